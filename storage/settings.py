@@ -1,0 +1,77 @@
+"""Settings from the environment (and an optional .env file), read once.
+
+Every setting is listed with a comment in ``.env.example``. Storage is the lowest
+layer, so the settings live here where every other package may import them.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Storage
+    planbot_data_dir: Path = Field(default=Path("data"))
+    database_url: str | None = None  # any SQLAlchemy URL; default: SQLite in the data dir
+
+    # Search index
+    chroma_host: str | None = None  # a Chroma server; default: a local directory in the data dir
+    chroma_port: int = 8000
+    embedding_backend: str = "default"  # "default" (packaged model), "hash", "openai", "none"
+    embedding_model: str | None = None
+    embedding_api_base: str | None = None
+    embedding_api_key: str | None = None
+    retrieval_mode: str = "hybrid"  # "hybrid" | "keyword" | "vector"
+
+    # Optional LLM
+    llm_provider: str = "none"  # "none" | "openai" | "ollama"
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str | None = None
+    llm_timeout_seconds: float = 20.0
+
+    # Time
+    planbot_timezone: str = "Asia/Ho_Chi_Minh"
+
+    # Channels
+    telegram_bot_token: str | None = None
+    telegram_api_base_url: str = "https://api.telegram.org"
+    telegram_webhook_url: str | None = None
+    telegram_webhook_secret: str | None = None
+    zalo_bot_token: str | None = None
+    zalo_bot_api_base_url: str = "https://bot-api.zapps.me"
+    zalo_bot_webhook_url: str | None = None
+    zalo_bot_webhook_secret: str | None = None
+    zalo_oa_app_id: str | None = None
+    zalo_oa_secret_key: str | None = None
+    zalo_oa_access_token: str | None = None
+    zalo_oa_refresh_token: str | None = None
+    zalo_oa_api_base_url: str = "https://openapi.zalo.me"
+    zalo_oa_oauth_base_url: str = "https://oauth.zaloapp.com"
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+
+    @property
+    def data_dir(self) -> Path:
+        return self.planbot_data_dir
+
+    @property
+    def sqlalchemy_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.planbot_data_dir / 'planbot.sqlite3').resolve()}"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.planbot_data_dir / "chroma"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
