@@ -48,6 +48,9 @@ class Row:
     cells: list[str]
     locator: Locator = field(default_factory=Locator)
     is_header: bool = False
+    # Loader hint: the row's text was bold in the source (a group row such as
+    # "I. CÔNG TÁC CHỈ ĐẠO"); the markup itself is stripped from ``cells``.
+    bold: bool = False
 
 
 @dataclass

@@ -28,9 +28,339 @@ SCANNED_PDF = (
 )
 EMPTY_FILE = "Tệp “{name}” không có nội dung văn bản."
 UNKNOWN_ENCODING = "Không nhận ra bảng mã của tệp “{name}”. Vui lòng lưu lại dưới dạng UTF-8."
+LEGACY_OR_LOCKED_DOC = (
+    "Tệp “{name}” là tệp Word cũ (.doc) hoặc đã đặt mật khẩu, không đọc được. "
+    "Vui lòng mở bằng Word, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .docx."
+)
+ENCRYPTED_PDF = (
+    "Tệp PDF “{name}” được đặt mật khẩu, không đọc được. "
+    "Vui lòng gửi bản không đặt mật khẩu."
+)
+# Warning (the file still loads): some pages are images without a text layer.
+SCANNED_PAGES = "Tệp “{name}”: trang {pages} là ảnh scan (không có lớp chữ), chưa đọc được — cần OCR."
 
-# --- Parsing and ingest --------------------------------------------------------
+# --- Parsing and ingest ---------------------------------------------------------
+
+# Ingest summary (knowledge/ingest.py)
+INGEST_UNCHANGED = "Tệp “{source}” đã được nạp trước đó, nội dung không thay đổi."
+INGEST_HEADER_NEW = "Đã nạp kế hoạch “{source}”."
+INGEST_HEADER_REVISED = "Đã cập nhật phiên bản mới của kế hoạch “{source}”."
+INGEST_TITLE = "Tiêu đề: {title} (số hiệu: {number})"
+INGEST_COUNTS = "Nhiệm vụ: {tasks} · Nhiệm vụ thường xuyên của đơn vị: {duties} · Chỉ tiêu: {targets}"
+INGEST_GAPS = "Nhiệm vụ chưa rõ đơn vị chủ trì: {without_lead} · chưa rõ thời hạn: {without_deadline}"
+INGEST_REVISION = "Giữ nguyên: {kept} · thêm mới: {added} · đã bỏ: {removed} nhiệm vụ"
+INGEST_WARNINGS = "Cảnh báo ({count}):"
+INGEST_MORE_WARNINGS = "  … và {count} cảnh báo khác"
+PROGRESS_READING = "Đang đọc tệp…"
+PROGRESS_PARSING = "Đang phân tích kế hoạch…"
+PROGRESS_STORING = "Đang lưu nhiệm vụ, chỉ tiêu…"
+PROGRESS_INDEXING = "Đang cập nhật chỉ mục tìm kiếm…"
+INGEST_FAILED = "Không nạp được “{source}”: {reason}"
+NO_TASKS_MATCH = "Không có nhiệm vụ nào phù hợp."
+UNKNOWN_UNIT = "Không tìm thấy đơn vị “{name}”. Dùng lệnh “planbot units” để xem danh sách đơn vị."
+TASK_COUNT = "Tổng cộng: {count} nhiệm vụ."
+UNITS_MERGED = "Đã gộp “{drop}” vào “{keep}”."
+ALIAS_TAKEN = "Tên “{alias}” đã được dùng cho một đơn vị khác."
+ALIAS_ADDED = "Đã thêm tên gọi khác “{alias}” cho “{unit}”."
+
+# Plan parsing (knowledge/plan/parser.py)
+PARSE_NO_TASKS = (
+    "Không tìm thấy nhiệm vụ nào trong văn bản (không có bảng phân công, nhãn “Cơ quan chủ trì” "
+    "hay mục “Tổ chức thực hiện”)."
+)
+PARSE_NO_PLAN_YEAR = "Không xác định được năm của kế hoạch; các thời hạn như “Trong năm” chưa quy ra ngày."
+PARSE_STEP_FAILED = "Không đọc được phần {step} của văn bản; phần còn lại vẫn được nạp."
+PARSE_STEPS = {
+    "metadata": "thông tin chung (số hiệu, ngày ban hành)",
+    "owner": "cơ quan ban hành",
+    "sections": "đề mục",
+    "table": "bảng nhiệm vụ",
+    "prose": "nhiệm vụ ghi trong văn bản",
+    "duties": "nhiệm vụ của các đơn vị (Tổ chức thực hiện)",
+    "targets": "chỉ tiêu, mục tiêu",
+}
+
+# --- Plan tables ---------------------------------------------------------------
+
+TABLE_DEADLINE_WAS_PRODUCT = (
+    "Ô “Thời gian hoàn thành” ghi “{value}” – đây là sản phẩm, đã chuyển sang cột sản phẩm; "
+    "nhiệm vụ chưa có thời hạn."
+)
+TABLE_PRODUCT_WAS_DEADLINE = (
+    "Ô “Sản phẩm” ghi “{value}” – đây là thời hạn, đã chuyển sang cột thời gian hoàn thành."
+)
+TABLE_SWAPPED_PRODUCT_DEADLINE = "Cột sản phẩm và cột thời hạn bị đảo chỗ (“{value}”), đã đổi lại."
+TABLE_UNIT_JOINED = (
+    "Tên đơn vị chủ trì bị tách làm hai ô (“{first}” | “{second}”), đã ghép thành “{unit}”."
+)
+TABLE_UNIT_SPLIT = (
+    "Tên đơn vị chủ trì có thể bị tách làm hai ô (“{first}” | “{second}”), "
+    "giữ nguyên văn – cần kiểm tra lại."
+)
+TABLE_UNIT_IN_DEADLINE = "Ô thời hạn ghi tên đơn vị (“{value}”), đã chuyển sang đơn vị phối hợp."
+TABLE_DEADLINE_MISSING = "Nhiệm vụ chưa có thời hạn hoàn thành (các ô trong dòng bị lệch cột)."
+TABLE_DEADLINE_UNCLEAR = "Không nhận ra thời hạn “{value}”, giữ nguyên văn."
+TABLE_EXTRA_CELLS = "Dòng có nhiều ô hơn tiêu đề bảng, phần thừa: “{value}”."
+TABLE_TITLE_FROM_PRODUCT = "Dòng không ghi nội dung nhiệm vụ, lấy sản phẩm “{value}” làm tên."
+TABLE_ROWS_UNPLACED = "Bảng {table}: {count} dòng không nhận ra cột"
+TABLE_ROWS_REPAIRED = "Bảng {table}: {count} dòng có ô lệch cột (đã sửa hoặc giữ nguyên kèm cảnh báo)"
 
 # --- Answering questions -------------------------------------------------------
 
+ANS_NOTHING_FOUND = (
+    "Không tìm thấy thông tin trả lời câu hỏi này trong các kế hoạch đã nạp."
+)
+ANS_REPHRASE = (
+    "Bạn thử hỏi lại cụ thể hơn, nêu tên đơn vị, nhiệm vụ, chỉ tiêu hoặc thời hạn, "
+    "ví dụ: “Sở Nội vụ có những nhiệm vụ nào đến hạn trong quý II/2026?”"
+)
+ANS_NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp. Hãy nạp kế hoạch trước khi đặt câu hỏi."
+ANS_SOURCES = "Nguồn:"
+ANS_SOURCE_LINE = "- {source}{locator}"
+ANS_OPTIONS = "Câu hỏi có thể hiểu theo nhiều cách, bạn muốn hỏi về:"
+ANS_UNIT_OPTIONS = "Có nhiều đơn vị khớp với “{name}”, bạn muốn hỏi đơn vị nào?"
+ANS_MORE = "… và {more} nhiệm vụ khác."
+ANS_UNKNOWN_UNIT = "Không tìm thấy đơn vị “{name}” trong các kế hoạch đã nạp."
+
+# Task lists and counts
+ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
+ANS_SCOPE_OVERDUE = " đã quá hạn (tính đến {today}) mà chưa hoàn thành"
+ANS_SCOPE_ALL_UNITS = "Các đơn vị"
+ANS_TASKS_FOUND = "{unit} có {count} nhiệm vụ{scope}."
+ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
+ANS_TASKS_ALL_FOUND = "Có {count} nhiệm vụ{scope}."
+ANS_TASKS_ALL_NONE = "Không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
+ANS_TASKS_BY_DOC = "Theo từng kế hoạch: {parts}."
+ANS_TASKS_COORD = " Ngoài ra, {unit} phối hợp thực hiện {count} nhiệm vụ."
+ANS_TASK_ITEM = "{title}{due}"
+ANS_TASK_DUE = " (hạn {due})"
+ANS_TASK_DEADLINE_RAW = " (thời hạn: {text})"
+
+# One task: who leads, coordinates, when
+ANS_WHO_LEADS = "Nhiệm vụ “{title}” do {units} chủ trì."
+ANS_WHO_COORD = "Đơn vị phối hợp: {units}."
+ANS_WHO_COORD_ONLY = "Nhiệm vụ “{title}” có các đơn vị phối hợp: {units}."
+ANS_WHO_NO_COORD = "Nhiệm vụ “{title}” không ghi đơn vị phối hợp; đơn vị chủ trì: {units}."
+ANS_WHO_SUPERVISOR = "Chịu trách nhiệm chỉ đạo: {name}."
+ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm vụ “{title}”."
+ANS_DEADLINE = "Nhiệm vụ “{title}” có thời hạn: {text}."
+ANS_DEADLINE_DATE = " Hạn cuối: {due}."
+ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."
+ANS_DETAIL_LEAD = "Chủ trì: {units}"
+ANS_DETAIL_DEADLINE = "Thời hạn: {text}"
+ANS_DETAIL_PRODUCT = "Sản phẩm: {text}"
+ANS_ALSO_IN = "Nhiệm vụ tương tự trong kế hoạch khác:"
+
+# Targets
+ANS_TARGET_ONE = "Chỉ tiêu: {text}"
+ANS_TARGET_MANY = "Chỉ tiêu này có trong {count} kế hoạch:"
+ANS_TARGET_ITEM = "{source}: {text}"
+
+# Documents
+ANS_DOC_NUMBER = "{title} có số hiệu {number}."
+ANS_DOC_NUMBER_NONE = "{title} không ghi số hiệu (bản dự thảo hoặc số để trống)."
+ANS_DOC_SIGNER = "{title} do {signer} ký."
+ANS_DOC_SIGNER_NONE = "{title} không ghi tên người ký."
+ANS_DOC_ISSUED = "{title} ban hành ngày {date}."
+ANS_DOC_ISSUED_NONE = "{title} không ghi ngày ban hành cụ thể."
+ANS_DOC_ISSUER = "{title} do {issuer} ban hành."
+ANS_DOC_DOCS = "Đã nạp {count} kế hoạch:"
+
+# Free-text passages
+ANS_PASSAGE = "Theo {source}: {text}"
+ANS_PASSAGE_MORE = "Nội dung liên quan khác:"
+
+# LLM prompt (the model answers in Vietnamese from the context only)
+ANS_LLM_SYSTEM = (
+    "Bạn là trợ lý trả lời câu hỏi về các kế hoạch của cơ quan nhà nước. "
+    "Chỉ dùng thông tin trong phần NGỮ CẢNH. Trả lời ngắn gọn bằng tiếng Việt có dấu: "
+    "câu trả lời trước (1-2 câu), sau đó tối đa vài ý chi tiết. Mỗi ý phải ghi nguồn "
+    "dạng [số] theo số thứ tự đoạn ngữ cảnh. Nếu ngữ cảnh không có thông tin trả lời, "
+    "chỉ trả lời đúng một dòng: KHÔNG_CÓ_THÔNG_TIN."
+)
+
 # --- Chat: commands, menus, access ---------------------------------------------
+
+CHAT_NOT_LINKED = (
+    "Xin chào! Trợ lý Kế hoạch chỉ dành cho cán bộ đã được cấp quyền. "
+    "Để sử dụng, vui lòng liên hệ quản trị viên để nhận mã mời, "
+    "sau đó gửi: /start MÃ_MỜI"
+)
+CHAT_INVITE_INVALID = (
+    "Mã mời “{code}” không hợp lệ, đã được sử dụng hoặc đã hết hạn. "
+    "Vui lòng liên hệ quản trị viên để nhận mã mới."
+)
+CHAT_LINKED_WELCOME = (
+    "Chào mừng {name}! Tài khoản của bạn đã được liên kết với vai trò {role}{unit}.\n"
+    "Gửi câu hỏi về kế hoạch bất cứ lúc nào, hoặc gõ /trogiup để xem các lệnh."
+)
+CHAT_LINKED_EXTRA = (
+    "Đã liên kết thêm tài khoản {channel} vào hồ sơ của {name}. "
+    "Bạn có thể dùng trợ lý trên cả hai kênh."
+)
+CHAT_ALREADY_LINKED = "Tài khoản này đã được liên kết ({name}, {role}{unit}). Gõ /trogiup để xem các lệnh."
+CHAT_ALREADY_LINKED_OTHER = "Tài khoản này đã được liên kết với một người dùng khác, không dùng được mã mời này."
+CHAT_WELCOME_BACK = "Chào {name}! Gửi câu hỏi về kế hoạch, hoặc chọn một mục bên dưới."
+CHAT_UNIT_SUFFIX = " — {unit}"
+
+CHAT_ROLE_NAMES = {
+    "admin": "quản trị viên",
+    "leader": "lãnh đạo",
+    "head": "trưởng đơn vị",
+    "member": "cán bộ",
+    "viewer": "người xem",
+}
+CHAT_CHANNEL_NAMES = {
+    "telegram": "Telegram",
+    "zalo_bot": "Zalo",
+    "zalo_oa": "Zalo OA",
+    "terminal": "dòng lệnh",
+}
+
+CHAT_HELP = (
+    "Các lệnh của Trợ lý Kế hoạch:\n"
+    "/hoi CÂU_HỎI — hỏi về kế hoạch (hoặc gửi câu hỏi trực tiếp)\n"
+    "/nhiemvu — nhiệm vụ của đơn vị tôi\n"
+    "/hanchot — nhiệm vụ sắp đến hạn (30 ngày tới)\n"
+    "/tiendo — cập nhật tiến độ\n"
+    "/baocao — báo cáo\n"
+    "/caidat — cài đặt\n"
+    "/trogiup — xem hướng dẫn này"
+)
+CHAT_HELP_ADMIN = "\n/admin — quản trị (mã mời, đơn vị, người dùng, thông báo, nạp kế hoạch)"
+CHAT_HELP_NUMBERED = "Gõ số thứ tự để chọn một mục trong danh sách."
+
+CHAT_BTN_ASK = "Hỏi đáp"
+CHAT_BTN_TASKS = "Nhiệm vụ của tôi"
+CHAT_BTN_DEADLINES = "Sắp đến hạn"
+CHAT_BTN_HELP = "Trợ giúp"
+CHAT_BTN_ADMIN = "Quản trị"
+
+CHAT_ASK_PROMPT = "Mời bạn gửi câu hỏi về kế hoạch, ví dụ: “Sở Tư pháp có những nhiệm vụ nào?”"
+CHAT_NO_ANSWER = (
+    "Chưa tìm thấy thông tin phù hợp trong các kế hoạch đã nạp. "
+    "Bạn thử hỏi lại với tên đơn vị, nhiệm vụ hoặc thời hạn cụ thể hơn."
+)
+CHAT_ANSWER_OPTIONS = "Ý bạn là:"
+CHAT_SOURCES = "Nguồn:"
+
+CHAT_COMING_SOON = "Tính năng “{feature}” đang được xây dựng và sẽ sớm có mặt."
+CHAT_FEATURE_PROGRESS = "Cập nhật tiến độ"
+CHAT_FEATURE_REPORT = "Báo cáo"
+CHAT_FEATURE_SETTINGS = "Cài đặt"
+
+CHAT_TASKS_TITLE = "Nhiệm vụ của {scope} ({count}):"
+CHAT_TASKS_NONE = "Chưa có nhiệm vụ nào của {scope} trong các kế hoạch đã nạp."
+CHAT_TASKS_NO_UNIT = (
+    "Tài khoản của bạn chưa gắn với đơn vị nào nên chưa lọc được nhiệm vụ. "
+    "Bạn có thể hỏi trực tiếp, ví dụ: “nhiệm vụ của Sở Tư pháp”."
+)
+CHAT_SCOPE_ALL = "tất cả đơn vị"
+CHAT_DEADLINES_TITLE = "Nhiệm vụ của {scope} đến hạn từ {start} đến {end} ({count}):"
+CHAT_DEADLINES_NONE = "Không có nhiệm vụ nào của {scope} đến hạn từ {start} đến {end}."
+CHAT_TASK_LINE = "{n}. {title}"
+CHAT_TASK_DUE = " — hạn {due}"
+CHAT_TASK_DEADLINE_TEXT = " — thời hạn: {text}"
+CHAT_TASK_SOURCE = "   ({source}{locator})"
+CHAT_LIST_MORE = "… và {more} nhiệm vụ khác. Hãy hỏi cụ thể hơn để thu hẹp danh sách."
+
+CHAT_NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này."
+CHAT_UNKNOWN_COMMAND = "Không có lệnh “{command}”. Gõ /trogiup để xem các lệnh."
+CHAT_INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
+CHAT_CHOICE_INVALID = "Lựa chọn “{choice}” không có trong danh sách. Vui lòng gõ một số từ 1 đến {max}."
+CHAT_CANCELLED = "Đã hủy."
+CHAT_CANCEL_HINT = "Gõ /huy để hủy."
+CHAT_FILE_NOT_ALLOWED = "Chỉ quản trị viên mới gửi được tệp kế hoạch để nạp."
+CHAT_FILE_BAD_TYPE = "Tệp “{name}” không được hỗ trợ. Vui lòng gửi tệp .docx, .pdf, .txt hoặc .md."
+CHAT_FILE_RECEIVED = "Đã nhận tệp “{name}”, đang nạp kế hoạch…"
+CHAT_FILE_PARSING = "Đang đọc và phân tích “{name}”…"
+CHAT_FILE_DONE = "Đã nạp xong “{name}”."
+CHAT_FILE_FAILED = "Không nạp được tệp “{name}”: {reason}"
+
+CHAT_ADMIN_MENU = "Quản trị — chọn thao tác:"
+CHAT_ADMIN_BTN_INVITE = "Tạo mã mời"
+CHAT_ADMIN_BTN_UNITS = "Danh sách đơn vị"
+CHAT_ADMIN_BTN_MERGE = "Gộp đơn vị"
+CHAT_ADMIN_BTN_ALIAS = "Thêm tên gọi khác"
+CHAT_ADMIN_BTN_USERS = "Danh sách người dùng"
+CHAT_ADMIN_BTN_BROADCAST = "Gửi thông báo"
+CHAT_ADMIN_BTN_UPLOAD = "Nạp kế hoạch"
+CHAT_ADMIN_INVITE_ROLE = "Mã mời cho vai trò nào?"
+CHAT_ADMIN_INVITE_UNIT = (
+    "Nhập tên đơn vị cho mã mời (ví dụ: Sở Tư pháp), hoặc gõ “-” nếu không gắn đơn vị."
+)
+CHAT_ADMIN_INVITE_CREATED = (
+    "Đã tạo mã mời {code} (vai trò {role}{unit}).\n"
+    "Người được mời gửi cho trợ lý: /start {code}"
+)
+CHAT_ADMIN_UNITS_TITLE = "Đơn vị ({count}):"
+CHAT_ADMIN_UNITS_NONE = "Chưa có đơn vị nào."
+CHAT_ADMIN_UNIT_LINE = "#{id} {name}{aliases}"
+CHAT_ADMIN_UNIT_ALIASES = " (tên khác: {aliases})"
+CHAT_ADMIN_MERGE_PROMPT = (
+    "Nhập hai mã số đơn vị cần gộp: “GIỮ BỎ”, ví dụ “12 15” "
+    "(đơn vị 15 sẽ được gộp vào đơn vị 12)."
+)
+CHAT_ADMIN_MERGE_BAD = "Cần đúng hai mã số đơn vị khác nhau, ví dụ “12 15”."
+CHAT_ADMIN_MERGE_DONE = "Đã gộp “{drop}” vào “{keep}”."
+CHAT_ADMIN_ALIAS_PROMPT = "Nhập “MÃ_SỐ = tên gọi khác”, ví dụ “12 = Sở TP”."
+CHAT_ADMIN_ALIAS_BAD = "Sai cú pháp. Ví dụ đúng: “12 = Sở TP”."
+CHAT_ADMIN_ALIAS_DONE = "Đã thêm tên gọi khác “{alias}” cho “{unit}”."
+CHAT_ADMIN_UNIT_UNKNOWN = "Không có đơn vị mã số {id}."
+CHAT_ADMIN_USERS_TITLE = "Người dùng ({count}):"
+CHAT_ADMIN_USER_LINE = "#{id} {name} — {role}{unit} — {channels}"
+CHAT_ADMIN_USER_INACTIVE = " (ngừng hoạt động)"
+CHAT_ADMIN_BROADCAST_PROMPT = "Nhập nội dung thông báo gửi tới tất cả người dùng:"
+CHAT_ADMIN_BROADCAST_DONE = "Đã gửi thông báo tới {count} tài khoản."
+CHAT_ADMIN_BROADCAST_PREFIX = "📢 Thông báo: "
+CHAT_ADMIN_UPLOAD_PROMPT = "Gửi tệp kế hoạch (.docx, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
+CHAT_ADMIN_HELD_NOTE = (
+    "Không gửi được tin nhắn tới {name} qua Zalo OA vì đã quá thời hạn tương tác "
+    "và người này chưa liên kết kênh khác. Tin nhắn đang được giữ lại: “{preview}”"
+)
+CHAT_DEMO_BANNER = (
+    "Trợ lý Kế hoạch — trò chuyện trên dòng lệnh (bạn là {name}, {role}). "
+    "Gõ /trogiup để xem lệnh, Ctrl+D để thoát."
+)
+
+# --- Deadlines -----------------------------------------------------------------
+
+DEADLINE_DUE = "Hạn: {dates}"
+DEADLINE_DUE_RANGE = "Hạn: {dates} (bắt đầu từ {start})"
+DEADLINE_ONGOING = "Thường xuyên"
+DEADLINE_FROM = "{base}, từ {start}"
+DEADLINE_UNTIL = "{base}, đến {end}"
+DEADLINE_RECURRENCE = {
+    "daily": "Hằng ngày",
+    "weekly": "Hằng tuần",
+    "monthly": "Hằng tháng",
+    "quarterly": "Hằng quý",
+    "half-yearly": "6 tháng một lần",
+    "yearly": "Hằng năm",
+}
+DEADLINE_EVENT = "Sau sự kiện: {event}"
+DEADLINE_EVENT_NOW = "Ngay sau sự kiện: {event}"
+DEADLINE_EVENT_OFFSET = "{days} ngày sau sự kiện: {event}"
+DEADLINE_UNSPECIFIED = "Không có hạn cụ thể ({raw})"
+DEADLINE_NONE = "Chưa có thời hạn"
+
+# Time windows read from a question (labels shown back to the user; answers add
+# the dates themselves, so relative labels carry none).
+WINDOW_DAY = "ngày {day}"
+WINDOW_TODAY = "hôm nay"
+WINDOW_TOMORROW = "ngày mai"
+WINDOW_RANGE = "từ {start} đến {end}"
+WINDOW_UNTIL = "trước {end}"
+WINDOW_NEXT_DAYS = "{n} ngày tới"
+WINDOW_NEXT_WEEKS = "{n} tuần tới"
+WINDOW_NEXT_MONTHS = "{n} tháng tới"
+WINDOW_THIS_WEEK = "tuần này"
+WINDOW_NEXT_WEEK = "tuần sau"
+WINDOW_LAST_WEEK = "tuần trước"
+WINDOW_MONTH = "tháng {month}/{year}"
+WINDOW_QUARTER = "quý {quarter}/{year}"
+WINDOW_FIRST_HALF = "6 tháng đầu năm {year}"
+WINDOW_SECOND_HALF = "6 tháng cuối năm {year}"
+WINDOW_YEAR_END = "cuối năm {year}"
+WINDOW_YEAR_START = "đầu năm {year}"
+WINDOW_YEAR = "năm {year}"

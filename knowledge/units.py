@@ -1,8 +1,28 @@
-"""Unit names: split cells, fold spelling variants, tell groups from units."""
+"""Unit names: split cells, fold spelling variants, tell groups and people from units.
+
+A unit cell in a plan holds one or several organizations written many ways:
+"Văn phòng Tỉnh ủy; Sở Thông tin - Truyền thông", "- Văn phòng UBND tỉnh - Sở Nội
+vụ", "Văn phòng UBND tỉnh, Sở KH&CN". Separators (";", ",", " - ", " và ", line
+breaks) also occur *inside* names ("Sở Thông tin - Truyền thông", "Phòng Hành chính -
+Quản trị", "Sở Văn hóa, Thể thao và Du lịch") and inside group phrases ("Các sở, ban,
+ngành"), so a separator only splits where a new organization starts.
+
+Identity: ``unit_key`` folds a name to the key stored in the units and alias tables.
+It ignores case, diacritics, tone placement ("uỷ"/"ủy"), punctuation, "và" and the
+built-in abbreviations ("Sở TT&TT" = "Sở Thông tin - Truyền thông" = "Sở Thông tin và
+Truyền thông"). It uses only the built-in abbreviation table, so admin additions to
+``knowledge.abbreviations`` never change stored keys.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+
+from knowledge.abbreviations import AbbreviationTable, _builtin_table
+from knowledge.text import classic_tones, correct_tokens, fold, fold_aligned, nfc
 
 
 @dataclass(frozen=True)
@@ -10,16 +30,645 @@ class UnitName:
     name: str  # canonical display name, e.g. "Sở Thông tin và Truyền thông"
     kind: str = "unit"  # "unit" | "group" | "person"
     parent: str | None = None  # "Văn phòng UBND tỉnh" for its "Phòng Hành chính - Quản trị"
+    title: str | None = None  # a person's positions: "Phó Chủ tịch Thường trực UBND tỉnh"
+
+    @property
+    def key(self) -> str:
+        """Identity across documents: the folded name, plus the parent's for internal
+        units (two offices may each have a "Phòng Hành chính - Quản trị")."""
+        own = unit_key(self.name)
+        return f"{own} @ {unit_key(self.parent)}" if self.parent else own
 
 
-def split_units(cell: str) -> list[str]:
-    """Split a unit cell ("A; B", "- A - B", "A, B và C") into raw unit names."""
-    return [p.strip() for p in cell.split(";") if p.strip()]
+# --- Built-in canonical names and their spellings --------------------------------
+
+# Fields that have both a provincial department (Sở) and a ministry (Bộ), with the
+# abbreviations officials use. Spellings that only differ by "và"/"-"/"&" or by an
+# abbreviation already share a unit_key; the lists add the rest.
+# (field, its abbreviations, compact department forms like "SNV").
+_FIELDS: list[tuple[str, list[str], list[str]]] = [
+    ("Nội vụ", [], ["SNV"]),
+    ("Tư pháp", [], ["STP"]),
+    ("Tài chính", [], ["STC"]),
+    ("Kế hoạch và Đầu tư", ["KH&ĐT", "KHĐT"], ["SKHĐT"]),
+    ("Khoa học và Công nghệ", ["KH&CN", "KHCN"], ["SKHCN"]),
+    ("Thông tin và Truyền thông", ["TT&TT", "TTTT"], ["STTTT"]),
+    ("Tài nguyên và Môi trường", ["TN&MT", "TNMT"], ["STNMT"]),
+    ("Nông nghiệp và Phát triển nông thôn", ["NN&PTNT", "NNPTNT"], ["SNNPTNT"]),
+    ("Nông nghiệp và Môi trường", ["NN&MT", "NNMT"], ["SNNMT"]),
+    ("Giáo dục và Đào tạo", ["GD&ĐT", "GDĐT"], ["SGDĐT"]),
+    ("Lao động - Thương binh và Xã hội", ["LĐ-TB&XH", "LĐTBXH"], ["SLĐTBXH"]),
+    ("Văn hóa, Thể thao và Du lịch", ["VH,TT&DL", "VHTTDL"], ["SVHTTDL"]),
+    ("Văn hóa và Thể thao", [], []),
+    ("Giao thông vận tải", ["GTVT"], ["SGTVT"]),
+    ("Y tế", [], ["SYT"]),
+    ("Xây dựng", [], ["SXD"]),
+    ("Công Thương", [], ["SCT"]),
+    ("Du lịch", [], []),
+    ("Ngoại vụ", [], []),
+    ("Dân tộc và Tôn giáo", [], []),
+]
+_MINISTRY_ONLY = ["Công an", "Quốc phòng", "Ngoại giao"]
+
+_UNITS: dict[str, list[str]] = {
+    "UBND tỉnh": ["Ủy ban nhân dân tỉnh"],
+    "HĐND tỉnh": ["Hội đồng nhân dân tỉnh"],
+    "Thường trực HĐND tỉnh": [],
+    "Văn phòng UBND tỉnh": [
+        "Văn phòng Ủy ban nhân dân tỉnh",
+        "VP UBND tỉnh",
+        "VPUB",
+        "VPUBND",
+        "Văn phòng UBND",
+    ],
+    "Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh": [
+        "Văn phòng Đoàn ĐBQH và HĐND tỉnh",
+        "Văn phòng Đoàn đại biểu Quốc hội và HĐND",
+        "Văn phòng Đoàn ĐBQH và HĐND",
+    ],
+    "Tỉnh ủy": ["Tỉnh uỷ"],
+    "Văn phòng Tỉnh ủy": [],
+    "Ban Thường vụ Tỉnh ủy": ["BTV Tỉnh ủy"],
+    "Ban Tổ chức Tỉnh ủy": [],
+    "Ủy ban Kiểm tra Tỉnh ủy": ["UBKT Tỉnh ủy"],
+    "Ban Tuyên giáo Tỉnh ủy": [],
+    "Ban Dân vận Tỉnh ủy": [],
+    "Ban Nội chính Tỉnh ủy": [],
+    "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh": [
+        "Mặt trận Tổ quốc tỉnh",
+        "MTTQ Việt Nam tỉnh",
+        "UBMTTQ tỉnh",
+        "Mặt trận Tổ quốc Việt Nam tỉnh",
+    ],
+    "Công an tỉnh": [],
+    "Bộ Chỉ huy Quân sự tỉnh": ["BCHQS tỉnh"],
+    "Thanh tra tỉnh": [],
+    "Kho bạc Nhà nước tỉnh": [],
+    "Cục Thuế tỉnh": [],
+    "Ban Dân tộc tỉnh": [],
+    "Đài Phát thanh và Truyền hình tỉnh": [],
+    "Trung tâm Phục vụ hành chính công": [
+        "Trung tâm Phục vụ hành chính công tỉnh",
+        "Trung tâm PVHCC",
+        "TTPVHCC",
+        "Trung tâm PVHCC tỉnh",
+    ],
+    "Cổng thông tin điện tử": ["Cổng TTĐT", "Cổng thông tin điện tử tỉnh", "Cổng TTĐT tỉnh"],
+    "Phòng Hành chính - Quản trị": [
+        "Phòng HC-QT",
+        "Phòng HCQT",
+        "Phòng Hành chính Quản trị",
+        "Phòng Hành chính-Quản trị",
+        "Phòng Hành chính và Quản trị",
+    ],
+    "Phòng Kế hoạch - Tài chính": ["Phòng KH-TC", "Phòng KHTC", "Phòng Kế hoạch- Tài chính"],
+    "Văn phòng Sở": [],
+    "Trung tâm Xúc tiến Đầu tư, Thương mại và Du lịch": [
+        "Trung tâm xúc tiến Đầu tư, TM, DL",
+        "Trung tâm XTĐT, TM và DL",
+    ],
+    "Liên đoàn Thương mại và Công nghiệp Việt Nam": [
+        "Liên đoàn thương mại công nghiệp Việt Nam VCCI",
+        "VCCI",
+    ],
+    "Chính phủ": [],
+    "Văn phòng Chính phủ": ["VPCP"],
+    "Quốc hội": [],
+    "Văn phòng Quốc hội": [],
+    "Văn phòng Trung ương Đảng": [],
+    "Bộ Chính trị": [],
+    "Thủ tướng Chính phủ": [],
+}
+
+_GROUPS: dict[str, list[str]] = {
+    "Các sở, ban, ngành": ["Các sở, ban ngành", "Sở, ban, ngành", "Các sở ban ngành"],
+    "Các sở, ban, ngành cấp tỉnh": ["Sở, ban, ngành cấp tỉnh", "Các sở, ban ngành cấp tỉnh"],
+    "Các sở, ngành": ["Sở, ngành", "Các sở ngành"],
+    "Các sở, ngành có liên quan": ["Các sở, ngành liên quan", "Sở, ngành liên quan"],
+    "Các sở, ban, ngành có liên quan": ["Các sở, ban, ngành liên quan"],
+    "Các bộ, ngành": ["Bộ, ngành"],
+    "Các bộ, ngành, địa phương": ["Bộ, ngành, địa phương"],
+    "UBND cấp xã": [
+        "Ủy ban nhân dân cấp xã",
+        "UBND các xã, phường",
+        "UBND xã, phường",
+        "UBND các phường, xã",
+        "UBND các phường xã",
+        "UBND xã, phường, đặc khu",
+        "UBND các xã, phường, đặc khu",
+        "UBND các xã, phường, thị trấn",
+        "UBND xã, phường, thị trấn",
+    ],
+    "UBND cấp huyện": [
+        "UBND các huyện, thành, thị",
+        "UBND các huyện, thành phố, thị xã",
+        "UBND huyện, thành, thị",
+    ],
+    "Các huyện, thành phố, thị xã": ["Các huyện, thành, thị", "Huyện, thành, thị"],
+    "Các cơ quan, đơn vị, địa phương": ["Cơ quan, đơn vị, địa phương"],
+    "Các cơ quan, đơn vị liên quan": ["Cơ quan, đơn vị liên quan"],
+    "Các cơ quan liên quan": ["Cơ quan liên quan"],
+    "Các đơn vị liên quan": ["Đơn vị liên quan"],
+    "Các phòng, ban, đơn vị": [],
+    "Các phòng, ban, đơn vị liên quan": [],
+    "Các phòng, đơn vị liên quan": [],
+    "Các cơ quan Trung ương và địa phương": ["Các cơ quan trung ương, địa phương"],
+}
+
+
+def _builtin_units() -> dict[str, list[str]]:
+    units: dict[str, list[str]] = {}
+    for field_name, abbrevs, compact in _FIELDS:
+        units[f"Sở {field_name}"] = [f"Sở {a}" for a in abbrevs] + compact
+        units[f"Bộ {field_name}"] = [f"Bộ {a}" for a in abbrevs]
+        if " và " in field_name:  # "Sở Thông tin - Truyền thông", "Sở Thông tin-Truyền thông"
+            for joint in (" - ", "-", " "):
+                units[f"Sở {field_name}"].append(f"Sở {field_name.replace(' và ', joint)}")
+    for field_name in _MINISTRY_ONLY:
+        units[f"Bộ {field_name}"] = []
+    units["Bộ Thông tin và Truyền thông"].append("BTTTT")
+    units.update(_UNITS)
+    return units
+
+
+# --- Keys --------------------------------------------------------------------------
+
+_KEY_TABLE: AbbreviationTable = _builtin_table()  # frozen: keys must stay stable
+_NOTE = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_EDGE_JUNK = re.compile(r"^[\s\-–+•*·>:.,;]+|[\s\-–+•*·:.,;]+$")
+_KEY_PUNCT = re.compile(r"[^\w\s]|_")
+
+
+def _clean(raw: str) -> str:
+    """Strip bullets, notes like "(b/c)", markdown bold and edge punctuation."""
+    text = nfc(raw).replace("**", " ").replace("\u00a0", " ")
+    text = _NOTE.sub(" ", text)
+    text = re.sub(r"\s+", " ", text)
+    return _EDGE_JUNK.sub("", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def unit_key(name: str) -> str:
+    """The folded key used for unit and alias lookups: "Sở TT&TT" and "Sở Thông tin -
+    Truyền thông" both give "so thong tin truyen thong"; "Các sở, ban ngành" gives
+    "so ban nganh"."""
+    return " ".join(_key_words(_clean(name)))
+
+
+def _key_words(text: str) -> list[str]:
+    expanded = _KEY_TABLE.expand(text, keep_short=False)
+    words = [w for w in _KEY_PUNCT.sub(" ", expanded).split() if w != "va"]
+    while words and words[0] in {"cac", "nhung"}:
+        words = words[1:]
+    if len(words) > 1 and words[0] == words[1]:  # "Sở Sở Khoa học và Công nghệ"
+        words = words[1:]
+    joined = " ".join(words).replace("co lien quan", "lien quan")
+    return joined.split()
+
+
+# --- Canonical names -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Canon:
+    name: str
+    kind: str
+
+
+_extra_aliases: dict[str, _Canon] = {}
+
+
+@lru_cache(maxsize=1)
+def _builtin_index() -> dict[str, _Canon]:
+    index: dict[str, _Canon] = {}
+    for kind, table in (("unit", _builtin_units()), ("group", _GROUPS)):
+        for canonical, aliases in table.items():
+            for spelling in (canonical, *aliases):
+                index.setdefault(unit_key(spelling), _Canon(canonical, kind))
+    return index
+
+
+def _lookup(key: str) -> _Canon | None:
+    return _extra_aliases.get(key) or _builtin_index().get(key)
+
+
+def register_alias(alias: str, canonical: str, kind: str = "unit") -> None:
+    """Make ``alias`` fold to ``canonical`` in this process (e.g. admin aliases read
+    from the database at start-up)."""
+    _extra_aliases[unit_key(alias)] = _Canon(nfc(canonical).strip(), kind)
+    _extra_aliases.setdefault(unit_key(canonical), _Canon(nfc(canonical).strip(), kind))
+
+
+def builtin_aliases(by_unit_key: bool = False) -> dict[str, list[str]]:
+    """Canonical name -> alias spellings of the built-in units and groups.
+
+    By default the spellings are distinct by their plain folded form (``fold``, as
+    the alias table's unique ``folded`` column holds it): "Sở TT&TT", "Sở Thông tin -
+    Truyền thông" and "Sở Thông tin Truyền thông" are all listed for "Sở Thông tin và
+    Truyền thông", so a plain folded lookup finds each. With ``by_unit_key`` only
+    spellings whose ``unit_key`` differs are kept (for a table keyed by ``unit_key``,
+    where "Sở TT&TT" already has the canonical name's key)."""
+    result: dict[str, list[str]] = {}
+    for table in (_builtin_units(), _GROUPS):
+        for canonical, aliases in table.items():
+            key_of = unit_key if by_unit_key else _plain_key
+            seen = {key_of(canonical)}
+            kept: list[str] = []
+            for alias in aliases:
+                key = key_of(alias)
+                if key not in seen:
+                    seen.add(key)
+                    kept.append(alias)
+            result[canonical] = kept
+    return result
+
+
+def _plain_key(name: str) -> str:
+    return fold(name).strip(" .;,:")
+
+
+def builtin_kinds() -> dict[str, str]:
+    """Canonical name -> "unit" or "group" for the built-in names."""
+    kinds = dict.fromkeys(_builtin_units(), "unit")
+    kinds.update(dict.fromkeys(_GROUPS, "group"))
+    return kinds
+
+
+# --- Classification --------------------------------------------------------------
+
+_PERSON_START = re.compile(r"^(?:đ/\s?c|d/\s?c|đc|đồng chí|các đồng chí)(?![^\W_])\.?\s*", re.I)
+_PERSON_TITLES = (
+    "chu tich",
+    "pho chu tich",
+    "giam doc",
+    "pho giam doc",
+    "bi thu",
+    "pho bi thu",
+    "truong ban",
+    "pho truong ban",
+    "chanh van phong",
+    "pho chanh van phong",
+    "thu truong",
+    "uy vien",
+    "lanh dao",
+    "truong phong",
+    "pho truong phong",
+    "truong cac",
+)
+# Nouns that name a kind of body. A list of them ("sở, ban, ngành", "huyện, thành,
+# thị") is a group; the first set may also be followed by a lowercase qualifier
+# ("Cơ quan liên quan", "đơn vị sự nghiệp") and still be a group.
+_GROUP_NOUNS = (
+    "ban nganh",
+    "so nganh",
+    "nganh so",
+    "don vi",
+    "co quan",
+    "dia phuong",
+    "to chuc",
+    "doanh nghiep",
+    "so",
+    "nganh",
+    "phong",
+)
+_LIST_NOUNS = (
+    "thanh pho",
+    "thi xa",
+    "thi tran",
+    "dac khu",
+    "thanh thi",
+    "bo",
+    "ban",
+    "huyen",
+    "xa",
+    "phuong",
+    "thanh",
+    "thi",
+    "tinh",
+)
+
+
+def _noun_re(nouns: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(nouns, key=len, reverse=True)
+    return re.compile(r"^(?:" + "|".join(re.escape(g) for g in ordered) + r")(?=$|[\s,])")
+
+
+_GROUP_NOUN_RE = _noun_re(_GROUP_NOUNS)
+_ANY_NOUN_RE = _noun_re(_GROUP_NOUNS + _LIST_NOUNS)
+_LOCAL_GOV = re.compile(r"^(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan)\b\s*(.*)$")
+_INTERNAL = (
+    "phong ",
+    "cac phong",
+    "truong cac phong",
+    "van phong so",
+    "trung tam phuc vu hanh chinh cong",
+    "cong thong tin dien tu",
+    "cac don vi truc thuoc",
+    "don vi truc thuoc",
+    "bo phan ",
+    "lanh dao van phong",
+)
+
+
+def _is_person(text: str) -> bool:
+    if _PERSON_START.match(text):
+        return True
+    return fold(text).startswith(tuple(t + " " for t in _PERSON_TITLES))
+
+
+def _generic_head(folded: str) -> str | None:
+    m = _ANY_NOUN_RE.match(folded)
+    return m.group(0) if m else None
+
+
+def _is_group(text: str) -> bool:
+    f = fold(text)
+    if f.startswith(("cac ", "nhung ", "moi ", "toan bo ", "tat ca ", "thanh vien ")):
+        return True
+    local = _LOCAL_GOV.match(f)
+    if local:
+        words = text.split()
+        rest = words[4:] if f.startswith(("uy ban", "hoi dong")) else words[1:]
+        if not rest or any(w[:1].isupper() for w in rest):
+            return False  # "UBND thành phố Hà Nội", "UBND Tỉnh"
+        return fold(" ".join(rest)) not in {"tinh", "thanh pho"}
+    head = _generic_head(f)
+    if head is None:
+        return False
+    after = text[len(head) :].lstrip()  # cleaned text: fold keeps its length
+    if not after or after[0] in ",;":
+        return True
+    return bool(_GROUP_NOUN_RE.match(f)) and after[0].islower()
+
+
+def _classify(text: str) -> str:
+    if _is_person(text):
+        return "person"
+    return "group" if _is_group(text) else "unit"
+
+
+# --- Display cleanup -------------------------------------------------------------
+
+_DASH_SPACING = re.compile(r"\s*[-–]\s*(?=([^\W\d_]{2}))")
+_ROLE_TAIL = re.compile(
+    r"\s+(?:chủ trì|phối hợp|thực hiện|cho ý kiến|thúc đẩy|tham mưu|theo dõi)\b.*$", re.IGNORECASE
+)
+
+
+def _spaced_dash(m: re.Match[str]) -> str:
+    """ "Kế hoạch- Tài chính" -> "Kế hoạch - Tài chính"; "QĐ-UBND" stays."""
+    nxt = m.group(1)
+    return " - " if nxt[0].isupper() and nxt[1].islower() else m.group(0)
+
+
+def _display(text: str) -> str:
+    text = classic_tones(text)
+    text = _DASH_SPACING.sub(_spaced_dash, text)
+    text = re.sub(r"\s+", " ", text).strip()
+    return text[:1].upper() + text[1:]
+
+
+def _person(text: str) -> UnitName:
+    """ "Đ/c Lê Hồng Vinh, Phó Chủ tịch UBND tỉnh" -> name "Lê Hồng Vinh" and title;
+    strings without a personal name ("Các đồng chí Phó Chủ tịch UBND tỉnh") stay whole."""
+    full = _display(re.sub(r"^[dđ]/\s?c\b\.?", "Đ/c", text, flags=re.I)).strip(" ,.;")
+    if fold(text).startswith("cac "):
+        return UnitName(full, "person")
+    body = _PERSON_START.sub("", text).strip(" ,.;")
+    name, _, title = body.partition(",")
+    words = name.split()
+    titled = fold(name).startswith(_PERSON_TITLES + ("thanh vien",))
+    if 2 <= len(words) <= 5 and all(w[:1].isupper() for w in words) and not titled:
+        return UnitName(_display(name), "person", title=_display(title.strip()) or None)
+    return UnitName(full, "person")
 
 
 def canonical_unit(raw: str, owner: str | None = None) -> UnitName:
-    """Fold a raw unit name to its canonical form; ``owner`` is the issuing office."""
-    return UnitName(name=raw.strip())
+    """Fold a raw unit name to its canonical form; ``owner`` is the issuing office.
+
+    Known spellings map to one canonical name ("Sở TT&TT" -> "Sở Thông tin và Truyền
+    thông"); group phrases get kind "group"; "Đ/c …" strings get kind "person" with
+    the name and the positions apart; internal units ("Phòng Hành chính - Quản trị",
+    "Các phòng, ban, đơn vị") get ``parent`` = the canonical owner."""
+    text = _clean(raw)
+    if not text:
+        return UnitName(name="")
+    if _is_person(text):
+        return _person(text)
+    known = _lookup(unit_key(text))
+    if known is None and not _is_group(text):
+        trimmed = _ROLE_TAIL.sub("", text)  # "Sở Nội vụ chủ trì đối với …" -> "Sở Nội vụ"
+        if trimmed and trimmed != text:
+            text = trimmed
+            known = _lookup(unit_key(text))
+    if known is not None:
+        name, kind = known.name, known.kind
+    else:
+        name, kind = _display(text), _classify(text)
+    return UnitName(name=name, kind=kind, parent=_parent(name, text, owner))
+
+
+def _parent(name: str, raw: str, owner: str | None) -> str | None:
+    """The owner, for the issuing office's own parts. A name qualified by a place
+    ("… tỉnh", "Phòng Nội vụ huyện …") belongs to that place, not to the owner."""
+    if not owner:
+        return None
+    owner_unit = canonical_unit(owner)
+    folded = fold(name)
+    internal = folded.startswith(_INTERNAL) or folded == "van phong"
+    # With diacritics: folded "quan" would also hit "Quản trị".
+    local = re.search(r"\b(?:tỉnh|thành phố|huyện|xã|phường|quận|thị xã)\b", raw.lower())
+    if not internal or local or unit_key(name) == unit_key(owner_unit.name):
+        return None
+    return owner_unit.name
+
+
+# --- Splitting -------------------------------------------------------------------
+
+_HEADS = [
+    "Sở",
+    "Bộ",
+    "Ban",
+    "Phòng",
+    "Văn phòng",
+    "VP",
+    "VPUB",
+    "Trung tâm",
+    "UBND",
+    "UBMTTQ",
+    "MTTQ",
+    "Ủy ban",
+    "Uỷ ban",
+    "HĐND",
+    "Hội đồng",
+    "Công an",
+    "Cục",
+    "Chi cục",
+    "Tổng cục",
+    "Vụ",
+    "Tỉnh ủy",
+    "Tỉnh uỷ",
+    "Thành ủy",
+    "Thành uỷ",
+    "Huyện ủy",
+    "Huyện uỷ",
+    "Đảng ủy",
+    "Đảng uỷ",
+    "Mặt trận",
+    "Liên đoàn",
+    "Hội",
+    "Đoàn",
+    "Đài",
+    "Báo",
+    "Cổng",
+    "Trường",
+    "Viện",
+    "Bệnh viện",
+    "Kho bạc",
+    "Ngân hàng",
+    "Thanh tra",
+    "Tòa án",
+    "Toà án",
+    "Cơ quan",
+    "Các",
+    "Những",
+    "Thành viên",
+    "Tổ",
+    "Đơn vị",
+    "Doanh nghiệp",
+    "Tập đoàn",
+    "Tổng công ty",
+    "Công ty",
+    "Quỹ",
+    "Chi nhánh",
+    "Hải quan",
+    "Lãnh đạo",
+    "Thường trực",
+    "Chính phủ",
+    "Quốc hội",
+    "Thủ tướng",
+    "Huyện",
+    "Xã",
+    "Phường",
+    "Thị xã",
+    "Thành phố",
+    "Đ/c",
+    "D/c",
+    "Đồng chí",
+    "SNV",
+    "VCCI",
+]
+_HEAD_ALT = "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
+_HEAD_CASED = re.compile(rf"^(?:{_HEAD_ALT})(?![^\W_])")
+_HEAD_ANY = re.compile(rf"^(?:{_HEAD_ALT})(?![^\W_])", re.IGNORECASE)
+# A bullet or a spaced dash starts a new organization only when one follows it.
+_DASH_SPLIT = re.compile(rf"(?:^|\s)[-–+•]\s+(?=(?:{_HEAD_ALT})(?![^\W_]))")
+_PERSON_SPLIT = re.compile(
+    r"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?=(?:đ/c|Đ/c|D/c|d/c|đồng chí|Đồng chí)\s)"
+)
+_AND_SPLIT = re.compile(r"\s+và\s+(?=(?:các|những|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s)")
+
+
+@lru_cache(maxsize=1)
+def _protected_re() -> re.Pattern[str]:
+    """Folded regex of known names that contain a separator, so splitting skips them."""
+    names: set[str] = set()
+    for table in (_builtin_units(), _GROUPS):
+        for canonical, aliases in table.items():
+            names.update(n for n in (canonical, *aliases) if re.search(r"[,\-–]| và ", n))
+    names.update(["chính trị - xã hội", "Bà Rịa - Vũng Tàu"])
+    parts = []
+    for name in sorted(names, key=len, reverse=True):
+        words = re.split(r"\s*[-–]\s*|\s*,\s*|\s+", fold(name))
+        parts.append(r"\s*[-–,]?\s*".join(re.escape(w) for w in words if w))
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
+
+
+def _protected_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _protected_re().finditer(fold_aligned(text))]
+
+
+def _split_at(text: str, pattern: re.Pattern[str]) -> list[str]:
+    """Split ``text`` at ``pattern`` matches outside parentheses and protected names."""
+    spans = _protected_spans(text)
+    depth_at = _paren_depths(text)
+    pieces, start = [], 0
+    for m in pattern.finditer(text):
+        inside = any(a < m.end() and m.start() < b for a, b in spans)
+        if inside or depth_at[m.start()] > 0:
+            continue
+        pieces.append(text[start : m.start()])
+        start = m.end()
+    pieces.append(text[start:])
+    return [p for p in pieces if p.strip()]
+
+
+def _paren_depths(text: str) -> list[int]:
+    depths, depth = [], 0
+    for ch in text:
+        if ch in "([":
+            depth += 1
+        depths.append(depth)
+        if ch in ")]" and depth:
+            depth -= 1
+    depths.append(depth)
+    return depths
+
+
+def _join_lines(cell: str) -> str:
+    """Line breaks: a new line starting with a bullet or an organization starts a new
+    item; otherwise the line is a wrapped continuation ("Sở Khoa học và" / "Công nghệ")."""
+    lines = [ln.strip() for ln in cell.splitlines() if ln.strip()]
+    out = ""
+    for line in lines:
+        if not out:
+            out = line
+        elif (re.match(r"^[-–+•*]\s", line) or _HEAD_CASED.match(line)) and not re.search(
+            r"(?:\bvà|,)$", out
+        ):
+            out += "; " + line
+        else:
+            out += " " + line
+    return out
+
+
+_COMMA = re.compile(r",\s*")
+
+
+def _split_list(part: str) -> list[str]:
+    """Commas and "và": a piece that starts a new organization becomes a new item,
+    a bare generic noun after a group continues it ("Các sở, ban, ngành"), and any
+    other piece continues the previous name ("Trung tâm xúc tiến Đầu tư, TM, DL")."""
+    items: list[str] = []
+    for chunk in _split_at(part, _AND_SPLIT):
+        for n, piece in enumerate(p.strip() for p in _split_at(chunk, _COMMA)):
+            if not items or n == 0:  # a chunk after "và các …" starts a new item
+                items.append(piece)
+                continue
+            prev = items[-1]
+            continues_group = _generic_head(fold(piece)) is not None and _is_group(prev)
+            if not continues_group and _HEAD_ANY.match(piece):
+                items.append(piece)
+            else:
+                items[-1] = f"{prev}, {piece}"
+    return items
+
+
+def split_units(cell: str) -> list[str]:
+    """Split a unit cell ("A; B", "- A - B", "A, B và các C") into raw unit names,
+    keeping names and group phrases that contain separators whole."""
+    text = _join_lines(nfc(cell))
+    out: list[str] = []
+    for segment in _split_at(text, re.compile(r"\s*;\s*")):
+        segment = _clean(segment)
+        if not segment:
+            continue
+        if _is_person(segment):
+            out.extend(_split_at(segment, _PERSON_SPLIT))
+            continue
+        for part in _split_at(segment, _DASH_SPLIT):
+            out.extend(_split_list(_clean(part)))
+    return [c for c in (_clean(p) for p in out) if c]
 
 
 def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
@@ -27,5 +676,68 @@ def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
     seen: dict[str, UnitName] = {}
     for part in split_units(cell):
         unit = canonical_unit(part, owner)
-        seen.setdefault(unit.name, unit)
+        if unit.name:
+            seen.setdefault(unit.key, unit)
     return list(seen.values())
+
+
+# --- Finding units in a question -----------------------------------------------
+
+
+class UnitMatcher:
+    """Finds mentions of known unit names (canonical names and aliases) in text,
+    ignoring case, diacritics, punctuation and abbreviations, tolerating one typo
+    per syllable. Build once per set of names and reuse."""
+
+    def __init__(self, known: Iterable[str]) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        self._vocab: set[str] = set()
+        seen: set[tuple[str, ...]] = set()
+        for name in known:
+            words = tuple(_key_words(_clean(name)))
+            if not words or words in seen:
+                continue  # one result per key: the first spelling given wins
+            seen.add(words)
+            self._by_first.setdefault(words[0], []).append((words, name))
+            self._vocab.update(words)
+        for entries in self._by_first.values():
+            entries.sort(key=lambda e: len(e[0]), reverse=True)
+
+    def find(self, text: str) -> list[str]:
+        words = _key_words(nfc(text))
+        # Typo tolerance only for longer syllables: "co" must not become "so".
+        fixed = correct_tokens([w for w in words if len(w) >= 3], self._vocab)
+        lookup = dict(zip([w for w in words if len(w) >= 3], fixed, strict=True))
+        words = [lookup.get(w, w) for w in words]
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            match = self._match_at(words, i)
+            if match is None:
+                i += 1
+                continue
+            length, name = match
+            if name not in found:
+                found.append(name)
+            i += length
+        return found
+
+    def _match_at(self, words: Sequence[str], i: int) -> tuple[int, str] | None:
+        for seq, name in self._by_first.get(words[i], []):
+            if tuple(words[i : i + len(seq)]) == seq:
+                return len(seq), name
+        return None
+
+
+@lru_cache(maxsize=8)
+def _matcher(known: tuple[str, ...]) -> UnitMatcher:
+    return UnitMatcher(known)
+
+
+def match_unit_in_text(text: str, known: Iterable[str]) -> list[str]:
+    """The names from ``known`` mentioned in ``text``, in order of appearance, longest
+    first where they overlap ("văn phòng ubnd tỉnh" gives "Văn phòng UBND tỉnh", not
+    also "UBND tỉnh"): "so noi vu co nhiem vu gi" finds "Sở Nội vụ", "Phòng HC-QT"
+    finds "Phòng Hành chính - Quản trị". Spellings sharing a ``unit_key`` give the
+    first one listed, so pass canonical names before aliases."""
+    return _matcher(tuple(known)).find(text)

@@ -54,6 +54,10 @@ class Settings(BaseSettings):
     zalo_oa_refresh_token: str | None = None
     zalo_oa_api_base_url: str = "https://openapi.zalo.me"
     zalo_oa_oauth_base_url: str = "https://oauth.zaloapp.com"
+    zalo_oa_app_secret: str | None = None  # the app's secret key, for access-token refresh
+    zalo_oa_window_hours: int = 168  # OA may message a person this long after they wrote
+    telegram_poll_timeout: int = 25  # getUpdates long-poll seconds
+    zalo_bot_poll_timeout: int = 25
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
 

@@ -41,5 +41,18 @@ class AnswerEngine:
         context: dict[str, Any] | None = None,
         unit_hint: str | None = None,
     ) -> Answer:
-        """Answer ``question``; ``unit_hint`` is the asker's unit (scope: "my tasks")."""
-        return Answer(text="")
+        """Answer ``question``; ``unit_hint`` is the asker's unit (scope: "my tasks").
+
+        With an LLM configured (``LLM_PROVIDER``), retrieved answers are rewritten by
+        the model from their context only; any LLM failure keeps the extractive answer.
+        """
+        from knowledge.answer.engine import Engine
+
+        answer = Engine(self.db, self.settings).ask(
+            question, now=now, context=context, unit_hint=unit_hint
+        )
+        if self.settings.llm_provider not in ("", "none") and answer.citations:
+            from knowledge.answer.llm import rewrite_with_llm
+
+            answer = rewrite_with_llm(answer, question, self.settings)
+        return answer

@@ -190,6 +190,7 @@ class ParsedPlan:
     paragraphs: list[tuple[str, str, Locator]] = field(default_factory=list)  # (section, text, loc)
     warnings: list[str] = field(default_factory=list)
     pages: int = 1
+    owner: str | None = None  # the issuing office, parent of its internal "Phòng ..." units
 
     def as_json(self) -> dict[str, Any]:
         return {

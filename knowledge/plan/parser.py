@@ -1,10 +1,142 @@
-"""``parse_plan``: a loaded ``Document`` -> ``ParsedPlan`` (metadata, sections, targets, tasks)."""
+"""``parse_plan``: a loaded ``Document`` -> ``ParsedPlan`` (metadata, sections, targets, tasks).
+
+Order of work: metadata (which gives the plan year and the owner office), the
+heading tree, then one walk over the blocks keeping the current section path:
+task tables go to the table reader with that path, paragraphs are kept for
+search and read for targets. Prose tasks with inline labels and unit duties
+come from their own passes over the same blocks.
+
+Parsing must never fail a whole file because one part is odd: each step that
+reads free-form content is guarded, and a failure becomes a warning.
+"""
 
 from __future__ import annotations
 
-from knowledge.document import Document
-from knowledge.plan.model import DocumentMeta, ParsedPlan
+import logging
+from collections.abc import Callable
+from typing import TypeVar
+
+from knowledge import texts
+from knowledge.document import Block, Document, Table
+from knowledge.plan.duties import extract_duties
+from knowledge.plan.metadata import extract_metadata, owner_office
+from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
+from knowledge.plan.prose_tasks import extract_prose_tasks
+from knowledge.plan.sections import Outline, build_outline, clean_text, prepare_blocks
+from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
+from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
+from knowledge.text import fold
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def parse_plan(doc: Document) -> ParsedPlan:
-    return ParsedPlan(source=doc.source, meta=DocumentMeta(), pages=doc.pages)
+    warnings = list(doc.warnings)
+    blocks = prepare_blocks(doc.blocks)
+    meta = _guard(lambda: extract_metadata(doc, blocks), DocumentMeta(), "metadata", warnings)
+    owner = _guard(lambda: owner_office(meta), None, "owner", warnings)
+    outline = _guard(lambda: build_outline(blocks), None, "sections", warnings)
+    if outline is None:
+        outline = Outline(stacks=[() for _ in blocks])
+    plan = ParsedPlan(
+        source=doc.source, meta=meta, sections=outline.sections, pages=doc.pages, owner=owner
+    )
+    entries = _walk(blocks, outline, plan, warnings)
+    no_tasks: list[Task] = []
+    prose = _guard(
+        lambda: extract_prose_tasks(blocks, outline, meta.plan_year, owner),
+        no_tasks,
+        "prose",
+        warnings,
+    )
+    duties = _guard(
+        lambda: extract_duties(blocks, outline, meta.plan_year, owner, meta.doc_type == "Chỉ thị"),
+        no_tasks,
+        "duties",
+        warnings,
+    )
+    plan.tasks.extend(prose)
+    plan.tasks.extend(duties)
+    no_targets: list[Target] = []
+    plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
+    if not plan.tasks:
+        warnings.append(texts.PARSE_NO_TASKS)
+    if not meta.plan_year:
+        warnings.append(texts.PARSE_NO_PLAN_YEAR)
+    plan.warnings = _unique(warnings)
+    return plan
+
+
+def _walk(
+    blocks: list[Block], outline: Outline, plan: ParsedPlan, warnings: list[str]
+) -> list[TextEntry]:
+    """Read tables with their section path; collect paragraphs for search and targets."""
+    entries: list[TextEntry] = []
+    for index, block in enumerate(blocks):
+        path = outline.path(index)
+        if block.table is not None:
+            entries.extend(_table(block.table, path, plan, warnings))
+            continue
+        if outline.is_heading(index):
+            continue
+        text = clean_text(block.text)
+        if text:
+            plan.paragraphs.append((path, text, block.locator))
+            entries.append(TextEntry(path, text, block.locator))
+    return entries
+
+
+def _table(table: Table, path: str, plan: ParsedPlan, warnings: list[str]) -> list[TextEntry]:
+    """Task tables -> tasks; other tables give their rows to search (and targets)."""
+    meta = plan.meta
+    if _guard(lambda: is_task_table(table), False, "table", warnings):
+        ctx = TableContext(section=path, plan_year=meta.plan_year, owner=plan.owner)
+        tasks: list[Task] = _guard(lambda: tasks_from_table(table, ctx), [], "table", warnings)
+        plan.tasks.extend(tasks)
+        warnings.extend(ctx.warnings)
+        for row in table.rows:
+            text = " | ".join(c for c in row.cells if c)
+            if text:
+                plan.paragraphs.append((path, text, row.locator))
+        return []
+    entries: list[TextEntry] = []
+    for row in table.rows:
+        text = " | ".join(c for c in row.cells if c)
+        if not text:
+            continue
+        plan.paragraphs.append((path, text, row.locator))
+        if in_target_section(path) or _has_target_header(table):
+            entries.extend(TextEntry(path, c, row.locator) for c in row.cells if c)
+    return entries
+
+
+def _has_target_header(table: Table) -> bool:
+    head = " ".join(table.rows[0].cells) if table.rows else ""
+    return "chi tieu" in fold(head)
+
+
+def _targets(entries: list[TextEntry], plan: ParsedPlan) -> list[Target]:
+    """Targets from prose, then the objective cells of task tables not already found."""
+    year = plan.meta.plan_year
+    found = extract_targets(entries, year)
+    objectives: list[TextEntry] = []
+    seen: set[str] = set()
+    for task in plan.tasks:
+        if task.objective and fold(task.objective) not in seen:
+            seen.add(fold(task.objective))
+            objectives.append(TextEntry(task.section, task.objective, task.locator))
+    return found + targets_from_cells(objectives, year, found)
+
+
+def _guard(step: Callable[[], T], fallback: T, what: str, warnings: list[str]) -> T:
+    try:
+        return step()
+    except Exception:  # one odd part must not lose the whole plan
+        log.exception("plan parsing step %s failed", what)
+        warnings.append(texts.PARSE_STEP_FAILED.format(step=texts.PARSE_STEPS.get(what, what)))
+        return fallback
+
+
+def _unique(items: list[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))

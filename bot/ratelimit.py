@@ -1,0 +1,47 @@
+"""Token buckets for outgoing messages (platform send-rate limits)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections import defaultdict
+
+
+class Bucket:
+    def __init__(self, rate: float, burst: float) -> None:
+        self.rate = rate
+        self.burst = burst
+        self.tokens = burst
+        self.stamp = time.monotonic()
+
+    def wait_time(self) -> float:
+        """Take a token if one is there (0.0); else how long until one is."""
+        now = time.monotonic()
+        self.tokens = min(self.burst, self.tokens + (now - self.stamp) * self.rate)
+        self.stamp = now
+        if self.tokens >= 1:
+            self.tokens -= 1
+            return 0.0
+        return (1 - self.tokens) / self.rate
+
+
+class SendLimiter:
+    """A global bucket plus one per chat (Telegram: ~30 msg/s overall, ~1/s per chat)."""
+
+    def __init__(
+        self, global_rate: float = 30, per_chat_rate: float = 1, per_chat_burst: float = 3
+    ) -> None:
+        self._global = Bucket(global_rate, global_rate)
+        self._chats: defaultdict[str, Bucket] = defaultdict(
+            lambda: Bucket(per_chat_rate, per_chat_burst)
+        )
+        self._lock = asyncio.Lock()
+
+    async def acquire(self, chat_id: str) -> None:
+        for bucket in (self._chats[chat_id], self._global):
+            while True:
+                async with self._lock:
+                    delay = bucket.wait_time()
+                if delay <= 0:
+                    break
+                await asyncio.sleep(delay)

@@ -1,0 +1,120 @@
+"""Zalo Official Account: webhook in (signature-checked), OA message API out.
+
+The OA may only message a person within an interaction window after they last
+wrote (see ``handlers.delivery``): replies in a conversation are always inside it;
+pushes outside it go to the person's other channel, or are held with a note to
+the admins.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import tempfile
+import uuid
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from bot.channel import ChannelAdapter
+from bot.zalo_oa import signature
+from bot.zalo_oa.client import OUTSIDE_WINDOW, TokenKeeper, ZaloOAClient, ZaloOAError
+from handlers.dispatcher import Dispatcher
+from handlers.messages import Attachment, Incoming, Reply, Sender
+from handlers.render import caps_for, split_text
+from storage.db import Database
+from storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+MESSAGE_EVENTS = ("user_send_text", "user_send_file", "user_send_link")
+
+
+class ZaloOAAdapter(ChannelAdapter):
+    name = "zalo_oa"
+
+    def __init__(self, db: Database, dispatcher: Dispatcher, settings: Settings) -> None:
+        super().__init__(db, dispatcher)
+        if not settings.zalo_oa_app_id:
+            raise ValueError("ZALO_OA_APP_ID is not set")
+        self.app_id = settings.zalo_oa_app_id
+        self.oa_secret = settings.zalo_oa_secret_key or ""
+        self.http = httpx.AsyncClient(timeout=30)
+        self.tokens = TokenKeeper(
+            db,
+            self.http,
+            app_id=settings.zalo_oa_app_id,
+            app_secret=settings.zalo_oa_app_secret,
+            oauth_base_url=settings.zalo_oa_oauth_base_url,
+            access_token=settings.zalo_oa_access_token,
+            refresh_token=settings.zalo_oa_refresh_token,
+        )
+        self.client = ZaloOAClient(settings.zalo_oa_api_base_url, self.tokens, self.http)
+        self.limit = caps_for(self.name).limit
+        self.download_dir = Path(tempfile.gettempdir()) / "planbot-uploads"
+
+    def verify(self, body: bytes, header: str | None) -> bool:
+        return signature.verify(self.app_id, self.oa_secret, body, header)
+
+    def to_incoming(self, payload: dict[str, Any]) -> Incoming | None:
+        if payload.get("event_name") not in MESSAGE_EVENTS:
+            return None
+        user_id = str((payload.get("sender") or {}).get("id") or "")
+        if not user_id:
+            return None
+        message = payload.get("message") or {}
+        sender = Sender(self.name, user_id, user_id, "")
+        key = str(message.get("msg_id") or "")
+        attachment = None
+        for item in message.get("attachments") or []:
+            info = item.get("payload") or {}
+            if item.get("type") == "file" and info.get("url"):
+                attachment = Attachment(
+                    file_name=str(info.get("name") or "tep"),
+                    file_id=str(info["url"]),
+                    size=int(info["size"]) if str(info.get("size", "")).isdigit() else None,
+                )
+        return Incoming(
+            sender=sender,
+            text=str(message.get("text") or ""),
+            update_key=key,
+            attachment=attachment,
+        )
+
+    async def send(self, chat_id: str, reply: Reply) -> bool:
+        for chunk in split_text(reply.text, self.limit) or [" "]:
+            try:
+                await self.client.send_text(chat_id, chunk)
+            except ZaloOAError as exc:
+                if exc.code in OUTSIDE_WINDOW:
+                    log.warning("zalo oa: %s is outside the interaction window", chat_id)
+                else:
+                    log.exception("zalo oa: sending to %s failed", chat_id)
+                return False
+            except httpx.HTTPError:
+                log.exception("zalo oa: sending to %s failed", chat_id)
+                return False
+        return True
+
+    async def download(self, attachment: Attachment) -> Path:
+        response = await self.http.get(attachment.file_id)
+        response.raise_for_status()
+        self.download_dir.mkdir(parents=True, exist_ok=True)
+        safe = re.sub(r"[^\w.\-]+", "_", attachment.file_name) or "tep"
+        path = self.download_dir / f"{uuid.uuid4().hex[:8]}-{safe}"
+        path.write_bytes(response.content)
+        return path
+
+    async def stop(self) -> None:
+        await self.drain()
+        await self.http.aclose()
+
+    async def receive_webhook(self, payload: dict[str, Any]) -> None:
+        """Called with a verified body; stores it once (by msg_id), then handles it."""
+        message = payload.get("message") or {}
+        key = message.get("msg_id")
+        if payload.get("event_name") not in MESSAGE_EVENTS or not key:
+            return
+        if self.persist(str(key), payload):
+            self.spawn(str(key), payload)

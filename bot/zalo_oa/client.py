@@ -1,0 +1,116 @@
+"""Zalo Official Account API v3: send consultation messages, refresh the access token.
+
+Refresh tokens are single-use, so exactly one refresher runs at a time (a lock),
+and the newest token pair is kept in the database so a restart continues with it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from typing import Any
+
+import httpx
+
+from storage import chat
+from storage.db import Database
+
+log = logging.getLogger(__name__)
+
+CHANNEL = "zalo_oa"
+TOKEN_INVALID = (-216, -124)  # access token invalid / expired
+OUTSIDE_WINDOW = (-213, -201)  # the person has not interacted recently enough
+
+
+class ZaloOAError(Exception):
+    def __init__(self, code: int, message: str) -> None:
+        super().__init__(f"{code}: {message}")
+        self.code = code
+        self.message = message
+
+
+class TokenKeeper:
+    def __init__(
+        self,
+        db: Database,
+        http: httpx.AsyncClient,
+        *,
+        app_id: str,
+        app_secret: str | None,
+        oauth_base_url: str,
+        access_token: str | None,
+        refresh_token: str | None,
+    ) -> None:
+        self.db = db
+        self.http = http
+        self.app_id = app_id
+        self.app_secret = app_secret
+        self.url = oauth_base_url.rstrip("/") + "/v4/oa/access_token"
+        self._lock = asyncio.Lock()
+        with db.session() as session:
+            self._access = chat.get_state(session, CHANNEL, "access_token") or access_token
+            self._refresh = chat.get_state(session, CHANNEL, "refresh_token") or refresh_token
+            expires = chat.get_state(session, CHANNEL, "expires_at")
+        self._expires_at = float(expires) if expires else None
+        self.refreshes = 0
+
+    async def token(self) -> str:
+        if self._access and not self._expiring():
+            return self._access
+        return await self.refresh(self._access)
+
+    def _expiring(self) -> bool:
+        return self._expires_at is not None and time.time() > self._expires_at - 300
+
+    async def refresh(self, stale: str | None) -> str:
+        """Get a new access token unless another caller already replaced ``stale``."""
+        async with self._lock:
+            if self._access and self._access != stale and not self._expiring():
+                return self._access
+            if not self._refresh:
+                raise ZaloOAError(-216, "no refresh token configured")
+            response = await self.http.post(
+                self.url,
+                headers={"secret_key": self.app_secret or ""},
+                data={
+                    "app_id": self.app_id,
+                    "refresh_token": self._refresh,
+                    "grant_type": "refresh_token",
+                },
+            )
+            data = response.json()
+            if "access_token" not in data:
+                raise ZaloOAError(int(data.get("error", -1)), str(data.get("error_name", data)))
+            self._access = str(data["access_token"])
+            self._refresh = str(data.get("refresh_token") or self._refresh)
+            self._expires_at = time.time() + float(data.get("expires_in") or 90000)
+            self.refreshes += 1
+            with self.db.session() as session:
+                chat.set_state(session, CHANNEL, "access_token", self._access)
+                chat.set_state(session, CHANNEL, "refresh_token", self._refresh)
+                chat.set_state(session, CHANNEL, "expires_at", str(self._expires_at))
+            log.info("zalo oa: access token refreshed")
+            return self._access
+
+
+class ZaloOAClient:
+    def __init__(self, api_base_url: str, tokens: TokenKeeper, http: httpx.AsyncClient) -> None:
+        self.url = api_base_url.rstrip("/") + "/v3.0/oa/message/cs"
+        self.tokens = tokens
+        self.http = http
+
+    async def send_text(self, user_id: str, text: str) -> dict[str, Any]:
+        body = {"recipient": {"user_id": user_id}, "message": {"text": text}}
+        for attempt in (1, 2):
+            token = await self.tokens.token()
+            response = await self.http.post(self.url, headers={"access_token": token}, json=body)
+            data = dict(response.json())
+            code = int(data.get("error", 0))
+            if code == 0:
+                return data
+            if code in TOKEN_INVALID and attempt == 1:
+                await self.tokens.refresh(token)
+                continue
+            raise ZaloOAError(code, str(data.get("message", "")))
+        raise ZaloOAError(-216, "token refresh did not help")

@@ -1,0 +1,148 @@
+"""Everyday commands: help, questions, my tasks, upcoming deadlines, placeholders."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from handlers import data
+from handlers.access import Actor
+from handlers.messages import Button, Citation, Reply
+from handlers.turn import Turn
+from knowledge import texts
+from knowledge.answer.api import Answer
+
+MAX_LIST = 30
+DEADLINE_WINDOW_DAYS = 30
+
+
+def main_menu(actor: Actor) -> list[list[Button]]:
+    rows = [
+        [Button(texts.CHAT_BTN_TASKS, "/nhiemvu"), Button(texts.CHAT_BTN_DEADLINES, "/hanchot")],
+        [Button(texts.CHAT_BTN_ASK, "/hoi"), Button(texts.CHAT_BTN_HELP, "/trogiup")],
+    ]
+    if actor.is_admin:
+        rows.append([Button(texts.CHAT_BTN_ADMIN, "/admin")])
+    return rows
+
+
+def help_cmd(turn: Turn) -> list[Reply]:
+    text = texts.CHAT_HELP
+    if turn.actor.is_admin:
+        text += texts.CHAT_HELP_ADMIN
+    return [Reply(text=text, buttons=main_menu(turn.actor))]
+
+
+def ask_cmd(turn: Turn) -> list[Reply]:
+    question = turn.args.strip()
+    if not question:
+        turn.set_state("ask")
+        return [Reply(text=texts.CHAT_ASK_PROMPT)]
+    return ask(turn, question)
+
+
+def ask(turn: Turn, question: str) -> list[Reply]:
+    """A question goes to the answer engine, with the chat's follow-up memory."""
+    turn.set_state(None)
+    answer: Answer = turn.services.engine.ask(
+        question,
+        now=turn.services.now(),
+        context=turn.context.get("answer") or None,
+        unit_hint=turn.actor.unit_name,
+    )
+    if answer.context:
+        turn.context["answer"] = answer.context
+    if not answer.text.strip():
+        return [Reply(text=texts.CHAT_NO_ANSWER)]
+    options = answer.options[:8]
+    if options:
+        turn.context["options"] = options
+    buttons = [[Button(_short(o, 60), f"/chon {i}")] for i, o in enumerate(options, start=1)]
+    citations = [Citation(c.source, c.locator, c.text) for c in answer.citations]
+    return [Reply(text=answer.text, buttons=buttons, citations=citations)]
+
+
+def choose_cmd(turn: Turn) -> list[Reply]:
+    """A pressed option of an ambiguous answer: ask again with that option."""
+    options = turn.context.get("options") or []
+    index = int(turn.args) if turn.args.isdigit() else 0
+    if not 1 <= index <= len(options):
+        return [Reply(text=texts.CHAT_NO_ANSWER)]
+    return ask(turn, str(options[index - 1]))
+
+
+def _scope(actor: Actor) -> tuple[list[int] | None, str] | None:
+    """(unit ids or None for all, the scope's display name); None: nothing to scope by."""
+    if actor.unit_id is not None and not actor.sees_all_units:
+        return [actor.unit_id], actor.unit_name or ""
+    if actor.sees_all_units:
+        return None, texts.CHAT_SCOPE_ALL
+    return None
+
+
+def tasks_cmd(turn: Turn) -> list[Reply]:
+    """My unit's tasks; admins and leaders see every unit's."""
+    scope = _scope(turn.actor)
+    if scope is None:
+        return [Reply(text=texts.CHAT_TASKS_NO_UNIT)]
+    unit_ids, scope_name = scope
+    with turn.services.db.session() as session:
+        lines = data.list_tasks(session, unit_ids=unit_ids)
+    if not lines:
+        return [Reply(text=texts.CHAT_TASKS_NONE.format(scope=scope_name))]
+    title = texts.CHAT_TASKS_TITLE.format(scope=scope_name, count=len(lines))
+    return [Reply(text=title + "\n" + render_tasks(lines))]
+
+
+def deadlines_cmd(turn: Turn) -> list[Reply]:
+    """Tasks due in the next 30 days (or as many days as the argument says)."""
+    scope = _scope(turn.actor)
+    if scope is None:
+        return [Reply(text=texts.CHAT_TASKS_NO_UNIT)]
+    unit_ids, scope_name = scope
+    days = int(turn.args) if turn.args.strip().isdigit() else DEADLINE_WINDOW_DAYS
+    start = turn.services.now().date()
+    end = start + timedelta(days=days)
+    with turn.services.db.session() as session:
+        lines = data.list_tasks(session, unit_ids=unit_ids, due_from=start, due_to=end)
+    fmt = {"scope": scope_name, "start": texts.fmt_date(start), "end": texts.fmt_date(end)}
+    if not lines:
+        return [Reply(text=texts.CHAT_DEADLINES_NONE.format(**fmt))]
+    title = texts.CHAT_DEADLINES_TITLE.format(count=len(lines), **fmt)
+    return [Reply(text=title + "\n" + render_tasks(lines))]
+
+
+def render_tasks(lines: list[data.TaskLine]) -> str:
+    out: list[str] = []
+    for n, task in enumerate(lines[:MAX_LIST], start=1):
+        line = texts.CHAT_TASK_LINE.format(n=n, title=_short(task.title))
+        if task.due_date:
+            line += texts.CHAT_TASK_DUE.format(due=texts.fmt_date(task.due_date))
+        elif task.deadline_text:
+            line += texts.CHAT_TASK_DEADLINE_TEXT.format(text=_short(task.deadline_text, 60))
+        locator = f", STT {task.number}" if task.number else ""
+        out.append(line)
+        out.append(texts.CHAT_TASK_SOURCE.format(source=task.source, locator=locator))
+    if len(lines) > MAX_LIST:
+        out.append(texts.CHAT_LIST_MORE.format(more=len(lines) - MAX_LIST))
+    return "\n".join(out)
+
+
+def _short(text: str, limit: int = 200) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def coming_soon(feature: str) -> list[Reply]:
+    return [Reply(text=texts.CHAT_COMING_SOON.format(feature=feature))]
+
+
+def progress_cmd(turn: Turn) -> list[Reply]:
+    return coming_soon(texts.CHAT_FEATURE_PROGRESS)
+
+
+def report_cmd(turn: Turn) -> list[Reply]:
+    return coming_soon(texts.CHAT_FEATURE_REPORT)
+
+
+def settings_cmd(turn: Turn) -> list[Reply]:
+    return coming_soon(texts.CHAT_FEATURE_SETTINGS)

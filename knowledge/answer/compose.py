@@ -1,0 +1,72 @@
+"""Lay out a reply: the answer first, then a short list of details, then the sources."""
+
+from __future__ import annotations
+
+from knowledge import texts
+from knowledge.answer.api import Answer, AnswerCitation
+
+MAX_DETAILS = 8
+MAX_SOURCE_LINES = 6
+
+
+def _sources_block(citations: list[AnswerCitation]) -> list[str]:
+    """One line per source file, its locators joined (STT 1, STT 4 …)."""
+    grouped: dict[str, list[str]] = {}
+    for c in citations:
+        locs = grouped.setdefault(c.source, [])
+        if c.locator and c.locator not in locs:
+            locs.append(c.locator)
+    lines = [texts.ANS_SOURCES]
+    for source, locs in list(grouped.items())[:MAX_SOURCE_LINES]:
+        shown = "; ".join(_compact(locs)[:6])
+        more = "…" if len(locs) > 6 else ""
+        lines.append(texts.ANS_SOURCE_LINE.format(source=source, locator=f" — {shown}{more}" if shown else ""))
+    return lines
+
+
+def _compact(locators: list[str]) -> list[str]:
+    """Locators sharing a section print the section once: "Mục X, STT 1, 2, 5"."""
+    out: list[str] = []
+    by_section: dict[str, list[str]] = {}
+    order: list[str] = []
+    for loc in locators:
+        head, sep, stt = loc.rpartition(", STT ")
+        if sep:
+            if head not in by_section:
+                order.append(head)
+            by_section.setdefault(head, []).append(stt)
+        else:
+            out.append(loc)
+    for head in order:
+        out.append(f"{head}, STT {', '.join(by_section[head])}")
+    return out
+
+
+def render(
+    lead: str,
+    details: list[str] | None = None,
+    citations: list[AnswerCitation] | None = None,
+    *,
+    more: int = 0,
+) -> str:
+    lines = [lead.strip()]
+    for d in (details or [])[:MAX_DETAILS]:
+        lines.append(f"- {d}")
+    if more > 0:
+        lines.append(texts.ANS_MORE.format(more=more))
+    if citations:
+        lines.append("")
+        lines.extend(_sources_block(citations))
+    return "\n".join(lines)
+
+
+def nothing_found(intent: str = "none") -> Answer:
+    return Answer(text=f"{texts.ANS_NOTHING_FOUND}\n{texts.ANS_REPHRASE}", intent=intent)
+
+
+def shorten(text: str, limit: int = 220) -> str:
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

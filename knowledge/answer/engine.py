@@ -1,0 +1,457 @@
+"""Answer a question: structural questions from the database, the rest from search.
+
+A question is read by rules (``intents``); units resolve through aliases
+(``unitmatch``), time windows relative to ``now`` (``windows``). Whatever the
+path, every fact shown carries its source, and a question the documents do not
+answer gets a plain "not found" with no citation.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from knowledge import texts
+from knowledge.answer.api import Answer, AnswerCitation
+from knowledge.answer.compose import nothing_found, render, shorten
+from knowledge.answer.intents import Reading, read_question
+from knowledge.answer.unitmatch import UnitMatch, find_units
+from knowledge.answer.windows import Window, parse_window
+from knowledge.retrieval.index import Hit
+from knowledge.retrieval.records import task_locator
+from knowledge.retrieval.search import Searcher
+from knowledge.text import nfc
+from storage import repositories as repo
+from storage.db import Database
+from storage.models import Document, TaskRow, TaskUnit, Unit
+from storage.settings import Settings
+
+# Share of the question's (IDF-weighted) content words a hit must hold to count as
+# an answer; measured on tests/qa (see bench/bench_ask.py): unanswerable questions
+# top out well below, answerable ones sit above.
+MIN_COVERAGE = 0.6
+# A second document's hit is shown beside the first when it scores this close.
+SIBLING_RATIO = 0.75
+LIST_LIMIT = 8
+DONE_STATUSES = ("done", "completed")
+
+_searchers: dict[tuple[str, ...], Searcher] = {}
+_lock = threading.Lock()
+
+
+def get_searcher(db: Database, settings: Settings) -> Searcher:
+    """One searcher per database and data dir, shared by every engine in the process."""
+    key = (
+        db.url,
+        str(settings.data_dir.resolve()),
+        settings.retrieval_mode,
+        settings.embedding_backend,
+        settings.chroma_host or "",
+    )
+    with _lock:
+        searcher = _searchers.get(key)
+        if searcher is None:
+            searcher = Searcher(db, settings)
+            _searchers[key] = searcher
+        return searcher
+
+
+def _today(now: datetime | None, settings: Settings) -> date:
+    if now is None:
+        return datetime.now(ZoneInfo(settings.planbot_timezone)).date()
+    if now.tzinfo is not None:
+        return now.astimezone(ZoneInfo(settings.planbot_timezone)).date()
+    return now.date()
+
+
+def _cite_task(task: TaskRow) -> AnswerCitation:
+    return AnswerCitation(task.document.source_name, task_locator(task), shorten(task.title, 160))
+
+
+def _cite_hit(hit: Hit) -> AnswerCitation:
+    return AnswerCitation(hit.record.source, hit.record.locator, shorten(hit.record.display, 200))
+
+
+def _units_of(task: TaskRow, role: str) -> list[str]:
+    return [link.unit.name for link in task.units if link.role == role]
+
+
+def _due_text(task: TaskRow) -> str:
+    if task.due_date is not None:
+        return texts.ANS_TASK_DUE.format(due=texts.fmt_date(task.due_date))
+    if task.deadline_text:
+        return texts.ANS_TASK_DEADLINE_RAW.format(text=shorten(task.deadline_text, 60))
+    return ""
+
+
+class Engine:
+    def __init__(self, db: Database, settings: Settings) -> None:
+        self.db = db
+        self.settings = settings
+        self.searcher = get_searcher(db, settings)
+
+    # --- entry point ---------------------------------------------------------------
+
+    def ask(
+        self,
+        question: str,
+        *,
+        now: datetime | None = None,
+        context: dict[str, Any] | None = None,
+        unit_hint: str | None = None,
+    ) -> Answer:
+        question = nfc(question or "").strip()
+        if not question:
+            return nothing_found()
+        today = _today(now, self.settings)
+        context = context or {}
+        with self.db.session() as session:
+            if session.scalar(select(func.count()).select_from(Document)) == 0:
+                return Answer(text=texts.ANS_NO_DOCUMENTS, intent="none")
+            match = find_units(session, question)
+            if match.options and not match.units:
+                return self._unit_options(match)
+            window = parse_window(question, today)
+            reading = read_question(question, has_unit=bool(match.units), has_window=bool(window))
+            units = match.units
+            if reading.mine and not units and unit_hint:
+                units = repo.resolve_units(session, unit_hint)[:1]
+            reading, units, window = self._follow_up(session, reading, units, window, context)
+            answer = self._dispatch(session, question, reading, units, window, today, context)
+        answer.context = self._context_for(answer, reading, units, window, question)
+        return answer
+
+    # --- follow-ups --------------------------------------------------------------------
+
+    def _follow_up(
+        self,
+        session: Session,
+        reading: Reading,
+        units: list[Unit],
+        window: Window | None,
+        context: dict[str, Any],
+    ) -> tuple[Reading, list[Unit], Window | None]:
+        prev = context.get("intent")
+        if not prev or not (reading.follow_up or reading.intent == "search"):
+            return reading, units, window
+        list_intents = ("unit_tasks", "count", "overdue", "due_window")
+        if prev in list_intents and (units or window):
+            if not units and context.get("unit_ids"):
+                units = [u for u in (session.get(Unit, i) for i in context["unit_ids"]) if u]
+            if window is None and context.get("window") and prev != "overdue":
+                start, end, label = context["window"]
+                window = Window(date.fromisoformat(start), date.fromisoformat(end), label)
+            intent = prev if prev != "due_window" or not units else "unit_tasks"
+            return Reading(intent, follow_up=True), units, window
+        return reading, units, window
+
+    def _context_for(
+        self,
+        answer: Answer,
+        reading: Reading,
+        units: list[Unit],
+        window: Window | None,
+        question: str,
+    ) -> dict[str, Any]:
+        ctx: dict[str, Any] = {"intent": answer.intent, "question": question}
+        if units:
+            ctx["unit_ids"] = [u.id for u in units]
+        if window is not None:
+            ctx["window"] = [window.start.isoformat(), window.end.isoformat(), window.label]
+        ctx.update(answer.context)
+        return ctx
+
+    # --- dispatch ------------------------------------------------------------------------
+
+    def _dispatch(
+        self,
+        session: Session,
+        question: str,
+        reading: Reading,
+        units: list[Unit],
+        window: Window | None,
+        today: date,
+        context: dict[str, Any],
+    ) -> Answer:
+        intent = reading.intent
+        if intent in ("unit_tasks", "count", "overdue", "due_window"):
+            return self._task_list(session, question, reading, units, window, today)
+        if intent in ("who", "deadline"):
+            return self._task_fact(session, question, reading, units, context)
+        if intent == "target":
+            return self._targets(question)
+        if intent == "doc_meta":
+            return self._doc_meta(session, question, reading)
+        return self._search(question)
+
+    def _unit_options(self, match: UnitMatch) -> Answer:
+        names = [u.name for u in match.options]
+        lines = [texts.ANS_UNIT_OPTIONS.format(name=match.mention)]
+        lines += [f"{i}. {n}" for i, n in enumerate(names, 1)]
+        return Answer(text="\n".join(lines), intent="clarify", options=names)
+
+    # --- task lists: a unit's tasks, a window, overdue, counts ------------------------
+
+    def _task_list(
+        self,
+        session: Session,
+        question: str,
+        reading: Reading,
+        units: list[Unit],
+        window: Window | None,
+        today: date,
+    ) -> Answer:
+        from knowledge.text import fold
+
+        q = fold(question)
+        role = "coordinate" if "phoi hop" in q and "chu tri" not in q else "lead"
+        unit_ids = [u.id for u in units] if units else None
+        due_from = window.start if window else None
+        due_to = window.end if window else None
+        if reading.intent == "overdue":
+            due_from, due_to = None, date.fromordinal(today.toordinal() - 1)
+        tasks = repo.list_tasks(
+            session, unit_ids=unit_ids, roles=(role,), due_from=due_from, due_to=due_to
+        )
+        if reading.intent == "overdue":
+            tasks = [t for t in tasks if t.status not in DONE_STATUSES]
+        if unit_ids is None and window is None and reading.intent != "overdue":
+            return self._search(question)
+        scope = ""
+        if reading.intent == "overdue":
+            scope = texts.ANS_SCOPE_OVERDUE.format(today=texts.fmt_date(today))
+        elif window is not None:
+            scope = texts.ANS_SCOPE_WINDOW.format(
+                label=window.label, start=texts.fmt_date(window.start), end=texts.fmt_date(window.end)
+            )
+        if role == "coordinate":
+            scope = " phối hợp thực hiện" + scope
+        unit_name = ", ".join(u.name for u in units)
+        if not tasks:
+            lead = (
+                texts.ANS_TASKS_NONE.format(unit=unit_name, scope=scope)
+                if units
+                else texts.ANS_TASKS_ALL_NONE.format(scope=scope)
+            )
+            return Answer(text=lead, intent=reading.intent)
+        lead = (
+            texts.ANS_TASKS_FOUND.format(unit=unit_name, count=len(tasks), scope=scope)
+            if units
+            else texts.ANS_TASKS_ALL_FOUND.format(count=len(tasks), scope=scope)
+        )
+        per_doc: dict[str, int] = {}
+        for t in tasks:
+            per_doc[t.document.source_name] = per_doc.get(t.document.source_name, 0) + 1
+        if len(per_doc) > 1:
+            parts = ", ".join(f"{src}: {n}" for src, n in per_doc.items())
+            lead += " " + texts.ANS_TASKS_BY_DOC.format(parts=parts)
+        shown = tasks if reading.intent != "count" else tasks[:LIST_LIMIT]
+        details = [
+            texts.ANS_TASK_ITEM.format(title=shorten(t.title, 140), due=_due_text(t))
+            for t in shown[:LIST_LIMIT]
+        ]
+        citations = [_cite_task(t) for t in tasks[:40]]
+        more = max(0, len(tasks) - LIST_LIMIT)
+        answer = Answer(
+            text=render(lead, details, citations, more=more),
+            citations=citations,
+            intent=reading.intent,
+        )
+        answer.context = {"task_ids": [t.id for t in tasks[:50]]}
+        return answer
+
+    # --- one task: who leads / coordinates, its deadline ---------------------------------
+
+    def _task_fact(
+        self,
+        session: Session,
+        question: str,
+        reading: Reading,
+        units: list[Unit],
+        context: dict[str, Any],
+    ) -> Answer:
+        hits = self._good_hits(question, kinds=("task",))
+        if not hits and reading.follow_up and context.get("task_id"):
+            task = session.get(TaskRow, context["task_id"])
+            tasks = [task] if task is not None else []
+        else:
+            tasks = self._load_tasks(session, [h.record.ref_id for h in hits])
+        if not tasks:
+            return self._search(question, intent=reading.intent)
+        main = tasks[0]
+        lead, details = self._describe_task(main, reading)
+        citations = [_cite_task(main)]
+        others = [t for t in tasks[1:3] if t.document_id != main.document_id]
+        if others:
+            details.append(texts.ANS_ALSO_IN)
+            for t in others:
+                extra, _ = self._describe_task(t, reading)
+                details.append(f"{t.document.source_name}: {extra}")
+                citations.append(_cite_task(t))
+        answer = Answer(
+            text=render(lead, details, citations), citations=citations, intent=reading.intent
+        )
+        answer.context = {"task_id": main.id}
+        return answer
+
+    def _describe_task(self, task: TaskRow, reading: Reading) -> tuple[str, list[str]]:
+        title = shorten(task.title, 160)
+        leads = _units_of(task, "lead") or ([task.raw_lead] if task.raw_lead else [])
+        coords = _units_of(task, "coordinate") or (
+            [task.raw_coordinating] if task.raw_coordinating else []
+        )
+        details: list[str] = []
+        if reading.intent == "deadline":
+            if task.deadline_text or task.due_date:
+                lead = texts.ANS_DEADLINE.format(
+                    title=title, text=task.deadline_text or texts.fmt_date(task.due_date)
+                )
+                if task.due_date is not None:
+                    lead += texts.ANS_DEADLINE_DATE.format(due=texts.fmt_date(task.due_date))
+            else:
+                lead = texts.ANS_DEADLINE_NONE.format(title=title)
+            if leads:
+                details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+        else:
+            if reading.role == "supervisor" and task.supervisor:
+                lead = texts.ANS_WHO_SUPERVISOR.format(name=shorten(task.supervisor, 200))
+            elif reading.role == "coordinate":
+                lead = (
+                    texts.ANS_WHO_COORD_ONLY.format(title=title, units="; ".join(coords))
+                    if coords
+                    else texts.ANS_WHO_NO_COORD.format(title=title, units="; ".join(leads) or "—")
+                )
+            elif leads:
+                lead = texts.ANS_WHO_LEADS.format(title=title, units="; ".join(leads))
+                if coords:
+                    details.append(texts.ANS_WHO_COORD.format(units="; ".join(coords)))
+            else:
+                lead = texts.ANS_WHO_UNKNOWN.format(title=title)
+            if task.deadline_text:
+                details.append(texts.ANS_DETAIL_DEADLINE.format(text=task.deadline_text))
+        if task.product:
+            details.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(task.product, 120)))
+        return lead, details
+
+    def _load_tasks(self, session: Session, ids: Sequence[int]) -> list[TaskRow]:
+        if not ids:
+            return []
+        rows = session.scalars(
+            select(TaskRow)
+            .where(TaskRow.id.in_(ids))
+            .options(
+                selectinload(TaskRow.units).selectinload(TaskUnit.unit),
+                selectinload(TaskRow.document),
+            )
+        )
+        by_id = {t.id: t for t in rows}
+        return [by_id[i] for i in ids if i in by_id]
+
+    # --- targets ------------------------------------------------------------------------
+
+    def _targets(self, question: str) -> Answer:
+        hits = self._good_hits(question, kinds=("target", "passage", "task"))
+        if not hits:
+            return nothing_found("target")
+        chosen = self._per_document(hits, limit=4)
+        if len(chosen) == 1:
+            lead = texts.ANS_TARGET_ONE.format(text=shorten(chosen[0].record.display, 300))
+            details: list[str] = []
+        else:
+            lead = texts.ANS_TARGET_MANY.format(count=len(chosen))
+            details = [
+                texts.ANS_TARGET_ITEM.format(
+                    source=h.record.source, text=shorten(h.record.display, 220)
+                )
+                for h in chosen
+            ]
+        citations = [_cite_hit(h) for h in chosen]
+        return Answer(text=render(lead, details, citations), citations=citations, intent="target")
+
+    def _per_document(self, hits: list[Hit], limit: int) -> list[Hit]:
+        """The best hit of each document scoring close to the best one overall."""
+        best = hits[0]
+        chosen: list[Hit] = [best]
+        seen = {best.record.document_id}
+        for h in hits[1:]:
+            if len(chosen) >= limit:
+                break
+            if h.record.document_id in seen:
+                continue
+            if h.coverage >= best.coverage * SIBLING_RATIO and h.coverage >= MIN_COVERAGE + 0.15:
+                chosen.append(h)
+                seen.add(h.record.document_id)
+        return chosen
+
+    # --- document metadata --------------------------------------------------------------
+
+    def _doc_meta(self, session: Session, question: str, reading: Reading) -> Answer:
+        docs = list(session.scalars(select(Document).order_by(Document.id)))
+        if reading.doc_field == "list":
+            lines = [f"{d.source_name}: {shorten(d.title, 120)}" for d in docs]
+            cites = [AnswerCitation(d.source_name, "", shorten(d.title, 160)) for d in docs]
+            lead = texts.ANS_DOC_DOCS.format(count=len(docs))
+            return Answer(text=render(lead, lines, cites), citations=cites, intent="doc_meta")
+        hits = self.searcher.search(question, k=5, kinds=("doc",))
+        hits = [h for h in hits if h.coverage >= 0.5]
+        if not hits:
+            hits = self._good_hits(question)
+        if not hits:
+            return nothing_found("doc_meta")
+        doc = session.get(Document, hits[0].record.document_id)
+        if doc is None:
+            return nothing_found("doc_meta")
+        title = shorten(doc.title or doc.source_name, 140)
+        field_ = reading.doc_field
+        if field_ == "number":
+            number = doc.number or ""
+            has = bool(number) and any(ch.isdigit() for ch in number.split("/")[0])
+            lead = (
+                texts.ANS_DOC_NUMBER.format(title=title, number=number)
+                if has
+                else texts.ANS_DOC_NUMBER_NONE.format(title=title)
+            )
+        elif field_ == "signer":
+            lead = (
+                texts.ANS_DOC_SIGNER.format(title=title, signer=doc.signer)
+                if doc.signer
+                else texts.ANS_DOC_SIGNER_NONE.format(title=title)
+            )
+        elif field_ == "date":
+            lead = (
+                texts.ANS_DOC_ISSUED.format(title=title, date=texts.fmt_date(doc.issued_date))
+                if doc.issued_date
+                else texts.ANS_DOC_ISSUED_NONE.format(title=title)
+            )
+        else:
+            lead = texts.ANS_DOC_ISSUER.format(title=title, issuer=doc.issuer or "—")
+        cites = [AnswerCitation(doc.source_name, "", shorten(doc.title, 160))]
+        return Answer(text=render(lead, [], cites), citations=cites, intent="doc_meta")
+
+    # --- free text ----------------------------------------------------------------------
+
+    def _search(self, question: str, intent: str = "search") -> Answer:
+        hits = self._good_hits(question)
+        if not hits:
+            return nothing_found(intent)
+        chosen = self._per_document(hits, limit=3)
+        first = chosen[0]
+        lead = texts.ANS_PASSAGE.format(
+            source=first.record.source, text=shorten(first.record.display, 400)
+        )
+        details = [
+            texts.ANS_TARGET_ITEM.format(source=h.record.source, text=shorten(h.record.display, 200))
+            for h in chosen[1:]
+        ]
+        citations = [_cite_hit(h) for h in chosen]
+        return Answer(text=render(lead, details, citations), citations=citations, intent=intent)
+
+    def _good_hits(self, question: str, kinds: Sequence[str] | None = None) -> list[Hit]:
+        hits = self.searcher.search(question, k=10, kinds=kinds)
+        return [h for h in hits if h.coverage >= MIN_COVERAGE]

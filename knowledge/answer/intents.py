@@ -1,0 +1,189 @@
+"""What a question asks, read by rules on its folded text (with or without diacritics).
+
+Rules beat a classifier here: the question forms officials use are few and the
+words that mark them ("ai chủ trì", "bao nhiêu nhiệm vụ", "quá hạn") are stable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.retrieval.analyzer import expand_abbreviations, syllables
+
+INTENTS = (
+    "doc_meta",
+    "overdue",
+    "count",
+    "unit_tasks",
+    "due_window",
+    "who",
+    "deadline",
+    "target",
+    "search",
+)
+
+
+def _any(q: str, phrases: tuple[str, ...]) -> bool:
+    return any(re.search(rf"(?:^| ){re.escape(p)}(?: |$)", q) for p in phrases)
+
+
+DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban")
+DOC_SIGNER = ("nguoi ky", "ai ky", "ky boi", "do ai ky", "ky ban hanh", "ai la nguoi ky")
+DOC_DATE = (
+    "ngay ban hanh",
+    "ban hanh ngay",
+    "ban hanh khi nao",
+    "ban hanh vao ngay",
+    "ban hanh luc nao",
+    "ban hanh bao gio",
+    "ky ngay",
+)
+DOC_ISSUER = ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "noi ban hanh", "do ai ban hanh")
+DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
+
+OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
+COUNT = (
+    "bao nhieu nhiem vu",
+    "bao nhieu viec",
+    "may nhiem vu",
+    "so luong nhiem vu",
+    "tong so nhiem vu",
+    "bao nhieu cong viec",
+    "dem so nhiem vu",
+)
+TASK_WORDS = (
+    "nhiem vu",
+    "viec",
+    "cong viec",
+    "lam gi",
+    "phu trach gi",
+    "duoc giao",
+    "giao nhiem vu",
+    "chu tri nhung",
+    "chu tri gi",
+    "chu tri nhiem vu",
+    "phai lam",
+    "can lam",
+    "han",
+)
+WHO_LEAD = (
+    "ai chu tri",
+    "don vi nao chu tri",
+    "co quan nao chu tri",
+    "chu tri la ai",
+    "ai phu trach",
+    "ai thuc hien",
+    "ai lam",
+    "ai chiu trach nhiem",
+    "don vi nao thuc hien",
+    "co quan nao thuc hien",
+    "don vi nao phu trach",
+    "co quan nao phu trach",
+    "do ai",
+    "do don vi nao",
+    "do co quan nao",
+    "giao cho ai",
+    "giao cho don vi nao",
+    "ai tham muu",
+    "co quan chu tri",
+    "don vi chu tri",
+    "don vi nao",
+    "co quan nao",
+    "ai dam nhiem",
+)
+WHO_COORD = ("phoi hop",)
+WHO_SUPERVISOR = ("chi dao tien do", "chiu trach nhiem chi dao", "ai chi dao", "lanh dao nao chi dao")
+DEADLINE = (
+    "khi nao",
+    "bao gio",
+    "thoi han",
+    "han chot",
+    "han hoan thanh",
+    "thoi gian hoan thanh",
+    "luc nao",
+    "hoan thanh truoc",
+    "den han khi nao",
+    "het han khi nao",
+    "thoi diem nao",
+    "han la",
+    "han nao",
+    "may gio",
+)
+TARGET = (
+    "chi tieu",
+    "muc tieu",
+    "ty le",
+    "ti le",
+    "dat bao nhieu",
+    "phan tram",
+    "bao nhieu phan tram",
+    "dat muc",
+    "dat it nhat",
+    "toi thieu",
+    "phan dau",
+    "muc do hai long",
+)
+FOLLOW_UP = ("con ", "the con ", "vay con ", "con voi ")
+FOLLOW_UP_TAIL = ("thi sao", "the nao", "thi the nao", "thi co gi", "thi sao a")
+MINE = ("cua toi", "don vi toi", "cua minh", "don vi minh", "co quan toi", "co quan minh")
+
+
+@dataclass
+class Reading:
+    intent: str
+    role: str = "lead"  # for "who": lead | coordinate | supervisor
+    doc_field: str = ""  # for "doc_meta": number | signer | date | issuer | list
+    follow_up: bool = False
+    mine: bool = False
+
+
+def normalized(question: str) -> str:
+    """Folded question with administrative abbreviations expanded in place."""
+    sylls = syllables(question)
+    extra = expand_abbreviations(sylls)
+    return " ".join(sylls + (["|"] + extra if extra else []))
+
+
+def is_follow_up(q: str) -> bool:
+    return q.startswith(FOLLOW_UP) or any(q.endswith(t) for t in FOLLOW_UP_TAIL)
+
+
+def read_question(question: str, *, has_unit: bool, has_window: bool) -> Reading:
+    q = " ".join(syllables(question))
+    follow = is_follow_up(q)
+    mine = _any(q, MINE)
+    if _any(q, DOC_NUMBER):
+        return Reading("doc_meta", doc_field="number", follow_up=follow)
+    if _any(q, DOC_SIGNER):
+        return Reading("doc_meta", doc_field="signer", follow_up=follow)
+    if _any(q, DOC_DATE):
+        return Reading("doc_meta", doc_field="date", follow_up=follow)
+    if _any(q, DOC_ISSUER):
+        return Reading("doc_meta", doc_field="issuer", follow_up=follow)
+    if _any(q, DOC_LIST):
+        return Reading("doc_meta", doc_field="list", follow_up=follow)
+    if _any(q, OVERDUE):
+        return Reading("overdue", follow_up=follow, mine=mine)
+    if _any(q, COUNT):
+        return Reading("count", follow_up=follow, mine=mine)
+    scoped = has_unit or mine
+    asks_who = _any(q, WHO_LEAD) or _any(q, WHO_SUPERVISOR)
+    if scoped and _any(q, TASK_WORDS) and not asks_who:
+        return Reading("unit_tasks", follow_up=follow, mine=mine)
+    if has_window and not scoped and not asks_who and (_any(q, TASK_WORDS) or "den han" in q):
+        return Reading("due_window", follow_up=follow)
+    if _any(q, WHO_SUPERVISOR):
+        return Reading("who", role="supervisor", follow_up=follow)
+    if asks_who or _any(q, WHO_COORD):
+        role = "coordinate" if _any(q, WHO_COORD) else "lead"
+        return Reading("who", role=role, follow_up=follow)
+    if _any(q, DEADLINE):
+        return Reading("deadline", follow_up=follow)
+    if _any(q, TARGET):
+        return Reading("target", follow_up=follow)
+    if scoped:
+        return Reading("unit_tasks", follow_up=follow, mine=mine)
+    if has_window:
+        return Reading("due_window", follow_up=follow)
+    return Reading("search", follow_up=follow)

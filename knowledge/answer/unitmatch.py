@@ -1,0 +1,89 @@
+"""Spot the units a question names, through their aliases and the abbreviations.
+
+"so noi vu", "SNV", "Sở Nội vụ" and "Phòng HC-QT" all resolve; a partial name
+that fits several units ("Phòng Kế hoạch") comes back as options to choose from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge.retrieval.analyzer import ABBREVIATIONS, syllables
+from storage.models import Unit, UnitAlias
+
+_HEADS = ("so", "phong", "ban", "trung tam", "van phong", "chi cuc", "cuc", "ubnd", "uy ban nhan dan")
+# Abbreviations that stand for a unit name on their own (expanded in place).
+_SINGLE = {k.replace("&", ""): v for k, v in ABBREVIATIONS.items() if re.fullmatch(r"[a-z&]+", k)}
+
+
+@dataclass
+class UnitMatch:
+    units: list[Unit] = field(default_factory=list)
+    options: list[Unit] = field(default_factory=list)  # ambiguous partial name
+    mention: str = ""
+
+
+def expanded_forms(question: str) -> list[str]:
+    """The folded question, and the same with abbreviations written out."""
+    sylls = [s.replace("&", "") for s in syllables(question)]
+    plain = " ".join(sylls)
+    out = []
+    for s in sylls:
+        out.append(_SINGLE.get(s, s))
+    expanded = " ".join(out)
+    expanded = expanded.replace("hc qt", "hanh chinh quan tri").replace("kh tc", "ke hoach tai chinh")
+    return [plain] if expanded == plain else [plain, expanded]
+
+
+def _names(session: Session) -> list[tuple[str, int]]:
+    """(alias as folded syllables, unit id), longest first."""
+    pairs: dict[str, int] = {}
+    for unit in session.scalars(select(Unit)):
+        pairs.setdefault(" ".join(syllables(unit.name)), unit.id)
+    for alias in session.scalars(select(UnitAlias)):
+        pairs.setdefault(" ".join(syllables(alias.alias)), alias.unit_id)
+    usable = [(k, v) for k, v in pairs.items() if len(k) >= 4 and (" " in k or len(k) >= 5)]
+    usable.sort(key=lambda p: -len(p[0]))
+    return usable
+
+
+def find_units(session: Session, question: str) -> UnitMatch:
+    forms = expanded_forms(question)
+    names = _names(session)
+    found: list[int] = []
+    for form in forms:
+        text = f" {form} "
+        for name, unit_id in names:
+            needle = f" {name} "
+            if needle in text:
+                if unit_id not in found:
+                    found.append(unit_id)
+                text = text.replace(needle, " | ")
+        if found:
+            break
+    if found:
+        units = [u for u in (session.get(Unit, i) for i in found) if u is not None]
+        return UnitMatch(units=units, mention=units[0].name if units else "")
+    return _partial(session, forms[-1], names)
+
+
+def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitMatch:
+    """A unit head ("sở", "phòng" …) followed by words that begin several unit names."""
+    heads = "|".join(h.replace(" ", r"\s") for h in _HEADS)
+    m = re.search(rf"\b({heads})\s+([a-z0-9]+(?:\s[a-z0-9]+){{0,5}})", form)
+    if not m:
+        return UnitMatch()
+    words = f"{m.group(1)} {m.group(2)}".split()
+    for n in range(len(words), 1, -1):
+        prefix = " ".join(words[:n])
+        ids = list(dict.fromkeys(uid for name, uid in names if name.startswith(prefix + " ")))
+        if ids:
+            units = [u for u in (session.get(Unit, i) for i in ids) if u is not None]
+            if len(units) == 1:
+                return UnitMatch(units=units, mention=prefix)
+            return UnitMatch(options=units[:8], mention=prefix)
+    return UnitMatch()

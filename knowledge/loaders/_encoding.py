@@ -1,0 +1,95 @@
+"""Bytes -> text for plain-text and HTML files (UTF-8, UTF-8 BOM, UTF-16, legacy).
+
+Officials send whatever their editor saved: UTF-8 (with or without a BOM), Notepad's
+"Unicode" (UTF-16 LE with a BOM), sometimes UTF-16 without a BOM, and old
+Windows files in the Vietnamese code page (cp1258). Anything else is refused with
+a message asking for UTF-8 rather than silently turned into mojibake.
+"""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+from knowledge import texts
+from knowledge.document import DocumentError
+
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Fallbacks tried in order once UTF-8 has failed. cp1258 is the Windows Vietnamese
+# code page; latin-1 is not tried because it accepts every byte string and would
+# hide a wrong guess.
+_LEGACY = ("cp1258",)
+_ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def decode_bytes(data: bytes, name: str, ext: str = ".txt") -> str:
+    """Decode ``data``; raise ``DocumentError`` (Vietnamese message) when impossible."""
+    text = _decode(data, name, ext)
+    text = text.replace("\ufeff", "")
+    if _control_ratio(text) > 0.01:
+        # Binary data that happened to decode (e.g. a renamed .doc or .pdf).
+        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext))
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode(data: bytes, name: str, ext: str) -> str:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as exc:
+                raise DocumentError(texts.UNKNOWN_ENCODING.format(name=name)) from exc
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        try:
+            return data.decode(utf16)
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    if b"\x00" in data:
+        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext))
+    for codec in _LEGACY:
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    raise DocumentError(texts.UNKNOWN_ENCODING.format(name=name))
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """Guess UTF-16 without a BOM from where the NUL bytes fall.
+
+    ASCII letters, digits and spaces (plenty of them even in Vietnamese text) are
+    encoded as one zero byte plus the character: zeros on odd offsets mean little
+    endian, on even offsets big endian. Real UTF-8 text has no zero bytes at all.
+    """
+    sample = data[:4096]
+    half = len(sample) // 2
+    if half < 2:
+        return None
+    even = sum(1 for i in range(0, 2 * half, 2) if sample[i] == 0)
+    odd = sum(1 for i in range(1, 2 * half, 2) if sample[i] == 0)
+    if odd > 0.2 * half and even < 0.02 * half:
+        return "utf-16-le"
+    if even > 0.2 * half and odd < 0.02 * half:
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    sample = text[:20000]
+    bad = sum(
+        1 for ch in sample if unicodedata.category(ch) == "Cc" and ch not in _ALLOWED_CONTROLS
+    )
+    return bad / len(sample)

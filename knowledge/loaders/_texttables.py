@@ -1,0 +1,463 @@
+"""The table layouts found in plain-text plans, read into raw rows.
+
+Four layouts occur (see the module functions):
+
+* ``tab``: one row per line, cells separated by tabs (seeds 001, 002: exported from
+  Word; the header line is repeated on every page, blank lines between pages);
+* ``suffix``: a flattened HTML table where a line "|" starts a row and every cell
+  is text ending in " |" (seed 004); empty cells are bare "|" and runs such as
+  "|||" pad a row whose merged cells were dropped;
+* ``cells``: a flattened HTML table with each cell's text on its own hard-wrapped
+  lines, a line "|" between cells and two "|" lines between rows (the legal
+  website corpus);
+* ``markdown``: ``| a | b |`` lines, with or without a ``|---|`` separator.
+
+Parsers return a ``RawTable`` (raw cell lines, no cleaning) and the index of the
+first line after the table; ``rows_from_raw`` turns it into ``Row`` objects.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.document import Locator, Row
+from knowledge.loaders._markup import clean_cell_lines, is_all_bold
+from knowledge.text import fold
+
+# A cell of the ``cells`` layout longer than this is prose that followed the table
+# (the corpus sometimes has no blank line after a table).
+_MAX_CELL_LINES = 30
+# A ``suffix`` cell spans at most this many lines before its closing " |".
+_MAX_SUFFIX_CONTINUATION = 4
+
+
+@dataclass
+class RawRow:
+    cells: list[list[str]]  # each cell: its source lines (markup kept)
+    line: int  # 1-based source line where the row starts
+
+
+@dataclass
+class RawTable:
+    layout: str
+    rows: list[RawRow]
+    end: int  # index of the first line after the table
+    header_rows: set[int] = field(default_factory=set)  # known header rows (markdown)
+
+
+def is_pipes(s: str) -> bool:
+    return bool(s) and s.strip("|") == ""
+
+
+def is_tab_row(line: str) -> bool:
+    return line.count("\t") >= 2 and bool(line.strip())
+
+
+_MD_ROW = re.compile(r"^\|.*\|$")
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+
+
+def is_markdown_row(s: str) -> bool:
+    return bool(_MD_ROW.match(s)) and not is_pipes(s) and s.count("|") >= 3
+
+
+# --- tab-separated -------------------------------------------------------------
+
+
+def parse_tab_table(lines: list[str], start: int) -> RawTable:
+    rows: list[RawRow] = []
+    i = start
+    end = start
+    while i < len(lines):
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if not is_tab_row(line) and "\t" not in line:
+            break
+        rows.append(RawRow([[c] for c in line.split("\t")], i + 1))
+        i += 1
+        end = i
+    return RawTable("tab", rows, end)
+
+
+# --- markdown pipe table -----------------------------------------------------------
+
+
+def _split_markdown(s: str) -> list[str]:
+    inner = s.strip()[1:-1]
+    return [c.strip() for c in re.split(r"(?<!\\)\|", inner)]
+
+
+def parse_markdown_table(lines: list[str], start: int) -> RawTable:
+    rows: list[RawRow] = []
+    headers: set[int] = set()
+    i = start
+    while i < len(lines):
+        s = lines[i].strip()
+        if _MD_SEPARATOR.match(s) and "-" in s and rows:
+            headers.add(len(rows) - 1)
+            i += 1
+            continue
+        if not is_markdown_row(s):
+            break
+        rows.append(RawRow([[c] for c in _split_markdown(s)], i + 1))
+        i += 1
+    return RawTable("markdown", rows, i, headers)
+
+
+# --- flattened HTML, cells ending in " |" (seed 004) -----------------------------
+
+
+@dataclass
+class _Token:
+    kind: str  # "pipe" | "cell" | "cont"
+    text: str
+    line: int  # 0-based
+    run: bool = False  # a pipe from a line holding several pipes ("||", "|||")
+
+
+def _suffix_tokens(lines: list[str], start: int) -> list[_Token]:
+    tokens: list[_Token] = []
+    for i in range(start, len(lines)):
+        s = lines[i].strip()
+        if not s:
+            break
+        if is_pipes(s):
+            tokens.extend(_Token("pipe", "", i, run=len(s) > 1) for _ in s)
+        elif s.endswith("|"):
+            body = s.rstrip("|")
+            extra = len(s) - len(body) - 1
+            tokens.append(_Token("cell", body.strip(), i))
+            tokens.extend(_Token("pipe", "", i, run=True) for _ in range(extra))
+        else:
+            tokens.append(_Token("cont", s, i))
+    return tokens
+
+
+class _SuffixReader:
+    """State machine over the tokens of a ``suffix`` table.
+
+    Every row holds exactly ``width`` cell terminators (the converter pads rows
+    whose merged cells were dropped with trailing "|" runs); the first row, whose
+    width is not yet known, ends at the next lone "|" (the next row's start).
+    """
+
+    def __init__(self, tokens: list[_Token], start: int) -> None:
+        self.tokens = tokens
+        self.rows: list[RawRow] = []
+        self.width: int | None = None
+        self.cur: list[list[str]] | None = None
+        self.row_line = start
+        self.pending: list[_Token] = []
+        self.end = start
+
+    def run(self) -> RawTable:
+        for tok in self.tokens:
+            if not self._step(tok):
+                break
+        else:
+            if self.pending:
+                self.end = self.pending[0].line
+            elif self.tokens:
+                self.end = self.tokens[-1].line + 1
+        self._close_row()
+        return RawTable("suffix", self.rows, self.end)
+
+    def _step(self, tok: _Token) -> bool:
+        if self.cur is None:
+            if tok.kind != "pipe":
+                self.end = tok.line
+                return False
+            self.cur, self.row_line = [], tok.line + 1
+            self.end = tok.line + 1
+            return True
+        if tok.kind == "cont":
+            self.pending.append(tok)
+            if len(self.pending) > _MAX_SUFFIX_CONTINUATION:
+                self.end = self.pending[0].line
+                self.pending = []
+                return False
+            return True
+        self.end = tok.line + 1
+        if tok.kind == "cell":
+            self._add([*(p.text for p in self.pending), tok.text])
+            self.pending = []
+        elif self.pending:
+            self._add([p.text for p in self.pending])
+            self.pending = []
+        elif self.width is None and self.cur and not tok.run:
+            # First row: a lone "|" after some cells starts the next row.
+            self._close_row()
+            self.cur, self.row_line = [], tok.line + 1
+            return True
+        else:
+            self._add([])
+        if self.width is not None and len(self.cur) >= self.width:
+            self._close_row()
+            self.cur = None
+        return True
+
+    def _add(self, lines: list[str]) -> None:
+        assert self.cur is not None
+        self.cur.append(lines)
+
+    def _close_row(self) -> None:
+        if self.cur is None:
+            return
+        if self.width is None and self.cur:
+            self.width = len(self.cur)
+        # Trailing empty cells are the converter's padding for merged cells that
+        # were dropped (which ones is not written down), so a row ends at its last
+        # non-empty cell; the table reader places the cells by their content.
+        cells = list(self.cur)
+        while cells and not any(cells[-1]):
+            cells.pop()
+        if cells:
+            self.rows.append(RawRow(cells, self.row_line))
+        self.cur = None
+
+
+def parse_suffix_table(lines: list[str], start: int) -> RawTable:
+    return _SuffixReader(_suffix_tokens(lines, start), start).run()
+
+
+# --- flattened HTML, one cell per line group (corpus) ----------------------------
+
+
+class _CellReader:
+    """Cells separated by "|" lines, rows by two; see the module docstring.
+
+    A run of k > 2 pipes is a row break plus k - 2 empty cells (filling the current
+    row up to the table's width first). The table ends at a blank line, at a cell
+    too long to be one, or at a lone "|" once a row is complete: the corpus closes
+    a table with a single "|" that looks exactly like a cell separator.
+    """
+
+    def __init__(self, lines: list[str], start: int, width_hint: int | None = None) -> None:
+        self.lines = lines
+        self.start = start
+        self.rows: list[RawRow] = []
+        self.cur: list[list[str]] = []
+        self.row_line = start + 1
+        # The width of the table this one continues (after a page break), if any.
+        self.widths: dict[int, int] = {width_hint: 2} if width_hint else {}
+
+    def run(self) -> RawTable:
+        lines, n = self.lines, len(self.lines)
+        i = self._pipe_run_end(self.start)
+        opener = self._count_pipes(self.start, i)
+        self.cur = [[] for _ in range(opener - 1)]
+        while i < n:
+            s = lines[i].strip()
+            if not s:
+                break
+            if is_pipes(s):
+                j = self._pipe_run_end(i)
+                if self._pipes(self._count_pipes(i, j), j):
+                    i = j
+                    break
+                i = j
+                continue
+            j = i
+            while j < n and lines[j].strip() and not is_pipes(lines[j].strip()):
+                j += 1
+            if j - i > _MAX_CELL_LINES:
+                break
+            if not self.cur:
+                self.row_line = i + 1
+            self.cur.append([ln.strip() for ln in lines[i:j]])
+            i = j
+        self._close_row()
+        return RawTable("cells", self.rows, i)
+
+    def _pipe_run_end(self, i: int) -> int:
+        while i < len(self.lines) and is_pipes(self.lines[i].strip()):
+            i += 1
+        return i
+
+    def _count_pipes(self, i: int, j: int) -> int:
+        return sum(len(self.lines[k].strip()) for k in range(i, j))
+
+    def _pipes(self, k: int, next_line: int) -> bool:
+        """Handle a run of ``k`` pipes; True when it closes the table."""
+        if k == 1:
+            return self._row_complete() and self._run_after_text(next_line) < 2
+        width = self._width()
+        if k == 2 and width and len(self.cur) + 1 + self._cells_ahead(next_line) == width:
+            # "31/12/2025 | | Đang thực hiện": an empty cell, not a row break.
+            self.cur.append([])
+            return False
+        extra = k - 2
+        widest = max(self.widths) if self.widths else 0
+        fill = min(extra, max(0, widest - len(self.cur)))
+        self.cur.extend([] for _ in range(fill))
+        self._close_row()
+        self.cur = [[] for _ in range(extra - fill)]
+        self.row_line = next_line + 1
+        return False
+
+    def _run_after_text(self, i: int) -> int:
+        """Pipes after the text segment starting at line ``i`` (0 at a blank line or the end).
+
+        A row wider than the table ("5.1 | | Thương mại | | | |") goes on with a
+        cell followed by a row break; after the table's closing "|" comes prose
+        and then, at most, the single "|" that opens the next table.
+        """
+        lines = self.lines
+        while i < len(lines) and lines[i].strip() and not is_pipes(lines[i].strip()):
+            i += 1
+        return self._count_pipes(i, self._pipe_run_end(i))
+
+    def _cells_ahead(self, i: int) -> int:
+        """Text cells from line ``i`` up to the next row break (or the table's end)."""
+        count = 0
+        lines = self.lines
+        while i < len(lines):
+            s = lines[i].strip()
+            if not s:
+                break
+            if is_pipes(s):
+                j = self._pipe_run_end(i)
+                if self._count_pipes(i, j) > 1:
+                    break
+                i = j
+                continue
+            count += 1
+            while i < len(lines) and lines[i].strip() and not is_pipes(lines[i].strip()):
+                i += 1
+        return count
+
+    def _width(self) -> int | None:
+        """The table's width once at least two complete rows share the widest width."""
+        if not self.widths:
+            return None
+        widest = max(self.widths)
+        # Two-cell rows are group rows ("A | PHÁT TRIỂN …") or layout tables, not
+        # evidence of the table's width.
+        return widest if widest >= 3 and self.widths[widest] >= 2 else None
+
+    def _row_complete(self) -> bool:
+        if self.cur and _first_word(self.cur[0]).startswith("noi nhan"):
+            return len(self.cur) >= 2  # the signature block: "Nơi nhận | chức vụ, tên"
+        width = self._width()
+        return width is not None and len(self.cur) >= width
+
+    def _close_row(self) -> None:
+        if self.cur and any(self.cur):
+            self.rows.append(RawRow(self.cur, self.row_line))
+            self.widths[len(self.cur)] = self.widths.get(len(self.cur), 0) + 1
+        self.cur = []
+
+
+def _first_word(cell: list[str]) -> str:
+    return fold(clean_cell_lines(cell[:1])).lstrip("-* ")
+
+
+def parse_cell_table(lines: list[str], start: int, width_hint: int | None = None) -> RawTable:
+    return _CellReader(lines, start, width_hint).run()
+
+
+# --- raw rows -> Row --------------------------------------------------------------
+
+_STT = {"stt", "tt", "s/t", "so tt", "so thu tu", "s tt", "stt."}
+_HEADER_WORDS = (
+    "noi dung",
+    "nhiem vu",
+    "don vi",
+    "chu tri",
+    "phoi hop",
+    "thoi gian",
+    "thoi han",
+    "tien do",
+    "san pham",
+    "ket qua",
+    "kinh phi",
+    "co quan",
+    "trach nhiem",
+    "ten thu tuc",
+    "chi tieu",
+    "hoat dong",
+    "muc tieu",
+    "ghi chu",
+    "giai phap",
+    "van ban",
+    "linh vuc",
+)
+
+
+def _is_header(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    if not filled:
+        return False
+    first = fold(cells[0]).rstrip(".")
+    if first in _STT:
+        return True
+    if any(re.match(r"^\d", c) for c in filled):
+        return False
+    hits = sum(1 for c in filled if len(c) < 60 and any(w in fold(c) for w in _HEADER_WORDS))
+    return hits >= 2 and hits >= len(filled) - 1
+
+
+def _is_subheader(header: list[str], cells: list[str]) -> bool:
+    """The second line of a two-line header ("", "", "Đơn vị chủ trì", "Đơn vị phối hợp")."""
+    if not cells or cells[0] or not any(cells):
+        return False
+    under_gap = any(
+        c and (j >= len(header) or not header[j] or (j > 0 and not header[j - 1]))
+        for j, c in enumerate(cells)
+    )
+    short = all(len(c) < 50 and not re.match(r"^\d", c) for c in cells if c)
+    return under_gap and short and any(w in fold(" ".join(cells)) for w in _HEADER_WORDS)
+
+
+def _merge_header(header: list[str], sub: list[str]) -> list[str]:
+    width = max(len(header), len(sub))
+    merged = []
+    for j in range(width):
+        top = header[j] if j < len(header) else ""
+        low = sub[j] if j < len(sub) else ""
+        merged.append(low or top)
+    return merged
+
+
+def _row_bold(raw: RawRow) -> bool:
+    texts = [" ".join(c).strip() for c in raw.cells]
+    long = [t for t in texts if len(clean_cell_lines([t])) > 5]
+    return bool(long) and all(is_all_bold(t) for t in long)
+
+
+def rows_from_raw(table: RawTable, index: int) -> list[Row]:
+    """Clean cells and flag header and bold rows (see ``merge_two_line_headers``)."""
+    rows = [
+        Row(
+            cells=[clean_cell_lines(c) for c in raw.cells],
+            locator=Locator(table=index, line=raw.line),
+            is_header=False,
+            bold=_row_bold(raw),
+        )
+        for raw in table.rows
+    ]
+    for k, row in enumerate(rows):
+        row.is_header = k in table.header_rows or _is_header(row.cells)
+    return merge_two_line_headers(rows, index)
+
+
+def merge_two_line_headers(rows: list[Row], index: int) -> list[Row]:
+    """Fold a header's second line into it and number the rows 1..n.
+
+    "STT | Nhiệm vụ | Trách nhiệm | | Thời gian" over "| | Chủ trì | Phối hợp |"
+    (a cell spanning two columns above the two it covers) becomes one header
+    row "STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian".
+    """
+    out: list[Row] = []
+    for row in rows:
+        previous = out[-1] if out else None
+        if previous is not None and previous.is_header and _is_subheader(previous.cells, row.cells):
+            previous.cells = _merge_header(previous.cells, row.cells)
+            continue
+        out.append(row)
+    for k, row in enumerate(out, start=1):
+        row.locator = Locator(page=row.locator.page, table=index, row=k, line=row.locator.line)
+    return out

@@ -1,0 +1,321 @@
+"""Plain-text and markdown plans -> ``Document``.
+
+Real plans arrive as text in several shapes (see ``_texttables`` for the tables):
+Word exports with one paragraph per line and blank lines between, text
+hard-wrapped at about 80 characters with no blank lines (the legal-website
+corpus), and slides exported with every wrapped line separated by a blank line
+(seed 003). Paragraphs are rebuilt by joining a line to the previous one when it
+plainly continues it (no sentence end before, lowercase start), and every block
+keeps the source line of its first line as its locator.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from knowledge import texts
+from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Table
+from knowledge.loaders._encoding import decode_bytes
+from knowledge.loaders._markup import (
+    clean_inline,
+    has_open_bold,
+    is_all_bold,
+    split_glued_bold,
+)
+from knowledge.loaders._textmeta import meta_from_rows
+from knowledge.loaders._texttables import (
+    RawTable,
+    is_markdown_row,
+    is_pipes,
+    is_tab_row,
+    parse_cell_table,
+    parse_markdown_table,
+    parse_suffix_table,
+    parse_tab_table,
+    rows_from_raw,
+)
+from knowledge.text import nfc
+
+CHARS_PER_PAGE = 3000
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+_BULLET = re.compile(r"^(?:[-+•–−]\s|[-–]\S)")
+_ENUM = re.compile(
+    r"^(?:[IVXLC]{1,6}[.\-)/]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\)|điều\s+\d+)\s",
+    re.IGNORECASE,
+)
+_TERMINAL = ".;:!?…"
+# Slides (seed 003) put a blank line after every wrapped line, even after a ";"
+# inside an enumeration; a lowercase line after it still continues the sentence.
+_TERMINAL_ACROSS_BLANK = ".:!?…"
+_RANGE_TAIL = re.compile(r"^[-–]\s*\d")
+# In hard-wrapped text a line this short that does not end in a comma ends its
+# paragraph (a heading, or the last line of a paragraph).
+_SHORT_LINE = 30
+
+
+def load_text(path: Path, name: str) -> Document:
+    """Read a ``.txt`` / ``.md`` file; raise ``DocumentError`` on unreadable input."""
+    ext = path.suffix.lower() or ".txt"
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
+    if not data.strip():
+        raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    text = decode_bytes(data, name, ext)
+    return parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+
+
+def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
+    """Build the document from already decoded text (also used by tests)."""
+    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    reader = _Reader(text.split("\n"))
+    reader.read()
+    if not reader.blocks and not reader.meta:
+        raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    pages = max(1, -(-len(text) // CHARS_PER_PAGE))
+    return Document(source=name, blocks=reader.blocks, format=fmt, pages=pages, meta=reader.meta)
+
+
+def _is_hard_wrapped(lines: list[str]) -> bool:
+    """True for text wrapped at a fixed width (almost no line longer than ~100)."""
+    lengths = [len(s) for s in (ln.strip() for ln in lines) if s and not is_pipes(s)]
+    if len(lengths) < 10:
+        return False
+    long = sum(1 for n in lengths if n > 110)
+    lengths.sort()
+    return long <= 0.02 * len(lengths) and lengths[int(len(lengths) * 0.9)] >= 60
+
+
+class _Reader:
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.blocks: list[Block] = []
+        self.meta: dict[str, str] = {}
+        self.tables = 0
+        self.last_layout = ""
+        self.paragraphs = _Paragraphs(self.blocks, _is_hard_wrapped(lines))
+
+    def read(self) -> None:
+        lines = self.lines
+        i = 0
+        if lines and lines[0].startswith("SOURCE:"):
+            self.meta["source_url"] = clean_inline(lines[0][len("SOURCE:") :])
+            i = 1
+        while i < len(lines):
+            i = self._step(i)
+        self.paragraphs.flush()
+
+    def _step(self, i: int) -> int:
+        line = self.lines[i]
+        s = line.strip()
+        if not s:
+            self.paragraphs.blank()
+            return i + 1
+        table: RawTable | None = None
+        if is_tab_row(line):
+            table = parse_tab_table(self.lines, i)
+        elif is_markdown_row(s):
+            table = parse_markdown_table(self.lines, i)
+        elif is_pipes(s):
+            table = self._flattened_table(i)
+        if table is None or table.end <= i:
+            if is_pipes(s):
+                return i + 1  # a stray separator between blocks
+            self.paragraphs.add(i + 1, line)
+            self.last_layout = ""
+            return i + 1
+        self.paragraphs.flush()
+        self._add_table(table)
+        return table.end
+
+    def _flattened_table(self, i: int) -> RawTable:
+        j = i
+        while j < len(self.lines) and is_pipes(self.lines[j].strip()):
+            j += 1
+        nxt = self.lines[j].rstrip() if j < len(self.lines) else ""
+        if nxt.endswith("|"):
+            return parse_suffix_table(self.lines, i)
+        return parse_cell_table(self.lines, i, self._continued_width("cells"))
+
+    def _continued_width(self, layout: str) -> int | None:
+        """The width of the table a new piece would continue (see ``_add_table``)."""
+        previous = self.blocks[-1].table if self.blocks else None
+        if previous is None or self.last_layout != layout:
+            return None
+        if self.paragraphs.emitted_since_table:
+            return None
+        return previous.width
+
+    def _add_table(self, raw: RawTable) -> None:
+        meta, rest = meta_from_rows(raw)
+        if meta:
+            for key, value in meta.items():
+                self.meta.setdefault(key, value)
+            raw = rest
+        if not raw.rows:
+            return
+        previous = self.blocks[-1].table if self.blocks else None
+        # A page break (blank lines) splits one table of the corpus or of a Word
+        # export into pieces; glue them back when nothing stands in between.
+        if (
+            previous is not None
+            and self.last_layout == raw.layout
+            and raw.layout in ("tab", "cells")
+            and not self.paragraphs.emitted_since_table
+        ):
+            start = len(previous.rows)
+            for row in rows_from_raw(raw, previous.index):
+                row.locator = Locator(table=previous.index, row=start + 1, line=row.locator.line)
+                previous.rows.append(row)
+                start += 1
+            return
+        self.tables += 1
+        line = raw.rows[0].line
+        table = Table(
+            rows=rows_from_raw(raw, self.tables),
+            index=self.tables,
+            locator=Locator(table=self.tables, line=line),
+        )
+        self.blocks.append(Block(kind="table", table=table, locator=table.locator))
+        self.last_layout = raw.layout
+        self.paragraphs.emitted_since_table = False
+
+
+class _Paragraphs:
+    """Accumulates text lines and emits heading / paragraph blocks."""
+
+    def __init__(self, out: list[Block], wrapped: bool) -> None:
+        self.out = out
+        self.wrapped = wrapped
+        self.lines: list[str] = []
+        self.first_line = 0
+        self.after_blank = False
+        self.emitted_since_table = False
+
+    def blank(self) -> None:
+        if self.lines:
+            self.after_blank = True
+
+    def add(self, line_no: int, raw: str) -> None:
+        s = raw.strip()
+        heading = _MD_HEADING.match(s)
+        if heading or s == "#":
+            self.flush()
+            if heading:
+                self._emit(heading.group(2), line_no, level=len(heading.group(1)))
+            return
+        if self.lines and not self._joins(s):
+            self.flush()
+        if not self.lines:
+            self.first_line = line_no
+        self.lines.append(s)
+        self.after_blank = False
+        joined = " ".join(self.lines)
+        # A bold line (or a bold run wrapped over several lines) is a heading-like
+        # block of its own once its bold run closes.
+        if s.endswith(("**", "**:", "</b>")) and is_all_bold(joined):
+            self.flush()
+
+    def _joins(self, s: str) -> bool:
+        prev = self.lines[-1]
+        joined = " ".join(self.lines)
+        if self.after_blank:
+            return self._joins_across_blank(prev, s)
+        if has_open_bold(joined):
+            return True
+        if _RANGE_TAIL.match(s) and prev.rstrip("* ")[-1:].isdigit():
+            return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range
+        if _starts_block(s):
+            return False
+        if _ENUM.match(_plain_start(s)) and _ends_sentence(prev):
+            return False
+        if _starts_lower(s):
+            return True
+        if not self.wrapped:
+            return False
+        if _ends_sentence(prev) and not _starts_lower(s):
+            return False
+        cases = (_case(prev), _case(s))
+        if cases in (("upper", "lower"), ("lower", "upper")):
+            return False  # "… trong thế giới số" / "ĐẶT VẤN ĐỀ": a heading starts or ends
+        if cases[0] == "upper" or cases[0] == "caps-word":
+            return True  # a wrapped upper-case title ("KẾT" / "LUẬN PHIÊN HỌP …")
+        # A short numbered line ("1. Mục đích") over a capitalised one is a heading.
+        tail = clean_inline(prev)
+        short_heading = len(tail) < _SHORT_LINE and bool(_ENUM.match(_plain_start(prev)))
+        return not (short_heading and not tail.endswith(",") and _starts_upper(s))
+
+    def _joins_across_blank(self, prev: str, s: str) -> bool:
+        if has_open_bold(" ".join(self.lines)) or _starts_block(s):
+            return False
+        if _ENUM.match(_plain_start(s)) or _ends_sentence(prev, _TERMINAL_ACROSS_BLANK):
+            return False
+        return _starts_lower(s)
+
+    def flush(self) -> None:
+        if not self.lines:
+            return
+        raw = " ".join(self.lines)
+        first = self.first_line
+        self.lines = []
+        self.after_blank = False
+        for piece in split_glued_bold(raw):
+            self._emit(piece, first)
+
+    def _emit(self, raw: str, line_no: int, level: int = 0) -> None:
+        text = clean_inline(raw)
+        if not text or not any(ch.isalnum() for ch in text):
+            return
+        kind: BlockKind = "heading" if level else "paragraph"
+        self.out.append(
+            Block(
+                kind=kind,
+                text=text,
+                level=level,
+                locator=Locator(line=line_no),
+                bold=is_all_bold(raw),
+            )
+        )
+        self.emitted_since_table = True
+
+
+def _plain_start(s: str) -> str:
+    return s.lstrip("*_ ").replace("**", "")
+
+
+def _starts_block(s: str) -> bool:
+    """A bullet, or a line that opens with bold (a heading or a labelled item)."""
+    return bool(_BULLET.match(s)) or s.startswith(("**", "<b>", "<B>"))
+
+
+def _starts_lower(s: str) -> bool:
+    t = _plain_start(s)
+    return bool(t) and t[0].isalpha() and t[0].islower()
+
+
+def _starts_upper(s: str) -> bool:
+    t = _plain_start(s)
+    return bool(t) and t[0].isalpha() and t[0].isupper()
+
+
+def _ends_sentence(s: str, marks: str = _TERMINAL) -> bool:
+    t = clean_inline(s)
+    return bool(t) and t[-1] in marks
+
+
+def _case(s: str) -> str:
+    """ "upper" for an upper-case line of two words or more, "caps-word" for a single
+    upper-case word ("KẾT", "TTHC."), "lower" when it has lowercase letters, else
+    "none" (digits and punctuation only)."""
+    text = clean_inline(s)
+    if any(ch.islower() for ch in text):
+        return "lower"
+    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    if not words:
+        return "none"
+    return "upper" if len(words) >= 2 else "caps-word"

@@ -1,0 +1,211 @@
+"""Task-table columns identified by what their header MEANS, not where they stand.
+
+Headers come in many spellings ("Cơ quan chủ trì tham mưu", "Đơn vị thực hiện",
+"5- Chủ trì", OCR-damaged "chủ tri", "tiên độ", "S/T"), over one or two header
+rows (seed 001 merges "Trách nhiệm cụ thể" over "Đơn vị chủ trì | Đơn vị phối hợp").
+Everything is matched on folded text (no diacritics, lower case).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from knowledge.plan._table_cells import clean_cell, is_row_number
+from knowledge.text import fold
+
+Role = Literal[
+    "number",
+    "content",
+    "parent_task",
+    "supervisor",
+    "lead",
+    "coordinating",
+    "deadline",
+    "product",
+    "budget",
+    "objective",
+    "source_doc",
+    "note",
+    "procedure",
+]
+
+# Checked in order: the first rule whose pattern occurs in the folded header wins.
+# Order matters: "Chịu trách nhiệm chỉ đạo tiến độ" holds "tien do" (a deadline
+# word) and "Văn bản giao nhiệm vụ" holds "nhiem vu" (a content word).
+_RULES: list[tuple[Role, re.Pattern[str]]] = [
+    ("number", re.compile(r"^(s\s*/\s*t|stt|tt|so\s*tt|so thu tu|s\.tt|st)$")),
+    ("supervisor", re.compile(r"chi dao|phu trach|lanh dao")),
+    ("coordinating", re.compile(r"phoi hop")),
+    ("source_doc", re.compile(r"van ban giao|can cu|nguon goc")),
+    ("procedure", re.compile(r"thu tuc")),
+    ("lead", re.compile(r"chu tri|(don vi|co quan|trach nhiem) (thuc hien|dau moi)|dau moi")),
+    ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc hoan thanh")),
+    # "Kết quả thực hiện" reports what was done (a status), not the planned product.
+    ("note", re.compile(r"ket qua thuc hien|tinh trang|ghi chu")),
+    ("product", re.compile(r"san pham|ket qua")),
+    ("budget", re.compile(r"kinh phi|nguon von|du toan|nguon luc")),
+    ("objective", re.compile(r"muc tieu|chi tieu")),
+    (
+        "content",
+        re.compile(r"noi dung|nhiem vu|hoat dong|cong viec|giai phap|de an|du an|ten "),
+    ),
+]
+
+# "1- Mục tiêu", "3 - Hoạt động", "(5) Chủ trì": the printed column number.
+_LABEL = re.compile(r"^\(?(\d{1,2})\)?\s*[-.)]\s*")
+
+
+def classify_header(text: str) -> Role | None:
+    """The role a header cell names, or None when it names nothing we know."""
+    folded = fold(clean_cell(text))
+    folded = _LABEL.sub("", folded)
+    folded = re.sub(r"[*:]", "", folded).strip()
+    if not folded:
+        return None
+    for role, pattern in _RULES:
+        if pattern.search(folded):
+            return role
+    return None
+
+
+def column_label(text: str) -> int | None:
+    """The printed column number of a header ("3- Hoạt động" -> 3)."""
+    m = _LABEL.match(fold(clean_cell(text)))
+    return int(m.group(1)) if m else None
+
+
+@dataclass
+class ColumnMap:
+    """Role -> column index for one task table, plus what the header said."""
+
+    roles: dict[Role, int] = field(default_factory=dict)
+    width: int = 0
+    header_rows: int = 1  # how many leading rows form the header
+    labels: dict[int, int] = field(default_factory=dict)  # printed column number -> index
+    header_folds: list[str] = field(default_factory=list)  # folded header cells, for repeats
+
+    def get(self, role: Role) -> int | None:
+        return self.roles.get(role)
+
+    def role_of(self, index: int) -> Role | None:
+        for role, i in self.roles.items():
+            if i == index:
+                return role
+        return None
+
+    @property
+    def is_task_table(self) -> bool:
+        has_content = "content" in self.roles or (
+            "objective" in self.roles and "lead" in self.roles
+        )
+        return has_content and ("lead" in self.roles or "deadline" in self.roles)
+
+
+def _row_roles(cells: list[str]) -> list[Role | None]:
+    return [classify_header(c) for c in cells]
+
+
+def looks_like_header(cells: list[str]) -> bool:
+    """Two or more cells naming task-table columns, one of them the content/number."""
+    roles = [r for r in _row_roles(cells) if r is not None]
+    if len(roles) < 2:
+        return False
+    # A header cell is short; a task row that merely mentions "chủ trì" is long.
+    if any(len(clean_cell(c)) > 80 for c in cells):
+        return False
+    return any(r in ("number", "content", "objective", "lead", "deadline") for r in roles)
+
+
+def _combine(rows: list[list[str]], width: int) -> list[str]:
+    """Per column, the most specific header text: a sub-header row wins over the
+    merged parent above it (seed 001: "Trách nhiệm cụ thể" over "Đơn vị chủ trì")."""
+    out = [""] * width
+    for cells in rows:
+        for i in range(width):
+            text = clean_cell(cells[i]) if i < len(cells) else ""
+            if text and (not out[i] or classify_header(text) is not None):
+                out[i] = text
+    return out
+
+
+def _assign(headers: list[str]) -> dict[Role, int]:
+    roles: dict[Role, int] = {}
+    found: list[tuple[int, Role]] = []
+    for i, text in enumerate(headers):
+        role = classify_header(text)
+        if role is not None:
+            found.append((i, role))
+    contents = [i for i, r in found if r == "content"]
+    for i, role in found:
+        if role == "content" and len(contents) > 1:
+            # Seed 004: "2- Nhiệm vụ" then "3- Hoạt động": the activity is the task,
+            # the broader nhiệm vụ its parent.
+            folded = fold(headers[i])
+            if "hoat dong" in folded or i == contents[-1]:
+                roles.setdefault("content", i)
+            else:
+                roles.setdefault("parent_task", i)
+            continue
+        roles.setdefault(role, i)
+    return roles
+
+
+def find_columns(rows: list[list[str]], max_scan: int = 6) -> ColumnMap | None:
+    """Locate the header among the first rows and map roles to columns."""
+    for start in range(min(max_scan, len(rows))):
+        if not looks_like_header(rows[start]):
+            continue
+        header = [rows[start]]
+        # A second header row: no number, cells naming roles (seed 001 "Đơn vị chủ trì").
+        nxt = rows[start + 1] if start + 1 < len(rows) else None
+        if nxt is not None and _is_subheader(nxt, rows[start]):
+            header.append(nxt)
+        width = _table_width([len(h) for h in header], [len(r) for r in rows[start + 1 :]])
+        headers = _combine(header, width)
+        cmap = ColumnMap(roles=_assign(headers), width=width, header_rows=start + len(header))
+        _widen_merged_first(cmap, len(header[0]), rows[start + len(header) :])
+        for i, text in enumerate(header[0]):
+            label = column_label(text)
+            if label is not None:
+                cmap.labels[label] = i
+        cmap.header_folds = [fold(clean_cell(c)) for c in header[0]]
+        return cmap
+    return None
+
+
+def _widen_merged_first(cmap: ColumnMap, header_width: int, data: list[list[str]]) -> None:
+    """Rows one cell wider than a header without an STT column: the first header
+    cell ("Nội dung") spans the STT column too (corpus: dongnai appendix B)."""
+    extra = cmap.width - header_width
+    if extra <= 0 or "number" in cmap.roles:
+        return
+    firsts = [clean_cell(r[0]) for r in data if len(r) >= cmap.width and clean_cell(r[0])]
+    if not firsts or sum(1 for f in firsts if is_row_number(f)) * 2 <= len(firsts):
+        return
+    cmap.roles = {role: i + extra for role, i in cmap.roles.items()}
+    cmap.roles["number"] = 0
+    cmap.labels = {label: i + extra for label, i in cmap.labels.items()}
+
+
+def _table_width(header: list[int], data: list[int]) -> int:
+    """The header's width, unless most rows are wider (a merged header cell not expanded)."""
+    width = max(header)
+    wider = [n for n in data if n > width]
+    if len(data) >= 3 and len(wider) * 2 > len(data):
+        return max(set(wider), key=wider.count)
+    return width
+
+
+def _is_subheader(cells: list[str], header: list[str]) -> bool:
+    """Seed 001's second header row: short role names under a merged parent cell,
+    no STT. One lone cell under a named column is a group row instead."""
+    texts = [clean_cell(c) for c in cells]
+    filled = [i for i, t in enumerate(texts) if t]
+    if not filled or texts[0]:
+        return False
+    if not all(classify_header(texts[i]) is not None and len(texts[i]) < 60 for i in filled):
+        return False
+    under_blank = any(i >= len(header) or not clean_cell(header[i]) for i in filled)
+    return len(filled) >= 2 or under_blank

@@ -1,0 +1,208 @@
+"""Unit duty sections: "V. TỔ CHỨC THỰC HIỆN — 2. Phòng Kế hoạch- Tài chính — bullets".
+
+Under a plan's implementation section each unit gets a sub-heading and a list
+of standing responsibilities. Every bullet (or numbered item, or plain
+paragraph when the unit has no list) becomes a ``Task`` with ``kind="duty"``
+led by that unit. Some plans skip the sub-headings and start each item with
+the unit instead ("2. Sở Tài chính chủ trì, …"); the unit is then read from
+the item's subject.
+
+Deadline decision: a duty that states a date ("… trước ngày 15/01/2026",
+"hoàn thành trong năm 2026", "định kỳ hằng quý") gets it parsed; any other duty
+is ongoing for the life of the plan: ``Deadline(raw="", kind="ongoing")`` — an
+empty raw text because the plan states none, and never an invented date.
+"""
+
+from __future__ import annotations
+
+import re
+
+from knowledge.deadlines import parse_deadline
+from knowledge.document import Block, Locator
+from knowledge.plan.labels import starts_with_label
+from knowledge.plan.model import Deadline, Section, Task
+from knowledge.plan.sections import Outline, clean_text, is_upper_line, parse_marker, strip_bullet
+from knowledge.text import fold
+from knowledge.units import normalize_units
+
+_DUTY_SECTION = (
+    "to chuc thuc hien",
+    "trach nhiem thuc hien",
+    "phan cong thuc hien",
+    "phan cong nhiem vu",
+    "trach nhiem cua cac",
+    "to chuc thuc hien ke hoach",
+)
+_UNIT_START = (
+    "so ", "phong ", "van phong", "ban ", "uy ban", "ubnd", "trung tam", "cong an", "bao ",
+    "dai ", "cac ", "thu truong", "giam doc", "chu tich", "truong ", "bo ", "cuc ", "chi cuc",
+    "hoi ", "doan ", "lien doan", "mat tran", "ngan hang", "kho bac", "bao hiem", "vien ",
+    "benh vien", "cong ty", "de nghi", "thanh vien", "to cong tac", "co quan", "don vi",
+    "doanh nghiep", "bo chi huy", "bo tu lenh", "dang uy", "tinh uy", "hdnd", "nguoi dung dau",
+    "cong thong tin", "thanh doan", "tinh doan", "quan doi", "lanh dao",
+)  # fmt: skip
+# "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
+_SUBJECT_VERB = re.compile(
+    r"\s*:|\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|"
+    r"triển khai|tham mưu|căn cứ|hướng dẫn|theo dõi|yêu cầu|giao|đề nghị|xây dựng|ban hành|là|"
+    r"được|đôn đốc|giúp|nghiên cứu|rà soát|thường xuyên|bố trí|kiểm tra|tăng cường|cung cấp|"
+    r"quán triệt|chỉ đạo)\b"
+)
+_DUE = re.compile(
+    r"\b(?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|trong|vào|đến|hạn)\s+"
+    r"(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*(?:19|20)\d\d"
+    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+(?:19|20)\d\d"
+    r"|tháng\s+\d{1,2}\s*(?:/|\s+năm\s+)(?:19|20)\d\d"
+    r"|quý\s+[IV1-4]+\s*(?:/|\s+năm\s+)(?:19|20)\d\d"
+    r"|năm\s+(?:19|20)\d\d)"
+    r"|\b(?:định kỳ\s+)?(?:hằng|hàng)\s+(?:tuần|tháng|quý|năm)\b",
+    re.IGNORECASE,
+)
+_CLOSING = ("tren day la", "noi nhan", "yeu cau giam doc", "yeu cau cac", "trong qua trinh")
+_END_MARK = re.compile(r"\s*\./\.?\s*$")  # "… vào năm 2030./." ends a Vietnamese document
+_COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
+_UNIT_SUFFIX = re.compile(r"\s*\((?:cơ quan|đơn vị)[^)]*\)\s*$", re.IGNORECASE)
+
+
+def is_duty_section(section: Section) -> bool:
+    return fold(section.title).startswith(_DUTY_SECTION)
+
+
+def looks_like_unit(text: str) -> bool:
+    """A heading that names a unit or a group of units, not a topic."""
+    folded = fold(text)
+    if len(text) > 160 or "%" in text or not folded:
+        return False
+    return folded.startswith(_UNIT_START)
+
+
+def _sibling(number: str, section: Section | None) -> bool:
+    """ "12." read under the heading "11. Sở Nội vụ" is the next unit's item, not its own."""
+    if not number or section is None or not number[0].isdigit():
+        return False
+    return number.count(".") == section.number.count(".") and section.number[0].isdigit()
+
+
+def _colon_unit_ok(text: str) -> bool:
+    return looks_like_unit(unit_text(text)) and len(text.split()) <= 14
+
+
+def subject_unit(text: str) -> str:
+    """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or ""."""
+    for m in _SUBJECT_VERB.finditer(text[:160]):
+        head = unit_text(text[: m.start()].strip())
+        if any(c in head for c in ";.:"):
+            break
+        if len(head.split()) >= 2 and len(head.split()) <= 14 and looks_like_unit(head):
+            return head
+    return ""
+
+
+def unit_text(title: str) -> str:
+    """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
+    text = _UNIT_SUFFIX.sub("", title).strip(" :")
+    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
+
+
+def deadline_in(text: str, plan_year: int | None) -> Deadline:
+    """The deadline a duty states, or an ongoing one (raw "") when it states none."""
+    for m in _DUE.finditer(text):
+        parsed = parse_deadline(m.group(0), plan_year)
+        if parsed.kind in ("date", "recurring"):
+            return parsed
+    return Deadline(raw="", kind="ongoing")
+
+
+def _units(text: str, owner: str | None) -> list[str]:
+    names = [u.name for u in normalize_units(text, owner)]
+    return names or [text]
+
+
+def extract_duties(
+    blocks: list[Block],
+    outline: Outline,
+    plan_year: int | None,
+    owner: str | None,
+    directive: bool = False,
+) -> list[Task]:
+    """Duties of every unit named under an implementation section.
+
+    A directive (Chỉ thị) has no implementation section: its top-level headings
+    are the units themselves ("2. Sở Khoa học và Công nghệ"), so with
+    ``directive`` those count too.
+    """
+    tasks: list[Task] = []
+    items: list[
+        tuple[str, str, Locator, str, str, bool]
+    ] = []  # unit, path, loc, number, text, marked
+    override = ""  # unit of a numbered sibling item that the loader left under the unit above
+    closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
+    for index, block in enumerate(blocks):
+        if outline.is_heading(index):
+            closed, override = False, ""
+            continue
+        if block.table is not None or closed:
+            continue
+        stack = outline.stacks[index]
+        duty_at = next((i for i, s in enumerate(stack) if is_duty_section(s)), None)
+        if duty_at is None and directive and stack and looks_like_unit(stack[0].title):
+            duty_at = -1  # the top-level heading names the unit
+        if duty_at is None:
+            continue
+        text = clean_text(block.text)
+        if not text or is_upper_line(text):
+            continue  # a signature line ("SỞ NỘI VỤ TỈNH NGHỆ AN", "GIÁM ĐỐC")
+        if fold(text).startswith(_CLOSING):
+            closed = True
+            continue
+        closed = bool(_END_MARK.search(text))
+        number, body, marked = _split(text)
+        body = _END_MARK.sub("", body)
+        if starts_with_label(body):
+            continue  # "Cơ quan chủ trì: …" lines belong to prose tasks
+        unit_section = stack[duty_at + 1] if duty_at + 1 < len(stack) else None
+        unit = ""
+        if (m := _COLON_UNIT.match(body)) and _colon_unit_ok(m.group("unit")):  # "12. Sở X: …"
+            unit, body = unit_text(m.group("unit")), body[m.end() :].strip()
+        elif _sibling(number, unit_section):
+            unit = subject_unit(body)  # "14. Các sở, ban ngành … chủ trì …": not the unit above
+            override = unit
+        elif override:
+            unit = override  # the rest of a sibling item ("12. …") read as a paragraph
+        elif unit_section is not None and looks_like_unit(unit_section.title):
+            unit = unit_text(unit_section.title)
+        else:
+            unit = subject_unit(body)
+        if not unit or not body:
+            continue
+        path = outline.path(index)
+        prev = items[-1] if items else None
+        if prev and not marked and prev[5] and prev[0] == unit and prev[1] == path:
+            # An unmarked paragraph after a marked item continues that item.
+            items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
+            continue
+        items.append((unit, path, block.locator, number, body, marked))
+    for unit, path, locator, number, body, _ in items:
+        tasks.append(
+            Task(
+                number=number,
+                title=body,
+                section=path,
+                lead_units=_units(unit, owner),
+                deadline=deadline_in(body, plan_year),
+                kind="duty",
+                raw_lead=unit,
+                locator=locator,
+            )
+        )
+    return tasks
+
+
+def _split(text: str) -> tuple[str, str, bool]:
+    """(list number, text without its mark, whether it had a mark)."""
+    bulleted = strip_bullet(text)
+    marked = bulleted != text
+    marker = parse_marker(bulleted)
+    if marker is not None and marker.kind in ("arabic", "letter") and marker.rest:
+        return marker.number, marker.rest.strip(), True
+    return "", bulleted, marked

@@ -1,0 +1,98 @@
+"""Inline labels in prose ("Cơ quan chủ trì: …; Thời gian hoàn thành: …").
+
+Plans written as prose name each task's lead unit, coordinating units and
+deadline after a label, one label per line or several in one sentence. This
+module finds those labels and their values; ``prose_tasks`` groups them into
+tasks. Matching runs on folded text (same length as the cleaned original, so
+positions carry over) and values are cut from the original.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from knowledge.text import fold
+
+LabelKind = str  # "lead" | "coord" | "deadline" | "task" | "product"
+
+_LABELS: list[tuple[LabelKind, str]] = [
+    ("coord", r"(?:co quan|don vi)\s+phoi hop(?:\s+thuc hien)?|phoi hop"),
+    (
+        "lead",
+        r"(?:co quan|don vi)\s+(?:chu tri|thuc hien)(?:\s+tham muu)?(?:\s+thuc hien)?"
+        r"|chu tri(?:\s+thuc hien)?|trach nhiem thuc hien",
+    ),
+    (
+        "deadline",
+        r"thoi gian(?:\s+du kien)?(?:\s+(?:thuc hien|hoan thanh))?(?:\s*/\s*hoan thanh)?"
+        r"|thoi han(?:\s+hoan thanh)?|tien do(?:\s+(?:thuc hien|hoan thanh))?",
+    ),
+    ("task", r"nhiem vu|noi dung(?:\s+(?:cong viec|nhiem vu|thuc hien))?"),
+    ("product", r"san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?"),
+]
+# A label starts the text or follows a list mark or a clause break, and ends with ":".
+_LABEL_RE = re.compile(
+    r"(?:^|(?<=[;.)])\s*)(?:[-+•*]\s*)?(?P<label>"
+    + "|".join(f"(?P<{kind}_{i}>{pattern})" for i, (kind, pattern) in enumerate(_LABELS))
+    + r")\s*:",
+)
+
+
+_BARE_DEADLINE = re.compile(
+    r"^(?:[-+•]\s*)?(?:thoi gian (?:thuc hien|hoan thanh)|thoi han(?: hoan thanh)?)\s+"
+    r"(?=sau khi|truoc|trong|tu |nam \d|quy |thang |hang |thuong xuyen|den )"
+)
+_SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹa-zđ]\W)|\.\s+(?=[A-ZĐ])")
+
+
+# A unit list ends where a clause starts: "Sở KH&CN tiến hành rà soát …" -> "Sở KH&CN".
+_UNIT_CLAUSE = re.compile(
+    r"\s+(?:tiến hành|có trách nhiệm|chịu trách nhiệm|chủ trì|thực hiện|rà soát|tổ chức|"
+    r"tham mưu|phối hợp|triển khai|căn cứ|theo dõi|gửi)\b|\.\s+(?=[A-ZĐ])"
+)
+
+
+def trim_units(value: str) -> str:
+    """Cut a unit value at the first clause that is not a unit name."""
+    if len(value) <= 60:
+        return value
+    m = _UNIT_CLAUSE.search(value)
+    return value[: m.start()].strip(" ;,.") if m and m.start() > 3 else value
+
+
+@dataclass(frozen=True)
+class Label:
+    kind: LabelKind
+    value: str  # text after the colon up to the next label (may be "")
+    start: int  # offset of the label in the text
+    cut: bool = False  # the value was cut where a clause starts: it does not wrap on
+
+
+def find_labels(text: str) -> list[Label]:
+    """All inline labels of ``text`` (cleaned), in order, with their values."""
+    folded = fold(text)
+    if len(folded) != len(text):  # positions would not carry over; compare lowered text
+        folded = text.lower()
+    matches = list(_LABEL_RE.finditer(folded))
+    if not matches and (m := _BARE_DEADLINE.match(folded)):
+        # "Thời gian thực hiện sau khi Chiến lược … được ban hành." (no colon)
+        return [Label("deadline", text[m.end() :].strip(" ;,."), 0)]
+    out: list[Label] = []
+    for i, m in enumerate(matches):
+        kind = next(k.split("_")[0] for k, v in m.groupdict().items() if v and k != "label")
+        end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
+        value = text[m.end() : end].strip(" ;,.\t-")
+        cut = False
+        if kind in ("lead", "coord"):
+            trimmed = trim_units(value)
+            cut, value = trimmed != value, trimmed
+        if kind == "deadline":  # a time phrase is one clause: "05 ngày …. b. Lý do: …" stops
+            value = _SENTENCE_END.split(value, maxsplit=1)[0].strip(" ;,.")
+        out.append(Label(kind, value, m.start(), cut))
+    return out
+
+
+def starts_with_label(text: str) -> bool:
+    labels = find_labels(text)
+    return bool(labels) and labels[0].start <= 3

@@ -1,0 +1,444 @@
+"""Plan metadata: số hiệu, issuing body, issue date, title, plan year or period, signer.
+
+Sources, most trusted first: the key/value table a legal-document website puts
+on top (``doc.meta``: "Số hiệu", "Ngày ban hành", "Người ký", "Cơ quan ban
+hành"), then the document's own banner ("ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH",
+"Số: 3369/QĐ-UBND", "Hà Tĩnh, ngày 31 tháng 12 năm 2025"), its title block
+("KẾ HOẠCH / Cải cách hành chính … giai đoạn 2026-2030") and its signature block.
+
+A blank number ("Số: /QĐ- SNV", a draft awaiting its number) is kept as
+"/QĐ-SNV"; a blank day ("ngày tháng 4 năm 2026") gives no issue date, but its
+year still helps to find the plan year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from knowledge.document import Block, Document
+from knowledge.plan.model import DocumentMeta
+from knowledge.plan.sections import clean_text, is_upper_line, parse_marker
+from knowledge.text import fold
+from knowledge.units import canonical_unit
+
+FRONT_BLOCKS = 80  # the banner, title and decision part sit well within this
+
+_NUMBER = re.compile(
+    r"(?:^|\b)Số(?:\s*hiệu)?\s*[:.]?\s*(\d*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&\-–\s/]*[A-ZĐ0-9])",
+)
+_PLAN_NUMBER = re.compile(
+    r"Kế hoạch\s+số\s*:?\s*(\d*\s*/\s*[A-ZĐ][A-ZĐ0-9&\-–\s]*[A-ZĐ0-9])", re.IGNORECASE
+)
+_ANY_NUMBER = re.compile(
+    r"(?:Quyết định|Chỉ thị|Thông báo|Công văn|Kế hoạch)\s+(?:số\s*)?(\d+/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)"
+)
+_DATE_LINE = re.compile(
+    r"(?:(?P<place>[A-ZĐ][\wÀ-ỹ\s.]{1,40}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?"
+    r"\s*năm\s*(?P<y>(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)$")
+_PERIOD = re.compile(
+    r"(?:giai\s*đoạn|thời\s*kỳ)?\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I
+)
+_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_POSITIONS = re.compile(
+    r"(?:^|(?<=\s))(KT\.?\s*|TM\.?\s*|TL\.?\s*|Q\.?\s*)?(PHÓ\s+)?(GIÁM ĐỐC|CHỦ TỊCH|"
+    r"CHÁNH|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|VIỆN TRƯỞNG|"
+    r"CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)\b"
+)
+_NAME_TAIL = re.compile(r"[A-ZĐỦ]{2,}\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)$")
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
+_ISSUER_START = re.compile(
+    r"^(Ủ|U)Y BAN NHÂN DÂN|^UỶ BAN NHÂN DÂN|^SỞ\s|^BỘ\s|^VĂN PHÒNG\s|^BAN\s|^HỘI ĐỒNG|"
+    r"^TỈNH ỦY|^TỈNH UỶ|^CHÍNH PHỦ|^THÀNH ỦY|^HUYỆN ỦY|^CỤC\s|^TỔNG CỤC|^ĐẢNG ỦY"
+)
+_BANNER_SKIP = ("cong hoa xa hoi", "doc lap", "chu nghia viet nam")
+_DOC_TYPES = {
+    "ke hoach": "Kế hoạch",
+    "quyet dinh": "Quyết định",
+    "chi thi": "Chỉ thị",
+    "thong bao": "Thông báo",
+    "chuong trinh": "Chương trình",
+    "de an": "Đề án",
+    "cong van": "Công văn",
+}
+# Words that stay lower case inside a title-cased proper name ("Bà Rịa - Vũng Tàu").
+_NAME_STOP = {"năm", "giai", "đoạn", "về", "của", "và", "trên", "địa", "bàn", "đến", "trong"}
+
+
+@dataclass
+class FrontLine:
+    text: str
+    block: int  # index of the block the line came from
+
+
+def front_lines(blocks: list[Block], limit: int = FRONT_BLOCKS) -> list[FrontLine]:
+    """Text lines of the first blocks, table cells included (banners are tables)."""
+    out: list[FrontLine] = []
+    for index, block in enumerate(blocks[:limit]):
+        texts: list[str] = []
+        if block.table is not None:
+            for row in block.table.rows[:6]:
+                texts.extend(row.cells)
+        else:
+            texts.append(block.text)
+        for text in texts:
+            for line in re.split(r"\n|\s\|\s", text):
+                line = clean_text(line).strip("-– ")
+                if line:
+                    out.append(FrontLine(line, index))
+    return out
+
+
+def extract_metadata(doc: Document, blocks: list[Block] | None = None) -> DocumentMeta:
+    """Everything the plan says about itself; missing facts stay ``None``."""
+    blocks = blocks if blocks is not None else doc.blocks
+    lines = front_lines(blocks)
+    meta = DocumentMeta()
+    meta.number = _number(doc, lines)
+    issued, issued_year, meta.place = _issue_date(doc, lines)
+    meta.issued_date = issued
+    title, doc_type = _title(blocks, lines)
+    meta.title = title
+    meta.doc_type = doc_type or _meta_value(doc, "loại văn bản")
+    meta.issuer = _issuer(doc, lines, meta.place, title)
+    meta.signer = _meta_value(doc, "người ký") or _signer(blocks)
+    meta.plan_year, meta.period_end_year = _plan_years(meta.title, blocks, issued_year)
+    return meta
+
+
+def _meta_value(doc: Document, key: str) -> str | None:
+    for k, v in doc.meta.items():
+        if fold(k) == fold(key) and v.strip():
+            return clean_text(v)
+    return None
+
+
+# --- number -------------------------------------------------------------------
+
+
+def _tidy_number(raw: str) -> str:
+    return re.sub(r"\s+", "", raw).replace("–", "-").strip("-").rstrip("/")
+
+
+def _number(doc: Document, lines: list[FrontLine]) -> str | None:
+    if value := _meta_value(doc, "số hiệu"):
+        return _tidy_number(value)
+    for line in lines:
+        if m := _NUMBER.search(line.text):
+            return _tidy_number(m.group(1))
+    for pattern, where in ((_PLAN_NUMBER, lines), (_ANY_NUMBER, lines[:5])):
+        for line in where:
+            if m := pattern.search(line.text):
+                return _tidy_number(m.group(1))
+    return None
+
+
+# --- date and place -----------------------------------------------------------
+
+
+def _issue_date(
+    doc: Document, lines: list[FrontLine]
+) -> tuple[date | None, int | None, str | None]:
+    """(issue date, its year even when the day is blank, place)."""
+    place: str | None = None
+    for line in lines:
+        m = _DATE_LINE.search(line.text)
+        if not m or not m.group("place") or "căn cứ" in fold(line.text)[:20]:
+            continue
+        place = _tidy_place(m.group("place"))
+        year = int(m.group("y"))
+        found = _safe_date(year, m.group("m"), m.group("d"))
+        if value := _meta_value(doc, "ngày ban hành"):
+            found = _parse_dmy(value) or found
+        return found, year, place
+    if value := _meta_value(doc, "ngày ban hành"):
+        d = _parse_dmy(value)
+        return d, d.year if d else None, place
+    return None, None, place
+
+
+def _tidy_place(raw: str) -> str | None:
+    place = raw.strip(" ,.*")
+    # "Số: 12/KH-UBND Hà Nội" (one flattened banner line): keep the trailing name.
+    place = re.sub(r"^.*[0-9A-ZĐ]{2,}\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "", place)
+    if not place or len(place.split()) > 5 or fold(place) in ("ngay",):
+        return None
+    return place
+
+
+def _safe_date(year: int, month: str | None, day: str | None) -> date | None:
+    if not month or not day:
+        return None
+    try:
+        return date(year, int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _parse_dmy(value: str) -> date | None:
+    m = _DMY.match(value.strip())
+    return _safe_date(int(m.group(3)), m.group(2), m.group(1)) if m else None
+
+
+# --- title and type -------------------------------------------------------------
+
+
+def _title(blocks: list[Block], lines: list[FrontLine]) -> tuple[str, str | None]:
+    """The plan's title: the line(s) after its "KẾ HOẠCH" heading."""
+    for wanted in ("ke hoach", "chi thi", "quyet dinh", "thong bao", "chuong trinh", "de an"):
+        for index, block in enumerate(blocks[: FRONT_BLOCKS * 3]):
+            if block.table is not None:
+                continue
+            text = clean_text(block.text)
+            folded = fold(text)
+            if not folded.startswith(wanted) or not is_upper_line(text[: len(wanted) + 2]):
+                continue
+            rest = text[len(wanted) :].strip(" :")
+            if rest and not is_upper_line(text.split()[0]):
+                continue
+            title = _title_after(blocks, index, rest)
+            if title:
+                return title, _DOC_TYPES[wanted]
+    for block in blocks[:10]:  # an article or a note: its first heading
+        if block.kind == "heading" and clean_text(block.text):
+            return clean_text(block.text), None
+    return "", None
+
+
+def _title_after(blocks: list[Block], index: int, rest: str) -> str:
+    parts = [rest] if rest else []
+    for nxt in blocks[index + 1 : index + 6]:
+        if nxt.table is not None:
+            break
+        text = clean_text(nxt.text)
+        folded = fold(text)
+        if not text or text.startswith("(") or parse_marker(text) is not None:
+            break
+        if folded.startswith(("can cu", "thuc hien", "theo de nghi", "ban hanh kem", "kem theo")):
+            break
+        if _POSITIONS.match(text):
+            break
+        if parts and _upperish(parts[-1]) and not _upperish(text):
+            prefix = _upper_prefix(text)  # "LUẬN PHIÊN HỌP … ĐỀ ÁN 06 Ngày 15 tháng …"
+            if prefix:
+                parts.append(prefix)
+            break
+        if parts and len(text) > 200:
+            break
+        parts.append(text)
+        if len(" ".join(parts)) > 150 or not _upperish(text) and len(parts) > 1:
+            break
+    title = re.sub(r"\s+", " ", " ".join(parts)).strip(" .:")
+    return upper_to_name(title) if is_upper_line(title) else title
+
+
+def _upperish(text: str) -> bool:
+    """Upper case, or no letters at all ("2026 - 2030" continues an upper-case title)."""
+    return is_upper_line(text) or not any(c.isalpha() for c in text)
+
+
+def _upper_prefix(text: str) -> str:
+    words = text.split()
+    taken: list[str] = []
+    for word in words:
+        if any(c.islower() for c in word):
+            break
+        taken.append(word)
+    return " ".join(taken) if len(taken) >= 3 and len(taken) < len(words) else ""
+
+
+# --- issuer ---------------------------------------------------------------------
+
+
+def _issuer(doc: Document, lines: list[FrontLine], place: str | None, title: str) -> str | None:
+    banner = _banner_issuer(lines)
+    declared = _meta_value(doc, "cơ quan ban hành")
+    if banner:
+        if declared and not re.search(r"\b(tỉnh|thành phố)\b", banner, re.I):
+            # "Ủy ban nhân dân" + "Tỉnh Hà Tĩnh" from the website's table.
+            return f"{banner} {declared[0].lower()}{declared[1:]}"
+        return banner
+    found = _issuer_in_title(title) or _authority_issuer(lines)
+    if found and place and re.search(r"\b(tỉnh|thành phố)$", found):
+        found = f"{found} {place}"
+    return found or declared
+
+
+def _banner_issuer(lines: list[FrontLine]) -> str | None:
+    """ "ỦY BAN NHÂN DÂN" + "TỈNH BẮC NINH" at the top of the page, before the title."""
+    for i, line in enumerate(lines[:25]):
+        text = line.text
+        if fold(text).startswith(tuple(_DOC_TYPES)) and is_upper_line(text):
+            return None  # reached "QUYẾT ĐỊNH" / "KẾ HOẠCH": no banner
+        if not _ISSUER_START.match(text) or any(s in fold(text) for s in _BANNER_SKIP):
+            continue
+        parts = [text]
+        for nxt in lines[i + 1 : i + 3]:
+            nt = nxt.text
+            if not is_upper_line(nt) or any(s in fold(nt) for s in _BANNER_SKIP):
+                break
+            if nt.startswith(("SỐ", "Số")) or re.search(r"\d", nt) or _ISSUER_START.match(nt):
+                break
+            parts.append(nt)
+        return upper_to_name(" ".join(parts))
+    return None
+
+
+def _authority_issuer(lines: list[FrontLine]) -> str | None:
+    """ "GIÁM ĐỐC SỞ NỘI VỤ TỈNH NGHỆ AN" above "Căn cứ …" names the issuing body."""
+    for line in lines:
+        text = line.text
+        if not is_upper_line(text) or len(text) > 120:
+            continue
+        m = _POSITIONS.match(text)
+        if not m:
+            continue
+        body = text[m.end() :].strip(" ,")
+        if len(body.split()) >= 2 and _ISSUER_START.match(body):
+            return upper_to_name(body)
+    return None
+
+
+_OF_UNIT = re.compile(
+    r"\bcủa\s+((?:Văn phòng|Sở|Ban|Ủy ban|UBND|Bộ|Cục|Trung tâm|Hội đồng)\b.*?)"
+    r"(?=\s+(?:năm|giai đoạn|đến năm|về|ra sao)\b|[?;]|$)"
+)
+
+
+def _issuer_in_title(title: str) -> str | None:
+    """ "Cải cách hành chính của Văn phòng Ủy ban nhân dân tỉnh năm 2026"."""
+    m = _OF_UNIT.search(title)
+    return m.group(1).strip() if m else None
+
+
+def upper_to_name(text: str) -> str:
+    """ "SỞ NỘI VỤ TỈNH NGHỆ AN" -> "Sở Nội vụ tỉnh Nghệ An" (best effort)."""
+    original = re.sub(r"\s+", " ", text).strip().split(" ")
+    words = [w.lower() for w in original]
+    out: list[str] = []
+    proper = False
+    for i, word in enumerate(words):
+        if _is_acronym(original[i]):
+            out.append(original[i])
+            continue
+        if word in ("tỉnh", "huyện", "quận") and i > 0:
+            out.append(word)
+            proper = True
+            continue
+        if word == "thành" and i + 1 < len(words) and words[i + 1] == "phố":
+            out.append(word)
+            continue
+        if word == "phố" and out and out[-1] == "thành":
+            out.append(word)
+            proper = True
+            continue
+        if word in _NAME_STOP:
+            proper = False
+        capital = i == 0 or proper
+        if i > 0 and words[i - 1] in ("sở", "bộ", "cục") and word not in ("chỉ", "nhân"):
+            capital = True
+        out.append(word[:1].upper() + word[1:] if capital else word)
+    name = " ".join(out)
+    for fixed in ("Ủy ban nhân dân", "Văn phòng", "Hội đồng nhân dân", "Ban Chỉ đạo", "Chính phủ"):
+        name = re.sub(re.escape(fixed), fixed, name, flags=re.I)
+    return name.replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+
+
+_ACRONYMS = {
+    "CCHC",
+    "UBND",
+    "HĐND",
+    "TTHC",
+    "CNTT",
+    "QPPL",
+    "ISO",
+    "AI",
+    "IOC",
+    "GIS",
+    "BIM",
+    "CSDL",
+}
+
+
+def _is_acronym(word: str) -> bool:
+    core = word.strip(',.;:()“”"')
+    return core in _ACRONYMS or bool(re.search(r"\d", core) and re.search(r"[A-ZĐ]", core))
+
+
+def owner_office(meta: DocumentMeta) -> str | None:
+    """The issuing office in canonical unit form, parent of its "Phòng …" units."""
+    issuer = meta.issuer
+    if not issuer:
+        return None
+    # "Sở Nội vụ tỉnh Nghệ An" -> "Sở Nội vụ"; "Ủy ban nhân dân tỉnh X" keeps "tỉnh".
+    core = re.sub(r"\s+(tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ\s\-]*$", "", issuer)
+    bare = ("uy ban nhan dan", "hoi dong nhan dan", "van phong uy ban nhan dan")
+    if fold(core) in bare and (m := re.search(r"\s(tỉnh|thành phố)\b", issuer)):
+        core = issuer[: m.end()]
+    return canonical_unit(core).name
+
+
+# --- years ------------------------------------------------------------------------
+
+
+def _plan_years(
+    title: str, blocks: list[Block], issued_year: int | None
+) -> tuple[int | None, int | None]:
+    for text in [title, *_heading_texts(blocks)]:
+        if m := _PERIOD.search(text):
+            start, end = int(m.group(1)), int(m.group(2))
+            if start < end <= start + 15:
+                return start, end
+        if m := _YEAR.search(text):
+            return int(m.group(1)), None
+        if text is title and (m := re.search(r"\b(20\d\d)\b", title)):
+            return int(m.group(1)), None
+    return issued_year, None
+
+
+def _heading_texts(blocks: list[Block]) -> list[str]:
+    """Upper-case title lines and section headings that may state the year."""
+    out: list[str] = []
+    for block in blocks[: FRONT_BLOCKS * 2]:
+        text = clean_text(block.text)
+        if not text or block.table is not None or len(text) >= 200 or not is_upper_line(text):
+            continue
+        if not fold(text).startswith(("can cu", "cong hoa")):
+            out.append(text)
+    return out
+
+
+# --- signer -----------------------------------------------------------------------
+
+
+def _signer(blocks: list[Block]) -> str | None:
+    """The personal name under the first signature block ("GIÁM ĐỐC" / name)."""
+    lines: list[str] = []
+    for block in blocks:
+        if block.table is not None:
+            for row in block.table.rows[-4:]:
+                for cell in row.cells:
+                    lines.extend(cell.split("\n"))
+        else:
+            lines.extend(block.text.split("\n"))
+    lines = [clean_text(x) for x in lines if clean_text(x)]
+    for i, line in enumerate(lines):
+        if len(line) > 120 or not _POSITIONS.search(line):
+            continue
+        if tail := _NAME_TAIL.search(line):  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH Phạm Văn Thịnh"
+            return tail.group(1)
+        if not _POSITIONS.match(line):
+            continue
+        for nxt in lines[i + 1 : i + 5]:
+            if _NAME.match(nxt):
+                return nxt
+            if len(nxt) > 60:
+                break
+    return None
+
+
+__all__ = ["extract_metadata", "owner_office", "front_lines", "upper_to_name", "FrontLine"]

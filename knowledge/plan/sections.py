@@ -1,0 +1,296 @@
+"""The heading tree of a plan: which block is a heading and where every block stands.
+
+Vietnamese plans number their headings in a few styles that nest in a fixed
+order: a part ("PHỤ LỤC", "Phần I"), Roman numerals ("I.", "II-", "III "),
+"Nội dung 1.", Arabic numbers by depth ("1.", "1.1.", "2.1"), then letters
+("a)", "đ)"). The same markers also start ordinary list items ("1. Tăng cường
+công tác …" under "III. GIẢI PHÁP"), so a numbered block only counts as a
+heading when it reads like one: bold or a heading block in the source, or short,
+without sentence punctuation at the end.
+
+``build_outline`` walks the blocks once with a stack of open sections and
+records, for every block, the path of sections it stands in
+("II. NHIỆM VỤ > 1. Cải cách thể chế").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from knowledge.document import Block
+from knowledge.plan.model import Section
+from knowledge.text import fold
+
+PATH_SEP = " > "
+
+_ROMANS = {
+    "I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 8, "IX": 9,
+    "X": 10, "XI": 11, "XII": 12, "XIII": 13, "XIV": 14, "XV": 15,
+}  # fmt: skip
+
+# Ranks: smaller is higher in the tree.
+RANK_PART = 0
+RANK_ROMAN = 1
+RANK_CONTENT = 2  # "Nội dung 1."
+RANK_ARABIC = 3  # + depth - 1 for "1.1.", "1.1.1."
+RANK_LETTER = 8
+
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|</?b>|</?strong>|</?i>|</?em>)", re.IGNORECASE)
+_SPACES = re.compile(r"\s+")
+_GLUE = re.compile(r"\*{4}|\*\*\s*\*\*")  # "**A****B**": two bold runs glued together
+_PART = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXL]+|\d{1,2})\b[.:\-–]?\s*(.*)$")
+_APPENDIX = re.compile(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b\s*([IVXL]+|\d{1,2})?\s*[.:\-–]?\s*(.*)$")
+_CONTENT = re.compile(r"^(Nội dung|NỘI DUNG)\s+(\d{1,2})\s*[.:\-–]\s*(.*)$")
+_ROMAN = re.compile(r"^([IVX]{1,4})\s*[.\-–:)]\s*(.+)$")
+_ROMAN_SPACE = re.compile(r"^([IVX]{1,4})\s+(\S.+)$")
+_ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*([.)])|/(?=\s))?\s*(.*)$")
+_LETTER = re.compile(r"^([a-hđ])\s*[).]\s+(.+)$")
+_BULLET = re.compile(r"^\s*([-–—+•·▪◦∙]|\*(?=\s))\s*")
+# Lines that only carry a document type: they open a new document part (the
+# plan after its decision) rather than a section.
+_DOC_TYPES = ("ke hoach", "quyet dinh", "chi thi", "thong bao", "chuong trinh", "de an")
+# Label lines ("a) Nhiệm vụ:", "b) Cơ quan thực hiện:") are parts of a task, not headings.
+_LABEL_START = re.compile(
+    r"^(nhiem vu|noi dung|co quan|don vi|thoi gian|thoi han|tien do|san pham|kinh phi|"
+    r"ket qua|chu tri|phoi hop)\b[^:]{0,40}:"
+)
+
+
+def clean_text(text: str) -> str:
+    """Drop markdown emphasis and HTML bold tags, collapse white space."""
+    text = _GLUE.sub(" ", text)
+    text = _MD_EMPHASIS.sub("", text)
+    text = text.replace("\u00a0", " ")
+    text = _SPACES.sub(" ", text).strip()
+    return text.strip("|").strip()
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET.sub("", text, count=1).strip()
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A numbering marker at the start of a block's text."""
+
+    kind: str  # "part" | "appendix" | "roman" | "content" | "arabic" | "letter"
+    number: str  # normalized printed form: "II.", "1.1.", "a)", "Nội dung 1."
+    rank: int
+    rest: str  # the text after the marker
+
+
+def parse_marker(text: str) -> Marker | None:
+    """Recognize a heading-style number at the start of ``text`` (already cleaned)."""
+    text = text.strip()
+    if not text:
+        return None
+    if m := _APPENDIX.match(text):
+        num = f"{m.group(1).upper()} {m.group(2)}".strip() if m.group(2) else m.group(1).upper()
+        return Marker("appendix", num, RANK_PART, m.group(3).strip())
+    if m := _PART.match(text):
+        return Marker("part", f"{m.group(1).capitalize()} {m.group(2)}.", RANK_PART, m.group(3))
+    if m := _CONTENT.match(text):
+        return Marker("content", f"Nội dung {int(m.group(2))}.", RANK_CONTENT, m.group(3))
+    if (m := _ROMAN.match(text)) and m.group(1) in _ROMANS:
+        return Marker("roman", f"{m.group(1)}.", RANK_ROMAN, m.group(2).strip())
+    if (m := _ROMAN_SPACE.match(text)) and m.group(1) in _ROMANS and _mostly_upper(m.group(2)):
+        return Marker("roman", f"{m.group(1)}.", RANK_ROMAN, m.group(2).strip())
+    if m := _ARABIC.match(text):
+        return _arabic_marker(m)
+    if m := _LETTER.match(text):
+        return Marker("letter", f"{m.group(1)})", RANK_LETTER, m.group(2).strip())
+    return None
+
+
+def _arabic_marker(m: re.Match[str]) -> Marker | None:
+    number, sep, rest = m.group(1), m.group(2), m.group(3)
+    has_sep = sep is not None or m.group(0)[len(number) :].lstrip().startswith("/")
+    if "." not in number and not has_sep:
+        return None  # "3 năm", "2025 của …": a bare number is no heading marker
+    if rest and (rest[0].isdigit() or rest[0] in "/%,"):
+        return None  # "1.000", "15/7/2021", "2,5"
+    if not rest and not has_sep:
+        return None
+    parts = [p for p in number.split(".") if p]
+    if any(int(p) == 0 for p in parts):
+        return None
+    depth = len(parts)
+    normalized = ".".join(str(int(p)) for p in parts) + "."
+    return Marker("arabic", normalized, RANK_ARABIC + depth - 1, rest.strip())
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def is_upper_line(text: str) -> bool:
+    return _mostly_upper(text)
+
+
+def _reads_like_heading(block: Block, marker: Marker, text: str) -> bool:
+    rest = marker.rest.strip()
+    if not rest:
+        return block.kind == "heading" or block.bold or marker.kind in ("appendix", "part")
+    if marker.kind == "letter" and _LABEL_START.match(fold(rest)):
+        return False
+    if marker.kind in ("appendix", "part"):
+        return len(rest) <= 200
+    if block.kind == "heading":
+        return len(rest) <= 300
+    if block.bold:
+        return len(rest) <= 250
+    if marker.kind == "roman" and _mostly_upper(rest) and len(rest) <= 200:
+        return True
+    limit = 80 if marker.kind == "letter" else 130
+    if len(rest) > limit or rest.endswith((".", ";", ",", "…")) or "%" in rest:
+        return False
+    # A sentence break inside ("… 2025. Tiếp tục …") means a list item, not a title.
+    return not re.search(r"\.\s+[A-ZĐÀ-Ỹ]", rest)
+
+
+@dataclass
+class Outline:
+    """Per-block positions in the heading tree (indexes match the block list)."""
+
+    sections: list[Section] = field(default_factory=list)
+    heading_at: dict[int, Section] = field(default_factory=dict)  # block index -> its section
+    stacks: list[tuple[Section, ...]] = field(default_factory=list)  # open sections per block
+
+    def path(self, index: int) -> str:
+        return join_path(self.stacks[index]) if 0 <= index < len(self.stacks) else ""
+
+    def is_heading(self, index: int) -> bool:
+        return index in self.heading_at
+
+
+def join_path(stack: tuple[Section, ...] | list[Section]) -> str:
+    return PATH_SEP.join(s.path for s in stack)
+
+
+def section_title(marker: Marker) -> str:
+    return marker.rest.strip().rstrip(":").strip()
+
+
+def build_outline(blocks: list[Block]) -> Outline:
+    """Find headings and give every block the stack of sections it stands in."""
+    outline = Outline()
+    stack: list[tuple[int, Section]] = []  # (rank, section)
+    for index, block in enumerate(blocks):
+        text = clean_text(block.text) if block.table is None else ""
+        section = _heading_section(block, text) if text else None
+        if section is not None and section.number.startswith(("PHỤ LỤC", "DANH MỤC")):
+            section.title = section.title or _appendix_title(blocks, index)
+        if section is not None:
+            rank = section.level  # temporarily holds the rank, fixed below
+            while stack and stack[-1][0] >= rank:
+                stack.pop()
+            section.level = len(stack) + 1
+            section.parent = join_path([s for _, s in stack]) or None
+            stack.append((rank, section))
+            outline.sections.append(section)
+            outline.heading_at[index] = section
+        elif text and _is_document_start(block, text):
+            stack.clear()
+        outline.stacks.append(tuple(s for _, s in stack))
+    return outline
+
+
+def _heading_section(block: Block, text: str) -> Section | None:
+    marker = parse_marker(text)
+    if marker is None or not _reads_like_heading(block, marker, text):
+        return None
+    title = section_title(marker)
+    number = marker.number
+    if marker.kind == "appendix" and not title:
+        title = ""
+    return Section(number=number, title=title, level=marker.rank, locator=block.locator)
+
+
+def _is_document_start(block: Block, text: str) -> bool:
+    """A bare "KẾ HOẠCH" / "QUYẾT ĐỊNH" line starts a new document part."""
+    folded = fold(text).rstrip(":")
+    if len(folded) > 40 or not _mostly_upper(text):
+        return False
+    return any(folded == t or folded.startswith(t + " ") and len(folded) < 14 for t in _DOC_TYPES)
+
+
+def _appendix_title(blocks: list[Block], index: int) -> str:
+    """An untitled "PHỤ LỤC" takes the upper-case title lines that follow it."""
+    parts: list[str] = []
+    for nxt in blocks[index + 1 : index + 4]:
+        text = clean_text(nxt.text)
+        if nxt.table is not None or not text or not _mostly_upper(text) or parse_marker(text):
+            break
+        parts.append(text)
+    return " ".join(parts)
+
+
+def prepare_blocks(blocks: list[Block]) -> list[Block]:
+    """Blocks as the parsers want them.
+
+    Splits glued bold runs ("**I. MỤC ĐÍCH****1. Mục đích**") into separate
+    blocks and joins a paragraph that starts in lower case to the one before it:
+    PDF-extracted and hard-wrapped text leaves one line per block, and a wrapped
+    line must not be mistaken for a heading or a new list item.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        if block.table is not None:
+            out.append(block)
+            continue
+        for piece in _split_glued(block):
+            text = piece.text.strip()
+            if not clean_text(text):
+                continue
+            prev = out[-1] if out else None
+            if prev is not None and _marker_only(prev) and piece.kind == prev.kind:
+                # "**1.**" alone, then the heading text: one heading "1. …"
+                out[-1] = replace(prev, text=f"{clean_text(prev.text)} {text}")
+                continue
+            if (
+                prev is not None
+                and prev.table is None
+                and prev.kind == "paragraph"
+                and not prev.bold
+                and piece.kind == "paragraph"
+                and not piece.bold
+                and clean_text(text)[:1].islower()
+                and parse_marker(clean_text(text)) is None  # "b. Lý do: …" is a new item
+            ):
+                out[-1] = replace(prev, text=f"{prev.text.rstrip()} {text}")
+                continue
+            out.append(piece)
+    return out
+
+
+# "…CÁC CHỈ TIÊU CỤ THỂ1. Mục đích": an upper-case title glued to the next numbered heading.
+_GLUED_NUMBER = re.compile(r"^(.*[A-ZĐÀ-Ỹ]{2,})(\d{1,2}\.\s+\w.*)$")
+
+
+def _marker_only(block: Block) -> bool:
+    if block.table is not None:
+        return False
+    marker = parse_marker(clean_text(block.text))
+    return marker is not None and not marker.rest and marker.kind in ("roman", "arabic", "letter")
+
+
+def _split_glued(block: Block) -> list[Block]:
+    if "****" not in block.text:
+        m = _GLUED_NUMBER.match(clean_text(block.text))
+        if m and parse_marker(m.group(1)) and _mostly_upper(m.group(1)):
+            return [replace(block, text=m.group(1)), replace(block, text=m.group(2))]
+        return [block]
+    parts = [p.strip("* \n") for p in re.split(r"\*{4}", block.text) if clean_text(p)]
+    # "**1.****\n**Trên cơ sở …": a bold number alone belongs to the text after it.
+    merged: list[str] = []
+    for part in parts:
+        mark = parse_marker(clean_text(merged[-1])) if merged else None
+        if mark is not None and not mark.rest:
+            merged[-1] = f"{merged[-1]} {part}"
+        else:
+            merged.append(part)
+    if len(merged) < 2:
+        return [replace(block, text=merged[0], bold=True)] if merged else [block]
+    return [replace(block, text=p, bold=True) for p in merged]

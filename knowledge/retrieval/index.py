@@ -1,0 +1,136 @@
+"""Hybrid search over the indexed records: BM25 on folded terms + Chroma vectors, fused.
+
+The keyword side is rebuilt from the database (cheap) and cached as a pickle in
+the data dir, keyed by a stamp of the database's contents; the vector side lives
+in Chroma and is kept in step by ``sync.sync_index``.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import pickle
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from knowledge.retrieval.analyzer import analyze, syllables
+from knowledge.retrieval.bm25 import BM25
+from knowledge.retrieval.records import IndexRecord, load_records
+from storage.db import Database
+from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit, Unit, UnitAlias
+from storage.settings import Settings
+
+log = logging.getLogger(__name__)
+
+_CACHE_VERSION = 3
+RRF_K = 60
+# Weighted reciprocal-rank fusion: the keyword side leads (it measured far ahead on
+# our questions), the vector side breaks ties and rescues paraphrases.
+KEYWORD_WEIGHT = 1.0
+VECTOR_WEIGHT = 0.35
+
+# Question words and fillers that say nothing about the topic (folded).
+STOPWORDS = frozenset(
+    """ai gi nao bao nhieu khi nhu the co khong la cua va cac nhung duoc trong cho ve
+    voi thi sao con o tai de den tu hay hoac da se dang phai can nhe a ha vay roi
+    mot nay do kia day nhieu it hon nhat bang theo nhiem vu viec cong tac ke hoach
+    don vi co quan chu tri phoi hop thoi han han hoan thanh bao gio luc nam thang
+    quy ngay tuan hien nay hien toi minh chung ta em anh chi cho biet xin hoi """.split()
+)
+
+
+@dataclass
+class Hit:
+    record: IndexRecord
+    score: float  # fused score (higher is better)
+    keyword: float = 0.0  # raw BM25
+    coverage: float = 0.0  # share of the question's content syllables found in the record
+
+
+def content_syllables(text: str) -> list[str]:
+    sylls = [s for s in syllables(text) if s not in STOPWORDS and len(s) > 1]
+    return list(dict.fromkeys(sylls))
+
+
+def coverage(question_sylls: Sequence[str], record_text: str, idf: dict[str, float], n: int) -> float:
+    """IDF-weighted share of the question's content syllables found in the record.
+
+    A word no document holds weighs most, so a question about a topic absent from
+    every plan ("vắc xin") scores low against any record.
+    """
+    if not question_sylls:
+        return 0.0
+    have = set(analyze(record_text, exact=False))
+    unknown = math.log(1 + max(n, 1))
+    weights = [idf.get(s, unknown) for s in question_sylls]
+    got = sum(w for s, w in zip(question_sylls, weights, strict=True) if s in have)
+    return got / max(sum(weights), 1e-9)
+
+
+def db_stamp(session: Session) -> tuple[object, ...]:
+    """Changes whenever anything the index is built from changes."""
+    parts: list[object] = [_CACHE_VERSION]
+    for model in (Document, TaskRow, TargetRow, Passage, TaskUnit, Unit, UnitAlias):
+        parts.append(session.scalar(select(func.count()).select_from(model)))
+        parts.append(session.scalar(select(func.max(model.id))))
+    parts.append(str(session.scalar(select(func.max(Document.updated_at)))))
+    parts.append(str(session.scalar(select(func.max(TaskRow.updated_at)))))
+    return tuple(parts)
+
+
+class KeywordIndex:
+    def __init__(self, records: list[IndexRecord], stamp: tuple[object, ...]) -> None:
+        self.records = records
+        self.stamp = stamp
+        self.by_key = {r.key: i for i, r in enumerate(records)}
+        self.kinds = np.array([r.kind for r in records])
+        self.docs = np.array([r.document_id for r in records], dtype=np.int64)
+        self.bm25 = BM25.build([analyze(r.text) for r in records])
+
+    def mask(self, kinds: Sequence[str] | None, document_ids: Sequence[int] | None) -> np.ndarray:
+        m = np.ones(len(self.records), dtype=bool)
+        if kinds:
+            m &= np.isin(self.kinds, list(kinds))
+        if document_ids:
+            m &= np.isin(self.docs, list(document_ids))
+        return m
+
+
+def _cache_path(settings: Settings) -> Path:
+    return settings.data_dir / "search" / "keyword.pkl"
+
+
+def build_keyword_index(db: Database, settings: Settings) -> KeywordIndex:
+    with db.session() as session:
+        stamp = db_stamp(session)
+        records = load_records(session)
+    index = KeywordIndex(records, stamp)
+    path = _cache_path(settings)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(path)
+    except OSError as exc:  # a read-only data dir still answers, just slower to start
+        log.warning("could not cache the keyword index: %s", exc)
+    return index
+
+
+def load_keyword_index(db: Database, settings: Settings) -> KeywordIndex:
+    """The cached index when it matches the database, else a fresh build."""
+    with db.session() as session:
+        stamp = db_stamp(session)
+    path = _cache_path(settings)
+    if path.exists():
+        try:
+            index = pickle.loads(path.read_bytes())
+            if isinstance(index, KeywordIndex) and index.stamp == stamp:
+                return index
+        except Exception as exc:  # noqa: BLE001 - a stale/corrupt cache is rebuilt
+            log.info("keyword index cache unusable (%s); rebuilding", exc)
+    return build_keyword_index(db, settings)

@@ -1,0 +1,181 @@
+"""What the search index holds: one record per task, target, passage and document.
+
+Each record carries the text that is searched, metadata for filtering (document,
+units, year, due date) and the citation (source file name + locator) shown to the user.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit
+
+
+@dataclass
+class IndexRecord:
+    key: str  # "task:12", "target:3", "passage:40", "doc:2"
+    kind: str  # task | target | passage | doc
+    ref_id: int
+    document_id: int
+    source: str
+    locator: str
+    text: str  # what is searched
+    display: str  # what is quoted in a citation
+    unit_ids: list[int] = field(default_factory=list)
+    year: int | None = None
+    due: date | None = None
+
+    @property
+    def digest(self) -> str:
+        basis = "|".join([self.text, self.source, self.locator])
+        return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+    def metadata(self) -> dict[str, Any]:
+        """Chroma metadata (scalars only)."""
+        meta: dict[str, Any] = {
+            "kind": self.kind,
+            "ref_id": self.ref_id,
+            "document_id": self.document_id,
+            "source": self.source,
+            "locator": self.locator,
+            "digest": self.digest,
+            "units": "," + ",".join(str(u) for u in self.unit_ids) + ",",
+        }
+        if self.year is not None:
+            meta["year"] = self.year
+        if self.due is not None:
+            meta["due"] = self.due.isoformat()
+        return meta
+
+
+def _loc_parts(loc: dict[str, Any]) -> list[str]:
+    parts = []
+    if loc.get("page"):
+        parts.append(f"trang {loc['page']}")
+    if loc.get("table"):
+        parts.append(f"bảng {loc['table']}")
+    if loc.get("row"):
+        parts.append(f"dòng {loc['row']}")
+    elif loc.get("line"):
+        parts.append(f"dòng {loc['line']}")
+    return parts
+
+
+def _short_section(section: str) -> str:
+    section = " ".join(section.split())
+    return section if len(section) <= 80 else section[:77].rstrip() + "…"
+
+
+def task_locator(task: TaskRow) -> str:
+    parts = []
+    if task.section:
+        parts.append(f"Mục {_short_section(task.section)}")
+    if task.number:
+        parts.append(f"STT {task.number}")
+    if not parts:
+        parts = _loc_parts(task.locator or {})
+    return ", ".join(parts)
+
+
+def text_locator(section: str, loc: dict[str, Any]) -> str:
+    parts = [f"Mục {_short_section(section)}"] if section else []
+    return ", ".join(parts + _loc_parts(loc or {}))
+
+
+def _task_record(task: TaskRow, doc: Document) -> IndexRecord:
+    leads = [link.unit.name for link in task.units if link.role == "lead"]
+    coords = [link.unit.name for link in task.units if link.role == "coordinate"]
+    lead_text = "; ".join(leads) or task.raw_lead
+    coord_text = "; ".join(coords) or task.raw_coordinating
+    pieces = [task.title]
+    if task.parent_task:
+        pieces.append(task.parent_task)
+    if lead_text:
+        pieces.append(f"Chủ trì: {lead_text}")
+    if coord_text:
+        pieces.append(f"Phối hợp: {coord_text}")
+    if task.deadline_text:
+        pieces.append(f"Thời hạn: {task.deadline_text}")
+    if task.product:
+        pieces.append(f"Sản phẩm: {task.product}")
+    if task.section:
+        pieces.append(task.section)
+    return IndexRecord(
+        key=f"task:{task.id}",
+        kind="task",
+        ref_id=task.id,
+        document_id=doc.id,
+        source=doc.source_name,
+        locator=task_locator(task),
+        text=". ".join(pieces),
+        display=task.title,
+        unit_ids=sorted({link.unit_id for link in task.units}),
+        year=task.due_date.year if task.due_date else doc.plan_year,
+        due=task.due_date,
+    )
+
+
+def _doc_record(doc: Document) -> IndexRecord:
+    pieces = [doc.title or "", doc.number or "", doc.issuer or "", doc.doc_type or ""]
+    pieces.append(doc.source_name)
+    return IndexRecord(
+        key=f"doc:{doc.id}",
+        kind="doc",
+        ref_id=doc.id,
+        document_id=doc.id,
+        source=doc.source_name,
+        locator="",
+        text=". ".join(p for p in pieces if p),
+        display=doc.title or doc.source_name,
+        year=doc.plan_year,
+    )
+
+
+def load_records(session: Session) -> list[IndexRecord]:
+    """Every indexable record currently stored, in a stable order."""
+    docs = {d.id: d for d in session.scalars(select(Document).order_by(Document.id))}
+    records = [_doc_record(d) for d in docs.values()]
+    tasks = session.scalars(
+        select(TaskRow)
+        .options(selectinload(TaskRow.units).selectinload(TaskUnit.unit))
+        .order_by(TaskRow.id)
+    )
+    records += [_task_record(t, docs[t.document_id]) for t in tasks]
+    for target in session.scalars(select(TargetRow).order_by(TargetRow.id)):
+        doc = docs[target.document_id]
+        text = target.text if not target.section else f"{target.text}. {target.section}"
+        records.append(
+            IndexRecord(
+                key=f"target:{target.id}",
+                kind="target",
+                ref_id=target.id,
+                document_id=doc.id,
+                source=doc.source_name,
+                locator=text_locator(target.section, target.locator),
+                text=text,
+                display=target.text,
+                year=target.year or doc.plan_year,
+            )
+        )
+    for passage in session.scalars(select(Passage).order_by(Passage.id)):
+        doc = docs[passage.document_id]
+        records.append(
+            IndexRecord(
+                key=f"passage:{passage.id}",
+                kind="passage",
+                ref_id=passage.id,
+                document_id=doc.id,
+                source=doc.source_name,
+                locator=text_locator(passage.section, passage.locator),
+                text=f"{passage.text}. {passage.section}" if passage.section else passage.text,
+                display=passage.text,
+                year=doc.plan_year,
+            )
+        )
+    return records

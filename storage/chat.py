@@ -1,0 +1,283 @@
+"""Chat-side storage access: users, identities, invites, audit, channel updates, context.
+
+Every function takes an open ``Session``; the caller owns the transaction, so a
+received update and the polling offset can be stored in one commit.
+"""
+
+from __future__ import annotations
+
+import secrets
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import (
+    AuditLog,
+    ChannelState,
+    ChannelUpdate,
+    ChatContext,
+    Identity,
+    Invite,
+    User,
+)
+
+ROLES = ("admin", "leader", "head", "member", "viewer")
+# No 0/O/1/I/L: codes are read aloud and typed on phones.
+_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def utcnow() -> datetime:
+    return datetime.utcnow().replace(microsecond=0)  # noqa: DTZ003 - naive UTC in the DB
+
+
+# --- users and identities ------------------------------------------------------
+
+
+def find_identity(session: Session, channel: str, external_id: str) -> Identity | None:
+    stmt = (
+        select(Identity)
+        .where(Identity.channel == channel, Identity.external_id == external_id)
+        .options(selectinload(Identity.user).selectinload(User.unit))
+    )
+    return session.scalars(stmt).first()
+
+
+def get_user(session: Session, user_id: int) -> User | None:
+    return session.get(User, user_id)
+
+
+def count_users(session: Session) -> int:
+    return len(session.scalars(select(User.id)).all())
+
+
+def count_invites(session: Session) -> int:
+    return len(session.scalars(select(Invite.id)).all())
+
+
+def list_users(session: Session) -> list[User]:
+    stmt = (
+        select(User)
+        .options(selectinload(User.identities), selectinload(User.unit))
+        .order_by(User.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def create_user(session: Session, display_name: str, role: str, unit_id: int | None = None) -> User:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    user = User(display_name=display_name, role=role, unit_id=unit_id, active=True, settings={})
+    session.add(user)
+    session.flush()
+    return user
+
+
+def add_identity(
+    session: Session,
+    user: User,
+    channel: str,
+    external_id: str,
+    chat_id: str,
+    display_name: str = "",
+) -> Identity:
+    identity = Identity(
+        user_id=user.id,
+        channel=channel,
+        external_id=external_id,
+        chat_id=chat_id,
+        display_name=display_name,
+        active=True,
+        last_seen_at=utcnow(),
+    )
+    session.add(identity)
+    session.flush()
+    return identity
+
+
+def touch_identity(session: Session, identity: Identity, chat_id: str) -> None:
+    """Record activity (and a changed chat id); a returning user is active again."""
+    identity.last_seen_at = utcnow()
+    identity.chat_id = chat_id
+    identity.active = True
+
+
+def deactivate_chat(session: Session, channel: str, chat_id: str) -> int:
+    """Mark every identity behind ``chat_id`` inactive (the user blocked the bot)."""
+    stmt = select(Identity).where(Identity.channel == channel, Identity.chat_id == chat_id)
+    rows = list(session.scalars(stmt))
+    for identity in rows:
+        identity.active = False
+    return len(rows)
+
+
+def active_identities(session: Session) -> list[Identity]:
+    stmt = (
+        select(Identity)
+        .join(User)
+        .where(Identity.active.is_(True), User.active.is_(True))
+        .order_by(Identity.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def admin_identities(session: Session) -> list[Identity]:
+    stmt = (
+        select(Identity)
+        .join(User)
+        .where(Identity.active.is_(True), User.active.is_(True), User.role == "admin")
+        .order_by(Identity.id)
+    )
+    return list(session.scalars(stmt))
+
+
+# --- invites -------------------------------------------------------------------
+
+
+def new_code(length: int = 8) -> str:
+    return "".join(secrets.choice(_CODE_ALPHABET) for _ in range(length))
+
+
+def create_invite(
+    session: Session,
+    role: str,
+    unit_id: int | None = None,
+    *,
+    user_id: int | None = None,
+    created_by: int | None = None,
+    valid_days: int | None = 14,
+) -> Invite:
+    if role not in ROLES:
+        raise ValueError(f"unknown role {role!r}")
+    expires = utcnow() + timedelta(days=valid_days) if valid_days else None
+    invite = Invite(
+        code=new_code(),
+        role=role,
+        unit_id=unit_id,
+        user_id=user_id,
+        created_by=created_by,
+        expires_at=expires,
+    )
+    session.add(invite)
+    session.flush()
+    return invite
+
+
+def usable_invite(session: Session, code: str, now: datetime | None = None) -> Invite | None:
+    """The unused, unexpired invite with this code (case-insensitive), if any."""
+    now = now or utcnow()
+    invite = session.scalars(select(Invite).where(Invite.code == code.strip().upper())).first()
+    if invite is None or invite.used_at is not None:
+        return None
+    if invite.expires_at is not None and invite.expires_at < now:
+        return None
+    return invite
+
+
+def mark_invite_used(session: Session, invite: Invite, identity: Identity) -> None:
+    invite.used_at = utcnow()
+    invite.used_by = identity.id
+
+
+# --- audit ---------------------------------------------------------------------
+
+
+def audit(session: Session, actor_user_id: int | None, action: str, **detail: Any) -> AuditLog:
+    row = AuditLog(actor_user_id=actor_user_id, action=action, detail=detail)
+    session.add(row)
+    session.flush()
+    return row
+
+
+def audit_entries(session: Session, action: str | None = None) -> list[AuditLog]:
+    stmt = select(AuditLog).order_by(AuditLog.id)
+    if action:
+        stmt = stmt.where(AuditLog.action == action)
+    return list(session.scalars(stmt))
+
+
+# --- channel updates and state ------------------------------------------------
+
+
+def record_update(session: Session, channel: str, update_key: str, payload: dict[str, Any]) -> bool:
+    """Store a received update; False when it was already stored (a re-delivery)."""
+    exists = session.scalars(
+        select(ChannelUpdate.id).where(
+            ChannelUpdate.channel == channel, ChannelUpdate.update_key == update_key
+        )
+    ).first()
+    if exists is not None:
+        return False
+    session.add(
+        ChannelUpdate(channel=channel, update_key=update_key, payload=payload, status="received")
+    )
+    session.flush()
+    return True
+
+
+def claim_update(session: Session, channel: str, update_key: str) -> ChannelUpdate | None:
+    """The stored update if it still needs handling (status ``received``)."""
+    return session.scalars(
+        select(ChannelUpdate).where(
+            ChannelUpdate.channel == channel,
+            ChannelUpdate.update_key == update_key,
+            ChannelUpdate.status == "received",
+        )
+    ).first()
+
+
+def finish_update(
+    session: Session, channel: str, update_key: str, error: str | None = None
+) -> None:
+    row = session.scalars(
+        select(ChannelUpdate).where(
+            ChannelUpdate.channel == channel, ChannelUpdate.update_key == update_key
+        )
+    ).first()
+    if row is None:
+        return
+    row.status = "failed" if error else "handled"
+    row.error = error
+    row.handled_at = utcnow()
+
+
+def pending_updates(session: Session, channel: str) -> list[ChannelUpdate]:
+    """Updates stored but never finished (the process died while handling them)."""
+    stmt = (
+        select(ChannelUpdate)
+        .where(ChannelUpdate.channel == channel, ChannelUpdate.status == "received")
+        .order_by(ChannelUpdate.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def get_state(session: Session, channel: str, key: str) -> str | None:
+    row = session.get(ChannelState, (channel, key))
+    return row.value if row else None
+
+
+def set_state(session: Session, channel: str, key: str, value: str) -> None:
+    row = session.get(ChannelState, (channel, key))
+    if row is None:
+        session.add(ChannelState(channel=channel, key=key, value=value))
+    else:
+        row.value = value
+    session.flush()
+
+
+# --- conversation memory -------------------------------------------------------
+
+
+def get_context(session: Session, channel: str, chat_id: str) -> dict[str, Any]:
+    row = session.get(ChatContext, (channel, chat_id))
+    return dict(row.data) if row and row.data else {}
+
+
+def set_context(session: Session, channel: str, chat_id: str, data: dict[str, Any]) -> None:
+    row = session.get(ChatContext, (channel, chat_id))
+    if row is None:
+        session.add(ChatContext(channel=channel, chat_id=chat_id, data=dict(data)))
+    else:
+        row.data = dict(data)  # a new object, so the JSON column is marked dirty
+    session.flush()

@@ -1,0 +1,206 @@
+"""Queries and updates over the knowledge tables: units and aliases, tasks, documents.
+
+Functions take a ``Session`` and never commit: the caller's unit of work does.
+Names are matched on their folded form (no diacritics, lowercase) so that
+"so noi vu" finds "Sở Nội vụ".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.orm import Session, selectinload
+
+from storage.models import (
+    Document,
+    Invite,
+    TaskDeadline,
+    TaskRow,
+    TaskUnit,
+    Unit,
+    UnitAlias,
+    User,
+)
+
+_SPACES = re.compile(r"\s+")
+
+
+def fold_key(text: str) -> str:
+    """The folded lookup key (same folding as ``knowledge.text.fold``)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return _SPACES.sub(" ", stripped.lower()).strip(" .;,:")
+
+
+# --- Units and aliases ---------------------------------------------------------
+
+
+def find_unit(session: Session, name: str) -> Unit | None:
+    """The unit whose canonical name or one of whose aliases folds like ``name``."""
+    key = fold_key(name)
+    unit = session.scalar(select(Unit).where(Unit.folded == key))
+    if unit is not None:
+        return unit
+    alias = session.scalar(select(UnitAlias).where(UnitAlias.folded == key))
+    return alias.unit if alias is not None else None
+
+
+def upsert_unit(
+    session: Session,
+    name: str,
+    kind: str = "unit",
+    parent_name: str | None = None,
+    aliases: Iterable[str] = (),
+) -> Unit:
+    """Find or create a unit; new aliases are added, existing ones left as they are."""
+    unit = find_unit(session, name)
+    if unit is None:
+        unit = Unit(name=name, folded=fold_key(name), kind=kind)
+        session.add(unit)
+        session.flush()
+    if parent_name and unit.parent_id is None and fold_key(parent_name) != unit.folded:
+        unit.parent_id = upsert_unit(session, parent_name).id
+    for alias in aliases:
+        add_alias(session, unit.id, alias, source="builtin")
+    return unit
+
+
+def add_alias(session: Session, unit_id: int, alias: str, source: str = "admin") -> bool:
+    """Attach ``alias`` to a unit; False when the name is already taken."""
+    key = fold_key(alias)
+    if not key:
+        return False
+    taken = session.scalar(select(Unit.id).where(Unit.folded == key))
+    if taken is not None or session.scalar(select(UnitAlias.id).where(UnitAlias.folded == key)):
+        return False
+    session.add(UnitAlias(unit_id=unit_id, alias=alias, folded=key, source=source))
+    session.flush()
+    return True
+
+
+def list_units(session: Session, kind: str | None = None) -> list[Unit]:
+    stmt = select(Unit).options(selectinload(Unit.aliases)).order_by(Unit.name)
+    if kind is not None:
+        stmt = stmt.where(Unit.kind == kind)
+    return list(session.scalars(stmt))
+
+
+def unit_alias_index(session: Session) -> dict[str, int]:
+    """Folded name or alias -> unit id, for spotting units in free text."""
+    index = {u.folded: u.id for u in session.scalars(select(Unit))}
+    for alias in session.scalars(select(UnitAlias)):
+        index.setdefault(alias.folded, alias.unit_id)
+    return index
+
+
+def resolve_units(session: Session, text: str) -> list[Unit]:
+    """Units named by ``text``: an exact folded match first, else names containing it."""
+    exact = find_unit(session, text)
+    if exact is not None:
+        return [exact]
+    key = fold_key(text)
+    if len(key) < 3:
+        return []
+    ids = {uid for name, uid in unit_alias_index(session).items() if key in name}
+    if not ids:
+        return []
+    return list(session.scalars(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.name)))
+
+
+def merge_units(session: Session, keep_id: int, drop_id: int) -> Unit:
+    """Fold unit ``drop_id`` into ``keep_id``: its tasks, users, aliases and name move over."""
+    keep = session.get(Unit, keep_id)
+    drop = session.get(Unit, drop_id)
+    if keep is None or drop is None or keep_id == drop_id:
+        raise ValueError("unknown or identical units")
+    for link in session.scalars(select(TaskUnit).where(TaskUnit.unit_id == drop_id)):
+        duplicate = session.scalar(
+            select(TaskUnit.id).where(
+                TaskUnit.task_id == link.task_id,
+                TaskUnit.unit_id == keep_id,
+                TaskUnit.role == link.role,
+            )
+        )
+        if duplicate is None:
+            link.unit_id = keep_id
+        else:
+            session.delete(link)
+    session.execute(update(User).where(User.unit_id == drop_id).values(unit_id=keep_id))
+    session.execute(update(Invite).where(Invite.unit_id == drop_id).values(unit_id=keep_id))
+    session.execute(update(Unit).where(Unit.parent_id == drop_id).values(parent_id=keep_id))
+    session.execute(update(UnitAlias).where(UnitAlias.unit_id == drop_id).values(unit_id=keep_id))
+    drop_name, drop_folded = drop.name, drop.folded
+    session.delete(drop)
+    session.flush()
+    session.add(UnitAlias(unit_id=keep_id, alias=drop_name, folded=drop_folded, source="merge"))
+    session.flush()
+    return keep
+
+
+# --- Tasks -----------------------------------------------------------------------
+
+
+def list_tasks(
+    session: Session,
+    *,
+    unit_ids: Sequence[int] | None = None,
+    roles: Sequence[str] = ("lead",),
+    due_from: date | None = None,
+    due_to: date | None = None,
+    document_ids: Sequence[int] | None = None,
+    kind: str | None = None,
+) -> list[TaskRow]:
+    """Tasks filtered by unit (in the given roles), due window and document.
+
+    A due window matches any of a task's due dates (a task due "Quý II, Quý
+    IV/2024" is due in both quarters); tasks without a date never match one.
+    """
+    stmt = select(TaskRow).options(
+        selectinload(TaskRow.units).selectinload(TaskUnit.unit),
+        selectinload(TaskRow.deadlines),
+        selectinload(TaskRow.document),
+    )
+    if unit_ids is not None:
+        stmt = stmt.where(
+            TaskRow.id.in_(
+                select(TaskUnit.task_id).where(
+                    TaskUnit.unit_id.in_(unit_ids), TaskUnit.role.in_(roles)
+                )
+            )
+        )
+    if due_from is not None or due_to is not None:
+        window = select(TaskDeadline.task_id)
+        if due_from is not None:
+            window = window.where(TaskDeadline.due_date >= due_from)
+        if due_to is not None:
+            window = window.where(TaskDeadline.due_date <= due_to)
+        stmt = stmt.where(TaskRow.id.in_(window))
+    if document_ids is not None:
+        stmt = stmt.where(TaskRow.document_id.in_(document_ids))
+    if kind is not None:
+        stmt = stmt.where(TaskRow.kind == kind)
+    stmt = stmt.order_by(TaskRow.document_id, TaskRow.ordinal)
+    return list(session.scalars(stmt))
+
+
+def task_units(task: TaskRow, role: str) -> list[str]:
+    return [link.unit.name for link in task.units if link.role == role]
+
+
+# --- Documents -------------------------------------------------------------------
+
+
+def find_document_by_hash(session: Session, sha256: str) -> Document | None:
+    return session.scalar(select(Document).where(Document.sha256 == sha256))
+
+
+def list_documents(session: Session) -> list[Document]:
+    return list(session.scalars(select(Document).order_by(Document.id)))
+
+
+def delete_document(session: Session, document_id: int) -> None:
+    session.execute(delete(Document).where(Document.id == document_id))

@@ -1,0 +1,129 @@
+"""Tasks written in prose with inline labels (lead unit, coordinators, deadline)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from conftest import corpus_files
+from plan_docs import doc, load
+
+from knowledge.plan.labels import find_labels
+from knowledge.plan.parser import parse_plan
+
+
+def prose_tasks(document):  # type: ignore[no-untyped-def]
+    plan = parse_plan(document)
+    return [t for t in plan.tasks if t.kind == "task" and t.locator.table is None]
+
+
+def test_labels_in_one_line() -> None:
+    labels = find_labels(
+        "Cơ quan chủ trì: Sở Tư pháp; Cơ quan phối hợp: Sở Nội vụ, Sở Tài chính; "
+        "Thời gian hoàn thành: Quý II/2025."
+    )
+    assert [(x.kind, x.value) for x in labels] == [
+        ("lead", "Sở Tư pháp"),
+        ("coord", "Sở Nội vụ, Sở Tài chính"),
+        ("deadline", "Quý II/2025"),
+    ]
+
+
+def test_label_per_line_under_a_heading() -> None:
+    tasks = prose_tasks(
+        doc(
+            "KẾ HOẠCH",
+            "Nâng cao năng lực xây dựng pháp luật năm 2026",
+            "II. NHIỆM VỤ, GIẢI PHÁP",
+            "**1. Rà soát, kiện toàn đội ngũ cán bộ xây dựng pháp luật**",
+            "- Thường xuyên rà soát, kiện toàn đội ngũ cán bộ, công chức.",
+            "Đơn vị chủ trì thực hiện: Các",
+            "Sở, ngành, đơn vị, UBND cấp xã.",
+            "Đơn vị phối hợp: Sở Nội vụ, Sở Tư pháp.",
+            "Thời gian thực hiện: Thường xuyên.",
+            "**2. Tổ chức tập huấn**",
+            "- Tổ chức tập huấn kỹ năng xây dựng pháp luật.",
+            "- Biên soạn tài liệu tập huấn.",
+            "- Cơ quan chủ trì: Sở Tư pháp.",
+            "- Thời gian thực hiện: Quý",
+            "IV năm 2026.",
+        )
+    )
+    assert len(tasks) == 2
+    first, second = tasks
+    assert first.title == "Thường xuyên rà soát, kiện toàn đội ngũ cán bộ, công chức."
+    assert (
+        first.section
+        == "II. NHIỆM VỤ, GIẢI PHÁP > 1. Rà soát, kiện toàn đội ngũ cán bộ xây dựng pháp luật"
+    )
+    assert first.raw_lead == "Các Sở, ngành, đơn vị, UBND cấp xã"
+    assert first.lead_units
+    assert first.raw_coordinating == "Sở Nội vụ, Sở Tư pháp"
+    assert first.deadline.raw == "Thường xuyên"
+    assert first.deadline.due_dates == []  # ongoing: no invented date
+    # two detail paragraphs: the heading names the task
+    assert second.title == "Tổ chức tập huấn" and second.number == "2."
+    assert second.deadline.raw == "Quý IV năm 2026"
+    assert second.deadline.due_dates == [date(2026, 12, 31)]
+
+
+def test_task_label_with_lettered_parts() -> None:
+    tasks = prose_tasks(
+        doc(
+            "II. NHIỆM VỤ",
+            "**1.1. Xây dựng chiến lược dữ liệu:**",
+            "a) Nhiệm vụ: Tham mưu UBND Thành phố hoàn thiện Chiến lược dữ liệu.",
+            "b) Cơ quan thực hiện:",
+            "- Đơn vị chủ trì: Sở Khoa học và Công nghệ.",
+            "- Đơn vị phối hợp: Các Sở, ban, ngành.",
+            "c) Thời gian thực hiện: Hoàn thành trong năm 2025.",
+        )
+    )
+    assert len(tasks) == 1
+    task = tasks[0]
+    assert task.title == "Tham mưu UBND Thành phố hoàn thiện Chiến lược dữ liệu"
+    assert task.raw_lead == "Sở Khoa học và Công nghệ"
+    assert task.deadline.due_dates == [date(2025, 12, 31)]
+
+
+def test_processing_time_is_not_a_task() -> None:
+    tasks = prose_tasks(
+        doc(
+            "II. NỘI DUNG CHI TIẾT",
+            "**1. Tên thủ tục hành chính: Cấp giấy phép hoạt động dịch vụ việc làm.**",
+            "a. Nội dung cắt giảm, đơn giản hóa: Giảm 02 ngày so với quy định.",
+            "- Thời gian giải quyết theo quy định: 07 ngày kể từ ngày tiếp nhận đủ giấy tờ.",
+            "- Thời gian thực hiện: 05 ngày kể từ ngày Sở Nội vụ tiếp nhận đủ giấy tờ.",
+            "b. Lý do: thực tế có thể rút ngắn được 02 ngày.",
+        )
+    )
+    assert tasks == []
+
+
+def _corpus(name: str):  # type: ignore[no-untyped-def]
+    return next(p for p in corpus_files() if p.name.startswith(name))
+
+
+def test_corpus_labelled_prose_tasks_have_lead_and_deadline() -> None:
+    # laichau's items 2 and 5 state no time and item 6 no unit; every other task has both
+    for name, minimum, incomplete in (
+        ("bacninh_2026-2030_kh141", 12, 0),
+        ("hanoi", 5, 0),
+        ("laichau", 6, 3),
+    ):
+        tasks = [t for t in prose_tasks(load(_corpus(name))) if t.raw_lead or t.deadline.raw]
+        assert len(tasks) >= minimum, name
+        complete = [t for t in tasks if t.lead_units and t.deadline.raw]
+        assert len(complete) == len(tasks) - incomplete, name
+        assert all(t.title for t in tasks), name
+
+
+def test_corpus_bacninh_specific_task() -> None:
+    tasks = prose_tasks(load(_corpus("bacninh_2026-2030_kh141")))
+    ai = [t for t in tasks if t.title.startswith("Ra mắt AI pháp luật")]
+    assert ai and ai[0].deadline.due_dates == [date(2025, 12, 31)]
+    assert any("Khoa học và Công nghệ" in u for u in ai[0].lead_units)
+
+
+def test_corpus_tthc_simplification_has_no_prose_tasks() -> None:
+    plan = parse_plan(load(_corpus("hcm_2025_qd2843")))
+    assert not [t for t in plan.tasks if t.raw_lead == "" and "ngày" in t.deadline.raw]

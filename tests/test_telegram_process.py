@@ -1,0 +1,118 @@
+"""``planbot run`` as a real process against the fake Bot API: crash safety and speed."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fakes.telegram_api import TOKEN, FakeTelegram
+
+from storage import chat
+from storage.db import Database
+from storage.models import ChannelUpdate
+from storage.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CHAT_ID = 77
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeTelegram]:
+    server = FakeTelegram().start()
+    yield server
+    server.stop()
+
+
+def _env(fake: FakeTelegram, data_dir: Path, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_"))}
+    env.update(
+        PLANBOT_DATA_DIR=str(data_dir),
+        TELEGRAM_BOT_TOKEN=TOKEN,
+        TELEGRAM_API_BASE_URL=fake.url,
+        TELEGRAM_POLL_TIMEOUT="1",
+        **extra,
+    )
+    env.pop("DATABASE_URL", None)
+    return env
+
+
+def _prepare(data_dir: Path) -> Database:
+    db = Database.from_settings(Settings(planbot_data_dir=data_dir))
+    with db.session() as session:
+        user = chat.create_user(session, "Lan", "leader")
+        chat.add_identity(session, user, "telegram", str(CHAT_ID), str(CHAT_ID), "Lan")
+    return db
+
+
+def _start(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"],
+        env=env,
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _statuses(db: Database) -> list[str]:
+    with db.session() as session:
+        return [u.status for u in session.query(ChannelUpdate).filter_by(channel="telegram")]
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_update_survives_a_kill_and_is_answered_exactly_once(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    db = _prepare(data_dir)
+    first = _start(_env(fake, data_dir, PLANBOT_TEST_HOLD_AFTER_PERSIST="1"), tmp_path)
+    try:
+        fake.push_text(CHAT_ID, "/trogiup")
+        fake.wait_for(lambda: _statuses(db) == ["received"], timeout=30)
+    finally:
+        first.send_signal(signal.SIGKILL)  # between "stored" and "answered"
+        first.wait()
+    assert fake.texts(CHAT_ID) == []
+
+    second = _start(_env(fake, data_dir), tmp_path)
+    try:
+        fake.wait_for(lambda: fake.texts(CHAT_ID), timeout=30)
+        fake.wait_for(lambda: len(fake.sent("getUpdates")) >= 4, timeout=10)  # keeps polling
+        time.sleep(1.0)
+    finally:
+        _stop(second)
+    answers = fake.texts(CHAT_ID)
+    assert len(answers) == 1 and "/nhiemvu" in answers[0]
+    assert _statuses(db) == ["handled"]
+
+
+def test_planbot_run_answers_a_question_within_one_second(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    _prepare(data_dir)
+    proc = _start(_env(fake, data_dir), tmp_path)
+    try:
+        fake.wait_for(lambda: fake.sent("getUpdates"), timeout=60)  # started and warmed up
+        sent_at = time.monotonic()
+        fake.push_text(CHAT_ID, "Sở Tư pháp có những nhiệm vụ nào?")
+        fake.wait_for(lambda: fake.texts(CHAT_ID), timeout=10)
+        elapsed = fake.call_times("sendMessage")[0] - sent_at
+    finally:
+        _stop(proc)
+    assert elapsed < 1.0, f"answered in {elapsed:.2f}s"

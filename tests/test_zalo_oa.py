@@ -1,0 +1,178 @@
+"""Zalo OA: signed webhooks in, OA message API out, token refresh, interaction window."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Iterator
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from fakes.chat import StubEngine, invite, make_services
+from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
+
+from bot.channel import ChannelAdapter
+from bot.outbox import Outbox
+from bot.webhooks import build_app
+from bot.zalo_oa.adapter import ZaloOAAdapter
+from handlers.dispatcher import Dispatcher
+from handlers.messages import Incoming, Outgoing, Reply
+from handlers.services import Services
+from knowledge import texts
+from storage import chat
+from storage.models import ChannelState, ChannelUpdate, Identity
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeZaloOA]:
+    server = FakeZaloOA().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def services(tmp_path: Path, fake: FakeZaloOA) -> Services:
+    s = make_services(
+        tmp_path,
+        zalo_oa_app_id=APP_ID,
+        zalo_oa_secret_key=OA_SECRET,
+        zalo_oa_app_secret=APP_SECRET,
+        zalo_oa_access_token="tok-1",
+        zalo_oa_refresh_token="ref-1",
+        zalo_oa_api_base_url=fake.url,
+        zalo_oa_oauth_base_url=fake.url,
+    )
+    s._engine = StubEngine()  # type: ignore[assignment]
+    return s
+
+
+@pytest.fixture
+async def adapter(services: Services) -> AsyncIterator[ZaloOAAdapter]:
+    a = ZaloOAAdapter(services.db, Dispatcher(services), services.settings)
+    yield a
+    await a.stop()
+
+
+@pytest.fixture
+async def client(services: Services, adapter: ZaloOAAdapter) -> AsyncIterator[httpx.AsyncClient]:
+    app = build_app(services.settings, {"zalo_oa": adapter})
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://oa.test") as c:
+        yield c
+
+
+async def post_event(client: httpx.AsyncClient, body: bytes, signature: str | None) -> int:
+    headers = {"Content-Type": "application/json"}
+    if signature is not None:
+        headers["X-ZEvent-Signature"] = signature
+    response = await client.post("/webhook/zalo_oa", content=body, headers=headers)
+    return response.status_code
+
+
+async def until(predicate: Any, timeout: float = 10) -> Any:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if value := predicate():
+            return value
+        await asyncio.sleep(0.02)
+    raise AssertionError("condition not met in time")
+
+
+async def test_signed_webhook_is_answered_through_the_oa_api(
+    fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter, client: httpx.AsyncClient
+) -> None:
+    body = oa_event("oa-u1", f"/start {invite(services, 'head', 'Sở Tư pháp')}", "msg-1")
+    assert await post_event(client, body, sign(body)) == 200
+    await until(lambda: fake.texts("oa-u1"))
+    assert "Sở Tư pháp" in fake.texts("oa-u1")[0]
+    question = oa_event("oa-u1", "ai chủ trì?", "msg-2")
+    assert await post_event(client, question, sign(question)) == 200
+    assert await post_event(client, question, sign(question)) == 200  # Zalo retries
+    await until(lambda: len(fake.texts("oa-u1")) >= 2)
+    await adapter.drain()
+    assert fake.texts("oa-u1")[1:] == ["Sở Tư pháp chủ trì nhiệm vụ 3.18."]
+
+
+async def test_wrongly_signed_or_unsigned_webhook_is_rejected(
+    fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter, client: httpx.AsyncClient
+) -> None:
+    body = oa_event("oa-evil", "xin chào", "msg-9")
+    assert await post_event(client, body, sign(body, secret="wrong-secret")) == 401
+    assert await post_event(client, body, None) == 401
+    tampered = body.replace("xin chào".encode(), b"/admin")
+    assert await post_event(client, tampered, sign(body)) == 401
+    await asyncio.sleep(0.2)
+    assert fake.messages == []
+    with services.db.session() as session:
+        assert session.query(ChannelUpdate).count() == 0
+
+
+async def test_expired_token_is_refreshed_once_by_a_single_refresher(
+    fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter
+) -> None:
+    fake.access_token = "tok-server-rotated"  # our tok-1 is no longer valid
+    results = await asyncio.gather(*(adapter.send(f"u{i}", Reply(text="chào")) for i in range(5)))
+    assert all(results)
+    assert fake.refreshes == 1 and adapter.tokens.refreshes == 1
+    assert len(fake.messages) == 5
+    with services.db.session() as session:  # the new single-use refresh token is kept
+        assert session.get(ChannelState, ("zalo_oa", "refresh_token")).value == fake.refresh_token  # type: ignore[union-attr]
+
+
+class Recorder(ChannelAdapter):
+    """A channel that records what it would send (stands in for Telegram here)."""
+
+    name = "telegram"
+
+    def __init__(self, services: Services) -> None:
+        super().__init__(services.db, Dispatcher(services))
+        self.sent: list[tuple[str, str]] = []
+
+    def to_incoming(self, payload: dict[str, Any]) -> Incoming | None:
+        return None
+
+    async def send(self, chat_id: str, reply: Reply) -> bool:
+        self.sent.append((chat_id, reply.text))
+        return True
+
+
+def _user_on_oa(
+    services: Services, oa_id: str, days_ago: int, telegram_id: str | None = None
+) -> None:
+    with services.db.session() as session:
+        user = chat.create_user(session, f"Người {oa_id}", "member")
+        oa = chat.add_identity(session, user, "zalo_oa", oa_id, oa_id)
+        oa.last_seen_at = chat.utcnow() - timedelta(days=days_ago)
+        if telegram_id:
+            chat.add_identity(session, user, "telegram", telegram_id, telegram_id)
+
+
+async def test_outside_the_window_goes_to_the_other_channel_or_is_held(
+    fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter
+) -> None:
+    tg = Recorder(services)
+    outbox = Outbox(services.db, {"zalo_oa": adapter, "telegram": tg}, timedelta(days=7))
+    with services.db.session() as session:
+        admin = chat.create_user(session, "Quản trị", "admin")
+        chat.add_identity(session, admin, "telegram", "admin-tg", "admin-tg")
+    _user_on_oa(services, "recent", days_ago=1)
+    _user_on_oa(services, "both", days_ago=10, telegram_id="tg-both")
+    _user_on_oa(services, "only-oa", days_ago=10)
+
+    assert await outbox.deliver(Outgoing("zalo_oa", "recent", Reply(text="Nhắc hạn A")))
+    assert fake.texts("recent") == ["Nhắc hạn A"]
+
+    assert await outbox.deliver(Outgoing("zalo_oa", "both", Reply(text="Nhắc hạn B")))
+    assert fake.texts("both") == [] and ("tg-both", "Nhắc hạn B") in tg.sent
+
+    assert not await outbox.deliver(Outgoing("zalo_oa", "only-oa", Reply(text="Nhắc hạn C")))
+    assert fake.texts("only-oa") == []
+    [(chat_id, note)] = [s for s in tg.sent if s[0] == "admin-tg"]
+    assert note == texts.CHAT_ADMIN_HELD_NOTE.format(name="Người only-oa", preview="Nhắc hạn C")
+    with services.db.session() as session:
+        [held] = chat.audit_entries(session, "message.held")
+        assert held.detail["text"] == "Nhắc hạn C"
+        assert session.query(Identity).filter_by(external_id="only-oa").one().active
