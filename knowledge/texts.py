@@ -68,7 +68,9 @@ PARSE_NO_TASKS = (
     "Không tìm thấy nhiệm vụ nào trong văn bản (không có bảng phân công, nhãn “Cơ quan chủ trì” "
     "hay mục “Tổ chức thực hiện”)."
 )
-PARSE_NO_PLAN_YEAR = "Không xác định được năm của kế hoạch; các thời hạn như “Trong năm” chưa quy ra ngày."
+PARSE_NO_PLAN_YEAR = (
+    "Không xác định được năm của kế hoạch; các thời hạn như “Trong năm” chưa quy ra ngày."
+)
 PARSE_STEP_FAILED = "Không đọc được phần {step} của văn bản; phần còn lại vẫn được nạp."
 PARSE_STEPS = {
     "metadata": "thông tin chung (số hiệu, ngày ban hành)",

@@ -8,6 +8,8 @@ the end when ``../shared`` and the text loader are available.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest import corpus_files, seed_path
 
@@ -844,3 +846,69 @@ def test_titles_are_whitespace_normalized_without_markup() -> None:
     [task] = tasks_from_table(t, TableContext())
     assert task.title == "Phát động phong trào “Bình dân học vụ số”"
     assert task.raw_lead == "Bộ Nội vụ"
+
+
+# --- Word and PDF plans the tests generate (loaders end to end) --------------------
+
+
+def _tasks_of(path: Path) -> list[Task]:
+    from knowledge.loaders import load_document
+
+    ctx = TableContext(section="II. NHIỆM VỤ VÀ GIẢI PHÁP", plan_year=2026)
+    tasks: list[Task] = []
+    for t in load_document(path).tables():
+        if is_task_table(t, ctx):
+            tasks.extend(tasks_from_table(t, ctx))
+    return tasks
+
+
+def test_generated_docx_merged_cells(tmp_path: Path) -> None:
+    from docgen import make_plan_docx
+
+    tasks = _tasks_of(make_plan_docx(tmp_path / "plan.docx"))
+    assert [t.number for t in tasks] == ["1", "2", "3", "4", "5"]
+    assert tasks[0].section.endswith("> I. CẢI CÁCH THỂ CHẾ")
+    assert tasks[2].section.endswith("> II. CẢI CÁCH THỦ TỤC HÀNH CHÍNH")
+    # Task 2's lead cell is merged with task 1's.
+    assert tasks[1].raw_lead == tasks[0].raw_lead == "Phòng Xây dựng và Kiểm tra văn bản"
+    assert tasks[1].raw_coordinating == "UBND cấp huyện"
+    # Task 4's lead spans the coordinating column: no coordinator is invented.
+    assert tasks[3].raw_lead == "Văn phòng Sở và các phòng chuyên môn"
+    assert tasks[3].coordinating_units == []
+    assert tasks[4].coordinating_units == []
+    assert [t.deadline.raw for t in tasks] == [
+        "Quý II/2026",
+        "Hằng quý",
+        "Thường xuyên",
+        "Năm 2026",
+        "Tháng 11/2026",
+    ]
+
+
+def test_generated_pdf_table_over_pages(tmp_path: Path) -> None:
+    from docgen import SPLIT_TAIL, make_plan_pdf, pdf_task_row
+
+    tasks = _tasks_of(make_plan_pdf(tmp_path / "plan.pdf", n_tasks=45))
+    assert [t.number for t in tasks] == [str(i) for i in range(1, 46)]
+    # The row Word split over the page break is one task again.
+    [split] = [t for t in tasks if SPLIT_TAIL in t.title]
+    assert split.title.startswith(pdf_task_row(int(split.number))[1])
+    assert len({t.section for t in tasks}) == 3
+    assert all(t.lead_units and t.deadline.raw and t.product for t in tasks)
+
+
+def test_headerless_next_page_table_uses_the_carried_columns() -> None:
+    page1 = table(
+        ["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn"],
+        ["1", "Xây dựng kế hoạch", "Sở Nội vụ", "Các sở", "Quý I/2026"],
+        index=1,
+    )
+    page2 = table(["2", "Tổ chức tập huấn", "Sở Tư pháp", "Các sở", "Quý II/2026"], index=2)
+    signature = table(["Nơi nhận: - Như trên", "KT. CHỦ TỊCH", "", "", ""], index=3)
+    ctx = TableContext(section="PHỤ LỤC")
+    assert not is_task_table(page2)  # alone it has no header
+    assert tasks_from_table(page1, ctx)
+    assert is_task_table(page2, ctx)
+    assert not is_task_table(signature, ctx)
+    [task] = tasks_from_table(page2, ctx)
+    assert (task.number, task.raw_lead, task.deadline.raw) == ("2", "Sở Tư pháp", "Quý II/2026")

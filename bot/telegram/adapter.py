@@ -15,7 +15,6 @@ import logging
 import re
 import tempfile
 import uuid
-import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
@@ -43,9 +42,7 @@ MAX_ATTEMPTS = 5
 
 
 def retry_seconds(exc: RetryAfter) -> float:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value: Any = exc.retry_after
+    value: Any = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
 
 

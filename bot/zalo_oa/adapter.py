@@ -45,7 +45,7 @@ class ZaloOAAdapter(ChannelAdapter):
             db,
             self.http,
             app_id=settings.zalo_oa_app_id,
-            app_secret=settings.zalo_oa_app_secret,
+            app_secret=settings.zalo_oa_app_secret or settings.zalo_oa_secret_key,
             oauth_base_url=settings.zalo_oa_oauth_base_url,
             access_token=settings.zalo_oa_access_token,
             refresh_token=settings.zalo_oa_refresh_token,

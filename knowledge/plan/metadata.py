@@ -101,7 +101,7 @@ def extract_metadata(doc: Document, blocks: list[Block] | None = None) -> Docume
     meta.number = _number(doc, lines)
     issued, issued_year, meta.place = _issue_date(doc, lines)
     meta.issued_date = issued
-    title, doc_type = _title(blocks, lines)
+    title, doc_type = _title(blocks)
     meta.title = title
     meta.doc_type = doc_type or _meta_value(doc, "loại văn bản")
     meta.issuer = _issuer(doc, lines, meta.place, title)
@@ -187,7 +187,7 @@ def _parse_dmy(value: str) -> date | None:
 # --- title and type -------------------------------------------------------------
 
 
-def _title(blocks: list[Block], lines: list[FrontLine]) -> tuple[str, str | None]:
+def _title(blocks: list[Block]) -> tuple[str, str | None]:
     """The plan's title: the line(s) after its "KẾ HOẠCH" heading."""
     for wanted in ("ke hoach", "chi thi", "quyet dinh", "thong bao", "chuong trinh", "de an"):
         for index, block in enumerate(blocks[: FRONT_BLOCKS * 3]):

@@ -88,18 +88,19 @@ def _walk(
 
 
 def _table(table: Table, path: str, plan: ParsedPlan, warnings: list[str]) -> list[TextEntry]:
-    """Task tables -> tasks; other tables give their rows to search (and targets)."""
+    """Task tables -> tasks; other tables give their rows to search (and targets).
+
+    A table the reader takes as a task table but yields nothing from is kept as
+    rows too, so its text stays searchable.
+    """
     meta = plan.meta
     if _guard(lambda: is_task_table(table), False, "table", warnings):
         ctx = TableContext(section=path, plan_year=meta.plan_year, owner=plan.owner)
         tasks: list[Task] = _guard(lambda: tasks_from_table(table, ctx), [], "table", warnings)
         plan.tasks.extend(tasks)
         warnings.extend(ctx.warnings)
-        for row in table.rows:
-            text = " | ".join(c for c in row.cells if c)
-            if text:
-                plan.paragraphs.append((path, text, row.locator))
-        return []
+        if tasks:
+            return []  # its rows are searchable as tasks; passages would only repeat them
     entries: list[TextEntry] = []
     for row in table.rows:
         text = " | ".join(c for c in row.cells if c)

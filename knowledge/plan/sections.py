@@ -129,7 +129,7 @@ def is_upper_line(text: str) -> bool:
     return _mostly_upper(text)
 
 
-def _reads_like_heading(block: Block, marker: Marker, text: str) -> bool:
+def _reads_like_heading(block: Block, marker: Marker) -> bool:
     rest = marker.rest.strip()
     if not rest:
         return block.kind == "heading" or block.bold or marker.kind in ("appendix", "part")
@@ -179,11 +179,13 @@ def build_outline(blocks: list[Block]) -> Outline:
     stack: list[tuple[int, Section]] = []  # (rank, section)
     for index, block in enumerate(blocks):
         text = clean_text(block.text) if block.table is None else ""
-        section = _heading_section(block, text) if text else None
-        if section is not None and section.number.startswith(("PHỤ LỤC", "DANH MỤC")):
-            section.title = section.title or _appendix_title(blocks, index)
-        if section is not None:
-            rank = section.level  # temporarily holds the rank, fixed below
+        marker = _heading_marker(block, text) if text else None
+        if marker is not None:
+            title = section_title(marker)
+            if marker.kind == "appendix" and not title:
+                title = _appendix_title(blocks, index)
+            section = Section(number=marker.number, title=title, level=0, locator=block.locator)
+            rank = marker.rank
             while stack and stack[-1][0] >= rank:
                 stack.pop()
             section.level = len(stack) + 1
@@ -191,24 +193,20 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.append((rank, section))
             outline.sections.append(section)
             outline.heading_at[index] = section
-        elif text and _is_document_start(block, text):
+        elif text and _is_document_start(text):
             stack.clear()
         outline.stacks.append(tuple(s for _, s in stack))
     return outline
 
 
-def _heading_section(block: Block, text: str) -> Section | None:
+def _heading_marker(block: Block, text: str) -> Marker | None:
     marker = parse_marker(text)
-    if marker is None or not _reads_like_heading(block, marker, text):
+    if marker is None or not _reads_like_heading(block, marker):
         return None
-    title = section_title(marker)
-    number = marker.number
-    if marker.kind == "appendix" and not title:
-        title = ""
-    return Section(number=number, title=title, level=marker.rank, locator=block.locator)
+    return marker
 
 
-def _is_document_start(block: Block, text: str) -> bool:
+def _is_document_start(text: str) -> bool:
     """A bare "KẾ HOẠCH" / "QUYẾT ĐỊNH" line starts a new document part."""
     folded = fold(text).rstrip(":")
     if len(folded) > 40 or not _mostly_upper(text):

@@ -84,8 +84,9 @@ def _columns(table: Table, ctx: TableContext | None) -> ColumnMap | None:
     cmap = find_columns([r.cells for r in table.rows])
     if cmap is not None:
         return cmap if cmap.is_task_table else None
-    # A page of a split table without its header: same width as the carried columns.
-    if ctx is not None and ctx.columns is not None and table.width == ctx.columns.width:
+    # A page of a split table without its header: same width as the carried columns
+    # and mostly numbered rows under the STT column.
+    if ctx is not None and ctx.columns is not None and _continues_table(table, ctx.columns):
         carried = ColumnMap(
             roles=dict(ctx.columns.roles),
             width=ctx.columns.width,
@@ -95,6 +96,15 @@ def _columns(table: Table, ctx: TableContext | None) -> ColumnMap | None:
         )
         return carried
     return None
+
+
+def _continues_table(table: Table, cmap: ColumnMap) -> bool:
+    col = cmap.get("number")
+    if table.width != cmap.width or col is None:
+        return False
+    rows = [r.cells for r in table.rows if sum(1 for c in r.cells if c.strip()) >= 3]
+    numbered = sum(1 for c in rows if col < len(c) and is_row_number(c[col]))
+    return bool(rows) and numbered * 2 > len(rows)
 
 
 def is_task_table(table: Table, ctx: TableContext | None = None) -> bool:
@@ -122,7 +132,6 @@ def _same_columns(a: ColumnMap | None, b: ColumnMap) -> bool:
 
 
 _RULE = re.compile(r"^:?-{3,}:?$")
-_TERMINAL = (".", ";", ":", "!", "?", ")")
 
 
 @dataclass
@@ -143,6 +152,8 @@ class _Reader:
         self.objective: str | None = None
         self.parent: str | None = None
         self.after_header = False
+        self.page_break = False  # this row opens a new page (PDF tables)
+        self.last_page: int | None = None
         self.unplaced = 0
         self.repaired = 0
         self.numbered = self._mostly_numbered()
@@ -154,11 +165,11 @@ class _Reader:
         width = self.cmap.width
         for row in self.table.rows[self.cmap.header_rows :]:
             cells = [clean_cell(c) for c in row.cells]
-            if row.is_header or looks_like_header(cells):
-                continue
+            if row.is_header or looks_like_header(cells) or sum(1 for c in cells if c) < 3:
+                continue  # headers and group rows say nothing about merges
             while cells and not cells[-1]:
                 cells.pop()
-            if 3 <= len(cells) < width or misplaced(cells, self.cmap):
+            if len(cells) < width or misplaced(cells, self.cmap):
                 return True
         return False
 
@@ -189,8 +200,11 @@ class _Reader:
                 continue
             if not any(cells) or all(_RULE.match(c) for c in cells if c):
                 continue  # empty, or a markdown "---|---" rule
+            page = row.locator.page
+            self.page_break = None not in (page, self.last_page) and page != self.last_page
             self._read_row(r)
             self.after_header = False
+            self.last_page = page
         self._table_warnings()
         return self.tasks
 
@@ -258,9 +272,16 @@ class _Reader:
             return False
         if text.startswith(("-", "+", "•")) or re.match(r"^[a-zđ]\)", text):
             return False
-        last = self.tasks[-1] if self.tasks else self.ctx.last_task
-        wrapped = last is not None and not last.title.rstrip().endswith(_TERMINAL)
-        return not (self.after_header and wrapped) and len(text) < 200
+        if text.endswith("."):  # a sentence, not a heading
+            return False
+        return not (self._new_page() and self._last_task() is not None) and len(text) < 200
+
+    def _new_page(self) -> bool:
+        """This row follows a page break (a repeated header or a new PDF page)."""
+        return self.after_header or self.page_break
+
+    def _last_task(self) -> Task | None:
+        return self.tasks[-1] if self.tasks else self.ctx.last_task
 
     def _push_group(self, level: int, title: str) -> None:
         groups = [g for g in self.ctx.groups if g[0] < level]
@@ -283,8 +304,9 @@ class _Reader:
         if content:
             if split_items(content)[0][0]:  # "3.6. …" starts a new activity
                 return False
-            wrapped = not last.title.rstrip().endswith(_TERMINAL)
-            return starts_like_continuation(content) or (self.after_header and wrapped)
+            # Only a row split by a page break (Word lets rows break across pages)
+            # or a lower-case fragment continues the task above.
+            return starts_like_continuation(content) or self._new_page()
         return True
 
     def _append_to_previous(self, values: dict[Role, str]) -> None:

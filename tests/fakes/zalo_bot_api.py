@@ -12,11 +12,12 @@ import threading
 import time
 from typing import Any
 
-from fakes.server import ThreadedServer
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+
+from fakes.server import ThreadedServer
 
 TOKEN = "1234567890:zalo-test-token"
 

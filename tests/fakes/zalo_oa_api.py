@@ -8,13 +8,13 @@ import threading
 from typing import Any
 from urllib.parse import parse_qsl
 
-from fakes.server import ThreadedServer
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.zalo_oa.signature import compute
+from fakes.server import ThreadedServer
 
 APP_ID = "4321"
 OA_SECRET = "oa-secret-key"
