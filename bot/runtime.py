@@ -12,6 +12,7 @@ import logging
 import signal
 from collections.abc import Coroutine
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 from bot.channel import ChannelAdapter
@@ -62,9 +63,26 @@ def run_forever(settings: Settings) -> int:
         from bot.terminal import run_terminal
 
         db = Database.from_settings(settings)
+        load_demo_plan(db)
         return run_terminal(Services(db, settings))
     asyncio.run(serve(settings))
     return 0
+
+
+SAMPLES = Path(__file__).resolve().parent / "samples"
+
+
+def load_demo_plan(db: Database) -> None:
+    """Demo mode (no bot token): on an empty database, ingest the bundled sample plan."""
+    from knowledge.ingest import ingest_file
+    from storage.repositories import list_documents
+
+    with db.session() as session:
+        if list_documents(session):
+            return
+    for sample in sorted(SAMPLES.glob("*.md")):
+        summary = ingest_file(db, sample)
+        print(summary.render() + "\n", flush=True)
 
 
 def warm_up(services: Services) -> None:
