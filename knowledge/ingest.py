@@ -313,14 +313,23 @@ def _fill_task(session: Session, row: TaskRow, task: Task, ordinal: int, owner: 
 
 
 def _unit_id(session: Session, name: str, owner: str | None) -> int:
-    unit = repo.find_unit(session, name)
-    if unit is not None:
-        return unit.id
     info = canonical_unit(name, owner)
     aliases = builtin_aliases().get(info.name, [])
-    return repo.upsert_unit(
-        session, info.name, kind=info.kind, parent_name=info.parent, aliases=aliases
-    ).id
+    if info.parent and info.kind == "unit":
+        # An office's own "Văn phòng Sở" is not another office's one.
+        scoped = repo.upsert_unit(
+            session,
+            info.name,
+            kind=info.kind,
+            parent_name=info.parent,
+            aliases=aliases,
+            scope=info.parent,
+        )
+        return scoped.id
+    unit = repo.find_unit(session, name) or repo.find_unit(session, info.name)
+    if unit is not None:
+        return unit.id
+    return repo.upsert_unit(session, info.name, kind=info.kind, aliases=aliases).id
 
 
 def _summarize(

@@ -133,6 +133,7 @@ ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế ho�
 ANS_TASKS_ALL_FOUND = "Có {count} nhiệm vụ{scope}."
 ANS_TASKS_ALL_NONE = "Không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
 ANS_TASKS_BY_DOC = "Theo từng kế hoạch: {parts}."
+ANS_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng."
 ANS_TASKS_COORD = " Ngoài ra, {unit} phối hợp thực hiện {count} nhiệm vụ."
 ANS_TASK_ITEM = "{title}{due}"
 ANS_TASK_DUE = " (hạn {due})"

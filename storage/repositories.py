@@ -49,29 +49,44 @@ def find_unit(session: Session, name: str) -> Unit | None:
     return alias.unit if alias is not None else None
 
 
+def scoped_key(name: str, scope: str | None) -> str:
+    """The key of an internal unit: two offices may each have a "Văn phòng Sở"."""
+    return f"{fold_key(name)} @ {fold_key(scope)}" if scope else fold_key(name)
+
+
 def upsert_unit(
     session: Session,
     name: str,
     kind: str = "unit",
     parent_name: str | None = None,
     aliases: Iterable[str] = (),
+    scope: str | None = None,
 ) -> Unit:
-    """Find or create a unit; new aliases are added, existing ones left as they are."""
-    unit = find_unit(session, name)
+    """Find or create a unit; new aliases are added, existing ones left as they are.
+
+    ``scope`` (the owning office) keeps an internal unit apart from its namesakes
+    elsewhere; its aliases are scoped the same way.
+    """
+    key = scoped_key(name, scope)
+    unit = session.scalar(select(Unit).where(Unit.folded == key))
+    if unit is None and scope is None:
+        unit = find_unit(session, name)
     if unit is None:
-        unit = Unit(name=name, folded=fold_key(name), kind=kind)
+        unit = Unit(name=name, folded=key, kind=kind)
         session.add(unit)
         session.flush()
     if parent_name and unit.parent_id is None and fold_key(parent_name) != unit.folded:
         unit.parent_id = upsert_unit(session, parent_name).id
     for alias in aliases:
-        add_alias(session, unit.id, alias, source="builtin")
+        add_alias(session, unit.id, alias, source="builtin", scope=scope)
     return unit
 
 
-def add_alias(session: Session, unit_id: int, alias: str, source: str = "admin") -> bool:
+def add_alias(
+    session: Session, unit_id: int, alias: str, source: str = "admin", scope: str | None = None
+) -> bool:
     """Attach ``alias`` to a unit; False when the name is already taken."""
-    key = fold_key(alias)
+    key = scoped_key(alias, scope)
     if not key:
         return False
     taken = session.scalar(select(Unit.id).where(Unit.folded == key))
@@ -98,14 +113,23 @@ def unit_alias_index(session: Session) -> dict[str, int]:
 
 
 def resolve_units(session: Session, text: str) -> list[Unit]:
-    """Units named by ``text``: an exact folded match first, else names containing it."""
+    """Units named by ``text``, best first.
+
+    An exact name or alias wins; then internal units of that name in any office
+    (several "Văn phòng Sở" give several answers: the caller asks which); then
+    names containing the text.
+    """
     exact = find_unit(session, text)
     if exact is not None:
         return [exact]
     key = fold_key(text)
     if len(key) < 3:
         return []
-    ids = {uid for name, uid in unit_alias_index(session).items() if key in name}
+    scoped = key + " @ %"
+    ids = set(session.scalars(select(Unit.id).where(Unit.folded.like(scoped))))
+    ids |= set(session.scalars(select(UnitAlias.unit_id).where(UnitAlias.folded.like(scoped))))
+    if not ids:
+        ids = {uid for name, uid in unit_alias_index(session).items() if key in name}
     if not ids:
         return []
     return list(session.scalars(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.name)))

@@ -128,7 +128,8 @@ def test_cli_ingest_and_tasks(capsys: pytest.CaptureFixture[str], data_dir: Path
     assert "Đã nạp kế hoạch" in capsys.readouterr().out
     assert main(["tasks", "--unit", "thanh tra so", "--json"]) == 0
     tasks = json.loads(capsys.readouterr().out)
-    assert [t["number"] for t in tasks] == ["3"]
+    assert [(t["kind"], t["number"]) for t in tasks] == [("task", "3"), ("duty", "")]
+    assert tasks[1]["title"].startswith("Chủ trì kiểm tra việc chấp hành kỷ luật")
     assert main(["tasks", "--due-from", "2026-06-01", "--due-to", "2026-06-30", "--json"]) == 0
     numbers = {t["number"] for t in json.loads(capsys.readouterr().out)}
     assert {"3", "7"} <= numbers
@@ -146,3 +147,16 @@ def test_cli_ingest_broken_file_says_why_and_keeps_others(
     assert main(["documents", "--json"]) == 0
     docs = json.loads(capsys.readouterr().out)
     assert [d["source"] for d in docs] == [SAMPLE_PLAN.name]
+
+
+def test_same_internal_unit_name_in_two_offices_stays_apart(db: Database) -> None:
+    from conftest import seed_path
+
+    ingest_file(db, SAMPLE_PLAN, sync=False)
+    ingest_file(db, seed_path("000"), sync=False)  # Sở Nội vụ's plan has its own "Văn phòng Sở"
+    with db.session() as s:
+        offices = repo.resolve_units(s, "van phong so")
+        assert sorted(u.parent.name for u in offices if u.parent) == ["Sở Nội vụ", "Sở Tư pháp"]
+        justice = next(u for u in offices if u.parent and u.parent.name == "Sở Tư pháp")
+        numbers = {t.number for t in repo.list_tasks(s, unit_ids=[justice.id], kind="task")}
+        assert numbers == {"1", "2", "6", "11", "12"}

@@ -8,6 +8,7 @@ answer gets a plain "not found" with no citation.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -20,16 +21,17 @@ from sqlalchemy.orm import Session, selectinload
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import nothing_found, render, shorten
-from knowledge.answer.intents import Reading, read_question
+from knowledge.answer.intents import Reading, read_question, topic
 from knowledge.answer.unitmatch import UnitMatch, find_units
 from knowledge.answer.windows import Window, parse_window
-from knowledge.retrieval.index import Hit
+from knowledge.retrieval.analyzer import ABBREVIATIONS, syllables
+from knowledge.retrieval.index import Hit, content_syllables
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import Searcher
 from knowledge.text import nfc
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, TaskRow, TaskUnit, Unit
+from storage.models import Document, Passage, TaskRow, TaskUnit, Unit
 from storage.settings import Settings
 
 # Share of the question's (IDF-weighted) content words a hit must hold to count as
@@ -39,6 +41,12 @@ MIN_COVERAGE = 0.6
 # A second document's hit is shown beside the first when it scores this close.
 SIBLING_RATIO = 0.75
 LIST_LIMIT = 8
+# Re-ranking of answering hits: coverage first, the fused search score second.
+RANK_WEIGHT = 0.25
+YEAR_BONUS = 0.1  # a target whose horizon is the year the question names
+CONTINUATION = 3  # labelled paragraphs after a quoted passage shown with it
+_LABELLED = re.compile(r"^\W*(?:[a-eđ]\)|-)?\s*\W*(?:cơ quan|đơn vị|thời gian|thời hạn|sản phẩm|kết quả|chủ trì|phối hợp)", re.I)
+_YEAR = re.compile(r"\b(20\d\d)\b")
 DONE_STATUSES = ("done", "completed")
 
 _searchers: dict[tuple[str, ...], Searcher] = {}
@@ -60,6 +68,22 @@ def get_searcher(db: Database, settings: Settings) -> Searcher:
             searcher = Searcher(db, settings)
             _searchers[key] = searcher
         return searcher
+
+
+LIST_INTENTS = ("unit_tasks", "count", "overdue", "due_window")
+_ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+
+
+def _unit_focused(question: str, match: UnitMatch) -> bool:
+    """Besides naming a unit (and maybe a period), the question says little more."""
+    named = {s for phrase in match.mentioned for s in phrase.split()}
+    named |= {s for s in syllables(question) if s in ABBREVIATIONS or s.replace("&", "") in ABBREVIATIONS}
+    extra = [
+        s
+        for s in content_syllables(question)
+        if s not in named and s not in _ROMAN and not s.isdigit()
+    ]
+    return len(extra) <= 2
 
 
 def _today(now: datetime | None, settings: Settings) -> date:
@@ -115,10 +139,17 @@ class Engine:
             if session.scalar(select(func.count()).select_from(Document)) == 0:
                 return Answer(text=texts.ANS_NO_DOCUMENTS, intent="none")
             match = find_units(session, question)
-            if match.options and not match.units:
-                return self._unit_options(match)
             window = parse_window(question, today)
-            reading = read_question(question, has_unit=bool(match.units), has_window=bool(window))
+            focused = _unit_focused(question, match)
+            has_unit = bool(match.units or match.options)
+            reading = read_question(
+                question, has_unit=has_unit, has_window=bool(window), unit_focused=focused
+            )
+            if match.partial and reading.intent not in LIST_INTENTS:
+                match = UnitMatch()  # a name's beginning only counts in a unit question
+                reading = read_question(question, has_unit=False, has_window=bool(window))
+            if match.options:
+                return self._unit_options(match)
             units = match.units
             if reading.mine and not units and unit_hint:
                 units = repo.resolve_units(session, unit_hint)[:1]
@@ -140,8 +171,7 @@ class Engine:
         prev = context.get("intent")
         if not prev or not (reading.follow_up or reading.intent == "search"):
             return reading, units, window
-        list_intents = ("unit_tasks", "count", "overdue", "due_window")
-        if prev in list_intents and (units or window):
+        if prev in LIST_INTENTS and (units or window):
             if not units and context.get("unit_ids"):
                 units = [u for u in (session.get(Unit, i) for i in context["unit_ids"]) if u]
             if window is None and context.get("window") and prev != "overdue":
@@ -221,6 +251,10 @@ class Engine:
         )
         if reading.intent == "overdue":
             tasks = [t for t in tasks if t.status not in DONE_STATUSES]
+        duties = [t for t in tasks if t.kind == "duty"]
+        tasks = [t for t in tasks if t.kind != "duty"]
+        if not tasks and duties:  # a unit with ongoing duties only: those are its tasks
+            tasks, duties = duties, []
         if unit_ids is None and window is None and reading.intent != "overdue":
             return self._search(question)
         scope = ""
@@ -245,6 +279,8 @@ class Engine:
             if units
             else texts.ANS_TASKS_ALL_FOUND.format(count=len(tasks), scope=scope)
         )
+        if duties:
+            lead += texts.ANS_DUTIES.format(count=len(duties))
         per_doc: dict[str, int] = {}
         for t in tasks:
             per_doc[t.document.source_name] = per_doc.get(t.document.source_name, 0) + 1
@@ -276,12 +312,15 @@ class Engine:
         units: list[Unit],
         context: dict[str, Any],
     ) -> Answer:
-        hits = self._good_hits(question, kinds=("task",))
-        if not hits and reading.follow_up and context.get("task_id"):
+        hits = self._good_hits(topic(question), kinds=("task", "passage", "target"))
+        if hits and hits[0].record.kind != "task":
+            return self._passage_answer(session, hits, reading.intent)
+        task_hits = [h for h in hits if h.record.kind == "task"]
+        if not task_hits and reading.follow_up and context.get("task_id"):
             task = session.get(TaskRow, context["task_id"])
             tasks = [task] if task is not None else []
         else:
-            tasks = self._load_tasks(session, [h.record.ref_id for h in hits])
+            tasks = self._load_tasks(session, [h.record.ref_id for h in task_hits])
         if not tasks:
             return self._search(question, intent=reading.intent)
         main = tasks[0]
@@ -356,7 +395,9 @@ class Engine:
     # --- targets ------------------------------------------------------------------------
 
     def _targets(self, question: str) -> Answer:
-        hits = self._good_hits(question, kinds=("target", "passage", "task"))
+        m = _YEAR.search(question)
+        year = int(m.group(1)) if m else None
+        hits = self._good_hits(question, kinds=("target", "passage", "task"), year=year)
         if not hits:
             return nothing_found("target")
         chosen = self._per_document(hits, limit=4)
@@ -440,11 +481,16 @@ class Engine:
         hits = self._good_hits(question)
         if not hits:
             return nothing_found(intent)
+        with self.db.session() as session:
+            return self._passage_answer(session, hits, intent)
+
+    def _passage_answer(self, session: Session, hits: list[Hit], intent: str) -> Answer:
         chosen = self._per_document(hits, limit=3)
         first = chosen[0]
-        lead = texts.ANS_PASSAGE.format(
-            source=first.record.source, text=shorten(first.record.display, 400)
-        )
+        text = first.record.display
+        if first.record.kind == "passage":
+            text = " ".join([text, *self._continuation(session, first.record.ref_id)])
+        lead = texts.ANS_PASSAGE.format(source=first.record.source, text=shorten(text, 500))
         details = [
             texts.ANS_TARGET_ITEM.format(source=h.record.source, text=shorten(h.record.display, 200))
             for h in chosen[1:]
@@ -452,6 +498,43 @@ class Engine:
         citations = [_cite_hit(h) for h in chosen]
         return Answer(text=render(lead, details, citations), citations=citations, intent=intent)
 
-    def _good_hits(self, question: str, kinds: Sequence[str] | None = None) -> list[Hit]:
-        hits = self.searcher.search(question, k=10, kinds=kinds)
-        return [h for h in hits if h.coverage >= MIN_COVERAGE]
+    def _continuation(self, session: Session, passage_id: int) -> list[str]:
+        """Short labelled lines right after a passage ("b) Cơ quan thực hiện: …").
+
+        Prose plans put a task's lead unit and deadline in the paragraphs after
+        the task; an answer quoting the task shows them too.
+        """
+        first = session.get(Passage, passage_id)
+        if first is None:
+            return []
+        rows = session.scalars(
+            select(Passage)
+            .where(
+                Passage.document_id == first.document_id,
+                Passage.ordinal > first.ordinal,
+                Passage.ordinal <= first.ordinal + CONTINUATION,
+            )
+            .order_by(Passage.ordinal)
+        )
+        out = []
+        for row in rows:
+            if row.section != first.section or not _LABELLED.match(row.text):
+                break
+            out.append(row.text)
+        return out
+
+    def _good_hits(
+        self, question: str, kinds: Sequence[str] | None = None, year: int | None = None
+    ) -> list[Hit]:
+        """Hits that answer: enough of the question covered, best covered first."""
+        hits = self.searcher.search(question, k=12, kinds=kinds)
+        hits = [h for h in hits if h.coverage >= MIN_COVERAGE]
+        if not hits:
+            return []
+        top = max(h.score for h in hits) or 1.0
+
+        def key(h: Hit) -> float:
+            bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
+            return h.coverage + RANK_WEIGHT * h.score / top + bonus
+
+        return sorted(hits, key=key, reverse=True)

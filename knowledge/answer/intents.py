@@ -54,8 +54,10 @@ COUNT = (
 )
 TASK_WORDS = (
     "nhiem vu",
-    "viec",
     "cong viec",
+    "nhung viec",
+    "viec gi",
+    "viec nao",
     "lam gi",
     "phu trach gi",
     "duoc giao",
@@ -65,8 +67,18 @@ TASK_WORDS = (
     "chu tri nhiem vu",
     "phai lam",
     "can lam",
-    "han",
 )
+LIST_WORDS = (
+    "nhung nhiem vu",
+    "nhiem vu nao",
+    "cac nhiem vu",
+    "nhung viec",
+    "viec nao",
+    "danh sach nhiem vu",
+    "co nhiem vu",
+    "nhiem vu gi",
+)
+WINDOW_WORDS = ("den han", "het han", "sap den han", "toi han", "phai xong", "can hoan thanh")
 WHO_LEAD = (
     "ai chu tri",
     "don vi nao chu tri",
@@ -149,7 +161,19 @@ def is_follow_up(q: str) -> bool:
     return q.startswith(FOLLOW_UP) or any(q.endswith(t) for t in FOLLOW_UP_TAIL)
 
 
-def read_question(question: str, *, has_unit: bool, has_window: bool) -> Reading:
+def topic(question: str) -> str:
+    """The question without its intent phrases: what the task or target is about."""
+    q = " " + " ".join(syllables(question)) + " "
+    for group in (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE):
+        for phrase in sorted(group, key=len, reverse=True):
+            q = q.replace(f" {phrase} ", " ")
+    return " ".join(q.split()) or question
+
+
+def read_question(
+    question: str, *, has_unit: bool, has_window: bool, unit_focused: bool = True
+) -> Reading:
+    """``unit_focused``: besides the unit, the question says little (a list question)."""
     q = " ".join(syllables(question))
     follow = is_follow_up(q)
     mine = _any(q, MINE)
@@ -167,16 +191,18 @@ def read_question(question: str, *, has_unit: bool, has_window: bool) -> Reading
         return Reading("overdue", follow_up=follow, mine=mine)
     if _any(q, COUNT):
         return Reading("count", follow_up=follow, mine=mine)
-    scoped = has_unit or mine
+    scoped = (has_unit or mine) and unit_focused
     asks_who = _any(q, WHO_LEAD) or _any(q, WHO_SUPERVISOR)
-    if scoped and _any(q, TASK_WORDS) and not asks_who:
+    lists = _any(q, LIST_WORDS)
+    if scoped and (_any(q, TASK_WORDS) or has_window) and (lists or not asks_who):
         return Reading("unit_tasks", follow_up=follow, mine=mine)
-    if has_window and not scoped and not asks_who and (_any(q, TASK_WORDS) or "den han" in q):
-        return Reading("due_window", follow_up=follow)
+    if has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who:
+        if lists or not _any(q, DEADLINE):
+            return Reading("due_window", follow_up=follow)
     if _any(q, WHO_SUPERVISOR):
         return Reading("who", role="supervisor", follow_up=follow)
     if asks_who or _any(q, WHO_COORD):
-        role = "coordinate" if _any(q, WHO_COORD) else "lead"
+        role = "coordinate" if _any(q, WHO_COORD) and not _any(q, WHO_LEAD) else "lead"
         return Reading("who", role=role, follow_up=follow)
     if _any(q, DEADLINE):
         return Reading("deadline", follow_up=follow)
@@ -184,6 +210,4 @@ def read_question(question: str, *, has_unit: bool, has_window: bool) -> Reading
         return Reading("target", follow_up=follow)
     if scoped:
         return Reading("unit_tasks", follow_up=follow, mine=mine)
-    if has_window:
-        return Reading("due_window", follow_up=follow)
     return Reading("search", follow_up=follow)

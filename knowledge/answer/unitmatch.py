@@ -25,6 +25,8 @@ class UnitMatch:
     units: list[Unit] = field(default_factory=list)
     options: list[Unit] = field(default_factory=list)  # ambiguous partial name
     mention: str = ""
+    mentioned: list[str] = field(default_factory=list)  # folded phrases that named units
+    partial: bool = False  # found from a name's beginning only
 
 
 def expanded_forms(question: str) -> list[str]:
@@ -55,6 +57,7 @@ def find_units(session: Session, question: str) -> UnitMatch:
     forms = expanded_forms(question)
     names = _names(session)
     found: list[int] = []
+    mentioned: list[str] = []
     for form in forms:
         text = f" {form} "
         for name, unit_id in names:
@@ -62,12 +65,15 @@ def find_units(session: Session, question: str) -> UnitMatch:
             if needle in text:
                 if unit_id not in found:
                     found.append(unit_id)
+                mentioned.append(name)
                 text = text.replace(needle, " | ")
         if found:
             break
     if found:
         units = [u for u in (session.get(Unit, i) for i in found) if u is not None]
-        return UnitMatch(units=units, mention=units[0].name if units else "")
+        return UnitMatch(
+            units=units, mention=units[0].name if units else "", mentioned=mentioned
+        )
     return _partial(session, forms[-1], names)
 
 
@@ -84,6 +90,6 @@ def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitM
         if ids:
             units = [u for u in (session.get(Unit, i) for i in ids) if u is not None]
             if len(units) == 1:
-                return UnitMatch(units=units, mention=prefix)
-            return UnitMatch(options=units[:8], mention=prefix)
+                return UnitMatch(units=units, mention=prefix, mentioned=[prefix], partial=True)
+            return UnitMatch(options=units[:8], mention=prefix, mentioned=[prefix], partial=True)
     return UnitMatch()

@@ -39,7 +39,8 @@ _UNIT_START = (
     "hoi ", "doan ", "lien doan", "mat tran", "ngan hang", "kho bac", "bao hiem", "vien ",
     "benh vien", "cong ty", "de nghi", "thanh vien", "to cong tac", "co quan", "don vi",
     "doanh nghiep", "bo chi huy", "bo tu lenh", "dang uy", "tinh uy", "hdnd", "nguoi dung dau",
-    "cong thong tin", "thanh doan", "tinh doan", "quan doi", "lanh dao",
+    "cong thong tin", "thanh doan", "tinh doan", "quan doi", "lanh dao", "thanh tra",
+    "kiem toan", "toa an", "vien kiem sat",
 )  # fmt: skip
 # "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
 _SUBJECT_VERB = re.compile(
@@ -118,6 +119,12 @@ def _units(text: str, owner: str | None) -> list[str]:
     return names or [text]
 
 
+_SIGNER_TITLE = re.compile(
+    r"^(tm\.?|kt\.?|q\.|pho )?\s*(giam doc|chu tich|chanh van phong|truong ban|"
+    r"bo truong|thu truong|bi thu|pho chu tich|pho giam doc|pho truong ban)\b"
+)
+
+
 def extract_duties(
     blocks: list[Block],
     outline: Outline,
@@ -151,7 +158,10 @@ def extract_duties(
             continue
         text = clean_text(block.text)
         if not text or is_upper_line(text):
-            continue  # a signature line ("SỞ NỘI VỤ TỈNH NGHỆ AN", "GIÁM ĐỐC")
+            # a signature line ("SỞ NỘI VỤ TỈNH NGHỆ AN", "GIÁM ĐỐC"): after a
+            # signer's title only the signer's name follows, never a duty
+            closed = bool(_SIGNER_TITLE.match(fold(text)))
+            continue
         if fold(text).startswith(_CLOSING):
             closed = True
             continue

@@ -281,8 +281,12 @@ def _banner_issuer(lines: list[FrontLine]) -> str | None:
             nt = nxt.text
             if not is_upper_line(nt) or any(s in fold(nt) for s in _BANNER_SKIP):
                 break
-            if nt.startswith(("SỐ", "Số")) or re.search(r"\d", nt) or _ISSUER_START.match(nt):
+            if nt.startswith(("SỐ", "Số")) or re.search(r"\d", nt):
                 break
+            if _ISSUER_START.match(nt):
+                # "UBND TỈNH X" over "SỞ TƯ PHÁP": the lower line is the issuing body.
+                parts = [nt]
+                continue
             parts.append(nt)
         return upper_to_name(" ".join(parts))
     return None

@@ -18,7 +18,8 @@ import numpy as np
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from knowledge.retrieval.analyzer import analyze, syllables
+from knowledge.retrieval.analyzer import _WORD, analyze, nfc, syllables
+from knowledge.text import fold
 from knowledge.retrieval.bm25 import BM25
 from knowledge.retrieval.records import IndexRecord, load_records
 from storage.db import Database
@@ -40,7 +41,8 @@ STOPWORDS = frozenset(
     voi thi sao con o tai de den tu hay hoac da se dang phai can nhe a ha vay roi
     mot nay do kia day nhieu it hon nhat bang theo nhiem vu viec cong tac ke hoach
     don vi co quan chu tri phoi hop thoi han han hoan thanh bao gio luc nam thang
-    quy ngay tuan hien nay hien toi minh chung ta em anh chi cho biet xin hoi """.split()
+    quy ngay tuan hien nay hien toi minh chung ta em anh chi cho biet xin hoi phan tram
+    sao gio dau """.split()
 )
 
 
@@ -52,24 +54,43 @@ class Hit:
     coverage: float = 0.0  # share of the question's content syllables found in the record
 
 
+def question_terms(text: str) -> list[tuple[str, str | None]]:
+    """The question's content syllables: (folded form, exact form if it has diacritics)."""
+    out: dict[str, str | None] = {}
+    for word in _WORD.findall(nfc(text).lower()):
+        for syl in syllables(word):
+            if syl in STOPWORDS or len(syl) < 2:
+                continue
+            exact = "=" + word if fold(word) != word and fold(word) == syl else None
+            out.setdefault(syl, exact)
+    return list(out.items())
+
+
 def content_syllables(text: str) -> list[str]:
-    sylls = [s for s in syllables(text) if s not in STOPWORDS and len(s) > 1]
-    return list(dict.fromkeys(sylls))
+    return [s for s, _ in question_terms(text)]
 
 
-def coverage(question_sylls: Sequence[str], record_text: str, idf: dict[str, float], n: int) -> float:
+def coverage(
+    terms: Sequence[tuple[str, str | None]], record_text: str, idf: dict[str, float], n: int
+) -> float:
     """IDF-weighted share of the question's content syllables found in the record.
 
     A word no document holds weighs most, so a question about a topic absent from
-    every plan ("vắc xin") scores low against any record.
+    every plan ("vắc xin") scores low against any record. A syllable typed with
+    diacritics counts fully only when the record has the same form ("lò" is not
+    "lộ"), half when only the folded forms agree.
     """
-    if not question_sylls:
+    if not terms:
         return 0.0
-    have = set(analyze(record_text, exact=False))
+    have = set(analyze(record_text))
     unknown = math.log(1 + max(n, 1))
-    weights = [idf.get(s, unknown) for s in question_sylls]
-    got = sum(w for s, w in zip(question_sylls, weights, strict=True) if s in have)
-    return got / max(sum(weights), 1e-9)
+    total = got = 0.0
+    for syl, exact in terms:
+        w = idf.get(syl, unknown)
+        total += w
+        if syl in have:
+            got += w if exact is None or exact in have else 0.5 * w
+    return got / max(total, 1e-9)
 
 
 def db_stamp(session: Session) -> tuple[object, ...]:

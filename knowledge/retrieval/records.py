@@ -137,19 +137,34 @@ def _doc_record(doc: Document) -> IndexRecord:
     )
 
 
+def doc_context(doc: Document) -> str:
+    """What every record of a document also answers to: its title and issuer.
+
+    "Bắc Ninh", "Hà Tĩnh" or "Văn phòng UBND tỉnh" usually stand only in the title,
+    yet questions name them ("… của Bắc Ninh đạt bao nhiêu?").
+    """
+    title = " ".join((doc.title or "").split())[:200]
+    return " | ".join(p for p in (title, doc.issuer or "") if p)
+
+
 def load_records(session: Session) -> list[IndexRecord]:
     """Every indexable record currently stored, in a stable order."""
     docs = {d.id: d for d in session.scalars(select(Document).order_by(Document.id))}
     records = [_doc_record(d) for d in docs.values()]
+    contexts = {d.id: doc_context(d) for d in docs.values()}
     tasks = session.scalars(
         select(TaskRow)
         .options(selectinload(TaskRow.units).selectinload(TaskUnit.unit))
         .order_by(TaskRow.id)
     )
     records += [_task_record(t, docs[t.document_id]) for t in tasks]
+    for rec in records:
+        if rec.kind == "task" and contexts.get(rec.document_id):
+            rec.text = f"{rec.text} || {contexts[rec.document_id]}"
     for target in session.scalars(select(TargetRow).order_by(TargetRow.id)):
         doc = docs[target.document_id]
         text = target.text if not target.section else f"{target.text}. {target.section}"
+        text = f"{text} || {contexts[doc.id]}"
         records.append(
             IndexRecord(
                 key=f"target:{target.id}",
@@ -173,7 +188,7 @@ def load_records(session: Session) -> list[IndexRecord]:
                 document_id=doc.id,
                 source=doc.source_name,
                 locator=text_locator(passage.section, passage.locator),
-                text=f"{passage.text}. {passage.section}" if passage.section else passage.text,
+                text=f"{passage.text}. {passage.section} || {contexts[doc.id]}",
                 display=passage.text,
                 year=doc.plan_year,
             )

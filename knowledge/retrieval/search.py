@@ -14,10 +14,10 @@ from knowledge.retrieval.index import (
     VECTOR_WEIGHT,
     Hit,
     KeywordIndex,
-    content_syllables,
     coverage,
     db_stamp,
     load_keyword_index,
+    question_terms,
 )
 from storage.db import Database
 from storage.settings import Settings
@@ -103,13 +103,13 @@ class Searcher:
             for rank, (i, _) in enumerate(ranked_vec):
                 fused[i] = fused.get(i, 0.0) + self.vector_weight / (RRF_K + rank)
         order = sorted(fused.items(), key=lambda p: -p[1])[:k]
-        q_sylls = content_syllables(query)
+        q_terms = question_terms(query)
         idf, n = index.bm25.idf, index.bm25.n_docs
         hits = []
         for i, score in order:
             rec = index.records[i]
             hits.append(
-                Hit(rec, score, kw_score.get(i, 0.0), coverage(q_sylls, rec.text, idf, n))
+                Hit(rec, score, kw_score.get(i, 0.0), coverage(q_terms, rec.text, idf, n))
             )
         return hits
 

@@ -1,0 +1,133 @@
+"""The QA set (tests/qa/questions.jsonl): loading, grading, and a shared ingest.
+
+A question is answered correctly when
+- answerable: a citation comes from one of the expected source files and the
+  reply holds every expected phrase (compared on folded syllables, so
+  "Quý I/2026" matches "quy i/2026"; "a|b" accepts either);
+- unanswerable: the reply cites nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+QA_FILE = ROOT / "tests" / "qa" / "questions.jsonl"
+SHARED = ROOT.parent / "shared"
+DEFAULT_NOW = datetime(2026, 4, 10)
+
+_TOKEN = re.compile(r"[a-z0-9%]+")
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
+
+
+def tokens(text: str) -> str:
+    return " " + " ".join(_TOKEN.findall(fold(text))) + " "
+
+
+@dataclass
+class QAItem:
+    id: str
+    question: str
+    sources: list[str]
+    expect: list[str]
+    abbr: bool = False
+    unanswerable: bool = False
+    now: datetime = DEFAULT_NOW
+
+    @property
+    def no_diacritics(self) -> bool:
+        return fold(self.question) == self.question.lower()
+
+    def relevant(self, source: str, text: str) -> bool:
+        """A retrieved record/chunk that supports the expected answer."""
+        if not any(source.startswith(s) for s in self.sources):
+            return False
+        have = tokens(text)
+        return all(any(tokens(alt) in have for alt in e.split("|")) for e in self.expect)
+
+
+@dataclass
+class Graded:
+    item: QAItem
+    correct: bool
+    answer: str
+    sources: list[str] = field(default_factory=list)
+    intent: str = ""
+
+
+def load_items(path: Path = QA_FILE) -> list[QAItem]:
+    items = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        raw: dict[str, Any] = json.loads(line)
+        now = datetime.fromisoformat(raw["now"]) if raw.get("now") else DEFAULT_NOW
+        items.append(
+            QAItem(
+                id=raw["id"],
+                question=raw["question"],
+                sources=raw.get("sources", []),
+                expect=raw.get("expect", []),
+                abbr=bool(raw.get("abbr")),
+                unanswerable=bool(raw.get("unanswerable")),
+                now=now,
+            )
+        )
+    return items
+
+
+def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: str = "") -> Graded:
+    if item.unanswerable:
+        return Graded(item, not citation_sources, answer_text, citation_sources, intent)
+    cited = any(src.startswith(s) for src in citation_sources for s in item.sources)
+    have = tokens(answer_text)
+    phrases = all(any(tokens(alt) in have for alt in e.split("|")) for e in item.expect)
+    return Graded(item, cited and phrases, answer_text, citation_sources, intent)
+
+
+def plan_files() -> list[Path]:
+    """Seeds then corpus (empty when ../shared is absent)."""
+    files: list[Path] = []
+    for sub in ("seeds", "corpus"):
+        d = SHARED / sub
+        if d.is_dir():
+            files += sorted(p for p in d.glob("*.txt"))
+    return files
+
+
+def ingest_all(files: Iterable[Path]) -> None:
+    """Ingest into the data dir the current settings name, syncing the index once."""
+    from knowledge.ingest import ingest_file, sync_search_index
+    from storage.db import Database
+    from storage.settings import get_settings
+
+    settings = get_settings()
+    db = Database.from_settings(settings)
+    for path in files:
+        ingest_file(db, path, settings=settings, sync=False)
+    sync_search_index(db, settings)
+
+
+def summarize(results: list[Graded]) -> dict[str, float]:
+    def rate(rows: list[Graded]) -> float:
+        return sum(r.correct for r in rows) / len(rows) if rows else 1.0
+
+    return {
+        "overall": rate(results),
+        "no_diacritics": rate([r for r in results if r.item.no_diacritics]),
+        "abbreviations": rate([r for r in results if r.item.abbr]),
+        "unanswerable": rate([r for r in results if r.item.unanswerable]),
+        "answerable": rate([r for r in results if not r.item.unanswerable]),
+        "count": float(len(results)),
+    }
