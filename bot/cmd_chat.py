@@ -7,7 +7,9 @@ import json
 
 from handlers import data
 from handlers.access import ROLES
+from handlers.admin import issue_invite
 from handlers.services import Services
+from knowledge import texts
 from storage import chat
 from storage.db import Database
 from storage.settings import get_settings
@@ -15,19 +17,31 @@ from storage.settings import get_settings
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to ``planbot``."""
-    run = sub.add_parser("run", help="start every configured chat channel (terminal if none)")
+    run = sub.add_parser("run", help=texts.CLI_RUN, description=texts.CLI_RUN)
     run.set_defaults(func=_run)
 
-    term = sub.add_parser("chat", help="chat with the assistant in the terminal")
-    term.add_argument("--as", dest="name", default="demo", help="who you are (default: demo)")
+    term = sub.add_parser("chat", help=texts.CLI_CHAT, description=texts.CLI_CHAT)
+    term.add_argument(
+        "--as",
+        dest="name",
+        default="demo",
+        metavar=texts.CLI_NAME_METAVAR,
+        help=texts.CLI_CHAT_AS,
+    )
     term.set_defaults(func=_chat)
 
-    invite = sub.add_parser("invite", help="create a one-time invite code")
-    invite.add_argument("--role", required=True, choices=ROLES)
-    invite.add_argument("--unit", default=None, help='unit name, e.g. "Sở Tư pháp"')
-    invite.add_argument("--user", type=int, default=None, help="link another channel to user ID")
-    invite.add_argument("--days", type=int, default=14, help="days the code stays valid")
-    invite.add_argument("--json", action="store_true", help='print {"code": …}')
+    invite = sub.add_parser("invite", help=texts.CLI_INVITE, description=texts.CLI_INVITE)
+    invite.add_argument("--role", required=True, choices=ROLES, help=texts.CLI_INVITE_ROLE)
+    invite.add_argument(
+        "--unit", default=None, metavar=texts.CLI_UNIT_METAVAR, help=texts.CLI_INVITE_UNIT
+    )
+    invite.add_argument(
+        "--user", type=int, default=None, metavar=texts.CLI_USER_METAVAR, help=texts.CLI_INVITE_USER
+    )
+    invite.add_argument(
+        "--days", type=int, default=14, metavar=texts.CLI_DAYS_METAVAR, help=texts.CLI_INVITE_DAYS
+    )
+    invite.add_argument("--json", action="store_true", help=texts.CLI_INVITE_JSON)
     invite.set_defaults(func=_invite)
 
 
@@ -53,29 +67,24 @@ def _invite(args: argparse.Namespace) -> int:
     with services.db.session() as session:
         unit = data.get_or_create_unit(session, args.unit) if args.unit else None
         if args.user is not None and chat.get_user(session, args.user) is None:
-            print(f"no user {args.user}")
+            print(texts.CLI_INVITE_NO_USER.format(id=args.user))
             return 2
-        invite = chat.create_invite(
+        unit_name = unit.name if unit else None
+        invite = issue_invite(
             session,
             args.role,
             unit.id if unit else None,
+            actor_user_id=None,
             user_id=args.user,
             valid_days=args.days,
+            audit={"role": args.role, "unit": unit_name, "user_id": args.user, "via": "cli"},
         )
-        chat.audit(
-            session,
-            None,
-            "invite.create",
-            code=invite.code,
-            role=args.role,
-            unit=unit.name if unit else None,
-            user_id=args.user,
-            via="cli",
-        )
-        code, unit_name = invite.code, unit.name if unit else None
+        code = invite.code
     if args.json:
         print(json.dumps({"code": code, "role": args.role, "unit": unit_name}, ensure_ascii=False))
     else:
-        print(f"{code}  (role {args.role}{', unit ' + unit_name if unit_name else ''})")
-        print(f"Send to the bot: /start {code}")
+        unit_part = texts.CLI_INVITE_UNIT_SUFFIX.format(unit=unit_name) if unit_name else ""
+        role = texts.CHAT_ROLE_NAMES.get(args.role, args.role)
+        print(texts.CLI_INVITE_CREATED.format(code=code, role=role, unit=unit_part))
+        print(texts.CLI_INVITE_SEND.format(code=code))
     return 0

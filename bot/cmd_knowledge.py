@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -21,41 +22,78 @@ from storage.models import TargetRow, TaskRow, Unit
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("parse", help="phân tích một tệp kế hoạch (không lưu)")
-    p.add_argument("file", type=Path)
-    p.add_argument("--json", action="store_true", help="in một đối tượng JSON")
-    p.set_defaults(func=cmd_parse)
+    p = _command(sub, "parse", texts.CLI_PARSE, cmd_parse)
+    p.add_argument("file", type=Path, metavar=texts.CLI_FILE_METAVAR, help=texts.CLI_PARSE_FILE)
 
-    p = sub.add_parser("ingest", help="nạp tệp kế hoạch vào cơ sở dữ liệu")
-    p.add_argument("files", type=Path, nargs="+")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_ingest)
+    p = _command(sub, "ingest", texts.CLI_INGEST, cmd_ingest)
+    p.add_argument(
+        "files", type=Path, nargs="+", metavar=texts.CLI_FILE_METAVAR, help=texts.CLI_INGEST_FILES
+    )
 
-    p = sub.add_parser("tasks", help="liệt kê nhiệm vụ đã nạp")
-    p.add_argument("--unit", help="tên đơn vị (chủ trì), có thể không dấu hoặc viết tắt")
-    p.add_argument("--role", choices=["lead", "coordinate", "any"], default="lead")
-    p.add_argument("--due-from", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    p.add_argument("--due-to", type=date.fromisoformat, metavar="YYYY-MM-DD")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_tasks)
+    p = _command(sub, "tasks", texts.CLI_TASKS, cmd_tasks)
+    p.add_argument("--unit", metavar=texts.CLI_UNIT_METAVAR, help=texts.CLI_TASKS_UNIT)
+    p.add_argument(
+        "--role", choices=["lead", "coordinate", "any"], default="lead", help=texts.CLI_TASKS_ROLE
+    )
+    for option, help_text in (
+        ("--due-from", texts.CLI_TASKS_DUE_FROM),
+        ("--due-to", texts.CLI_TASKS_DUE_TO),
+    ):
+        p.add_argument(
+            option, type=date.fromisoformat, metavar=texts.CLI_DATE_METAVAR, help=help_text
+        )
 
-    p = sub.add_parser("targets", help="liệt kê chỉ tiêu đã nạp")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_targets)
+    _command(sub, "targets", texts.CLI_TARGETS, cmd_targets)
 
-    p = sub.add_parser("units", help="liệt kê, gộp đơn vị và thêm tên gọi khác")
-    p.add_argument("--json", action="store_true")
-    p.add_argument("--merge", nargs=2, metavar=("GIU_LAI", "GOP_VAO"), help="gộp đơn vị thứ hai")
-    p.add_argument("--alias", nargs=2, metavar=("DON_VI", "TEN_KHAC"), help="thêm tên gọi khác")
-    p.set_defaults(func=cmd_units)
+    p = _command(sub, "units", texts.CLI_UNITS, cmd_units)
+    p.add_argument(
+        "--merge", nargs=2, metavar=texts.CLI_UNITS_MERGE_METAVAR, help=texts.CLI_UNITS_MERGE
+    )
+    p.add_argument(
+        "--alias", nargs=2, metavar=texts.CLI_UNITS_ALIAS_METAVAR, help=texts.CLI_UNITS_ALIAS
+    )
 
-    p = sub.add_parser("documents", help="liệt kê văn bản đã nạp")
-    p.add_argument("--json", action="store_true")
-    p.set_defaults(func=cmd_documents)
+    _command(sub, "documents", texts.CLI_DOCUMENTS, cmd_documents)
+
+
+def _command(
+    sub: argparse._SubParsersAction, name: str, help_text: str, func: Callable[..., int]
+) -> argparse.ArgumentParser:
+    """A subcommand with its ``--json`` switch (every listing here has one)."""
+    p: argparse.ArgumentParser = sub.add_parser(name, help=help_text, description=help_text)
+    p.add_argument("--json", action="store_true", help=texts.CLI_JSON)
+    p.set_defaults(func=func)
+    return p
 
 
 def _print_json(obj: Any) -> None:
     sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def _show(
+    records: list[dict[str, Any]],
+    as_json: bool,
+    columns: Sequence[str],
+    cells: Callable[[dict[str, Any]], Sequence[str]],
+) -> None:
+    """Print ``records`` as JSON, or as a table of ``columns`` filled by ``cells``."""
+    if as_json:
+        _print_json(records)
+        return
+    Console().print(_table(records, columns, cells))
+
+
+def _table(
+    records: list[dict[str, Any]],
+    columns: Sequence[str],
+    cells: Callable[[dict[str, Any]], Sequence[str]],
+) -> Table:
+    table = Table()
+    for col in columns:
+        table.add_column(col)
+    for record in records:
+        table.add_row(*cells(record))
+    return table
 
 
 def _fail(message: str) -> int:
@@ -78,7 +116,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
     meta = plan.meta
     console.print(f"[bold]{meta.title or plan.source}[/bold]  ({meta.number or '—'})")
     console.print(_task_table([t.as_json() for t in plan.tasks]))
-    console.print(f"Chỉ tiêu: {len(plan.targets)} · Cảnh báo: {len(plan.warnings)}")
+    console.print(
+        texts.CLI_PARSE_SUMMARY.format(targets=len(plan.targets), warnings=len(plan.warnings))
+    )
     return 0
 
 
@@ -91,7 +131,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     failed = 0
     columns = (TextColumn("{task.description}"), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=console, disable=len(args.files) < 3) as bar:
-        job = bar.add_task("Nạp tệp", total=len(args.files))
+        job = bar.add_task(texts.CLI_INGEST_PROGRESS, total=len(args.files))
         for path in args.files:
             bar.update(job, description=path.name)
             try:
@@ -112,17 +152,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _task_table(tasks: list[dict[str, Any]]) -> Table:
-    table = Table(show_lines=False)
-    for col in ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn"):
-        table.add_column(col)
-    for t in tasks:
-        table.add_row(
-            t["number"],
-            t["title"][:80],
-            "; ".join(t["lead_units"])[:50],
-            (t["deadline_text"] or "")[:30],
-        )
-    return table
+    return _table(tasks, texts.CLI_TASK_COLUMNS, _task_cells)
+
+
+def _task_cells(t: dict[str, Any]) -> Sequence[str]:
+    return (
+        t["number"],
+        t["title"][:80],
+        "; ".join(t["lead_units"])[:50],
+        (t["deadline_text"] or "")[:30],
+    )
 
 
 def task_json(row: TaskRow) -> dict[str, Any]:
@@ -183,15 +222,12 @@ def cmd_targets(args: argparse.Namespace) -> int:
             }
             for r in rows
         ]
-    if args.json:
-        _print_json(targets)
-        return 0
-    table = Table()
-    for col in ("Chỉ tiêu", "Giá trị", "Năm", "Văn bản"):
-        table.add_column(col)
-    for t in targets:
-        table.add_row(t["text"][:90], ", ".join(t["values"]), str(t["year"] or ""), t["document"])
-    Console().print(table)
+    _show(
+        targets,
+        args.json,
+        texts.CLI_TARGET_COLUMNS,
+        lambda t: (t["text"][:90], ", ".join(t["values"]), str(t["year"] or ""), t["document"]),
+    )
     return 0
 
 
@@ -225,15 +261,12 @@ def cmd_units(args: argparse.Namespace) -> int:
             }
             for u in repo.list_units(session)
         ]
-    if args.json:
-        _print_json(units)
-        return 0
-    table = Table()
-    for col in ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác"):
-        table.add_column(col)
-    for u in units:
-        table.add_row(u["name"], u["kind"], u["parent"] or "", "; ".join(u["aliases"])[:80])
-    Console().print(table)
+    _show(
+        units,
+        args.json,
+        texts.CLI_UNIT_COLUMNS,
+        lambda u: (u["name"], u["kind"], u["parent"] or "", "; ".join(u["aliases"])[:80]),
+    )
     return 0
 
 
@@ -263,15 +296,10 @@ def cmd_documents(args: argparse.Namespace) -> int:
             }
             for d in repo.list_documents(session)
         ]
-    if args.json:
-        _print_json(docs)
-        return 0
-    table = Table()
-    for col in ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ"):
-        table.add_column(col)
-    for d in docs:
-        table.add_row(
-            str(d["id"]), d["source"], d["number"] or "", d["title"][:60], str(d["tasks"])
-        )
-    Console().print(table)
+    _show(
+        docs,
+        args.json,
+        texts.CLI_DOCUMENT_COLUMNS,
+        lambda d: (str(d["id"]), d["source"], d["number"] or "", d["title"][:60], str(d["tasks"])),
+    )
     return 0

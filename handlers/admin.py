@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -20,7 +22,7 @@ from handlers.turn import Turn
 from knowledge import texts
 from knowledge.document import DocumentError
 from storage import chat
-from storage.models import Unit
+from storage.models import Invite, Unit
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +69,7 @@ def _invite(turn: Turn, rest: str) -> list[Reply]:
         buttons = [[Button(role_name(r), f"/admin invite {r}")] for r in ROLES]
         return [Reply(text=texts.CHAT_ADMIN_INVITE_ROLE, buttons=buttons)]
     if not unit_name.strip():
-        turn.set_state("admin_invite_unit", role=role)
-        return [Reply(text=texts.CHAT_ADMIN_INVITE_UNIT + " " + texts.CHAT_CANCEL_HINT)]
+        return _prompt(turn, "admin_invite_unit", texts.CHAT_ADMIN_INVITE_UNIT, role=role)
     return [create_invite_reply(turn.services, turn.actor, role, unit_name)]
 
 
@@ -78,25 +79,45 @@ def invite_unit_state(turn: Turn, text: str) -> list[Reply]:
     return [create_invite_reply(turn.services, turn.actor, str(state.get("role")), text)]
 
 
+def issue_invite(
+    session: Session,
+    role: str,
+    unit_id: int | None,
+    *,
+    actor_user_id: int | None,
+    user_id: int | None = None,
+    valid_days: int = 14,
+    audit: dict[str, Any],
+) -> Invite:
+    """Create a one-time invite code and write it to the audit log with ``audit`` details."""
+    invite = chat.create_invite(
+        session, role, unit_id, user_id=user_id, created_by=actor_user_id, valid_days=valid_days
+    )
+    chat.audit(session, actor_user_id, "invite.create", code=invite.code, **audit)
+    return invite
+
+
+def _invite_created(code: str, role: str, unit_name: str | None) -> Reply:
+    return Reply(
+        text=texts.CHAT_ADMIN_INVITE_CREATED.format(
+            code=code, role=role_name(role), unit=unit_suffix(unit_name)
+        )
+    )
+
+
 def create_invite_reply(services: Services, actor: Actor, role: str, unit_name: str) -> Reply:
     unit_name = unit_name.strip()
     with services.db.session() as session:
         unit = None if unit_name in ("", "-") else data.get_or_create_unit(session, unit_name)
-        invite = chat.create_invite(
-            session, role, unit.id if unit else None, created_by=actor.user_id
-        )
-        chat.audit(
+        name = unit.name if unit else None
+        invite = issue_invite(
             session,
-            actor.user_id,
-            "invite.create",
-            code=invite.code,
-            role=role,
-            unit=unit.name if unit else None,
+            role,
+            unit.id if unit else None,
+            actor_user_id=actor.user_id,
+            audit={"role": role, "unit": name},
         )
-        text = texts.CHAT_ADMIN_INVITE_CREATED.format(
-            code=invite.code, role=role_name(role), unit=unit_suffix(unit.name if unit else None)
-        )
-    return Reply(text=text)
+        return _invite_created(invite.code, role, name)
 
 
 def _link_invite(turn: Turn, rest: str) -> list[Reply]:
@@ -107,15 +128,15 @@ def _link_invite(turn: Turn, rest: str) -> list[Reply]:
         user = chat.get_user(session, int(rest))
         if user is None:
             raise BadInput(texts.CHAT_ADMIN_UNIT_UNKNOWN.format(id=rest))
-        invite = chat.create_invite(
-            session, user.role, user.unit_id, user_id=user.id, created_by=turn.actor.user_id
+        invite = issue_invite(
+            session,
+            user.role,
+            user.unit_id,
+            actor_user_id=turn.actor.user_id,
+            user_id=user.id,
+            audit={"user_id": user.id},
         )
-        chat.audit(session, turn.actor.user_id, "invite.create", code=invite.code, user_id=user.id)
-        unit = unit_suffix(user.unit.name if user.unit else None)
-        text = texts.CHAT_ADMIN_INVITE_CREATED.format(
-            code=invite.code, role=role_name(user.role), unit=unit
-        )
-    return [Reply(text=text)]
+        return [_invite_created(invite.code, user.role, user.unit.name if user.unit else None)]
 
 
 # --- units and aliases ----------------------------------------------------------
@@ -136,11 +157,21 @@ def _units(turn: Turn, rest: str) -> list[Reply]:
     return [Reply(text="\n".join(lines))]
 
 
-def _merge(turn: Turn, rest: str) -> list[Reply]:
-    if not rest:
-        turn.set_state("admin_merge")
-        return [Reply(text=texts.CHAT_ADMIN_MERGE_PROMPT + " " + texts.CHAT_CANCEL_HINT)]
-    return merge_state(turn, rest)
+def _prompt(turn: Turn, state: str, prompt: str, **values: Any) -> list[Reply]:
+    """Ask for the rest of an action; the next message goes to ``STATES[state]``."""
+    turn.set_state(state, **values)
+    return [Reply(text=prompt + " " + texts.CHAT_CANCEL_HINT)]
+
+
+def _ask_or_run(
+    state: str, prompt: str, run: Callable[[Turn, str], list[Reply]]
+) -> Callable[[Turn, str], list[Reply]]:
+    """An action that runs on its arguments, or prompts for them when there are none."""
+
+    def action(turn: Turn, rest: str) -> list[Reply]:
+        return run(turn, rest) if rest else _prompt(turn, state, prompt)
+
+    return action
 
 
 def merge_state(turn: Turn, text: str) -> list[Reply]:
@@ -155,13 +186,6 @@ def merge_state(turn: Turn, text: str) -> list[Reply]:
         data.merge_units(session, keep_id, drop_id)
         chat.audit(session, turn.actor.user_id, "unit.merge", keep=keep_name, drop=drop_name)
     return [Reply(text=texts.CHAT_ADMIN_MERGE_DONE.format(keep=keep_name, drop=drop_name))]
-
-
-def _alias(turn: Turn, rest: str) -> list[Reply]:
-    if not rest:
-        turn.set_state("admin_alias")
-        return [Reply(text=texts.CHAT_ADMIN_ALIAS_PROMPT + " " + texts.CHAT_CANCEL_HINT)]
-    return alias_state(turn, rest)
 
 
 def alias_state(turn: Turn, text: str) -> list[Reply]:
@@ -208,13 +232,6 @@ def _users(turn: Turn, rest: str) -> list[Reply]:
                 )
             )
     return [Reply(text="\n".join(lines))]
-
-
-def _broadcast(turn: Turn, rest: str) -> list[Reply]:
-    if not rest:
-        turn.set_state("admin_broadcast")
-        return [Reply(text=texts.CHAT_ADMIN_BROADCAST_PROMPT + " " + texts.CHAT_CANCEL_HINT)]
-    return broadcast_state(turn, rest)
 
 
 def broadcast_state(turn: Turn, text: str) -> list[Reply]:
@@ -271,10 +288,10 @@ _ACTIONS = {
     "invite": _invite,
     "link": _link_invite,
     "units": _units,
-    "merge": _merge,
-    "alias": _alias,
+    "merge": _ask_or_run("admin_merge", texts.CHAT_ADMIN_MERGE_PROMPT, merge_state),
+    "alias": _ask_or_run("admin_alias", texts.CHAT_ADMIN_ALIAS_PROMPT, alias_state),
     "users": _users,
-    "broadcast": _broadcast,
+    "broadcast": _ask_or_run("admin_broadcast", texts.CHAT_ADMIN_BROADCAST_PROMPT, broadcast_state),
     "upload": _upload_prompt,
 }
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.text import fold, nfc
+from knowledge.text import fold, nfc, squash
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ class AbbreviationTable:
                 return f" {longs[0]} "
             return " ".join([m.group(0), *longs]) + " "
 
-        return _tidy(short_re.sub(repl, fold(text)))
+        return squash(short_re.sub(repl, fold(text)))
 
     def abbreviate(self, text: str, keep_long: bool = True) -> str:
         """Folded ``text`` with each long form followed by its short form
@@ -191,7 +191,7 @@ class AbbreviationTable:
             short = fold(entry.short)
             return f"{m.group(0)} {short} " if keep_long else f" {short} "
 
-        return _tidy(long_re.sub(repl, fold(text)))
+        return squash(long_re.sub(repl, fold(text)))
 
 
 def _squash(form: str) -> str:
@@ -210,13 +210,6 @@ def _alternation(patterns: Mapping[str, str]) -> re.Pattern[str]:
     # Longest first so "kh&cn" wins over "kh" and "ubmttq" over "mttq".
     ordered = sorted(patterns, key=len, reverse=True)
     return re.compile(_LEFT + "(?:" + "|".join(ordered) + ")" + _RIGHT)
-
-
-_SPACES = re.compile(r"\s+")
-
-
-def _tidy(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
 
 
 def _builtin_table() -> AbbreviationTable:

@@ -26,7 +26,9 @@ from datetime import date, timedelta
 from knowledge import texts
 from knowledge.plan.model import Deadline
 from knowledge.vntime import (
+    NAMED_YEAR,
     QUARTER_NUM,
+    QUARTER_WORD,
     ROMAN,
     collapse,
     match_form,
@@ -86,7 +88,7 @@ _YEAR_RANGE = re.compile(
 )
 # Lists and ranges: "Quý I, II/2026", "Quý II- IV năm 2026", "Tháng 6 - 12/2025".
 _SEP = r"\s*(?:,|;|-|va|den)\s*"
-_Q = r"(?:iv|iii|ii|i|[1-4])(?![a-z0-9])"
+_Q = rf"(?:{QUARTER_WORD})(?![a-z0-9])"
 _QUARTER = re.compile(rf"\b{_MOD}quy\s*({_Q}(?:{_SEP}(?:quy\s*)?{_Q})*){_YEAR_TAIL}")
 _SERIES_TOKEN = re.compile(r"(iv|iii|ii|i|\d{1,2})(?![a-z0-9])|(-|\bden\b)")
 _PART = re.compile(
@@ -97,7 +99,6 @@ _MONTH = re.compile(
 )
 _DAY_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 _YEAR_MOD = re.compile(r"\b(cuoi|dau|giua|trong|het|ca)\s+nam\b(?:\s*(20\d{2})(?!\d))?")
-_NAMED_YEAR = re.compile(r"\bnam\s*(20\d{2})(?!\d)")
 _BARE_YEAR = re.compile(r"(?<![\d/.])(20\d{2})(?![\d/])")
 _NOISE = re.compile(r"\b(?:dot|lan)\s*\d+\b|\b\d+/20\d{2}/[a-z]")
 
@@ -277,7 +278,7 @@ def _scan(s: str) -> list[_Mention]:
     take(_MONTH, month)
     take(_DAY_MONTH, one(day_month))
     take(_YEAR_MOD, one(year_mod))
-    take(_NAMED_YEAR, one(named_year))
+    take(NAMED_YEAR, one(named_year))
     take(_BARE_YEAR, one(named_year))
     return sorted(found, key=lambda x: x.span)
 

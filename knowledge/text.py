@@ -23,11 +23,16 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def squash(text: str) -> str:
+    """Every run of white space (line breaks, NBSP included) as one space, stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
 def fold(text: str) -> str:
     """Lowercase, strip diacritics (đ -> d) and collapse white space."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _SPACES.sub(" ", stripped.lower()).strip()
+    return squash(stripped.lower())
 
 
 @lru_cache(maxsize=4096)

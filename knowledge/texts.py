@@ -33,11 +33,12 @@ LEGACY_OR_LOCKED_DOC = (
     "Vui lòng mở bằng Word, bỏ mật khẩu (nếu có) và lưu lại dưới dạng .docx."
 )
 ENCRYPTED_PDF = (
-    "Tệp PDF “{name}” được đặt mật khẩu, không đọc được. "
-    "Vui lòng gửi bản không đặt mật khẩu."
+    "Tệp PDF “{name}” được đặt mật khẩu, không đọc được. Vui lòng gửi bản không đặt mật khẩu."
 )
 # Warning (the file still loads): some pages are images without a text layer.
-SCANNED_PAGES = "Tệp “{name}”: trang {pages} là ảnh scan (không có lớp chữ), chưa đọc được — cần OCR."
+SCANNED_PAGES = (
+    "Tệp “{name}”: trang {pages} là ảnh scan (không có lớp chữ), chưa đọc được — cần OCR."
+)
 
 # --- Parsing and ingest ---------------------------------------------------------
 
@@ -46,8 +47,12 @@ INGEST_UNCHANGED = "Tệp “{source}” đã được nạp trước đó, nộ
 INGEST_HEADER_NEW = "Đã nạp kế hoạch “{source}”."
 INGEST_HEADER_REVISED = "Đã cập nhật phiên bản mới của kế hoạch “{source}”."
 INGEST_TITLE = "Tiêu đề: {title} (số hiệu: {number})"
-INGEST_COUNTS = "Nhiệm vụ: {tasks} · Nhiệm vụ thường xuyên của đơn vị: {duties} · Chỉ tiêu: {targets}"
-INGEST_GAPS = "Nhiệm vụ chưa rõ đơn vị chủ trì: {without_lead} · chưa rõ thời hạn: {without_deadline}"
+INGEST_COUNTS = (
+    "Nhiệm vụ: {tasks} · Nhiệm vụ thường xuyên của đơn vị: {duties} · Chỉ tiêu: {targets}"
+)
+INGEST_GAPS = (
+    "Nhiệm vụ chưa rõ đơn vị chủ trì: {without_lead} · chưa rõ thời hạn: {without_deadline}"
+)
 INGEST_REVISION = "Giữ nguyên: {kept} · thêm mới: {added} · đã bỏ: {removed} nhiệm vụ"
 INGEST_WARNINGS = "Cảnh báo ({count}):"
 INGEST_MORE_WARNINGS = "  … và {count} cảnh báo khác"
@@ -105,13 +110,13 @@ TABLE_DEADLINE_UNCLEAR = "Không nhận ra thời hạn “{value}”, giữ ngu
 TABLE_EXTRA_CELLS = "Dòng có nhiều ô hơn tiêu đề bảng, phần thừa: “{value}”."
 TABLE_TITLE_FROM_PRODUCT = "Dòng không ghi nội dung nhiệm vụ, lấy sản phẩm “{value}” làm tên."
 TABLE_ROWS_UNPLACED = "Bảng {table}: {count} dòng không nhận ra cột"
-TABLE_ROWS_REPAIRED = "Bảng {table}: {count} dòng có ô lệch cột (đã sửa hoặc giữ nguyên kèm cảnh báo)"
+TABLE_ROWS_REPAIRED = (
+    "Bảng {table}: {count} dòng có ô lệch cột (đã sửa hoặc giữ nguyên kèm cảnh báo)"
+)
 
 # --- Answering questions -------------------------------------------------------
 
-ANS_NOTHING_FOUND = (
-    "Không tìm thấy thông tin trả lời câu hỏi này trong các kế hoạch đã nạp."
-)
+ANS_NOTHING_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các kế hoạch đã nạp."
 ANS_REPHRASE = (
     "Bạn thử hỏi lại cụ thể hơn, nêu tên đơn vị, nhiệm vụ, chỉ tiêu hoặc thời hạn, "
     "ví dụ: “Sở Nội vụ có những nhiệm vụ nào đến hạn trong quý II/2026?”"
@@ -119,22 +124,18 @@ ANS_REPHRASE = (
 ANS_NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp. Hãy nạp kế hoạch trước khi đặt câu hỏi."
 ANS_SOURCES = "Nguồn:"
 ANS_SOURCE_LINE = "- {source}{locator}"
-ANS_OPTIONS = "Câu hỏi có thể hiểu theo nhiều cách, bạn muốn hỏi về:"
 ANS_UNIT_OPTIONS = "Có nhiều đơn vị khớp với “{name}”, bạn muốn hỏi đơn vị nào?"
 ANS_MORE = "… và {more} nhiệm vụ khác."
-ANS_UNKNOWN_UNIT = "Không tìm thấy đơn vị “{name}” trong các kế hoạch đã nạp."
 
 # Task lists and counts
 ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
 ANS_SCOPE_OVERDUE = " đã quá hạn (tính đến {today}) mà chưa hoàn thành"
-ANS_SCOPE_ALL_UNITS = "Các đơn vị"
 ANS_TASKS_FOUND = "{unit} có {count} nhiệm vụ{scope}."
 ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
 ANS_TASKS_ALL_FOUND = "Có {count} nhiệm vụ{scope}."
 ANS_TASKS_ALL_NONE = "Không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
 ANS_TASKS_BY_DOC = "Theo từng kế hoạch: {parts}."
 ANS_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng."
-ANS_TASKS_COORD = " Ngoài ra, {unit} phối hợp thực hiện {count} nhiệm vụ."
 ANS_TASK_ITEM = "{title}{due}"
 ANS_TASK_DUE = " (hạn {due})"
 ANS_TASK_DEADLINE_RAW = " (thời hạn: {text})"
@@ -171,7 +172,27 @@ ANS_DOC_DOCS = "Đã nạp {count} kế hoạch:"
 
 # Free-text passages
 ANS_PASSAGE = "Theo {source}: {text}"
-ANS_PASSAGE_MORE = "Nội dung liên quan khác:"
+
+ANS_SCOPE_COORD = " phối hợp thực hiện"
+
+# Time windows named in questions
+WIN_QUARTER = "quý {roman}/{year}"
+WIN_THIS_WEEK = "tuần này"
+WIN_NEXT_WEEK = "tuần sau"
+WIN_THIS_MONTH = "tháng này"
+WIN_NEXT_MONTH = "tháng sau"
+WIN_MONTH = "tháng {month}/{year}"
+WIN_YEAR = "năm {year}"
+WIN_NEXT_DAYS = "trong {days} ngày tới"
+WIN_FIRST_HALF = "6 tháng đầu năm {year}"
+WIN_SECOND_HALF = "6 tháng cuối năm {year}"
+
+# Citation locators
+LOC_SECTION = "Mục {section}"
+LOC_NUMBER = "STT {number}"
+LOC_PAGE = "trang {n}"
+LOC_TABLE = "bảng {n}"
+LOC_ROW = "dòng {n}"
 
 # LLM prompt (the model answers in Vietnamese from the context only)
 ANS_LLM_SYSTEM = (
@@ -201,8 +222,12 @@ CHAT_LINKED_EXTRA = (
     "Đã liên kết thêm tài khoản {channel} vào hồ sơ của {name}. "
     "Bạn có thể dùng trợ lý trên cả hai kênh."
 )
-CHAT_ALREADY_LINKED = "Tài khoản này đã được liên kết ({name}, {role}{unit}). Gõ /trogiup để xem các lệnh."
-CHAT_ALREADY_LINKED_OTHER = "Tài khoản này đã được liên kết với một người dùng khác, không dùng được mã mời này."
+CHAT_ALREADY_LINKED = (
+    "Tài khoản này đã được liên kết ({name}, {role}{unit}). Gõ /trogiup để xem các lệnh."
+)
+CHAT_ALREADY_LINKED_OTHER = (
+    "Tài khoản này đã được liên kết với một người dùng khác, không dùng được mã mời này."
+)
 CHAT_WELCOME_BACK = "Chào {name}! Gửi câu hỏi về kế hoạch, hoặc chọn một mục bên dưới."
 CHAT_UNIT_SUFFIX = " — {unit}"
 
@@ -270,7 +295,9 @@ CHAT_LIST_MORE = "… và {more} nhiệm vụ khác. Hãy hỏi cụ thể hơn 
 CHAT_NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này."
 CHAT_UNKNOWN_COMMAND = "Không có lệnh “{command}”. Gõ /trogiup để xem các lệnh."
 CHAT_INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
-CHAT_CHOICE_INVALID = "Lựa chọn “{choice}” không có trong danh sách. Vui lòng gõ một số từ 1 đến {max}."
+CHAT_CHOICE_INVALID = (
+    "Lựa chọn “{choice}” không có trong danh sách. Vui lòng gõ một số từ 1 đến {max}."
+)
 CHAT_CANCELLED = "Đã hủy."
 CHAT_CANCEL_HINT = "Gõ /huy để hủy."
 CHAT_FILE_NOT_ALLOWED = "Chỉ quản trị viên mới gửi được tệp kế hoạch để nạp."
@@ -293,16 +320,14 @@ CHAT_ADMIN_INVITE_UNIT = (
     "Nhập tên đơn vị cho mã mời (ví dụ: Sở Tư pháp), hoặc gõ “-” nếu không gắn đơn vị."
 )
 CHAT_ADMIN_INVITE_CREATED = (
-    "Đã tạo mã mời {code} (vai trò {role}{unit}).\n"
-    "Người được mời gửi cho trợ lý: /start {code}"
+    "Đã tạo mã mời {code} (vai trò {role}{unit}).\nNgười được mời gửi cho trợ lý: /start {code}"
 )
 CHAT_ADMIN_UNITS_TITLE = "Đơn vị ({count}):"
 CHAT_ADMIN_UNITS_NONE = "Chưa có đơn vị nào."
 CHAT_ADMIN_UNIT_LINE = "#{id} {name}{aliases}"
 CHAT_ADMIN_UNIT_ALIASES = " (tên khác: {aliases})"
 CHAT_ADMIN_MERGE_PROMPT = (
-    "Nhập hai mã số đơn vị cần gộp: “GIỮ BỎ”, ví dụ “12 15” "
-    "(đơn vị 15 sẽ được gộp vào đơn vị 12)."
+    "Nhập hai mã số đơn vị cần gộp: “GIỮ BỎ”, ví dụ “12 15” (đơn vị 15 sẽ được gộp vào đơn vị 12)."
 )
 CHAT_ADMIN_MERGE_BAD = "Cần đúng hai mã số đơn vị khác nhau, ví dụ “12 15”."
 CHAT_ADMIN_MERGE_DONE = "Đã gộp “{drop}” vào “{keep}”."
@@ -316,7 +341,9 @@ CHAT_ADMIN_USER_INACTIVE = " (ngừng hoạt động)"
 CHAT_ADMIN_BROADCAST_PROMPT = "Nhập nội dung thông báo gửi tới tất cả người dùng:"
 CHAT_ADMIN_BROADCAST_DONE = "Đã gửi thông báo tới {count} tài khoản."
 CHAT_ADMIN_BROADCAST_PREFIX = "📢 Thông báo: "
-CHAT_ADMIN_UPLOAD_PROMPT = "Gửi tệp kế hoạch (.docx, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
+CHAT_ADMIN_UPLOAD_PROMPT = (
+    "Gửi tệp kế hoạch (.docx, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
+)
 CHAT_ADMIN_HELD_NOTE = (
     "Không gửi được tin nhắn tới {name} qua Zalo OA vì đã quá thời hạn tương tác "
     "và người này chưa liên kết kênh khác. Tin nhắn đang được giữ lại: “{preview}”"
@@ -367,3 +394,63 @@ WINDOW_SECOND_HALF = "6 tháng cuối năm {year}"
 WINDOW_YEAR_END = "cuối năm {year}"
 WINDOW_YEAR_START = "đầu năm {year}"
 WINDOW_YEAR = "năm {year}"
+
+# --- Command line ----------------------------------------------------------------
+# Help, usage and output of ``planbot`` (bot/cli.py, bot/cmd_knowledge.py,
+# bot/cmd_chat.py). Command and option names and JSON keys stay English: they are
+# a contract for scripts.
+
+CLI_DESCRIPTION = "Trợ lý Kế hoạch — đọc văn bản kế hoạch, trả lời câu hỏi, chạy bot trò chuyện."
+CLI_USAGE_PREFIX = "Cách dùng: "
+CLI_POSITIONALS = "tham số"
+CLI_OPTIONS = "tùy chọn"
+CLI_COMMANDS = "lệnh"
+CLI_HELP = "hiện hướng dẫn này rồi thoát"
+CLI_ERROR = "{prog}: lỗi: {message}\n"
+CLI_VERBOSE = "ghi nhật ký chi tiết để gỡ lỗi"
+CLI_JSON = "in kết quả dạng JSON"
+CLI_DATE_METAVAR = "YYYY-MM-DD"
+
+CLI_PARSE = "phân tích một tệp kế hoạch (không lưu)"
+CLI_PARSE_FILE = "tệp kế hoạch (.txt, .md, .docx, .pdf, .html)"
+CLI_PARSE_SUMMARY = "Chỉ tiêu: {targets} · Cảnh báo: {warnings}"
+CLI_INGEST = "nạp tệp kế hoạch vào cơ sở dữ liệu"
+CLI_INGEST_FILES = "một hoặc nhiều tệp kế hoạch"
+CLI_INGEST_PROGRESS = "Nạp tệp"
+CLI_TASKS = "liệt kê nhiệm vụ đã nạp"
+CLI_TASKS_UNIT = "tên đơn vị, có thể không dấu hoặc viết tắt"
+CLI_TASKS_ROLE = "vai trò của đơn vị: lead (chủ trì, mặc định), coordinate (phối hợp), any (cả hai)"
+CLI_TASKS_DUE_FROM = "chỉ nhiệm vụ có hạn từ ngày này"
+CLI_TASKS_DUE_TO = "chỉ nhiệm vụ có hạn đến ngày này"
+CLI_TARGETS = "liệt kê chỉ tiêu đã nạp"
+CLI_UNITS = "liệt kê, gộp đơn vị và thêm tên gọi khác"
+CLI_UNITS_MERGE = "gộp đơn vị thứ hai vào đơn vị thứ nhất"
+CLI_UNITS_MERGE_METAVAR = ("GIỮ_LẠI", "GỘP_VÀO")
+CLI_UNITS_ALIAS = "thêm tên gọi khác cho một đơn vị"
+CLI_UNITS_ALIAS_METAVAR = ("ĐƠN_VỊ", "TÊN_KHÁC")
+CLI_DOCUMENTS = "liệt kê văn bản đã nạp"
+
+# Table headers of the human (non-JSON) output.
+CLI_TASK_COLUMNS = ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn")
+CLI_TARGET_COLUMNS = ("Chỉ tiêu", "Giá trị", "Năm", "Văn bản")
+CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác")
+CLI_DOCUMENT_COLUMNS = ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ")
+
+CLI_RUN = "chạy mọi kênh trò chuyện đã cấu hình (trò chuyện trên dòng lệnh nếu chưa có kênh nào)"
+CLI_CHAT = "trò chuyện với trợ lý ngay trên dòng lệnh"
+CLI_CHAT_AS = "tên của bạn trong cuộc trò chuyện (mặc định: demo)"
+CLI_INVITE = "tạo mã mời dùng một lần"
+CLI_INVITE_ROLE = "vai trò của người được mời: admin, leader, head, member, viewer"
+CLI_INVITE_UNIT = "tên đơn vị, ví dụ “Sở Tư pháp”"
+CLI_INVITE_USER = "mã số người dùng đã có, để liên kết thêm một kênh cho người đó"
+CLI_INVITE_DAYS = "số ngày mã mời còn hiệu lực (mặc định: 14)"
+CLI_INVITE_JSON = 'in {"code": …} dạng JSON'
+CLI_INVITE_NO_USER = "Không có người dùng mã số {id}."
+CLI_INVITE_CREATED = "Mã mời: {code} (vai trò: {role}{unit})"
+CLI_INVITE_UNIT_SUFFIX = ", đơn vị: {unit}"
+CLI_INVITE_SEND = "Người được mời gửi cho bot: /start {code}"
+CLI_FILE_METAVAR = "TỆP"
+CLI_UNIT_METAVAR = "ĐƠN_VỊ"
+CLI_NAME_METAVAR = "TÊN"
+CLI_USER_METAVAR = "MÃ_SỐ"
+CLI_DAYS_METAVAR = "SỐ_NGÀY"

@@ -22,6 +22,8 @@ from datetime import date, timedelta
 from knowledge import texts
 from knowledge.plan.model import Deadline
 from knowledge.vntime import (
+    NAMED_YEAR,
+    QUARTER_WORD,
     ROMAN,
     ROMAN_OUT,
     add_months,
@@ -67,7 +69,7 @@ _MONTH_N = re.compile(r"\bthang\s*(\d{1,2})(?!\d)(?:\s*(?:/|-|\.|nam)\s*(20\d{2}
 _MONTH_REL = re.compile(r"\bthang\s+(nay|sau|toi|ke\s+tiep|truoc)\b")
 _QUARTER_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
 _QUARTER_N = re.compile(
-    r"\bquy\s*(iv|iii|ii|i|[1-4]|nhat|mot|hai|ba|bon)(?![a-z0-9])"
+    rf"\bquy\s*({QUARTER_WORD}|nhat|mot|hai|ba|bon)(?![a-z0-9])"
     r"(?:\s*(?:/|-|\.|nam)\s*(20\d{2})(?!\d))?"
 )
 _QUARTER_REL = re.compile(r"\bquy\s+(nay|sau|toi|ke\s+tiep|truoc)\b")
@@ -77,7 +79,6 @@ _HALF = re.compile(
 _HALF_NO_YEAR = re.compile(r"\bnua\s+(dau|cuoi)\s+nam\b")
 _YEAR_EDGE = re.compile(r"\b(cuoi|dau)\s+nam\b(?:\s*(20\d{2})(?!\d)|\s+(nay|sau|toi))?")
 _YEAR_REL = re.compile(r"\bnam\s+(nay|sau|toi|ke\s+tiep|truoc|ngoai)\b")
-_YEAR_N = re.compile(r"\bnam\s*(20\d{2})(?!\d)")
 _ANY_YEAR = re.compile(r"(?:\bnam\s*|/)(20\d{2})(?!\d)")
 # "Kế hoạch … năm 2026" names a document, not a window, unless the question asks
 # about due dates.
@@ -255,7 +256,7 @@ def _year(s: str, text: str, now: date) -> TimeWindow | None:
     if m:
         year = now.year + _REL_YEAR.get(m.group(1), 1)
     else:
-        m = _YEAR_N.search(s)
+        m = NAMED_YEAR.search(s)
         if not m or (_DOC_BEFORE.search(s[: m.start()]) and not _DUE_CUE.search(s)):
             return None
         year = int(m.group(1))

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.abbreviations import AbbreviationTable, _builtin_table
-from knowledge.text import classic_tones, correct_tokens, fold, fold_aligned, nfc
+from knowledge.text import classic_tones, correct_tokens, fold, fold_aligned, nfc, squash
 
 
 @dataclass(frozen=True)
@@ -203,7 +203,7 @@ def _clean(raw: str) -> str:
     """Strip bullets, notes like "(b/c)", markdown bold and edge punctuation."""
     text = nfc(raw).replace("**", " ").replace("\u00a0", " ")
     text = _NOTE.sub(" ", text)
-    text = re.sub(r"\s+", " ", text)
+    text = squash(text)
     return _EDGE_JUNK.sub("", text).strip()
 
 
@@ -407,6 +407,59 @@ def _classify(text: str) -> str:
     return "group" if _is_group(text) else "unit"
 
 
+# --- Recognizing a unit name -----------------------------------------------------
+
+# How a unit name starts (folded): the body's kind ("Sở", "Ủy ban", "Trung tâm"),
+# a party or mass organization, a position that stands for its holder ("Giám đốc"),
+# or a group ("Các sở, ban, ngành", "Thành viên Tổ công tác"). Table cells and
+# duty headings are both read with this one list.
+_UNIT_STARTS = (
+    "so ", "phong ", "van phong", "ban ", "bo ", "cuc ", "chi cuc", "uy ban", "ubnd", "hdnd",
+    "hoi dong", "trung tam", "cong an", "quan doi", "bo chi huy", "bo tu lenh", "thanh tra",
+    "kiem toan", "toa an", "vien kiem sat", "vien ", "benh vien", "truong ", "bao ", "dai ",
+    "cong thong tin", "kho bac", "ngan hang", "bao hiem", "chi nhanh", "tap doan",
+    "tong cong ty", "cong ty", "doanh nghiep", "co quan", "don vi", "dia phuong", "thanh pho",
+    "dang uy", "tinh uy", "thanh uy", "huyen uy", "tinh doan", "thanh doan", "doan ",
+    "lien doan", "hoi ", "mat tran", "mttq", "to cong tac", "to giup viec", "bch", "bcd",
+    "thanh vien", "lanh dao", "nguoi dung dau", "thu truong", "giam doc", "chu tich",
+    "pho chu tich", "d/c", "dong chi", "de nghi", "toan the",
+    "cac so", "cac ban", "cac bo", "cac phong", "cac co quan", "cac don vi",
+    "cac doanh nghiep", "cac huyen", "cac xa", "cac dia phuong", "cac nganh", "cac tinh",
+    "cac thanh vien", "cac dong chi", "cac co so", "cac to chuc", "cac cap", "cac hoi",
+    "cac doan",
+)  # fmt: skip
+# Words that start like a unit but are not one: "Ban hành …", "Bản đồ", "Bộ tiêu
+# chí", "Số hóa", "Báo cáo …" (a product), "Phòng chống …".
+_NOT_UNIT_STARTS = (
+    "ban hanh", "ban do", "ban sao", "ban tin",
+    "bo tieu chi", "bo chi so", "bo du lieu", "bo cong cu", "bo thu tuc", "bo mau", "bo may",
+    "bao cao", "bao dam", "bao ve", "bao tri",
+    "so hoa", "so lieu", "so luong", "so tay", "so sanh", "so ket",
+    "phong chong", "phong ngua",
+    "vien chuc",
+    "doan kiem tra", "doan cong tac",
+    "lanh dao, chi dao", "lanh dao chi dao",
+    "truong hop", "hoi nghi", "hoi thao", "hoi thi", "dai hoi",
+)  # fmt: skip
+_NUMBER_PREFIX = re.compile(r"^\d+(\.\d+)*\.?\s+")  # "5.1. Trung tâm …"
+
+
+def looks_like_unit(text: str) -> bool:
+    """True when cleaned ``text`` names a unit, a group of units or a unit's head.
+
+    A leading bullet or item number is ignored ("- Sở Nội vụ", "5.1. Trung tâm …")."""
+    t = fold(text).lstrip("-+• ").strip()
+    t = _NUMBER_PREFIX.sub("", t)
+    if not t or t.startswith(_NOT_UNIT_STARTS):
+        return False
+    if t.startswith(_UNIT_STARTS):
+        return True
+    if t.startswith(("cac ", "nhung ")):  # "Các sở, ban, ngành", not "Các nhiệm vụ …"
+        rest = t.split(" ", 1)[1]
+        return rest.startswith(_UNIT_STARTS) or bool(_ANY_NOUN_RE.match(rest))
+    return False
+
+
 # --- Display cleanup -------------------------------------------------------------
 
 _DASH_SPACING = re.compile(r"\s*[-–]\s*(?=([^\W\d_]{2}))")
@@ -424,7 +477,7 @@ def _spaced_dash(m: re.Match[str]) -> str:
 def _display(text: str) -> str:
     text = classic_tones(text)
     text = _DASH_SPACING.sub(_spaced_dash, text)
-    text = re.sub(r"\s+", " ", text).strip()
+    text = squash(text)
     return text[:1].upper() + text[1:]
 
 
@@ -450,7 +503,7 @@ def canonical_unit(raw: str, owner: str | None = None) -> UnitName:
     thông"); group phrases get kind "group"; "Đ/c …" strings get kind "person" with
     the name and the positions apart; internal units ("Phòng Hành chính - Quản trị",
     "Các phòng, ban, đơn vị") get ``parent`` = the canonical owner."""
-    text = _clean(raw)
+    text = _REPEATED_HEAD.sub(r"\g<head>", _clean(raw))  # "Sở Sở Khoa học …": a typo
     if not text:
         return UnitName(name="")
     if _is_person(text):
@@ -561,6 +614,7 @@ _HEADS = [
 _HEAD_ALT = "|".join(re.escape(h) for h in sorted(_HEADS, key=len, reverse=True))
 _HEAD_CASED = re.compile(rf"^(?:{_HEAD_ALT})(?![^\W_])")
 _HEAD_ANY = re.compile(rf"^(?:{_HEAD_ALT})(?![^\W_])", re.IGNORECASE)
+_REPEATED_HEAD = re.compile(rf"^(?P<head>{_HEAD_ALT})\s+(?P=head)(?![^\W_])", re.IGNORECASE)
 # A bullet or a spaced dash starts a new organization only when one follows it.
 _DASH_SPLIT = re.compile(rf"(?:^|\s)[-–+•]\s+(?=(?:{_HEAD_ALT})(?![^\W_]))")
 _PERSON_SPLIT = re.compile(

@@ -14,13 +14,15 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from knowledge.text import fold_aligned, nfc
+from knowledge.text import fold_aligned, nfc, squash
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}
-QUARTER_NUM = r"(iv|iii|ii|i|[1-4])(?![a-z0-9])"
+QUARTER_WORD = r"iv|iii|ii|i|[1-4]"  # a quarter's number, folded: "ii", "2"
+QUARTER_NUM = rf"({QUARTER_WORD})(?![a-z0-9])"
+# "năm 2026" (folded): the year named with its word, in document cells and questions.
+NAMED_YEAR = re.compile(r"\bnam\s*(20\d{2})(?!\d)")
 
-_SPACES = re.compile(r"\s+")
 # Common OCR / typing slips, all length-preserving: "Quí" -> "quy", "Quý l" -> "quy i",
 # "Quý Il" -> "quy ii"; en/em dashes read as "-"; markdown emphasis dropped.
 _QUI = re.compile(r"\bqui\b")
@@ -29,7 +31,7 @@ _ROMAN_L = re.compile(r"(?<=\bquy )[il]{1,3}v?(?![a-z])|(?<=\bquy)[il]{1,3}v?(?!
 
 def collapse(text: str) -> str:
     """NFC, all white space (line breaks included) collapsed to single spaces."""
-    return _SPACES.sub(" ", nfc(text)).strip()
+    return squash(nfc(text))
 
 
 def match_form(text: str) -> str:

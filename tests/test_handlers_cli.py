@@ -3,24 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
+
+from fakes.channel import bot_env
 
 from knowledge import texts
 
 
 def _planbot(args: list[str], data_dir: Path, stdin: str = "") -> str:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_"))}
-    env["PLANBOT_DATA_DIR"] = str(data_dir)
-    env.pop("DATABASE_URL", None)
     done = subprocess.run(
         [sys.executable, "-m", "bot", *args],
         input=stdin,
         capture_output=True,
         text=True,
-        env=env,
+        env=bot_env(data_dir),
         cwd=data_dir.parent,
         timeout=120,
         check=True,
@@ -52,3 +50,20 @@ def test_first_terminal_user_is_a_demo_admin_with_numbered_menus(tmp_path: Path)
 def test_run_without_tokens_starts_the_terminal_chat(tmp_path: Path) -> None:
     transcript = _planbot(["run"], tmp_path / "data", stdin="/tiendo\n")
     assert texts.CHAT_COMING_SOON.format(feature=texts.CHAT_FEATURE_PROGRESS) in transcript
+
+
+def test_invite_without_json_tells_in_vietnamese_what_to_send(tmp_path: Path) -> None:
+    out = _planbot(["invite", "--role", "member", "--unit", "Sở Y tế"], tmp_path / "data")
+    code = out.split()[2]
+    assert out.splitlines() == [
+        texts.CLI_INVITE_CREATED.format(
+            code=code, role="cán bộ", unit=texts.CLI_INVITE_UNIT_SUFFIX.format(unit="Sở Y tế")
+        ),
+        texts.CLI_INVITE_SEND.format(code=code),
+    ]
+
+
+def test_help_is_vietnamese(tmp_path: Path) -> None:
+    out = _planbot(["invite", "--help"], tmp_path / "data")
+    assert out.startswith(texts.CLI_USAGE_PREFIX)
+    assert texts.CLI_INVITE_DAYS in out and texts.CLI_HELP in out

@@ -6,7 +6,14 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from fakes.chat import ChatUser, StubEngine, add_task, invite, linked, make_services
+from fakes.chat import (
+    ChatUser,
+    StubEngine,
+    add_task,
+    invite,
+    linked,
+    stubbed_services,
+)
 
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment
@@ -19,9 +26,7 @@ from storage.models import Identity, Unit, UnitAlias, User
 
 @pytest.fixture
 def services(tmp_path: Path) -> Services:
-    s = make_services(tmp_path)
-    s._engine = StubEngine()  # type: ignore[assignment]
-    return s
+    return stubbed_services(tmp_path)
 
 
 @pytest.fixture

@@ -9,13 +9,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, SEEDS, corpus_files, seed_path
 from sqlalchemy import func, select
 
 from knowledge.ingest import ingest_file
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import Document, TargetRow, TaskRow
-from conftest import CORPUS, SEEDS, corpus_files, seed_path
 
 
 @pytest.fixture(scope="module")

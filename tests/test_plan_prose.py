@@ -85,6 +85,26 @@ def test_task_label_with_lettered_parts() -> None:
     assert task.deadline.due_dates == [date(2025, 12, 31)]
 
 
+def test_lettered_items_take_their_parent_number() -> None:
+    tasks = prose_tasks(
+        doc(
+            "II. NỘI DUNG",
+            "3.1. Góp ý dự thảo văn bản",
+            "a) Nghị định quy định chi tiết thi hành Luật.",
+            "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
+            "- Thời gian thực hiện: Quý II/2025.",
+            "b) Nghị định quy định về điều kiện kinh doanh.",
+            "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.",
+            "- Thời gian thực hiện: Quý III/2025.",
+            "3.2. Triển khai văn bản",
+            "a) Nghị định quy định chi tiết thi hành Luật.",
+            "- Cơ quan chủ trì: Sở Tư pháp.",
+            "- Thời gian thực hiện: Quý IV/2025.",
+        )
+    )
+    assert [t.number for t in tasks] == ["3.1.a", "3.1.b", "3.2.a"]
+
+
 def test_processing_time_is_not_a_task() -> None:
     tasks = prose_tasks(
         doc(
@@ -127,3 +147,9 @@ def test_corpus_bacninh_specific_task() -> None:
 def test_corpus_tthc_simplification_has_no_prose_tasks() -> None:
     plan = parse_plan(load(_corpus("hcm_2025_qd2843")))
     assert not [t for t in plan.tasks if t.raw_lead == "" and "ngày" in t.deadline.raw]
+
+
+def test_corpus_laichau_lettered_tasks_are_distinct() -> None:
+    numbers = [t.number for t in prose_tasks(load(_corpus("laichau")))]
+    assert {"3.1.a", "3.1.b", "3.2.a", "3.2.b"} <= set(numbers)
+    assert len(numbers) == len(set(numbers))

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from fakes.chat import StubEngine, invite, make_services
+from fakes.channel import polling, until
+from fakes.chat import StubEngine, invite, stubbed_services
 from fakes.telegram_api import TOKEN, FakeTelegram
 
 from bot.telegram.adapter import TelegramAdapter
@@ -24,48 +23,23 @@ from storage.models import ChannelUpdate
 
 @pytest.fixture
 def fake() -> Iterator[FakeTelegram]:
-    server = FakeTelegram().start()
-    yield server
-    server.stop()
+    with FakeTelegram() as server:
+        yield server
 
 
 @pytest.fixture
 def services(tmp_path: Path, fake: FakeTelegram) -> Services:
-    s = make_services(
+    return stubbed_services(
         tmp_path,
         telegram_bot_token=TOKEN,
         telegram_api_base_url=fake.url,
         telegram_poll_timeout=1,
     )
-    s._engine = StubEngine()  # type: ignore[assignment]
-    return s
 
 
 @pytest.fixture
 def adapter(services: Services) -> TelegramAdapter:
     return TelegramAdapter(services.db, Dispatcher(services), services.settings)
-
-
-@asynccontextmanager
-async def polling(adapter: TelegramAdapter) -> AsyncIterator[None]:
-    stop = asyncio.Event()
-    task = asyncio.create_task(adapter.run_polling(stop))
-    try:
-        yield
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 10)
-        await adapter.stop()
-
-
-async def until(predicate: Any, timeout: float = 10) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        await asyncio.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 async def link(

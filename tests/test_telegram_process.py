@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
@@ -11,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fakes.channel import bot_env
+from fakes.chat import database_with_leader
 from fakes.telegram_api import TOKEN, FakeTelegram
 
-from storage import chat
 from storage.db import Database
 from storage.models import ChannelUpdate
 from storage.settings import Settings
@@ -25,30 +25,18 @@ CHAT_ID = 77
 
 @pytest.fixture
 def fake() -> Iterator[FakeTelegram]:
-    server = FakeTelegram().start()
-    yield server
-    server.stop()
+    with FakeTelegram() as server:
+        yield server
 
 
 def _env(fake: FakeTelegram, data_dir: Path, **extra: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_"))}
-    env.update(
-        PLANBOT_DATA_DIR=str(data_dir),
+    return bot_env(
+        data_dir,
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_API_BASE_URL=fake.url,
         TELEGRAM_POLL_TIMEOUT="1",
         **extra,
     )
-    env.pop("DATABASE_URL", None)
-    return env
-
-
-def _prepare(data_dir: Path) -> Database:
-    db = Database.from_settings(Settings(planbot_data_dir=data_dir))
-    with db.session() as session:
-        user = chat.create_user(session, "Lan", "leader")
-        chat.add_identity(session, user, "telegram", str(CHAT_ID), str(CHAT_ID), "Lan")
-    return db
 
 
 def _start(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
@@ -80,7 +68,7 @@ def test_update_survives_a_kill_and_is_answered_exactly_once(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "data"
-    db = _prepare(data_dir)
+    db = database_with_leader(data_dir, str(CHAT_ID))
     first = _start(_env(fake, data_dir, PLANBOT_TEST_HOLD_AFTER_PERSIST="1"), tmp_path)
     try:
         fake.push_text(CHAT_ID, "/trogiup")
@@ -106,7 +94,7 @@ def test_planbot_run_answers_a_question_within_one_second(
     fake: FakeTelegram, tmp_path: Path
 ) -> None:
     data_dir = tmp_path / "data"
-    db = _prepare(data_dir)
+    db = database_with_leader(data_dir, str(CHAT_ID))
     if SEEDS.is_dir():  # a real plan makes the answer engine do real work
         from knowledge.ingest import ingest_file
 

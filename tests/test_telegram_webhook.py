@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
 import signal
 import socket
 import subprocess
@@ -16,7 +15,8 @@ from typing import Any
 
 import httpx
 import pytest
-from fakes.chat import StubEngine, invite, make_services
+from fakes.channel import bot_env, until
+from fakes.chat import database_with_leader, invite, stubbed_services
 from fakes.telegram_api import TOKEN, FakeTelegram
 from fakes.zalo_bot_api import TOKEN as ZALO_TOKEN
 from fakes.zalo_bot_api import FakeZaloBot
@@ -27,28 +27,23 @@ from bot.zalo_bot.adapter import ZaloBotAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
 from knowledge import texts
-from storage import chat
-from storage.db import Database
-from storage.settings import Settings
 
 
 @pytest.fixture
 def fake() -> Iterator[FakeTelegram]:
-    server = FakeTelegram().start()
-    yield server
-    server.stop()
+    with FakeTelegram() as server:
+        yield server
 
 
 @pytest.fixture
 def fake_zalo() -> Iterator[FakeZaloBot]:
-    server = FakeZaloBot().start()
-    yield server
-    server.stop()
+    with FakeZaloBot() as server:
+        yield server
 
 
 @pytest.fixture
 def services(tmp_path: Path, fake: FakeTelegram, fake_zalo: FakeZaloBot) -> Services:
-    s = make_services(
+    return stubbed_services(
         tmp_path,
         telegram_bot_token=TOKEN,
         telegram_api_base_url=fake.url,
@@ -57,8 +52,6 @@ def services(tmp_path: Path, fake: FakeTelegram, fake_zalo: FakeZaloBot) -> Serv
         zalo_bot_api_base_url=fake_zalo.url,
         zalo_bot_webhook_secret="zl-secret",
     )
-    s._engine = StubEngine()  # type: ignore[assignment]
-    return s
 
 
 @pytest.fixture
@@ -76,15 +69,6 @@ async def client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
         yield c
     for adapter in adapters.values():
         await adapter.stop()
-
-
-async def until(predicate: Any, timeout: float = 10) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        await asyncio.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 def tg_update(update_id: int, user_id: int, text: str) -> dict[str, Any]:
@@ -146,14 +130,10 @@ def _free_port() -> int:
 
 def test_planbot_run_in_webhook_mode(fake: FakeTelegram, tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
-    db = Database.from_settings(Settings(planbot_data_dir=data_dir))
-    with db.session() as session:
-        user = chat.create_user(session, "Lan", "leader")
-        chat.add_identity(session, user, "telegram", "61", "61", "Lan")
+    database_with_leader(data_dir, "61")
     port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "ZALO_"))}
-    env.update(
-        PLANBOT_DATA_DIR=str(data_dir),
+    env = bot_env(
+        data_dir,
         TELEGRAM_BOT_TOKEN=TOKEN,
         TELEGRAM_API_BASE_URL=fake.url,
         TELEGRAM_WEBHOOK_URL="https://bot.example.gov.vn/webhook/telegram",

@@ -14,6 +14,7 @@ from knowledge.units import (
     builtin_aliases,
     builtin_kinds,
     canonical_unit,
+    looks_like_unit,
     match_unit_in_text,
     normalize_units,
     register_alias,
@@ -395,4 +396,54 @@ def test_corpus_unit_lines_split_without_fragments() -> None:
     assert [u.name for u in normalize_units("Các sở, ban, ngành; UBND các phường, xã")] == [
         "Các sở, ban, ngành",
         "UBND cấp xã",
+    ]
+
+
+# --- recognizing a unit name ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sở Nội vụ",
+        "- Văn phòng UBND tỉnh",
+        "5.1. Trung tâm Phục vụ hành chính công",
+        "Các sở, ban, ngành",
+        "Các cơ sở đào tạo đại học",
+        "Thủ trưởng các sở, ban, ngành",
+        "Giám đốc Sở Tư pháp",
+        "Bộ Chỉ huy Quân sự tỉnh",
+        "Đ/c Lê Hồng Vinh",
+    ],
+)
+def test_looks_like_unit(text: str) -> None:
+    assert looks_like_unit(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ban hành kế hoạch triển khai",
+        "Báo cáo kết quả thực hiện",
+        "Bộ tiêu chí đánh giá",
+        "Số hóa hồ sơ",
+        "Phòng chống tham nhũng",
+        "Các nhiệm vụ trọng tâm",
+        "Trường hợp cần thiết",
+        "Hội nghị sơ kết",
+        "Quý IV/2026",
+        "",
+    ],
+)
+def test_topics_products_and_dates_are_not_units(text: str) -> None:
+    assert not looks_like_unit(text)
+
+
+def test_repeated_head_word_is_a_typo() -> None:
+    assert canonical_unit("Sở Sở Khoa học và Công nghệ").name == "Sở Khoa học và Công nghệ"
+    assert canonical_unit("Phòng Phòng Tư pháp").name == "Phòng Tư pháp"  # not a known unit
+    assert canonical_unit("Ban Ban Quản lý dự án").name == "Ban Quản lý dự án"
+    assert [u.name for u in normalize_units("Sở Tài chính; Sở Sở Công thương")] == [
+        "Sở Tài chính",
+        "Sở Công Thương",
     ]

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import time
-from collections.abc import AsyncIterator, Iterator
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from fakes.chat import StubEngine, invite, make_services
+from fakes.channel import polling, until
+from fakes.chat import StubEngine, invite, stubbed_services
 from fakes.zalo_bot_api import TOKEN, FakeZaloBot
 
 from bot.zalo_bot.adapter import ZaloBotAdapter
@@ -23,44 +21,20 @@ from storage.models import ChannelUpdate
 
 @pytest.fixture
 def fake() -> Iterator[FakeZaloBot]:
-    server = FakeZaloBot().start()
-    yield server
-    server.stop()
+    with FakeZaloBot() as server:
+        yield server
 
 
 @pytest.fixture
 def services(tmp_path: Path, fake: FakeZaloBot) -> Services:
-    s = make_services(
+    return stubbed_services(
         tmp_path, zalo_bot_token=TOKEN, zalo_bot_api_base_url=fake.url, zalo_bot_poll_timeout=1
     )
-    s._engine = StubEngine()  # type: ignore[assignment]
-    return s
 
 
 @pytest.fixture
 def adapter(services: Services) -> ZaloBotAdapter:
     return ZaloBotAdapter(services.db, Dispatcher(services), services.settings)
-
-
-@asynccontextmanager
-async def polling(adapter: ZaloBotAdapter) -> AsyncIterator[None]:
-    stop = asyncio.Event()
-    task = asyncio.create_task(adapter.run_polling(stop))
-    try:
-        yield
-    finally:
-        stop.set()
-        await asyncio.wait_for(task, 10)
-        await adapter.stop()
-
-
-async def until(predicate: Any, timeout: float = 10) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        await asyncio.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 async def test_polling_links_numbered_menu_and_typed_choice(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 from pathlib import Path
@@ -11,7 +10,8 @@ from typing import Any
 
 import httpx
 import pytest
-from fakes.chat import StubEngine, invite, make_services
+from fakes.channel import until
+from fakes.chat import invite, stubbed_services
 from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
 
 from bot.channel import ChannelAdapter
@@ -28,14 +28,13 @@ from storage.models import ChannelState, ChannelUpdate, Identity
 
 @pytest.fixture
 def fake() -> Iterator[FakeZaloOA]:
-    server = FakeZaloOA().start()
-    yield server
-    server.stop()
+    with FakeZaloOA() as server:
+        yield server
 
 
 @pytest.fixture
 def services(tmp_path: Path, fake: FakeZaloOA) -> Services:
-    s = make_services(
+    return stubbed_services(
         tmp_path,
         zalo_oa_app_id=APP_ID,
         zalo_oa_secret_key=OA_SECRET,
@@ -45,8 +44,6 @@ def services(tmp_path: Path, fake: FakeZaloOA) -> Services:
         zalo_oa_api_base_url=fake.url,
         zalo_oa_oauth_base_url=fake.url,
     )
-    s._engine = StubEngine()  # type: ignore[assignment]
-    return s
 
 
 @pytest.fixture
@@ -70,15 +67,6 @@ async def post_event(client: httpx.AsyncClient, body: bytes, signature: str | No
         headers["X-ZEvent-Signature"] = signature
     response = await client.post("/webhook/zalo_oa", content=body, headers=headers)
     return response.status_code
-
-
-async def until(predicate: Any, timeout: float = 10) -> Any:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if value := predicate():
-            return value
-        await asyncio.sleep(0.02)
-    raise AssertionError("condition not met in time")
 
 
 async def test_signed_webhook_is_answered_through_the_oa_api(

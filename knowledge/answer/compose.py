@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 
@@ -20,7 +22,11 @@ def _sources_block(citations: list[AnswerCitation]) -> list[str]:
     for source, locs in list(grouped.items())[:MAX_SOURCE_LINES]:
         shown = "; ".join(_compact(locs)[:6])
         more = "…" if len(locs) > 6 else ""
-        lines.append(texts.ANS_SOURCE_LINE.format(source=source, locator=f" — {shown}{more}" if shown else ""))
+        lines.append(
+            texts.ANS_SOURCE_LINE.format(
+                source=source, locator=f" — {shown}{more}" if shown else ""
+            )
+        )
     return lines
 
 
@@ -30,7 +36,7 @@ def _compact(locators: list[str]) -> list[str]:
     by_section: dict[str, list[str]] = {}
     order: list[str] = []
     for loc in locators:
-        head, sep, stt = loc.rpartition(", STT ")
+        head, sep, stt = loc.rpartition(", " + texts.LOC_NUMBER.format(number=""))
         if sep:
             if head not in by_section:
                 order.append(head)
@@ -38,7 +44,7 @@ def _compact(locators: list[str]) -> list[str]:
         else:
             out.append(loc)
     for head in order:
-        out.append(f"{head}, STT {', '.join(by_section[head])}")
+        out.append(f"{head}, {texts.LOC_NUMBER.format(number=', '.join(by_section[head]))}")
     return out
 
 
@@ -70,3 +76,32 @@ def shorten(text: str, limit: int = 220) -> str:
         return text
     cut = text[:limit].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
+
+
+_CLAUSE = re.compile(r"(?<=[.;])\s+|\s+(?=\(\d+\)\s)|\s+(?=[a-zđ]\)\s)|\s+(?=- )")
+
+
+def excerpt(text: str, question: str, limit: int = 300) -> str:
+    """The part of a long passage that answers: the clause holding most question words.
+
+    A target paragraph often lists several aims "(1) … (7) Mức độ hài lòng … 95%";
+    cutting it at a fixed length would drop the one asked about.
+    """
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    from knowledge.retrieval.analyzer import syllables
+
+    wanted = set(syllables(question))
+    clauses = [c for c in _CLAUSE.split(text) if c]
+    if len(clauses) < 2:
+        return shorten(text, limit)
+    scores = [len(wanted & set(syllables(c))) for c in clauses]
+    best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
+    out = clauses[best]
+    j = best + 1
+    while j < len(clauses) and len(out) + len(clauses[j]) < limit * 0.6:
+        out += " " + clauses[j]
+        j += 1
+    prefix = "… " if best > 0 else ""
+    return prefix + shorten(out, limit)

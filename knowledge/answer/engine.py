@@ -20,32 +20,38 @@ from sqlalchemy.orm import Session, selectinload
 
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
-from knowledge.answer.compose import nothing_found, render, shorten
+from knowledge.answer.compose import excerpt, nothing_found, render, shorten
 from knowledge.answer.intents import Reading, read_question, topic
 from knowledge.answer.unitmatch import UnitMatch, find_units
 from knowledge.answer.windows import Window, parse_window
 from knowledge.retrieval.analyzer import ABBREVIATIONS, syllables
 from knowledge.retrieval.index import Hit, content_syllables
-from knowledge.retrieval.records import task_locator
+from knowledge.retrieval.records import LABELLED, task_locator
 from knowledge.retrieval.search import Searcher
 from knowledge.text import nfc
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, Passage, TaskRow, TaskUnit, Unit
+from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit, Unit
 from storage.settings import Settings
 
 # Share of the question's (IDF-weighted) content words a hit must hold to count as
 # an answer; measured on tests/qa (see bench/bench_ask.py): unanswerable questions
 # top out well below, answerable ones sit above.
-MIN_COVERAGE = 0.6
+MIN_COVERAGE = 0.65
 # A second document's hit is shown beside the first when it scores this close.
 SIBLING_RATIO = 0.75
 LIST_LIMIT = 8
+MAX_CITED = 40  # tasks cited under a list answer
 # Re-ranking of answering hits: coverage first, the fused search score second.
 RANK_WEIGHT = 0.25
+TASK_MARGIN = 0.15  # a task answers "who/when" unless a passage covers the question much better
 YEAR_BONUS = 0.1  # a target whose horizon is the year the question names
-CONTINUATION = 3  # labelled paragraphs after a quoted passage shown with it
-_LABELLED = re.compile(r"^\W*(?:[a-eđ]\)|-)?\s*\W*(?:cơ quan|đơn vị|thời gian|thời hạn|sản phẩm|kết quả|chủ trì|phối hợp)", re.I)
+EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
+_EVIDENCE = {
+    "who": re.compile(r"chủ trì|phụ trách|thực hiện:", re.I),
+    "deadline": re.compile(r"thời (?:gian|hạn)|hoàn thành|\d{1,2}/\d{4}|quý|tháng", re.I),
+}
+NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
 _YEAR = re.compile(r"\b(20\d\d)\b")
 DONE_STATUSES = ("done", "completed")
 
@@ -77,13 +83,79 @@ _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 def _unit_focused(question: str, match: UnitMatch) -> bool:
     """Besides naming a unit (and maybe a period), the question says little more."""
     named = {s for phrase in match.mentioned for s in phrase.split()}
-    named |= {s for s in syllables(question) if s in ABBREVIATIONS or s.replace("&", "") in ABBREVIATIONS}
+    named |= {
+        s for s in syllables(question) if s in ABBREVIATIONS or s.replace("&", "") in ABBREVIATIONS
+    }
     extra = [
         s
         for s in content_syllables(question)
         if s not in named and s not in _ROMAN and not s.isdigit()
     ]
     return len(extra) <= 2
+
+
+_DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
+
+
+def _doc_by_number(session: Session, question: str) -> Document | None:
+    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND")."""
+    from knowledge.text import fold
+
+    for m in _DOC_NUMBER.finditer(question):
+        key = fold(m.group(1))
+        for doc in session.scalars(select(Document).where(Document.number.is_not(None))):
+            if fold(doc.number or "").startswith(key) or key.startswith(fold(doc.number or "x")):
+                return doc
+    return None
+
+
+def _task_rows(
+    session: Session,
+    unit_ids: list[int] | None,
+    role: str,
+    due_from: date | None,
+    due_to: date | None,
+    document_id: int | None = None,
+) -> list[Any]:
+    """(id, document_id, kind, status) of the matching tasks, light enough for 10,000s.
+
+    Same filters as ``repositories.list_tasks`` (any due date in the window counts),
+    without loading every task's units and deadlines just to count them.
+    """
+    stmt = select(TaskRow.id, TaskRow.document_id, TaskRow.kind, TaskRow.status)
+    if document_id is not None:
+        stmt = stmt.where(TaskRow.document_id == document_id)
+    if unit_ids is not None:
+        stmt = stmt.where(
+            TaskRow.id.in_(
+                select(TaskUnit.task_id).where(
+                    TaskUnit.unit_id.in_(unit_ids), TaskUnit.role == role
+                )
+            )
+        )
+    if due_from is not None or due_to is not None:
+        window = select(TaskDeadline.task_id)
+        if due_from is not None:
+            window = window.where(TaskDeadline.due_date >= due_from)
+        if due_to is not None:
+            window = window.where(TaskDeadline.due_date <= due_to)
+        stmt = stmt.where(TaskRow.id.in_(window)).order_by(
+            TaskRow.due_date, TaskRow.document_id, TaskRow.ordinal
+        )
+    else:
+        stmt = stmt.order_by(TaskRow.document_id, TaskRow.ordinal)
+    return list(session.execute(stmt).all())
+
+
+def _resolve_choice(question: str, context: dict[str, Any]) -> str:
+    """A chosen option ("Phòng Kế hoạch - Tài chính") re-asks the question it clarifies."""
+    from knowledge.text import fold
+
+    pending, options = context.get("pending"), context.get("options") or []
+    chosen = fold(question).strip(" .?")
+    if pending and any(fold(str(o)) == chosen for o in options):
+        return f"{pending} ({question.strip()})"
+    return question
 
 
 def _today(now: datetime | None, settings: Settings) -> date:
@@ -106,7 +178,12 @@ def _units_of(task: TaskRow, role: str) -> list[str]:
     return [link.unit.name for link in task.units if link.role == role]
 
 
-def _due_text(task: TaskRow) -> str:
+def _due_text(task: TaskRow, window: Window | None = None) -> str:
+    """The task's due date: the one inside the asked window when it has several."""
+    if window is not None:
+        inside = [d.due_date for d in task.deadlines if window.start <= d.due_date <= window.end]
+        if inside:
+            return texts.ANS_TASK_DUE.format(due=texts.fmt_date(min(inside)))
     if task.due_date is not None:
         return texts.ANS_TASK_DUE.format(due=texts.fmt_date(task.due_date))
     if task.deadline_text:
@@ -135,6 +212,7 @@ class Engine:
             return nothing_found()
         today = _today(now, self.settings)
         context = context or {}
+        question = _resolve_choice(question, context)
         with self.db.session() as session:
             if session.scalar(select(func.count()).select_from(Document)) == 0:
                 return Answer(text=texts.ANS_NO_DOCUMENTS, intent="none")
@@ -149,7 +227,9 @@ class Engine:
                 match = UnitMatch()  # a name's beginning only counts in a unit question
                 reading = read_question(question, has_unit=False, has_window=bool(window))
             if match.options:
-                return self._unit_options(match)
+                answer = self._unit_options(match, question)
+                answer.context["intent"] = "clarify"
+                return answer
             units = match.units
             if reading.mine and not units and unit_hint:
                 units = repo.resolve_units(session, unit_hint)[:1]
@@ -220,11 +300,13 @@ class Engine:
             return self._doc_meta(session, question, reading)
         return self._search(question)
 
-    def _unit_options(self, match: UnitMatch) -> Answer:
+    def _unit_options(self, match: UnitMatch, question: str) -> Answer:
         names = [u.name for u in match.options]
         lines = [texts.ANS_UNIT_OPTIONS.format(name=match.mention)]
         lines += [f"{i}. {n}" for i, n in enumerate(names, 1)]
-        return Answer(text="\n".join(lines), intent="clarify", options=names)
+        answer = Answer(text="\n".join(lines), intent="clarify", options=names)
+        answer.context = {"pending": question, "options": names}
+        return answer
 
     # --- task lists: a unit's tasks, a window, overdue, counts ------------------------
 
@@ -246,15 +328,16 @@ class Engine:
         due_to = window.end if window else None
         if reading.intent == "overdue":
             due_from, due_to = None, date.fromordinal(today.toordinal() - 1)
-        tasks = repo.list_tasks(
-            session, unit_ids=unit_ids, roles=(role,), due_from=due_from, due_to=due_to
-        )
-        if reading.intent == "overdue":
-            tasks = [t for t in tasks if t.status not in DONE_STATUSES]
-        duties = [t for t in tasks if t.kind == "duty"]
-        tasks = [t for t in tasks if t.kind != "duty"]
-        if not tasks and duties:  # a unit with ongoing duties only: those are its tasks
-            tasks, duties = duties, []
+        doc = _doc_by_number(session, question)  # "… trong Kế hoạch 02/KH-BCĐ"
+        rows = _task_rows(session, unit_ids, role, due_from, due_to, doc.id if doc else None)
+        if reading.intent == "overdue" or " chua hoan thanh" in f" {q}":
+            rows = [r for r in rows if r.status not in DONE_STATUSES]
+        elif " da hoan thanh" in f" {q}":
+            rows = [r for r in rows if r.status in DONE_STATUSES]
+        duty_rows = [r for r in rows if r.kind == "duty"]
+        task_rows = [r for r in rows if r.kind != "duty"]
+        if not task_rows and duty_rows:  # a unit with ongoing duties only: those are its tasks
+            task_rows, duty_rows = duty_rows, []
         if unit_ids is None and window is None and reading.intent != "overdue":
             return self._search(question)
         scope = ""
@@ -262,12 +345,14 @@ class Engine:
             scope = texts.ANS_SCOPE_OVERDUE.format(today=texts.fmt_date(today))
         elif window is not None:
             scope = texts.ANS_SCOPE_WINDOW.format(
-                label=window.label, start=texts.fmt_date(window.start), end=texts.fmt_date(window.end)
+                label=window.label,
+                start=texts.fmt_date(window.start),
+                end=texts.fmt_date(window.end),
             )
         if role == "coordinate":
-            scope = " phối hợp thực hiện" + scope
+            scope = texts.ANS_SCOPE_COORD + scope
         unit_name = ", ".join(u.name for u in units)
-        if not tasks:
+        if not task_rows:
             lead = (
                 texts.ANS_TASKS_NONE.format(unit=unit_name, scope=scope)
                 if units
@@ -275,31 +360,32 @@ class Engine:
             )
             return Answer(text=lead, intent=reading.intent)
         lead = (
-            texts.ANS_TASKS_FOUND.format(unit=unit_name, count=len(tasks), scope=scope)
+            texts.ANS_TASKS_FOUND.format(unit=unit_name, count=len(task_rows), scope=scope)
             if units
-            else texts.ANS_TASKS_ALL_FOUND.format(count=len(tasks), scope=scope)
+            else texts.ANS_TASKS_ALL_FOUND.format(count=len(task_rows), scope=scope)
         )
-        if duties:
-            lead += texts.ANS_DUTIES.format(count=len(duties))
+        if duty_rows:
+            lead += texts.ANS_DUTIES.format(count=len(duty_rows))
+        names = dict(session.execute(select(Document.id, Document.source_name)).tuples().all())
         per_doc: dict[str, int] = {}
-        for t in tasks:
-            per_doc[t.document.source_name] = per_doc.get(t.document.source_name, 0) + 1
+        for r in task_rows:
+            per_doc[names[r.document_id]] = per_doc.get(names[r.document_id], 0) + 1
         if len(per_doc) > 1:
             parts = ", ".join(f"{src}: {n}" for src, n in per_doc.items())
             lead += " " + texts.ANS_TASKS_BY_DOC.format(parts=parts)
-        shown = tasks if reading.intent != "count" else tasks[:LIST_LIMIT]
+        tasks = self._load_tasks(session, [r.id for r in task_rows[:MAX_CITED]])
         details = [
-            texts.ANS_TASK_ITEM.format(title=shorten(t.title, 140), due=_due_text(t))
-            for t in shown[:LIST_LIMIT]
+            texts.ANS_TASK_ITEM.format(title=shorten(t.title, 140), due=_due_text(t, window))
+            for t in tasks[:LIST_LIMIT]
         ]
-        citations = [_cite_task(t) for t in tasks[:40]]
-        more = max(0, len(tasks) - LIST_LIMIT)
+        citations = [_cite_task(t) for t in tasks]
+        more = max(0, len(task_rows) - LIST_LIMIT)
         answer = Answer(
             text=render(lead, details, citations, more=more),
             citations=citations,
             intent=reading.intent,
         )
-        answer.context = {"task_ids": [t.id for t in tasks[:50]]}
+        answer.context = {"task_ids": [r.id for r in task_rows[:50]]}
         return answer
 
     # --- one task: who leads / coordinates, its deadline ---------------------------------
@@ -312,10 +398,14 @@ class Engine:
         units: list[Unit],
         context: dict[str, Any],
     ) -> Answer:
-        hits = self._good_hits(topic(question), kinds=("task", "passage", "target"))
-        if hits and hits[0].record.kind != "task":
-            return self._passage_answer(session, hits, reading.intent)
+        hits = self._good_hits(
+            topic(question),
+            kinds=("task", "passage", "target"),
+            prefer=_EVIDENCE.get(reading.intent),
+        )
         task_hits = [h for h in hits if h.record.kind == "task"]
+        if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
+            return self._passage_answer(session, hits, reading.intent, question)
         if not task_hits and reading.follow_up and context.get("task_id"):
             task = session.get(TaskRow, context["task_id"])
             tasks = [task] if task is not None else []
@@ -326,7 +416,15 @@ class Engine:
         main = tasks[0]
         lead, details = self._describe_task(main, reading)
         citations = [_cite_task(main)]
-        others = [t for t in tasks[1:3] if t.document_id != main.document_id]
+        cover = {h.record.ref_id: h.coverage for h in task_hits}
+        best = cover.get(main.id, 0.0)
+        others = [
+            t
+            for t in tasks[1:3]
+            if t.document_id != main.document_id
+            and cover.get(t.id, 0.0) >= best * SIBLING_RATIO
+            and cover.get(t.id, 0.0) >= MIN_COVERAGE + 0.15
+        ]
         if others:
             details.append(texts.ANS_ALSO_IN)
             for t in others:
@@ -387,6 +485,7 @@ class Engine:
             .options(
                 selectinload(TaskRow.units).selectinload(TaskUnit.unit),
                 selectinload(TaskRow.document),
+                selectinload(TaskRow.deadlines),
             )
         )
         by_id = {t.id: t for t in rows}
@@ -402,13 +501,15 @@ class Engine:
             return nothing_found("target")
         chosen = self._per_document(hits, limit=4)
         if len(chosen) == 1:
-            lead = texts.ANS_TARGET_ONE.format(text=shorten(chosen[0].record.display, 300))
+            lead = texts.ANS_TARGET_ONE.format(
+                text=excerpt(chosen[0].record.display, question, 300)
+            )
             details: list[str] = []
         else:
             lead = texts.ANS_TARGET_MANY.format(count=len(chosen))
             details = [
                 texts.ANS_TARGET_ITEM.format(
-                    source=h.record.source, text=shorten(h.record.display, 220)
+                    source=h.record.source, text=excerpt(h.record.display, question, 220)
                 )
                 for h in chosen
             ]
@@ -439,13 +540,20 @@ class Engine:
             cites = [AnswerCitation(d.source_name, "", shorten(d.title, 160)) for d in docs]
             lead = texts.ANS_DOC_DOCS.format(count=len(docs))
             return Answer(text=render(lead, lines, cites), citations=cites, intent="doc_meta")
-        hits = self.searcher.search(question, k=5, kinds=("doc",))
-        hits = [h for h in hits if h.coverage >= 0.5]
-        if not hits:
-            hits = self._good_hits(question)
-        if not hits:
-            return nothing_found("doc_meta")
-        doc = session.get(Document, hits[0].record.document_id)
+        doc = _doc_by_number(session, question)
+        hits = self.searcher.search(topic(question), k=8, kinds=("doc",))
+        top = max((h.score for h in hits), default=1.0) or 1.0
+        hits = sorted(
+            (h for h in hits if h.coverage >= 0.5),
+            key=lambda h: -(h.coverage + RANK_WEIGHT * h.score / top),
+        )
+        if reading.doc_field == "date?" and doc is None:
+            # "… ban hành khi nào?" may ask a task's deadline rather than a document's date
+            tasks = self._good_hits(topic(question), kinds=("task", "passage"))
+            if tasks and (not hits or tasks[0].coverage > hits[0].coverage + 0.05):
+                return self._task_fact(session, question, Reading("deadline"), [], {})
+        if doc is None and hits:
+            doc = session.get(Document, hits[0].record.document_id)
         if doc is None:
             return nothing_found("doc_meta")
         title = shorten(doc.title or doc.source_name, 140)
@@ -464,7 +572,7 @@ class Engine:
                 if doc.signer
                 else texts.ANS_DOC_SIGNER_NONE.format(title=title)
             )
-        elif field_ == "date":
+        elif field_ in ("date", "date?"):
             lead = (
                 texts.ANS_DOC_ISSUED.format(title=title, date=texts.fmt_date(doc.issued_date))
                 if doc.issued_date
@@ -482,49 +590,86 @@ class Engine:
         if not hits:
             return nothing_found(intent)
         with self.db.session() as session:
-            return self._passage_answer(session, hits, intent)
+            return self._passage_answer(session, hits, intent, question)
 
-    def _passage_answer(self, session: Session, hits: list[Hit], intent: str) -> Answer:
+    def _task_details(self, session: Session, task_id: int) -> list[str]:
+        tasks = self._load_tasks(session, [task_id])
+        if not tasks:
+            return []
+        t = tasks[0]
+        out = []
+        leads = _units_of(t, "lead") or ([t.raw_lead] if t.raw_lead else [])
+        if leads:
+            out.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+        if t.deadline_text:
+            out.append(texts.ANS_DETAIL_DEADLINE.format(text=t.deadline_text))
+        return out
+
+    def _passage_answer(
+        self, session: Session, hits: list[Hit], intent: str, question: str = ""
+    ) -> Answer:
         chosen = self._per_document(hits, limit=3)
         first = chosen[0]
-        text = first.record.display
+        lead = texts.ANS_PASSAGE.format(
+            source=first.record.source, text=excerpt(first.record.display, question, 400)
+        )
+        details: list[str] = []
         if first.record.kind == "passage":
-            text = " ".join([text, *self._continuation(session, first.record.ref_id)])
-        lead = texts.ANS_PASSAGE.format(source=first.record.source, text=shorten(text, 500))
-        details = [
-            texts.ANS_TARGET_ITEM.format(source=h.record.source, text=shorten(h.record.display, 200))
+            details += [shorten(t, 200) for t in self._labelled_near(session, first.record.ref_id)]
+        elif first.record.kind == "task":
+            details += self._task_details(session, first.record.ref_id)
+        details += [
+            texts.ANS_TARGET_ITEM.format(
+                source=h.record.source, text=excerpt(h.record.display, question, 200)
+            )
             for h in chosen[1:]
         ]
         citations = [_cite_hit(h) for h in chosen]
         return Answer(text=render(lead, details, citations), citations=citations, intent=intent)
 
-    def _continuation(self, session: Session, passage_id: int) -> list[str]:
-        """Short labelled lines right after a passage ("b) Cơ quan thực hiện: …").
+    def _labelled_near(self, session: Session, passage_id: int) -> list[str]:
+        """Labelled lines around a passage in its section ("Cơ quan chủ trì: …").
 
-        Prose plans put a task's lead unit and deadline in the paragraphs after
-        the task; an answer quoting the task shows them too.
+        Prose plans put a task's lead unit and deadline in separate paragraphs
+        around the task; an answer quoting the task shows them too. Lines that
+        follow come first, then those just before, each run unbroken.
         """
-        first = session.get(Passage, passage_id)
-        if first is None:
+        hit = session.get(Passage, passage_id)
+        if hit is None:
             return []
-        rows = session.scalars(
-            select(Passage)
-            .where(
-                Passage.document_id == first.document_id,
-                Passage.ordinal > first.ordinal,
-                Passage.ordinal <= first.ordinal + CONTINUATION,
+        rows = list(
+            session.scalars(
+                select(Passage)
+                .where(
+                    Passage.document_id == hit.document_id,
+                    Passage.ordinal >= hit.ordinal - NEARBY,
+                    Passage.ordinal <= hit.ordinal + NEARBY,
+                )
+                .order_by(Passage.ordinal)
             )
-            .order_by(Passage.ordinal)
         )
-        out = []
-        for row in rows:
-            if row.section != first.section or not _LABELLED.match(row.text):
-                break
-            out.append(row.text)
-        return out
+        pos = next((i for i, r in enumerate(rows) if r.id == hit.id), None)
+        if pos is None:
+            return []
+
+        def run(seq: list[Passage]) -> list[str]:
+            out = []
+            for r in seq:
+                if r.section != hit.section or not LABELLED.match(r.text):
+                    break
+                out.append(r.text)
+            return out
+
+        after = run(rows[pos + 1 :])
+        before = [] if LABELLED.match(hit.text) is None else run(rows[:pos][::-1])[::-1]
+        return (before + after)[:5]
 
     def _good_hits(
-        self, question: str, kinds: Sequence[str] | None = None, year: int | None = None
+        self,
+        question: str,
+        kinds: Sequence[str] | None = None,
+        year: int | None = None,
+        prefer: re.Pattern[str] | None = None,
     ) -> list[Hit]:
         """Hits that answer: enough of the question covered, best covered first."""
         hits = self.searcher.search(question, k=12, kinds=kinds)
@@ -535,6 +680,8 @@ class Engine:
 
         def key(h: Hit) -> float:
             bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
+            if prefer is not None and prefer.search(h.record.text):
+                bonus += EVIDENCE_BONUS
             return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
         return sorted(hits, key=key, reverse=True)

@@ -39,7 +39,15 @@ DOC_DATE = (
     "ban hanh bao gio",
     "ky ngay",
 )
-DOC_ISSUER = ("co quan ban hanh", "ai ban hanh", "don vi ban hanh", "noi ban hanh", "do ai ban hanh")
+# "… ban hành khi nào?" also asks when a task (issue a plan, a report) is due.
+DOC_DATE_AMBIGUOUS = ("ban hanh khi nao", "ban hanh luc nao", "ban hanh bao gio")
+DOC_ISSUER = (
+    "co quan ban hanh",
+    "ai ban hanh",
+    "don vi ban hanh",
+    "noi ban hanh",
+    "do ai ban hanh",
+)
 DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
 
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
@@ -105,7 +113,12 @@ WHO_LEAD = (
     "ai dam nhiem",
 )
 WHO_COORD = ("phoi hop",)
-WHO_SUPERVISOR = ("chi dao tien do", "chiu trach nhiem chi dao", "ai chi dao", "lanh dao nao chi dao")
+WHO_SUPERVISOR = (
+    "chi dao tien do",
+    "chiu trach nhiem chi dao",
+    "ai chi dao",
+    "lanh dao nao chi dao",
+)
 DEADLINE = (
     "khi nao",
     "bao gio",
@@ -164,9 +177,12 @@ def is_follow_up(q: str) -> bool:
 def topic(question: str) -> str:
     """The question without its intent phrases: what the task or target is about."""
     q = " " + " ".join(syllables(question)) + " "
-    for group in (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE):
+    asks_lead = " chu tri " in q
+    for group in (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER):
         for phrase in sorted(group, key=len, reverse=True):
             q = q.replace(f" {phrase} ", " ")
+    if asks_lead and " chu tri " not in q:
+        q += " chu tri"  # passages naming the lead unit say "chủ trì"
     return " ".join(q.split()) or question
 
 
@@ -182,7 +198,8 @@ def read_question(
     if _any(q, DOC_SIGNER):
         return Reading("doc_meta", doc_field="signer", follow_up=follow)
     if _any(q, DOC_DATE):
-        return Reading("doc_meta", doc_field="date", follow_up=follow)
+        field_ = "date?" if _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]) else "date"
+        return Reading("doc_meta", doc_field=field_, follow_up=follow)
     if _any(q, DOC_ISSUER):
         return Reading("doc_meta", doc_field="issuer", follow_up=follow)
     if _any(q, DOC_LIST):
@@ -196,9 +213,9 @@ def read_question(
     lists = _any(q, LIST_WORDS)
     if scoped and (_any(q, TASK_WORDS) or has_window) and (lists or not asks_who):
         return Reading("unit_tasks", follow_up=follow, mine=mine)
-    if has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who:
-        if lists or not _any(q, DEADLINE):
-            return Reading("due_window", follow_up=follow)
+    window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
+    if window_list and (lists or not _any(q, DEADLINE)):
+        return Reading("due_window", follow_up=follow)
     if _any(q, WHO_SUPERVISOR):
         return Reading("who", role="supervisor", follow_up=follow)
     if asks_who or _any(q, WHO_COORD):

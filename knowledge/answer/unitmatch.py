@@ -15,7 +15,17 @@ from sqlalchemy.orm import Session
 from knowledge.retrieval.analyzer import ABBREVIATIONS, syllables
 from storage.models import Unit, UnitAlias
 
-_HEADS = ("so", "phong", "ban", "trung tam", "van phong", "chi cuc", "cuc", "ubnd", "uy ban nhan dan")
+_HEADS = (
+    "so",
+    "phong",
+    "ban",
+    "trung tam",
+    "van phong",
+    "chi cuc",
+    "cuc",
+    "ubnd",
+    "uy ban nhan dan",
+)
 # Abbreviations that stand for a unit name on their own (expanded in place).
 _SINGLE = {k.replace("&", ""): v for k, v in ABBREVIATIONS.items() if re.fullmatch(r"[a-z&]+", k)}
 
@@ -37,7 +47,9 @@ def expanded_forms(question: str) -> list[str]:
     for s in sylls:
         out.append(_SINGLE.get(s, s))
     expanded = " ".join(out)
-    expanded = expanded.replace("hc qt", "hanh chinh quan tri").replace("kh tc", "ke hoach tai chinh")
+    expanded = expanded.replace("hc qt", "hanh chinh quan tri").replace(
+        "kh tc", "ke hoach tai chinh"
+    )
     return [plain] if expanded == plain else [plain, expanded]
 
 
@@ -69,11 +81,14 @@ def find_units(session: Session, question: str) -> UnitMatch:
                 text = text.replace(needle, " | ")
         if found:
             break
+    if len(found) > 1 and len(mentioned) > 1:
+        # "Phòng Kế hoạch - Tài chính của Sở Nội vụ": the first names a part of the second
+        form = f" {forms[-1]} "
+        if any(f" {a} cua {b} " in form for a in mentioned for b in mentioned if a != b):
+            found, mentioned = found[:1], mentioned[:1]
     if found:
         units = [u for u in (session.get(Unit, i) for i in found) if u is not None]
-        return UnitMatch(
-            units=units, mention=units[0].name if units else "", mentioned=mentioned
-        )
+        return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names)
 
 

@@ -1,4 +1,4 @@
-"""Time windows in questions ("quý II", "tháng này", "30 ngày tới"), relative to ``now``.
+"""Time windows in questions ("quý II", texts.WIN_THIS_MONTH, "30 ngày tới"), relative to ``now``.
 
 ``knowledge.timewindows.parse_time_window`` (the deadlines area) is used when it
 exists; this small reader covers the common phrases on its own so answering
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from knowledge import texts
 from knowledge.text import fold
 
 
@@ -39,37 +40,41 @@ def _month_end(y: int, m: int) -> date:
 def _quarter(y: int, q: int) -> Window:
     start = date(y, 3 * q - 2, 1)
     roman = ["I", "II", "III", "IV"][q - 1]
-    return Window(start, _month_end(y, 3 * q), f"quý {roman}/{y}")
+    return Window(start, _month_end(y, 3 * q), texts.WIN_QUARTER.format(roman=roman, year=y))
 
 
 def _relative(q: str, today: date) -> Window | None:
     if "tuan nay" in q:
         start = today - timedelta(days=today.weekday())
-        return Window(start, start + timedelta(days=6), "tuần này")
+        return Window(start, start + timedelta(days=6), texts.WIN_THIS_WEEK)
     if "tuan sau" in q or "tuan toi" in q:
         start = today - timedelta(days=today.weekday()) + timedelta(days=7)
-        return Window(start, start + timedelta(days=6), "tuần sau")
+        return Window(start, start + timedelta(days=6), texts.WIN_NEXT_WEEK)
     if "thang nay" in q:
-        return Window(today.replace(day=1), _month_end(today.year, today.month), "tháng này")
+        return Window(
+            today.replace(day=1), _month_end(today.year, today.month), texts.WIN_THIS_MONTH
+        )
     if "thang sau" in q or "thang toi" in q:
         y, m = (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
-        return Window(date(y, m, 1), _month_end(y, m), "tháng sau")
+        return Window(date(y, m, 1), _month_end(y, m), texts.WIN_NEXT_MONTH)
     if "quy nay" in q:
         return _quarter(today.year, (today.month - 1) // 3 + 1)
     if "quy sau" in q or "quy toi" in q:
         qn = (today.month - 1) // 3 + 2
         return _quarter(today.year + (qn > 4), (qn - 1) % 4 + 1)
     if "nam nay" in q:
-        return Window(date(today.year, 1, 1), date(today.year, 12, 31), f"năm {today.year}")
+        return Window(
+            date(today.year, 1, 1), date(today.year, 12, 31), texts.WIN_YEAR.format(year=today.year)
+        )
     if "nam sau" in q or "nam toi" in q:
-        y = today.year + 1
-        return Window(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
-    m = _NEXT_DAYS.search(q)
-    if m:
-        n = int(m.group(1))
-        return Window(today, today + timedelta(days=n), f"trong {n} ngày tới")
+        nxt = today.year + 1
+        return Window(date(nxt, 1, 1), date(nxt, 12, 31), texts.WIN_YEAR.format(year=nxt))
+    days = _NEXT_DAYS.search(q)
+    if days:
+        n = int(days.group(1))
+        return Window(today, today + timedelta(days=n), texts.WIN_NEXT_DAYS.format(days=n))
     if "sap den han" in q or "sap toi han" in q:
-        return Window(today, today + timedelta(days=30), "trong 30 ngày tới")
+        return Window(today, today + timedelta(days=30), texts.WIN_NEXT_DAYS.format(days=30))
     return None
 
 
@@ -85,16 +90,16 @@ def _own_parse(text: str, today: date) -> Window | None:
     if m:
         y = int(m.group(2) or today.year)
         if m.group(1) == "dau":
-            return Window(date(y, 1, 1), date(y, 6, 30), f"6 tháng đầu năm {y}")
-        return Window(date(y, 7, 1), date(y, 12, 31), f"6 tháng cuối năm {y}")
+            return Window(date(y, 1, 1), date(y, 6, 30), texts.WIN_FIRST_HALF.format(year=y))
+        return Window(date(y, 7, 1), date(y, 12, 31), texts.WIN_SECOND_HALF.format(year=y))
     m = _MONTH.search(q)
     if m and 1 <= int(m.group(1)) <= 12:
         y, mo = int(m.group(2) or today.year), int(m.group(1))
-        return Window(date(y, mo, 1), _month_end(y, mo), f"tháng {mo}/{y}")
+        return Window(date(y, mo, 1), _month_end(y, mo), texts.WIN_MONTH.format(month=mo, year=y))
     m = _YEAR.search(q)
     if m and ("den han" in q or "het han" in q or "hoan thanh" in q or "trong nam" in q):
         y = int(m.group(1))
-        return Window(date(y, 1, 1), date(y, 12, 31), f"năm {y}")
+        return Window(date(y, 1, 1), date(y, 12, 31), texts.WIN_YEAR.format(year=y))
     return None
 
 

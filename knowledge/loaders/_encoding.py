@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from pathlib import Path
 
 from knowledge import texts
 from knowledge.document import DocumentError
@@ -26,6 +27,22 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # hide a wrong guess.
 _LEGACY = ("cp1258",)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
+
+
+def read_text_file(path: Path, name: str, default_ext: str) -> tuple[str, str]:
+    """The decoded text of ``path`` and its extension (``default_ext`` when it has none).
+
+    Raises ``DocumentError`` (Vietnamese message) for an unreadable, empty or
+    undecodable file.
+    """
+    ext = path.suffix.lower() or default_ext
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
+    if not data.strip():
+        raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    return decode_bytes(data, name, ext), ext
 
 
 def decode_bytes(data: bytes, name: str, ext: str = ".txt") -> str:

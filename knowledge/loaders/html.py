@@ -16,9 +16,9 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 
 from knowledge import texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Row, Table
-from knowledge.loaders._encoding import decode_bytes
+from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._texttables import merge_two_line_headers
-from knowledge.text import nfc
+from knowledge.text import nfc, squash
 
 CHARS_PER_PAGE = 3000
 
@@ -26,20 +26,13 @@ _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _PARAGRAPHS = {"p", "li", "dt", "dd", "blockquote", "pre", "caption", "figcaption"}
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _BOLD = {"b", "strong"}
-_SPACES = re.compile(r"\s+")
 _MAX_SPAN = 100  # guard against absurd colspan / rowspan values
 
 
 def load_html(path: Path, name: str) -> Document:
     """Read an ``.html`` / ``.htm`` file; raise ``DocumentError`` on unreadable input."""
-    ext = path.suffix.lower() or ".html"
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
-    if not data.strip():
-        raise DocumentError(texts.EMPTY_FILE.format(name=name))
-    return parse_html(decode_bytes(data, name, ext), name)
+    markup, _ext = read_text_file(path, name, ".html")
+    return parse_html(markup, name)
 
 
 def parse_html(markup: str, name: str) -> Document:
@@ -67,7 +60,7 @@ def parse_html(markup: str, name: str) -> Document:
 
 
 def _clean(text: str) -> str:
-    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+    return squash(nfc(text))
 
 
 def _line(tag: Tag) -> int | None:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from knowledge import texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Table
-from knowledge.loaders._encoding import decode_bytes
+from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
     has_open_bold,
@@ -57,14 +57,7 @@ _SHORT_LINE = 30
 
 def load_text(path: Path, name: str) -> Document:
     """Read a ``.txt`` / ``.md`` file; raise ``DocumentError`` on unreadable input."""
-    ext = path.suffix.lower() or ".txt"
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
-    if not data.strip():
-        raise DocumentError(texts.EMPTY_FILE.format(name=name))
-    text = decode_bytes(data, name, ext)
+    text, ext = read_text_file(path, name, ".txt")
     return parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
 
 

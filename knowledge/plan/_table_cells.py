@@ -8,18 +8,17 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold, nfc
+from knowledge.text import fold, nfc, squash
+from knowledge.units import looks_like_unit
 
 _MARKUP = re.compile(r"</?(b|strong|i|em|u)>|\*\*|__", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")  # markdown *italic*
 
 
 def clean_cell(text: str) -> str:
     """NFC, markup ("<b>", "**") removed, white space collapsed."""
     text = _MARKUP.sub("", nfc(text or ""))
-    text = _EMPHASIS.sub(r"\1", text).replace("\u00a0", " ")
-    text = _SPACES.sub(" ", text).strip()
+    text = squash(_EMPHASIS.sub(r"\1", text))
     # A lone "*" left over from markdown emphasis split across lines.
     return text.strip("*").strip() if text.startswith("*") or text.endswith("*") else text
 
@@ -53,125 +52,9 @@ def is_group_number(text: str) -> bool:
     return is_roman(t) or bool(_LETTER.match(t))
 
 
-# Words a unit cell starts with (folded). Groups ("Các sở, ban, ngành") included.
-_UNIT_STARTS = (
-    "so ",
-    "cac so",
-    "ubnd",
-    "uy ban",
-    "van phong",
-    "ban ",
-    "cac ban",
-    "bo ",
-    "cac bo",
-    "cong an",
-    "trung tam",
-    "phong ",
-    "cac phong",
-    "co quan",
-    "cac co quan",
-    "don vi",
-    "cac don vi",
-    "chi cuc",
-    "cuc ",
-    "thanh tra",
-    "hoi dong",
-    "hoi lien hiep",
-    "hoi nong dan",
-    "hoi cuu chien binh",
-    "dang uy",
-    "tinh uy",
-    "tinh doan",
-    "thanh uy",
-    "thanh doan",
-    "huyen uy",
-    "mat tran",
-    "mttq",
-    "lien doan",
-    "doan ",
-    "vien ",
-    "truong dai hoc",
-    "truong cao dang",
-    "truong chinh tri",
-    "benh vien",
-    "dai truyen hinh",
-    "dai phat thanh",
-    "bao ",
-    "kho bac",
-    "ngan hang",
-    "chi nhanh",
-    "tap doan",
-    "tong cong ty",
-    "cong ty",
-    "doanh nghiep",
-    "cac doanh nghiep",
-    "cac huyen",
-    "cac xa",
-    "cac dia phuong",
-    "dia phuong",
-    "cac nganh",
-    "cac tinh",
-    "thanh pho",
-    "to cong tac",
-    "to giup viec",
-    "bch",
-    "bcd",
-    "thanh vien",
-    "cac thanh vien",
-    "lanh dao",
-    "chu tich",
-    "pho chu tich",
-    "giam doc",
-    "d/c",
-    "dong chi",
-    "cac dong chi",
-    "cac co so",
-    "cac to chuc",
-    "cac cap",
-    "cac hoi",
-    "cac doan",
-    "toan the",
-)
-# Words that start like a unit but are not one: "Ban hành …", "Bản đồ", "Bộ tiêu
-# chí", "Số hóa", "Báo cáo …" (a product), "Phòng chống …".
-_NOT_UNIT_STARTS = (
-    "ban hanh",
-    "ban do",
-    "ban sao",
-    "ban tin",
-    "bo tieu chi",
-    "bo chi so",
-    "bo du lieu",
-    "bo cong cu",
-    "bo thu tuc",
-    "bo mau",
-    "bo may",
-    "bao cao",
-    "bao dam",
-    "bao ve",
-    "bao tri",
-    "so hoa",
-    "so lieu",
-    "so luong",
-    "so tay",
-    "so sanh",
-    "so ket",
-    "phong chong",
-    "phong ngua",
-    "vien chuc",
-    "doan kiem tra",
-    "doan cong tac",
-    "lanh dao, chi dao",
-    "lanh dao chi dao",
-)
-
-
-def looks_like_unit(text: str) -> bool:
-    t = fold(clean_cell(text)).lstrip("-+• ").strip()
-    t = re.sub(r"^\d+(\.\d+)*\.?\s+", "", t)  # "5.1. Trung tâm …"
-    if not t or t.startswith(_NOT_UNIT_STARTS):
-        return False
-    return t.startswith(_UNIT_STARTS)
+def is_unit_cell(text: str) -> bool:
+    """A cell that names a unit or a group of units (see ``units.looks_like_unit``)."""
+    return looks_like_unit(clean_cell(text))
 
 
 # A deadline cell starts with a time word ("Tháng 12/2025", "Quý I", "Trong năm",

@@ -18,7 +18,7 @@ from knowledge.plan._table_cells import (
     is_group_number,
     is_roman,
     is_row_number,
-    looks_like_unit,
+    is_unit_cell,
     starts_like_continuation,
 )
 from knowledge.plan.columns import ColumnMap
@@ -70,7 +70,7 @@ def _numbered_title(number: str, title: str, raw_title: str) -> tuple[int, str] 
     if is_group_number(number):
         return (_level_of_number(number), f"{number} {title}")
     dotted = "." in number.rstrip(".") and len(title) < 80
-    if (dotted or is_bold(raw_title)) and not looks_like_unit(title):
+    if (dotted or is_bold(raw_title)) and not is_unit_cell(title):
         return (3, f"{number} {title}")
     return None
 

@@ -22,9 +22,9 @@ from itertools import combinations
 
 from knowledge.plan._table_cells import (
     is_row_number,
+    is_unit_cell,
     item_prefix,
     looks_like_budget,
-    looks_like_unit,
 )
 from knowledge.plan.columns import ColumnMap
 
@@ -150,7 +150,7 @@ def _cell_score(value: str, col: int, cmap: ColumnMap, is_deadline: DeadlineTest
     if not value:
         return 0.0
     role = cmap.role_of(col)
-    unit = looks_like_unit(value)
+    unit = is_unit_cell(value)
     deadline = is_deadline(value)
     prefix = item_prefix(value)
     if prefix is not None and prefix[0] in cmap.labels and cmap.labels[prefix[0]] != col:

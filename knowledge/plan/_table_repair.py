@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from knowledge import texts
-from knowledge.plan._table_cells import clean_cell, looks_like_unit
+from knowledge.plan._table_cells import clean_cell, is_unit_cell
 from knowledge.plan.columns import Role
 from knowledge.text import fold
 
@@ -85,7 +85,7 @@ def repair_row(values: dict[Role, str], is_deadline: DeadlineTest) -> Repair:
         _repair_deadline(rep, deadline, is_deadline)
     elif not deadline and "deadline" in v:
         product = v.get("product", "")
-        if product and is_deadline(product) and len(product) < 60 and not looks_like_unit(product):
+        if product and is_deadline(product) and len(product) < 60 and not is_unit_cell(product):
             v["deadline"], v["product"] = product, ""
             rep.emptied.add("product")
             rep.warnings.append(texts.TABLE_PRODUCT_WAS_DEADLINE.format(value=product))
@@ -96,9 +96,9 @@ def _repair_deadline(rep: Repair, deadline: str, is_deadline: DeadlineTest) -> N
     v = rep.values
     coord = v.get("coordinating", "")
     lead = v.get("lead", "")
-    if looks_like_unit(deadline) and "coordinating" in v:
+    if is_unit_cell(deadline) and "coordinating" in v:
         # Units pushed one column right: lead | fragment | coordinators | product.
-        if coord and lead and not looks_like_unit(coord):
+        if coord and lead and not is_unit_cell(coord):
             joined = join_split_unit(lead, coord)
             rep.raw_lead = f"{lead} | {coord}"
             if joined:

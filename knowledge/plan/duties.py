@@ -23,7 +23,7 @@ from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import Outline, clean_text, is_upper_line, parse_marker, strip_bullet
 from knowledge.text import fold
-from knowledge.units import normalize_units
+from knowledge.units import looks_like_unit, normalize_units
 
 _DUTY_SECTION = (
     "to chuc thuc hien",
@@ -33,15 +33,6 @@ _DUTY_SECTION = (
     "trach nhiem cua cac",
     "to chuc thuc hien ke hoach",
 )
-_UNIT_START = (
-    "so ", "phong ", "van phong", "ban ", "uy ban", "ubnd", "trung tam", "cong an", "bao ",
-    "dai ", "cac ", "thu truong", "giam doc", "chu tich", "truong ", "bo ", "cuc ", "chi cuc",
-    "hoi ", "doan ", "lien doan", "mat tran", "ngan hang", "kho bac", "bao hiem", "vien ",
-    "benh vien", "cong ty", "de nghi", "thanh vien", "to cong tac", "co quan", "don vi",
-    "doanh nghiep", "bo chi huy", "bo tu lenh", "dang uy", "tinh uy", "hdnd", "nguoi dung dau",
-    "cong thong tin", "thanh doan", "tinh doan", "quan doi", "lanh dao", "thanh tra",
-    "kiem toan", "toa an", "vien kiem sat",
-)  # fmt: skip
 # "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
 _SUBJECT_VERB = re.compile(
     r"\s*:|\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|"
@@ -69,12 +60,9 @@ def is_duty_section(section: Section) -> bool:
     return fold(section.title).startswith(_DUTY_SECTION)
 
 
-def looks_like_unit(text: str) -> bool:
-    """A heading that names a unit or a group of units, not a topic."""
-    folded = fold(text)
-    if len(text) > 160 or "%" in text or not folded:
-        return False
-    return folded.startswith(_UNIT_START)
+def names_unit(text: str) -> bool:
+    """A heading that names a unit or a group of units, not a topic (no target "%")."""
+    return len(text) <= 160 and "%" not in text and looks_like_unit(text)
 
 
 def _sibling(number: str, section: Section | None) -> bool:
@@ -85,7 +73,7 @@ def _sibling(number: str, section: Section | None) -> bool:
 
 
 def _colon_unit_ok(text: str) -> bool:
-    return looks_like_unit(unit_text(text)) and len(text.split()) <= 14
+    return names_unit(unit_text(text)) and len(text.split()) <= 14
 
 
 def subject_unit(text: str) -> str:
@@ -94,7 +82,7 @@ def subject_unit(text: str) -> str:
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):
             break
-        if len(head.split()) >= 2 and len(head.split()) <= 14 and looks_like_unit(head):
+        if len(head.split()) >= 2 and len(head.split()) <= 14 and names_unit(head):
             return head
     return ""
 
@@ -152,7 +140,7 @@ def extract_duties(
             continue
         stack = outline.stacks[index]
         duty_at = next((i for i, s in enumerate(stack) if is_duty_section(s)), None)
-        if duty_at is None and directive and stack and looks_like_unit(stack[0].title):
+        if duty_at is None and directive and stack and names_unit(stack[0].title):
             duty_at = -1  # the top-level heading names the unit
         if duty_at is None:
             continue
@@ -179,7 +167,7 @@ def extract_duties(
             override = unit
         elif override:
             unit = override  # the rest of a sibling item ("12. …") read as a paragraph
-        elif unit_section is not None and looks_like_unit(unit_section.title):
+        elif unit_section is not None and names_unit(unit_section.title):
             unit = unit_text(unit_section.title)
         else:
             unit = subject_unit(body)

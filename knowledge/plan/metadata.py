@@ -20,7 +20,7 @@ from datetime import date
 from knowledge.document import Block, Document
 from knowledge.plan.model import DocumentMeta
 from knowledge.plan.sections import clean_text, is_upper_line, parse_marker
-from knowledge.text import fold
+from knowledge.text import fold, squash
 from knowledge.units import canonical_unit
 
 FRONT_BLOCKS = 80  # the banner, title and decision part sit well within this
@@ -321,7 +321,7 @@ def _issuer_in_title(title: str) -> str | None:
 
 def upper_to_name(text: str) -> str:
     """ "SỞ NỘI VỤ TỈNH NGHỆ AN" -> "Sở Nội vụ tỉnh Nghệ An" (best effort)."""
-    original = re.sub(r"\s+", " ", text).strip().split(" ")
+    original = squash(text).split(" ")
     words = [w.lower() for w in original]
     out: list[str] = []
     proper = False

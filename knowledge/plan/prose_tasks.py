@@ -29,7 +29,13 @@ from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
 from knowledge.plan.labels import Label, find_labels, trim_units
 from knowledge.plan.model import Section, Task
-from knowledge.plan.sections import Outline, clean_text, parse_marker, strip_bullet
+from knowledge.plan.sections import (
+    Outline,
+    clean_text,
+    nested_number,
+    parse_marker,
+    strip_bullet,
+)
 from knowledge.units import normalize_units
 
 
@@ -154,6 +160,7 @@ class _Collector:
 
     def _task(self, draft: _Draft) -> Task:
         title, number = _title(draft)
+        number = nested_number(_heading_number(draft.heading), number)
         lead = draft.lead or ""
         coord = draft.coord or ""
         return Task(

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.document import Block
 from knowledge.plan.model import Section
-from knowledge.text import fold
+from knowledge.text import fold, squash
 
 PATH_SEP = " > "
 
@@ -37,7 +37,6 @@ RANK_ARABIC = 3  # + depth - 1 for "1.1.", "1.1.1."
 RANK_LETTER = 8
 
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|</?b>|</?strong>|</?i>|</?em>)", re.IGNORECASE)
-_SPACES = re.compile(r"\s+")
 _GLUE = re.compile(r"\*{4}|\*\*\s*\*\*")  # "**A****B**": two bold runs glued together
 _PART = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXL]+|\d{1,2})\b[.:\-–]?\s*(.*)$")
 _APPENDIX = re.compile(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b\s*([IVXL]+|\d{1,2})?\s*[.:\-–]?\s*(.*)$")
@@ -61,9 +60,23 @@ def clean_text(text: str) -> str:
     """Drop markdown emphasis and HTML bold tags, collapse white space."""
     text = _GLUE.sub(" ", text)
     text = _MD_EMPHASIS.sub("", text)
-    text = text.replace("\u00a0", " ")
-    text = _SPACES.sub(" ", text).strip()
+    text = squash(text)
     return text.strip("|").strip()
+
+
+_LETTER_NUMBER = re.compile(r"^[a-hđ]\)$")
+_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.$")
+
+
+def nested_number(parent: str, number: str) -> str:
+    """A lettered item's number within its numbered parent: "a)" under "3.1." -> "3.1.a".
+
+    Plans restart "a)", "b)" under every item; alone they would not say which
+    "a)" a citation means. Other numbers, or a parent without a number, stay as they are.
+    """
+    if not _LETTER_NUMBER.match(number) or not _ITEM_NUMBER.match(parent):
+        return number
+    return f"{parent}{number[0]}"
 
 
 def strip_bullet(text: str) -> str:

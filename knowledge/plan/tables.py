@@ -24,7 +24,7 @@ from knowledge.plan._table_cells import (
     clean_cell,
     deadline_shape,
     is_row_number,
-    looks_like_unit,
+    is_unit_cell,
     split_items,
     starts_like_continuation,
     strip_item_number,
@@ -77,7 +77,7 @@ def is_deadline(value: str) -> bool:
         return False
     # Their test may accept "Báo cáo kết quả năm 2024"; only trust it on short cells.
     words = len(value.split())
-    return words <= 5 and not looks_like_unit(value) and bool(_THEIR_TEST(value))
+    return words <= 5 and not is_unit_cell(value) and bool(_THEIR_TEST(value))
 
 
 def _columns(table: Table, ctx: TableContext | None) -> ColumnMap | None:

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from knowledge.document import Locator
 from knowledge.plan.model import Target
 from knowledge.plan.sections import clean_text, parse_marker, strip_bullet
-from knowledge.text import fold
+from knowledge.text import fold, squash
 
 _QUAL = (
     r"(?:(?:phấn đấu|bảo đảm|đảm bảo|đạt(?: tỷ lệ)?|đạt từ|trên|dưới|tối thiểu|tối đa|ít nhất|"
@@ -71,7 +71,7 @@ def values_in(text: str, allow_counts: bool = True) -> list[str]:
         if any(s < end and start < e for s, e in spans):
             return
         spans.append((start, end))
-        found.append((start, re.sub(r"\s+", " ", value).strip()))
+        found.append((start, squash(value)))
 
     for m in _PERCENT.finditer(text):
         add(m.start(), m.end(), m.group(0))

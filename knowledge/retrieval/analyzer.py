@@ -14,7 +14,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from knowledge.text import fold
+from knowledge.text import classic_tones, fold
 
 _WORD = re.compile(r"[0-9a-zà-ỹđ]+(?:[.,/][0-9]+)*", re.IGNORECASE)
 _FOLDED_WORD = re.compile(r"[0-9a-z]+(?:[&][a-z]+)*")
@@ -68,7 +68,8 @@ ABBREVIATIONS: dict[str, str] = {
 
 
 def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
+    """NFC with one tone placement ("uỷ" and "ủy" alike), so exact forms compare."""
+    return classic_tones(unicodedata.normalize("NFC", text))
 
 
 def syllables(text: str) -> list[str]:

@@ -48,7 +48,9 @@ class BM25:
             index.idf[term] = math.log(1 + (len(docs) - df + 0.5) / (df + 0.5))
         return index
 
-    def scores(self, query_terms: Sequence[str], weights: dict[str, float] | None = None) -> FloatArray:
+    def scores(
+        self, query_terms: Sequence[str], weights: dict[str, float] | None = None
+    ) -> FloatArray:
         """BM25 score of every document for ``query_terms`` (repeats count once)."""
         out = np.zeros(self.n_docs, dtype=np.float32)
         for term in dict.fromkeys(query_terms):

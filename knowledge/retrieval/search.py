@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import logging
+import re
 import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from knowledge.retrieval.analyzer import analyze
+from knowledge.retrieval.analyzer import _WORD, analyze
 from knowledge.retrieval.index import (
     KEYWORD_WEIGHT,
     RRF_K,
+    STOPWORDS,
     VECTOR_WEIGHT,
     Hit,
     KeywordIndex,
@@ -28,6 +30,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 MODES = ("keyword", "vector", "hybrid")
+MIN_TYPO_LEN = 3  # shorter unknown syllables are too ambiguous to correct
+
+
+def corrected(query: str, vocab: dict[str, int]) -> str:
+    """``query`` with mistyped syllables replaced by the indexed ones they most likely
+    meant ("trien khia" -> "trien khai"); known words are left exactly as typed."""
+    from knowledge.text import correct_token, fold
+
+    def fix(m: re.Match[str]) -> str:
+        word = m.group(0)
+        folded = fold(word)
+        if len(folded) < MIN_TYPO_LEN or folded in vocab or folded in STOPWORDS:
+            return word
+        if not folded.isalpha():
+            return word
+        return correct_token(folded, vocab)
+
+    return _WORD.sub(fix, query)
 
 
 class Searcher:
@@ -83,6 +103,7 @@ class Searcher:
     ) -> list[Hit]:
         mode = mode or self.mode
         index = self.keyword
+        query = corrected(query, index.vocab)
         ranked_kw: list[tuple[int, float]] = []
         if mode in ("keyword", "hybrid"):
             ranked_kw = index.bm25.top(analyze(query), k * 3, index.mask(kinds, document_ids))
@@ -108,9 +129,7 @@ class Searcher:
         hits = []
         for i, score in order:
             rec = index.records[i]
-            hits.append(
-                Hit(rec, score, kw_score.get(i, 0.0), coverage(q_terms, rec.text, idf, n))
-            )
+            hits.append(Hit(rec, score, kw_score.get(i, 0.0), coverage(q_terms, rec.text, idf, n)))
         return hits
 
     def _vector_ranked(

@@ -29,11 +29,15 @@ def sync_index(db: Database, settings: Settings) -> None:
     from knowledge.retrieval.embeddings import make_embedder
     from knowledge.retrieval.vector import VectorStore
 
-    embedder = make_embedder(settings)
-    if embedder is None:
+    try:
+        embedder = make_embedder(settings)
+        if embedder is None:
+            return
+        store = VectorStore(settings, embedder)
+        stored = store.digests()
+    except Exception as exc:  # noqa: BLE001 - keyword search still works; say why vectors don't
+        log.warning("vector index not updated (%s); keyword search only", exc)
         return
-    store = VectorStore(settings, embedder)
-    stored = store.digests()
     current = {r.key: r for r in index.records}
     stale = [key for key in stored if key not in current]
     changed = [r for key, r in current.items() if stored.get(key) != r.digest]

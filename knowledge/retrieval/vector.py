@@ -49,7 +49,9 @@ class VectorStore:
         """Stored id -> text digest, to find what changed."""
         got = self._collection.get(include=["metadatas"])
         metas = got.get("metadatas") or []
-        return {i: str((m or {}).get("digest", "")) for i, m in zip(got["ids"], metas, strict=False)}
+        return {
+            i: str((m or {}).get("digest", "")) for i, m in zip(got["ids"], metas, strict=False)
+        }
 
     def upsert(self, records: Sequence[IndexRecord]) -> None:
         for start in range(0, len(records), _BATCH):

@@ -24,6 +24,22 @@ def make_services(tmp_path: Path, **settings: Any) -> Services:
     return Services(db, s, clock=lambda: NOW)
 
 
+def stubbed_services(tmp_path: Path, **settings: Any) -> Services:
+    """Services whose answer engine is a ``StubEngine`` (channel tests do not test answers)."""
+    s = make_services(tmp_path, **settings)
+    s._engine = StubEngine()  # type: ignore[assignment]
+    return s
+
+
+def database_with_leader(data_dir: Path, external_id: str, name: str = "Lan") -> Database:
+    """A database in ``data_dir`` with one leader already linked on Telegram."""
+    db = Database.from_settings(Settings(planbot_data_dir=data_dir))
+    with db.session() as session:
+        user = chat.create_user(session, name, "leader")
+        chat.add_identity(session, user, "telegram", external_id, external_id, name)
+    return db
+
+
 class StubEngine:
     """Stands in for the answer engine (another area's work): records questions."""
 

@@ -21,7 +21,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from fakes.server import ThreadedServer
+from fakes.server import FakeService, ThreadedServer
 
 TOKEN = "123456:TEST-token"
 BOT_USER = {"id": 42, "is_bot": True, "first_name": "Trợ lý", "username": "planbot_test_bot"}
@@ -35,7 +35,7 @@ class Call:
     at: float
 
 
-class FakeTelegram:
+class FakeTelegram(FakeService):
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.lock = threading.Lock()
@@ -48,19 +48,6 @@ class FakeTelegram:
         self._message_ids = itertools.count(500)
         self._file_ids = itertools.count(1)
         self.server = ThreadedServer(self._app())
-
-    # --- lifecycle ----------------------------------------------------------------
-
-    def start(self) -> FakeTelegram:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.stop()
-
-    @property
-    def url(self) -> str:
-        return self.server.url
 
     # --- what the test feeds in -----------------------------------------------------
 

@@ -17,12 +17,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from fakes.server import ThreadedServer
+from fakes.server import FakeService, ThreadedServer
 
 TOKEN = "1234567890:zalo-test-token"
 
 
-class FakeZaloBot:
+class FakeZaloBot(FakeService):
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.lock = threading.Lock()
@@ -33,17 +33,6 @@ class FakeZaloBot:
         self.server = ThreadedServer(
             Starlette(routes=[Route("/bot{token}/{method}", self._api, methods=["POST", "GET"])])
         )
-
-    def start(self) -> FakeZaloBot:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.stop()
-
-    @property
-    def url(self) -> str:
-        return self.server.url
 
     def update(self, user_id: str, text: str, name: str = "Hoa") -> dict[str, Any]:
         return {

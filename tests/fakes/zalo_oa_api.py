@@ -14,14 +14,14 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from bot.zalo_oa.signature import compute
-from fakes.server import ThreadedServer
+from fakes.server import FakeService, ThreadedServer
 
 APP_ID = "4321"
 OA_SECRET = "oa-secret-key"
 APP_SECRET = "app-secret"
 
 
-class FakeZaloOA:
+class FakeZaloOA(FakeService):
     def __init__(self, access_token: str = "tok-1", refresh_token: str = "ref-1") -> None:
         self.lock = threading.Lock()
         self.access_token = access_token
@@ -38,17 +38,6 @@ class FakeZaloOA:
                 ]
             )
         )
-
-    def start(self) -> FakeZaloOA:
-        self.server.start()
-        return self
-
-    def stop(self) -> None:
-        self.server.stop()
-
-    @property
-    def url(self) -> str:
-        return self.server.url
 
     def texts(self, user_id: str) -> list[str]:
         with self.lock:

@@ -1,0 +1,341 @@
+"""Answering benchmark: retrieval quality, QA accuracy, latency, cold start, memory.
+
+``python -m bench.bench_ask`` (or ``python -m bench``). Needs ../shared (seeds +
+corpus); everything runs in temporary data dirs. Figures:
+
+- retrieval on the QA set (answerable questions with a supporting record):
+  hit@1, hit@5, MRR for our keyword, vector and hybrid search, a naive baseline
+  (fixed-size character chunks, same embedding, top-5) and plain BM25
+  (lowercased words, no folding, no bigrams) — with ratios against the baseline;
+- QA accuracy of the whole engine (``tests/qa``) per retrieval mode;
+- ``ask`` latency warm p50/p95 on seeds + corpus and on a synthetic 10,000-task set;
+- cold start of ``planbot ask`` (a fresh process) and peak RSS.
+
+Set ``BENCH_EMBEDDING=hash`` for a quick run without the packaged model.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from bench import qa
+
+print = functools.partial(print, flush=True)  # noqa: A001 - progress shows live
+
+CHUNK_CHARS = 800
+CHUNK_OVERLAP = 100
+
+
+def _env(data_dir: Path, mode: str, backend: str) -> None:
+    os.environ["PLANBOT_DATA_DIR"] = str(data_dir)
+    os.environ["RETRIEVAL_MODE"] = mode
+    os.environ["EMBEDDING_BACKEND"] = backend
+    os.environ.pop("DATABASE_URL", None)
+    from storage.settings import get_settings
+
+    get_settings.cache_clear()
+
+
+def _ranks(items: list[qa.QAItem], search: Callable[[str], list[tuple[str, str]]]) -> list[int]:
+    """1-based rank of the first relevant result per question (0: none in top 10)."""
+    out = []
+    for item in items:
+        results = search(item.question)
+        rank = next(
+            (i + 1 for i, (src, text) in enumerate(results[:10]) if item.relevant(src, text)), 0
+        )
+        out.append(rank)
+    return out
+
+
+def _metrics(ranks: list[int]) -> dict[str, float]:
+    n = max(len(ranks), 1)
+    return {
+        "hit@1": sum(1 for r in ranks if r == 1) / n,
+        "hit@5": sum(1 for r in ranks if 1 <= r <= 5) / n,
+        "mrr": sum(1.0 / r for r in ranks if r) / n,
+    }
+
+
+def _chunks(files: list[Path]) -> list[tuple[str, str]]:
+    out = []
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        step = CHUNK_CHARS - CHUNK_OVERLAP
+        for start in range(0, max(len(text) - CHUNK_OVERLAP, 1), step):
+            out.append((path.name, text[start : start + CHUNK_CHARS]))
+    return out
+
+
+def retrieval(files: list[Path], backend: str, data_dir: Path) -> dict[str, Any]:
+    from knowledge.answer.engine import get_searcher
+    from knowledge.retrieval.analyzer import plain_terms
+    from knowledge.retrieval.bm25 import BM25
+    from knowledge.retrieval.embeddings import make_embedder
+    from storage.db import Database
+    from storage.settings import get_settings
+
+    _env(data_dir, "hybrid", backend)
+    t0 = time.perf_counter()
+    qa.ingest_all(files)
+    index_s = time.perf_counter() - t0
+    settings = get_settings()
+    searcher = get_searcher(Database.from_settings(settings), settings)
+    records = searcher.keyword.records
+    items = [
+        it
+        for it in qa.load_items()
+        if not it.unanswerable and any(it.relevant(r.source, r.text) for r in records)
+    ]
+    out: dict[str, Any] = {"questions": len(items), "records": len(records), "index_s": index_s}
+
+    def ours(mode: str) -> Callable[[str], list[tuple[str, str]]]:
+        return lambda q: [
+            (h.record.source, h.record.text) for h in searcher.search(q, k=10, mode=mode)
+        ]
+
+    for mode in ("keyword", "vector", "hybrid"):
+        out[mode] = _metrics(_ranks(items, ours(mode)))
+
+    def reranked(q: str) -> list[tuple[str, str]]:
+        """The engine's second step: hits re-ordered by question coverage."""
+        from knowledge.answer.engine import RANK_WEIGHT
+
+        hits = searcher.search(q, k=20, mode=settings.retrieval_mode)
+        top = max((h.score for h in hits), default=1.0) or 1.0
+        hits.sort(key=lambda h: -(h.coverage + RANK_WEIGHT * h.score / top))
+        return [(h.record.source, h.record.text) for h in hits[:10]]
+
+    for mode in ("keyword", "hybrid"):
+        _env(data_dir, mode, backend)
+        settings = get_settings()
+        searcher = get_searcher(Database.from_settings(settings), settings)
+        out[f"{mode}+rerank"] = _metrics(_ranks(items, reranked))
+    plain = BM25.build([plain_terms(r.text) for r in records])
+
+    def plain_search(q: str) -> list[tuple[str, str]]:
+        return [(records[i].source, records[i].text) for i, _ in plain.top(plain_terms(q), 10)]
+
+    out["plain_bm25"] = _metrics(_ranks(items, plain_search))
+    embedder = make_embedder(settings)
+    if embedder is not None:
+        chunks = _chunks(files)
+        t0 = time.perf_counter()
+        matrix = embedder.embed_documents([c[1] for c in chunks])
+        out["baseline_index_s"] = time.perf_counter() - t0
+
+        def naive(q: str) -> list[tuple[str, str]]:
+            sims = matrix @ embedder.embed_query(q)
+            return [chunks[i] for i in np.argsort(-sims)[:5]]
+
+        out["naive_chunks_top5"] = _metrics(_ranks(items, naive))
+    return out
+
+
+def accuracy(backend: str, data_dir: Path) -> dict[str, Any]:
+    """The engine on the QA set, per retrieval mode, over the data ``retrieval`` ingested."""
+    from knowledge.answer.api import AnswerEngine
+    from storage.db import Database
+    from storage.settings import get_settings
+
+    out: dict[str, Any] = {}
+    for mode in ("keyword", "vector", "hybrid"):
+        _env(data_dir, mode, backend)
+        settings = get_settings()
+        engine = AnswerEngine(Database.from_settings(settings), settings)
+        graded = []
+        latencies = []
+        for item in qa.load_items():
+            t0 = time.perf_counter()
+            answer = engine.ask(item.question, now=item.now)
+            latencies.append(time.perf_counter() - t0)
+            graded.append(qa.grade(item, answer.text, [c.source for c in answer.citations]))
+        summary = qa.summarize(graded)
+        summary["p50_ms"] = 1000 * statistics.median(latencies)
+        summary["p95_ms"] = 1000 * float(np.percentile(latencies, 95))
+        out[mode] = summary
+    return out
+
+
+def synthetic(n_tasks: int = 10_000) -> dict[str, float]:
+    """Warm ``ask`` latency on a generated plan set of ``n_tasks`` tasks (keyword mode)."""
+    from knowledge.answer.api import AnswerEngine
+    from knowledge.retrieval.sync import sync_index
+    from storage.db import Database
+    from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit, Unit
+    from storage.settings import get_settings
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench_syn_"))
+    _env(tmp / "data", "keyword", "none")
+    settings = get_settings()
+    db = Database.from_settings(settings)
+    rng = np.random.default_rng(7)
+    verbs = ["Xây dựng", "Triển khai", "Rà soát", "Tổ chức", "Kiểm tra", "Ban hành", "Nâng cấp"]
+    objects = [
+        "kế hoạch cải cách hành chính",
+        "cơ sở dữ liệu dùng chung",
+        "phần mềm quản lý văn bản",
+        "hội nghị sơ kết chuyển đổi số",
+        "đề án vị trí việc làm",
+        "quy trình nội bộ giải quyết thủ tục hành chính",
+        "chương trình đào tạo kỹ năng số",
+        "hệ thống thông tin báo cáo",
+    ]
+    places = ["xã", "phường", "huyện", "sở", "ngành", "trường học", "bệnh viện"]
+    t0 = time.perf_counter()
+    with db.session() as s:
+        units = [Unit(name=f"Sở Thử nghiệm {i}", folded=f"so thu nghiem {i}") for i in range(60)]
+        s.add_all(units)
+        s.flush()
+        per_doc = 500
+        for d in range(n_tasks // per_doc):
+            doc = Document(
+                source_name=f"synthetic_{d:03d}.txt",
+                sha256=f"{d:064d}",
+                format="txt",
+                title=f"Kế hoạch thử nghiệm số {d}",
+                plan_year=2026,
+            )
+            s.add(doc)
+            s.flush()
+            for i in range(per_doc):
+                due = date(2026, 1, 1) + timedelta(days=int(rng.integers(0, 365)))
+                title = (
+                    f"{verbs[i % len(verbs)]} {objects[(i // 7) % len(objects)]} "
+                    f"tại {places[i % len(places)]} đợt {i % 13}"
+                )
+                t = TaskRow(
+                    document_id=doc.id,
+                    identity=f"{d}-{i}",
+                    content_hash="x",
+                    ordinal=i,
+                    number=str(i + 1),
+                    section="II. Nhiệm vụ",
+                    title=title,
+                    deadline_text=due.strftime("%d/%m/%Y"),
+                    due_date=due,
+                )
+                s.add(t)
+                s.flush()
+                s.add(TaskUnit(task_id=t.id, unit_id=units[(d * 7 + i) % 60].id, role="lead"))
+                s.add(TaskDeadline(task_id=t.id, due_date=due))
+                if i % 5 == 0:
+                    s.add(Passage(document_id=doc.id, ordinal=i, section="I", text=title + "."))
+    sync_index(db, settings)
+    build_s = time.perf_counter() - t0
+    engine = AnswerEngine(db, settings)
+    questions = [
+        "Sở Thử nghiệm 12 có những nhiệm vụ nào đến hạn trong quý II/2026?",
+        "ai chu tri nang cap phan mem quan ly van ban tai truong hoc dot 3",
+        "So Thu nghiem 5 co bao nhieu nhiem vu",
+        "Rà soát đề án vị trí việc làm tại bệnh viện khi nào xong?",
+        "nhiệm vụ nào quá hạn",
+        "cach nau pho bo ngon",
+    ]
+    now = datetime(2026, 5, 1)
+    for q in questions:  # warm up
+        engine.ask(q, now=now)
+    lat = []
+    for _ in range(10):
+        for q in questions:
+            t1 = time.perf_counter()
+            engine.ask(q, now=now)
+            lat.append(time.perf_counter() - t1)
+    return {
+        "tasks": float(n_tasks),
+        "build_s": build_s,
+        "p50_ms": 1000 * statistics.median(lat),
+        "p95_ms": 1000 * float(np.percentile(lat, 95)),
+    }
+
+
+def cold_start(data_dir: Path) -> float:
+    """Seconds for a fresh ``planbot ask --json`` process to answer one question."""
+    env = dict(os.environ, PLANBOT_DATA_DIR=str(data_dir), RETRIEVAL_MODE="keyword")
+    t0 = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "ai chu tri trien khai tro ly ao", "--json"],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    return time.perf_counter() - t0
+
+
+def _print_table(ret: dict[str, Any]) -> None:
+    base = ret.get("naive_chunks_top5", {})
+    print(f"  retrieval on {ret['questions']} answerable questions ({ret['records']} records)")
+    print(f"  {'method':<20}{'hit@1':>8}{'hit@5':>8}{'MRR':>8}   ratio hit@1 vs naive")
+    names = ("keyword", "vector", "hybrid", "keyword+rerank", "hybrid+rerank")
+    for name in (*names, "plain_bm25", "naive_chunks_top5"):
+        m = ret.get(name)
+        if not m:
+            continue
+        ratio = m["hit@1"] / base["hit@1"] if base.get("hit@1") else float("nan")
+        print(f"  {name:<20}{m['hit@1']:>8.2f}{m['hit@5']:>8.2f}{m['mrr']:>8.2f}   {ratio:.2f}x")
+
+
+def main() -> dict[str, Any]:
+    files = qa.plan_files()
+    if not files:
+        print("  ../shared not present: answering benchmark skipped")
+        return {}
+    backend = os.environ.get("BENCH_EMBEDDING", "default")
+    result: dict[str, Any] = {"embedding": backend}
+    data_dir = Path(tempfile.mkdtemp(prefix="bench_ask_")) / "data"
+    ret = retrieval(files, backend, data_dir)
+    _print_table(ret)
+    print(f"  index (ingest + embed) {ret['index_s']:.1f} s")
+    acc = accuracy(backend, data_dir)
+    for mode, s in acc.items():
+        print(
+            f"  QA {mode:<8} overall {s['overall']:.2f}  no-diacritics {s['no_diacritics']:.2f}"
+            f"  abbreviations {s['abbreviations']:.2f}  unanswerable {s['unanswerable']:.2f}"
+            f"  p50 {s['p50_ms']:.1f} ms  p95 {s['p95_ms']:.1f} ms"
+        )
+    syn = synthetic()
+    print(
+        f"  synthetic {int(syn['tasks'])} tasks: build {syn['build_s']:.1f} s,"
+        f" ask p50 {syn['p50_ms']:.1f} ms, p95 {syn['p95_ms']:.1f} ms (target p95 <= 150 ms)"
+    )
+    cold = cold_start(data_dir)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  cold start planbot ask: {cold:.2f} s (target < 3 s); peak RSS {rss_mb:.0f} MB")
+    result.update(
+        {
+            "retrieval": ret,
+            "accuracy": acc,
+            "synthetic": syn,
+            "cold_start_s": cold,
+            "peak_rss_mb": rss_mb,
+        }
+    )
+    flat = {
+        "hybrid_hit1": ret["hybrid"]["hit@1"],
+        "keyword_hit1": ret["keyword"]["hit@1"],
+        "qa_keyword_overall": acc["keyword"]["overall"],
+        "qa_hybrid_overall": acc["hybrid"]["overall"],
+        "ask_seeds_p95_ms": acc["keyword"]["p95_ms"],
+        "ask_p95_ms": syn["p95_ms"],
+        "cold_start_s": cold,
+        "peak_rss_mb": rss_mb,
+    }
+    result.update(flat)
+    return result
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The optional LLM path against a fake OpenAI-compatible server on 127.0.0.1.
+
+The real client (langchain-openai) talks HTTP to a tiny server started here; the
+server's reply is chosen per test: a cited answer, a refusal, an error, a stall.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from answer_fixtures import PLAN_A, populate
+from knowledge.answer.api import AnswerEngine
+from knowledge.retrieval.sync import sync_index
+from storage.db import Database
+from storage.settings import Settings
+
+
+class FakeOpenAI:
+    def __init__(self) -> None:
+        self.reply: str = ""
+        self.status = 200
+        self.delay = 0.0
+        self.requests: list[dict[str, Any]] = []
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server naming
+                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+                fake.requests.append({"path": self.path, "body": body})
+                if fake.delay:
+                    time.sleep(fake.delay)
+                if fake.status != 200:
+                    self.send_response(fake.status)
+                    self.send_header("Content-Type", "application/json")
+                    self.end_headers()
+                    self.wfile.write(b'{"error": {"message": "boom", "type": "server_error"}}')
+                    return
+                payload = {
+                    "id": "chatcmpl-1",
+                    "object": "chat.completion",
+                    "created": 0,
+                    "model": body.get("model", "fake"),
+                    "choices": [
+                        {
+                            "index": 0,
+                            "message": {"role": "assistant", "content": fake.reply},
+                            "finish_reason": "stop",
+                        }
+                    ],
+                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
+                }
+                data = json.dumps(payload).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeOpenAI]:
+    server = FakeOpenAI()
+    yield server
+    server.server.shutdown()
+    server.server.server_close()
+
+
+@pytest.fixture
+def engine(fake: FakeOpenAI, tmp_path: Path) -> AnswerEngine:
+    settings = Settings(
+        planbot_data_dir=tmp_path / "data",
+        retrieval_mode="keyword",
+        llm_provider="openai",
+        llm_base_url=fake.url,
+        llm_api_key="test",
+        llm_model="fake-model",
+        llm_timeout_seconds=1.0,
+        _env_file=None,  # type: ignore[call-arg]
+    )
+    settings.data_dir.mkdir(parents=True)
+    db = Database(settings.sqlalchemy_url)
+    db.migrate()
+    populate(db)
+    sync_index(db, settings)
+    return AnswerEngine(db, settings)
+
+
+QUESTION = "ai chu tri trien khai tro ly ao"
+
+
+def test_llm_writes_the_answer_from_the_context_and_cites(
+    engine: AnswerEngine, fake: FakeOpenAI
+) -> None:
+    fake.reply = "Sở Nội vụ chủ trì triển khai trợ lý ảo, hạn Quý II/2026 [1]."
+    a = engine.ask(QUESTION)
+    assert a.text.startswith("Sở Nội vụ chủ trì triển khai trợ lý ảo, hạn Quý II/2026 [1].")
+    assert [c.source for c in a.citations] == [PLAN_A]
+    assert f"- {PLAN_A}" in a.text
+    sent = fake.requests[0]
+    assert sent["path"] == "/v1/chat/completions"
+    assert sent["body"]["model"] == "fake-model"
+    prompt = json.dumps(sent["body"]["messages"], ensure_ascii=False)
+    assert "Triển khai trợ lý ảo" in prompt and PLAN_A in prompt and "[1]" in prompt
+
+
+def test_llm_refusal_means_no_answer_and_no_citation(
+    engine: AnswerEngine, fake: FakeOpenAI
+) -> None:
+    fake.reply = "KHÔNG_CÓ_THÔNG_TIN"
+    a = engine.ask(QUESTION)
+    assert a.citations == [] and a.text.startswith("Không tìm thấy")
+
+
+def test_uncited_llm_reply_is_not_trusted(engine: AnswerEngine, fake: FakeOpenAI) -> None:
+    fake.reply = "Có lẽ là Sở Tài chính."
+    a = engine.ask(QUESTION)
+    assert "do Sở Nội vụ chủ trì" in a.text and a.citations  # the extractive answer
+
+
+def test_llm_error_falls_back_to_extractive(engine: AnswerEngine, fake: FakeOpenAI) -> None:
+    fake.status = 500
+    a = engine.ask(QUESTION)
+    assert "do Sở Nội vụ chủ trì" in a.text and a.citations[0].source == PLAN_A
+    assert fake.requests  # the server was really called
+
+
+def test_llm_timeout_falls_back_quickly(engine: AnswerEngine, fake: FakeOpenAI) -> None:
+    fake.delay = 3.0
+    fake.reply = "quá muộn [1]"
+    t0 = time.perf_counter()
+    a = engine.ask(QUESTION)
+    assert time.perf_counter() - t0 < 2.5
+    assert "do Sở Nội vụ chủ trì" in a.text
+
+
+def test_llm_not_called_when_nothing_found(engine: AnswerEngine, fake: FakeOpenAI) -> None:
+    a = engine.ask("cach nau pho bo ngon")
+    assert a.citations == [] and fake.requests == []
