@@ -13,16 +13,16 @@ import sys
 from datetime import datetime
 from typing import Any
 
+from knowledge import texts
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to ``planbot``."""
-    p = sub.add_parser("ask", help="answer a question about the ingested plans")
-    p.add_argument(
-        "question", nargs="?", help="the question (Vietnamese, with or without diacritics)"
-    )
-    p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--batch", action="store_true", help="read one question per line from stdin")
-    p.add_argument("--now", help="answer as of this date (YYYY-MM-DD), for relative time windows")
+    p = sub.add_parser("ask", help=texts.CLI_ASK)
+    p.add_argument("question", nargs="?", help=texts.CLI_ASK_QUESTION)
+    p.add_argument("--json", action="store_true", help=texts.CLI_JSON)
+    p.add_argument("--batch", action="store_true", help=texts.CLI_ASK_BATCH)
+    p.add_argument("--now", metavar=texts.CLI_DATE_METAVAR, help=texts.CLI_ASK_NOW)
     p.set_defaults(func=run)
 
 
@@ -48,10 +48,10 @@ def run(args: argparse.Namespace) -> int:
         try:
             now = datetime.strptime(args.now, "%Y-%m-%d")
         except ValueError:
-            print("--now: expected YYYY-MM-DD", file=sys.stderr)
+            print(texts.CLI_ASK_BAD_NOW, file=sys.stderr)
             return 2
     if not args.batch and not args.question:
-        print("planbot ask: a QUESTION or --batch is required", file=sys.stderr)
+        print(texts.CLI_ASK_NEED_QUESTION, file=sys.stderr)
         return 2
     settings = get_settings()
     engine = AnswerEngine(Database.from_settings(settings), settings)

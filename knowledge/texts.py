@@ -14,6 +14,11 @@ def fmt_date(d: date | None) -> str:
     return d.strftime("%d/%m/%Y") if d else ""
 
 
+def doc_label(doc_type: str | None, title: str) -> str:
+    """ "Kế hoạch “Cải cách hành chính tỉnh Hà Tĩnh năm 2026”" for a sentence's subject."""
+    return f"{doc_type or 'Văn bản'} “{title}”"
+
+
 # --- Loading documents ---------------------------------------------------------
 
 UNSUPPORTED_FORMAT = (
@@ -436,6 +441,14 @@ CLI_TARGET_COLUMNS = ("Chỉ tiêu", "Giá trị", "Năm", "Văn bản")
 CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác")
 CLI_DOCUMENT_COLUMNS = ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ")
 
+CLI_ASK = "trả lời một câu hỏi về các kế hoạch đã nạp"
+CLI_ASK_QUESTION = "câu hỏi (tiếng Việt, có dấu hoặc không dấu)"
+CLI_ASK_BATCH = "đọc mỗi dòng của đầu vào chuẩn là một câu hỏi"
+CLI_ASK_NOW = (
+    "trả lời như thể hôm nay là ngày này (YYYY-MM-DD), cho các mốc “tháng này”, “30 ngày tới”…"
+)
+CLI_ASK_BAD_NOW = "--now: ngày phải có dạng YYYY-MM-DD"
+CLI_ASK_NEED_QUESTION = "planbot ask: cần một câu hỏi hoặc --batch"
 CLI_RUN = "chạy mọi kênh trò chuyện đã cấu hình (trò chuyện trên dòng lệnh nếu chưa có kênh nào)"
 CLI_CHAT = "trò chuyện với trợ lý ngay trên dòng lệnh"
 CLI_CHAT_AS = "tên của bạn trong cuộc trò chuyện (mặc định: demo)"

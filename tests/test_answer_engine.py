@@ -6,8 +6,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-
 from answer_fixtures import PLAN_A, PLAN_B, populate
+
 from knowledge.answer.api import Answer, AnswerEngine
 from knowledge.retrieval.sync import sync_index
 from storage.db import Database
@@ -115,6 +115,8 @@ def test_document_metadata(engine: AnswerEngine) -> None:
     a = ask(engine, "số hiệu kế hoạch cải cách hành chính của Sở Nội vụ")
     assert "125/KH-SNV" in a.text and a.citations[0].source == PLAN_A
     assert "02/02/2026" in ask(engine, "Kế hoạch 88/KH-VP ban hành ngày nào?").text
+    signed = ask(engine, "ke hoach so 125 do ai ky")  # the number alone, no diacritics
+    assert "Nguyễn Văn An" in signed.text and signed.citations[0].source == PLAN_A
 
 
 def test_ambiguous_unit_lists_options(engine: AnswerEngine) -> None:
@@ -166,3 +168,11 @@ def test_unit_tasks_in_one_document_and_by_status(engine: AnswerEngine) -> None:
     assert {c.source for c in b.citations} == {PLAN_B}
     c = ask(engine, "Sở Nội vụ có nhiệm vụ nào đã hoàn thành?")
     assert c.text.startswith("Sở Nội vụ không có nhiệm vụ nào")  # nothing reported done yet
+
+
+def test_follow_up_about_the_same_task(engine: AnswerEngine) -> None:
+    first = ask(engine, "ai chủ trì triển khai trợ lý ảo?")
+    when = ask(engine, "còn thời hạn thì sao?", context=first.context)
+    assert when.intent == "deadline"
+    assert "Quý II/2026" in when.text and "30/06/2026" in when.text
+    assert when.citations[0].source == PLAN_A

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from answer_fixtures import PLAN_A, populate
+
 from knowledge.answer.api import AnswerEngine
 from knowledge.retrieval.sync import sync_index
 from storage.db import Database
@@ -151,3 +151,9 @@ def test_llm_timeout_falls_back_quickly(engine: AnswerEngine, fake: FakeOpenAI) 
 def test_llm_not_called_when_nothing_found(engine: AnswerEngine, fake: FakeOpenAI) -> None:
     a = engine.ask("cach nau pho bo ngon")
     assert a.citations == [] and fake.requests == []
+
+
+def test_exact_counts_are_not_reworded(engine: AnswerEngine, fake: FakeOpenAI) -> None:
+    fake.reply = "Sở Nội vụ có 7 nhiệm vụ [1]."  # a model's miscount must not reach the user
+    a = engine.ask("SNV co bao nhieu nhiem vu")
+    assert a.text.startswith("Sở Nội vụ có 2 nhiệm vụ.") and fake.requests == []

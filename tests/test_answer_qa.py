@@ -18,7 +18,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from bench import qa  # noqa: E402
-
 from knowledge.answer.api import AnswerEngine  # noqa: E402
 from storage.db import Database  # noqa: E402
 from storage.settings import get_settings  # noqa: E402

@@ -10,8 +10,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from answer_fixtures import PLAN_A, populate
+
 from bot.cli import main
 from knowledge.retrieval.sync import sync_index
 from storage.db import Database

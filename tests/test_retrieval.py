@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from answer_fixtures import PLAN_A, PLAN_B, populate
 from sqlalchemy import select
 
-from answer_fixtures import PLAN_A, PLAN_B, populate
 from knowledge.retrieval.analyzer import analyze, expand_abbreviations, syllables
 from knowledge.retrieval.bm25 import BM25
 from knowledge.retrieval.embeddings import HashEmbedder, make_embedder

@@ -9,8 +9,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
 from answer_fixtures import PLAN_A, populate
+
 from knowledge.retrieval.embeddings import HashEmbedder
 from knowledge.retrieval.search import Searcher
 from knowledge.retrieval.sync import sync_index

@@ -51,7 +51,9 @@ class AnswerEngine:
         answer = Engine(self.db, self.settings).ask(
             question, now=now, context=context, unit_hint=unit_hint
         )
-        if self.settings.llm_provider not in ("", "none") and answer.citations:
+        llm_on = self.settings.llm_provider not in ("", "none")
+        # Counts and lists come exactly from the database; only retrieved answers are reworded.
+        if llm_on and answer.citations and answer.intent in ("who", "deadline", "target", "search"):
             from knowledge.answer.llm import rewrite_with_llm
 
             answer = rewrite_with_llm(answer, question, self.settings)

@@ -9,6 +9,7 @@ from knowledge.answer.api import Answer, AnswerCitation
 
 MAX_DETAILS = 8
 MAX_SOURCE_LINES = 6
+SOURCE_LINE_CHARS = 200
 
 
 def _sources_block(citations: list[AnswerCitation]) -> list[str]:
@@ -20,8 +21,8 @@ def _sources_block(citations: list[AnswerCitation]) -> list[str]:
             locs.append(c.locator)
     lines = [texts.ANS_SOURCES]
     for source, locs in list(grouped.items())[:MAX_SOURCE_LINES]:
-        shown = "; ".join(_compact(locs)[:6])
-        more = "…" if len(locs) > 6 else ""
+        shown = shorten("; ".join(_compact(locs)[:6]), SOURCE_LINE_CHARS)
+        more = "…" if len(locs) > 6 and not shown.endswith("…") else ""
         lines.append(
             texts.ANS_SOURCE_LINE.format(
                 source=source, locator=f" — {shown}{more}" if shown else ""

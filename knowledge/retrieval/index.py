@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import math
+import os
 import pickle
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CACHE_VERSION = 5
+_CACHE_VERSION = 7
 RRF_K = 60
 # Weighted reciprocal-rank fusion: the keyword side leads (it measured far ahead on
 # our questions), the vector side breaks ties and rescues paraphrases.
@@ -185,7 +186,12 @@ def content_syllables(text: str) -> list[str]:
 BIGRAM_SHARE = 0.4  # weight of adjacent-pair coverage in ``coverage``
 
 
-def coverage(q: QuestionTerms, record_text: str, idf: dict[str, float], n: int) -> float:
+CONTEXT_WEIGHT = 0.75  # a word found only in the document's title counts this much
+
+
+def coverage(
+    q: QuestionTerms, record_text: str, idf: dict[str, float], n: int, context: str = ""
+) -> float:
     """IDF-weighted share of the question's content syllables found in the record.
 
     A word no document holds weighs most, so a question about a topic absent from
@@ -196,17 +202,22 @@ def coverage(q: QuestionTerms, record_text: str, idf: dict[str, float], n: int) 
     if not q.terms:
         return 0.0
     have = set(analyze(record_text))
+    around = set(analyze(context)) if context else set()
     unknown = math.log(1 + max(n, 1))
     total = got = 0.0
     for syl, exact in q.terms:
         w = idf.get(syl, unknown)
         total += w
-        if syl in have:
-            got += w if exact is None or exact in have else 0.5 * w
+        for terms, share in ((have, 1.0), (around, CONTEXT_WEIGHT)):
+            if syl in terms:
+                got += share * (w if exact is None or exact in terms else 0.5 * w)
+                break
     uni = got / max(total, 1e-9)
     if not q.bigrams:
         return uni
-    bi = sum(1 for b in q.bigrams if b in have) / len(q.bigrams)
+    bi = sum(1.0 if b in have else CONTEXT_WEIGHT if b in around else 0.0 for b in q.bigrams) / len(
+        q.bigrams
+    )
     return (1 - BIGRAM_SHARE) * uni + BIGRAM_SHARE * bi
 
 
@@ -228,7 +239,7 @@ class KeywordIndex:
         self.by_key = {r.key: i for i, r in enumerate(records)}
         self.kinds = np.array([r.kind for r in records])
         self.docs = np.array([r.document_id for r in records], dtype=np.int64)
-        self.bm25 = BM25.build([analyze(r.text) for r in records])
+        self.bm25 = BM25.build([analyze(r.searchable) for r in records])
         # Folded syllables with their document frequency: what typing slips are corrected to.
         self.vocab = {
             t: len(ids)
@@ -257,7 +268,7 @@ def build_keyword_index(db: Database, settings: Settings) -> KeywordIndex:
     path = _cache_path(settings)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
         tmp.replace(path)
     except OSError as exc:  # a read-only data dir still answers, just slower to start

@@ -38,15 +38,20 @@ class IndexRecord:
     document_id: int
     source: str
     locator: str
-    text: str  # what is searched
+    text: str  # what is searched: the record's own words
     display: str  # what is quoted in a citation
+    context: str = ""  # its document's title and issuer, searched with less weight
     unit_ids: list[int] = field(default_factory=list)
     year: int | None = None
     due: date | None = None
 
     @property
+    def searchable(self) -> str:
+        return f"{self.text} || {self.context}" if self.context else self.text
+
+    @property
     def digest(self) -> str:
-        basis = "|".join([self.text, self.source, self.locator])
+        basis = "|".join([self.searchable, self.source, self.locator])
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
     def metadata(self) -> dict[str, Any]:
@@ -177,11 +182,10 @@ def load_records(session: Session) -> list[IndexRecord]:
     records += [_task_record(t, docs[t.document_id]) for t in tasks]
     for rec in records:
         if rec.kind == "task" and contexts.get(rec.document_id):
-            rec.text = f"{rec.text} || {contexts[rec.document_id]}"
+            rec.context = contexts[rec.document_id]
     for target in session.scalars(select(TargetRow).order_by(TargetRow.id)):
         doc = docs[target.document_id]
         text = target.text if not target.section else f"{target.text}. {target.section}"
-        text = f"{text} || {contexts[doc.id]}"
         records.append(
             IndexRecord(
                 key=f"target:{target.id}",
@@ -192,6 +196,7 @@ def load_records(session: Session) -> list[IndexRecord]:
                 locator=text_locator(target.section, target.locator),
                 text=text,
                 display=target.text,
+                context=contexts[doc.id],
                 year=target.year or doc.plan_year,
             )
         )
@@ -213,7 +218,8 @@ def load_records(session: Session) -> list[IndexRecord]:
                 document_id=doc.id,
                 source=doc.source_name,
                 locator=text_locator(passage.section, passage.locator),
-                text=f"{body}. {passage.section} || {contexts[doc.id]}",
+                text=f"{body}. {passage.section}",
+                context=contexts[doc.id],
                 display=passage.text,
                 year=doc.plan_year,
             )

@@ -129,7 +129,14 @@ class Searcher:
         hits = []
         for i, score in order:
             rec = index.records[i]
-            hits.append(Hit(rec, score, kw_score.get(i, 0.0), coverage(q_terms, rec.text, idf, n)))
+            hits.append(
+                Hit(
+                    rec,
+                    score,
+                    kw_score.get(i, 0.0),
+                    coverage(q_terms, rec.text, idf, n, rec.context),
+                )
+            )
         return hits
 
     def _vector_ranked(

@@ -56,7 +56,7 @@ class VectorStore:
     def upsert(self, records: Sequence[IndexRecord]) -> None:
         for start in range(0, len(records), _BATCH):
             batch = list(records[start : start + _BATCH])
-            vectors = self.embedder.embed_documents([r.text for r in batch])
+            vectors = self.embedder.embed_documents([r.searchable for r in batch])
             self._collection.upsert(
                 ids=[r.key for r in batch],
                 embeddings=vectors.tolist(),

@@ -1,0 +1,133 @@
+"""Database lookups behind the answers: tasks by filter or id, documents, nearby lines."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from knowledge.retrieval.records import LABELLED
+from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit
+
+NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
+
+
+_DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
+# "Kế hoạch 3369", "quyet dinh so 2820", "QĐ 664": the number alone, on folded text.
+_BARE_NUMBER = re.compile(
+    r"\b(?:ke hoach|quyet dinh|chi thi|thong bao|van ban|kh|qd|ct|tb)\s+(?:so\s+)?(\d{1,5})\b(?!/)"
+)
+
+
+def doc_by_number(session: Session, question: str) -> Document | None:
+    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND")."""
+    from knowledge.text import fold
+
+    numbered = list(session.scalars(select(Document).where(Document.number.is_not(None))))
+    for m in _DOC_NUMBER.finditer(question):
+        key = fold(m.group(1))
+        for doc in numbered:
+            if fold(doc.number or "").startswith(key) or key.startswith(fold(doc.number or "x")):
+                return doc
+    for m in _BARE_NUMBER.finditer(fold(question)):
+        matches = [d for d in numbered if (d.number or "").split("/")[0] == m.group(1)]
+        if len(matches) == 1:
+            return matches[0]
+    return None
+
+
+def task_rows(
+    session: Session,
+    unit_ids: list[int] | None,
+    role: str,
+    due_from: date | None,
+    due_to: date | None,
+    document_id: int | None = None,
+) -> list[Any]:
+    """(id, document_id, kind, status) of the matching tasks, light enough for 10,000s.
+
+    Same filters as ``repositories.list_tasks`` (any due date in the window counts),
+    without loading every task's units and deadlines just to count them.
+    """
+    stmt = select(TaskRow.id, TaskRow.document_id, TaskRow.kind, TaskRow.status)
+    if document_id is not None:
+        stmt = stmt.where(TaskRow.document_id == document_id)
+    if unit_ids is not None:
+        stmt = stmt.where(
+            TaskRow.id.in_(
+                select(TaskUnit.task_id).where(
+                    TaskUnit.unit_id.in_(unit_ids), TaskUnit.role == role
+                )
+            )
+        )
+    if due_from is not None or due_to is not None:
+        window = select(TaskDeadline.task_id)
+        if due_from is not None:
+            window = window.where(TaskDeadline.due_date >= due_from)
+        if due_to is not None:
+            window = window.where(TaskDeadline.due_date <= due_to)
+        stmt = stmt.where(TaskRow.id.in_(window)).order_by(
+            TaskRow.due_date, TaskRow.document_id, TaskRow.ordinal
+        )
+    else:
+        stmt = stmt.order_by(TaskRow.document_id, TaskRow.ordinal)
+    return list(session.execute(stmt).all())
+
+
+def load_tasks(session: Session, ids: Sequence[int]) -> list[TaskRow]:
+    """Tasks by id, in that order, with units, document and due dates loaded."""
+    if not ids:
+        return []
+    rows = session.scalars(
+        select(TaskRow)
+        .where(TaskRow.id.in_(ids))
+        .options(
+            selectinload(TaskRow.units).selectinload(TaskUnit.unit),
+            selectinload(TaskRow.document),
+            selectinload(TaskRow.deadlines),
+        )
+    )
+    by_id = {t.id: t for t in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def labelled_near(session: Session, passage_id: int) -> list[str]:
+    """Labelled lines around a passage in its section ("Cơ quan chủ trì: …").
+
+    Prose plans put a task's lead unit and deadline in separate paragraphs
+    around the task; an answer quoting the task shows them too. Lines that
+    follow come first, then those just before, each run unbroken.
+    """
+    hit = session.get(Passage, passage_id)
+    if hit is None:
+        return []
+    rows = list(
+        session.scalars(
+            select(Passage)
+            .where(
+                Passage.document_id == hit.document_id,
+                Passage.ordinal >= hit.ordinal - NEARBY,
+                Passage.ordinal <= hit.ordinal + NEARBY,
+            )
+            .order_by(Passage.ordinal)
+        )
+    )
+    pos = next((i for i, r in enumerate(rows) if r.id == hit.id), None)
+    if pos is None:
+        return []
+
+    def run(seq: list[Passage]) -> list[str]:
+        out = []
+        for r in seq:
+            if r.section != hit.section or not LABELLED.match(r.text):
+                break
+            out.append(r.text)
+        return out
+
+    after = run(rows[pos + 1 :])
+    before = [] if LABELLED.match(hit.text) is None else run(rows[:pos][::-1])[::-1]
+    return (before + after)[:5]
