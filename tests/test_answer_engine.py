@@ -176,3 +176,16 @@ def test_follow_up_about_the_same_task(engine: AnswerEngine) -> None:
     assert when.intent == "deadline"
     assert "Quý II/2026" in when.text and "30/06/2026" in when.text
     assert when.citations[0].source == PLAN_A
+
+
+@pytest.mark.parametrize(
+    "question", ["thời tiết hôm nay thế nào", "giá xăng hôm nay", "ai là chủ tịch nước"]
+)
+def test_everyday_questions_outside_the_plans_cite_nothing(
+    engine: AnswerEngine, question: str
+) -> None:
+    # Words typed with diacritics are real words ("hôm" is not a slip for "hồ"),
+    # so they are not "corrected" into something the plans happen to contain.
+    a = ask(engine, question)
+    assert a.citations == []
+    assert a.text.startswith("Không tìm thấy")

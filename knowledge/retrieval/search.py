@@ -31,6 +31,10 @@ log = logging.getLogger(__name__)
 
 MODES = ("keyword", "vector", "hybrid")
 MIN_TYPO_LEN = 3  # shorter unknown syllables are too ambiguous to correct
+# The shape of a Vietnamese syllable (folded): onset, vowels, final consonant.
+_SYLLABLE = re.compile(
+    r"(ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(ng|nh|ch|[cmnpt])?"
+)
 
 
 def corrected(query: str, vocab: dict[str, int]) -> str:
@@ -43,6 +47,8 @@ def corrected(query: str, vocab: dict[str, int]) -> str:
         folded = fold(word)
         if len(folded) < MIN_TYPO_LEN or folded in vocab or folded in STOPWORDS:
             return word
+        if folded != word.lower() and _SYLLABLE.fullmatch(folded):
+            return word  # typed with diacritics and well formed: a real word ("hôm")
         if not folded.isalpha():
             return word
         return correct_token(folded, vocab)
