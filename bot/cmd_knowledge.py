@@ -53,7 +53,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--alias", nargs=2, metavar=texts.CLI_UNITS_ALIAS_METAVAR, help=texts.CLI_UNITS_ALIAS
     )
 
-    _command(sub, "documents", texts.CLI_DOCUMENTS, cmd_documents)
+    p = _command(sub, "documents", texts.CLI_DOCUMENTS, cmd_documents)
+    p.add_argument(
+        "--remove", type=int, metavar=texts.CLI_DOCUMENT_ID_METAVAR, help=texts.CLI_DOCUMENTS_REMOVE
+    )
 
 
 def _command(
@@ -281,6 +284,13 @@ def cmd_documents(args: argparse.Namespace) -> int:
     from storage import repositories as repo
 
     db = Database.from_settings()
+    if args.remove is not None:
+        from knowledge.ingest import remove_document
+
+        if not remove_document(db, args.remove):
+            return _fail(texts.CLI_DOCUMENT_UNKNOWN.format(id=args.remove))
+        Console().print(texts.CLI_DOCUMENT_REMOVED.format(id=args.remove))
+        return 0
     with db.session() as session:
         docs: list[dict[str, Any]] = [
             {

@@ -434,6 +434,10 @@ CLI_UNITS_MERGE_METAVAR = ("GIỮ_LẠI", "GỘP_VÀO")
 CLI_UNITS_ALIAS = "thêm tên gọi khác cho một đơn vị"
 CLI_UNITS_ALIAS_METAVAR = ("ĐƠN_VỊ", "TÊN_KHÁC")
 CLI_DOCUMENTS = "liệt kê văn bản đã nạp"
+CLI_DOCUMENTS_REMOVE = "gỡ văn bản có mã số này (cùng nhiệm vụ, chỉ tiêu của nó) khỏi dữ liệu"
+CLI_DOCUMENT_ID_METAVAR = "MÃ_SỐ"
+CLI_DOCUMENT_UNKNOWN = "Không có văn bản mã số {id}."
+CLI_DOCUMENT_REMOVED = "Đã gỡ văn bản mã số {id}; chỉ mục tìm kiếm đã được cập nhật."
 
 # Table headers of the human (non-JSON) output.
 CLI_TASK_COLUMNS = ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn")

@@ -160,3 +160,19 @@ def test_same_internal_unit_name_in_two_offices_stays_apart(db: Database) -> Non
         justice = next(u for u in offices if u.parent and u.parent.name == "Sở Tư pháp")
         numbers = {t.number for t in repo.list_tasks(s, unit_ids=[justice.id], kind="task")}
         assert numbers == {"1", "2", "6", "11", "12"}
+
+
+def test_cli_remove_document_leaves_nothing_behind(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    assert main(["ingest", str(SAMPLE_PLAN)]) == 0
+    capsys.readouterr()
+    assert main(["ask", "ai chủ trì số hóa hồ sơ lý lịch tư pháp", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["citations"]
+    assert main(["documents", "--remove", "1"]) == 0
+    assert "Đã gỡ" in capsys.readouterr().out
+    assert main(["tasks", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []
+    assert main(["ask", "ai chủ trì số hóa hồ sơ lý lịch tư pháp", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["citations"] == []
+    assert main(["documents", "--remove", "1"]) == 1
