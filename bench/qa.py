@@ -20,6 +20,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 QA_FILE = ROOT / "tests" / "qa" / "questions.jsonl"
+# Held-out questions written by someone other than the engine's author, graded the same way.
+HELDOUT_FILE = ROOT / "tests" / "qa" / "heldout.jsonl"
 SHARED = ROOT.parent / "shared"
 DEFAULT_NOW = datetime(2026, 4, 10)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.settings import Settings, get_settings
@@ -25,7 +26,20 @@ def make_engine(url: str) -> Engine:
             cur.close()
 
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    return create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
+
+
+def _server_connect_args(url: str) -> dict[str, Any]:
+    """PostgreSQL sessions in UTC, as SQLite's CURRENT_TIMESTAMP is.
+
+    Server defaults (``now()``) fill naive DateTime columns in the session's time
+    zone, while the code writes naive UTC (``expires_at``, ``handled_at``); a
+    server set to Asia/Ho_Chi_Minh would otherwise mix the two, 7 hours apart.
+    """
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or "options" in parsed.query:
+        return {}  # an explicit ?options=… in DATABASE_URL is the operator's choice
+    return {"options": "-c timezone=UTC"}
 
 
 class Database:

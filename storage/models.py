@@ -10,6 +10,7 @@ Design notes for what comes next:
 
 from __future__ import annotations
 
+import logging
 from datetime import date, datetime
 from typing import Any
 
@@ -24,9 +25,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
     func,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, mapped_column, relationship
+
+log = logging.getLogger(__name__)
 
 
 class Base(DeclarativeBase):
@@ -332,3 +336,26 @@ class ChatContext(Base):
 
 
 Index("ix_task_units_unit_role", TaskUnit.unit_id, TaskUnit.role)
+
+
+# --- Values longer than their column ------------------------------------------------
+# SQLite ignores VARCHAR lengths; PostgreSQL (and most servers) reject the whole
+# insert. A unit cell garbled into one 400-character "name" must not fail an
+# ingest on a server while it works on SQLite, so such values are cut to fit on
+# every dialect alike (the raw cell text is kept in Text columns, nothing is lost).
+
+
+def _fit_lengths(mapper: Mapper[Any], _connection: Any, target: Base) -> None:
+    for prop in mapper.column_attrs:
+        column_type = prop.columns[0].type
+        limit = column_type.length if isinstance(column_type, String) else None
+        if not limit:
+            continue
+        value = getattr(target, prop.key, None)
+        if isinstance(value, str) and len(value) > limit:
+            log.warning("%s.%s cut to %d characters", type(target).__name__, prop.key, limit)
+            setattr(target, prop.key, value[:limit])
+
+
+event.listen(Base, "before_insert", _fit_lengths, propagate=True)
+event.listen(Base, "before_update", _fit_lengths, propagate=True)

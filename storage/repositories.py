@@ -39,9 +39,14 @@ def fold_key(text: str) -> str:
 # --- Units and aliases ---------------------------------------------------------
 
 
+# ``units.folded`` and ``unit_aliases.folded`` are String(300); longer keys are cut
+# the same way when stored (see ``storage.models``) and when looked up.
+KEY_LENGTH = 300
+
+
 def find_unit(session: Session, name: str) -> Unit | None:
     """The unit whose canonical name or one of whose aliases folds like ``name``."""
-    key = fold_key(name)
+    key = fold_key(name)[:KEY_LENGTH]
     unit = session.scalar(select(Unit).where(Unit.folded == key))
     if unit is not None:
         return unit
@@ -51,7 +56,8 @@ def find_unit(session: Session, name: str) -> Unit | None:
 
 def scoped_key(name: str, scope: str | None) -> str:
     """The key of an internal unit: two offices may each have a "Văn phòng Sở"."""
-    return f"{fold_key(name)} @ {fold_key(scope)}" if scope else fold_key(name)
+    key = f"{fold_key(name)} @ {fold_key(scope)}" if scope else fold_key(name)
+    return key[:KEY_LENGTH]
 
 
 def upsert_unit(
@@ -75,7 +81,7 @@ def upsert_unit(
         unit = Unit(name=name, folded=key, kind=kind)
         session.add(unit)
         session.flush()
-    if parent_name and unit.parent_id is None and fold_key(parent_name) != unit.folded:
+    if parent_name and unit.parent_id is None and scoped_key(parent_name, None) != unit.folded:
         unit.parent_id = upsert_unit(session, parent_name).id
     for alias in aliases:
         add_alias(session, unit.id, alias, source="builtin", scope=scope)

@@ -162,7 +162,10 @@ def test_typing_slips_are_tolerated(engine: AnswerEngine) -> None:
 
 def test_unit_tasks_in_one_document_and_by_status(engine: AnswerEngine) -> None:
     a = ask(engine, "Sở Nội vụ có những nhiệm vụ nào trong kế hoạch 88/KH-VP?")
-    assert a.text.startswith("Sở Nội vụ không có nhiệm vụ nào")  # it only coordinates there
+    # it only coordinates there; the answer names the plan it looked in
+    assert a.text.startswith("Không tìm thấy nhiệm vụ nào của Sở Nội vụ trong")
+    assert "Kế hoạch chuyển đổi số năm 2026" in a.text
+    assert a.citations == []
     b = ask(engine, "Sở Thông tin và Truyền thông có những nhiệm vụ nào trong kế hoạch 88/KH-VP?")
     assert "Nâng cấp hệ thống quản lý văn bản" in b.text
     assert {c.source for c in b.citations} == {PLAN_B}
@@ -189,3 +192,25 @@ def test_everyday_questions_outside_the_plans_cite_nothing(
     a = ask(engine, question)
     assert a.citations == []
     assert a.text.startswith("Không tìm thấy")
+
+
+def test_plan_named_by_topic_scopes_the_answer(engine: AnswerEngine) -> None:
+    a = ask(engine, "Sở TT&TT có nhiệm vụ gì trong kế hoạch chuyển đổi số của Văn phòng?")
+    assert "Nâng cấp hệ thống quản lý văn bản" in a.text
+    assert {c.source for c in a.citations} == {PLAN_B}
+    b = ask(engine, "ke hoach cai cach hanh chinh so noi vu co bao nhieu nhiem vu")
+    assert b.intent == "count"
+    assert {c.source for c in b.citations} == {PLAN_A}
+
+
+def test_plan_of_a_province_or_year_not_loaded(engine: AnswerEngine) -> None:
+    for q in (
+        "kế hoạch CCHC tỉnh Quảng Bình có chỉ tiêu gì?",
+        "Ai ký kế hoạch chuyển đổi số của tỉnh Thanh Hóa?",
+        "Kế hoạch cải cách hành chính năm 2019 của Sở Nội vụ có bao nhiêu nhiệm vụ?",
+    ):
+        a = ask(engine, q)
+        assert a.citations == [], q
+        assert a.text.startswith("Không tìm thấy"), q
+    c = ask(engine, "Sở Nội vụ Nghệ An có những nhiệm vụ nào?")
+    assert c.citations and {x.source for x in c.citations} == {PLAN_A}

@@ -22,6 +22,7 @@ from knowledge import texts
 from knowledge.answer import queries
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, render, shorten
+from knowledge.answer.docscope import DocScope, find_scope
 from knowledge.answer.intents import Reading, read_question, topic
 from knowledge.answer.queries import doc_by_number, labelled_near, load_tasks
 from knowledge.answer.unitmatch import UnitMatch, find_units
@@ -44,16 +45,24 @@ MIN_COVERAGE = 0.65
 SIBLING_RATIO = 0.75
 LIST_LIMIT = 8
 MAX_CITED = 40  # tasks cited under a list answer
+DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
 # Re-ranking of answering hits: coverage first, the fused search score second.
 RANK_WEIGHT = 0.25
 TASK_MARGIN = 0.15  # a task answers "who/when" unless a passage covers the question much better
 YEAR_BONUS = 0.1  # a target whose horizon is the year the question names
+# A parsed target (a measurable aim with its figure) answers "bao nhiêu …" before a task
+# that merely mentions the topic; measured on tests/qa heldout ("bao nhiêu sáng kiến").
+TARGET_KIND_BONUS = 0.25
 EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
 _EVIDENCE = {
     "who": re.compile(r"chủ trì|phụ trách|thực hiện:", re.I),
     "deadline": re.compile(r"thời (?:gian|hạn)|hoàn thành|\d{1,2}/\d{4}|quý|tháng", re.I),
 }
 _YEAR = re.compile(r"\b(20\d\d)\b")
+# "… tên là gì?": the answer is the passage that gives the thing's name, usually as a
+# short name in brackets ("Hệ thống thông tin giải quyết TTHC của tỉnh (iGate)").
+_ASKS_NAME = re.compile(r"\bten (?:la gi|gi|goi|goi la gi|la)\b")
+_NAMED = re.compile(r"\([A-Za-zĐđ][\w\-. ]{1,24}\)")
 DONE_STATUSES = ("done", "completed")
 
 _searchers: dict[tuple[str, ...], Searcher] = {}
@@ -163,16 +172,22 @@ class Engine:
         with self.db.session() as session:
             if session.scalar(select(func.count()).select_from(Document)) == 0:
                 return Answer(text=texts.ANS_NO_DOCUMENTS, intent="none")
-            match = find_units(session, question)
+            scope = find_scope(session, question)
+            # The words naming the plan ("kế hoạch CCHC của Văn phòng UBND tỉnh") name
+            # no unit and ask nothing: units and intent are read from the rest.
+            asked = scope.strip(question) if scope.named else question
+            match = find_units(session, asked)
             window = parse_window(question, today)
-            focused = _unit_focused(question, match)
+            focused = _unit_focused(asked, match)
             has_unit = bool(match.units or match.options)
             reading = read_question(
-                question, has_unit=has_unit, has_window=bool(window), unit_focused=focused
+                asked, has_unit=has_unit, has_window=bool(window), unit_focused=focused
             )
             if match.partial and reading.intent not in LIST_INTENTS:
                 match = UnitMatch()  # a name's beginning only counts in a unit question
-                reading = read_question(question, has_unit=False, has_window=bool(window))
+                reading = read_question(asked, has_unit=False, has_window=bool(window))
+            if scope.empty:
+                return nothing_found(reading.intent)
             if match.options:
                 answer = self._unit_options(match, question)
                 answer.context["intent"] = "clarify"
@@ -181,7 +196,9 @@ class Engine:
             if reading.mine and not units and unit_hint:
                 units = repo.resolve_units(session, unit_hint)[:1]
             reading, units, window = self._follow_up(session, reading, units, window, context)
-            answer = self._dispatch(session, question, reading, units, window, today, context)
+            answer = self._dispatch(
+                session, question, reading, units, window, today, context, scope
+            )
         answer.context = self._context_for(answer, reading, units, window, question)
         return answer
 
@@ -235,17 +252,26 @@ class Engine:
         window: Window | None,
         today: date,
         context: dict[str, Any],
+        scope: DocScope | None = None,
     ) -> Answer:
         intent = reading.intent
+        scope = scope or DocScope()
+        doc_ids = scope.document_ids or None
+        asked = question
+        if doc_ids:
+            # Search on what is asked about the plan, unless only "who/when" is left.
+            rest = scope.strip(question)
+            if len(content_syllables(topic(rest))) >= 2:
+                asked = rest
         if intent in ("unit_tasks", "count", "overdue", "due_window"):
-            return self._task_list(session, question, reading, units, window, today)
+            return self._task_list(session, question, reading, units, window, today, doc_ids)
         if intent in ("who", "deadline"):
-            return self._task_fact(session, question, reading, units, context)
+            return self._task_fact(session, asked, reading, units, context, doc_ids)
         if intent == "target":
-            return self._targets(question)
+            return self._targets(asked, doc_ids)
         if intent == "doc_meta":
-            return self._doc_meta(session, question, reading)
-        return self._search(question)
+            return self._doc_meta(session, question, reading, doc_ids)
+        return self._search(asked, doc_ids=doc_ids)
 
     def _unit_options(self, match: UnitMatch, question: str) -> Answer:
         names = [u.name for u in match.options]
@@ -265,6 +291,7 @@ class Engine:
         units: list[Unit],
         window: Window | None,
         today: date,
+        doc_ids: list[int] | None = None,
     ) -> Answer:
         from knowledge.text import fold
 
@@ -276,7 +303,9 @@ class Engine:
         if reading.intent == "overdue":
             due_from, due_to = None, date.fromordinal(today.toordinal() - 1)
         doc = doc_by_number(session, question)  # "… trong Kế hoạch 02/KH-BCĐ"
-        rows = queries.task_rows(session, unit_ids, role, due_from, due_to, doc.id if doc else None)
+        if doc is not None:
+            doc_ids = [doc.id]
+        rows = queries.task_rows(session, unit_ids, role, due_from, due_to, doc_ids)
         if reading.intent == "overdue" or " chua hoan thanh" in f" {q}":
             rows = [r for r in rows if r.status not in DONE_STATUSES]
         elif " da hoan thanh" in f" {q}":
@@ -287,8 +316,9 @@ class Engine:
             duty_rows = []  # ongoing duties are never overdue
         if not task_rows and duty_rows:  # a unit with ongoing duties only: those are its tasks
             task_rows, duty_rows = duty_rows, []
-        if unit_ids is None and window is None and reading.intent != "overdue":
-            return self._search(question)
+        whole_plan = doc_ids is not None and reading.intent == "count"
+        if unit_ids is None and window is None and reading.intent != "overdue" and not whole_plan:
+            return self._search(question, doc_ids=doc_ids)
         scope = ""
         if reading.intent == "overdue":
             scope = texts.ANS_SCOPE_OVERDUE.format(today=texts.fmt_date(today))
@@ -302,12 +332,9 @@ class Engine:
             scope = texts.ANS_SCOPE_COORD + scope
         unit_name = ", ".join(u.name for u in units)
         if not task_rows:
-            lead = (
-                texts.ANS_TASKS_NONE.format(unit=unit_name, scope=scope)
-                if units
-                else texts.ANS_TASKS_ALL_NONE.format(scope=scope)
+            return Answer(
+                text=self._no_tasks(session, unit_name, scope, doc_ids), intent=reading.intent
             )
-            return Answer(text=lead, intent=reading.intent)
         lead = (
             texts.ANS_TASKS_FOUND.format(unit=unit_name, count=len(task_rows), scope=scope)
             if units
@@ -337,6 +364,23 @@ class Engine:
         answer.context = {"task_ids": [r.id for r in task_rows[:50]]}
         return answer
 
+    def _no_tasks(
+        self, session: Session, unit_name: str, scope: str, doc_ids: list[int] | None
+    ) -> str:
+        if not doc_ids:
+            if unit_name:
+                return texts.ANS_TASKS_NONE.format(unit=unit_name, scope=scope)
+            return texts.ANS_TASKS_ALL_NONE.format(scope=scope)
+        docs = [d for d in (session.get(Document, i) for i in doc_ids[:3]) if d is not None]
+        names = ", ".join(
+            texts.doc_label(d.doc_type, shorten(d.title or d.source_name, 100)).lower()[:1]
+            + texts.doc_label(d.doc_type, shorten(d.title or d.source_name, 100))[1:]
+            for d in docs
+        )
+        if unit_name:
+            return texts.ANS_TASKS_NONE_IN_DOCS.format(unit=unit_name, scope=scope, docs=names)
+        return texts.ANS_TASKS_ALL_NONE_IN_DOCS.format(scope=scope, docs=names)
+
     # --- one task: who leads / coordinates, its deadline ---------------------------------
 
     def _task_fact(
@@ -346,14 +390,17 @@ class Engine:
         reading: Reading,
         units: list[Unit],
         context: dict[str, Any],
+        doc_ids: list[int] | None = None,
     ) -> Answer:
         hits = self._good_hits(
             topic(question),
             kinds=("task", "passage", "target"),
             prefer=_EVIDENCE.get(reading.intent),
+            doc_ids=doc_ids,
         )
         task_hits = [h for h in hits if h.record.kind == "task"]
         if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
+            hits = self._with_evidence(topic(question), hits, _EVIDENCE.get(reading.intent))
             return self._passage_answer(session, hits, reading.intent, question)
         if not task_hits and reading.follow_up and context.get("task_id"):
             task = session.get(TaskRow, context["task_id"])
@@ -361,7 +408,7 @@ class Engine:
         else:
             tasks = load_tasks(session, [h.record.ref_id for h in task_hits])
         if not tasks:
-            return self._search(question, intent=reading.intent)
+            return self._search(question, intent=reading.intent, doc_ids=doc_ids)
         main = tasks[0]
         lead, details = self._describe_task(main, reading)
         citations = [_cite_task(main)]
@@ -385,6 +432,26 @@ class Engine:
         )
         answer.context = {"task_id": main.id}
         return answer
+
+    def _with_evidence(
+        self, query: str, hits: list[Hit], evidence: re.Pattern[str] | None
+    ) -> list[Hit]:
+        """Put first a passage of the best document that says what is asked ("… chủ trì").
+
+        A question repeating a document's title matches every passage of it about
+        equally (the title is their context); the short heading wins the keyword
+        ranking though it names no one. Look deeper in that document for a passage
+        that covers the question as well and holds the evidence.
+        """
+        if evidence is None or evidence.search(hits[0].record.text):
+            return hits
+        deeper = self.searcher.search(
+            query, k=DEEP_K, kinds=("passage",), document_ids=[hits[0].record.document_id]
+        )
+        for h in deeper:
+            if h.coverage >= MIN_COVERAGE and evidence.search(h.record.text):
+                return [h] + [x for x in hits if x.record.key != h.record.key]
+        return hits
 
     def _describe_task(self, task: TaskRow, reading: Reading) -> tuple[str, list[str]]:
         title = shorten(task.title, 160)
@@ -427,10 +494,16 @@ class Engine:
 
     # --- targets ------------------------------------------------------------------------
 
-    def _targets(self, question: str) -> Answer:
+    def _targets(self, question: str, doc_ids: list[int] | None = None) -> Answer:
         m = _YEAR.search(question)
         year = int(m.group(1)) if m else None
-        hits = self._good_hits(question, kinds=("target", "passage", "task"), year=year)
+        hits = self._good_hits(
+            question,
+            kinds=("target", "passage", "task"),
+            year=year,
+            doc_ids=doc_ids,
+            kind_bonus={"target": TARGET_KIND_BONUS},
+        )
         if not hits:
             return nothing_found("target")
         chosen = self._per_document(hits, limit=4)
@@ -467,7 +540,9 @@ class Engine:
 
     # --- document metadata --------------------------------------------------------------
 
-    def _doc_meta(self, session: Session, question: str, reading: Reading) -> Answer:
+    def _doc_meta(
+        self, session: Session, question: str, reading: Reading, doc_ids: list[int] | None = None
+    ) -> Answer:
         docs = list(session.scalars(select(Document).order_by(Document.id)))
         if reading.doc_field == "list":
             lines = [f"{d.source_name}: {shorten(d.title, 120)}" for d in docs]
@@ -475,7 +550,7 @@ class Engine:
             lead = texts.ANS_DOC_DOCS.format(count=len(docs))
             return Answer(text=render(lead, lines, cites), citations=cites, intent="doc_meta")
         doc = doc_by_number(session, question)
-        hits = self.searcher.search(topic(question), k=8, kinds=("doc",))
+        hits = self.searcher.search(topic(question), k=8, kinds=("doc",), document_ids=doc_ids)
         top = max((h.score for h in hits), default=1.0) or 1.0
         hits = sorted(
             (h for h in hits if h.coverage >= 0.5),
@@ -488,6 +563,8 @@ class Engine:
                 return self._task_fact(session, question, Reading("deadline"), [], {})
         if doc is None and hits:
             doc = session.get(Document, hits[0].record.document_id)
+        if doc is None and doc_ids:
+            doc = session.get(Document, doc_ids[0])
         if doc is None:
             return nothing_found("doc_meta")
         title = texts.doc_label(doc.doc_type, shorten(doc.title or doc.source_name, 140))
@@ -519,8 +596,13 @@ class Engine:
 
     # --- free text ----------------------------------------------------------------------
 
-    def _search(self, question: str, intent: str = "search") -> Answer:
-        hits = self._good_hits(question)
+    def _search(
+        self, question: str, intent: str = "search", doc_ids: list[int] | None = None
+    ) -> Answer:
+        from knowledge.text import fold
+
+        prefer = _NAMED if _ASKS_NAME.search(fold(question)) else None
+        hits = self._good_hits(question, doc_ids=doc_ids, prefer=prefer)
         if not hits:
             return nothing_found(intent)
         with self.db.session() as session:
@@ -567,9 +649,11 @@ class Engine:
         kinds: Sequence[str] | None = None,
         year: int | None = None,
         prefer: re.Pattern[str] | None = None,
+        doc_ids: list[int] | None = None,
+        kind_bonus: dict[str, float] | None = None,
     ) -> list[Hit]:
         """Hits that answer: enough of the question covered, best covered first."""
-        hits = self.searcher.search(question, k=12, kinds=kinds)
+        hits = self.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
         hits = [h for h in hits if h.coverage >= MIN_COVERAGE]
         if not hits:
             return []
@@ -579,6 +663,8 @@ class Engine:
             bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
             if prefer is not None and prefer.search(h.record.text):
                 bonus += EVIDENCE_BONUS
+            if kind_bonus:
+                bonus += kind_bonus.get(h.record.kind, 0.0)
             return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
         return sorted(hits, key=key, reverse=True)

@@ -28,7 +28,7 @@ def _any(q: str, phrases: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?:^| ){re.escape(p)}(?: |$)", q) for p in phrases)
 
 
-DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban")
+DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban", "so may")
 DOC_SIGNER = ("nguoi ky", "ai ky", "ky boi", "do ai ky", "ky ban hanh", "ai la nguoi ky")
 DOC_DATE = (
     "ngay ban hanh",

@@ -46,7 +46,7 @@ def task_rows(
     role: str,
     due_from: date | None,
     due_to: date | None,
-    document_id: int | None = None,
+    document_ids: Sequence[int] | None = None,
 ) -> list[Any]:
     """(id, document_id, kind, status) of the matching tasks, light enough for 10,000s.
 
@@ -54,8 +54,8 @@ def task_rows(
     without loading every task's units and deadlines just to count them.
     """
     stmt = select(TaskRow.id, TaskRow.document_id, TaskRow.kind, TaskRow.status)
-    if document_id is not None:
-        stmt = stmt.where(TaskRow.document_id == document_id)
+    if document_ids is not None:
+        stmt = stmt.where(TaskRow.document_id.in_(list(document_ids)))
     if unit_ids is not None:
         stmt = stmt.where(
             TaskRow.id.in_(

@@ -184,6 +184,9 @@ def content_syllables(text: str) -> list[str]:
 
 
 BIGRAM_SHARE = 0.4  # weight of adjacent-pair coverage in ``coverage``
+# A question with fewer adjacent pairs than this gives them less weight: one missing
+# pair ("số DDCI", split by "chỉ số năng lực … (DDCI)") must not sink a full match.
+BIGRAM_FULL = 3
 
 
 CONTEXT_WEIGHT = 0.75  # a word found only in the document's title counts this much
@@ -218,7 +221,8 @@ def coverage(
     bi = sum(1.0 if b in have else CONTEXT_WEIGHT if b in around else 0.0 for b in q.bigrams) / len(
         q.bigrams
     )
-    return (1 - BIGRAM_SHARE) * uni + BIGRAM_SHARE * bi
+    share = BIGRAM_SHARE * min(1.0, len(q.bigrams) / BIGRAM_FULL)
+    return (1 - share) * uni + share * bi
 
 
 def db_stamp(session: Session) -> tuple[object, ...]:

@@ -1,0 +1,320 @@
+"""Which plan a question is about, when it names one by topic or place, not by number.
+
+"UBND cấp xã có nhiệm vụ gì trong kế hoạch nâng cao năng lực xây dựng pháp luật
+của Bắc Ninh", "tỉnh Hà Tĩnh phấn đấu bao nhiêu sáng kiến", "kế hoạch CCHC tỉnh
+Quảng Bình": the words after "kế hoạch" (or a province's name) are matched
+against each loaded document's title and issuer. A question that names a
+province or a year no loaded plan covers is scoped to nothing, so the answer
+says so instead of quoting another province's plan.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge.answer import intents
+from knowledge.retrieval.analyzer import abbreviation_map, syllables
+from storage.models import Document
+
+# Words that introduce a document's name in a question.
+_DOC_WORDS = (
+    "ke hoach",
+    "quyet dinh",
+    "chi thi",
+    "thong bao",
+    "chuong trinh",
+    "de an",
+    "van ban",
+    "kh",
+)
+# Joining words inside a plan's name; they neither extend nor break a match.
+_LINKS = frozenset({"cua", "ve", "tai", "tren", "dia", "ban", "va", "nam", "giai", "doan", "so"})
+# Question words that end a plan's name ("… năm 2026 có bao nhiêu nhiệm vụ").
+_STOPS = frozenset({"gi", "nao", "bao", "nhieu", "ai", "may", "khi", "la", "co", "phai", "can"})
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+# "Phòng Kế hoạch - Tài chính", "Sở Kế hoạch và Đầu tư": a unit's name, not a plan's.
+_UNIT_HEADS = frozenset({"phong", "so", "vu", "ban", "cuc", "to", "bo"})
+# Phrases that ask something ("ban hành ngày nào", "chủ trì", "đến hạn"): a plan's name
+# stops where one begins.
+_ASKING = tuple(
+    p
+    for group in (
+        intents.DOC_NUMBER,
+        intents.DOC_SIGNER,
+        intents.DOC_DATE,
+        intents.DOC_ISSUER,
+        intents.OVERDUE,
+        intents.COUNT,
+        intents.LIST_WORDS,
+        intents.WINDOW_WORDS,
+        intents.WHO_LEAD,
+        intents.WHO_SUPERVISOR,
+        intents.DEADLINE,
+        intents.TARGET,
+        ("nhiem vu", "yeu cau", "giao"),
+    )
+    for p in group
+)
+
+# Provinces and centrally-run cities (before and after the 2025 merger), folded.
+_PROVINCES = (
+    "ha noi",
+    "ho chi minh",
+    "hai phong",
+    "da nang",
+    "can tho",
+    "hue",
+    "an giang",
+    "ba ria vung tau",
+    "bac giang",
+    "bac kan",
+    "bac lieu",
+    "bac ninh",
+    "ben tre",
+    "binh dinh",
+    "binh duong",
+    "binh phuoc",
+    "binh thuan",
+    "ca mau",
+    "cao bang",
+    "dak lak",
+    "dak nong",
+    "dien bien",
+    "dong nai",
+    "dong thap",
+    "gia lai",
+    "ha giang",
+    "ha nam",
+    "ha tinh",
+    "hai duong",
+    "hau giang",
+    "hoa binh",
+    "hung yen",
+    "khanh hoa",
+    "kien giang",
+    "kon tum",
+    "lai chau",
+    "lam dong",
+    "lang son",
+    "lao cai",
+    "long an",
+    "nam dinh",
+    "nghe an",
+    "ninh binh",
+    "ninh thuan",
+    "phu tho",
+    "phu yen",
+    "quang binh",
+    "quang nam",
+    "quang ngai",
+    "quang ninh",
+    "quang tri",
+    "soc trang",
+    "son la",
+    "tay ninh",
+    "thai binh",
+    "thai nguyen",
+    "thanh hoa",
+    "tien giang",
+    "tra vinh",
+    "tuyen quang",
+    "vinh long",
+    "vinh phuc",
+    "yen bai",
+)
+_PLACE_ALIASES = {
+    "tphcm": "ho chi minh",
+    "tp hcm": "ho chi minh",
+    "hcm": "ho chi minh",
+    "sai gon": "ho chi minh",
+    "dac lac": "dak lak",
+    "daklak": "dak lak",
+    "tphn": "ha noi",
+}
+
+MIN_NAME_WEIGHT = 0.5  # share of a plan name's IDF weight a document's title must hold
+
+
+@dataclass
+class DocScope:
+    """``named``: the question names a plan or place; ``document_ids`` may then be empty."""
+
+    named: bool = False
+    document_ids: list[int] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)  # syllable ranges naming it
+
+    @property
+    def empty(self) -> bool:
+        return self.named and not self.document_ids
+
+    def strip(self, question: str) -> str:
+        """The question without the words that name the plan (what is asked about it)."""
+        sylls = syllables(question)
+        drop = {i for a, b in self.spans for i in range(a, b)}
+        kept = [s for i, s in enumerate(sylls) if i not in drop]
+        return " ".join(kept) if len(kept) >= 2 else question
+
+
+def _expanded(sylls: list[str]) -> list[list[str]]:
+    """Each syllable with its abbreviation's expansion ("cchc" -> cai cach hanh chinh)."""
+    abbr = abbreviation_map()
+    return [(abbr.get(s.replace("&", "")) or s).split() for s in sylls]
+
+
+def _profile(doc: Document) -> set[str]:
+    text = " ".join(x for x in (doc.title, doc.issuer or "", doc.doc_type or "") if x)
+    words = set(syllables(text))
+    for year in (doc.plan_year, doc.period_end_year):
+        if year:
+            words.add(str(year))
+    if doc.plan_year and doc.period_end_year:
+        words |= {str(y) for y in range(doc.plan_year, doc.period_end_year + 1)}
+    return words
+
+
+def _places(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """Provinces the question names, and where (as syllable ranges)."""
+    sylls = folded.split()
+    found: list[str] = []
+    spans: list[tuple[int, int]] = []
+    names = [(p, p) for p in _PROVINCES] + list(_PLACE_ALIASES.items())
+    names.sort(key=lambda p: -len(p[0]))
+    taken: set[int] = set()
+    for name, place in names:
+        parts = name.split()
+        for i in range(len(sylls) - len(parts) + 1):
+            if sylls[i : i + len(parts)] == parts and not taken & set(range(i, i + len(parts))):
+                # "tỉnh" before the name stays: it may end a unit's name ("Công an tỉnh").
+                taken |= set(range(i, i + len(parts)))
+                spans.append((i, i + len(parts)))
+                if place not in found:
+                    found.append(place)
+    return found, spans
+
+
+def _names_place(doc: Document, place: str) -> bool:
+    words = " ".join(syllables(f"{doc.title} {doc.issuer or ''}"))
+    return f" {place} " in f" {words} "
+
+
+def _ends_name(sylls: list[str], i: int) -> bool:
+    if sylls[i] == "co" and i + 1 < len(sylls) and sylls[i + 1] == "so":
+        return False  # "cơ sở dữ liệu"
+    return sylls[i] in _STOPS or _asks_at(sylls, i)
+
+
+def _asks_at(sylls: list[str], i: int) -> bool:
+    rest = " ".join(sylls[i : i + 4]) + " "
+    return any(rest.startswith(p + " ") for p in _ASKING)
+
+
+def _name_runs(sylls: list[str]) -> list[tuple[int, int, int]]:
+    """(where "kế hoạch" starts, where the name after it starts, the first question word)."""
+    runs = []
+    text = " ".join(sylls)
+    for word in _DOC_WORDS:
+        for m in re.finditer(rf"(?:^| ){word}(?= )", text):
+            start = len(text[: m.end()].split())
+            kw = start - len(word.split())
+            if kw > 0 and sylls[kw - 1] in _UNIT_HEADS:
+                continue
+            end = start
+            while end < len(sylls) and not _ends_name(sylls, end):
+                end += 1
+            if end > start:
+                runs.append((start - len(word.split()), start, end))
+    return runs
+
+
+def find_scope(session: Session, question: str) -> DocScope:
+    sylls = [s.replace("&", "") for s in syllables(question)]
+    folded = " ".join(sylls)
+    places, place_spans = _places(folded)
+    runs = _name_runs(sylls)
+    if not places and not runs:
+        return DocScope()
+    docs = list(session.scalars(select(Document).order_by(Document.id)))
+    profiles = {d.id: _profile(d) for d in docs}
+    candidates = [d.id for d in docs]
+    if places:
+        known = [d.id for d in docs if d.title or d.issuer]
+        with_place = [d.id for d in docs if any(_names_place(d, p) for p in places)]
+        if not with_place:
+            return DocScope(named=True, spans=place_spans)
+        candidates = with_place + [i for i in candidates if i not in known]
+    chosen, spans = _by_name(sylls, runs, candidates, profiles, place_spans)
+    if chosen is None:
+        if not places:
+            return DocScope()
+        return DocScope(named=True, document_ids=candidates, spans=place_spans)
+    return DocScope(named=True, document_ids=chosen, spans=spans + place_spans)
+
+
+def _by_name(
+    sylls: list[str],
+    runs: list[tuple[int, int, int]],
+    candidates: list[int],
+    profiles: dict[int, set[str]],
+    place_spans: list[tuple[int, int]],
+) -> tuple[list[int] | None, list[tuple[int, int]]]:
+    """Documents whose title holds most of the name after "kế hoạch"; None if no name."""
+    in_place = {i for a, b in place_spans for i in range(a, b)}
+    n = len(profiles) or 1
+    df: dict[str, int] = {}
+    for prof_words in profiles.values():
+        for w in prof_words:
+            df[w] = df.get(w, 0) + 1
+    best: tuple[float, list[int], tuple[int, int, int]] | None = None
+    for kw_start, start, end in runs:
+        words = [
+            (i, w)
+            for i in range(start, end)
+            if i not in in_place
+            for w in _expanded([sylls[i]])[0]
+            if w not in _LINKS
+        ]
+        if len(words) < 2:
+            continue
+        # A year names the plan when it follows "năm"/"giai đoạn" or opens the name.
+        years = {
+            w
+            for i, w in words
+            if _YEAR.match(w)
+            and (i == start or sylls[i - 1] in ("nam", "doan") or bool(_YEAR.match(sylls[i - 1])))
+        }
+        weight = {w: math.log(1 + n / (1 + df.get(w, 0))) for _, w in words}
+        total = sum(weight[w] for _, w in words)
+        scores = []
+        for doc_id in candidates:
+            prof = profiles[doc_id]
+            if years and not years <= prof:
+                continue  # the plan of another year
+            got = sum(weight[w] for _, w in words if w in prof)
+            scores.append((got / total, doc_id))
+        if years and not scores:
+            return [], [(kw_start, end)]
+        if not scores:
+            continue
+        top = max(s for s, _ in scores)
+        if top < MIN_NAME_WEIGHT:
+            continue
+        ids = [d for s, d in scores if s >= top - 0.05]
+        if best is None or top > best[0]:
+            best = (top, ids, (kw_start, start, end))
+    if best is None:
+        return None, []
+    kw_start, start, end = best[2]
+    # The name ends at the last word the chosen titles hold ("… năm 2026 yêu cầu …").
+    prof = set().union(*(profiles[d] for d in best[1]))
+    last = start
+    for i in range(start, end):
+        if any(w in prof for w in _expanded([sylls[i]])[0]) or sylls[i] in _LINKS:
+            last = i + 1
+        elif i - last >= 1:
+            break
+    return best[1], [(kw_start, last)]
