@@ -528,7 +528,8 @@ def _parent(name: str, raw: str, owner: str | None) -> str | None:
         return None
     owner_unit = canonical_unit(owner)
     folded = fold(name)
-    internal = folded.startswith(_INTERNAL) or folded == "van phong"
+    # "Thanh tra Sở", "Văn phòng Sở": a name ending in the office's own kind is its part.
+    internal = folded.startswith(_INTERNAL) or folded == "van phong" or folded.endswith(" so")
     # With diacritics: folded "quan" would also hit "Quản trị".
     local = re.search(r"\b(?:tỉnh|thành phố|huyện|xã|phường|quận|thị xã)\b", raw.lower())
     if not internal or local or unit_key(name) == unit_key(owner_unit.name):

@@ -141,6 +141,17 @@ def resolve_units(session: Session, text: str) -> list[Unit]:
     return list(session.scalars(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.name)))
 
 
+def with_subunits(session: Session, unit_ids: Sequence[int]) -> list[int]:
+    """``unit_ids`` and every unit below them (an office and its phòng, trung tâm …)."""
+    found = list(dict.fromkeys(unit_ids))
+    frontier = list(found)
+    while frontier:
+        children = session.scalars(select(Unit.id).where(Unit.parent_id.in_(frontier))).all()
+        frontier = [c for c in children if c not in found]
+        found.extend(frontier)
+    return found
+
+
 def merge_units(session: Session, keep_id: int, drop_id: int) -> Unit:
     """Fold unit ``drop_id`` into ``keep_id``: its tasks, users, aliases and name move over."""
     keep = session.get(Unit, keep_id)

@@ -176,3 +176,18 @@ def test_cli_remove_document_leaves_nothing_behind(
     assert main(["ask", "ai chủ trì số hóa hồ sơ lý lịch tư pháp", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["citations"] == []
     assert main(["documents", "--remove", "1"]) == 1
+
+
+def test_an_office_question_includes_its_own_units(
+    capsys: pytest.CaptureFixture[str], data_dir: Path
+) -> None:
+    """The sample plan is Sở Tư pháp's: its phòng and Văn phòng Sở lead the tasks."""
+    assert main(["ingest", str(SAMPLE_PLAN)]) == 0
+    capsys.readouterr()
+    assert main(["ask", "so tu phap co nhiem vu gi", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["answer"].startswith("Sở Tư pháp có 1")
+    assert {c["source"] for c in answer["citations"]} == {SAMPLE_PLAN.name}
+    assert main(["ask", "thanh tra so co nhiem vu gi", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["answer"].startswith("Thanh tra Sở có 1 nhiệm vụ")

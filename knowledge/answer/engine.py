@@ -297,7 +297,8 @@ class Engine:
 
         q = fold(question)
         role = "coordinate" if "phoi hop" in q and "chu tri" not in q else "lead"
-        unit_ids = [u.id for u in units] if units else None
+        # An office's tasks include those of its own phòng and trung tâm.
+        unit_ids = repo.with_subunits(session, [u.id for u in units]) if units else None
         due_from = window.start if window else None
         due_to = window.end if window else None
         if reading.intent == "overdue":
