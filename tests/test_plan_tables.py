@@ -390,25 +390,27 @@ def seed004_rows() -> list[list[str]]:
 
 
 @pytest.mark.parametrize("padded", [False, True], ids=["short-rows", "markdown-padded"])
-def test_flattened_rows_one_task_per_activity(padded: bool) -> None:
+def test_flattened_rows_one_task_per_activity_row(padded: bool) -> None:
     rows = seed004_rows()
     if padded:  # a markdown pipe table pads short rows with empty cells at the end
         rows = [r + [""] * (9 - len(r)) for r in rows]
     ctx = TableContext(section="PHỤ LỤC", plan_year=2026)
     tasks = tasks_from_table(table(*rows), ctx)
     numbers = [t.number for t in tasks]
-    assert numbers == ["3.1", "3.2", "3.3", "3.4", "3.6", "3.27", "3.65", "3.76", "3.81"]
+    # One task per activity row: a row's activities share lead, deadline and product.
+    assert numbers == ["3.1–3.3", "3.4", "3.6", "3.27", "3.65", "3.76", "3.81"]
 
-    t31, t32 = tasks[0], tasks[1]
-    assert t31.title == "Các sở đề xuất mục tiêu"
-    assert t32.title == "Sở Nội vụ tổng hợp, trình ban hành."
+    t31 = tasks[0]
+    assert t31.title == (
+        "3.1. Các sở đề xuất mục tiêu; 3.2. Sở Nội vụ tổng hợp, trình ban hành; "
+        "3.3. Chủ tịch UBND tỉnh ban hành Kế hoạch"
+    )
     assert t31.parent_task == "2.1. Ban hành Kế hoạch CCHC năm 2026 của tỉnh"
     assert t31.objective == "1.1. 100% các sở ban hành kế hoạch CCHC năm 2026"
     assert t31.section == "PHỤ LỤC > I CÔNG TÁC TRIỂN KHAI CÁC NHIỆM VỤ CCHC"
-    for t in (t31, t32):
-        assert t.product == "Văn bản, Quyết định"
-        assert t.deadline.raw == "Tháng 12/2025"
-        assert t.budget == "Theo dự toán được cấp"
+    assert t31.product == "Văn bản, Quyết định"
+    assert t31.deadline.raw == "Tháng 12/2025"
+    assert t31.budget == "Theo dự toán được cấp"
 
     t34 = by_number(tasks, "3.4")[0]
     assert t34.objective == t31.objective  # merged objective inherited
@@ -791,17 +793,20 @@ def test_seed_002_table() -> None:
     assert [t.title[:10] for t in tasks if t.number == "4"].count("Phê duyệt ") == 1
 
 
-def test_seed_004_appendix_one_task_per_activity() -> None:
+def test_seed_004_appendix_one_task_per_activity_row() -> None:
     tasks = seed_tasks("004", 2026)
-    assert len(tasks) >= 76
-    assert all(t.lead_units and t.deadline.raw and t.product for t in tasks)
+    assert 76 <= len(tasks) <= 80  # the appendix's activity rows
+    assert all(
+        t.lead_units and t.coordinating_units and t.deadline.raw and t.product for t in tasks
+    )
     numbers = [t.number for t in tasks]
-    assert {"3.1", "3.2", "3.3", "3.18", "3.19", "3.20", "3.21", "3.22", "3.93"} <= set(numbers)
-    t318 = tasks[numbers.index("3.18")]
-    assert t318.title == "Ban hành Kế hoạch kiểm tra CCHC"
-    assert t318.parent_task and t318.parent_task.startswith("2.11.")
-    assert t318.deadline.raw == "Quý III năm 2026"
-    assert t318.raw_lead == "Sở Nội vụ"
+    assert {"3.1–3.3", "3.18–3.22", "3.93"} <= set(numbers)
+    inspection = tasks[numbers.index("3.18–3.22")]
+    assert inspection.title.startswith("3.18. Ban hành Kế hoạch kiểm tra CCHC; 3.19. ")
+    assert "3.21. Báo cáo kết quả kiểm tra" in inspection.title
+    assert inspection.parent_task and inspection.parent_task.startswith("2.11.")
+    assert inspection.deadline.raw == "Quý III năm 2026"
+    assert inspection.raw_lead == "Sở Nội vụ"
 
 
 def test_empty_coordinator_in_a_full_table_stays_empty() -> None:

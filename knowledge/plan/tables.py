@@ -401,16 +401,24 @@ class _Reader:
     def _items(
         self, values: dict[Role, str], own: dict[Role, bool], warnings: list[str]
     ) -> list[tuple[str, str]]:
-        """(number, title) per task: one per "3.x" activity in the content cell.
+        """(number, title) of the row's task: one task per activity row.
 
-        A row without an activity is titled by its own nhiệm vụ, else its own
-        objective, else its product (with a warning).
+        A row's activities ("3.18. … 3.19. … 3.22. …") share one lead, deadline and
+        product, so they stay one task numbered "3.18–3.22" whose title lists them
+        (numbers kept, so a citation still points at each). A row without an
+        activity is titled by its own nhiệm vụ, else its own objective, else its
+        product (with a warning).
         """
         number = values.get("number", "")
         content = values.get("content", "")
         if content:
             items = split_items(content)
-            return items if items[0][0] else [(number, content)]
+            if not items[0][0]:
+                return [(number, content)]
+            if len(items) == 1:
+                return items
+            span = f"{items[0][0]}–{items[-1][0]}"
+            return [(span, "; ".join(f"{n}. {t.rstrip(' .;')}" for n, t in items))]
         for role in ("parent_task", "objective"):
             if own.get(role) and values.get(role):
                 item_no, text = split_items(values[role])[0]
