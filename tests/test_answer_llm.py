@@ -7,15 +7,13 @@ server's reply is chosen per test: a cited answer, a refusal, an error, a stall.
 from __future__ import annotations
 
 import json
-import threading
 import time
 from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
 import pytest
 from answer_fixtures import PLAN_A, populate
+from fakes.openai_api import FakeOpenAI
 
 from knowledge.answer.api import AnswerEngine
 from knowledge.retrieval.sync import sync_index
@@ -23,61 +21,10 @@ from storage.db import Database
 from storage.settings import Settings
 
 
-class FakeOpenAI:
-    def __init__(self) -> None:
-        self.reply: str = ""
-        self.status = 200
-        self.delay = 0.0
-        self.requests: list[dict[str, Any]] = []
-        fake = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self) -> None:  # noqa: N802 - http.server naming
-                body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                fake.requests.append({"path": self.path, "body": body})
-                if fake.delay:
-                    time.sleep(fake.delay)
-                if fake.status != 200:
-                    self.send_response(fake.status)
-                    self.send_header("Content-Type", "application/json")
-                    self.end_headers()
-                    self.wfile.write(b'{"error": {"message": "boom", "type": "server_error"}}')
-                    return
-                payload = {
-                    "id": "chatcmpl-1",
-                    "object": "chat.completion",
-                    "created": 0,
-                    "model": body.get("model", "fake"),
-                    "choices": [
-                        {
-                            "index": 0,
-                            "message": {"role": "assistant", "content": fake.reply},
-                            "finish_reason": "stop",
-                        }
-                    ],
-                    "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-                }
-                data = json.dumps(payload).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/v1"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-
 @pytest.fixture
 def fake() -> Iterator[FakeOpenAI]:
-    server = FakeOpenAI()
-    yield server
-    server.server.shutdown()
-    server.server.server_close()
+    with FakeOpenAI() as server:
+        yield server
 
 
 @pytest.fixture
@@ -86,7 +33,7 @@ def engine(fake: FakeOpenAI, tmp_path: Path) -> AnswerEngine:
         planbot_data_dir=tmp_path / "data",
         retrieval_mode="keyword",
         llm_provider="openai",
-        llm_base_url=fake.url,
+        llm_base_url=fake.base_url,
         llm_api_key="test",
         llm_model="fake-model",
         llm_timeout_seconds=1.0,
