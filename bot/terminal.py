@@ -8,6 +8,7 @@ it also works with piped input.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
@@ -63,6 +64,18 @@ def print_reply(reply: Reply, out: TextIO) -> None:
     print(file=out, flush=True)
 
 
+def _lines(stdin: TextIO, out: TextIO) -> Iterator[str]:
+    """Input lines; at an interactive terminal each is asked for with a "> " prompt."""
+    interactive = stdin.isatty()
+    while True:
+        if interactive:
+            print("> ", end="", file=out, flush=True)
+        line = stdin.readline()
+        if not line:
+            return
+        yield line
+
+
 def run_terminal(
     services: Services,
     name: str = "demo",
@@ -78,7 +91,7 @@ def run_terminal(
     dispatcher = Dispatcher(services)
     sender = Sender(CHANNEL, external_id=name, chat_id=name, display_name=name)
     io = TerminalIO(out)
-    for n, line in enumerate(stdin, start=1):
+    for n, line in enumerate(_lines(stdin, out), start=1):
         if not line.strip():
             continue
         result = dispatcher.handle(to_incoming(sender, line, n), io)
