@@ -11,8 +11,9 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Select, delete, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from storage.models import (
@@ -185,6 +186,40 @@ def merge_units(session: Session, keep_id: int, drop_id: int) -> Unit:
 # --- Tasks -----------------------------------------------------------------------
 
 
+def filter_tasks(
+    stmt: Select[Any],
+    *,
+    unit_ids: Sequence[int] | None = None,
+    roles: Sequence[str] = ("lead",),
+    due_from: date | None = None,
+    due_to: date | None = None,
+    document_ids: Sequence[int] | None = None,
+    kind: str | None = None,
+) -> Select[Any]:
+    """``stmt`` (a select over tasks) narrowed by unit roles, due window, document, kind.
+
+    A due window matches any of a task's due dates (a task due "Quý II, Quý
+    IV/2024" is due in both quarters); tasks without a date never match one.
+    """
+    if unit_ids is not None:
+        linked = select(TaskUnit.task_id).where(
+            TaskUnit.unit_id.in_(list(unit_ids)), TaskUnit.role.in_(list(roles))
+        )
+        stmt = stmt.where(TaskRow.id.in_(linked))
+    if due_from is not None or due_to is not None:
+        window = select(TaskDeadline.task_id)
+        if due_from is not None:
+            window = window.where(TaskDeadline.due_date >= due_from)
+        if due_to is not None:
+            window = window.where(TaskDeadline.due_date <= due_to)
+        stmt = stmt.where(TaskRow.id.in_(window))
+    if document_ids is not None:
+        stmt = stmt.where(TaskRow.document_id.in_(list(document_ids)))
+    if kind is not None:
+        stmt = stmt.where(TaskRow.kind == kind)
+    return stmt
+
+
 def list_tasks(
     session: Session,
     *,
@@ -195,37 +230,22 @@ def list_tasks(
     document_ids: Sequence[int] | None = None,
     kind: str | None = None,
 ) -> list[TaskRow]:
-    """Tasks filtered by unit (in the given roles), due window and document.
-
-    A due window matches any of a task's due dates (a task due "Quý II, Quý
-    IV/2024" is due in both quarters); tasks without a date never match one.
-    """
+    """Tasks with their units, deadlines and document loaded (see ``filter_tasks``)."""
     stmt = select(TaskRow).options(
         selectinload(TaskRow.units).selectinload(TaskUnit.unit),
         selectinload(TaskRow.deadlines),
         selectinload(TaskRow.document),
     )
-    if unit_ids is not None:
-        stmt = stmt.where(
-            TaskRow.id.in_(
-                select(TaskUnit.task_id).where(
-                    TaskUnit.unit_id.in_(unit_ids), TaskUnit.role.in_(roles)
-                )
-            )
-        )
-    if due_from is not None or due_to is not None:
-        window = select(TaskDeadline.task_id)
-        if due_from is not None:
-            window = window.where(TaskDeadline.due_date >= due_from)
-        if due_to is not None:
-            window = window.where(TaskDeadline.due_date <= due_to)
-        stmt = stmt.where(TaskRow.id.in_(window))
-    if document_ids is not None:
-        stmt = stmt.where(TaskRow.document_id.in_(document_ids))
-    if kind is not None:
-        stmt = stmt.where(TaskRow.kind == kind)
-    stmt = stmt.order_by(TaskRow.document_id, TaskRow.ordinal)
-    return list(session.scalars(stmt))
+    stmt = filter_tasks(
+        stmt,
+        unit_ids=unit_ids,
+        roles=roles,
+        due_from=due_from,
+        due_to=due_to,
+        document_ids=document_ids,
+        kind=kind,
+    )
+    return list(session.scalars(stmt.order_by(TaskRow.document_id, TaskRow.ordinal)))
 
 
 def task_units(task: TaskRow, role: str) -> list[str]:

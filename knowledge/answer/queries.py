@@ -11,7 +11,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from knowledge.retrieval.records import LABELLED
-from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit
+from storage import repositories as repo
+from storage.models import Document, Passage, TaskRow, TaskUnit
 
 NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
 
@@ -53,26 +54,16 @@ def task_rows(
     Same filters as ``repositories.list_tasks`` (any due date in the window counts),
     without loading every task's units and deadlines just to count them.
     """
-    stmt = select(TaskRow.id, TaskRow.document_id, TaskRow.kind, TaskRow.status)
-    if document_ids is not None:
-        stmt = stmt.where(TaskRow.document_id.in_(list(document_ids)))
-    if unit_ids is not None:
-        stmt = stmt.where(
-            TaskRow.id.in_(
-                select(TaskUnit.task_id).where(
-                    TaskUnit.unit_id.in_(unit_ids), TaskUnit.role == role
-                )
-            )
-        )
+    stmt = repo.filter_tasks(
+        select(TaskRow.id, TaskRow.document_id, TaskRow.kind, TaskRow.status),
+        unit_ids=unit_ids,
+        roles=(role,),
+        due_from=due_from,
+        due_to=due_to,
+        document_ids=document_ids,
+    )
     if due_from is not None or due_to is not None:
-        window = select(TaskDeadline.task_id)
-        if due_from is not None:
-            window = window.where(TaskDeadline.due_date >= due_from)
-        if due_to is not None:
-            window = window.where(TaskDeadline.due_date <= due_to)
-        stmt = stmt.where(TaskRow.id.in_(window)).order_by(
-            TaskRow.due_date, TaskRow.document_id, TaskRow.ordinal
-        )
+        stmt = stmt.order_by(TaskRow.due_date, TaskRow.document_id, TaskRow.ordinal)
     else:
         stmt = stmt.order_by(TaskRow.document_id, TaskRow.ordinal)
     return list(session.execute(stmt).all())
