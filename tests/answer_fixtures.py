@@ -7,10 +7,13 @@ answer must give each with its source); units have aliases (SNV, Sở TT&TT).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import Document, Passage, TargetRow, TaskDeadline, TaskRow, TaskUnit, Unit
+from storage.settings import Settings
 
 PLAN_A = "kh_cchc_so_noi_vu_2026.txt"
 PLAN_B = "kh_cds_van_phong_2026.docx"
@@ -204,3 +207,20 @@ def populate(db: Database) -> None:
                 text="Hội nghị sơ kết chuyển đổi số tổ chức tại Cửa Lò vào tháng 7.",
             )
         )
+
+
+def populated_store(data_dir: Path, **overrides: Any) -> tuple[Database, Settings]:
+    """A fresh database in ``data_dir`` holding the two fixture plans, index in step.
+
+    ``overrides`` are settings (retrieval_mode, embedding_backend, llm_* …); nothing
+    is read from the environment or a .env file.
+    """
+    from knowledge.retrieval.sync import sync_index
+
+    settings = Settings(planbot_data_dir=data_dir, _env_file=None, **overrides)  # type: ignore[call-arg]
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.sqlalchemy_url)
+    db.migrate()
+    populate(db)
+    sync_index(db, settings)
+    return db, settings

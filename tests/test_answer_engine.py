@@ -6,29 +6,18 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from answer_fixtures import PLAN_A, PLAN_B, populate
+from answer_fixtures import PLAN_A, PLAN_B, populated_store
 
 from knowledge.answer.api import Answer, AnswerEngine
-from knowledge.retrieval.sync import sync_index
-from storage.db import Database
-from storage.settings import Settings
 
 NOW = datetime(2026, 4, 10)
 
 
 @pytest.fixture(params=["keyword", "hybrid"])
 def engine(request: pytest.FixtureRequest, tmp_path: Path) -> AnswerEngine:
-    settings = Settings(
-        planbot_data_dir=tmp_path / f"data_{request.param}",
-        retrieval_mode=request.param,
-        embedding_backend="hash",
-        _env_file=None,  # type: ignore[call-arg]
+    db, settings = populated_store(
+        tmp_path / f"data_{request.param}", retrieval_mode=request.param, embedding_backend="hash"
     )
-    settings.data_dir.mkdir(parents=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    sync_index(db, settings)
     return AnswerEngine(db, settings)
 
 

@@ -12,13 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answer_fixtures import PLAN_A, populate
+from answer_fixtures import PLAN_A, populated_store
 from fakes.openai_api import FakeOpenAI
 
 from knowledge.answer.api import AnswerEngine
-from knowledge.retrieval.sync import sync_index
-from storage.db import Database
-from storage.settings import Settings
 
 
 @pytest.fixture
@@ -29,21 +26,15 @@ def fake() -> Iterator[FakeOpenAI]:
 
 @pytest.fixture
 def engine(fake: FakeOpenAI, tmp_path: Path) -> AnswerEngine:
-    settings = Settings(
-        planbot_data_dir=tmp_path / "data",
+    db, settings = populated_store(
+        tmp_path / "data",
         retrieval_mode="keyword",
         llm_provider="openai",
         llm_base_url=fake.base_url,
         llm_api_key="test",
         llm_model="fake-model",
         llm_timeout_seconds=1.0,
-        _env_file=None,  # type: ignore[call-arg]
     )
-    settings.data_dir.mkdir(parents=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    sync_index(db, settings)
     return AnswerEngine(db, settings)
 
 

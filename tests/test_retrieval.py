@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from answer_fixtures import PLAN_A, PLAN_B, populate
+from answer_fixtures import PLAN_A, PLAN_B, populated_store
 from sqlalchemy import select
 
 from knowledge.retrieval.analyzer import analyze, expand_abbreviations, syllables
@@ -52,18 +52,7 @@ def test_hash_embedding_is_deterministic_and_normalized() -> None:
 
 
 def _setup(tmp_path: Path, mode: str = "hybrid") -> tuple[Database, Settings]:
-    settings = Settings(
-        planbot_data_dir=tmp_path / "data",
-        retrieval_mode=mode,
-        embedding_backend="hash",
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    sync_index(db, settings)
-    return db, settings
+    return populated_store(tmp_path / "data", retrieval_mode=mode, embedding_backend="hash")
 
 
 @pytest.mark.parametrize("mode", ["keyword", "vector", "hybrid"])

@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from answer_fixtures import PLAN_A, populate
+from answer_fixtures import PLAN_A, populated_store
 
 from knowledge.retrieval.embeddings import E5Embedder, make_embedder
 from knowledge.retrieval.search import Searcher
-from knowledge.retrieval.sync import sync_index
-from storage.db import Database
 from storage.settings import Settings
 
 
@@ -31,17 +29,7 @@ def test_default_backend_is_the_packaged_model_and_ranks_by_meaning() -> None:
 
 @pytest.mark.parametrize("mode", ["vector", "hybrid"])
 def test_e5_vector_search_through_chroma(tmp_path: Path, mode: str) -> None:
-    settings = Settings(
-        planbot_data_dir=tmp_path / "data",
-        retrieval_mode=mode,
-        embedding_backend="e5",
-        _env_file=None,  # type: ignore[call-arg]
-    )
-    settings.data_dir.mkdir(parents=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    sync_index(db, settings)
+    db, settings = populated_store(tmp_path / "data", retrieval_mode=mode, embedding_backend="e5")
     assert (settings.chroma_dir).is_dir()
     hits = Searcher(db, settings).search("tro ly ao", k=3, kinds=["task"])
     assert hits[0].record.source == PLAN_A

@@ -6,14 +6,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from answer_fixtures import PLAN_A, populate
+from answer_fixtures import PLAN_A, populated_store
 from fakes.openai_api import FakeOpenAI
 
 from knowledge.retrieval.embeddings import HashEmbedder
 from knowledge.retrieval.search import Searcher
-from knowledge.retrieval.sync import sync_index
-from storage.db import Database
-from storage.settings import Settings
 
 
 @pytest.fixture
@@ -26,20 +23,14 @@ def endpoint() -> Iterator[FakeOpenAI]:
 def test_openai_compatible_embeddings_feed_vector_search(
     endpoint: FakeOpenAI, tmp_path: Path
 ) -> None:
-    settings = Settings(
-        planbot_data_dir=tmp_path / "data",
+    db, settings = populated_store(
+        tmp_path / "data",
         retrieval_mode="vector",
         embedding_backend="openai",
         embedding_api_base=endpoint.base_url,
         embedding_api_key="sk-test",
         embedding_model="test-embed",
-        _env_file=None,  # type: ignore[call-arg]
     )
-    settings.data_dir.mkdir(parents=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    sync_index(db, settings)
     calls = endpoint.requests
     assert calls and calls[0]["path"] == "/v1/embeddings"
     assert calls[0]["body"]["model"] == "test-embed"
