@@ -1,8 +1,9 @@
 """Throw-away servers for tests: a PostgreSQL cluster and a Chroma server on 127.0.0.1.
 
-Each helper is a context manager that skips the test (never fails it) when the
-server cannot run here: no binaries, no unprivileged user to run PostgreSQL as,
-or no answer within the start-up timeout. Data lives in a fresh temp dir that is
+Each helper is a context manager that skips the test when the server cannot run
+here: no binaries, no unprivileged user to run PostgreSQL as, or no answer within
+the start-up timeout. Under CI (the ``CI`` variable is set) the same condition
+fails the test instead: CI must prove the real-server paths, not skip them. Data lives in a fresh temp dir that is
 removed afterwards; the server process is stopped by its own pid.
 """
 
@@ -23,11 +24,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 
 START_TIMEOUT = 30.0
+
+
+def unavailable(reason: str) -> NoReturn:
+    """Skip a real-server test with ``reason``; under CI, fail it."""
+    if os.environ.get("CI"):
+        pytest.fail(f"real server unavailable under CI: {reason}", pytrace=False)
+    pytest.skip(reason)
 
 
 def free_port() -> int:
@@ -81,7 +89,7 @@ def _server_user() -> tuple[int, int] | None:
         with suppress(KeyError):
             entry = pwd.getpwnam(name)
             return entry.pw_uid, entry.pw_gid
-    pytest.skip("running as root and no unprivileged user (postgres/nobody) for PostgreSQL")
+    unavailable("running as root and no unprivileged user (postgres/nobody) for PostgreSQL")
 
 
 @dataclass
@@ -133,10 +141,10 @@ def postgres_server(*settings: str) -> Iterator[PostgresServer]:
     try:
         import psycopg  # noqa: F401
     except ImportError:
-        pytest.skip("the psycopg driver is not installed (pip install 'psycopg[binary]')")
+        unavailable("the psycopg driver is not installed (pip install 'psycopg[binary]')")
     bindir = postgres_bindir()
     if bindir is None:
-        pytest.skip("PostgreSQL server binaries (initdb, postgres) not found")
+        unavailable("PostgreSQL server binaries (initdb, postgres) not found")
     owner = _server_user()
     # Short path: the unix socket path must stay under ~100 bytes.
     root = Path(tempfile.mkdtemp(prefix="planbot-pg-"))
@@ -161,7 +169,7 @@ def postgres_server(*settings: str) -> Iterator[PostgresServer]:
         )
         if init.returncode != 0:
             reason = (init.stderr or init.stdout).decode(errors="replace").strip()[-300:]
-            pytest.skip(f"initdb failed: {reason}")
+            unavailable(f"initdb failed: {reason}")
         port = free_port()
         with log.open("wb") as out:
             proc = subprocess.Popen(
@@ -177,7 +185,7 @@ def postgres_server(*settings: str) -> Iterator[PostgresServer]:
             )
         problem = _wait_for_postgres(proc, port, "postgres", log)
         if problem:
-            pytest.skip(problem)
+            unavailable(problem)
         yield PostgresServer(port=port, socket_dir=root)
     finally:
         if proc is not None:
@@ -211,7 +219,7 @@ def chroma_server() -> Iterator[int]:
     """A Chroma server on a free 127.0.0.1 port with a temp directory; yields the port."""
     cmd = chroma_command()
     if cmd is None:
-        pytest.skip("the chroma CLI (server) is not installed")
+        unavailable("the chroma CLI (server) is not installed")
     root = Path(tempfile.mkdtemp(prefix="planbot-chroma-"))
     port = free_port()
     log = root / "server.log"
@@ -230,9 +238,9 @@ def chroma_server() -> Iterator[int]:
         deadline = time.monotonic() + START_TIMEOUT
         while not _chroma_ready(port):
             if proc.poll() is not None:
-                pytest.skip(f"chroma server exited with {proc.returncode}: {_strip(_tail(log))}")
+                unavailable(f"chroma server exited with {proc.returncode}: {_strip(_tail(log))}")
             if time.monotonic() > deadline:
-                pytest.skip(f"chroma server did not answer within {START_TIMEOUT:.0f} s")
+                unavailable(f"chroma server did not answer within {START_TIMEOUT:.0f} s")
             time.sleep(0.1)
         yield port
     finally:
