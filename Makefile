@@ -14,6 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	$(BIN)/planbot migrate
 	$(BIN)/planbot run
 
 test: $(STAMP)

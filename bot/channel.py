@@ -1,35 +1,62 @@
-"""What every chat adapter shares: persist-before-handle, per-chat ordering,
-the "typing…" indicator, a bridge for progress/download from worker threads,
-and delivery of pushes through the outbox.
+"""What every chat adapter shares: persist-before-handle, the turn as one unit of
+work, per-chat ordering, the "typing…" indicator, a bridge for progress/download
+from worker threads.
 
 An update is stored (with the polling offset, when there is one) in one
-transaction before anything else happens; it is then handled and marked
-``handled``. A crash in between leaves it ``received``, and ``resume()`` handles
-it on the next start. The unique (channel, update_key) makes a re-delivered
-update a no-op, so nothing is handled twice.
+transaction before anything else happens. Handling it is one turn in one
+database session (``_turn``): the atomic claim (``storage.chat.claim_update``),
+every read and write of the handlers, the replies and pushes written to the
+outbox, and the update marked ``handled`` commit together. Replies are then sent
+by this worker at once (``bot.sender``). A crash before the commit rolls the
+claim back and the update is handled again (by this worker on restart, or by
+another one meanwhile); a crash after it leaves replies in the outbox, sent by a
+sender at most once more. The unique (channel, update_key) makes a re-delivered
+update a no-op. An update that cannot even be read (a "poison" update) is marked
+``failed`` with its error and the bot goes on.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import os
 from abc import ABC, abstractmethod
 from collections import defaultdict
 from collections.abc import Coroutine
+from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from handlers.delivery import queue
 from handlers.dispatcher import Dispatcher
-from handlers.messages import Attachment, Incoming, Reply
+from handlers.messages import Attachment, Incoming, Outgoing, Reply
 from storage import chat
+from storage import outbox as store
 
 if TYPE_CHECKING:
-    from bot.outbox import Outbox
+    from bot.sender import OutboxSender
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+class SendOutcome(StrEnum):
+    SENT = "sent"
+    RETRY = "retry"  # 429, 5xx, network: try again later
+    UNCERTAIN = "uncertain"  # timed out: it may have arrived; do not repeat blindly
+    BLOCKED = "blocked"  # 403: the person blocked the bot
+    FAILED = "failed"  # rejected for good
+
+
+@dataclass(frozen=True)
+class SendResult:
+    outcome: SendOutcome
+    retry_after: float | None = None
+    error: str | None = None
+
 
 # Test-only: hold (never finish) handling right after an update is persisted, so a
 # test can kill the process between "received" and "answered".
@@ -67,9 +94,11 @@ class ChannelAdapter(ABC):
     def __init__(self, db: Any, dispatcher: Dispatcher) -> None:
         self.db = db
         self.dispatcher = dispatcher
-        self.outbox: Outbox | None = None
+        self.sender: OutboxSender | None = None  # set by the runtime; else a private one
+        self.worker = ""  # the worker id claims are made under (set with ``sender``)
         self._chat_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._tasks: set[asyncio.Task[None]] = set()
+        self._inflight: set[str] = set()
 
     # --- platform specifics -------------------------------------------------------
 
@@ -80,6 +109,11 @@ class ChannelAdapter(ABC):
     @abstractmethod
     async def send(self, chat_id: str, reply: Reply) -> bool:
         """Deliver a reply (split to the platform limit); False if undeliverable."""
+
+    async def deliver(self, chat_id: str, reply: Reply) -> SendResult:
+        """Send with a precise outcome; adapters that can tell a timeout apart override it."""
+        sent = await self.send(chat_id, reply)
+        return SendResult(SendOutcome.SENT if sent else SendOutcome.FAILED)
 
     async def send_typing(self, chat_id: str) -> None:
         return None
@@ -129,19 +163,33 @@ class ChannelAdapter(ABC):
         return int(value) if value else None
 
     async def resume(self) -> None:
-        """Handle what a previous run stored but never finished."""
-        with self.db.session() as session:
-            pending = [
-                (u.update_key, dict(u.payload)) for u in chat.pending_updates(session, self.name)
-            ]
+        """Handle what is stored but not handled (a previous run's, or another worker's)."""
+        pending = await asyncio.to_thread(self._pending)
         for key, payload in pending:
-            log.info("%s: resuming update %s", self.name, key)
-            await self.process(key, payload)
+            if key not in self._inflight:
+                self.spawn(key, payload)
+
+    async def run_backlog(self, stop: asyncio.Event, every: float = 0.25) -> None:
+        """Keep picking up stored updates nobody handles (several workers, one database)."""
+        while not stop.is_set():
+            try:
+                await self.resume()
+            except Exception:
+                log.exception("%s: scanning stored updates failed", self.name)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+
+    def _pending(self) -> list[tuple[str, dict[str, Any]]]:
+        with self.db.session() as session:
+            rows = chat.pending_updates(session, self.name, limit=200)
+            return [(u.update_key, dict(u.payload)) for u in rows]
 
     def spawn(self, key: str, payload: dict[str, Any]) -> None:
+        self._inflight.add(key)
         task = asyncio.create_task(self.process(key, payload))
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(lambda _: self._inflight.discard(key))
 
     async def drain(self) -> None:
         while self._tasks:
@@ -150,43 +198,82 @@ class ChannelAdapter(ABC):
     # --- handling ------------------------------------------------------------------
 
     async def process(self, key: str, payload: dict[str, Any]) -> None:
-        """Handle one stored update, at most once (status ``received`` -> ``handled``)."""
+        """Handle one stored update; never raises (a failure is recorded on the update)."""
+        try:
+            await self._process(key, payload)
+        except Exception as exc:
+            log.exception("%s: update %s failed", self.name, key)
+            await asyncio.to_thread(self._finish, key, repr(exc))
+
+    async def _process(self, key: str, payload: dict[str, Any]) -> None:
         if os.environ.get(HOLD_ENV):
             log.warning("%s: holding update %s (%s set)", self.name, key, HOLD_ENV)
             await asyncio.Event().wait()
-        incoming = self.to_incoming(payload)
+        try:
+            incoming = self.to_incoming(payload)
+        except Exception as exc:  # a poison update: keep it with its error and go on
+            log.warning("%s: update %s cannot be read: %r", self.name, key, exc)
+            await asyncio.to_thread(self._finish, key, f"unreadable update: {exc!r}")
+            return
         if incoming is None:
-            self._finish(key)
+            await asyncio.to_thread(self._finish, key)
             return
         async with self._chat_locks[incoming.sender.chat_id]:
-            with self.db.session() as session:
-                if chat.claim_update(session, self.name, key) is None:
-                    return  # another worker (or an earlier run) finished it
-            error = None
-            try:
-                await self.before_handle(payload)
-                await self._answer(incoming)
-            except Exception as exc:  # logged; the update is not retried forever
-                log.exception("%s: update %s failed", self.name, key)
-                error = repr(exc)
-            self._finish(key, error)
+            await self.before_handle(payload)
+            ids = await self._answer(key, incoming)
+            if ids:
+                await self._sender().send_claimed(ids)
+
+    def _sender(self) -> OutboxSender:
+        if self.sender is None:
+            from bot.routing import DeliveryRouter
+            from bot.sender import OutboxSender
+
+            self.worker = self.worker or f"{self.name}-{os.getpid()}"
+            router = DeliveryRouter(self.db, {self.name: self})
+            self.sender = OutboxSender(self.db, router, self.worker, lambda w: w == self.worker)
+        return self.sender
 
     def _finish(self, key: str, error: str | None = None) -> None:
         with self.db.session() as session:
             chat.finish_update(session, self.name, key, error)
 
-    async def _answer(self, incoming: Incoming) -> None:
+    async def _answer(self, key: str, incoming: Incoming) -> list[int] | None:
         chat_id = incoming.sender.chat_id
-        loop = asyncio.get_running_loop()
-        bridge = ThreadBridge(self, chat_id, loop)
-        work = asyncio.ensure_future(asyncio.to_thread(self.dispatcher.handle, incoming, bridge))
+        self._sender()
+        bridge = ThreadBridge(self, chat_id, asyncio.get_running_loop())
+        work = asyncio.ensure_future(asyncio.to_thread(self._turn, key, incoming, bridge))
         if self.dispatcher.is_slow(incoming):
             await self._typing_until(chat_id, work)
-        result = await work
-        for reply in result.replies:
-            await self.send(chat_id, reply)
-        if result.pushes and self.outbox is not None:
-            await self.outbox.deliver_all(result.pushes)
+        return await work
+
+    def _turn(self, key: str, incoming: Incoming, bridge: ThreadBridge) -> list[int] | None:
+        """One unit of work: claim, handle, queue the output, finish; one commit.
+
+        None when another worker (or an earlier run) has the update.
+        """
+        chat_id = incoming.sender.chat_id
+        with self.db.session() as session:
+            if chat.claim_update(session, self.name, key, self.worker) is None:
+                return None
+            result = self.dispatcher.handle(incoming, bridge, session)
+            if result.error and chat.claim_update(session, self.name, key, self.worker) is None:
+                return None  # the failed turn was rolled back and someone else took it
+            ids = []
+            for i, reply in enumerate(result.replies):
+                message_id = queue(
+                    session,
+                    Outgoing(self.name, chat_id, reply),
+                    store.dedupe_key("reply", self.name, key, i),
+                    kind=store.Kind.REPLY,
+                    claimed_by=self.worker,
+                )
+                if message_id is not None:
+                    ids.append(int(message_id))
+            for i, push in enumerate(result.pushes):
+                queue(session, push, push.dedupe_key or store.dedupe_key("push", self.name, key, i))
+            chat.finish_update(session, self.name, key, result.error)
+        return ids
 
     async def _typing_until(self, chat_id: str, work: asyncio.Future[Any]) -> None:
         while not work.done():

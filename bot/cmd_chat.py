@@ -1,4 +1,5 @@
-"""Chat subcommands: ``run`` (every configured channel), ``chat`` (terminal), ``invite``."""
+"""Chat subcommands: ``run`` (every configured channel), ``migrate``, ``updates``,
+``chat`` (terminal), ``invite``."""
 
 from __future__ import annotations
 
@@ -18,7 +19,23 @@ from storage.settings import get_settings
 def register(sub: argparse._SubParsersAction) -> None:
     """Add this module's subcommands to ``planbot``."""
     run = sub.add_parser("run", help=texts.CLI_RUN, description=texts.CLI_RUN)
+    run.add_argument(
+        "--role",
+        default="all",
+        choices=["all", "poller", "webhook", "sender"],
+        help=texts.CLI_RUN_ROLE,
+    )
     run.set_defaults(func=_run)
+
+    migrate = sub.add_parser("migrate", help=texts.CLI_MIGRATE, description=texts.CLI_MIGRATE)
+    migrate.set_defaults(func=_migrate)
+
+    updates = sub.add_parser("updates", help=texts.CLI_UPDATES, description=texts.CLI_UPDATES)
+    which = updates.add_mutually_exclusive_group()
+    which.add_argument("--failed", action="store_true", help=texts.CLI_UPDATES_FAILED)
+    which.add_argument("--pending", action="store_true", help=texts.CLI_UPDATES_PENDING)
+    updates.add_argument("--json", action="store_true", help=texts.CLI_UPDATES_JSON)
+    updates.set_defaults(func=_updates)
 
     term = sub.add_parser("chat", help=texts.CLI_CHAT, description=texts.CLI_CHAT)
     term.add_argument(
@@ -51,9 +68,47 @@ def _services() -> Services:
 
 
 def _run(args: argparse.Namespace) -> int:
-    from bot.runtime import run_forever
+    from bot.runtime import Role, run_forever
 
-    return run_forever(get_settings())
+    return run_forever(get_settings(), Role(args.role))
+
+
+def _migrate(args: argparse.Namespace) -> int:
+    from storage.migrate import head_revision
+
+    Database.from_settings(get_settings())  # migrates
+    print(texts.CLI_MIGRATED.format(revision=head_revision()))
+    return 0
+
+
+def _updates(args: argparse.Namespace) -> int:
+    """Stored updates that failed (default) or still wait, newest first."""
+    db = Database.from_settings(get_settings())
+    with db.session() as session:
+        if args.pending:
+            rows = chat.pending_updates(session)
+        else:
+            rows = chat.failed_updates(session, limit=200)
+        lines = [
+            {
+                "id": u.id,
+                "channel": u.channel,
+                "key": u.update_key,
+                "status": u.status,
+                "received": u.received_at.strftime("%d/%m/%Y %H:%M:%S") if u.received_at else "",
+                "error": u.error or "",
+            }
+            for u in rows
+        ]
+    if args.json:
+        for line in lines:
+            print(json.dumps(line, ensure_ascii=False))
+    elif not lines:
+        print(texts.CLI_UPDATES_NONE)
+    else:
+        for line in lines:
+            print(texts.CLI_UPDATE_LINE.format(**line))
+    return 0
 
 
 def _chat(args: argparse.Namespace) -> int:

@@ -26,19 +26,32 @@ class Bucket:
 
 
 class SendLimiter:
-    """A global bucket plus one per chat (Telegram: ~30 msg/s overall, ~1/s per chat)."""
+    """A global bucket plus one per chat (Telegram: 30 msg/s overall, about 1/s per
+    private chat, 20/min per group; a group's chat id is negative).
+
+    The limits hold per process: a deployment with several senders for one bot
+    gives each a share (``global_rate``).
+    """
 
     def __init__(
-        self, global_rate: float = 30, per_chat_rate: float = 1, per_chat_burst: float = 3
+        self,
+        global_rate: float = 30,
+        per_chat_rate: float = 1,
+        per_chat_burst: float = 3,
+        group_per_minute: float = 20,
     ) -> None:
         self._global = Bucket(global_rate, global_rate)
         self._chats: defaultdict[str, Bucket] = defaultdict(
             lambda: Bucket(per_chat_rate, per_chat_burst)
         )
+        self._groups: defaultdict[str, Bucket] = defaultdict(
+            lambda: Bucket(group_per_minute / 60, min(group_per_minute, 3))
+        )
         self._lock = asyncio.Lock()
 
     async def acquire(self, chat_id: str) -> None:
-        for bucket in (self._chats[chat_id], self._global):
+        per_chat = self._groups[chat_id] if chat_id.startswith("-") else self._chats[chat_id]
+        for bucket in (per_chat, self._global):
             while True:
                 async with self._lock:
                     delay = bucket.wait_time()

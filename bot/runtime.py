@@ -2,6 +2,24 @@
 
 Polling is the default. A channel whose webhook URL is set is served instead by
 one ASGI app (``bot.webhooks``) with ``/healthz``, under uvicorn.
+
+Roles (``planbot run --role``), so a deployment can run one poller, several
+webhook workers and senders on one database:
+
+- ``poller``: long-polls the channels that have no webhook. One poller per
+  channel holds the lock ``poller:<channel>`` (PostgreSQL advisory lock; on
+  SQLite a file lock); a second one waits on standby and takes over when the
+  first dies.
+- ``webhook``: serves the webhook app.
+- ``sender``: drains the pushes in the outbox and recovers what dead workers
+  left behind (``bot.sender``).
+- ``all`` (default): all three.
+
+Every role that receives updates is also a worker: it handles what it receives
+and keeps picking up stored updates nobody handles, each in one unit of work
+(``bot.channel``). Each process holds ``worker:<id>`` while it runs, so others
+can tell a dead worker's claims from a live one's. The database must be migrated
+first (``planbot migrate``); ``run`` refuses an out-of-date schema.
 """
 
 from __future__ import annotations
@@ -10,16 +28,22 @@ import asyncio
 import contextlib
 import logging
 import signal
-from collections.abc import Coroutine
+import uuid
+from collections.abc import Callable, Coroutine
 from datetime import timedelta
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from bot.channel import ChannelAdapter
-from bot.outbox import Outbox
+from bot.routing import DeliveryRouter
+from bot.sender import OutboxSender
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
+from knowledge import texts
 from storage.db import Database
+from storage.locks import HeldLock, Locks
+from storage.migrate import current_revision, head_revision
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -58,14 +82,58 @@ def build_adapters(
     return adapters
 
 
-def run_forever(settings: Settings) -> int:
+class Role(StrEnum):
+    ALL = "all"
+    POLLER = "poller"
+    WEBHOOK = "webhook"
+    SENDER = "sender"
+
+
+LOCK_RETRY = 1.0  # seconds between attempts to take a lock another process holds
+
+
+class Worker:
+    """This process as seen by the others: an id, held as the lock ``worker:<id>``."""
+
+    def __init__(self, db: Database) -> None:
+        self.id = uuid.uuid4().hex[:12]
+        self.locks = Locks.for_database(db)
+        held = self.locks.try_acquire(self.lock_name(self.id))
+        assert held is not None, "a fresh worker id is never held"
+        self._held: HeldLock = held
+
+    @staticmethod
+    def lock_name(worker_id: str) -> str:
+        return f"worker:{worker_id}"
+
+    def alive(self, worker_id: str) -> bool:
+        return worker_id == self.id or self.locks.held_elsewhere(self.lock_name(worker_id))
+
+    def release(self) -> None:
+        self._held.release()
+
+
+def schema_problem(db: Database) -> str | None:
+    """The message for an out-of-date database, or None when it is at head."""
+    current, head = current_revision(db.engine), head_revision()
+    if current == head:
+        return None
+    return texts.CLI_DB_OUTDATED.format(current=current or "—", head=head)
+
+
+def run_forever(settings: Settings, role: Role = Role.ALL) -> int:
     if not configured_channels(settings):
         from bot.terminal import run_terminal
 
         db = Database.from_settings(settings)
         load_demo_plan(db)
         return run_terminal(Services(db, settings))
-    asyncio.run(serve(settings))
+    db = Database.from_settings(settings, migrate=False)
+    problem = schema_problem(db)
+    if problem:
+        print(problem, flush=True)
+        return 2
+    asyncio.run(serve(settings, role=role, db=db))
     return 0
 
 
@@ -101,29 +169,70 @@ def _webhook_url(settings: Settings, name: str) -> str | None:
     }.get(name)
 
 
-async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
+async def serve(
+    settings: Settings,
+    stop: asyncio.Event | None = None,
+    *,
+    role: Role = Role.ALL,
+    db: Database | None = None,
+) -> None:
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         with contextlib.suppress(NotImplementedError, RuntimeError):
             loop.add_signal_handler(sig, stop.set)
-    db = Database.from_settings(settings)
+    db = db or Database.from_settings(settings)
+    worker = Worker(db)
     services = Services(db, settings)
-    await asyncio.to_thread(warm_up, services)
+    if role != Role.SENDER:
+        await asyncio.to_thread(warm_up, services)
     dispatcher = Dispatcher(services)
     adapters = build_adapters(settings, db, dispatcher)
-    Outbox(db, adapters, timedelta(hours=settings.zalo_oa_window_hours))
-    jobs: list[Coroutine[Any, Any, None]] = []
+    router = DeliveryRouter(db, adapters, timedelta(hours=settings.zalo_oa_window_hours))
+    sender = OutboxSender(db, router, worker.id, worker.alive)
+    for adapter in adapters.values():
+        adapter.sender, adapter.worker = sender, worker.id
     hooked = {n: a for n, a in adapters.items() if _webhook_url(settings, n)}
-    for name, adapter in adapters.items():
-        if name not in hooked:
-            jobs.append(adapter.run_polling(stop))
-    if hooked:
-        jobs.append(_serve_webhooks(settings, hooked, stop))
+    jobs = _jobs(settings, role, adapters, hooked, sender, worker, stop)
     log.warning(
-        "planbot running: %s",
+        "planbot running (%s, worker %s): %s",
+        role.value,
+        worker.id,
         ", ".join(f"{n} ({'webhook' if n in hooked else 'polling'})" for n in adapters),
     )
+    try:
+        await _run_jobs(jobs, stop)
+    finally:
+        for adapter in adapters.values():
+            with contextlib.suppress(Exception):
+                await adapter.stop()
+        worker.release()
+
+
+def _jobs(
+    settings: Settings,
+    role: Role,
+    adapters: dict[str, ChannelAdapter],
+    hooked: dict[str, ChannelAdapter],
+    sender: OutboxSender,
+    worker: Worker,
+    stop: asyncio.Event,
+) -> list[Coroutine[Any, Any, None]]:
+    jobs: list[Coroutine[Any, Any, None]] = []
+    if role in (Role.ALL, Role.POLLER):
+        for name, adapter in adapters.items():
+            if name not in hooked:
+                jobs.append(_holding(worker.locks, f"poller:{name}", adapter.run_polling, stop))
+    if role in (Role.ALL, Role.WEBHOOK) and hooked:
+        jobs.append(_serve_webhooks(settings, hooked, stop))
+    if role != Role.SENDER:
+        jobs += [adapter.run_backlog(stop) for adapter in adapters.values()]
+    if role in (Role.ALL, Role.SENDER):
+        jobs.append(sender.run(stop))
+    return jobs
+
+
+async def _run_jobs(jobs: list[Coroutine[Any, Any, None]], stop: asyncio.Event) -> None:
     tasks: list[asyncio.Task[Any]] = [asyncio.create_task(job) for job in jobs]
     stopper: asyncio.Task[Any] = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
@@ -131,12 +240,31 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
     for task in tasks:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
+    stopper.cancel()
     for task in done:
-        if task is not stopper and task.exception() is not None:
+        if task is not stopper and not task.cancelled() and task.exception() is not None:
             raise task.exception()  # type: ignore[misc]
-    for adapter in adapters.values():
-        with contextlib.suppress(Exception):
-            await adapter.stop()
+
+
+async def _holding(
+    locks: Locks,
+    name: str,
+    job: Callable[[asyncio.Event], Coroutine[Any, Any, None]],
+    stop: asyncio.Event,
+) -> None:
+    """Run ``job`` while holding the cross-process lock ``name`` (standby until then)."""
+    held = await asyncio.to_thread(locks.try_acquire, name)
+    while held is None and not stop.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), LOCK_RETRY)
+        held = await asyncio.to_thread(locks.try_acquire, name)
+    if held is None:
+        return
+    log.info("holding %s", name)
+    try:
+        await job(stop)
+    finally:
+        held.release()
 
 
 async def _serve_webhooks(

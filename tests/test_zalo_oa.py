@@ -15,7 +15,7 @@ from fakes.chat import invite, stubbed_services
 from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
 
 from bot.channel import ChannelAdapter
-from bot.outbox import Outbox
+from bot.routing import DeliveryRouter
 from bot.webhooks import build_app
 from bot.zalo_oa.adapter import ZaloOAAdapter
 from handlers.dispatcher import Dispatcher
@@ -142,7 +142,7 @@ async def test_outside_the_window_goes_to_the_other_channel_or_is_held(
     fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter
 ) -> None:
     tg = Recorder(services)
-    outbox = Outbox(services.db, {"zalo_oa": adapter, "telegram": tg}, timedelta(days=7))
+    outbox = DeliveryRouter(services.db, {"zalo_oa": adapter, "telegram": tg}, timedelta(days=7))
     with services.db.session() as session:
         admin = chat.create_user(session, "Quản trị", "admin")
         chat.add_identity(session, admin, "telegram", "admin-tg", "admin-tg")

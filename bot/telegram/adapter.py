@@ -24,8 +24,9 @@ from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, U
 from telegram.constants import ChatAction
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
+from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
-from bot.channel import ChannelAdapter
+from bot.channel import ChannelAdapter, SendOutcome, SendResult
 from bot.ratelimit import SendLimiter
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment, Incoming, Reply, Sender
@@ -44,6 +45,20 @@ MAX_ATTEMPTS = 5
 def retry_seconds(exc: RetryAfter) -> float:
     value: Any = exc.retry_after
     return value.total_seconds() if isinstance(value, timedelta) else float(value)
+
+
+def _retryable(exc: BaseException) -> bool:
+    """429 and 5xx/network errors; not a timeout (the message may have arrived)."""
+    if isinstance(exc, RetryAfter):
+        return True
+    return isinstance(exc, NetworkError) and not isinstance(exc, TimedOut | BadRequest | Forbidden)
+
+
+def _wait(state: RetryCallState) -> float:
+    exc = state.outcome.exception() if state.outcome else None
+    if isinstance(exc, RetryAfter):
+        return retry_seconds(exc)
+    return float(min(0.25 * 2**state.attempt_number, 5.0))
 
 
 class TelegramAdapter(ChannelAdapter):
@@ -105,11 +120,14 @@ class TelegramAdapter(ChannelAdapter):
     async def before_handle(self, payload: dict[str, Any]) -> None:
         query = payload.get("callback_query")
         if query:  # stop the button's spinner right away
-            await self._call("", lambda: self.bot.answer_callback_query(query["id"]))
+            await self._try("", lambda: self.bot.answer_callback_query(query["id"]))
 
     # --- sending ------------------------------------------------------------------------
 
     async def send(self, chat_id: str, reply: Reply) -> bool:
+        return (await self.deliver(chat_id, reply)).outcome == SendOutcome.SENT
+
+    async def deliver(self, chat_id: str, reply: Reply) -> SendResult:
         chunks = split_text(reply.text, self.limit) or [" "]
         markup = _keyboard(reply)
         for i, chunk in enumerate(chunks):
@@ -117,10 +135,22 @@ class TelegramAdapter(ChannelAdapter):
             kwargs: dict[str, Any] = {"chat_id": chat_id, "text": chunk}
             if last and markup is not None:
                 kwargs["reply_markup"] = markup
-            sent = await self._call(chat_id, functools.partial(self.bot.send_message, **kwargs))
-            if sent is None:
-                return False
-        return True
+            try:
+                await self._call(chat_id, functools.partial(self.bot.send_message, **kwargs))
+            except RetryAfter as exc:
+                return SendResult(SendOutcome.RETRY, retry_seconds(exc), repr(exc))
+            except Forbidden as exc:
+                log.warning("telegram 403 for chat %s: marking it inactive", chat_id)
+                return SendResult(SendOutcome.BLOCKED, error=repr(exc))
+            except TimedOut as exc:
+                log.warning("telegram timed out sending to %s: outcome unknown", chat_id)
+                return SendResult(SendOutcome.UNCERTAIN, error=repr(exc))
+            except BadRequest as exc:
+                log.exception("telegram rejected a message for chat %s", chat_id)
+                return SendResult(SendOutcome.FAILED, error=repr(exc))
+            except NetworkError as exc:
+                return SendResult(SendOutcome.RETRY, error=repr(exc))
+        return SendResult(SendOutcome.SENT)
 
     async def send_typing(self, chat_id: str) -> None:
         await self.bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)
@@ -128,11 +158,11 @@ class TelegramAdapter(ChannelAdapter):
     async def show_progress(self, chat_id: str, text: str, previous: Any) -> Any:
         """The first progress line is a message; later ones edit it in place."""
         if previous is None:
-            message = await self._call(
+            message = await self._try(
                 chat_id, lambda: self.bot.send_message(chat_id=chat_id, text=text)
             )
             return message.message_id if isinstance(message, Message) else None
-        await self._call(
+        await self._try(
             chat_id,
             lambda: self.bot.edit_message_text(text=text, chat_id=chat_id, message_id=previous),
         )
@@ -146,27 +176,30 @@ class TelegramAdapter(ChannelAdapter):
         await file.download_to_drive(path)
         return path
 
-    async def _call(self, chat_id: str, make: Callable[[], Awaitable[T]]) -> T | None:
-        """One Bot API call with the send-rate limit, 429 back-off and 403 handling."""
-        for attempt in range(1, MAX_ATTEMPTS + 1):
-            if chat_id:
-                await self.limiter.acquire(chat_id)
-            try:
+    async def _call(self, chat_id: str, make: Callable[[], Awaitable[T]]) -> T:
+        """One Bot API call within the send-rate limit; 429 (after ``retry_after``) and
+        5xx/network errors are retried with backoff, anything else is raised."""
+        retrying = AsyncRetrying(
+            stop=stop_after_attempt(MAX_ATTEMPTS),
+            wait=_wait,
+            retry=retry_if_exception(_retryable),
+            reraise=True,
+        )
+        async for attempt in retrying:
+            with attempt:
+                if chat_id:
+                    await self.limiter.acquire(chat_id)
                 return await make()
-            except RetryAfter as exc:
-                delay = retry_seconds(exc)
-                log.warning("telegram 429: retrying in %.1fs", delay)
-                await asyncio.sleep(delay)
-            except Forbidden:
-                log.warning("telegram 403 for chat %s: marking it inactive", chat_id)
-                self._deactivate(chat_id)
-                return None
-            except BadRequest:
-                log.exception("telegram rejected a request for chat %s", chat_id)
-                return None
-            except (TimedOut, NetworkError):
-                log.warning("telegram network error (attempt %d)", attempt, exc_info=True)
-                await asyncio.sleep(min(2**attempt * 0.25, 5))
+        raise AssertionError("unreachable")  # reraise=True: the last error propagates
+
+    async def _try(self, chat_id: str, make: Callable[[], Awaitable[T]]) -> T | None:
+        """A courtesy call (progress, button spinner): its failure never fails a turn."""
+        try:
+            return await self._call(chat_id, make)
+        except Forbidden:
+            await asyncio.to_thread(self._deactivate, chat_id)
+        except Exception:
+            log.warning("telegram call for chat %s failed", chat_id, exc_info=True)
         return None
 
     def _deactivate(self, chat_id: str) -> None:
@@ -227,11 +260,16 @@ class TelegramAdapter(ChannelAdapter):
 
 
 def _keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
+    """Inline buttons; the handlers already keep data within 64 bytes (handlers.callbacks)."""
     if not reply.buttons:
         return None
+    for row in reply.buttons:
+        for b in row:
+            if len(b.data.encode()) > 64:
+                raise ValueError(f"callback data over 64 bytes: {b.data[:40]!r}…")
     return InlineKeyboardMarkup(
         [
-            [InlineKeyboardButton(b.label, callback_data=b.data[:64]) for b in row]
+            [InlineKeyboardButton(b.label, callback_data=b.data) for b in row]
             for row in reply.buttons
         ]
     )
