@@ -15,6 +15,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from bot import preflight
 from bot.channel import ChannelAdapter
 from bot.outbox import Outbox
 from handlers.dispatcher import Dispatcher
@@ -102,6 +103,7 @@ def _webhook_url(settings: Settings, name: str) -> str | None:
 
 
 async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
+    preflight.prepare(settings)  # masks secrets in logs; refuses unsafe settings
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

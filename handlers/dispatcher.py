@@ -15,8 +15,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from handlers import admin, commands
-from handlers.access import Actor
+from handlers import admin, commands, groups
+from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
 from handlers.messages import Incoming, Reply
@@ -81,6 +81,8 @@ class Dispatcher:
 
     def _handle(self, incoming: Incoming, io: TurnIO) -> Result:
         sender = incoming.sender
+        if sender.in_group:  # private chats only, unless an admin enabled the group
+            return groups.handle(self.services, incoming, *parse_command(incoming.text), io)
         command, args = parse_command(incoming.text)
         if command == "/start" and args and incoming.attachment is None:
             return Result(replies=[link(self.services, sender, args.split()[0])])
@@ -105,17 +107,7 @@ class Dispatcher:
             if identity is None or not identity.user.active:
                 return None, context
             chat.touch_identity(session, identity, sender.chat_id)
-            user = identity.user
-            actor = Actor(
-                user_id=user.id,
-                name=user.display_name,
-                role=user.role,
-                unit_id=user.unit_id,
-                unit_name=user.unit.name if user.unit else None,
-                identity_id=identity.id,
-                channel=sender.channel,
-                chat_id=sender.chat_id,
-            )
+            actor = actor_for(identity, sender.chat_id)
         return actor, context
 
     def _unlinked(self, incoming: Incoming, context: dict[str, Any]) -> Result:
@@ -129,6 +121,8 @@ class Dispatcher:
 
     def _route(self, turn: Turn) -> list[Reply]:
         incoming = turn.incoming
+        if incoming.unsupported:
+            return [Reply(text=texts.CHAT_UNSUPPORTED)]
         if incoming.attachment is not None:
             return admin.upload(turn)
         text = self._choice(turn) or incoming.callback_data or incoming.text
