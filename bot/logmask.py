@@ -83,7 +83,5 @@ def install(secrets: Iterable[str | None]) -> SecretMask:
     return _active
 
 
-def _excepthook(
-    kind: type[BaseException], exc: BaseException, tb: TracebackType | None
-) -> None:
+def _excepthook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
     sys.stderr.write(_active("".join(traceback.format_exception(kind, exc, tb))))

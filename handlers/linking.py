@@ -31,12 +31,12 @@ def link(services: Services, sender: Sender, code: str) -> Reply:
     with services.db.session() as session:
         existing = chat.find_identity(session, sender.channel, sender.external_id)
         if existing is not None:
-            user = existing.user
+            known = existing.user
             return Reply(
                 text=texts.CHAT_ALREADY_LINKED.format(
-                    name=user.display_name,
-                    role=role_name(user.role),
-                    unit=unit_suffix(user.unit.name if user.unit else None),
+                    name=known.display_name,
+                    role=role_name(known.role),
+                    unit=unit_suffix(known.unit.name if known.unit else None),
                 )
             )
         wait = _wait_minutes(session, sender, now)
@@ -71,7 +71,9 @@ def _utc(moment: datetime) -> datetime:
 
 def _wait_minutes(session: Session, sender: Sender, now: datetime) -> int:
     """Minutes until this identity may try again (0: it may try now)."""
-    failures = chat.invite_failures(session, sender.channel, sender.external_id, now - FAILURE_WINDOW)
+    failures = chat.invite_failures(
+        session, sender.channel, sender.external_id, now - FAILURE_WINDOW
+    )
     if len(failures) < MAX_FAILURES:
         return 0
     # The window slides: the wait ends when enough of the recent failures age out.

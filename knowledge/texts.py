@@ -498,7 +498,9 @@ CLI_INVITE_UNIT_SUFFIX = ", đơn vị: {unit}"
 CLI_INVITE_SEND = "Người được mời gửi cho bot: /start {code}"
 # `planbot run` start-up checks: each names the setting to fix.
 PREFLIGHT_REFUSED = "planbot run: không khởi động được, hãy sửa cấu hình:"
-PREFLIGHT_SECRET_MISSING = "- {setting} chưa đặt: chế độ webhook cần khóa bí mật này để từ chối yêu cầu giả mạo."
+PREFLIGHT_SECRET_MISSING = (
+    "- {setting} chưa đặt: chế độ webhook cần khóa bí mật này để từ chối yêu cầu giả mạo."
+)
 PREFLIGHT_SECRET_LENGTH = "- {setting} phải dài từ {low} đến {high} ký tự (hiện có {length})."
 PREFLIGHT_SECRET_CHARS = "- {setting} chỉ được gồm chữ A-Z, a-z, số 0-9, dấu _ và -."
 PREFLIGHT_URL_HTTPS = "- {setting} phải là địa chỉ https:// (hiện là “{url}”)."

@@ -83,8 +83,9 @@ class TelegramAdapter(ChannelAdapter):
         query = update.callback_query
         if query is not None:
             user = query.from_user
-            chat_id = query.message.chat.id if query.message else user.id
-            in_group = bool(query.message) and query.message.chat.type != ChatType.PRIVATE
+            where = query.message.chat if query.message else None
+            chat_id = where.id if where else user.id
+            in_group = where is not None and where.type != ChatType.PRIVATE
             sender = Sender(self.name, str(user.id), str(chat_id), user.full_name, in_group)
             return Incoming(sender=sender, update_key=key, callback_data=query.data or "")
         message = update.message
