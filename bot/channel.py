@@ -61,6 +61,7 @@ class SendResult:
 # Test-only: hold (never finish) handling right after an update is persisted, so a
 # test can kill the process between "received" and "answered".
 HOLD_ENV = "PLANBOT_TEST_HOLD_AFTER_PERSIST"
+DRAIN_GRACE = 10.0  # seconds a stopping adapter waits for in-flight turns
 TYPING_EVERY = 4.0  # seconds; platforms show the indicator for about 5 s
 
 
@@ -191,9 +192,14 @@ class ChannelAdapter(ABC):
         task.add_done_callback(self._tasks.discard)
         task.add_done_callback(lambda _: self._inflight.discard(key))
 
-    async def drain(self) -> None:
-        while self._tasks:
-            await asyncio.gather(*list(self._tasks), return_exceptions=True)
+    async def drain(self, grace: float = DRAIN_GRACE) -> None:
+        """Let in-flight turns finish; after ``grace`` seconds cancel the rest (their
+        updates stay stored and claimable, so the next run answers them)."""
+        if self._tasks:
+            _, pending = await asyncio.wait(list(self._tasks), timeout=grace)
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
     # --- handling ------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from bot import preflight
 from bot.channel import ChannelAdapter
 from bot.routing import DeliveryRouter
 from bot.sender import OutboxSender
@@ -176,6 +177,7 @@ async def serve(
     role: Role = Role.ALL,
     db: Database | None = None,
 ) -> None:
+    preflight.prepare(settings)  # masks secrets in logs; refuses unsafe settings
     stop = stop or asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):

@@ -2,25 +2,29 @@
 
 Each request is checked (secret token compared in constant time, or the OA
 signature), stored, and acknowledged at once; handling continues in the
-background, so platforms never time out waiting for an answer.
+background, so platforms never time out waiting for an answer. A body larger
+than ``WEBHOOK_MAX_BODY_BYTES`` is answered 413 and never stored. Updates a
+previous run stored but never finished are resumed only once the server listens,
+so a slow backlog never keeps the webhook down.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hmac
 import json
 import logging
-from typing import TYPE_CHECKING, Any
+from collections.abc import AsyncIterator
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
+from bot.channel import ChannelAdapter
 from storage.settings import Settings
-
-if TYPE_CHECKING:
-    from bot.channel import ChannelAdapter
 
 log = logging.getLogger(__name__)
 
@@ -31,29 +35,85 @@ PATHS = {
 }
 
 
+LISTEN_WAIT = 30.0  # seconds to wait for our own port before resuming anyway
+
+
 def secret_ok(expected: str | None, given: str | None) -> bool:
     if not expected:
-        return True  # no secret configured
+        return False  # never accept unauthenticated updates (start-up refuses this too)
     return hmac.compare_digest(expected.encode(), (given or "").encode())
 
 
+async def read_limited(request: Request, limit: int) -> bytes | None:
+    """The request body, or None as soon as it exceeds ``limit`` bytes."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def parse_object(body: bytes) -> dict[str, Any] | None:
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+async def resume_when_listening(settings: Settings, adapters: dict[str, ChannelAdapter]) -> None:
+    """Handle what a previous run left ``received`` once our port accepts connections."""
+    host = settings.webhook_host
+    if host in ("", "0.0.0.0", "::"):
+        host = "127.0.0.1"
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + LISTEN_WAIT
+    while loop.time() < deadline:
+        try:
+            _, writer = await asyncio.open_connection(host, settings.webhook_port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        with contextlib.suppress(OSError):
+            await writer.wait_closed()
+        break
+    for name, adapter in adapters.items():
+        try:
+            # The base implementation: webhook-only adapters defer their own resume() here.
+            await ChannelAdapter.resume(adapter)
+        except Exception:
+            log.exception("%s: resuming stored updates failed", name)
+
+
 def build_app(settings: Settings, adapters: dict[str, ChannelAdapter]) -> Starlette:
+    limit = settings.webhook_max_body_bytes
+
     async def healthz(request: Request) -> Response:
         return JSONResponse({"ok": True, "channels": sorted(adapters)})
 
-    async def _json(request: Request) -> dict[str, Any] | None:
-        try:
-            body = json.loads(await request.body())
-        except ValueError:
-            return None
-        return body if isinstance(body, dict) else None
+    async def _json(request: Request) -> dict[str, Any] | Response:
+        body = await read_limited(request, limit)
+        if body is None:
+            log.warning("webhook body over %d bytes refused (413)", limit)
+            return Response(status_code=413)
+        payload = parse_object(body)
+        return Response(status_code=400) if payload is None else payload
 
     async def telegram(request: Request) -> Response:
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token")
         if not secret_ok(settings.telegram_webhook_secret, given):
             return Response(status_code=401)
         payload = await _json(request)
-        if payload is None or "update_id" not in payload:
+        if isinstance(payload, Response):
+            return payload
+        if "update_id" not in payload:
             return Response(status_code=400)
         await adapters["telegram"].receive_webhook(payload)
         return Response(status_code=200)
@@ -63,21 +123,23 @@ def build_app(settings: Settings, adapters: dict[str, ChannelAdapter]) -> Starle
         if not secret_ok(settings.zalo_bot_webhook_secret, given):
             return Response(status_code=401)
         payload = await _json(request)
-        if payload is None:
-            return Response(status_code=400)
+        if isinstance(payload, Response):
+            return payload
         await adapters["zalo_bot"].receive_webhook(payload)
         return JSONResponse({"ok": True})
 
     async def zalo_oa(request: Request) -> Response:
         adapter = adapters["zalo_oa"]
-        body = await request.body()
+        body = await read_limited(request, limit)
+        if body is None:
+            log.warning("webhook body over %d bytes refused (413)", limit)
+            return Response(status_code=413)
         verify = getattr(adapter, "verify", None)
         if verify is None or not verify(body, request.headers.get("X-ZEvent-Signature")):
             log.warning("zalo oa: webhook with a bad signature rejected")
             return Response(status_code=401)
-        try:
-            payload = json.loads(body)
-        except ValueError:
+        payload = parse_object(body)
+        if payload is None:
             return Response(status_code=400)
         await adapter.receive_webhook(payload)
         return JSONResponse({"ok": True})
@@ -87,4 +149,14 @@ def build_app(settings: Settings, adapters: dict[str, ChannelAdapter]) -> Starle
     routes += [
         Route(PATHS[name], handlers[name], methods=["POST"]) for name in adapters if name in PATHS
     ]
-    return Starlette(routes=routes)
+    background: set[asyncio.Task[None]] = set()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        task = asyncio.create_task(resume_when_listening(settings, adapters))
+        background.add(task)
+        task.add_done_callback(background.discard)
+        yield
+        task.cancel()
+
+    return Starlette(routes=routes, lifespan=lifespan)

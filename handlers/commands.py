@@ -5,11 +5,12 @@ from __future__ import annotations
 from datetime import timedelta
 
 from handlers import data
-from handlers.access import Actor
+from handlers.access import Actor, engine_reach, reach_of
 from handlers.messages import Button, Citation, Reply
 from handlers.turn import Turn
 from knowledge import texts
 from knowledge.answer.api import Answer
+from storage import repositories as repo
 
 MAX_LIST = 30
 DEADLINE_WINDOW_DAYS = 30
@@ -48,6 +49,7 @@ def ask(turn: Turn, question: str) -> list[Reply]:
         now=turn.services.now(),
         context=turn.context.get("answer") or None,
         unit_hint=turn.actor.unit_name,
+        reach=engine_reach(turn.actor),
     )
     if answer.context:
         turn.context["answer"] = answer.context
@@ -70,18 +72,19 @@ def choose_cmd(turn: Turn) -> list[Reply]:
     return ask(turn, str(options[index - 1]))
 
 
-def _scope(actor: Actor) -> tuple[list[int] | None, str] | None:
-    """(unit ids or None for all, the scope's display name); None: nothing to scope by."""
-    if actor.unit_id is not None and not actor.sees_all_units:
-        return [actor.unit_id], actor.unit_name or ""
-    if actor.sees_all_units:
-        return None, texts.CHAT_SCOPE_ALL
-    return None
+def _scope(turn: Turn) -> tuple[list[int] | None, str] | None:
+    """(unit ids with their sub-units, or None for all; the scope's name); None: no list."""
+    reach = reach_of(turn.actor)
+    if reach is None:
+        return None
+    if reach.unit_ids is None:
+        return None, reach.label
+    return repo.with_subunits(turn.session, reach.unit_ids), reach.label
 
 
 def tasks_cmd(turn: Turn) -> list[Reply]:
     """My unit's tasks; admins and leaders see every unit's."""
-    scope = _scope(turn.actor)
+    scope = _scope(turn)
     if scope is None:
         return [Reply(text=texts.CHAT_TASKS_NO_UNIT)]
     unit_ids, scope_name = scope
@@ -94,7 +97,7 @@ def tasks_cmd(turn: Turn) -> list[Reply]:
 
 def deadlines_cmd(turn: Turn) -> list[Reply]:
     """Tasks due in the next 30 days (or as many days as the argument says)."""
-    scope = _scope(turn.actor)
+    scope = _scope(turn)
     if scope is None:
         return [Reply(text=texts.CHAT_TASKS_NO_UNIT)]
     unit_ids, scope_name = scope

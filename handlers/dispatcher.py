@@ -22,8 +22,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import admin, callbacks, commands, flows
-from handlers.access import Actor
+from handlers import admin, callbacks, commands, flows, groups
+from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
 from handlers.messages import Incoming, Reply
@@ -97,9 +97,13 @@ class Dispatcher:
 
     def _handle(self, incoming: Incoming, io: TurnIO, session: Session) -> Result:
         sender = incoming.sender
+        if sender.in_group:  # private chats only, unless an admin enabled the group
+            return groups.handle(
+                self.services, session, incoming, *parse_command(incoming.text), io
+            )
         command, args = parse_command(incoming.text)
         if command == "/start" and args and incoming.attachment is None:
-            return Result(replies=[link(session, sender, args.split()[0])])
+            return Result(replies=[link(session, sender, args.split()[0], self.services.now())])
         actor, context = self._load(incoming, session)
         if actor is None:
             return self._unlinked(incoming, context, session)
@@ -119,17 +123,7 @@ class Dispatcher:
         if identity is None or not identity.user.active:
             return None, context
         chat.touch_identity(session, identity, sender.chat_id)
-        user = identity.user
-        actor = Actor(
-            user_id=user.id,
-            name=user.display_name,
-            role=user.role,
-            unit_id=user.unit_id,
-            unit_name=user.unit.name if user.unit else None,
-            identity_id=identity.id,
-            channel=sender.channel,
-            chat_id=sender.chat_id,
-        )
+        actor = actor_for(identity, sender.chat_id)
         return actor, context
 
     def _unlinked(self, incoming: Incoming, context: dict[str, Any], session: Session) -> Result:
@@ -142,6 +136,8 @@ class Dispatcher:
 
     def _route(self, turn: Turn) -> list[Reply]:
         incoming = turn.incoming
+        if incoming.unsupported:
+            return [Reply(text=texts.CHAT_UNSUPPORTED)]
         if incoming.attachment is not None:
             return admin.upload(turn)
         chosen = self._choice(turn)

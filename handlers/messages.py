@@ -17,6 +17,7 @@ class Sender:
     external_id: str  # the platform's user id
     chat_id: str  # where replies go
     display_name: str = ""
+    in_group: bool = False  # a group chat, not a private one (see handlers.groups)
 
 
 @dataclass
@@ -37,6 +38,7 @@ class Incoming:
     update_key: str = ""  # the platform's update/message id, for de-duplication
     callback_data: str | None = None  # a pressed button
     attachment: Attachment | None = None
+    unsupported: bool = False  # a kind we cannot read (sticker, image, …): one short notice
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,10 @@ ANS_REPHRASE = (
     "ví dụ: “Sở Nội vụ có những nhiệm vụ nào đến hạn trong quý II/2026?”"
 )
 ANS_NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp. Hãy nạp kế hoạch trước khi đặt câu hỏi."
+ANS_OUT_OF_REACH = (
+    "Danh sách nhiệm vụ này nằm ngoài phạm vi bạn được xem (ở đây). "
+    "Gõ /nhiemvu trong trò chuyện riêng để xem nhiệm vụ của đơn vị mình."
+)
 ANS_SOURCES = "Nguồn:"
 ANS_SOURCE_LINE = "- {source}{locator}"
 ANS_UNIT_OPTIONS = "Có nhiều đơn vị khớp với “{name}”, bạn muốn hỏi đơn vị nào?"
@@ -237,6 +241,29 @@ CHAT_ALREADY_LINKED_OTHER = (
     "Tài khoản này đã được liên kết với một người dùng khác, không dùng được mã mời này."
 )
 CHAT_WELCOME_BACK = "Chào {name}! Gửi câu hỏi về kế hoạch, hoặc chọn một mục bên dưới."
+CHAT_INVITE_WAIT = (
+    "Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng đợi {minutes} phút rồi thử lại, "
+    "hoặc liên hệ quản trị viên."
+)
+CHAT_UNSUPPORTED = (
+    "Trợ lý chỉ đọc được tin nhắn chữ (hình ảnh, nhãn dán… chưa đọc được). "
+    "Hãy gõ câu hỏi, hoặc gõ /trogiup để xem các lệnh."
+)
+# Group chats (handlers.groups)
+CHAT_GROUP_PRIVATE_ONLY = (
+    "Trợ lý Kế hoạch chỉ làm việc trong trò chuyện riêng. "
+    "Hãy nhắn trực tiếp cho trợ lý để hỏi hoặc liên kết tài khoản."
+)
+CHAT_GROUP_ENABLED = (
+    "Đã bật nhóm này: thành viên đã liên kết có thể hỏi về kế hoạch (chỉ đọc). "
+    "Danh sách nhiệm vụ, báo cáo và quản trị chỉ có trong trò chuyện riêng. "
+    "Tắt: /admin nhom tat"
+)
+CHAT_GROUP_DISABLED = "Đã tắt nhóm này. Trợ lý chỉ làm việc trong trò chuyện riêng."
+CHAT_GROUP_READ_ONLY = (
+    "Trong nhóm, trợ lý chỉ trả lời câu hỏi về kế hoạch (/hoi CÂU_HỎI). "
+    "Các lệnh khác, xin dùng trong trò chuyện riêng với trợ lý."
+)
 CHAT_UNIT_SUFFIX = " — {unit}"
 
 CHAT_ROLE_NAMES = {
@@ -329,7 +356,9 @@ CHAT_ADMIN_BTN_USERS = "Danh sách người dùng"
 CHAT_ADMIN_BTN_BROADCAST = "Gửi thông báo"
 CHAT_ADMIN_BTN_UPLOAD = "Nạp kế hoạch"
 CHAT_ADMIN_BTN_UPDATES = "Tin nhắn lỗi"
-CHAT_ADMIN_UPDATES_NONE = "Không có tin nhắn nào bị lỗi khi xử lý. Không có tin gửi đi nào cần kiểm tra."
+CHAT_ADMIN_UPDATES_NONE = (
+    "Không có tin nhắn nào bị lỗi khi xử lý. Không có tin gửi đi nào cần kiểm tra."
+)
 CHAT_ADMIN_UPDATES_TITLE = "Tin nhắn đến xử lý lỗi ({count}):"
 CHAT_ADMIN_UPDATE_LINE = "#{id} {channel} {received}: {error}"
 CHAT_ADMIN_OUTBOX_TITLE = "Tin gửi đi cần kiểm tra ({count}):"
@@ -495,12 +524,20 @@ CLI_INVITE = "tạo mã mời dùng một lần"
 CLI_INVITE_ROLE = "vai trò của người được mời: admin, leader, head, member, viewer"
 CLI_INVITE_UNIT = "tên đơn vị, ví dụ “Sở Tư pháp”"
 CLI_INVITE_USER = "mã số người dùng đã có, để liên kết thêm một kênh cho người đó"
-CLI_INVITE_DAYS = "số ngày mã mời còn hiệu lực (mặc định: 14)"
+CLI_INVITE_DAYS = "số ngày mã mời còn hiệu lực (mặc định: INVITE_VALID_DAYS, 7 ngày)"
 CLI_INVITE_JSON = 'in {"code": …} dạng JSON'
 CLI_INVITE_NO_USER = "Không có người dùng mã số {id}."
 CLI_INVITE_CREATED = "Mã mời: {code} (vai trò: {role}{unit})"
 CLI_INVITE_UNIT_SUFFIX = ", đơn vị: {unit}"
 CLI_INVITE_SEND = "Người được mời gửi cho bot: /start {code}"
+# `planbot run` start-up checks: each names the setting to fix.
+PREFLIGHT_REFUSED = "planbot run: không khởi động được, hãy sửa cấu hình:"
+PREFLIGHT_SECRET_MISSING = (
+    "- {setting} chưa đặt: chế độ webhook cần khóa bí mật này để từ chối yêu cầu giả mạo."
+)
+PREFLIGHT_SECRET_LENGTH = "- {setting} phải dài từ {low} đến {high} ký tự (hiện có {length})."
+PREFLIGHT_SECRET_CHARS = "- {setting} chỉ được gồm chữ A-Z, a-z, số 0-9, dấu _ và -."
+PREFLIGHT_URL_HTTPS = "- {setting} phải là địa chỉ https:// (hiện là “{url}”)."
 CLI_FILE_METAVAR = "TỆP"
 CLI_UNIT_METAVAR = "ĐƠN_VỊ"
 CLI_NAME_METAVAR = "TÊN"

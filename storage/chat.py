@@ -25,6 +25,7 @@ from storage.models import (
     Invite,
     User,
 )
+from storage.settings import get_settings
 
 ROLES = ("admin", "leader", "head", "member", "viewer")
 # No 0/O/1/I/L: codes are read aloud and typed on phones.
@@ -149,38 +150,129 @@ def create_invite(
     *,
     user_id: int | None = None,
     created_by: int | None = None,
-    valid_days: int | None = 14,
+    valid_days: int | None = None,
+    now: datetime | None = None,
 ) -> Invite:
+    """A one-time code, valid ``valid_days`` (default: the INVITE_VALID_DAYS setting)."""
     if role not in ROLES:
         raise ValueError(f"unknown role {role!r}")
-    expires = utcnow() + timedelta(days=valid_days) if valid_days else None
+    days = valid_days if valid_days and valid_days > 0 else get_settings().invite_valid_days
     invite = Invite(
         code=new_code(),
         role=role,
         unit_id=unit_id,
         user_id=user_id,
         created_by=created_by,
-        expires_at=expires,
+        expires_at=(now or utcnow()) + timedelta(days=days),
     )
     session.add(invite)
     session.flush()
     return invite
 
 
+def normalize_code(code: str) -> str:
+    return code.strip().upper()
+
+
+def claim_invite(session: Session, code: str, now: datetime) -> Invite | None:
+    """Mark the invite used in one conditional UPDATE; None unless this call won it.
+
+    Unknown, used and expired codes match no row; of several people redeeming one
+    code at once, the database lets exactly one UPDATE change the row (the others
+    wait for its lock, then find ``used_at`` set), so one code makes one account.
+    """
+    normalized = normalize_code(code)
+    result = session.execute(
+        update(Invite)
+        .where(
+            Invite.code == normalized,
+            Invite.used_at.is_(None),
+            Invite.expires_at.is_not(None),
+            Invite.expires_at >= now,
+        )
+        .values(used_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(result, "rowcount", 0) != 1:
+        return None
+    return session.scalars(select(Invite).where(Invite.code == normalized)).first()
+
+
+def invite_state(session: Session, code: str, now: datetime) -> str:
+    """Why a code cannot be redeemed: "unknown", "used" or "expired" (for the audit)."""
+    invite = session.scalars(select(Invite).where(Invite.code == normalize_code(code))).first()
+    if invite is None:
+        return "unknown"
+    if invite.used_at is not None:
+        return "used"
+    return "expired" if invite.expires_at is None or invite.expires_at < now else "usable"
+
+
 def usable_invite(session: Session, code: str, now: datetime | None = None) -> Invite | None:
     """The unused, unexpired invite with this code (case-insensitive), if any."""
-    now = now or utcnow()
-    invite = session.scalars(select(Invite).where(Invite.code == code.strip().upper())).first()
-    if invite is None or invite.used_at is not None:
-        return None
-    if invite.expires_at is not None and invite.expires_at < now:
+    invite = session.scalars(select(Invite).where(Invite.code == normalize_code(code))).first()
+    if invite is None or invite_state(session, code, now or utcnow()) != "usable":
         return None
     return invite
 
 
 def mark_invite_used(session: Session, invite: Invite, identity: Identity) -> None:
-    invite.used_at = utcnow()
+    invite.used_at = invite.used_at or utcnow()
     invite.used_by = identity.id
+
+
+# --- failed invite attempts (rate limit) ------------------------------------------
+
+INVITE_FAILED = "invite.failed"
+
+
+def record_invite_failure(
+    session: Session, channel: str, external_id: str, code: str, reason: str, now: datetime
+) -> AuditLog:
+    """Audit one failed redemption, with the code's own failure count so far."""
+    normalized = normalize_code(code)[:40]
+    earlier = code_failures(session, normalized, now - timedelta(days=1))
+    row = AuditLog(
+        at=now,
+        actor_user_id=None,
+        action=INVITE_FAILED,
+        detail={
+            "channel": channel,
+            "external_id": external_id,
+            "code": normalized,
+            "reason": reason,
+            "code_failures_24h": earlier + 1,
+        },
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def invite_failures(
+    session: Session, channel: str, external_id: str, since: datetime
+) -> list[datetime]:
+    """When this identity's failed redemptions since ``since`` happened, oldest first."""
+    return [
+        row.at
+        for row in _failures_since(session, since)
+        if row.detail.get("channel") == channel and row.detail.get("external_id") == external_id
+    ]
+
+
+def code_failures(session: Session, code: str, since: datetime) -> int:
+    """How many failed redemptions named this code since ``since``."""
+    normalized = normalize_code(code)
+    return sum(1 for row in _failures_since(session, since) if row.detail.get("code") == normalized)
+
+
+def _failures_since(session: Session, since: datetime) -> list[AuditLog]:
+    stmt = (
+        select(AuditLog)
+        .where(AuditLog.action == INVITE_FAILED, AuditLog.at >= since)
+        .order_by(AuditLog.at)
+    )
+    return list(session.scalars(stmt))
 
 
 # --- audit ---------------------------------------------------------------------

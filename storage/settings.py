@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     telegram_webhook_url: str | None = None
     telegram_webhook_secret: str | None = None
     zalo_bot_token: str | None = None
-    zalo_bot_api_base_url: str = "https://bot-api.zapps.me"
+    zalo_bot_api_base_url: str = "https://bot-api.zaloplatforms.com"  # current documented root
     zalo_bot_webhook_url: str | None = None
     zalo_bot_webhook_secret: str | None = None
     zalo_oa_app_id: str | None = None
@@ -60,6 +60,10 @@ class Settings(BaseSettings):
     zalo_bot_poll_timeout: int = 25
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
+    webhook_max_body_bytes: int = 1_000_000  # larger webhook bodies get 413, unstored
+
+    # Access
+    invite_valid_days: int = 7  # a one-time invite code expires after this many days
 
     @property
     def data_dir(self) -> Path:

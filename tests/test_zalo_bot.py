@@ -13,10 +13,14 @@ from fakes.zalo_bot_api import TOKEN, FakeZaloBot
 
 from bot.zalo_bot.adapter import ZaloBotAdapter
 from handlers.dispatcher import Dispatcher
+from handlers.messages import Reply
 from handlers.services import Services
 from knowledge import texts
 from knowledge.answer.api import Answer
-from storage.models import ChannelUpdate
+from storage.models import ChannelUpdate, User
+from storage.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -97,3 +101,105 @@ async def test_unlinked_gets_one_message_and_429_is_retried(
     assert fake.texts("x") == [texts.CHAT_NOT_LINKED] * 2
     with services.db.session() as session:
         assert session.query(ChannelUpdate).filter_by(channel="zalo_bot").count() == 2
+
+
+# --- the platform as documented today (https://bot.zaloplatforms.com/docs) ------------
+
+
+def test_default_api_root_is_the_current_documented_host() -> None:
+    root = "https://bot-api.zaloplatforms.com"
+    assert Settings(_env_file=None).zalo_bot_api_base_url == root  # type: ignore[call-arg]
+    assert f"ZALO_BOT_API_BASE_URL={root}" in (ROOT / ".env.example").read_text(encoding="utf-8")
+
+
+async def test_first_name_links_the_person_by_name(
+    fake: FakeZaloBot, services: Services, adapter: ZaloBotAdapter
+) -> None:
+    async with polling(adapter):
+        fake.push(fake.update("5b7d01", f"/start {invite(services, 'member')}", "Nguyễn Văn An"))
+        await until(lambda: fake.texts("5b7d01"))
+    assert "Nguyễn Văn An" in fake.texts("5b7d01")[0]
+    with services.db.session() as session:
+        assert [u.display_name for u in session.query(User)] == ["Nguyễn Văn An"]
+
+
+async def test_sticker_image_and_unsupported_get_one_notice_caption_is_not_a_question(
+    fake: FakeZaloBot, services: Services, adapter: ZaloBotAdapter
+) -> None:
+    engine = StubEngine()
+    services._engine = engine  # type: ignore[assignment]
+    async with polling(adapter):
+        fake.push_text("u5", f"/start {invite(services, 'member')}")
+        await until(lambda: fake.texts("u5"))
+        fake.push(fake.sticker("u5"))
+        fake.push(fake.image("u5", caption="ai chủ trì số hóa hồ sơ?"))
+        fake.push(fake.unsupported("u5"))
+        await until(lambda: len(fake.texts("u5")) == 4)
+        await asyncio.sleep(0.5)
+    assert fake.texts("u5")[1:] == [texts.CHAT_UNSUPPORTED] * 3
+    assert engine.calls == []  # the caption was not taken as a question
+
+
+async def test_stranger_sending_a_sticker_gets_only_the_one_explanation(
+    fake: FakeZaloBot, adapter: ZaloBotAdapter
+) -> None:
+    async with polling(adapter):
+        fake.push(fake.sticker("s1"))
+        fake.push(fake.sticker("s1"))
+        await until(lambda: fake.texts("s1"))
+        await asyncio.sleep(1.2)
+    assert fake.texts("s1") == [texts.CHAT_NOT_LINKED]
+
+
+async def test_blank_replies_are_never_sent(fake: FakeZaloBot, adapter: ZaloBotAdapter) -> None:
+    assert await adapter.send("u6", Reply(text=" \n  \n"))
+    assert await adapter.send("u6", Reply(text=""))
+    assert await adapter.send("u6", Reply(text="Có\n\n   \n"))
+    assert fake.texts("u6") == ["Có"]
+    await adapter.stop()
+
+
+async def test_empty_long_poll_answered_at_once_is_backed_off(
+    fake: FakeZaloBot, adapter: ZaloBotAdapter
+) -> None:
+    fake.answer_at_once = True  # 408 immediately instead of holding the poll
+    async with polling(adapter):
+        await asyncio.sleep(3.0)
+    assert 2 <= len(fake.sent("getUpdates")) <= 6  # not hundreds of calls
+
+
+async def test_empty_long_poll_408_is_quiet_and_polling_goes_on(
+    fake: FakeZaloBot, adapter: ZaloBotAdapter, caplog: pytest.LogCaptureFixture
+) -> None:
+    async with polling(adapter):
+        await asyncio.sleep(1.5)  # at least one 408 after the 1 s long poll
+        fake.push_text("u7", "xin chào")
+        await until(lambda: fake.texts("u7"))
+    assert fake.texts("u7") == [texts.CHAT_NOT_LINKED]
+    assert "getUpdates failed" not in caplog.text
+    assert all(isinstance(p.get("timeout"), str) for p in fake.sent("getUpdates"))
+
+
+async def test_webhook_is_registered_with_its_secret(
+    fake: FakeZaloBot, adapter: ZaloBotAdapter
+) -> None:
+    with pytest.raises(ValueError, match="ZALO_BOT_WEBHOOK_SECRET"):
+        await adapter.setup_webhook("https://bot.example.gov.vn/webhook/zalo_bot", None)
+    await adapter.setup_webhook("https://bot.example.gov.vn/webhook/zalo_bot", "secret-88")
+    [call] = fake.sent("setWebhook")
+    assert call == {
+        "url": "https://bot.example.gov.vn/webhook/zalo_bot",
+        "secret_token": "secret-88",
+    }
+    await adapter.stop()
+
+
+async def test_server_errors_are_retried_with_backoff_not_telegram_retry_after(
+    fake: FakeZaloBot, adapter: ZaloBotAdapter
+) -> None:
+    fake.fail_next("sendMessage", 500, 500, "Internal error")
+    fake.fail_next("sendMessage", 400, 400, "Bad request")
+    assert await adapter.send("u8", Reply(text="một")) is False  # 500 retried, then 400: stop
+    assert len(fake.sent("sendMessage", "u8")) == 2
+    assert await adapter.send("u8", Reply(text="hai"))
+    await adapter.stop()

@@ -21,16 +21,17 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
-from telegram.constants import ChatAction
+from telegram.constants import ChatAction, ChatType
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.request import HTTPXRequest
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from bot.channel import ChannelAdapter, SendOutcome, SendResult
 from bot.ratelimit import SendLimiter
+from bot.textparts import message_parts
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment, Incoming, Reply, Sender
-from handlers.render import caps_for, split_text
+from handlers.render import caps_for
 from storage import chat
 from storage.db import Database
 from storage.settings import Settings
@@ -97,14 +98,17 @@ class TelegramAdapter(ChannelAdapter):
         query = update.callback_query
         if query is not None:
             user = query.from_user
-            chat_id = query.message.chat.id if query.message else user.id
-            sender = Sender(self.name, str(user.id), str(chat_id), user.full_name)
+            where = query.message.chat if query.message else None
+            chat_id = where.id if where else user.id
+            in_group = where is not None and where.type != ChatType.PRIVATE
+            sender = Sender(self.name, str(user.id), str(chat_id), user.full_name, in_group)
             return Incoming(sender=sender, update_key=key, callback_data=query.data or "")
         message = update.message
         if message is None or message.from_user is None:
             return None
         user = message.from_user
-        sender = Sender(self.name, str(user.id), str(message.chat.id), user.full_name)
+        in_group = message.chat.type != ChatType.PRIVATE
+        sender = Sender(self.name, str(user.id), str(message.chat.id), user.full_name, in_group)
         attachment = None
         if message.document is not None:
             doc = message.document
@@ -115,7 +119,11 @@ class TelegramAdapter(ChannelAdapter):
                 mime_type=doc.mime_type,
             )
         text = message.text or message.caption or ""
-        return Incoming(sender=sender, text=text, update_key=key, attachment=attachment)
+        # A sticker, photo, voice note …: nothing we can read, so one short notice.
+        unsupported = not text and attachment is None and message.effective_attachment is not None
+        return Incoming(
+            sender=sender, text=text, update_key=key, attachment=attachment, unsupported=unsupported
+        )
 
     async def before_handle(self, payload: dict[str, Any]) -> None:
         query = payload.get("callback_query")
@@ -128,7 +136,7 @@ class TelegramAdapter(ChannelAdapter):
         return (await self.deliver(chat_id, reply)).outcome == SendOutcome.SENT
 
     async def deliver(self, chat_id: str, reply: Reply) -> SendResult:
-        chunks = split_text(reply.text, self.limit) or [" "]
+        chunks = message_parts(reply.text, self.limit)
         markup = _keyboard(reply)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
@@ -248,9 +256,11 @@ class TelegramAdapter(ChannelAdapter):
                     self.spawn(key, update.to_dict())
 
     async def setup_webhook(self, url: str, secret: str | None) -> None:
+        """Register the webhook; stored updates are resumed by the webhook app once it listens."""
+        if not secret:
+            raise ValueError("TELEGRAM_WEBHOOK_SECRET is required in webhook mode")
         await self.start()
         await self.bot.set_webhook(url, secret_token=secret, allowed_updates=ALLOWED_UPDATES)
-        await self.resume()
 
     async def receive_webhook(self, payload: dict[str, Any]) -> None:
         """A webhook delivery: persisted before the HTTP 200, handled in the background."""

@@ -18,11 +18,12 @@ from typing import Any
 import httpx
 
 from bot.channel import ChannelAdapter
+from bot.textparts import message_parts
 from bot.zalo_oa import signature
 from bot.zalo_oa.client import OUTSIDE_WINDOW, TokenKeeper, ZaloOAClient, ZaloOAError
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment, Incoming, Reply, Sender
-from handlers.render import caps_for, split_text
+from handlers.render import caps_for
 from storage.db import Database
 from storage.settings import Settings
 
@@ -55,6 +56,8 @@ class ZaloOAAdapter(ChannelAdapter):
         self.download_dir = Path(tempfile.gettempdir()) / "planbot-uploads"
 
     def verify(self, body: bytes, header: str | None) -> bool:
+        if not self.oa_secret:  # an empty key would let anyone sign (start-up refuses it too)
+            return False
         return signature.verify(self.app_id, self.oa_secret, body, header)
 
     def to_incoming(self, payload: dict[str, Any]) -> Incoming | None:
@@ -83,7 +86,7 @@ class ZaloOAAdapter(ChannelAdapter):
         )
 
     async def send(self, chat_id: str, reply: Reply) -> bool:
-        for chunk in split_text(reply.text, self.limit) or [" "]:
+        for chunk in message_parts(reply.text, self.limit):
             try:
                 await self.client.send_text(chat_id, chunk)
             except ZaloOAError as exc:
@@ -109,6 +112,10 @@ class ZaloOAAdapter(ChannelAdapter):
     async def stop(self) -> None:
         await self.drain()
         await self.http.aclose()
+
+    async def resume(self) -> None:
+        """Nothing yet: the OA only delivers by webhook, and the webhook app resumes
+        stored updates once it listens (``bot.webhooks.resume_when_listening``)."""
 
     async def receive_webhook(self, payload: dict[str, Any]) -> None:
         """Called with a verified body; stores it once (by msg_id), then handles it."""

@@ -40,8 +40,12 @@ class AnswerEngine:
         now: datetime | None = None,
         context: dict[str, Any] | None = None,
         unit_hint: str | None = None,
+        reach: list[int] | None = None,
     ) -> Answer:
         """Answer ``question``; ``unit_hint`` is the asker's unit (scope: "my tasks").
+
+        ``reach`` limits task lists to these units and their sub-units (None: every
+        unit, []: no list at all); see ``handlers.access``.
 
         With an LLM configured (``LLM_PROVIDER``), retrieved answers are rewritten by
         the model from their context only; any LLM failure keeps the extractive answer.
@@ -49,7 +53,7 @@ class AnswerEngine:
         from knowledge.answer.engine import Engine
 
         answer = Engine(self.db, self.settings).ask(
-            question, now=now, context=context, unit_hint=unit_hint
+            question, now=now, context=context, unit_hint=unit_hint, reach=reach
         )
         llm_on = self.settings.llm_provider not in ("", "none")
         # Counts and lists come exactly from the database; only retrieved answers are reworded.

@@ -114,6 +114,20 @@ def _resolve_choice(question: str, context: dict[str, Any]) -> str:
     return question
 
 
+def _within_reach(session: Session, units: list[Unit], reach: list[int]) -> list[Unit] | None:
+    """The units a list may cover for an asker with this reach; None: outside it.
+
+    No unit named ("what is due this quarter"): the asker's own units. Named units
+    must each lie within the reach (a unit or one of its sub-units).
+    """
+    allowed = set(repo.with_subunits(session, reach))
+    if not units:
+        own = [session.get(Unit, unit_id) for unit_id in reach]
+        found = [u for u in own if u is not None]
+        return found or None
+    return units if all(u.id in allowed for u in units) else None
+
+
 def _today(now: datetime | None, settings: Settings) -> date:
     if now is None:
         return datetime.now(ZoneInfo(settings.planbot_timezone)).date()
@@ -162,6 +176,7 @@ class Engine:
         now: datetime | None = None,
         context: dict[str, Any] | None = None,
         unit_hint: str | None = None,
+        reach: list[int] | None = None,
     ) -> Answer:
         question = nfc(question or "").strip()
         if not question:
@@ -196,6 +211,11 @@ class Engine:
             if reading.mine and not units and unit_hint:
                 units = repo.resolve_units(session, unit_hint)[:1]
             reading, units, window = self._follow_up(session, reading, units, window, context)
+            if reach is not None and reading.intent in LIST_INTENTS:
+                allowed = _within_reach(session, units, reach)
+                if allowed is None:
+                    return Answer(text=texts.ANS_OUT_OF_REACH, intent="out_of_reach")
+                units = allowed
             answer = self._dispatch(
                 session, question, reading, units, window, today, context, scope
             )

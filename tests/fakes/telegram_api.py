@@ -78,6 +78,12 @@ class FakeTelegram(FakeService):
         message = self._message(user_id, name, text=text, entities=entities)
         return self._push({"message": message})
 
+    def push_group_text(self, user_id: int, group_id: int, text: str, name: str = "Lan") -> int:
+        """``user_id`` writes ``text`` in the group chat ``group_id`` (a negative id)."""
+        message = self._message(user_id, name, text=text)
+        message["chat"] = {"id": group_id, "type": "group", "title": "Nhóm công tác"}
+        return self._push({"message": message})
+
     def push_callback(self, user_id: int, data: str, name: str = "Lan") -> int:
         message = self._message(42, "bot", text="menu")
         message["chat"] = {"id": user_id, "type": "private"}

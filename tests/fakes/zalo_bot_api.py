@@ -1,7 +1,10 @@
-"""A fake Zalo Bot Platform API: JSON methods under ``/bot<token>/<method>``.
+"""A fake Zalo Bot Platform API (https://bot.zaloplatforms.com/docs), built from its reference.
 
-getUpdates hands out one queued update per call (as the real service does) and
-answers 408 when its long-poll timeout passes with nothing new.
+JSON methods under ``/bot<token>/<method>``. Ids are strings, dates milliseconds;
+getUpdates hands out one queued update per call (a single object, not a list) and
+answers error 408 when its long-poll timeout passes with nothing new. setWebhook
+requires an https URL and a secret of 8-256 characters, as the platform does;
+webhook bodies are the flat update with the secret in ``X-Bot-Api-Secret-Token``.
 """
 
 from __future__ import annotations
@@ -29,22 +32,47 @@ class FakeZaloBot(FakeService):
         self.queue: list[dict[str, Any]] = []
         self.calls: list[tuple[str, dict[str, Any]]] = []
         self.failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-        self._ids = itertools.count(1)
+        self._ids = itertools.count(0x5B7D0000)
+        self.answer_at_once = False  # getUpdates ignores its timeout (a misbehaving server)
         self.server = ThreadedServer(
             Starlette(routes=[Route("/bot{token}/{method}", self._api, methods=["POST", "GET"])])
         )
 
-    def update(self, user_id: str, text: str, name: str = "Hoa") -> dict[str, Any]:
+    def message(self, user_id: str, name: str = "Hoa", **fields: Any) -> dict[str, Any]:
         return {
-            "event_name": "message.text.received",
-            "message": {
-                "message_id": f"mid{next(self._ids):04d}",
-                "from": {"id": user_id, "display_name": name, "is_bot": False},
-                "chat": {"id": user_id, "chat_type": "PRIVATE"},
-                "date": int(time.time() * 1000),
-                "text": text,
+            "message_id": f"{next(self._ids):020x}",
+            "from": {"id": user_id, "first_name": name},  # the reference's own sample
+            "chat": {
+                "id": fields.pop("chat_id", user_id),
+                "chat_type": fields.pop("chat_type", "PRIVATE"),
             },
+            "date": int(time.time() * 1000),
+            **fields,
         }
+
+    def event(
+        self, event_name: str, user_id: str, name: str = "Hoa", **fields: Any
+    ) -> dict[str, Any]:
+        return {"event_name": event_name, "message": self.message(user_id, name, **fields)}
+
+    def update(self, user_id: str, text: str, name: str = "Hoa", **fields: Any) -> dict[str, Any]:
+        return self.event("message.text.received", user_id, name, text=text, **fields)
+
+    def image(self, user_id: str, caption: str = "") -> dict[str, Any]:
+        fields: dict[str, Any] = {"photo_url": "https://example.invalid/a.jpg"}
+        if caption:
+            fields["caption"] = caption
+        return self.event("message.image.received", user_id, **fields)
+
+    def sticker(self, user_id: str) -> dict[str, Any]:
+        return self.event("message.sticker.received", user_id, sticker="0e078a2fb66a5f34067b")
+
+    def unsupported(self, user_id: str) -> dict[str, Any]:
+        return self.event("message.unsupported.received", user_id)
+
+    def webhook(self, update: dict[str, Any], secret: str) -> dict[str, Any]:
+        """httpx keyword arguments for delivering ``update`` as the platform does."""
+        return {"json": update, "headers": {"X-Bot-Api-Secret-Token": secret}}
 
     def push_text(self, user_id: str, text: str) -> dict[str, Any]:
         update = self.update(user_id, text)
@@ -86,12 +114,29 @@ class FakeZaloBot(FakeService):
             return await self._get_updates(float(params.get("timeout") or 0))
         if method == "getMe":
             return JSONResponse({"ok": True, "result": {"id": "bot1", "account_name": "planbot"}})
+        if method == "setWebhook":
+            return self._set_webhook(params)
+        if method == "sendMessage" and not str(params.get("text") or "").strip():
+            return JSONResponse(
+                {"ok": False, "error_code": 400, "description": "text is required"}, 400
+            )
         if method == "sendMessage":
             result = {"message_id": f"out{next(self._ids)}", "date": int(time.time() * 1000)}
             return JSONResponse({"ok": True, "result": result})
         return JSONResponse({"ok": True, "result": True})
 
+    def _set_webhook(self, params: dict[str, Any]) -> Response:
+        url, secret = str(params.get("url") or ""), str(params.get("secret_token") or "")
+        if not url.startswith("https://") or not 8 <= len(secret) <= 256:
+            body = {"ok": False, "error_code": 400, "description": "invalid url or secret_token"}
+            return JSONResponse(body, 400)
+        return JSONResponse(
+            {"ok": True, "result": {"url": url, "updated_at": int(time.time() * 1000)}}
+        )
+
     async def _get_updates(self, timeout: float) -> Response:
+        if self.answer_at_once:
+            timeout = 0
         deadline = time.monotonic() + timeout
         while True:
             with self.lock:
@@ -100,6 +145,6 @@ class FakeZaloBot(FakeService):
                 return JSONResponse({"ok": True, "result": update})
             if time.monotonic() >= deadline:
                 return JSONResponse(
-                    {"ok": False, "error_code": 408, "description": "Request timeout"}
+                    {"ok": False, "error_code": 408, "description": "Request timeout"}, 408
                 )
             await asyncio.sleep(0.01)
