@@ -504,6 +504,10 @@ PREFLIGHT_SECRET_MISSING = (
 PREFLIGHT_SECRET_LENGTH = "- {setting} phải dài từ {low} đến {high} ký tự (hiện có {length})."
 PREFLIGHT_SECRET_CHARS = "- {setting} chỉ được gồm chữ A-Z, a-z, số 0-9, dấu _ và -."
 PREFLIGHT_URL_HTTPS = "- {setting} phải là địa chỉ https:// (hiện là “{url}”)."
+PREFLIGHT_TOKEN_REFUSED = "- {setting} bị máy chủ từ chối (mã sai hoặc đã bị thu hồi)."
+PREFLIGHT_WEBHOOK_REFUSED = (
+    "- Zalo từ chối đăng ký webhook ({reason}): kiểm tra {url_setting} và {secret_setting}."
+)
 CLI_FILE_METAVAR = "TỆP"
 CLI_UNIT_METAVAR = "ĐƠN_VỊ"
 CLI_NAME_METAVAR = "TÊN"
