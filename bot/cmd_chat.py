@@ -56,7 +56,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--user", type=int, default=None, metavar=texts.CLI_USER_METAVAR, help=texts.CLI_INVITE_USER
     )
     invite.add_argument(
-        "--days", type=int, default=14, metavar=texts.CLI_DAYS_METAVAR, help=texts.CLI_INVITE_DAYS
+        "--days", type=int, default=None, metavar=texts.CLI_DAYS_METAVAR, help=texts.CLI_INVITE_DAYS
     )
     invite.add_argument("--json", action="store_true", help=texts.CLI_INVITE_JSON)
     invite.set_defaults(func=_invite)

@@ -98,11 +98,17 @@ def build_app(settings: Settings, adapters: dict[str, ChannelAdapter]) -> Starle
     async def healthz(request: Request) -> Response:
         return JSONResponse({"ok": True, "channels": sorted(adapters)})
 
-    async def _json(request: Request) -> dict[str, Any] | Response:
+    async def _body(request: Request) -> bytes | Response:
         body = await read_limited(request, limit)
         if body is None:
-            log.warning("webhook body over %d bytes refused (413)", limit)
+            log.warning("%s: body over %d bytes refused (413)", request.url.path, limit)
             return Response(status_code=413)
+        return body
+
+    async def _json(request: Request) -> dict[str, Any] | Response:
+        body = await _body(request)
+        if isinstance(body, Response):
+            return body
         payload = parse_object(body)
         return Response(status_code=400) if payload is None else payload
 
@@ -130,10 +136,9 @@ def build_app(settings: Settings, adapters: dict[str, ChannelAdapter]) -> Starle
 
     async def zalo_oa(request: Request) -> Response:
         adapter = adapters["zalo_oa"]
-        body = await read_limited(request, limit)
-        if body is None:
-            log.warning("webhook body over %d bytes refused (413)", limit)
-            return Response(status_code=413)
+        body = await _body(request)  # the signature covers the raw body: read it first
+        if isinstance(body, Response):
+            return body
         verify = getattr(adapter, "verify", None)
         if verify is None or not verify(body, request.headers.get("X-ZEvent-Signature")):
             log.warning("zalo oa: webhook with a bad signature rejected")

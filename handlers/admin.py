@@ -98,7 +98,7 @@ def issue_invite(
     *,
     actor_user_id: int | None,
     user_id: int | None = None,
-    valid_days: int = 14,
+    valid_days: int | None = None,  # None: the INVITE_VALID_DAYS setting
     audit: dict[str, Any],
 ) -> Invite:
     """Create a one-time invite code and write it to the audit log with ``audit`` details."""

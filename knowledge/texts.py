@@ -524,7 +524,7 @@ CLI_INVITE = "tạo mã mời dùng một lần"
 CLI_INVITE_ROLE = "vai trò của người được mời: admin, leader, head, member, viewer"
 CLI_INVITE_UNIT = "tên đơn vị, ví dụ “Sở Tư pháp”"
 CLI_INVITE_USER = "mã số người dùng đã có, để liên kết thêm một kênh cho người đó"
-CLI_INVITE_DAYS = "số ngày mã mời còn hiệu lực (mặc định: INVITE_VALID_DAYS, 7 ngày)"
+CLI_INVITE_DAYS = "số ngày mã mời còn hiệu lực (mặc định: 7)"
 CLI_INVITE_JSON = 'in {"code": …} dạng JSON'
 CLI_INVITE_NO_USER = "Không có người dùng mã số {id}."
 CLI_INVITE_CREATED = "Mã mời: {code} (vai trò: {role}{unit})"
@@ -538,6 +538,10 @@ PREFLIGHT_SECRET_MISSING = (
 PREFLIGHT_SECRET_LENGTH = "- {setting} phải dài từ {low} đến {high} ký tự (hiện có {length})."
 PREFLIGHT_SECRET_CHARS = "- {setting} chỉ được gồm chữ A-Z, a-z, số 0-9, dấu _ và -."
 PREFLIGHT_URL_HTTPS = "- {setting} phải là địa chỉ https:// (hiện là “{url}”)."
+PREFLIGHT_TOKEN_REFUSED = "- {setting} bị máy chủ từ chối (mã sai hoặc đã bị thu hồi)."
+PREFLIGHT_WEBHOOK_REFUSED = (
+    "- Zalo từ chối đăng ký webhook ({reason}): kiểm tra {url_setting} và {secret_setting}."
+)
 CLI_FILE_METAVAR = "TỆP"
 CLI_UNIT_METAVAR = "ĐƠN_VỊ"
 CLI_NAME_METAVAR = "TÊN"

@@ -23,6 +23,7 @@ from fakes.telegram_api import TOKEN, FakeTelegram
 from bot.logmask import MASK, SecretMask
 
 WRONG = "987654:WRONG-token-Secret-Part"
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture
@@ -57,11 +58,29 @@ def _run(fake: FakeTelegram, tmp_path: Path, token: str, polls: int = 0) -> str:
     return err
 
 
-def test_wrong_token_traceback_does_not_show_the_token(fake: FakeTelegram, tmp_path: Path) -> None:
+def test_wrong_token_stops_with_the_setting_named_and_no_token(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
     err = _run(fake, tmp_path, WRONG)
-    assert "Traceback" in err or "Error" in err  # the failure itself is still explained
+    assert "TELEGRAM_BOT_TOKEN" in err  # the failure itself is still explained
     assert WRONG not in err and "WRONG-token-Secret-Part" not in err
-    assert MASK in err
+    assert MASK in err  # the -v request log of the refused getMe is masked
+
+
+def test_a_fatal_traceback_is_masked(tmp_path: Path) -> None:
+    script = (
+        "from bot import logmask\n"
+        f"logmask.install([{WRONG!r}])\n"
+        "import logging; logging.basicConfig()\n"
+        f"logging.getLogger('x').error('calling https://h/bot{WRONG}/getMe')\n"
+        f"raise RuntimeError('The token `{WRONG}` was rejected by the server.')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, cwd=ROOT
+    )
+    assert "Traceback" in done.stderr and "RuntimeError" in done.stderr
+    assert "WRONG-token-Secret-Part" not in done.stderr
+    assert done.stderr.count(MASK) >= 2
 
 
 def test_verbose_request_logs_do_not_show_the_token(fake: FakeTelegram, tmp_path: Path) -> None:

@@ -332,3 +332,26 @@ def test_ask_answers_from_postgresql(
     assert data["answer"].startswith("Phòng Hành chính tư pháp có 3 nhiệm vụ")
     assert {c["source"] for c in data["citations"]} == {SAMPLE_PLAN.name}
     assert not (tmp_path / "cli" / "planbot.sqlite3").exists()
+
+
+def test_concurrent_redemption_of_one_code_makes_one_account(pg_url: str, tmp_path: Path) -> None:
+    """The conditional UPDATE holds on PostgreSQL too: 4 people, one code, one account."""
+    import threading
+    from concurrent.futures import ThreadPoolExecutor
+
+    db, settings = _database(tmp_path, pg_url, "pg_race")
+    with db.session() as s:
+        code = chat.create_invite(s, "member").code
+    services = Services(db, settings)
+    barrier = threading.Barrier(4)
+
+    def redeem(n: int) -> str:
+        barrier.wait()
+        return link(services, Sender("telegram", f"r{n}", f"r{n}", f"R{n}"), code).text
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        replies = list(pool.map(redeem, range(4)))
+    assert sum(r.startswith("Chào mừng") for r in replies) == 1
+    with db.session() as s:
+        assert len(chat.list_users(s)) == 1
+        assert len(chat.audit_entries(s, chat.INVITE_FAILED)) == 3

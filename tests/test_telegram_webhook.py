@@ -1,4 +1,9 @@
-"""Webhook mode: one ASGI app (Telegram, Zalo Bot, /healthz) with secrets checked."""
+"""Webhook mode: one ASGI app (Telegram, Zalo Bot, Zalo OA, /healthz) with secrets checked,
+bodies size-limited (413, nothing stored), and stored updates resumed once it listens.
+
+The attack behind the limits: a 100 MB webhook body was accepted and stored, and kept
+the webhook down for minutes after a restart (stored updates were handled first).
+"""
 
 from __future__ import annotations
 
@@ -17,16 +22,21 @@ import httpx
 import pytest
 from fakes.channel import bot_env, until
 from fakes.chat import database_with_leader, invite, stubbed_services
+from fakes.server import ThreadedServer
 from fakes.telegram_api import TOKEN, FakeTelegram
 from fakes.zalo_bot_api import TOKEN as ZALO_TOKEN
 from fakes.zalo_bot_api import FakeZaloBot
 
+from bot.channel import HOLD_ENV, ChannelAdapter
 from bot.telegram.adapter import TelegramAdapter
 from bot.webhooks import build_app
 from bot.zalo_bot.adapter import ZaloBotAdapter
+from bot.zalo_oa.adapter import ZaloOAAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
 from knowledge import texts
+from storage import chat
+from storage.models import ChannelUpdate
 
 
 @pytest.fixture
@@ -51,24 +61,34 @@ def services(tmp_path: Path, fake: FakeTelegram, fake_zalo: FakeZaloBot) -> Serv
         zalo_bot_token=ZALO_TOKEN,
         zalo_bot_api_base_url=fake_zalo.url,
         zalo_bot_webhook_secret="zl-secret",
+        zalo_oa_app_id="app",
+        zalo_oa_secret_key="oa-key",
+        zalo_oa_access_token="tok",
     )
 
 
 @pytest.fixture
-async def client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
+async def adapters(services: Services) -> AsyncIterator[dict[str, ChannelAdapter]]:
     dispatcher = Dispatcher(services)
-    adapters = {
+    made: dict[str, ChannelAdapter] = {
         "telegram": TelegramAdapter(services.db, dispatcher, services.settings),
         "zalo_bot": ZaloBotAdapter(services.db, dispatcher, services.settings),
     }
-    await adapters["telegram"].start()
-    app = build_app(services.settings, adapters)  # type: ignore[arg-type]
+    await made["telegram"].start()
+    yield made
+    for adapter in made.values():
+        await adapter.stop()
+
+
+@pytest.fixture
+async def client(
+    services: Services, adapters: dict[str, ChannelAdapter]
+) -> AsyncIterator[httpx.AsyncClient]:
+    app = build_app(services.settings, adapters)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app), base_url="http://hook"
     ) as c:
         yield c
-    for adapter in adapters.values():
-        await adapter.stop()
 
 
 def tg_update(update_id: int, user_id: int, text: str) -> dict[str, Any]:
@@ -128,10 +148,9 @@ def _free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_planbot_run_in_webhook_mode(fake: FakeTelegram, tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    database_with_leader(data_dir, "61")
-    port = _free_port()
+def _run_webhook(
+    fake: FakeTelegram, data_dir: Path, port: int, **extra: str
+) -> subprocess.Popen[bytes]:
     env = bot_env(
         data_dir,
         TELEGRAM_BOT_TOKEN=TOKEN,
@@ -140,8 +159,16 @@ def test_planbot_run_in_webhook_mode(fake: FakeTelegram, tmp_path: Path) -> None
         TELEGRAM_WEBHOOK_SECRET="s3cret",
         WEBHOOK_HOST="127.0.0.1",
         WEBHOOK_PORT=str(port),
+        **extra,
     )
-    proc = subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=tmp_path)
+    return subprocess.Popen([sys.executable, "-m", "bot", "run"], env=env, cwd=data_dir.parent)
+
+
+def test_planbot_run_in_webhook_mode(fake: FakeTelegram, tmp_path: Path) -> None:
+    data_dir = tmp_path / "data"
+    database_with_leader(data_dir, "61")
+    port = _free_port()
+    proc = _run_webhook(fake, data_dir, port)
     base = f"http://127.0.0.1:{port}"
     try:
         fake.wait_for(lambda: _up(f"{base}/healthz"), timeout=60)
@@ -164,3 +191,104 @@ def _up(url: str) -> bool:
         return httpx.get(url, timeout=1).status_code == 200
     except httpx.HTTPError:
         return False
+
+
+MB = 1024 * 1024
+HEADERS = {
+    "/webhook/telegram": {"X-Telegram-Bot-Api-Secret-Token": "tg-secret"},
+    "/webhook/zalo_bot": {"X-Bot-Api-Secret-Token": "zl-secret"},
+    "/webhook/zalo_oa": {"X-ZEvent-Signature": "mac=00"},
+}
+
+
+def stored(services: Services) -> int:
+    with services.db.session() as session:
+        return session.query(ChannelUpdate).count()
+
+
+@pytest.mark.parametrize("path", list(HEADERS))
+async def test_100_mb_streamed_body_gets_413_without_being_read_or_stored(
+    services: Services, adapters: dict[str, ChannelAdapter], path: str
+) -> None:
+    sent = 0
+
+    async def hundred_megabytes() -> AsyncIterator[bytes]:
+        nonlocal sent
+        yield b'{"update_id": 1, "message": {"text": "'
+        for _ in range(100):
+            sent += 1
+            yield b"(" * MB
+
+    everyone = {
+        **adapters,
+        "zalo_oa": ZaloOAAdapter(services.db, Dispatcher(services), services.settings),
+    }
+    app = build_app(services.settings, everyone)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hook") as client:
+        response = await client.post(path, content=hundred_megabytes(), headers=HEADERS[path])
+    await everyone["zalo_oa"].stop()
+    assert response.status_code == 413
+    assert sent <= 2  # refused after the first megabyte, not after reading 100
+    assert stored(services) == 0
+
+
+def test_declared_100_mb_body_is_refused_by_the_real_server(
+    services: Services, adapters: dict[str, ChannelAdapter]
+) -> None:
+    server = ThreadedServer(build_app(services.settings, adapters)).start()
+    try:
+        with socket.create_connection(("127.0.0.1", server.port), timeout=10) as sock:
+            head = (
+                "POST /webhook/telegram HTTP/1.1\r\nHost: hook\r\n"
+                "X-Telegram-Bot-Api-Secret-Token: tg-secret\r\n"
+                f"Content-Type: application/json\r\nContent-Length: {100 * MB}\r\n\r\n"
+            )
+            sock.sendall(head.encode() + b"{" * 65536)
+            status = sock.recv(4096).split(b"\r\n", 1)[0]
+    finally:
+        server.stop()
+    assert status.startswith(b"HTTP/1.1 413")
+    assert stored(services) == 0
+
+
+async def test_bodies_within_the_limit_are_still_accepted(
+    services: Services, adapters: dict[str, ChannelAdapter], fake_zalo: FakeZaloBot
+) -> None:
+    app = build_app(services.settings, adapters)
+    transport = httpx.ASGITransport(app=app)
+    update = fake_zalo.update("z1", "x" * 1000)
+    async with httpx.AsyncClient(transport=transport, base_url="http://hook") as client:
+        response = await client.post("/webhook/zalo_bot", **fake_zalo.webhook(update, "zl-secret"))
+    assert response.status_code == 200
+    assert stored(services) == 1
+
+
+def _pending_update(data_dir: Path, user_id: int) -> None:
+    """A stored, never finished update (the previous run died while handling it)."""
+    db = database_with_leader(data_dir, str(user_id))
+    with db.session() as session:
+        chat.record_update(session, "telegram", "900", tg_update(900, user_id, "/trogiup"))
+
+
+def test_stored_updates_are_resumed_only_after_the_server_listens(
+    fake: FakeTelegram, tmp_path: Path
+) -> None:
+    data_dir = tmp_path / "data"
+    _pending_update(data_dir, 62)
+    port = _free_port()
+    # Handling the stored update never finishes: the server must listen all the same.
+    proc = _run_webhook(fake, data_dir, port, **{HOLD_ENV: "1"})
+    try:
+        fake.wait_for(lambda: _up(f"http://127.0.0.1:{port}/healthz"), timeout=60)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)
+    assert fake.texts(62) == []  # it was held, not answered
+    proc = _run_webhook(fake, data_dir, port)  # a normal restart then answers it
+    try:
+        fake.wait_for(lambda: fake.texts(62), timeout=60)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=15)
+    assert "/nhiemvu" in fake.texts(62)[0]

@@ -11,6 +11,7 @@ from fakes.channel import polling, until
 from fakes.chat import StubEngine, invite, stubbed_services
 from fakes.zalo_bot_api import TOKEN, FakeZaloBot
 
+from bot.preflight import StartupRefused
 from bot.zalo_bot.adapter import ZaloBotAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Reply
@@ -202,4 +203,19 @@ async def test_server_errors_are_retried_with_backoff_not_telegram_retry_after(
     assert await adapter.send("u8", Reply(text="một")) is False  # 500 retried, then 400: stop
     assert len(fake.sent("sendMessage", "u8")) == 2
     assert await adapter.send("u8", Reply(text="hai"))
+    await adapter.stop()
+
+
+async def test_refused_set_webhook_or_token_stop_with_a_clear_message(
+    fake: FakeZaloBot, services: Services
+) -> None:
+    adapter = ZaloBotAdapter(services.db, Dispatcher(services), services.settings)
+    with pytest.raises(StartupRefused) as refused:
+        await adapter.setup_webhook("http://not-https.example/webhook/zalo_bot", "secret-88")
+    assert "ZALO_BOT_WEBHOOK_URL" in str(refused.value) and "400" in str(refused.value)
+    await adapter.stop()
+    wrong = services.settings.model_copy(update={"zalo_bot_token": "1:wrong-token-value"})
+    adapter = ZaloBotAdapter(services.db, Dispatcher(services), wrong)
+    with pytest.raises(StartupRefused, match="ZALO_BOT_TOKEN"):
+        await adapter.start()
     await adapter.stop()

@@ -22,16 +22,25 @@ from typing import Any, TypeVar
 
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.constants import ChatAction, ChatType
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TimedOut,
+)
 from telegram.request import HTTPXRequest
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from bot.channel import ChannelAdapter, SendOutcome, SendResult
+from bot.preflight import StartupRefused
 from bot.ratelimit import SendLimiter
 from bot.textparts import message_parts
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment, Incoming, Reply, Sender
 from handlers.render import caps_for
+from knowledge import texts
 from storage import chat
 from storage.db import Database
 from storage.settings import Settings
@@ -220,7 +229,11 @@ class TelegramAdapter(ChannelAdapter):
     # --- receiving ----------------------------------------------------------------------
 
     async def start(self) -> None:
-        await self.bot.initialize()  # getMe: fails fast on a wrong token or server
+        try:
+            await self.bot.initialize()  # getMe: fails fast on a wrong token or server
+        except InvalidToken as exc:
+            problem = texts.PREFLIGHT_TOKEN_REFUSED.format(setting="TELEGRAM_BOT_TOKEN")
+            raise StartupRefused([problem]) from exc
 
     async def stop(self) -> None:
         await self.drain()

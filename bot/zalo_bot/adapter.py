@@ -18,11 +18,13 @@ from typing import Any
 import httpx
 
 from bot.channel import ChannelAdapter
+from bot.preflight import StartupRefused
 from bot.textparts import message_parts
 from bot.zalo_bot.client import ZaloBotClient, ZaloBotError, ZaloCode, retry_delay
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Incoming, Reply, Sender
 from handlers.render import caps_for
+from knowledge import texts
 from storage.db import Database
 from storage.settings import Settings
 
@@ -115,7 +117,8 @@ class ZaloBotAdapter(ChannelAdapter):
             await self.client.get_me()
         except ZaloBotError as exc:
             if exc.code == ZaloCode.UNAUTHORIZED:
-                raise RuntimeError("ZALO_BOT_TOKEN was refused by the Zalo Bot API") from exc
+                problem = texts.PREFLIGHT_TOKEN_REFUSED.format(setting="ZALO_BOT_TOKEN")
+                raise StartupRefused([problem]) from exc
             raise
 
     async def stop(self) -> None:
@@ -170,7 +173,15 @@ class ZaloBotAdapter(ChannelAdapter):
         if not secret:
             raise ValueError("ZALO_BOT_WEBHOOK_SECRET is required in webhook mode")
         await self.start()
-        await self.client.set_webhook(url, secret)
+        try:
+            await self.client.set_webhook(url, secret)
+        except ZaloBotError as exc:  # a clear message, not a traceback
+            problem = texts.PREFLIGHT_WEBHOOK_REFUSED.format(
+                reason=f"{exc.code}: {exc.description}",
+                url_setting="ZALO_BOT_WEBHOOK_URL",
+                secret_setting="ZALO_BOT_WEBHOOK_SECRET",
+            )
+            raise StartupRefused([problem]) from exc
 
     async def receive_webhook(self, payload: dict[str, Any]) -> None:
         self.accept(payload)
