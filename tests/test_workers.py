@@ -61,7 +61,9 @@ def answers(fake: FakeTelegram) -> Counter[str]:
 
 def delivered(fake: FakeTelegram, prefix: str) -> Counter[str]:
     return Counter(
-        str(p.get("text")) for p in fake.sent("sendMessage") if str(p.get("text")).startswith(prefix)
+        str(p.get("text"))
+        for p in fake.sent("sendMessage")
+        if str(p.get("text")).startswith(prefix)
     )
 
 
@@ -161,8 +163,10 @@ def test_random_kills_lose_no_update_and_no_push(fake: FakeTelegram, tmp_path: P
             proc = start_bot(env, tmp_path)
         driver.join()
         fake.wait_for(
-            lambda: len(answers(fake)) == len(commands)
-            and len(delivered(fake, "Nhắc việc số ")) == len(pushes),
+            lambda: (
+                len(answers(fake)) == len(commands)
+                and len(delivered(fake, "Nhắc việc số ")) == len(pushes)
+            ),
             timeout=90,
         )
         time.sleep(1.0)
