@@ -93,9 +93,7 @@ def _drain(fake: Any, db: Any) -> tuple[float, int]:
 
     def pushed() -> list[float]:
         return [
-            at
-            for p, at in _send_calls(fake)
-            if str(p.get("text", "")).startswith("Nhắc hạn thử ")
+            at for p, at in _send_calls(fake) if str(p.get("text", "")).startswith("Nhắc hạn thử ")
         ]
 
     fake.wait_for(lambda: len(pushed()) >= PUSHES, timeout=120)
