@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from fakes.bot_process import telegram_env
 from fakes.channel import polling, until
-from fakes.chat import ChatUser, StubEngine, invite, linked, stubbed_services
-from fakes.telegram_api import TOKEN, FakeTelegram
+from fakes.chat import ChatUser, StubEngine, invite, linked, stubbed_services, telegram_services
+from fakes.telegram_api import FakeTelegram
 
 from bot.channel import SendOutcome
 from bot.routing import DeliveryRouter
@@ -40,13 +40,7 @@ def fake() -> Iterator[FakeTelegram]:
 
 @pytest.fixture
 def services(tmp_path: Path, fake: FakeTelegram) -> Services:
-    return stubbed_services(
-        tmp_path,
-        telegram_bot_token=TOKEN,
-        telegram_api_base_url=fake.url,
-        telegram_poll_timeout=1,
-        telegram_send_timeout=0.5,
-    )
+    return telegram_services(tmp_path, fake.url, telegram_send_timeout=0.5)
 
 
 def _adapter(services: Services) -> TelegramAdapter:
@@ -239,35 +233,3 @@ def test_run_on_an_unmigrated_database_says_to_migrate(fake: FakeTelegram, tmp_p
 def test_send_outcome_names_match_the_outbox_statuses() -> None:
     for outcome in (SendOutcome.SENT, SendOutcome.UNCERTAIN, SendOutcome.BLOCKED):
         assert outcome.value in vars(outbox.Status).values()
-
-
-# --- the Zalo OA token refresh across processes --------------------------------------
-
-
-async def test_two_workers_refresh_the_single_use_oa_token_once(tmp_path: Path) -> None:
-    from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA
-
-    from bot.zalo_oa.adapter import ZaloOAAdapter
-
-    with FakeZaloOA() as oa:
-        services = stubbed_services(
-            tmp_path,
-            zalo_oa_app_id=APP_ID,
-            zalo_oa_secret_key=OA_SECRET,
-            zalo_oa_app_secret=APP_SECRET,
-            zalo_oa_access_token="tok-1",
-            zalo_oa_refresh_token="ref-1",
-            zalo_oa_api_base_url=oa.url,
-            zalo_oa_oauth_base_url=oa.url,
-        )
-        # Two workers (as two processes would) with their own token keepers, one database.
-        workers = [
-            ZaloOAAdapter(services.db, Dispatcher(services), services.settings) for _ in range(2)
-        ]
-        oa.access_token = "tok-server-rotated"  # tok-1 is no longer valid
-        sends = [w.send(f"u{i}", Reply(text="chào")) for i in range(3) for w in workers]
-        results = await asyncio.gather(*sends)
-        for worker in workers:
-            await worker.stop()
-    assert all(results) and len(oa.messages) == 6
-    assert oa.refreshes == 1  # the second worker took up the stored pair instead
