@@ -275,15 +275,27 @@ class ChannelAdapter(ABC):
     def _turn(self, key: str, incoming: Incoming, bridge: ThreadBridge) -> list[Queued] | None:
         """One unit of work: claim, handle, queue the output, finish; one commit.
 
-        None when another worker (or an earlier run) has the update.
+        None when another worker (or an earlier run) has the update. On PostgreSQL
+        the claim comes first (it locks only this update's row). On SQLite, where a
+        write locks the whole database, a plain turn claims at its end, so the
+        answer is computed without holding the lock; a second worker that computed
+        the same update finds it claimed and rolls its turn back. A file upload
+        claims first there too (it commits before its long ingest).
         """
         chat_id = incoming.sender.chat_id
+        claim_first = self.db.dialect != "sqlite" or incoming.attachment is not None
         with self.db.session() as session:
-            if chat.claim_update(session, self.name, key, self.worker) is None:
+            if claim_first:
+                if chat.claim_update(session, self.name, key, self.worker) is None:
+                    return None
+            elif chat.update_status(session, self.name, key) != chat.UpdateStatus.RECEIVED:
                 return None
             result = self.dispatcher.handle(incoming, bridge, session)
-            if result.error and chat.claim_update(session, self.name, key, self.worker) is None:
-                return None  # the failed turn was rolled back and someone else took it
+            if (result.error or not claim_first) and chat.claim_update(
+                session, self.name, key, self.worker
+            ) is None:
+                session.rollback()  # someone else answered it: keep nothing of this turn
+                return None
             ids: list[Queued] = []
             for i, reply in enumerate(result.replies):
                 out = Outgoing(self.name, chat_id, reply)
