@@ -31,9 +31,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from handlers.delivery import queue
 from handlers.dispatcher import Dispatcher
-from handlers.messages import Attachment, Incoming, Outgoing, Reply
+from handlers.messages import Attachment, Incoming, Outgoing, Reply, reply_from_payload
 from storage import chat
 from storage import outbox as store
+from storage.models import OutboxMessage
 
 if TYPE_CHECKING:
     from bot.sender import OutboxSender
@@ -63,6 +64,20 @@ class SendResult:
 HOLD_ENV = "PLANBOT_TEST_HOLD_AFTER_PERSIST"
 DRAIN_GRACE = 10.0  # seconds a stopping adapter waits for in-flight turns
 TYPING_EVERY = 4.0  # seconds; platforms show the indicator for about 5 s
+
+
+@dataclass(frozen=True)
+class Queued:
+    """An outbox row taken for sending (detached from any session)."""
+
+    id: int
+    out: Outgoing
+    attempts: int = 0
+
+    @classmethod
+    def of(cls, row: OutboxMessage) -> Queued:
+        reply = reply_from_payload(row.payload)
+        return cls(row.id, Outgoing(row.channel, row.chat_id, reply), row.attempts)
 
 
 class ThreadBridge:
@@ -152,11 +167,21 @@ class ChannelAdapter(ABC):
 
     def persist(self, key: str, payload: dict[str, Any], offset: int | None = None) -> bool:
         """Store the update (and the next offset) in one transaction; False if seen."""
+        return bool(self.persist_many([(key, payload)], offset))
+
+    def persist_many(
+        self, updates: list[tuple[str, dict[str, Any]]], offset: int | None = None
+    ) -> list[str]:
+        """Store a batch of updates and the next offset in one transaction; the new keys."""
         with self.db.session() as session:
-            new = chat.record_update(session, self.name, key, payload)
+            new = [
+                key
+                for key, payload in updates
+                if chat.record_update(session, self.name, key, payload)
+            ]
             if offset is not None:
                 chat.set_state(session, self.name, "offset", str(offset))
-        return bool(new)
+        return new
 
     def stored_offset(self) -> int | None:
         with self.db.session() as session:
@@ -244,7 +269,7 @@ class ChannelAdapter(ABC):
         with self.db.session() as session:
             chat.finish_update(session, self.name, key, error)
 
-    async def _answer(self, key: str, incoming: Incoming) -> list[int] | None:
+    async def _answer(self, key: str, incoming: Incoming) -> list[Queued] | None:
         chat_id = incoming.sender.chat_id
         self._sender()
         bridge = ThreadBridge(self, chat_id, asyncio.get_running_loop())
@@ -253,29 +278,42 @@ class ChannelAdapter(ABC):
             await self._typing_until(chat_id, work)
         return await work
 
-    def _turn(self, key: str, incoming: Incoming, bridge: ThreadBridge) -> list[int] | None:
+    def _turn(self, key: str, incoming: Incoming, bridge: ThreadBridge) -> list[Queued] | None:
         """One unit of work: claim, handle, queue the output, finish; one commit.
 
-        None when another worker (or an earlier run) has the update.
+        None when another worker (or an earlier run) has the update. On PostgreSQL
+        the claim comes first (it locks only this update's row). On SQLite, where a
+        write locks the whole database, a plain turn claims at its end, so the
+        answer is computed without holding the lock; a second worker that computed
+        the same update finds it claimed and rolls its turn back. A file upload
+        claims first there too (it commits before its long ingest).
         """
         chat_id = incoming.sender.chat_id
+        claim_first = self.db.dialect != "sqlite" or incoming.attachment is not None
         with self.db.session() as session:
-            if chat.claim_update(session, self.name, key, self.worker) is None:
+            if claim_first:
+                if chat.claim_update(session, self.name, key, self.worker) is None:
+                    return None
+            elif chat.update_status(session, self.name, key) != chat.UpdateStatus.RECEIVED:
                 return None
             result = self.dispatcher.handle(incoming, bridge, session)
-            if result.error and chat.claim_update(session, self.name, key, self.worker) is None:
-                return None  # the failed turn was rolled back and someone else took it
-            ids = []
+            if (result.error or not claim_first) and chat.claim_update(
+                session, self.name, key, self.worker
+            ) is None:
+                session.rollback()  # someone else answered it: keep nothing of this turn
+                return None
+            ids: list[Queued] = []
             for i, reply in enumerate(result.replies):
+                out = Outgoing(self.name, chat_id, reply)
                 message_id = queue(
                     session,
-                    Outgoing(self.name, chat_id, reply),
+                    out,
                     store.dedupe_key("reply", self.name, key, i),
                     kind=store.Kind.REPLY,
                     claimed_by=self.worker,
                 )
                 if message_id is not None:
-                    ids.append(int(message_id))
+                    ids.append(Queued(int(message_id), out))
             for i, push in enumerate(result.pushes):
                 queue(session, push, push.dedupe_key or store.dedupe_key("push", self.name, key, i))
             chat.finish_update(session, self.name, key, result.error)

@@ -40,7 +40,9 @@ class SendLimiter:
         per_chat_burst: float = 3,
         group_per_minute: float = 20,
     ) -> None:
-        self._global = Bucket(global_rate, global_rate)
+        # A small burst: a full one-second burst on top of the rate would allow
+        # twice the limit within one second.
+        self._global = Bucket(global_rate, max(1.0, global_rate / 10))
         self._chats: defaultdict[str, Bucket] = defaultdict(
             lambda: Bucket(per_chat_rate, per_chat_burst)
         )

@@ -12,7 +12,7 @@ import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from handlers.delivery import Route, route
+from handlers.delivery import WINDOWED_CHANNELS, Route, route
 from handlers.messages import Outgoing
 from storage.chat import utcnow
 from storage.db import Database
@@ -35,6 +35,8 @@ class DeliveryRouter:
         self.oa_window = oa_window
 
     def decide(self, out: Outgoing) -> Route:
+        if out.channel not in WINDOWED_CHANNELS:
+            return Route(out)  # no rule to apply: spare the database
         with self.db.session() as session:
             return route(session, out, utcnow(), self.oa_window)
 

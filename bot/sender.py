@@ -26,15 +26,14 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.channel import SendOutcome, SendResult
+from bot.channel import Queued, SendOutcome, SendResult
 from bot.routing import DeliveryRouter
 from handlers.delivery import queue
-from handlers.messages import Outgoing, reply_from_payload
+from handlers.messages import Outgoing
 from storage import chat
 from storage import outbox as store
 from storage.chat import utcnow
 from storage.db import Database
-from storage.models import OutboxMessage
 
 log = logging.getLogger(__name__)
 
@@ -66,16 +65,10 @@ class OutboxSender:
 
     # --- replies of this worker's turns ---------------------------------------------
 
-    async def send_claimed(self, ids: list[int]) -> None:
+    async def send_claimed(self, rows: list[Queued]) -> None:
         """Send rows this worker claimed in its turn, in order (one chat's replies)."""
-        for message_id in ids:
-            row = await asyncio.to_thread(self._load, message_id)
-            if row is not None:
-                await self._send_row(row)
-
-    def _load(self, message_id: int) -> OutboxMessage | None:
-        with self.db.session() as session:
-            return store.get(session, message_id)
+        for row in rows:
+            await self._send_row(row)
 
     # --- the drain loop -------------------------------------------------------------
 
@@ -108,25 +101,25 @@ class OutboxSender:
         rows = await asyncio.to_thread(self._claim, channel)
         if not rows:
             return False
-        by_chat: defaultdict[str, list[OutboxMessage]] = defaultdict(list)
+        by_chat: defaultdict[str, list[Queued]] = defaultdict(list)
         for row in rows:
-            by_chat[row.chat_id].append(row)
+            by_chat[row.out.chat_id].append(row)
         # Chats in parallel (the limiter spaces them), one chat's messages in order.
         await asyncio.gather(*(self._send_all(chat_rows) for chat_rows in by_chat.values()))
         return True
 
-    def _claim(self, channel: str) -> list[OutboxMessage]:
+    def _claim(self, channel: str) -> list[Queued]:
         with self.db.session() as session:
-            return store.claim_due(session, channel, self.worker, BATCH)
+            return [Queued.of(row) for row in store.claim_due(session, channel, self.worker, BATCH)]
 
-    async def _send_all(self, rows: list[OutboxMessage]) -> None:
+    async def _send_all(self, rows: list[Queued]) -> None:
         for row in rows:
             await self._send_row(row)
 
     # --- one message ----------------------------------------------------------------
 
-    async def _send_row(self, row: OutboxMessage) -> None:
-        out = Outgoing(row.channel, row.chat_id, reply_from_payload(row.payload))
+    async def _send_row(self, row: Queued) -> None:
+        out = row.out
         try:
             decision = await asyncio.to_thread(self.router.decide, out)
         except Exception as exc:
@@ -145,9 +138,7 @@ class OutboxSender:
             result = SendResult(SendOutcome.FAILED, error=repr(exc))
         await asyncio.to_thread(self._record, row, result, decision.target)
 
-    def _record(
-        self, row: OutboxMessage, result: SendResult, target: Outgoing | None = None
-    ) -> None:
+    def _record(self, row: Queued, result: SendResult, target: Outgoing | None = None) -> None:
         with self.db.session() as session:
             outcome = result.outcome
             if outcome == SendOutcome.SENT:
@@ -163,7 +154,7 @@ class OutboxSender:
                 store.mark(session, row.id, store.Status.UNCERTAIN, error=result.error)
             elif outcome == SendOutcome.BLOCKED:
                 store.mark(session, row.id, store.Status.BLOCKED, error=result.error)
-                where = target or Outgoing(row.channel, row.chat_id, reply_from_payload({}))
+                where = target or row.out
                 chat.deactivate_chat(session, where.channel, where.chat_id)
                 chat.audit(
                     session, None, "identity.inactive", channel=where.channel, chat_id=where.chat_id
@@ -171,7 +162,7 @@ class OutboxSender:
             else:
                 store.mark(session, row.id, store.Status.FAILED, error=result.error)
 
-    def _hold(self, row: OutboxMessage, notes: list[Outgoing]) -> None:
+    def _hold(self, row: Queued, notes: list[Outgoing]) -> None:
         with self.db.session() as session:
             store.mark(session, row.id, store.Status.HELD)
             for i, note in enumerate(notes):

@@ -4,8 +4,9 @@
 dispatcher when called directly): every read and write of the turn goes through
 it, and the runtime writes the turn's replies and pushes to the outbox in it, so
 they all commit together. Handlers never open their own session (on SQLite a
-second writer would wait for the turn's own write lock). A long job inside a
-turn (a plan upload) calls ``commit()`` first to let other writers in.
+second writer would wait for the turn's own write lock). A file upload's turn
+calls ``commit()`` before its long ingest to let other writers in; only turns
+with an attachment may (the runtime claims those first, see ``bot.channel``).
 """
 
 from __future__ import annotations

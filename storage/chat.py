@@ -354,6 +354,14 @@ def claim_update(
     return dict(row[0]) if row is not None else None
 
 
+def update_status(session: Session, channel: str, update_key: str) -> str | None:
+    return session.scalars(
+        select(ChannelUpdate.status).where(
+            ChannelUpdate.channel == channel, ChannelUpdate.update_key == update_key
+        )
+    ).first()
+
+
 def finish_update(
     session: Session, channel: str, update_key: str, error: str | None = None
 ) -> None:

@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     zalo_oa_window_hours: int = 168  # OA may message a person this long after they wrote
     telegram_poll_timeout: int = 25  # getUpdates long-poll seconds
     zalo_bot_poll_timeout: int = 25
+    telegram_send_rate: float = 30.0  # messages/s overall per sending process (Telegram: 30)
+    telegram_chat_rate: float = 1.0  # messages/s per private chat (Telegram: about 1)
+    telegram_send_timeout: float = 30.0  # seconds; a send that times out is "uncertain"
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
     webhook_max_body_bytes: int = 1_000_000  # larger webhook bodies get 413, unstored

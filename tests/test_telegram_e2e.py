@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 from fakes.channel import polling, until
-from fakes.chat import StubEngine, invite, stubbed_services
-from fakes.telegram_api import TOKEN, FakeTelegram
+from fakes.chat import StubEngine, invite, telegram_services
+from fakes.telegram_api import FakeTelegram
 
 from bot.telegram.adapter import TelegramAdapter
 from handlers.dispatcher import Dispatcher
@@ -29,12 +29,7 @@ def fake() -> Iterator[FakeTelegram]:
 
 @pytest.fixture
 def services(tmp_path: Path, fake: FakeTelegram) -> Services:
-    return stubbed_services(
-        tmp_path,
-        telegram_bot_token=TOKEN,
-        telegram_api_base_url=fake.url,
-        telegram_poll_timeout=1,
-    )
+    return telegram_services(tmp_path, fake.url)
 
 
 @pytest.fixture

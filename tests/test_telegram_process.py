@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from fakes.channel import bot_env
+from fakes.bot_process import start_bot as _start
+from fakes.bot_process import stop_bot as _stop
+from fakes.bot_process import telegram_env as _env
 from fakes.chat import database_with_leader
-from fakes.telegram_api import TOKEN, FakeTelegram
+from fakes.telegram_api import FakeTelegram
 
 from storage.db import Database
 from storage.models import ChannelUpdate
@@ -29,39 +29,9 @@ def fake() -> Iterator[FakeTelegram]:
         yield server
 
 
-def _env(fake: FakeTelegram, data_dir: Path, **extra: str) -> dict[str, str]:
-    return bot_env(
-        data_dir,
-        TELEGRAM_BOT_TOKEN=TOKEN,
-        TELEGRAM_API_BASE_URL=fake.url,
-        TELEGRAM_POLL_TIMEOUT="1",
-        **extra,
-    )
-
-
-def _start(env: dict[str, str], cwd: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "bot", "run"],
-        env=env,
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-
-
 def _statuses(db: Database) -> list[str]:
     with db.session() as session:
         return [u.status for u in session.query(ChannelUpdate).filter_by(channel="telegram")]
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
 
 
 def test_update_survives_a_kill_and_is_answered_exactly_once(

@@ -164,3 +164,17 @@ async def test_outside_the_window_goes_to_the_other_channel_or_is_held(
         [held] = chat.audit_entries(session, "message.held")
         assert held.detail["text"] == "Nhắc hạn C"
         assert session.query(Identity).filter_by(external_id="only-oa").one().active
+
+
+async def test_two_workers_refresh_the_single_use_token_once(
+    fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter
+) -> None:
+    """Two workers (as two processes would), each with its own token keeper, one database:
+    the cross-process lock lets one refresh; the other takes up the stored pair."""
+    other = ZaloOAAdapter(services.db, Dispatcher(services), services.settings)
+    fake.access_token = "tok-server-rotated"  # tok-1 is no longer valid
+    sends = [w.send(f"u{i}", Reply(text="chào")) for i in range(3) for w in (adapter, other)]
+    results = await asyncio.gather(*sends)
+    await other.stop()
+    assert all(results) and len(fake.messages) == 6
+    assert fake.refreshes == 1

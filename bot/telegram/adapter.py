@@ -15,6 +15,7 @@ import logging
 import re
 import tempfile
 import uuid
+import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
@@ -92,10 +93,14 @@ class TelegramAdapter(ChannelAdapter):
             settings.telegram_bot_token,
             base_url=f"{root}/bot",
             base_file_url=f"{root}/file/bot",
-            request=HTTPXRequest(connection_pool_size=16, read_timeout=30),
+            request=HTTPXRequest(
+                connection_pool_size=16, read_timeout=settings.telegram_send_timeout
+            ),
             get_updates_request=HTTPXRequest(connection_pool_size=2, read_timeout=10),
         )
-        self.limiter = limiter or SendLimiter()
+        self.limiter = limiter or SendLimiter(
+            global_rate=settings.telegram_send_rate, per_chat_rate=settings.telegram_chat_rate
+        )
         self.limit = caps_for(self.name).limit
         self.download_dir = Path(tempfile.gettempdir()) / "planbot-uploads"
 
@@ -247,12 +252,7 @@ class TelegramAdapter(ChannelAdapter):
         backoff = 0.5
         while not stop.is_set():
             try:
-                updates = await self.bot.get_updates(
-                    offset=offset,
-                    timeout=self.poll_timeout,
-                    allowed_updates=ALLOWED_UPDATES,
-                    read_timeout=self.poll_timeout + 10,
-                )
+                updates = await self._get_raw_updates(offset)
                 backoff = 0.5
             except RetryAfter as exc:
                 await asyncio.sleep(retry_seconds(exc))
@@ -262,11 +262,33 @@ class TelegramAdapter(ChannelAdapter):
                 await asyncio.sleep(backoff)
                 backoff = min(backoff * 2, 30)
                 continue
-            for update in updates:
-                offset = update.update_id + 1
-                key = str(update.update_id)
-                if self.persist(key, update.to_dict(), offset):
-                    self.spawn(key, update.to_dict())
+            if not updates:
+                continue
+            offset = max(int(u["update_id"]) for u in updates) + 1
+            batch = [(str(u["update_id"]), u) for u in updates]
+            new = set(await asyncio.to_thread(self.persist_many, batch, offset))
+            for key, payload in batch:
+                if key in new:
+                    self.spawn(key, payload)
+
+    async def _get_raw_updates(self, offset: int | None) -> list[dict[str, Any]]:
+        """getUpdates as plain JSON: an update PTB cannot parse (a "poison" update, e.g.
+        a message without ``date``) is stored and failed on its own instead of breaking
+        the whole batch and the poller with it."""
+        with warnings.catch_warnings():  # PTB nudges towards get_updates(), which parses
+            warnings.simplefilter("ignore")
+            result = await self.bot.do_api_request(
+                "get_updates",
+                api_kwargs={
+                    "offset": offset,
+                    "timeout": self.poll_timeout,
+                    "allowed_updates": ALLOWED_UPDATES,
+                },
+                read_timeout=self.poll_timeout + 10,
+            )
+        if not isinstance(result, list):
+            return []
+        return [u for u in result if isinstance(u, dict) and "update_id" in u]
 
     async def setup_webhook(self, url: str, secret: str | None) -> None:
         """Register the webhook; stored updates are resumed by the webhook app once it listens."""
@@ -278,7 +300,7 @@ class TelegramAdapter(ChannelAdapter):
     async def receive_webhook(self, payload: dict[str, Any]) -> None:
         """A webhook delivery: persisted before the HTTP 200, handled in the background."""
         key = str(payload.get("update_id"))
-        if self.persist(key, payload):
+        if await asyncio.to_thread(self.persist, key, payload):
             self.spawn(key, payload)
 
 

@@ -1,7 +1,9 @@
 """Zalo Official Account API v3: send consultation messages, refresh the access token.
 
-Refresh tokens are single-use, so exactly one refresher runs at a time (a lock),
-and the newest token pair is kept in the database so a restart continues with it.
+Refresh tokens are single-use, so exactly one refresher runs at a time, across
+processes too (the lock ``zalo_oa:refresh``, ``storage.locks``), and the newest
+token pair is kept in the database so a restart, or another worker, continues
+with it.
 """
 
 from __future__ import annotations
@@ -9,16 +11,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 import httpx
 
 from storage import chat
 from storage.db import Database
+from storage.locks import Locks
 
 log = logging.getLogger(__name__)
 
 CHANNEL = "zalo_oa"
+REFRESH_LOCK = "zalo_oa:refresh"
+LOCK_WAIT = 30.0  # seconds to wait for another process's refresh
 TOKEN_INVALID = (-216, -124)  # access token invalid / expired
 OUTSIDE_WINDOW = (-213, -201)  # the person has not interacted recently enough
 
@@ -55,6 +62,32 @@ class TokenKeeper:
         self._expires_at = float(expires) if expires else None
         self.refreshes = 0
 
+    @asynccontextmanager
+    async def _process_lock(self) -> AsyncIterator[None]:
+        """Hold ``zalo_oa:refresh`` across processes, then take up the newest stored pair
+        (another worker may have refreshed while this one waited)."""
+        locks = Locks.for_database(self.db)
+        deadline = time.monotonic() + LOCK_WAIT
+        held = await asyncio.to_thread(locks.try_acquire, REFRESH_LOCK)
+        while held is None and time.monotonic() < deadline:
+            await asyncio.sleep(0.2)
+            held = await asyncio.to_thread(locks.try_acquire, REFRESH_LOCK)
+        try:
+            await asyncio.to_thread(self._reload)
+            yield
+        finally:
+            if held is not None:
+                held.release()
+
+    def _reload(self) -> None:
+        with self.db.session() as session:
+            access = chat.get_state(session, CHANNEL, "access_token")
+            refresh = chat.get_state(session, CHANNEL, "refresh_token")
+            expires = chat.get_state(session, CHANNEL, "expires_at")
+        if access and refresh:
+            self._access, self._refresh = access, refresh
+            self._expires_at = float(expires) if expires else self._expires_at
+
     async def token(self) -> str:
         if self._access and not self._expiring():
             return self._access
@@ -65,7 +98,7 @@ class TokenKeeper:
 
     async def refresh(self, stale: str | None) -> str:
         """Get a new access token unless another caller already replaced ``stale``."""
-        async with self._lock:
+        async with self._lock, self._process_lock():
             if self._access and self._access != stale and not self._expiring():
                 return self._access
             if not self._refresh:

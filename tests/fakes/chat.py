@@ -31,6 +31,19 @@ def stubbed_services(tmp_path: Path, **settings: Any) -> Services:
     return s
 
 
+def telegram_services(tmp_path: Path, api_url: str, **settings: Any) -> Services:
+    """Stubbed services with Telegram pointed at a fake Bot API (1 s long polls)."""
+    from fakes.telegram_api import TOKEN
+
+    return stubbed_services(
+        tmp_path,
+        telegram_bot_token=TOKEN,
+        telegram_api_base_url=api_url,
+        telegram_poll_timeout=1,
+        **settings,
+    )
+
+
 def database_with_leader(data_dir: Path, external_id: str, name: str = "Lan") -> Database:
     """A database in ``data_dir`` with one leader already linked on Telegram."""
     db = Database.from_settings(Settings(planbot_data_dir=data_dir))

@@ -44,6 +44,7 @@ class FakeTelegram(FakeService):
         self.files: dict[str, tuple[str, bytes]] = {}
         self.failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self.blocked_chats: set[str] = set()
+        self.delays: dict[str, list[float]] = {}
         self._update_ids = itertools.count(1000)
         self._message_ids = itertools.count(500)
         self._file_ids = itertools.count(1)
@@ -69,6 +70,10 @@ class FakeTelegram(FakeService):
             "from": self._user(user_id, name),
             **extra,
         }
+
+    def push_raw(self, update: dict[str, Any]) -> int:
+        """Any update as given (e.g. a malformed one); the update_id is added."""
+        return self._push(update)
 
     def push_text(self, user_id: int, text: str, name: str = "Lan") -> int:
         entities = []
@@ -115,6 +120,11 @@ class FakeTelegram(FakeService):
             body["parameters"] = parameters
         with self.lock:
             self.failures.setdefault(method, []).append((status, body))
+
+    def delay_next(self, method: str, seconds: float) -> None:
+        """Answer the next ``method`` call only after ``seconds`` (a client timeout)."""
+        with self.lock:
+            self.delays.setdefault(method, []).append(seconds)
 
     def block(self, chat_id: int | str) -> None:
         with self.lock:
@@ -188,6 +198,10 @@ class FakeTelegram(FakeService):
             queued = self.failures.get(method)
             failure = queued.pop(0) if queued else None
             blocked = str(params.get("chat_id")) in self.blocked_chats
+            delays = self.delays.get(method)
+            delay = delays.pop(0) if delays else 0.0
+        if delay:
+            await asyncio.sleep(delay)
         if failure is not None:
             return JSONResponse(failure[1], failure[0])
         if blocked and method.startswith("send"):
