@@ -339,15 +339,15 @@ def test_concurrent_redemption_of_one_code_makes_one_account(pg_url: str, tmp_pa
     import threading
     from concurrent.futures import ThreadPoolExecutor
 
-    db, settings = _database(tmp_path, pg_url, "pg_race")
+    db, _settings = _database(tmp_path, pg_url, "pg_race")
     with db.session() as s:
         code = chat.create_invite(s, "member").code
-    services = Services(db, settings)
     barrier = threading.Barrier(4)
 
     def redeem(n: int) -> str:
         barrier.wait()
-        return link(services, Sender("telegram", f"r{n}", f"r{n}", f"R{n}"), code).text
+        with db.session() as session:  # each person's turn has its own unit of work
+            return link(session, Sender("telegram", f"r{n}", f"r{n}", f"R{n}"), code).text
 
     with ThreadPoolExecutor(max_workers=4) as pool:
         replies = list(pool.map(redeem, range(4)))
