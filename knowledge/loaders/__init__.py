@@ -61,6 +61,7 @@ def load_document(
         except OSError as exc:  # vanished or unreadable while being read
             raise DocumentError(texts.FILE_UNREADABLE.format(name=name)) from exc
         limits.check_document(doc, active)
+        _legacy_fonts(doc)
         bound_lengths(doc)
         limits.check_time()
     return doc
@@ -82,6 +83,31 @@ def _load(p: Path, name: str, ext: str) -> Document:
     from knowledge.loaders.pdf import load_pdf
 
     return load_pdf(p, name)
+
+
+def _legacy_fonts(doc: Document) -> None:
+    """Word and PDF text typed in TCVN3 / VNI fonts (text files are handled on bytes).
+
+    VNI is converted; TCVN3 is refused: its "ư" is a soft hyphen, which the Word and
+    PDF readers have already dropped as layout, so it cannot be converted surely.
+    """
+    if doc.format not in ("docx", "pdf"):
+        return
+    from knowledge.loaders import legacy_vn
+
+    verdict = legacy_vn.detect(doc.text())
+    if verdict.encoding is None:
+        return
+    if verdict.encoding is legacy_vn.Legacy.TCVN3 or verdict.text is None:
+        raise DocumentError(texts.LEGACY_ENCODING_UNSURE.format(name=doc.source))
+    for block in doc.blocks:
+        block.text = legacy_vn.convert(block.text, verdict.encoding)
+        if block.table is not None:
+            for row in block.table.rows:
+                row.cells = [legacy_vn.convert(c, verdict.encoding) for c in row.cells]
+    doc.warnings.append(
+        texts.LEGACY_ENCODING_CONVERTED.format(name=doc.source, encoding=verdict.encoding.value)
+    )
 
 
 def bound_lengths(doc: Document) -> None:

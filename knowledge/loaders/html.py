@@ -31,11 +31,13 @@ _BOLD = {"b", "strong"}
 
 def load_html(path: Path, name: str) -> Document:
     """Read an ``.html`` / ``.htm`` file; raise ``DocumentError`` on unreadable input."""
-    markup, _ext = read_text_file(path, name, ".html")
+    markup, _ext, warnings = read_text_file(path, name, ".html")
     # Markup carries its text several times over; past this the tree alone would
     # take gigabytes, and the text limit could not be met anyway.
     limits.check_chars(len(markup) // _MARKUP_PER_CHAR, name)
-    return parse_html(markup, name)
+    doc = parse_html(markup, name)
+    doc.warnings.extend(warnings)
+    return doc
 
 
 def parse_html(markup: str, name: str) -> Document:

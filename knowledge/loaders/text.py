@@ -58,9 +58,11 @@ _SHORT_LINE = 30
 
 def load_text(path: Path, name: str) -> Document:
     """Read a ``.txt`` / ``.md`` file; raise ``DocumentError`` on unreadable input."""
-    text, ext = read_text_file(path, name, ".txt")
+    text, ext, warnings = read_text_file(path, name, ".txt")
     check_chars(len(text), name)  # before any parsing: a 200 MB text is refused at once
-    return parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+    doc = parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+    doc.warnings.extend(warnings)
+    return doc
 
 
 def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
