@@ -190,7 +190,7 @@ def merge_state(turn: Turn, text: str) -> list[Reply]:
 
 
 def alias_state(turn: Turn, text: str) -> list[Reply]:
-    match = re.fullmatch(r"(\d++)\s*+=\s*+(.+)", text.strip())
+    match = re.fullmatch(r"(?<!\d)(\d++)\s*+=\s*+(.+)", text.strip())
     if not match:
         raise BadInput(texts.CHAT_ADMIN_ALIAS_BAD)
     turn.set_state(None)

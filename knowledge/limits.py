@@ -39,7 +39,7 @@ MAX_LINE_CHARS = 10_000
 ZIP_MAX_MEMBERS = 5_000
 ZIP_MAX_XML_BYTES = 64 * 1024 * 1024  # one XML part, inflated
 ZIP_MAX_TOTAL_BYTES = 512 * 1024 * 1024  # the whole archive, inflated
-ZIP_MAX_RATIO = 100  # inflated / compressed, for members above ZIP_RATIO_FLOOR
+ZIP_MAX_RATIO = 200  # inflated / compressed, for members above ZIP_RATIO_FLOOR
 ZIP_RATIO_FLOOR = 1024 * 1024
 
 

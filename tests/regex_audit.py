@@ -32,6 +32,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("knowledge", "handlers")
 _CALLS = {"compile", "match", "search", "sub", "subn", "findall", "finditer", "split", "fullmatch"}
 _GENERIC = "a Ađ0.,-(/:;*|\n\t"
+# Plan prose repeated: patterns with ".*" can be quadratic on ordinary long text too.
+NATURAL = (
+    "Sở Nội vụ chủ trì, phối hợp với các cơ quan triển khai nhiệm vụ 3.18 trong Quý II/2026; ",
+    "khai thác dữ liệu số của các cơ quan ",
+    "UBND TỈNH LÂM SƠN SỞ TƯ PHÁP KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026 ",
+)
 
 
 @dataclass(frozen=True)
@@ -142,6 +148,8 @@ def pumps(pattern: re.Pattern[str], n: int) -> Iterator[str]:
         yield (a + b) * (n // 2) + "\x00"
     for a, b, c in (("2026", "/", ""), ("a", " ", "("), ("0", ".", " "), ("a", "-", " ")):
         yield (a + b + c) * (n // (len(a + b + c))) + "\x00"
+    for sentence in NATURAL:
+        yield (sentence * (n // len(sentence) + 1))[:n]
 
 
 def worst(pattern: re.Pattern[str], n: int, budget: float) -> tuple[float, str]:
@@ -191,3 +199,23 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+QUICK_RUNS = " \t\n(A0.-|*:"  # the runs that found every slow pattern of issue 12
+
+
+def quick_audit(found: Found, n: int = 20_000, budget: float = 0.5) -> str:
+    """The cheap form for the test suite: long runs of single characters and prose.
+
+    A quadratic pattern takes seconds on 20,000 characters, a linear one milliseconds.
+    """
+    texts = [c * n + "\x00" for c in QUICK_RUNS]
+    texts += [(sentence * (n // len(sentence) + 1))[:n] for sentence in NATURAL]
+    for text in texts:
+        for call in (found.pattern.search, found.pattern.findall):
+            start = time.perf_counter()
+            call(text)
+            took = time.perf_counter() - start
+            if took > budget:
+                return f"{found.where}: {took:.2f}s on {text[:10]!r}…  /{found.pattern.pattern}/"
+    return ""

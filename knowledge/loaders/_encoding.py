@@ -66,7 +66,7 @@ def _legacy(data: bytes, name: str) -> tuple[str, legacy_vn.Legacy] | None:
         pass
     else:
         return None
-    verdict = legacy_vn.detect(data.decode("latin-1"))
+    verdict = legacy_vn.detect_bytes(data)
     if verdict.encoding is None:
         return None
     if verdict.text is None:

@@ -113,18 +113,42 @@ def detect(text: str) -> Verdict:
     converted text reads as Vietnamese, ``Verdict(enc, None)`` when unsure.
     """
     sample = text[:200_000]
-    if len(_UNICODE_VN.findall(sample)) > MIN_EVIDENCE:
-        return Verdict(None)  # letters only Unicode has (ă, đ, ơ, ư, ạ …): real Unicode
+    if well_formed_share(sample) >= MIN_VALID:
+        return Verdict(None)  # it reads as Vietnamese already
     words = max(len(_WORD.findall(sample)), 1)
     tcvn = len(_TCVN3_TELL.findall(sample))
     vni = len(_VNI_TELL.findall(sample))
-    if max(tcvn, vni) < MIN_EVIDENCE or max(tcvn, vni) / words < MIN_SHARE:
+    tells = max(tcvn, vni)
+    if tells < MIN_EVIDENCE or tells / words < MIN_SHARE:
+        return Verdict(None)
+    # Letters only Unicode has (ă, đ, ơ, ư, ạ …): Unicode text with a few odd
+    # symbols ("m²"), or a mix of Unicode and legacy parts, which no table converts.
+    unicode_letters = len(_UNICODE_VN.findall(sample))
+    if unicode_letters > 3 * tells:
         return Verdict(None)
     encoding = Legacy.TCVN3 if tcvn >= vni else Legacy.VNI
+    if unicode_letters >= MIN_EVIDENCE:
+        return Verdict(encoding)
     converted = convert(text, encoding)
     if well_formed_share(converted) < MIN_VALID:
         return Verdict(encoding)
     return Verdict(encoding, converted)
+
+
+def detect_bytes(data: bytes) -> Verdict:
+    """``detect`` for the bytes of a text file that is not UTF-8.
+
+    Such a file may also be real Vietnamese in Windows-1258: when that reading
+    gives well-formed syllables, it is not a legacy font encoding.
+    """
+    verdict = detect(data.decode("latin-1"))
+    if verdict.encoding is None:
+        return verdict
+    try:
+        native = unicodedata.normalize("NFC", data.decode("cp1258"))
+    except UnicodeDecodeError:
+        return verdict
+    return Verdict(None) if well_formed_share(native) >= MIN_VALID else verdict
 
 
 def convert(text: str, encoding: Legacy) -> str:
