@@ -47,7 +47,7 @@ ZIP_RATIO_FLOOR = 1024 * 1024
 class Limits:
     max_file_bytes: int = 50 * 1024 * 1024
     max_pages: int = 1000
-    max_chars: int = 3_000_000
+    max_chars: int = 1_000_000
     parse_seconds: float = 120.0
     max_question_chars: int = 1000
 
@@ -128,23 +128,16 @@ def check_file_size(size: int, name: str, limits: Limits | None = None) -> None:
 
 
 def check_chars(count: int, name: str, limits: Limits | None = None) -> None:
-    active = limits or current()
-    if count > active.max_chars:
-        raise DocumentError(
-            texts.FILE_TOO_MANY_CHARS.format(
-                name=name, count=_num(count), limit=_num(active.max_chars)
-            )
-        )
+    _check_count(count, (limits or current()).max_chars, texts.FILE_TOO_MANY_CHARS, name)
 
 
 def check_pages(count: int, name: str, limits: Limits | None = None) -> None:
-    active = limits or current()
-    if count > active.max_pages:
-        raise DocumentError(
-            texts.FILE_TOO_MANY_PAGES.format(
-                name=name, count=_num(count), limit=_num(active.max_pages)
-            )
-        )
+    _check_count(count, (limits or current()).max_pages, texts.FILE_TOO_MANY_PAGES, name)
+
+
+def _check_count(count: int, limit: int, message: str, name: str) -> None:
+    if count > limit:
+        raise DocumentError(message.format(name=name, count=_num(count), limit=_num(limit)))
 
 
 def check_document(doc: Document, limits: Limits | None = None) -> None:

@@ -65,7 +65,7 @@ class Settings(BaseSettings):
     # are refused with a Vietnamese message.
     max_upload_mb: float = 50.0
     max_document_pages: int = 1000
-    max_document_chars: int = 3_000_000
+    max_document_chars: int = 1_000_000
     parse_timeout_seconds: float = 120.0
     max_question_chars: int = 1000
 

@@ -12,7 +12,7 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from knowledge import texts
+from knowledge import limits, texts
 from knowledge.document import DocumentError
 from knowledge.loaders import legacy_vn
 
@@ -38,10 +38,13 @@ def read_text_file(path: Path, name: str, default_ext: str) -> tuple[str, str, l
     undecodable file, or old-encoding text that cannot be converted surely.
     """
     ext = path.suffix.lower() or default_ext
+    most = limits.current().max_file_bytes
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(most + 1)  # never more, even from a file still growing
     except OSError as exc:
         raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
+    limits.check_file_size(len(data), name)
     if not data.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     legacy = _legacy(data, name)

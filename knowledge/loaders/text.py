@@ -16,7 +16,13 @@ from pathlib import Path
 
 from knowledge import texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Table
-from knowledge.limits import MAX_LINE_CHARS, check_chars, check_time, split_long
+from knowledge.limits import (
+    MAX_LINE_CHARS,
+    MAX_TABLE_COLUMNS,
+    check_chars,
+    check_time,
+    split_long,
+)
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
@@ -86,6 +92,10 @@ def _bounded_lines(text: str) -> list[str]:
     return [piece for line in lines for piece in split_long(line)]
 
 
+def _too_wide(line: str) -> bool:
+    return line.count("|") > MAX_TABLE_COLUMNS or line.count("\t") > MAX_TABLE_COLUMNS
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed width (almost no line longer than ~100)."""
     lengths = [len(s) for s in (ln.strip() for ln in lines) if s and not is_pipes(s)]
@@ -124,7 +134,9 @@ class _Reader:
             self.paragraphs.blank()
             return i + 1
         table: RawTable | None = None
-        if is_tab_row(line):
+        if _too_wide(line):
+            pass  # thousands of separators on one line make no table: read it as text
+        elif is_tab_row(line):
             table = parse_tab_table(self.lines, i)
         elif is_markdown_row(s):
             table = parse_markdown_table(self.lines, i)
