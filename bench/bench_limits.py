@@ -50,10 +50,24 @@ if job == "ask":
     answer = engine.ask(question)
     out.update(intent=answer.intent, chars=len(question))
 else:
+    stages = []
     before = rss_now()
     start = time.perf_counter()
-    summary = ingest_file(db, folder / "largest.txt", settings=settings)
-    out.update(tasks=summary.tasks, status=summary.status)
+    summary = ingest_file(
+        db,
+        folder / "largest.txt",
+        settings=settings,
+        progress=lambda stage: stages.append(time.perf_counter()),
+    )
+    stages.append(time.perf_counter())
+    # progress marks: reading, parsing, storing, indexing, then the end
+    out.update(
+        tasks=summary.tasks,
+        status=summary.status,
+        read_parse_seconds=round(stages[2] - stages[0], 2),
+        store_seconds=round(stages[3] - stages[2], 2),
+        index_seconds=round(stages[4] - stages[3], 2),
+    )
 out.update(
     seconds=round(time.perf_counter() - start, 2),
     rss_before_mb=round(before),
@@ -131,6 +145,9 @@ def main() -> dict[str, Any]:
         "largest_file_chars": len(text),
         "largest_file_bytes": len(text.encode("utf-8")),
         "ingest_largest_seconds": ingest.get("seconds"),
+        "ingest_largest_read_parse_seconds": ingest.get("read_parse_seconds"),
+        "ingest_largest_store_seconds": ingest.get("store_seconds"),
+        "ingest_largest_index_seconds": ingest.get("index_seconds"),
         "ingest_largest_peak_rss_mb": ingest.get("peak_rss_mb"),
         "ingest_rss_before_mb": ingest.get("rss_before_mb"),
         "ingest_largest_tasks": ingest.get("tasks"),
