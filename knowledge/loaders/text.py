@@ -121,8 +121,10 @@ class _Reader:
         if lines and lines[0].startswith("SOURCE:"):
             self.meta["source_url"] = clean_inline(lines[0][len("SOURCE:") :])
             i = 1
+        steps = 0
         while i < len(lines):
-            if i % 512 == 0:
+            steps += 1
+            if steps % 512 == 0:
                 check_time()
             i = self._step(i)
         self.paragraphs.flush()
