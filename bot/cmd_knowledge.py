@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -19,6 +20,8 @@ from knowledge import texts
 from knowledge.document import DocumentError
 from storage.db import Database
 from storage.models import TargetRow, TaskRow, Unit
+
+log = logging.getLogger(__name__)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -112,6 +115,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
         plan = parse_plan(load_document(args.file))
     except DocumentError as exc:
         return _fail(exc.message)
+    except Exception as exc:  # noqa: BLE001 - a clear line, never a traceback
+        return _fail(_unexpected(args.file, exc))
     if args.json:
         _print_json(plan.as_json())
         return 0
@@ -139,10 +144,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             bar.update(job, description=path.name)
             try:
                 summary = ingest_file(db, path, sync=False)
-            except DocumentError as exc:
+            except Exception as exc:  # noqa: BLE001 - one bad file never ends the batch
                 failed += 1
-                console.print(texts.INGEST_FAILED.format(source=path.name, reason=exc.message))
-                summaries.append({"source": path.name, "status": "error", "error": exc.message})
+                reason = exc.message if isinstance(exc, DocumentError) else _unexpected(path, exc)
+                console.print(texts.INGEST_FAILED.format(source=path.name, reason=reason))
+                summaries.append({"source": path.name, "status": "error", "error": reason})
             else:
                 summaries.append(summary.as_json())
                 if not args.json:
@@ -152,6 +158,12 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(summaries)
     return 1 if failed else 0
+
+
+def _unexpected(path: Path, exc: BaseException) -> str:
+    """The Vietnamese line for an error no loader foresaw; details go to the log (-v)."""
+    log.debug("reading %s failed", path, exc_info=exc)
+    return texts.FILE_UNEXPECTED_ERROR.format(name=path.name) + f" ({type(exc).__name__})"
 
 
 def _task_table(tasks: list[dict[str, Any]]) -> Table:

@@ -23,11 +23,12 @@ from handlers.errors import BadFile, BadInput
 from handlers.flows import END, Choice, Flow, FlowTurn, Step, begin, register
 from handlers.messages import Button, Outgoing, Reply
 from handlers.turn import Turn
-from knowledge import texts
+from knowledge import limits, texts
 from knowledge.document import DocumentError
 from storage import chat
 from storage import outbox as outbox_store
 from storage.models import Invite, Unit
+from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
@@ -206,7 +207,7 @@ def merge_state(turn: Turn, text: str) -> list[Reply]:
 
 
 def alias_state(turn: Turn, text: str) -> list[Reply]:
-    match = re.fullmatch(r"\s*(\d+)\s*=\s*(.+?)\s*", text)
+    match = re.fullmatch(r"(?<!\d)(\d++)\s*+=\s*+(.+)", text.strip())
     if not match:
         raise BadInput(texts.CHAT_ADMIN_ALIAS_BAD)
     unit_id, alias = int(match.group(1)), match.group(2)
@@ -277,6 +278,7 @@ def upload(turn: Turn) -> list[Reply]:
     name = attachment.file_name or "tệp"
     if Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
         raise BadFile(texts.CHAT_FILE_BAD_TYPE.format(name=name))
+    _check_upload_size(attachment.size, name, turn.services.settings)
     turn.io.progress(texts.CHAT_FILE_RECEIVED.format(name=name))
     path = turn.io.download(attachment)
     turn.io.progress(texts.CHAT_FILE_PARSING.format(name=name))
@@ -287,6 +289,14 @@ def upload(turn: Turn) -> list[Reply]:
         raise BadFile(texts.CHAT_FILE_FAILED.format(name=name, reason=exc)) from exc
     chat.audit(turn.session, turn.actor.user_id, "plan.upload", file=name)
     return [Reply(text=texts.CHAT_FILE_DONE.format(name=name) + "\n" + _render_summary(summary))]
+
+
+def _check_upload_size(size: int | None, name: str, settings: Settings) -> None:
+    """Refuse a file over the size limit before downloading it."""
+    try:
+        limits.check_file_size(size or 0, name, limits.Limits.from_settings(settings))
+    except DocumentError as exc:
+        raise BadFile(texts.CHAT_FILE_FAILED.format(name=name, reason=exc)) from exc
 
 
 def _render_summary(summary: object) -> str:

@@ -44,7 +44,7 @@ Bounds = tuple[date, date]
 # --- Labels and fillers around the time expression ---------------------------
 
 _LABEL = re.compile(
-    r"^\s*(?:[a-z0-9]\)\s*)?[-+•.]?\s*(?:thoi\s+(?:gian|han)(?:\s+(?:du\s+kien\s+)?"
+    r"^\s*+(?:[a-z0-9]\)\s*+)?[-+•.]?\s*+(?:thoi\s+(?:gian|han)(?:\s+(?:du\s+kien\s+)?"
     r"(?:thuc\s+hien|hoan\s+thanh|giai\s+quyet))?(?:\s*/\s*hoan\s+thanh)?|tien\s+do)\s*:\s*"
 )
 _LEAD_FILLER = re.compile(
@@ -379,7 +379,10 @@ _PROC_NUMBER = re.compile(
     r"^\(?\s*\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*\)?\s*(?:ngay|gio)\b"
     r"|^(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b[^.;]*\bngay\b"
 )
-_PROC_LABEL = re.compile(r"^\s*[-+•]?\s*thoi\s+(?:gian|han)\s+(?:thuc\s+hien|giai\s+quyet)\s*:\s*")
+# Possessive leading runs ("\s*+"): "\s*[-+•]?\s*" retried every split of a long run.
+_PROC_LABEL = re.compile(
+    r"^\s*+[-+•]?\s*+thoi\s+(?:gian|han)\s+(?:thuc\s+hien|giai\s+quyet)\s*:\s*"
+)
 _PROC_MARK = re.compile(r"\bngay\s+lam\s+viec\b|\bho\s+so\s+hop\s+le\b|\bnhan\s+du\b|\bgiay\s+to\b")
 
 

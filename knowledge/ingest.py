@@ -19,8 +19,10 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from knowledge import texts
-from knowledge.loaders import load_document
+from knowledge import limits, texts
+from knowledge.document import Document as DocumentT
+from knowledge.document import DocumentError
+from knowledge.loaders import check_readable, load_document
 from knowledge.plan.model import ParsedPlan, Task
 from knowledge.plan.parser import parse_plan
 from knowledge.units import builtin_aliases, canonical_unit
@@ -113,15 +115,17 @@ def ingest_file(
     """Load, parse and store one plan file; raises ``DocumentError`` on bad input."""
     say = progress or (lambda _stage: None)
     name = display_name or path.name
+    check_readable(path, name)  # before hashing: a FIFO would block, a directory fail
     sha = file_sha256(path)
     with db.session() as session:
         existing = repo.find_document_by_hash(session, sha)
         if existing is not None:
             return IngestSummary(source=name, status="unchanged", document_id=existing.id)
-    say(texts.PROGRESS_READING)
-    doc = load_document(path, name)
-    say(texts.PROGRESS_PARSING)
-    plan = parse_plan(doc)
+    with limits.reading(name):  # one time limit for reading and parsing the file
+        say(texts.PROGRESS_READING)
+        doc = load_document(path, name)
+        say(texts.PROGRESS_PARSING)
+        plan = _parse(doc)
     say(texts.PROGRESS_STORING)
     with db.session() as session:
         summary = store_plan(session, plan, sha=sha, fmt=doc.format)
@@ -129,6 +133,17 @@ def ingest_file(
         say(texts.PROGRESS_INDEXING)
         sync_search_index(db, settings)
     return summary
+
+
+def _parse(doc: DocumentT) -> ParsedPlan:
+    try:
+        plan = parse_plan(doc)
+    except RecursionError as exc:
+        raise DocumentError(texts.FILE_TOO_COMPLEX.format(name=doc.source)) from exc
+    except MemoryError as exc:
+        raise DocumentError(texts.FILE_OUT_OF_MEMORY.format(name=doc.source)) from exc
+    limits.check_time()
+    return plan
 
 
 def sync_search_index(db: Database, settings: Settings | None = None) -> None:

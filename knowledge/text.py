@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
+from knowledge.limits import MAX_CORRECTED_WORD, MAX_CORRECTED_WORDS
+
 _SPACES = re.compile(r"\s+")
 
 
@@ -162,9 +164,11 @@ def correct_token(token: str, vocabulary: Mapping[str, int] | Iterable[str]) -> 
     """The vocabulary word a mistyped syllable most likely meant, or the token
     itself. Known tokens, numbers and single letters are never changed. Tried in
     order: Telex leftovers ("tuw" -> "tu"), then one edit (insert, delete, replace,
-    swap of adjacent letters), the most frequent candidate winning."""
+    swap of adjacent letters), the most frequent candidate winning. A token longer
+    than ``MAX_CORRECTED_WORD`` is no syllable and is left alone: its candidate set
+    would grow with the square of its length (4,096 letters cost a gigabyte)."""
     vocab = vocabulary if isinstance(vocabulary, Mapping | set | frozenset) else set(vocabulary)
-    if token in vocab or len(token) < 2 or not token.isalpha():
+    if token in vocab or not 2 <= len(token) <= MAX_CORRECTED_WORD or not token.isalpha():
         return token
     telex = _telex_strip(token)
     if telex != token and telex in vocab:
@@ -179,6 +183,8 @@ def correct_token(token: str, vocabulary: Mapping[str, int] | Iterable[str]) -> 
 
 def correct_tokens(toks: Sequence[str], vocabulary: Mapping[str, int] | Iterable[str]) -> list[str]:
     """``correct_token`` on each folded token. ``vocabulary`` is the set of
-    syllables seen in indexed texts, ideally with counts (a Mapping)."""
+    syllables seen in indexed texts, ideally with counts (a Mapping). Only the first
+    ``MAX_CORRECTED_WORDS`` tokens are considered; a question is never that long."""
     vocab = vocabulary if isinstance(vocabulary, Mapping | set | frozenset) else set(vocabulary)
-    return [correct_token(t, vocab) for t in toks]
+    head = [correct_token(t, vocab) for t in toks[:MAX_CORRECTED_WORDS]]
+    return head + list(toks[MAX_CORRECTED_WORDS:])

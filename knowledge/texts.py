@@ -40,6 +40,54 @@ LEGACY_OR_LOCKED_DOC = (
 ENCRYPTED_PDF = (
     "Tệp PDF “{name}” được đặt mật khẩu, không đọc được. Vui lòng gửi bản không đặt mật khẩu."
 )
+# Input limits (knowledge/limits.py, knowledge/loaders/*)
+FILE_TOO_BIG = (
+    "Tệp “{name}” quá lớn ({size}, giới hạn {limit}). "
+    "Vui lòng tách thành các tệp nhỏ hơn hoặc bỏ bớt hình ảnh."
+)
+FILE_TOO_MANY_PAGES = "Tệp “{name}” có {count} trang, vượt giới hạn {limit} trang. Vui lòng tách thành các tệp nhỏ hơn."
+FILE_TOO_MANY_CHARS = (
+    "Tệp “{name}” có {count} ký tự, vượt giới hạn {limit} ký tự. "
+    "Vui lòng tách thành các tệp nhỏ hơn."
+)
+FILE_TOO_SLOW = (
+    "Tệp “{name}” cần quá {seconds} giây để đọc nên đã dừng. "
+    "Vui lòng kiểm tra lại tệp hoặc tách thành các tệp nhỏ hơn."
+)
+FILE_ZIP_BOMB = (
+    "Tệp “{name}” khi giải nén lớn bất thường (có thể là tệp độc hại) nên không được đọc. "
+    "Vui lòng mở bằng Word và lưu lại dưới dạng .docx."
+)
+FILE_TABLE_TOO_WIDE = (
+    "Tệp “{name}” có bảng rộng {columns} cột, vượt giới hạn {limit} cột, nên không đọc được. "
+    "Vui lòng kiểm tra lại bảng (ô gộp bất thường)."
+)
+FILE_TOO_COMPLEX = (
+    "Tệp “{name}” có cấu trúc lồng nhau quá sâu hoặc quá phức tạp, không đọc được. "
+    "Vui lòng mở và lưu lại tệp, hoặc gửi bản .docx/.txt."
+)
+FILE_OUT_OF_MEMORY = (
+    "Tệp “{name}” cần quá nhiều bộ nhớ để đọc nên đã dừng. Vui lòng tách thành các tệp nhỏ hơn."
+)
+FILE_NOT_REGULAR = (
+    "“{name}” không phải là một tệp thông thường (thư mục, ống dẫn…), không đọc được."
+)
+FILE_UNREADABLE = "Không mở được tệp “{name}” (không có quyền đọc hoặc lỗi ổ đĩa)."
+FILE_UNEXPECTED_ERROR = (
+    "Gặp lỗi không lường trước khi đọc tệp “{name}”; tệp này được bỏ qua, "
+    "các tệp khác vẫn được nạp. Vui lòng báo cho quản trị viên."
+)
+LEGACY_ENCODING_UNSURE = (
+    "Tệp “{name}” có vẻ được gõ bằng bảng mã cũ (TCVN3/ABC hoặc VNI) nhưng không chuyển đổi "
+    "chắc chắn được. Vui lòng mở tệp, chuyển sang Unicode (ví dụ bằng Unikey) và hãy lưu lại "
+    "dưới dạng Unicode (UTF-8)."
+)
+# Warning (the file still loads): its text was converted from an old Vietnamese encoding.
+LEGACY_ENCODING_CONVERTED = (
+    "Tệp “{name}” dùng bảng mã cũ {encoding}; đã tự chuyển sang Unicode, vui lòng kiểm tra lại."
+)
+# Warning: a table cell longer than the limit was shortened.
+CELL_SHORTENED = "Một ô bảng dài hơn {limit} ký tự đã bị cắt bớt (bảng {table}, dòng {row})."
 # Warning (the file still loads): some pages are images without a text layer.
 SCANNED_PAGES = (
     "Tệp “{name}”: trang {pages} là ảnh scan (không có lớp chữ), chưa đọc được — cần OCR."
@@ -130,6 +178,10 @@ ANS_NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp. Hãy nạp kế 
 ANS_OUT_OF_REACH = (
     "Danh sách nhiệm vụ này nằm ngoài phạm vi bạn được xem (ở đây). "
     "Gõ /nhiemvu trong trò chuyện riêng để xem nhiệm vụ của đơn vị mình."
+)
+ANS_QUESTION_TOO_LONG = (
+    "Câu hỏi dài {count} ký tự, vượt giới hạn {limit} ký tự. "
+    "Vui lòng hỏi ngắn gọn hơn (một câu hỏi mỗi lần)."
 )
 ANS_SOURCES = "Nguồn:"
 ANS_SOURCE_LINE = "- {source}{locator}"

@@ -462,9 +462,10 @@ def looks_like_unit(text: str) -> bool:
 
 # --- Display cleanup -------------------------------------------------------------
 
-_DASH_SPACING = re.compile(r"\s*[-–]\s*(?=([^\W\d_]{2}))")
+_DASH_SPACING = re.compile(r"(?<!\s)\s*+[-–]\s*+(?=([^\W\d_]{2}))")
 _ROLE_TAIL = re.compile(
-    r"\s+(?:chủ trì|phối hợp|thực hiện|cho ý kiến|thúc đẩy|tham mưu|theo dõi)\b.*$", re.IGNORECASE
+    r"(?<!\s)\s++(?:chủ trì|phối hợp|thực hiện|cho ý kiến|thúc đẩy|tham mưu|theo dõi)\b.*$",
+    re.IGNORECASE,
 )
 
 
@@ -619,9 +620,11 @@ _REPEATED_HEAD = re.compile(rf"^(?P<head>{_HEAD_ALT})\s+(?P=head)(?![^\W_])", re
 # A bullet or a spaced dash starts a new organization only when one follows it.
 _DASH_SPLIT = re.compile(rf"(?:^|\s)[-–+•]\s+(?=(?:{_HEAD_ALT})(?![^\W_]))")
 _PERSON_SPLIT = re.compile(
-    r"(?:[,;]\s*(?:và\s+)?|\s+và\s+)(?=(?:đ/c|Đ/c|D/c|d/c|đồng chí|Đồng chí)\s)"
+    r"(?:[,;]\s*+(?:và\s++)?|(?<!\s)\s++và\s++)(?=(?:đ/c|Đ/c|D/c|d/c|đồng chí|Đồng chí)\s)"
 )
-_AND_SPLIT = re.compile(r"\s+và\s+(?=(?:các|những|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s)")
+_AND_SPLIT = re.compile(
+    r"(?<!\s)\s++và\s++(?=(?:các|những|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -714,7 +717,7 @@ def split_units(cell: str) -> list[str]:
     keeping names and group phrases that contain separators whole."""
     text = _join_lines(nfc(cell))
     out: list[str] = []
-    for segment in _split_at(text, re.compile(r"\s*;\s*")):
+    for segment in _split_at(text, re.compile(r"(?<!\s)\s*+;\s*+")):
         segment = _clean(segment)
         if not segment:
             continue

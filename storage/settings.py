@@ -68,6 +68,14 @@ class Settings(BaseSettings):
     # Access
     invite_valid_days: int = 7  # a one-time invite code expires after this many days
 
+    # Input limits (knowledge/limits.py): larger files, longer parses, longer questions
+    # are refused with a Vietnamese message.
+    max_upload_mb: float = 50.0
+    max_document_pages: int = 1000
+    max_document_chars: int = 1_000_000
+    parse_timeout_seconds: float = 120.0
+    max_question_chars: int = 1000
+
     @property
     def data_dir(self) -> Path:
         return self.planbot_data_dir

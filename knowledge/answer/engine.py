@@ -27,6 +27,7 @@ from knowledge.answer.intents import Reading, read_question, topic
 from knowledge.answer.queries import doc_by_number, labelled_near, load_tasks
 from knowledge.answer.unitmatch import UnitMatch, find_units
 from knowledge.answer.windows import Window, parse_window
+from knowledge.limits import Limits
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import Hit, content_syllables
 from knowledge.retrieval.records import task_locator
@@ -161,6 +162,17 @@ def _due_text(task: TaskRow, window: Window | None = None) -> str:
     return ""
 
 
+def _too_long(question: str, settings: Settings) -> Answer | None:
+    """A question past the length limit is refused before any pattern reads it."""
+    limit = Limits.from_settings(settings).max_question_chars
+    if len(question) <= limit:
+        return None
+    return Answer(
+        text=texts.ANS_QUESTION_TOO_LONG.format(count=len(question), limit=limit),
+        intent="too_long",
+    )
+
+
 class Engine:
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
@@ -181,6 +193,9 @@ class Engine:
         question = nfc(question or "").strip()
         if not question:
             return nothing_found()
+        too_long = _too_long(question, self.settings)
+        if too_long is not None:
+            return too_long
         today = _today(now, self.settings)
         context = context or {}
         question = _resolve_choice(question, context)

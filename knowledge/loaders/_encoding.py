@@ -12,8 +12,9 @@ import codecs
 import unicodedata
 from pathlib import Path
 
-from knowledge import texts
+from knowledge import limits, texts
 from knowledge.document import DocumentError
+from knowledge.loaders import legacy_vn
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -29,20 +30,51 @@ _LEGACY = ("cp1258",)
 _ALLOWED_CONTROLS = frozenset("\t\n\r\f\v")
 
 
-def read_text_file(path: Path, name: str, default_ext: str) -> tuple[str, str]:
-    """The decoded text of ``path`` and its extension (``default_ext`` when it has none).
+def read_text_file(path: Path, name: str, default_ext: str) -> tuple[str, str, list[str]]:
+    """The decoded text of ``path``, its extension (``default_ext`` when it has none)
+    and the warnings for the user (text converted from an old Vietnamese encoding).
 
     Raises ``DocumentError`` (Vietnamese message) for an unreadable, empty or
-    undecodable file.
+    undecodable file, or old-encoding text that cannot be converted surely.
     """
     ext = path.suffix.lower() or default_ext
+    most = limits.current().max_file_bytes
     try:
-        data = path.read_bytes()
+        with path.open("rb") as fh:
+            data = fh.read(most + 1)  # never more, even from a file still growing
     except OSError as exc:
         raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
+    limits.check_file_size(len(data), name)
     if not data.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
-    return decode_bytes(data, name, ext), ext
+    legacy = _legacy(data, name)
+    if legacy is not None:
+        text, encoding = legacy
+        warning = texts.LEGACY_ENCODING_CONVERTED.format(name=name, encoding=encoding.value)
+        return text, ext, [warning]
+    return decode_bytes(data, name, ext), ext, []
+
+
+def _legacy(data: bytes, name: str) -> tuple[str, legacy_vn.Legacy] | None:
+    """TCVN3 / VNI bytes converted to Unicode; None for any other text.
+
+    Only bytes that are not UTF-8 are examined (legacy text never is, and UTF-8
+    read byte by byte would look like it).
+    """
+    if data.startswith(tuple(bom for bom, _ in _BOMS)) or b"\x00" in data[:4096]:
+        return None
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        return None
+    verdict = legacy_vn.detect_bytes(data)
+    if verdict.encoding is None:
+        return None
+    if verdict.text is None:
+        raise DocumentError(texts.LEGACY_ENCODING_UNSURE.format(name=name))
+    return verdict.text, verdict.encoding
 
 
 def decode_bytes(data: bytes, name: str, ext: str = ".txt") -> str:

@@ -11,7 +11,7 @@ from knowledge.text import nfc
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r" {2,}")
-_TABS = re.compile(r" *\t[\t ]*")
+_TABS = re.compile(r"(?<! ) *+\t[\t ]*+")  # a run is tried once, from its start
 
 
 def clean_line(line: str) -> str:

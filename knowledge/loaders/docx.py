@@ -11,6 +11,7 @@ has no reliable page numbers, so locators carry table and row only.
 from __future__ import annotations
 
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from docx.oxml.ns import qn
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
-from knowledge import texts
+from knowledge import limits, texts
 from knowledge.document import Block, Document, DocumentError, Locator, Row, Table
 from knowledge.loaders.cleaning import clean_lines, clean_text
 from knowledge.loaders.docx_numbering import Numbering
@@ -65,10 +66,37 @@ def _open(path: Path, name: str) -> Any:
         head = fh.read(8)
     if head == _OLE2_MAGIC:
         raise DocumentError(texts.LEGACY_OR_LOCKED_DOC.format(name=name))
+    _check_archive(path, name)
     try:
         return docx.Document(str(path))
     except Exception as exc:  # python-docx raises zip, XML, KeyError and ValueError alike
         raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=".docx")) from exc
+
+
+def _check_archive(path: Path, name: str) -> None:
+    """Refuse a zip bomb from the archive's directory, before anything is inflated.
+
+    zipfile never inflates a member past its declared size, so checking the
+    declared sizes (and their ratio to the compressed sizes) bounds the memory.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=".docx")) from exc
+    if len(members) > limits.ZIP_MAX_MEMBERS or _inflated(members) > limits.ZIP_MAX_TOTAL_BYTES:
+        raise DocumentError(texts.FILE_ZIP_BOMB.format(name=name))
+    for info in members:
+        xml = info.filename.lower().endswith((".xml", ".rels"))
+        if xml and info.file_size > limits.ZIP_MAX_XML_BYTES:
+            raise DocumentError(texts.FILE_ZIP_BOMB.format(name=name))
+        ratio_bound = limits.ZIP_MAX_RATIO * max(info.compress_size, 1)
+        if info.file_size > limits.ZIP_RATIO_FLOOR and info.file_size > ratio_bound:
+            raise DocumentError(texts.FILE_ZIP_BOMB.format(name=name))
+
+
+def _inflated(members: list[zipfile.ZipInfo]) -> int:
+    return sum(info.file_size for info in members)
 
 
 class _BodyReader:
@@ -81,7 +109,9 @@ class _BodyReader:
 
     def read(self, body: Any) -> list[Block]:
         blocks: list[Block] = []
-        for element in _flow(body):
+        for n, element in enumerate(_flow(body)):
+            if n % 256 == 0:
+                limits.check_time()
             if element.tag == _P:
                 blocks.extend(self._paragraph(Paragraph(element, self._word)))
             elif element.tag == _TBL:
@@ -242,6 +272,7 @@ def read_table_rows(tbl: Any, text: _TextReader) -> list[Row]:
         cells = _row_cells(tr, text)
         raw.append((cells, _is_header_row(tr)))
         width = max(width, len(cells))
+    limits.check_table(width, width * len(raw))
     rows: list[Row] = []
     for index, (cells, header) in enumerate(raw):
         if not any(cells):
@@ -254,7 +285,7 @@ def read_table_rows(tbl: Any, text: _TextReader) -> list[Row]:
 def _row_cells(tr: Any, text_reader: _TextReader) -> list[str]:
     cells: list[str] = [""] * _tr_pr_int(tr, "w:gridBefore")
     for tc in _children(tr, _TC):
-        span = _tc_pr_int(tc, "w:gridSpan", 1)
+        span = min(_tc_pr_int(tc, "w:gridSpan", 1), limits.MAX_SPAN)
         text = "" if _continues_vertical_merge(tc) else cell_text(tc, text_reader)
         cells.append(text)
         cells.extend([""] * (span - 1))
@@ -301,9 +332,10 @@ def _tc_pr_int(tc: Any, tag: str, default: int) -> int:
 
 
 def _tr_pr_int(tr: Any, tag: str) -> int:
+    """gridBefore / gridAfter, clipped like spans (a forged 2×10⁹ would exhaust memory)."""
     tr_pr = tr.find(qn("w:trPr"))
     node = tr_pr.find(qn(tag)) if tr_pr is not None else None
-    return _int(node.get(_VAL) if node is not None else None, 0)
+    return min(_int(node.get(_VAL) if node is not None else None, 0), limits.MAX_SPAN)
 
 
 def _int(value: str | None, default: int) -> int:

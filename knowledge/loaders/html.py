@@ -14,25 +14,30 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from knowledge import texts
+from knowledge import limits, texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Row, Table
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._texttables import merge_two_line_headers
 from knowledge.text import nfc, squash
 
 CHARS_PER_PAGE = 3000
+_MARKUP_PER_CHAR = 5
 
 _HEADINGS = {f"h{n}": n for n in range(1, 7)}
 _PARAGRAPHS = {"p", "li", "dt", "dd", "blockquote", "pre", "caption", "figcaption"}
 _SKIP = {"script", "style", "noscript", "template", "head", "title", "meta", "link"}
 _BOLD = {"b", "strong"}
-_MAX_SPAN = 100  # guard against absurd colspan / rowspan values
 
 
 def load_html(path: Path, name: str) -> Document:
     """Read an ``.html`` / ``.htm`` file; raise ``DocumentError`` on unreadable input."""
-    markup, _ext = read_text_file(path, name, ".html")
-    return parse_html(markup, name)
+    markup, _ext, warnings = read_text_file(path, name, ".html")
+    # Markup carries its text several times over; past this the tree alone would
+    # take gigabytes, and the text limit could not be met anyway.
+    limits.check_chars(len(markup) // _MARKUP_PER_CHAR, name)
+    doc = parse_html(markup, name)
+    doc.warnings.extend(warnings)
+    return doc
 
 
 def parse_html(markup: str, name: str) -> Document:
@@ -166,16 +171,20 @@ def _own_rows(table: Tag) -> list[Tag]:
 
 def _span(cell: Tag, attr: str) -> int:
     raw = str(cell.get(attr) or "1")
-    digits = re.match(r"\d+", raw.strip())
+    digits = re.match(r"\d{1,9}", raw.strip())  # int() refuses 4,300+ digits
     value = int(digits.group(0)) if digits else 1
-    return min(max(value, 1), _MAX_SPAN)
+    return min(max(value, 1), limits.MAX_SPAN)
 
 
 def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
     """Rows as (cells, is_header, bold, line) with colspan / rowspan expanded."""
     grid: list[list[str | None]] = []
     meta: list[tuple[bool, bool, int | None]] = []
-    for r, tr in enumerate(_own_rows(table)):
+    own_rows = _own_rows(table)
+    cells_used = 0
+    for r, tr in enumerate(own_rows):
+        if r % 256 == 0:
+            limits.check_time()
         while len(grid) <= r:
             grid.append([])
         row = grid[r]
@@ -186,6 +195,10 @@ def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
                 col += 1
             text = _clean(cell.get_text(" "))
             colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
+            # Rows past the table's own are dropped below anyway: never build them.
+            rowspan = min(rowspan, len(own_rows) - r)
+            cells_used += colspan * rowspan
+            limits.check_table(col + colspan, cells_used)
             for dr in range(rowspan):
                 while len(grid) <= r + dr:
                     grid.append([])

@@ -22,7 +22,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
-from knowledge import texts
+from knowledge import limits, texts
 from knowledge.document import Block, Document, DocumentError, Locator, Row, Table
 from knowledge.loaders.cleaning import clean_line, clean_text
 from knowledge.text import fold
@@ -47,13 +47,21 @@ def load_pdf(path: Path, name: str) -> Document:
         raise _open_error(exc, name) from exc
     with pdf:
         try:
-            pages = [_read_page(page) for page in pdf.pages]
+            limits.check_pages(len(pdf.pages), name)
+            pages = [_timed(_read_page, page) for page in pdf.pages]
+        except DocumentError:
+            raise
         except Exception as exc:  # damaged content streams surface only while reading
             raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=".pdf")) from exc
     warnings = _check_text_layer(pages, name)
     _drop_running_lines(pages)
     blocks = _assemble(pages)
     return Document(source=name, blocks=blocks, format="pdf", pages=len(pages), warnings=warnings)
+
+
+def _timed(read: Callable[[Any], _Page], page: Any) -> _Page:
+    limits.check_time()
+    return read(page)
 
 
 def _check_signature(path: Path, name: str) -> None:

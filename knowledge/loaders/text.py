@@ -16,6 +16,13 @@ from pathlib import Path
 
 from knowledge import texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Table
+from knowledge.limits import (
+    MAX_LINE_CHARS,
+    MAX_TABLE_COLUMNS,
+    check_chars,
+    check_time,
+    split_long,
+)
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
@@ -57,8 +64,11 @@ _SHORT_LINE = 30
 
 def load_text(path: Path, name: str) -> Document:
     """Read a ``.txt`` / ``.md`` file; raise ``DocumentError`` on unreadable input."""
-    text, ext = read_text_file(path, name, ".txt")
-    return parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+    text, ext, warnings = read_text_file(path, name, ".txt")
+    check_chars(len(text), name)  # before any parsing: a 200 MB text is refused at once
+    doc = parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
+    doc.warnings.extend(warnings)
+    return doc
 
 
 def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
@@ -66,12 +76,24 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
-    reader = _Reader(text.split("\n"))
+    reader = _Reader(_bounded_lines(text))
     reader.read()
     if not reader.blocks and not reader.meta:
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     pages = max(1, -(-len(text) // CHARS_PER_PAGE))
     return Document(source=name, blocks=reader.blocks, format=fmt, pages=pages, meta=reader.meta)
+
+
+def _bounded_lines(text: str) -> list[str]:
+    """The text's lines, a line longer than ``MAX_LINE_CHARS`` cut into several."""
+    lines = text.split("\n")
+    if all(len(line) <= MAX_LINE_CHARS for line in lines):
+        return lines
+    return [piece for line in lines for piece in split_long(line)]
+
+
+def _too_wide(line: str) -> bool:
+    return line.count("|") > MAX_TABLE_COLUMNS or line.count("\t") > MAX_TABLE_COLUMNS
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
@@ -99,7 +121,11 @@ class _Reader:
         if lines and lines[0].startswith("SOURCE:"):
             self.meta["source_url"] = clean_inline(lines[0][len("SOURCE:") :])
             i = 1
+        steps = 0
         while i < len(lines):
+            steps += 1
+            if steps % 512 == 0:
+                check_time()
             i = self._step(i)
         self.paragraphs.flush()
 
@@ -110,7 +136,9 @@ class _Reader:
             self.paragraphs.blank()
             return i + 1
         table: RawTable | None = None
-        if is_tab_row(line):
+        if _too_wide(line):
+            pass  # thousands of separators on one line make no table: read it as text
+        elif is_tab_row(line):
             table = parse_tab_table(self.lines, i)
         elif is_markdown_row(s):
             table = parse_markdown_table(self.lines, i)
@@ -186,6 +214,7 @@ class _Paragraphs:
         self.out = out
         self.wrapped = wrapped
         self.lines: list[str] = []
+        self.chars = 0
         self.first_line = 0
         self.after_blank = False
         self.emitted_since_table = False
@@ -202,11 +231,13 @@ class _Paragraphs:
             if heading:
                 self._emit(heading.group(2), line_no, level=len(heading.group(1)))
             return
-        if self.lines and not self._joins(s):
+        # A paragraph stops growing at the line limit: every join below re-reads it.
+        if self.lines and (self.chars + len(s) > MAX_LINE_CHARS or not self._joins(s)):
             self.flush()
         if not self.lines:
             self.first_line = line_no
         self.lines.append(s)
+        self.chars += len(s) + 1
         self.after_blank = False
         joined = " ".join(self.lines)
         # A bold line (or a bold run wrapped over several lines) is a heading-like
@@ -256,6 +287,7 @@ class _Paragraphs:
         raw = " ".join(self.lines)
         first = self.first_line
         self.lines = []
+        self.chars = 0
         self.after_blank = False
         for piece in split_glued_bold(raw):
             self._emit(piece, first)

@@ -35,7 +35,8 @@ _DUTY_SECTION = (
 )
 # "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
 _SUBJECT_VERB = re.compile(
-    r"\s*:|\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|"
+    r"(?<!\s)\s*+:|(?<!\s)\s++(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|"
+    r"tổ chức|thực hiện|"
     r"triển khai|tham mưu|căn cứ|hướng dẫn|theo dõi|yêu cầu|giao|đề nghị|xây dựng|ban hành|là|"
     r"được|đôn đốc|giúp|nghiên cứu|rà soát|thường xuyên|bố trí|kiểm tra|tăng cường|cung cấp|"
     r"quán triệt|chỉ đạo)\b"
@@ -51,9 +52,9 @@ _DUE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING = ("tren day la", "noi nhan", "yeu cau giam doc", "yeu cau cac", "trong qua trinh")
-_END_MARK = re.compile(r"\s*\./\.?\s*$")  # "… vào năm 2030./." ends a Vietnamese document
+_END_MARK = re.compile(r"(?<!\s)\s*+\./\.?\s*+$")  # "… vào năm 2030./." ends a Vietnamese document
 _COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
-_UNIT_SUFFIX = re.compile(r"\s*\((?:cơ quan|đơn vị)[^)]*\)\s*$", re.IGNORECASE)
+_UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
 
 
 def is_duty_section(section: Section) -> bool:

@@ -48,8 +48,8 @@ _SENTENCE_END = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹa-zđ]\W)|\.\s+(?=[A-ZĐ])")
 
 # A unit list ends where a clause starts: "Sở KH&CN tiến hành rà soát …" -> "Sở KH&CN".
 _UNIT_CLAUSE = re.compile(
-    r"\s+(?:tiến hành|có trách nhiệm|chịu trách nhiệm|chủ trì|thực hiện|rà soát|tổ chức|"
-    r"tham mưu|phối hợp|triển khai|căn cứ|theo dõi|gửi)\b|\.\s+(?=[A-ZĐ])"
+    r"(?<!\s)\s++(?:tiến hành|có trách nhiệm|chịu trách nhiệm|chủ trì|thực hiện|rà soát|tổ chức|"
+    r"tham mưu|phối hợp|triển khai|căn cứ|theo dõi|gửi)\b|\.\s++(?=[A-ZĐ])"
 )
 
 

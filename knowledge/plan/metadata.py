@@ -41,7 +41,7 @@ _DATE_LINE = re.compile(
 )
 _DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-]((?:19|20)\d\d)$")
 _PERIOD = re.compile(
-    r"(?:giai\s*đoạn|thời\s*kỳ)?\s*((?:19|20)\d\d)\s*[-–—]\s*((?:19|20)\d\d)", re.I
+    r"(?:giai\s*+đoạn|thời\s*+kỳ|(?<!\s))\s*+((?:19|20)\d\d)\s*+[-–—]\s*+((?:19|20)\d\d)", re.I
 )
 _YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _POSITIONS = re.compile(
@@ -49,7 +49,9 @@ _POSITIONS = re.compile(
     r"CHÁNH|BỘ TRƯỞNG|THỨ TRƯỞNG|TRƯỞNG BAN|BÍ THƯ|CHỦ NHIỆM|TỔNG GIÁM ĐỐC|VIỆN TRƯỞNG|"
     r"CỤC TRƯỞNG|TRƯỞNG PHÒNG|THỦ TRƯỞNG|HIỆU TRƯỞNG)\b"
 )
-_NAME_TAIL = re.compile(r"[A-ZĐỦ]{2,}\s+((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+)$")
+_NAME_TAIL = re.compile(
+    r"(?<![A-ZĐỦ])[A-ZĐỦ]{2,}+\s++((?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]++\s++){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]++)$"
+)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
 _ISSUER_START = re.compile(
     r"^(Ủ|U)Y BAN NHÂN DÂN|^UỶ BAN NHÂN DÂN|^SỞ\s|^BỘ\s|^VĂN PHÒNG\s|^BAN\s|^HỘI ĐỒNG|"
@@ -164,7 +166,7 @@ def _issue_date(
 def _tidy_place(raw: str) -> str | None:
     place = raw.strip(" ,.*")
     # "Số: 12/KH-UBND Hà Nội" (one flattened banner line): keep the trailing name.
-    place = re.sub(r"^.*[0-9A-ZĐ]{2,}\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "", place)
+    place = re.sub(r"^.*[0-9A-ZĐ]{2}\s++(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "", place)
     if not place or len(place.split()) > 5 or fold(place) in ("ngay",):
         return None
     return place
@@ -379,7 +381,7 @@ def owner_office(meta: DocumentMeta) -> str | None:
     if not issuer:
         return None
     # "Sở Nội vụ tỉnh Nghệ An" -> "Sở Nội vụ"; "Ủy ban nhân dân tỉnh X" keeps "tỉnh".
-    core = re.sub(r"\s+(tỉnh|thành phố)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ\s\-]*$", "", issuer)
+    core = re.sub(r"(?<!\s)\s++(tỉnh|thành phố)\s++[A-ZĐÀ-Ỹ][\wÀ-ỹ\s\-]*+$", "", issuer)
     bare = ("uy ban nhan dan", "hoi dong nhan dan", "van phong uy ban nhan dan")
     if fold(core) in bare and (m := re.search(r"\s(tỉnh|thành phố)\b", issuer)):
         core = issuer[: m.end()]

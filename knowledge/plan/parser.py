@@ -17,7 +17,8 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from knowledge import texts
-from knowledge.document import Block, Document, Table
+from knowledge.document import Block, Document, DocumentError, Table
+from knowledge.limits import check_time
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
 from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
@@ -74,6 +75,8 @@ def _walk(
     """Read tables with their section path; collect paragraphs for search and targets."""
     entries: list[TextEntry] = []
     for index, block in enumerate(blocks):
+        if index % 64 == 0:
+            check_time()  # the file's time limit (knowledge.limits)
         path = outline.path(index)
         if block.table is not None:
             entries.extend(_table(block.table, path, plan, warnings))
@@ -133,6 +136,8 @@ def _targets(entries: list[TextEntry], plan: ParsedPlan) -> list[Target]:
 def _guard(step: Callable[[], T], fallback: T, what: str, warnings: list[str]) -> T:
     try:
         return step()
+    except DocumentError:  # a limit (time) stops the whole file, not one step
+        raise
     except Exception:  # one odd part must not lose the whole plan
         log.exception("plan parsing step %s failed", what)
         warnings.append(texts.PARSE_STEP_FAILED.format(step=texts.PARSE_STEPS.get(what, what)))

@@ -168,11 +168,12 @@ def question_terms(text: str) -> QuestionTerms:
     out: dict[str, str | None] = {}
     seq: list[str | None] = []  # content syllables in order, None where a stopword stood
     for word in _WORD.findall(nfc(text).lower()):
+        folded = fold(word)  # once per word: a word may hold thousands of syllables
         for syl in syllables(word):
             if syl in STOPWORDS or len(syl) < 2:
                 seq.append(None)
                 continue
-            exact = "=" + word if fold(word) != word and fold(word) == syl else None
+            exact = "=" + word if folded != word and folded == syl else None
             out.setdefault(syl, exact)
             seq.append(syl)
     pairs = [f"{a}_{b}" for a, b in zip(seq, seq[1:], strict=False) if a and b]

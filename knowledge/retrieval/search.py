@@ -40,10 +40,17 @@ _SYLLABLE = re.compile(
 def corrected(query: str, vocab: dict[str, int]) -> str:
     """``query`` with mistyped syllables replaced by the indexed ones they most likely
     meant ("trien khia" -> "trien khai"); known words are left exactly as typed."""
+    from knowledge.limits import MAX_CORRECTED_WORDS
     from knowledge.text import correct_token, fold
 
+    seen = 0
+
     def fix(m: re.Match[str]) -> str:
+        nonlocal seen
+        seen += 1
         word = m.group(0)
+        if seen > MAX_CORRECTED_WORDS:
+            return word  # the words of a question, not of a pasted document
         folded = fold(word)
         if len(folded) < MIN_TYPO_LEN or folded in vocab or folded in STOPWORDS:
             return word
