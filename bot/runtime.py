@@ -15,6 +15,10 @@ webhook workers and senders on one database:
   left behind (``bot.sender``).
 - ``all`` (default): all three.
 
+Something that must run once per deployment (the alert scheduler) runs under
+``run_holding(worker.locks, "scheduler", job, stop)``: it waits on standby while
+another process holds the lock, and takes over when that process dies.
+
 Every role that receives updates is also a worker: it handles what it receives
 and keeps picking up stored updates nobody handles, each in one unit of work
 (``bot.channel``). Each process holds ``worker:<id>`` while it runs, so others
@@ -195,6 +199,9 @@ async def serve(
     for adapter in adapters.values():
         adapter.sender, adapter.worker = sender, worker.id
     hooked = {n: a for n, a in adapters.items() if _webhook_url(settings, n)}
+    if role == Role.SENDER:  # nothing else starts the channel clients in this process
+        for adapter in adapters.values():
+            await adapter.start()
     jobs = _jobs(settings, role, adapters, hooked, sender, worker, stop)
     log.warning(
         "planbot running (%s, worker %s): %s",
@@ -224,7 +231,7 @@ def _jobs(
     if role in (Role.ALL, Role.POLLER):
         for name, adapter in adapters.items():
             if name not in hooked:
-                jobs.append(_holding(worker.locks, f"poller:{name}", adapter.run_polling, stop))
+                jobs.append(run_holding(worker.locks, f"poller:{name}", adapter.run_polling, stop))
     if role in (Role.ALL, Role.WEBHOOK) and hooked:
         jobs.append(_serve_webhooks(settings, hooked, stop))
     if role != Role.SENDER:
@@ -248,7 +255,7 @@ async def _run_jobs(jobs: list[Coroutine[Any, Any, None]], stop: asyncio.Event) 
             raise task.exception()  # type: ignore[misc]
 
 
-async def _holding(
+async def run_holding(
     locks: Locks,
     name: str,
     job: Callable[[asyncio.Event], Coroutine[Any, Any, None]],

@@ -14,14 +14,10 @@ from dataclasses import dataclass
 
 from handlers.errors import NotAllowed
 from knowledge import texts
+from storage.chat import ROLES
 from storage.models import Identity
 
-ADMIN = "admin"
-LEADER = "leader"
-HEAD = "head"
-MEMBER = "member"
-VIEWER = "viewer"
-ROLES = (ADMIN, LEADER, HEAD, MEMBER, VIEWER)
+ADMIN, LEADER, HEAD, MEMBER, VIEWER = ROLES  # the one vocabulary lives with the users table
 
 
 @dataclass(frozen=True)
