@@ -673,11 +673,3 @@ def test_corpus_files_load_with_task_tables() -> None:
     big = max(dongnai.tables(), key=lambda t: len(t.rows))
     assert big.rows[0].cells[:3] == ["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện"]
     assert len(big.rows) > 100  # its page-broken pieces are glued back together
-
-
-def test_all_real_documents_load_fast() -> None:
-    files = [seed_path(p) for p in ("000", "001", "002", "003", "004")] + corpus_files()
-    started = time.perf_counter()
-    for path in files:
-        load_document(path)
-    assert time.perf_counter() - started < 3.0
