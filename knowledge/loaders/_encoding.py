@@ -9,6 +9,7 @@ a message asking for UTF-8 rather than silently turned into mojibake.
 from __future__ import annotations
 
 import codecs
+import os
 import unicodedata
 from pathlib import Path
 
@@ -41,7 +42,10 @@ def read_text_file(path: Path, name: str, default_ext: str) -> tuple[str, str, l
     most = limits.current().max_file_bytes
     try:
         with path.open("rb") as fh:
-            data = fh.read(most + 1)  # never more, even from a file still growing
+            # Never more than the limit, even from a file still growing (and no
+            # buffer of the limit's size for an ordinary small file).
+            size = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(size, most) + 1)
     except OSError as exc:
         raise DocumentError(texts.BROKEN_FILE.format(name=name, ext=ext)) from exc
     limits.check_file_size(len(data), name)
