@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import tempfile
 import time
+import os
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# PLANBOT_SHARED points at the real documents when they are not beside the checkout.
+SHARED = Path(os.environ.get("PLANBOT_SHARED", ROOT.parent / "shared"))
 
 
 def plan_files() -> list[Path]:

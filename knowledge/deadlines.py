@@ -375,6 +375,25 @@ def looks_like_deadline(text: str) -> bool:
     return _looks(match_form(collapse(text)))
 
 
+# A time named by an event or a schedule: "Kỳ họp thứ nhất Quốc hội …", "Theo Kế hoạch …".
+_EVENT_START = re.compile(r"(?:ky\s+hop|phien\s+hop|theo\s+(?:ke\s+hoach|lo\s+trinh|tien\s+do))\b")
+
+
+def is_deadline_cell(text: str) -> bool:
+    """True when ``text`` is mostly a time expression that starts like one.
+
+    Stricter than ``looks_like_deadline``: the column reader asks it of a cell's
+    first words to tell a deadline from a result cell that merely mentions a
+    year ("2026 được tổ chức thành công") or a cadence ("Báo cáo hằng năm").
+    """
+    core = _core(match_form(collapse(text)))
+    if not core:
+        return False
+    if _EVENT.match(core) or _IMMEDIATELY.match(core) or _EVENT_START.match(core):
+        return True
+    return bool(_TIME_START.match(core)) and _coverage(core) >= 0.5
+
+
 _PROC_NUMBER = re.compile(
     r"^\(?\s*\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*\)?\s*(?:ngay|gio)\b"
     r"|^(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b[^.;]*\bngay\b"

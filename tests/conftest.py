@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+# PLANBOT_SHARED points at the real documents when they are not beside the checkout.
+SHARED = Path(os.environ.get("PLANBOT_SHARED", ROOT.parent / "shared"))
 SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from knowledge import texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Table
+from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
@@ -66,7 +67,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
-    reader = _Reader(text.split("\n"))
+    reader = _Reader(strip_running_lines(text.split("\n")))
     reader.read()
     if not reader.blocks and not reader.meta:
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
@@ -106,11 +107,17 @@ class _Reader:
     def _step(self, i: int) -> int:
         line = self.lines[i]
         s = line.strip()
+        if line == PAGE_BREAK:
+            return i + 1  # a page header was here: text runs on across it
         if not s:
             self.paragraphs.blank()
             return i + 1
         table: RawTable | None = None
-        if is_tab_row(line):
+        if len(s) <= 3:
+            table = parse_column_table(self.lines, i)
+        if table is not None:
+            pass
+        elif is_tab_row(line):
             table = parse_tab_table(self.lines, i)
         elif is_markdown_row(s):
             table = parse_markdown_table(self.lines, i)
