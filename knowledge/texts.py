@@ -90,6 +90,7 @@ PARSE_STEPS = {
     "prose": "nhiệm vụ ghi trong văn bản",
     "duties": "nhiệm vụ của các đơn vị (Tổ chức thực hiện)",
     "targets": "chỉ tiêu, mục tiêu",
+    "directives": "nhiệm vụ giao trong văn bản chỉ đạo (công điện, thông báo, nghị quyết)",
 }
 
 # --- Plan tables ---------------------------------------------------------------

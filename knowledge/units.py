@@ -423,6 +423,8 @@ _UNIT_STARTS = (
     "lien doan", "hoi ", "mat tran", "mttq", "to cong tac", "to giup viec", "bch", "bcd",
     "thanh vien", "lanh dao", "nguoi dung dau", "thu truong", "giam doc", "chu tich",
     "pho chu tich", "d/c", "dong chi", "de nghi", "toan the",
+    "thu tuong", "pho thu tuong", "bo truong", "tong giam doc", "tong bien tap", "tong cuc",
+    "chanh van phong", "chanh an", "truong ban", "bi thu", "chinh phu", "thong tan xa",
     "cac so", "cac ban", "cac bo", "cac phong", "cac co quan", "cac don vi",
     "cac doanh nghiep", "cac huyen", "cac xa", "cac dia phuong", "cac nganh", "cac tinh",
     "cac thanh vien", "cac dong chi", "cac co so", "cac to chuc", "cac cap", "cac hoi",

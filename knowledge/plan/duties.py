@@ -16,6 +16,7 @@ empty raw text because the plan states none, and never an invented date.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
@@ -100,6 +101,19 @@ def deadline_in(text: str, plan_year: int | None) -> Deadline:
         if parsed.kind in ("date", "recurring"):
             return parsed
     return Deadline(raw="", kind="ongoing")
+
+
+def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:
+    """Every date an item states with a cue ("trước ngày …", "hoàn thành trong tháng …"),
+    sorted, and the phrases that state them joined by "; "."""
+    dates: set[date] = set()
+    raws: list[str] = []
+    for m in _DUE.finditer(text):
+        parsed = parse_deadline(m.group(0), plan_year)
+        if parsed.kind == "date" and parsed.due_dates:
+            dates.update(parsed.due_dates)
+            raws.append(m.group(0))
+    return sorted(dates), "; ".join(raws)
 
 
 def _units(text: str, owner: str | None) -> list[str]:

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from knowledge import texts
 from knowledge.document import Block, Document, Table
+from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
 from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
@@ -58,6 +59,14 @@ def parse_plan(doc: Document) -> ParsedPlan:
     )
     plan.tasks.extend(prose)
     plan.tasks.extend(duties)
+    if is_directive(meta.number, meta.doc_type) or not plan.tasks:
+        directives = _guard(
+            lambda: extract_directives(blocks, outline, meta.plan_year, owner),
+            no_tasks,
+            "directives",
+            warnings,
+        )
+        plan.tasks = _with_directives(plan.tasks, directives)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
@@ -66,6 +75,15 @@ def parse_plan(doc: Document) -> ParsedPlan:
         warnings.append(texts.PARSE_NO_PLAN_YEAR)
     plan.warnings = _unique(warnings)
     return plan
+
+
+def _with_directives(tasks: list[Task], directives: list[Task]) -> list[Task]:
+    """Directive tasks replace duty tasks read from the same paragraph (they keep the
+    item's number and its dated deadline); tasks from tables and labels stay."""
+    taken = {t.locator.line for t in directives if t.locator.line}
+    kept = [t for t in tasks if not (t.kind == "duty" and t.locator.line in taken)]
+    have = {t.locator.line for t in kept if t.locator.line}
+    return kept + [t for t in directives if t.locator.line not in have]
 
 
 def _walk(
