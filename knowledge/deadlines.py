@@ -69,7 +69,7 @@ _ONGOING = re.compile(r"\bthuong\s+xuyen\b|\blien\s+tuc\b")
 _OPEN_ENDED = re.compile(r"\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau)\b|\btro\s+di\b|\bve\s+sau\b")
 _FROM = re.compile(r"(?:^|[\s,;(])(?:ke\s+)?tu\s+(?=(?:ngay|thang|quy|nam|\d{1,2}\s*/|20\d{2}))")
 _UNTIL = re.compile(r"\bden\b")
-_EVENT = re.compile(r"\bsau\s+khi\b|\bke\s+tu\b(?!\s+(?:ngay\s+)?\d)|\bkhi\s+co\b")
+_EVENT = re.compile(r"\bsau\s+khi\b|\bden\s+khi\b|\bke\s+tu\b(?!\s+(?:ngay\s+)?\d)|\bkhi\s+co\b")
 _EVENT_OFFSET = re.compile(
     r"\b(\d{1,3})\s+(ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\s+(?:ke\s+tu|sau)\b"
     r"|\btrong\s+(?:thoi\s+han|vong)\s+(\d{1,3})\s+(ngay|tuan|thang|nam)\b"
@@ -453,6 +453,11 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     items = _resolve(_scan(head), plan_year)
     if cue and not items:
         return _event(text, s, cue)
+    if cue and cue.group(0).startswith("den"):
+        # "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": it ends with an event, no date
+        bound = _event(text, s, cue)
+        bound.start = min(b[0] for _, b in items)
+        return bound
 
     starts = [b[0] for _, b in items]
     open_ended = bool(_FROM.search(head) and not _UNTIL.search(head)) or bool(_OPEN_ENDED.search(s))

@@ -23,6 +23,7 @@ plan is the procedure's processing time, not a deadline: it is dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
@@ -36,6 +37,7 @@ from knowledge.plan.sections import (
     parse_marker,
     strip_bullet,
 )
+from knowledge.plan.duties import _COLON_UNIT, _SUBJECT_VERB, names_unit, unit_text
 from knowledge.units import normalize_units
 
 
@@ -58,6 +60,7 @@ class _Draft:
     coord: str | None = None
     deadline: str | None = None
     product: str | None = None
+    unit: str = ""  # the unit heading the draft stands under ("1.2. Sở Tài chính - …")
     warnings: list[str] = field(default_factory=list)
 
     def has(self, kind: str) -> bool:
@@ -86,12 +89,19 @@ class _Collector:
         self.heading: Section | None = None
         self.draft: _Draft | None = None
         self.open_label: str | None = None  # a label whose value may wrap to the next block
+        self.unit = ""  # the unit of the heading in force, when it names one
+        self.unit_number = ""
+        self.siblings: list[_Draft] = []  # "+ Sở X: …" items sharing the next deadline label
+        self._drafted: dict[int, int] = {}  # id(draft) -> index of its task
 
     def on_heading(self, section: Section) -> None:
         self.open_label = None
         self.flush()
         self.pending = []
         self.heading = section
+        self.unit = _unit_heading(section.title)
+        self.unit_number = section.number if self.unit else ""
+        self.siblings = []
 
     def on_paragraph(self, text: str, path: str, locator: Locator) -> None:
         para = split_item(text)
@@ -101,6 +111,8 @@ class _Collector:
         if not starts_labelled and self._continue_label(text, para):
             return
         self.open_label = None
+        if not starts_labelled and self._unit_item(text, para, path, locator):
+            return
         if not starts_labelled:
             if self.draft is not None and self.draft.labelled:
                 self.flush()
@@ -116,6 +128,41 @@ class _Collector:
         ended = text.rstrip().endswith((".", ";")) or last.cut
         if self.draft is not None and last.kind != "task" and not ended:
             self.open_label = last.kind  # the value wraps onto the next block ("Các" / "Sở, …")
+
+    def _unit_item(self, text: str, para: _Para, path: str, locator: Locator) -> bool:
+        """Under a unit heading every bullet is one task of that unit; a numbered line
+        that only names a unit ("1.3. Các cơ quan …", not taken as a heading) is one."""
+        unit = _unit_heading(para.text) if para.number and len(para.text) <= 240 else ""
+        if unit and not _has_verb(para.text):
+            self.flush()
+            self.pending, self.siblings = [], []
+            self.unit, self.unit_number = unit, para.number
+            return True
+        if not self.unit or strip_bullet(text) == text or para.number:
+            return False
+        self.flush()
+        self.pending = []
+        sub = _COLON_UNIT.match(para.text)
+        sub_unit = unit_text(sub.group("unit")) if sub and names_unit(sub.group("unit")) else ""
+        draft = _Draft(path, locator, self.heading, details=[para], unit=sub_unit or self.unit)
+        draft.number = self.unit_number
+        inline = [lb for lb in find_labels(para.text) if lb.kind == "deadline"]
+        if inline:  # "- Tổng hợp …. Thời gian hoàn thành: Trước ngày 31/5/2026."
+            draft.deadline = inline[0].value
+            para = _Para(para.text[: inline[0].start].strip(), para.number, locator)
+            draft.details = [para]
+        if sub_unit:
+            draft.details = [_Para(para.text[sub.end() :].strip(), "", locator)]
+            if self.siblings and self.siblings[0].details[0].text.endswith(":"):
+                self.siblings[0].unit = ""  # "- Phối hợp …. Trong đó:" only introduces them
+            self.siblings.append(draft)
+        elif para.text.endswith(":"):
+            self.siblings = []  # "- Phối hợp …. Trong đó:" only introduces the "+" items
+            return True
+        else:
+            self.siblings = [draft]
+        self.draft = draft
+        return True
 
     def _continue_label(self, text: str, para: _Para) -> bool:
         """Glue a wrapped label value back together ("Thời gian thực hiện: Quý" / "IV năm 2025")."""
@@ -154,14 +201,29 @@ class _Collector:
             return
         if draft.deadline and is_processing_time(draft.deadline):
             draft.deadline = None  # a procedure's processing time, not a task deadline
-        if not draft.lead and not draft.deadline:
+        if draft.deadline and draft in self.siblings:
+            for other in self.siblings:  # one "Thời gian thực hiện" after "+" items: all share it
+                if other is not draft and other.deadline is None and other.unit:
+                    self._set_task_deadline(other, draft.deadline)
+        if not draft.lead and not draft.deadline and not draft.unit:
+            return
+        if draft.unit == "" and not draft.lead and not draft.deadline:
             return
         self.tasks.append(self._task(draft))
+        self._drafted[id(draft)] = len(self.tasks) - 1
+
+    def _set_task_deadline(self, other: _Draft, deadline: str) -> None:
+        k = self._drafted.get(id(other))
+        if k is not None:
+            self.tasks[k].deadline = parse_deadline(deadline, self.plan_year)
 
     def _task(self, draft: _Draft) -> Task:
         title, number = _title(draft)
-        number = nested_number(_heading_number(draft.heading), number)
-        lead = draft.lead or ""
+        if draft.unit and draft.details:
+            title, number = draft.details[0].text, draft.number or number
+        else:
+            number = nested_number(_heading_number(draft.heading), number)
+        lead = draft.lead or draft.unit
         coord = draft.coord or ""
         return Task(
             number=number,
@@ -190,6 +252,27 @@ def _title(draft: _Draft) -> tuple[str, str]:
     if draft.details:
         return draft.details[0].text, draft.details[0].number
     return "", ""
+
+
+def _unit_heading(title: str) -> str:
+    """The unit a heading names ("Sở Tài chính - Cơ quan thường trực …"), or ""."""
+    text = clean_text(title).strip(" *_:")
+    text = _NOTE_TAIL.sub("", text)  # "(gồm các Sở: Xây dựng, …)"
+    text = _ROLE_TAIL.sub("", text)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
+    text = _DUTY_OF.sub("", text)  # "Trách nhiệm của các cơ quan quản lý cấp trên"
+    return unit_text(text) if names_unit(text) and not _has_verb(text) else ""
+
+
+_DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?: của)?\s+", re.I)
+_NOTE_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+_ROLE_TAIL = re.compile(r"\s+[-–]\s+(?:cơ quan|thường trực|đơn vị|cơ quan thường trực)\b.*$", re.I)
+
+
+def _has_verb(text: str) -> bool:
+    """A sentence ("Sở X chủ trì, phối hợp …."), not a unit heading that merely holds a
+    verb in a relative clause ("Các cơ quan tham mưu quản lý ngành, lĩnh vực")."""
+    t = text.rstrip(" *_")
+    return bool(_SUBJECT_VERB.search(t)) and (t.endswith(".") or len(t.split()) > 14)
 
 
 def _heading_number(heading: Section | None) -> str:
