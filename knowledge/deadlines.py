@@ -379,6 +379,11 @@ def looks_like_deadline(text: str) -> bool:
 _EVENT_START = re.compile(r"(?:ky\s+hop|phien\s+hop|theo\s+(?:ke\s+hoach|lo\s+trinh|tien\s+do))\b")
 
 
+_SCHEDULE = re.compile(
+    r"theo\s+(?:dung\s+)?(?:tien\s+do|ke\s+hoach|lo\s+trinh|quy\s+dinh|chi\s+dao|huong\s+dan)\b"
+)
+
+
 def is_deadline_cell(text: str) -> bool:
     """True when ``text`` is mostly a time expression that starts like one.
 
@@ -448,6 +453,9 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     if _processing(s) or not _looks(s):
         return Deadline(raw=text, kind="unspecified")
 
+    if _SCHEDULE.match(_core(s)):
+        # "Theo tiến độ được giao của Luật An ninh mạng 2025": the year names the law
+        return Deadline(raw=text, kind="event", event=text)
     cue = _EVENT.search(s)
     head = s[: cue.start()] if cue else s
     items = _resolve(_scan(head), plan_year)

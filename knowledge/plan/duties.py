@@ -33,6 +33,7 @@ _DUTY_SECTION = (
     "phan cong nhiem vu",
     "trach nhiem cua cac",
     "to chuc thuc hien ke hoach",
+    "kinh phi",  # "3. Bộ Tài chính chủ trì tổng hợp, trình … bố trí kinh phí"
 )
 # "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
 _SUBJECT_VERB = re.compile(
@@ -55,6 +56,10 @@ _CLOSING = ("tren day la", "noi nhan", "yeu cau giam doc", "yeu cau cac", "trong
 _END_MARK = re.compile(r"\s*\./\.?\s*$")  # "… vào năm 2030./." ends a Vietnamese document
 _COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
 _UNIT_SUFFIX = re.compile(r"\s*\((?:cơ quan|đơn vị)[^)]*\)\s*$", re.IGNORECASE)
+
+
+_MAX_HEAD_WORDS = 14
+_MAX_LIST_WORDS = 40
 
 
 def is_duty_section(section: Section) -> bool:
@@ -83,7 +88,10 @@ def subject_unit(text: str) -> str:
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):
             break
-        if len(head.split()) >= 2 and len(head.split()) <= 14 and names_unit(head):
+        words = len(head.split())
+        # A list of units ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ tịch …") may be long.
+        limit = _MAX_LIST_WORDS if head.count(",") >= 2 else _MAX_HEAD_WORDS
+        if 2 <= words <= limit and names_unit(head[:160]):
             return head
     return ""
 

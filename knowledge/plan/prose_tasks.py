@@ -37,7 +37,14 @@ from knowledge.plan.sections import (
     parse_marker,
     strip_bullet,
 )
-from knowledge.plan.duties import _COLON_UNIT, _SUBJECT_VERB, names_unit, unit_text
+from knowledge.plan.duties import (
+    _COLON_UNIT,
+    _SUBJECT_VERB,
+    deadline_dates,
+    names_unit,
+    unit_text,
+)
+from knowledge.text import fold
 from knowledge.units import normalize_units
 
 
@@ -93,6 +100,7 @@ class _Collector:
         self.unit_number = ""
         self.siblings: list[_Draft] = []  # "+ Sở X: …" items sharing the next deadline label
         self._drafted: dict[int, int] = {}  # id(draft) -> index of its task
+        self._dated_subs: list[str] = []  # deadlines of "+" items under an empty time label
 
     def on_heading(self, section: Section) -> None:
         self.open_label = None
@@ -109,6 +117,8 @@ class _Collector:
         labels = find_labels(para.text)
         starts_labelled = bool(labels) and labels[0].start <= 3
         if not starts_labelled and self._continue_label(text, para):
+            return
+        if not starts_labelled and self._dated_sub_item(text, para):
             return
         self.open_label = None
         if not starts_labelled and self._unit_item(text, para, path, locator):
@@ -164,6 +174,21 @@ class _Collector:
         self.draft = draft
         return True
 
+    def _dated_sub_item(self, text: str, para: _Para) -> bool:
+        """ "- Thời gian thực hiện:" then "+ … trước ngày 15/12/2025." items: their dates."""
+        draft = self.draft
+        if self.open_label != "deadline" or draft is None or strip_bullet(text) == text:
+            return False
+        if draft.deadline not in (None, ""):
+            if not self._dated_subs:
+                return False
+        _, phrases = deadline_dates(para.text, self.plan_year)
+        if not phrases:
+            return False
+        self._dated_subs.append(phrases)
+        draft.deadline = "; ".join(self._dated_subs)
+        return True
+
     def _continue_label(self, text: str, para: _Para) -> bool:
         """Glue a wrapped label value back together ("Thời gian thực hiện: Quý" / "IV năm 2025")."""
         kind, draft = self.open_label, self.draft
@@ -180,6 +205,16 @@ class _Collector:
         return True
 
     def _apply(self, label: Label, para: _Para, path: str, locator: Locator) -> None:
+        self._dated_subs = []
+        if label.kind == "task" and self._content_label(label, para) and (self.pending or self.heading):
+            # "- Nội dung: …" describes the item: its title is the line above or the heading
+            self.flush()
+            title_para = self.pending[-1] if self.pending else None
+            title = title_para.text if title_para else self.heading.title if self.heading else ""
+            number = title_para.number if title_para else ""
+            self.draft = _Draft(path, locator, self.heading, title=title, number=number)
+            self.pending = []
+            return
         if label.kind == "task":
             self.flush()
             self.draft = _Draft(path, locator, self.heading, title=label.value, number=para.number)
@@ -194,6 +229,10 @@ class _Collector:
         if not label.value:
             return  # "b) Cơ quan thực hiện:" only introduces the labels below it
         setattr(self.draft, label.kind if label.kind != "task" else "title", label.value)
+
+    @staticmethod
+    def _content_label(label: Label, para: _Para) -> bool:
+        return fold(para.text[label.start :]).lstrip("-+• ").startswith("noi dung")
 
     def flush(self) -> None:
         draft, self.draft = self.draft, None
