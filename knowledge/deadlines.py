@@ -453,9 +453,6 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     if _processing(s) or not _looks(s):
         return Deadline(raw=text, kind="unspecified")
 
-    if _SCHEDULE.match(_core(s)):
-        # "Theo tiến độ được giao của Luật An ninh mạng 2025": the year names the law
-        return Deadline(raw=text, kind="event", event=text)
     cue = _EVENT.search(s)
     head = s[: cue.start()] if cue else s
     items = _resolve(_scan(head), plan_year)
@@ -485,7 +482,8 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
             kind="ongoing",  # "Thường xuyên trong năm 2026": ongoing until the period ends
             end=max(b[1] for _, b in items) if items else None,
         )
-    if not items:
+    if not items or _SCHEDULE.match(_core(s)):
+        # "Theo tiến độ được giao của Luật An ninh mạng 2025": the year names the law
         return Deadline(raw=text, kind="unspecified")
     return _dated(text, s, items, cue)
 

@@ -57,7 +57,9 @@ def parse_plan(doc: Document) -> ParsedPlan:
         "duties",
         warnings,
     )
-    plan.tasks.extend(prose)
+    duty_lines = {t.locator.line for t in duties if t.locator.line}
+    # A bullet under a unit heading is read by both passes: the duty pass keeps it.
+    plan.tasks.extend(t for t in prose if t.kind != "duty" or t.locator.line not in duty_lines)
     plan.tasks.extend(duties)
     if is_directive(meta.number, meta.doc_type) or not plan.tasks:
         directives = _guard(

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
 from knowledge.plan.labels import Label, find_labels, trim_units
-from knowledge.plan.model import Section, Task
+from knowledge.plan.model import Section, Task, TaskKind
 from knowledge.plan.sections import (
     Outline,
     clean_text,
@@ -263,6 +263,7 @@ class _Collector:
         else:
             number = nested_number(_heading_number(draft.heading), number)
         lead = draft.lead or draft.unit
+        kind: TaskKind = "duty" if draft.unit and not draft.lead else "task"
         coord = draft.coord or ""
         return Task(
             number=number,
@@ -274,6 +275,7 @@ class _Collector:
             else [],
             deadline=parse_deadline(draft.deadline or "", self.plan_year),
             product=draft.product,
+            kind=kind,
             raw_lead=lead,
             raw_coordinating=coord,
             locator=draft.locator,
