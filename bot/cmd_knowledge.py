@@ -122,6 +122,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     console.print(
         texts.CLI_PARSE_SUMMARY.format(targets=len(plan.targets), warnings=len(plan.warnings))
     )
+    if plan.quality is not None:
+        console.print(plan.quality.render())
     return 0
 
 

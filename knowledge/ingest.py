@@ -58,6 +58,7 @@ class IngestSummary:
     added: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
+    quality: dict[str, object] | None = None  # ParseQuality.as_json(): coverage and verdict
 
     def render(self) -> str:
         """The Vietnamese summary shown after an ingest (CLI and chat)."""
@@ -78,6 +79,13 @@ class IngestSummary:
                 without_lead=self.without_lead, without_deadline=self.without_deadline
             )
         )
+        if self.quality is not None:
+            lines.append(
+                texts.QUALITY_LINE.format(
+                    **{k: self.quality[k] for k in ("verdict", "unclaimed", "without_lead")},
+                    without_deadline=self.quality["without_deadline"],
+                )
+            )
         if self.status == "revised":
             lines.append(
                 texts.INGEST_REVISION.format(kept=self.kept, added=self.added, removed=self.removed)
@@ -354,4 +362,5 @@ def _summarize(
         added=added if status == "revised" else 0,
         removed=removed,
         warnings=warnings,
+        quality=plan.quality.as_json() if plan.quality is not None else None,
     )

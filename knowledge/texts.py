@@ -65,6 +65,13 @@ PROGRESS_READING = "Đang đọc tệp…"
 PROGRESS_PARSING = "Đang phân tích kế hoạch…"
 PROGRESS_STORING = "Đang lưu nhiệm vụ, chỉ tiêu…"
 PROGRESS_INDEXING = "Đang cập nhật chỉ mục tìm kiếm…"
+# Parse quality (knowledge/plan/quality.py): the verdict an admin reads after an ingest.
+QUALITY_GOOD = "đọc tốt"
+QUALITY_CHECK = "cần kiểm tra"
+QUALITY_LINE = (
+    "Chất lượng đọc: {verdict} — {unclaimed} đoạn/dòng nêu đơn vị và thời hạn nhưng chưa thành "
+    "nhiệm vụ; {without_lead} nhiệm vụ thiếu đơn vị chủ trì; {without_deadline} nhiệm vụ thiếu thời hạn."
+)
 INGEST_FAILED = "Không nạp được “{source}”: {reason}"
 NO_TASKS_MATCH = "Không có nhiệm vụ nào phù hợp."
 UNKNOWN_UNIT = "Không tìm thấy đơn vị “{name}”. Dùng lệnh “planbot units” để xem danh sách đơn vị."
@@ -91,6 +98,7 @@ PARSE_STEPS = {
     "duties": "nhiệm vụ của các đơn vị (Tổ chức thực hiện)",
     "targets": "chỉ tiêu, mục tiêu",
     "directives": "nhiệm vụ giao trong văn bản chỉ đạo (công điện, thông báo, nghị quyết)",
+    "quality": "đánh giá chất lượng đọc",
 }
 
 # --- Plan tables ---------------------------------------------------------------

@@ -23,6 +23,7 @@ from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
 from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
 from knowledge.plan.prose_tasks import extract_prose_tasks
+from knowledge.plan.quality import assess
 from knowledge.plan.sections import Outline, build_outline, clean_text, prepare_blocks
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
 from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
@@ -76,6 +77,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
     if not meta.plan_year:
         warnings.append(texts.PARSE_NO_PLAN_YEAR)
     plan.warnings = _unique(warnings)
+    plan.quality = _guard(lambda: assess(plan), None, "quality", warnings)
     return plan
 
 
