@@ -189,10 +189,16 @@ def _parse_dmy(value: str) -> date | None:
 
 def _title(blocks: list[Block]) -> tuple[str, str | None]:
     """The plan's title: the line(s) after its "KẾ HOẠCH" heading."""
+    front = [
+        (index, fold(block.text[:40]))
+        for index, block in enumerate(blocks[: FRONT_BLOCKS * 3])
+        if block.table is None
+    ]
     for wanted in ("ke hoach", "chi thi", "quyet dinh", "thong bao", "chuong trinh", "de an"):
-        for index, block in enumerate(blocks[: FRONT_BLOCKS * 3]):
-            if block.table is not None:
-                continue
+        for index, head in front:
+            if wanted not in head:
+                continue  # cheap test first: blocks can be long paragraphs
+            block = blocks[index]
             text = clean_text(block.text)
             folded = fold(text)
             if not folded.startswith(wanted) or not is_upper_line(text[: len(wanted) + 2]):
