@@ -23,7 +23,7 @@ from knowledge import texts
 from knowledge.loaders import load_document
 from knowledge.plan.model import ParsedPlan, Task
 from knowledge.plan.parser import parse_plan
-from knowledge.units import builtin_aliases, canonical_unit
+from knowledge.units import UnitName, builtin_aliases, canonical_unit
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import (
@@ -261,18 +261,27 @@ def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple
     }
     kept = added = 0
     wanted = set()
+    # Units first, one lookup per distinct name: with no query left in the loop below
+    # nothing autoflushes, and the task rows go in as batched inserts at the end.
+    unit_ids: dict[str, int] = {}
+    known = repo.unit_keys(session)
+    for task in plan.tasks:
+        for name in (*task.lead_units, *task.coordinating_units):
+            if name not in unit_ids:
+                unit_ids[name] = _unit_id(session, name, plan.owner, known)
     for ordinal, (task, ident) in enumerate(
         zip(plan.tasks, _unique_identities(plan.tasks), strict=True)
     ):
         wanted.add(ident)
         row = existing.get(ident)
+        fresh = row is None
         if row is None:
             row = TaskRow(document_id=document.id, identity=ident)
             session.add(row)
             added += 1
         else:
             kept += 1
-        _fill_task(session, row, task, ordinal, plan.owner)
+        _fill_task(session, row, task, ordinal, plan.owner, unit_ids, fresh)
     removed = 0
     for ident, row in existing.items():
         if ident not in wanted:
@@ -282,7 +291,17 @@ def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple
     return kept, added, removed
 
 
-def _fill_task(session: Session, row: TaskRow, task: Task, ordinal: int, owner: str | None) -> None:
+def _fill_task(
+    session: Session,
+    row: TaskRow,
+    task: Task,
+    ordinal: int,
+    owner: str | None,
+    unit_ids: dict[str, int],
+    fresh: bool,
+) -> None:
+    """Copy one task into its row. A new row gets its links without a flush, so the
+    whole plan goes to the database in batched inserts at the end."""
     deadline = task.deadline
     row.content_hash = task.content_hash()
     row.ordinal = ordinal
@@ -305,23 +324,38 @@ def _fill_task(session: Session, row: TaskRow, task: Task, ordinal: int, owner: 
     row.locator = task.locator.as_dict()
     row.warnings = list(task.warnings)
     row.deadline_json = deadline.as_json()
-    session.flush()
-    row.units.clear()
-    row.deadlines.clear()
-    session.flush()
+    if not fresh:
+        # The old links go first: the new ones may repeat them (unique per task).
+        session.flush()
+        row.units.clear()
+        row.deadlines.clear()
+        session.flush()
     links: dict[tuple[int, str], None] = {}
     for role, names in (("lead", task.lead_units), ("coordinate", task.coordinating_units)):
         for name in names:
-            unit_id = _unit_id(session, name, owner)
-            links.setdefault((unit_id, role), None)
+            if name not in unit_ids:
+                unit_ids[name] = _unit_id(session, name, owner)
+            links.setdefault((unit_ids[name], role), None)
     for unit_id, role in links:
         row.units.append(TaskUnit(unit_id=unit_id, role=role))
     for due in sorted(set(deadline.due_dates)):
         row.deadlines.append(TaskDeadline(due_date=due))
 
 
-def _unit_id(session: Session, name: str, owner: str | None) -> int:
+def _unit_id(session: Session, name: str, owner: str | None, known: dict[str, int]) -> int:
+    """The unit ``name`` stands for, created if new; ``known`` (key -> id, see
+    ``repo.unit_keys``) answers the common case without a query and learns new units."""
     info = canonical_unit(name, owner)
+    if not (info.parent and info.kind == "unit"):
+        for key in (repo.fold_key(name), repo.fold_key(info.name)):
+            if key[: repo.KEY_LENGTH] in known:
+                return known[key[: repo.KEY_LENGTH]]
+    unit_id = _store_unit(session, name, info, owner)
+    known.setdefault(repo.fold_key(name)[: repo.KEY_LENGTH], unit_id)
+    return unit_id
+
+
+def _store_unit(session: Session, name: str, info: UnitName, owner: str | None) -> int:
     aliases = builtin_aliases().get(info.name, [])
     if info.parent and info.kind == "unit":
         # An office's own "Văn phòng Sở" is not another office's one.

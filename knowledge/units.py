@@ -259,6 +259,7 @@ def register_alias(alias: str, canonical: str, kind: str = "unit") -> None:
     _extra_aliases.setdefault(unit_key(canonical), _Canon(nfc(canonical).strip(), kind))
 
 
+@lru_cache(maxsize=2)
 def builtin_aliases(by_unit_key: bool = False) -> dict[str, list[str]]:
     """Canonical name -> alias spellings of the built-in units and groups.
 

@@ -8,6 +8,7 @@ Names are matched on their folded form (no diacritics, lowercase) so that
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
@@ -30,6 +31,7 @@ from storage.models import (
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # ingest keys the same unit names over and over
 def fold_key(text: str) -> str:
     """The folded lookup key (same folding as ``knowledge.text.fold``)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -53,6 +55,14 @@ def find_unit(session: Session, name: str) -> Unit | None:
         return unit
     alias = session.scalar(select(UnitAlias).where(UnitAlias.folded == key))
     return alias.unit if alias is not None else None
+
+
+def unit_keys(session: Session) -> dict[str, int]:
+    """Every unit's key and every alias key -> unit id, in two queries (ingest looks
+    up each unit name of a plan against it instead of querying per name)."""
+    keys = dict(session.execute(select(UnitAlias.folded, UnitAlias.unit_id)).tuples().all())
+    keys.update(session.execute(select(Unit.folded, Unit.id)).tuples().all())
+    return keys
 
 
 def scoped_key(name: str, scope: str | None) -> str:

@@ -177,7 +177,6 @@ class Task:
             "raw_coordinating": self.raw_coordinating,
             "locator": self.locator.as_dict(),
             "warnings": self.warnings,
-            "quality": self.quality.as_json() if self.quality is not None else None,
         }
 
 
