@@ -89,6 +89,10 @@ PARSE_NO_PLAN_YEAR = (
     "Không xác định được năm của kế hoạch; các thời hạn như “Trong năm” chưa quy ra ngày."
 )
 PARSE_STEP_FAILED = "Không đọc được phần {step} của văn bản; phần còn lại vẫn được nạp."
+PARSE_BLANK_NUMBER = (
+    "Số hiệu văn bản để trống phần số (“{number}”): có thể đây là bản dự thảo hoặc bản chưa "
+    "vào sổ; hãy kiểm tra lại trước khi dùng số hiệu để tra cứu."
+)
 PARSE_STEPS = {
     "metadata": "thông tin chung (số hiệu, ngày ban hành)",
     "owner": "cơ quan ban hành",

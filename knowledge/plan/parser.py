@@ -76,6 +76,8 @@ def parse_plan(doc: Document) -> ParsedPlan:
         warnings.append(texts.PARSE_NO_TASKS)
     if not meta.plan_year:
         warnings.append(texts.PARSE_NO_PLAN_YEAR)
+    if meta.number and meta.number.startswith("/"):
+        warnings.append(texts.PARSE_BLANK_NUMBER.format(number=meta.number))
     plan.warnings = _unique(warnings)
     plan.quality = _guard(lambda: assess(plan), None, "quality", warnings)
     return plan
