@@ -634,7 +634,21 @@ def _protected_re() -> re.Pattern[str]:
     for table in (_builtin_units(), _GROUPS):
         for canonical, aliases in table.items():
             names.update(n for n in (canonical, *aliases) if re.search(r"[,\-–]| và ", n))
-    names.update(["chính trị - xã hội", "Bà Rịa - Vũng Tàu"])
+    # Administrative levels listed together name one group: "UBND tỉnh, thành phố",
+    # "Ủy ban nhân dân các phường, xã, đặc khu".
+    names.update(
+        [
+            "chính trị - xã hội",
+            "Bà Rịa - Vũng Tàu",
+            "tỉnh, thành phố",
+            "phường, xã, đặc khu",
+            "xã, phường, đặc khu",
+            "xã, phường",
+            "huyện, thị xã, thành phố",
+            "bộ, ngành",
+            "sở, ban, ngành",
+        ]
+    )
     parts = []
     for name in sorted(names, key=len, reverse=True):
         words = re.split(r"\s*[-–]\s*|\s*,\s*|\s+", fold(name))
@@ -725,8 +739,23 @@ def split_units(cell: str) -> list[str]:
             out.extend(_split_at(segment, _PERSON_SPLIT))
             continue
         for part in _split_at(segment, _DASH_SPLIT):
-            out.extend(_split_list(_clean(part)))
+            for piece in _split_list(_clean(part)):
+                out.extend(_unglue(piece))
     return [c for c in (_clean(p) for p in out) if c]
+
+
+# "UBND xã, phường, đặc khu Sở Tài chính": a lost separator between a group of
+# local bodies and the next organization.
+_GLUED = re.compile(r"\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Văn phòng|Công an)\s+[A-ZĐ])")
+_GROUP_ENDS = ("dac khu", "lien quan", "thanh pho", " xa", "phuong", "cac nganh", "dia phuong")
+
+
+def _unglue(name: str) -> list[str]:
+    for m in _GLUED.finditer(name):
+        left = name[: m.start()]
+        if fold(left).endswith(_GROUP_ENDS):
+            return [left, *_unglue(name[m.end() :])]
+    return [name]
 
 
 def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:

@@ -37,15 +37,16 @@ _STT = {"tt", "stt", "so tt", "s tt"}
 _ROW_NUMBER = re.compile(r"^(\d{1,3})\.?(?:\s+(\S.*))?$")
 _GROUP_NUMBER = re.compile(r"^([IVXL]{1,6})\.?(?:\s+(\S.*))?$")
 _ROMANS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split() + [""]
+_ROMAN_START = re.compile(r"^[IVX]{1,4}\s*/")  # "Quý" / "III/2026"
 _GAP = re.compile(r"\S(?:\s{2,})\S")
 _MAX_HEADER_LINES = 24
 _MAX_HEADER_LINE = 40
 _MAX_CELL_LINE = 75  # a longer line is prose after the table
 # Words a wrapped line ends with when the cell goes on ("… của" / "Bộ Chính trị").
 _OPEN_WORDS = {
-    "va", "cua", "cac", "co", "voi", "cho", "tai", "theo", "ve", "so", "trong", "nhung",
-    "hoac", "thuoc", "de", "tu", "den", "la", "duoc", "truoc", "ngay",
-}  # fmt: skip
+    "và", "của", "các", "cơ", "với", "cho", "tại", "theo", "về", "số", "trong", "những",
+    "hoặc", "thuộc", "để", "từ", "đến", "là", "được", "trước", "ngày",
+}  # fmt: skip  (compared with diacritics: "tải" is not "tại")
 _BASIS_STARTS = (
     "nghi quyet", "nghi dinh", "chuong trinh", "ket luan", "quyet dinh", "chi thi", "luat ",
     "thong bao", "cong van", "van ban", "thong tu", "ke hoach", "de an", "hien phap",
@@ -61,6 +62,11 @@ class Role:
     DUE = "due"
     BASIS = "basis"
     OTHER = "other"
+
+
+def column_role(header: str) -> str:
+    """The role of a table column from its header text (see ``Role``)."""
+    return _role(header)
 
 
 def _role(header: str) -> str:
@@ -89,7 +95,7 @@ def _open_end(s: str) -> bool:
     t = s.rstrip()
     if not t or t[-1] in ",-–(“/":
         return True
-    words = fold(t).split()
+    words = t.lower().split()
     return bool(words) and words[-1] in _OPEN_WORDS
 
 
@@ -253,7 +259,7 @@ class _ColumnReader:
             s = self.lines[j].strip()
             if not s or self.lines[j] == PAGE_BREAK:
                 break
-            if _starts_upper(s) and not s[0].isdigit():
+            if _starts_upper(s) and not s[0].isdigit() and not _ROMAN_START.match(s):
                 break
             out.extend(_pieces(s))
             j += 1

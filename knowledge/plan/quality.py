@@ -62,9 +62,13 @@ def _has_deadline(plan: ParsedPlan, k: int) -> bool:
 def assess(plan: ParsedPlan) -> ParseQuality:
     claimed = {t.locator.line for t in plan.tasks if t.locator.line}
     claimed_text = " ".join(t.title for t in plan.tasks)
+    # Dated sub-items read into a task's deadline ("+ … trước ngày 15/3/2026") count too.
+    phrases = {p for t in plan.tasks for p in t.deadline.raw.split("; ") if len(p) >= 12}
     unclaimed = 0
     for _section, text, locator in plan.paragraphs:
         if locator.line in claimed or text[:80] in claimed_text:
+            continue
+        if any(p in text for p in phrases):
             continue
         if _UNIT_MENTION.search(text) and deadline_dates(text, plan.meta.plan_year)[0]:
             unclaimed += 1
