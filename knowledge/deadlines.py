@@ -468,11 +468,14 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     open_ended = bool(_FROM.search(head) and not _UNTIL.search(head)) or bool(_OPEN_ENDED.search(s))
     recurrence = _recurrence(s)
     if recurrence:
+        # "2026 và hằng năm": the first time is a stated year, then every year
+        stated = sorted({b[1] for m, b in items if m.year is not None}) if not open_ended else []
         return Deadline(
             raw=text,
             kind="recurring",
             recurrence=recurrence,
             start=min(starts) if starts and open_ended else None,
+            due_dates=stated[:1],
         )
     if open_ended:
         return Deadline(raw=text, kind="ongoing", start=min(starts) if starts else None)

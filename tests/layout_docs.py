@@ -246,7 +246,7 @@ def make_unruled_pdf(path: Path) -> Path:
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
 
-    from tests.docgen import _register_fonts
+    from docgen import _register_fonts
 
     regular, _bold = _register_fonts()
     c = canvas.Canvas(str(path), pagesize=A4)
