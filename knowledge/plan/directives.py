@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from knowledge.document import Block, Locator
 from knowledge.plan.duties import deadline_dates, names_unit, unit_text
+from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import Outline, clean_text, parse_marker, strip_bullet
 from knowledge.text import fold
@@ -97,6 +98,8 @@ def extract_directives(
         if marker is None or not marker.rest or marker.kind not in ("arabic", "letter"):
             continue
         body = marker.rest.strip()
+        if starts_with_label(body):
+            continue  # "2. Cơ quan chủ trì: …" is a field of a labelled task
         if marker.kind == "arabic":
             unit, rest = _head(body)
             number = marker.number.rstrip(".")

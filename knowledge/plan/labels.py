@@ -30,7 +30,7 @@ _LABELS: list[tuple[LabelKind, str]] = [
         r"|thoi han(?:\s+(?:hoan thanh|ban hanh|thuc hien|trinh))?"
         r"|tien do(?:\s+(?:thuc hien|hoan thanh))?",
     ),
-    ("task", r"nhiem vu|noi dung(?:\s+(?:cong viec|nhiem vu|thuc hien))?"),
+    ("task", r"(?:ten\s+)?nhiem vu|noi dung(?:\s+(?:cong viec|nhiem vu|thuc hien))?"),
     ("product", r"san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?"),
 ]
 # A label starts the text or follows a list mark or a clause break, and ends with ":".
