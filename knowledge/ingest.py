@@ -264,7 +264,7 @@ def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple
     # Units first, one lookup per distinct name: with no query left in the loop below
     # nothing autoflushes, and the task rows go in as batched inserts at the end.
     unit_ids: dict[str, int] = {}
-    known = repo.unit_keys(session)
+    known = repo.unit_alias_index(session)
     for task in plan.tasks:
         for name in (*task.lead_units, *task.coordinating_units):
             if name not in unit_ids:
@@ -344,7 +344,7 @@ def _fill_task(
 
 def _unit_id(session: Session, name: str, owner: str | None, known: dict[str, int]) -> int:
     """The unit ``name`` stands for, created if new; ``known`` (key -> id, see
-    ``repo.unit_keys``) answers the common case without a query and learns new units."""
+    ``repo.unit_alias_index``) answers the common case without a query and learns new units."""
     info = canonical_unit(name, owner)
     if not (info.parent and info.kind == "unit"):
         for key in (repo.fold_key(name), repo.fold_key(info.name)):

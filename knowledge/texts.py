@@ -74,6 +74,15 @@ QUALITY_LINE = (
 )
 INGEST_FAILED = "Không nạp được “{source}”: {reason}"
 NO_TASKS_MATCH = "Không có nhiệm vụ nào phù hợp."
+UNIT_AMBIGUOUS = "“{name}” ứng với nhiều đơn vị: {choices}. Hãy ghi rõ tên đơn vị cần chọn."
+UNIT_UNKNOWN_CLOSEST = (
+    "Không có đơn vị “{name}” trong danh sách. Có phải: {choices}? "
+    "Hãy ghi đúng tên (có thể dùng tên viết tắt đã khai báo)."
+)
+UNIT_UNKNOWN_NONE = (
+    "Không có đơn vị “{name}” trong danh sách đơn vị của các kế hoạch đã nạp. "
+    "Dùng lệnh “planbot units” để xem danh sách."
+)
 UNKNOWN_UNIT = "Không tìm thấy đơn vị “{name}”. Dùng lệnh “planbot units” để xem danh sách đơn vị."
 TASK_COUNT = "Tổng cộng: {count} nhiệm vụ."
 UNITS_MERGED = "Đã gộp “{drop}” vào “{keep}”."

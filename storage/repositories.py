@@ -57,14 +57,6 @@ def find_unit(session: Session, name: str) -> Unit | None:
     return alias.unit if alias is not None else None
 
 
-def unit_keys(session: Session) -> dict[str, int]:
-    """Every unit's key and every alias key -> unit id, in two queries (ingest looks
-    up each unit name of a plan against it instead of querying per name)."""
-    keys = dict(session.execute(select(UnitAlias.folded, UnitAlias.unit_id)).tuples().all())
-    keys.update(session.execute(select(Unit.folded, Unit.id)).tuples().all())
-    return keys
-
-
 def scoped_key(name: str, scope: str | None) -> str:
     """The key of an internal unit: two offices may each have a "Văn phòng Sở"."""
     key = f"{fold_key(name)} @ {fold_key(scope)}" if scope else fold_key(name)
@@ -127,6 +119,26 @@ def unit_alias_index(session: Session) -> dict[str, int]:
     for alias in session.scalars(select(UnitAlias)):
         index.setdefault(alias.folded, alias.unit_id)
     return index
+
+
+def closest_units(session: Session, text: str, limit: int = 3) -> list[Unit]:
+    """The units whose name or alias is nearest to ``text`` (for "did you mean …")."""
+    from rapidfuzz import fuzz, process
+
+    index = unit_alias_index(session)
+    # An internal unit's key carries its office ("thanh tra so @ so tu phap"): match its name.
+    names = {key: key.split(" @ ")[0] for key in index}
+    hits = process.extract(fold_key(text), names, scorer=fuzz.WRatio, limit=limit * 4)
+    ids: list[int] = []
+    for _name, score, key in hits:
+        uid = index[key]
+        if score >= _CLOSE_SCORE and uid not in ids:
+            ids.append(uid)
+    units = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(ids)))}
+    return [units[i] for i in ids[:limit] if i in units]
+
+
+_CLOSE_SCORE = 60
 
 
 def resolve_units(session: Session, text: str) -> list[Unit]:
