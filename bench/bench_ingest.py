@@ -7,9 +7,9 @@ the least any ingest must do. Run: ``python -m bench ingest``.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
-import os
 from pathlib import Path
 from typing import Any
 

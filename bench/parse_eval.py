@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from dataclasses import dataclass, field
-import os
 from pathlib import Path
 from typing import Any
 
@@ -115,9 +115,9 @@ def _match(gold: dict[str, Any], tasks: list[dict[str, Any]], used: set[int]) ->
         share = _keyword_share(gold, task)
         same = bool(number) and _number(task.get("number", "")) == number
         score = share + (1.0 if same else 0.0)
-        if (same and share > 0) or share >= _KEYWORD_MIN:
-            if best is None or score > best[0]:
-                best = (score, k)
+        eligible = (same and share > 0) or share >= _KEYWORD_MIN
+        if eligible and (best is None or score > best[0]):
+            best = (score, k)
     return best[1] if best else None
 
 

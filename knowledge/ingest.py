@@ -281,7 +281,7 @@ def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple
             added += 1
         else:
             kept += 1
-        _fill_task(session, row, task, ordinal, plan.owner, unit_ids, fresh)
+        _fill_task(session, row, task, ordinal, unit_ids, fresh)
     removed = 0
     for ident, row in existing.items():
         if ident not in wanted:
@@ -296,7 +296,6 @@ def _fill_task(
     row: TaskRow,
     task: Task,
     ordinal: int,
-    owner: str | None,
     unit_ids: dict[str, int],
     fresh: bool,
 ) -> None:
@@ -332,9 +331,7 @@ def _fill_task(
         session.flush()
     links: dict[tuple[int, str], None] = {}
     for role, names in (("lead", task.lead_units), ("coordinate", task.coordinating_units)):
-        for name in names:
-            if name not in unit_ids:
-                unit_ids[name] = _unit_id(session, name, owner)
+        for name in names:  # every name was resolved before the loop (see _sync_tasks)
             links.setdefault((unit_ids[name], role), None)
     for unit_id, role in links:
         row.units.append(TaskUnit(unit_id=unit_id, role=role))

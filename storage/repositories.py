@@ -8,10 +8,10 @@ Names are matched on their folded form (no diacritics, lowercase) so that
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, delete, select, update

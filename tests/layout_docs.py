@@ -243,10 +243,9 @@ UNRULED_ROWS = (
 def make_unruled_pdf(path: Path) -> Path:
     """A text-layer PDF whose task table has no ruling lines: columns are only
     positions on the page; the second page repeats the header."""
+    from docgen import _register_fonts
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfgen import canvas
-
-    from docgen import _register_fonts
 
     regular, _bold = _register_fonts()
     c = canvas.Canvas(str(path), pagesize=A4)

@@ -26,7 +26,9 @@ def _planbot(args: list[str], data_dir: Path, stdin: str = "") -> str:
     return done.stdout
 
 
-SAMPLE = Path(__file__).resolve().parent.parent / "bot" / "samples" / "ke-hoach-mau-so-tu-phap-2026.md"
+SAMPLE = (
+    Path(__file__).resolve().parent.parent / "bot" / "samples" / "ke-hoach-mau-so-tu-phap-2026.md"
+)
 
 
 def _with_sample(data_dir: Path) -> None:

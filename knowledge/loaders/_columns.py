@@ -36,7 +36,28 @@ PAGE_BREAK = "\f"  # what ``strip_running_lines`` leaves where a page header was
 _STT = {"tt", "stt", "so tt", "s tt"}
 _ROW_NUMBER = re.compile(r"^(\d{1,3})\.?(?:\s+(\S.*))?$")
 _GROUP_NUMBER = re.compile(r"^([IVXL]{1,6})\.?(?:\s+(\S.*))?$")
-_ROMANS = "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split() + [""]
+_ROMANS = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+] + [""]
 _ROMAN_START = re.compile(r"^[IVX]{1,4}\s*/")  # "Quý" / "III/2026"
 _GAP = re.compile(r"\S(?:\s{2,})\S")
 _MAX_HEADER_LINES = 24
@@ -44,8 +65,27 @@ _MAX_HEADER_LINE = 40
 _MAX_CELL_LINE = 75  # a longer line is prose after the table
 # Words a wrapped line ends with when the cell goes on ("… của" / "Bộ Chính trị").
 _OPEN_WORDS = {
-    "và", "của", "các", "cơ", "với", "cho", "tại", "theo", "về", "số", "trong", "những",
-    "hoặc", "thuộc", "để", "từ", "đến", "là", "được", "trước", "ngày",
+    "và",
+    "của",
+    "các",
+    "cơ",
+    "với",
+    "cho",
+    "tại",
+    "theo",
+    "về",
+    "số",
+    "trong",
+    "những",
+    "hoặc",
+    "thuộc",
+    "để",
+    "từ",
+    "đến",
+    "là",
+    "được",
+    "trước",
+    "ngày",
 }  # fmt: skip  (compared with diacritics: "tải" is not "tại")
 _BASIS_STARTS = (
     "nghi quyet", "nghi dinh", "chuong trinh", "ket luan", "quyet dinh", "chi thi", "luat ",

@@ -150,10 +150,8 @@ def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], l
     row. The table ends at a line that runs across the columns (prose again).
     Returns the lines left for paragraphs and the table piece, if any."""
     lines = [_split_lead(line) for line in lines]
-    for k, line in enumerate(lines):
-        if _header_line(line):
-            break
-    else:
+    k = next((i for i, line in enumerate(lines) if _header_line(line)), None)
+    if k is None:
         return lines, []
     edges = [seg.x0 for seg in lines[k]]
     rows: list[list[str]] = [[seg.text for seg in lines[k]]]
@@ -202,7 +200,9 @@ def _header_line(line: list[_Segment]) -> bool:
     if len(line) < 3:
         return False
     roles = [column_role(seg.text) for seg in line]
-    return roles[0] == Role.STT and Role.TITLE in roles and (Role.LEAD in roles or Role.DUE in roles)
+    return (
+        roles[0] == Role.STT and Role.TITLE in roles and (Role.LEAD in roles or Role.DUE in roles)
+    )
 
 
 def _column(seg: _Segment, edges: list[float]) -> int:
@@ -216,7 +216,9 @@ def _column(seg: _Segment, edges: list[float]) -> int:
 
 def _across(line: list[_Segment], edges: list[float]) -> bool:
     """A single segment from the first columns past the third column's edge: prose."""
-    return len(line) == 1 and len(edges) > 2 and line[0].x0 < edges[1] and line[0].x1 > edges[2] + 40
+    return (
+        len(line) == 1 and len(edges) > 2 and line[0].x0 < edges[1] and line[0].x1 > edges[2] + 40
+    )
 
 
 def _outside(

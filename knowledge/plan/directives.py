@@ -106,7 +106,9 @@ def extract_directives(
             parent = _Parent(number, unit, None, body.endswith(":"))
             if unit and len(rest) > 3:
                 parent.task = len(tasks)
-                tasks.append(_task(number, unit, rest, outline.path(index), block.locator, plan_year, owner))
+                tasks.append(
+                    _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
+                )
             continue
         if parent is None:
             continue
@@ -117,7 +119,9 @@ def extract_directives(
         if parent.task is not None and parent.open_list:
             drop.add(parent.task)  # "Bộ X chủ trì …: a) … b) …": the items are the tasks
         number = f"{parent.number}.{marker.number.rstrip(')')}"
-        tasks.append(_task(number, unit, rest, outline.path(index), block.locator, plan_year, owner))
+        tasks.append(
+            _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
+        )
     return [t for k, t in enumerate(tasks) if k not in drop]
 
 

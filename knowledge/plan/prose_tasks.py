@@ -28,6 +28,13 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan.duties import (
+    _COLON_UNIT,
+    _SUBJECT_VERB,
+    deadline_dates,
+    names_unit,
+    unit_text,
+)
 from knowledge.plan.labels import Label, find_labels, trim_units
 from knowledge.plan.model import Section, Task, TaskKind
 from knowledge.plan.sections import (
@@ -36,13 +43,6 @@ from knowledge.plan.sections import (
     nested_number,
     parse_marker,
     strip_bullet,
-)
-from knowledge.plan.duties import (
-    _COLON_UNIT,
-    _SUBJECT_VERB,
-    deadline_dates,
-    names_unit,
-    unit_text,
 )
 from knowledge.text import fold
 from knowledge.units import normalize_units
@@ -161,7 +161,7 @@ class _Collector:
             draft.deadline = inline[0].value
             para = _Para(para.text[: inline[0].start].strip(), para.number, locator)
             draft.details = [para]
-        if sub_unit:
+        if sub is not None and sub_unit:
             draft.details = [_Para(para.text[sub.end() :].strip(), "", locator)]
             if self.siblings and self.siblings[0].details[0].text.endswith(":"):
                 self.siblings[0].unit = ""  # "- Phối hợp …. Trong đó:" only introduces them
@@ -179,9 +179,8 @@ class _Collector:
         draft = self.draft
         if self.open_label != "deadline" or draft is None or strip_bullet(text) == text:
             return False
-        if draft.deadline not in (None, ""):
-            if not self._dated_subs:
-                return False
+        if draft.deadline not in (None, "") and not self._dated_subs:
+            return False
         _, phrases = deadline_dates(para.text, self.plan_year)
         if not phrases:
             return False
@@ -206,7 +205,11 @@ class _Collector:
 
     def _apply(self, label: Label, para: _Para, path: str, locator: Locator) -> None:
         self._dated_subs = []
-        if label.kind == "task" and self._content_label(label, para) and (self.pending or self.heading):
+        if (
+            label.kind == "task"
+            and self._content_label(label, para)
+            and (self.pending or self.heading)
+        ):
             # "- Nội dung: …" describes the item: its title is the line above or the heading
             self.flush()
             title_para = self.pending[-1] if self.pending else None
