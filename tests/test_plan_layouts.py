@@ -87,6 +87,7 @@ def test_directive_prose_unit_opens_the_sentence() -> None:
     assert plan.meta.number == "31/CĐ-UBND"
     assert [t.number for t in plan.tasks] == ["1", "2.a", "2.b", "3", "4"]
     assert _task(plan, "1").lead_units == ["Sở Nông nghiệp và Môi trường"]
+    assert _task(plan, "1").coordinating_units == ["Các địa phương"]
     assert _due(_task(plan, "1")) == date(2026, 1, 20)
     assert _task(plan, "2.a").lead_units == ["Sở Y tế"]
     assert _due(_task(plan, "2.a")) == date(2026, 1, 15)

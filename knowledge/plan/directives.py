@@ -27,7 +27,7 @@ from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import Outline, clean_text, parse_marker, strip_bullet
 from knowledge.text import fold
-from knowledge.units import normalize_units
+from knowledge.units import looks_like_unit, normalize_units
 
 # Document kinds (from the số hiệu) whose assignments are written as prose.
 _DIRECTIVE_NUMBER = re.compile(r"/(?:CĐ|CT|TB|NQ|KL)-", re.IGNORECASE)
@@ -125,6 +125,27 @@ def extract_directives(
     return [t for k, t in enumerate(tasks) if k not in drop]
 
 
+# "chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát …": the units up to
+# the next verb or clause end.
+_WITH = re.compile(r"\b(?:phối hợp(?: chặt chẽ)?(?: với)?|chủ trì cùng|cùng với)\s+")
+_CLAUSE_END = re.compile(
+    r"[;:.]|\s(?:rà soát|xây dựng|tổ chức|triển khai|hướng dẫn|chuẩn bị|thực hiện|tham mưu|"
+    r"nghiên cứu|kiểm tra|theo dõi|đánh giá|báo cáo|trình|hoàn thiện|đề xuất|bảo đảm|"
+    r"khẩn trương|chủ động|tổng hợp|xem xét|giải quyết|đôn đốc)\b"
+)
+
+
+def _coordinators(body: str, leads: list[str], owner: str | None) -> list[str]:
+    out: list[str] = []
+    for m in _WITH.finditer(body):
+        end = _CLAUSE_END.search(body, m.end())
+        chunk = body[m.end() : end.start() if end else len(body)]
+        for unit in normalize_units(chunk, owner):
+            if looks_like_unit(unit.name) and unit.name not in leads and unit.name not in out:
+                out.append(unit.name)
+    return out
+
+
 def _task(
     number: str,
     unit: str,
@@ -140,6 +161,7 @@ def _task(
         title=body,
         section=section,
         lead_units=leads,
+        coordinating_units=_coordinators(body, leads, owner),
         deadline=_deadline(body, plan_year),
         kind="task",
         raw_lead=unit,
