@@ -758,10 +758,34 @@ def _unglue(name: str) -> list[str]:
     return [name]
 
 
+# A unit name runs into the sentence that follows it ("UBND cấp xã thực hiện công bố …",
+# "Công an thành phố kịp thời phát hiện …"): cut at the verb. "chỉ đạo" and "tham mưu"
+# are left out: they end names ("Ban Chỉ đạo", "Các cơ quan tham mưu").
+_CLAUSE = re.compile(
+    r"\s+(?:thực hiện|kiện toàn|kịp thời|tuyên truyền|chủ trì|có trách nhiệm|chịu trách nhiệm|"
+    r"tập trung|khẩn trương|trân trọng|trên cơ sở|khai thác|triển khai|tổ chức thực hiện)(?![^\W_]).*$"
+)
+_DANGLING = re.compile(r"(?:\s+(?:và|các|của|để|trong|tại|với))+\s*$")
+_NOT_NAMES = re.compile(r"^(?:báo cáo|giai đoạn|năm\s+\d|kết quả|văn bản|bộ công cụ)", re.IGNORECASE)
+
+
+def trim_fragment(part: str) -> str:
+    """A unit name without the clause or the dangling words a sentence left on it;
+    "" for what is no name at all ("Báo cáo chỉ tiêu", "Các", "Giai đoạn 2026 - 2027")."""
+    text = _CLAUSE.sub("", part).strip(" ,;:")
+    text = _DANGLING.sub("", text).strip(" ,;:")
+    if _NOT_NAMES.match(text) or len(text.split()) < 2 and _HEAD_ANY.fullmatch(text):
+        return ""
+    return text
+
+
 def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
     """``split_units`` then ``canonical_unit`` on each part, without duplicates."""
     seen: dict[str, UnitName] = {}
-    for part in split_units(cell):
+    for raw in split_units(cell):
+        part = trim_fragment(raw)
+        if not part:
+            continue
         unit = canonical_unit(part, owner)
         if unit.name:
             seen.setdefault(unit.key, unit)

@@ -404,10 +404,15 @@ _HEADER_WORDS = (
 )
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]|\d{1,2})\)?$")
+
+
 def _is_header(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     if not filled:
         return False
+    if len(filled) >= 3 and all(_COLUMN_NUMBER.match(c.strip()) for c in filled):
+        return True  # the header's column numbers: "A | B | 1 | 2 | 3 | 4"
     first = fold(cells[0]).rstrip(".")
     if first in _STT:
         return True

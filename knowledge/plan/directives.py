@@ -119,6 +119,8 @@ def extract_directives(
         if parent.task is not None and parent.open_list:
             drop.add(parent.task)  # "Bộ X chủ trì …: a) … b) …": the items are the tasks
         number = f"{parent.number}.{marker.number.rstrip(')')}"
+        if len(rest) <= 3:
+            continue  # "a) Ủy ban nhân dân các tỉnh:" introduces the items below it
         tasks.append(
             _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
         )
