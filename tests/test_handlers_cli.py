@@ -31,6 +31,18 @@ SAMPLE = (
 )
 
 
+def _planbot_failing(args: list[str], data_dir: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``planbot`` expecting a refusal: the caller checks the exit code and stderr."""
+    return subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        capture_output=True,
+        text=True,
+        env=bot_env(data_dir),
+        cwd=data_dir.parent,
+        timeout=120,
+    )
+
+
 def _with_sample(data_dir: Path) -> None:
     """Units come from loaded plans: an invite names one of them."""
     _planbot(["ingest", str(SAMPLE)], data_dir)
@@ -85,14 +97,7 @@ def test_help_is_vietnamese(tmp_path: Path) -> None:
 def test_invite_for_an_unknown_unit_is_refused_with_the_closest_names(tmp_path: Path) -> None:
     data_dir = tmp_path / "data"
     _with_sample(data_dir)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "invite", "--role", "head", "--unit", "Sở Tư phap tỉnh"],
-        capture_output=True,
-        text=True,
-        env=bot_env(data_dir),
-        cwd=data_dir.parent,
-        timeout=120,
-    )
+    done = _planbot_failing(["invite", "--role", "head", "--unit", "Sở Tư phap tỉnh"], data_dir)
     assert done.returncode == 2
     assert "Sở Tư pháp" in done.stderr and "Có phải" in done.stderr
     units = json.loads(_planbot(["units", "--json"], data_dir))
@@ -104,13 +109,6 @@ def test_tasks_for_a_unit_resolve_names_and_refuse_unknown_ones(tmp_path: Path) 
     _with_sample(data_dir)
     found = json.loads(_planbot(["tasks", "--unit", "thanh tra so", "--json"], data_dir))
     assert found and all("Thanh tra Sở" in t["lead_units"] for t in found)
-    done = subprocess.run(
-        [sys.executable, "-m", "bot", "tasks", "--unit", "Thanh tra Sỏ tỉnh"],
-        capture_output=True,
-        text=True,
-        env=bot_env(data_dir),
-        cwd=data_dir.parent,
-        timeout=120,
-    )
+    done = _planbot_failing(["tasks", "--unit", "Thanh tra Sỏ tỉnh"], data_dir)
     assert done.returncode == 1
     assert "Có phải" in done.stderr and "Thanh tra Sở" in done.stderr

@@ -149,10 +149,11 @@ def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], l
     segment goes to the column it starts in; a number in the first column starts a
     row. The table ends at a line that runs across the columns (prose again).
     Returns the lines left for paragraphs and the table piece, if any."""
-    lines = [_split_lead(line) for line in lines]
-    k = next((i for i, line in enumerate(lines) if _header_line(line)), None)
+    split = [_split_lead(line) for line in lines]
+    k = next((i for i, line in enumerate(split) if _header_line(line)), None)
     if k is None:
-        return lines, []
+        return lines, []  # no such table: the lines stay as they were printed
+    original, lines = lines, split
     edges = [seg.x0 for seg in lines[k]]
     rows: list[list[str]] = [[seg.text for seg in lines[k]]]
     end = len(lines)
@@ -172,9 +173,9 @@ def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], l
             row = rows[-1]
             row[col] = f"{row[col]} {text}".strip()
     if len(rows) < 2:
-        return lines, []
+        return original, []
     piece = _Piece(top=lines[k][0].top, rows=[[clean_text(c) for c in r] for r in rows])
-    return lines[:k] + lines[end:], [piece]
+    return original[:k] + original[end:], [piece]
 
 
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
