@@ -766,7 +766,9 @@ _CLAUSE = re.compile(
     r"tập trung|khẩn trương|trân trọng|trên cơ sở|khai thác|triển khai|tổ chức thực hiện)(?![^\W_]).*$"
 )
 _DANGLING = re.compile(r"(?:\s+(?:và|các|của|để|trong|tại|với))+\s*$")
-_NOT_NAMES = re.compile(r"^(?:báo cáo|giai đoạn|năm\s+\d|kết quả|văn bản|bộ công cụ)", re.IGNORECASE)
+_NOT_NAMES = re.compile(
+    r"^(?:báo cáo|giai đoạn|năm\s+\d|kết quả|văn bản|bộ công cụ)", re.IGNORECASE
+)
 
 
 def trim_fragment(part: str) -> str:
