@@ -115,6 +115,13 @@ a) Bảo đảm thuốc và vật tư cho các trạm y tế vùng cao, hoàn th
 b) Theo dõi tình hình sức khỏe người cao tuổi trong suốt đợt rét.
 3. Giao Sở Giáo dục và Đào tạo chủ trì cho học sinh nghỉ học khi nhiệt độ xuống dưới 7 độ C.
 4. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện Công điện này.
+Giao Công an tỉnh chủ trì bảo đảm an toàn giao thông trên các tuyến đèo, báo cáo trước ngày 25/01/2026.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn An
+Phụ lục
+PHÂN CÔNG BỔ SUNG
+1. Sở Công Thương chủ trì bảo đảm nguồn hàng thiết yếu cho vùng cao, hoàn thành trước ngày 31/01/2026.
 """
 
 UNIT_HEADINGS = """KẾ HOẠCH

@@ -85,7 +85,8 @@ def test_unruled_pdf_table_is_read_by_column_positions(tmp_path: Path) -> None:
 def test_directive_prose_unit_opens_the_sentence() -> None:
     plan = _parse(layout_docs.DIRECTIVE, "cong-dien.txt")
     assert plan.meta.number == "31/CĐ-UBND"
-    assert [t.number for t in plan.tasks] == ["1", "2.a", "2.b", "3", "4"]
+    numbers = [t.number for t in plan.tasks]
+    assert numbers == ["1", "2.a", "2.b", "3", "4", "4", "1"]
     assert _task(plan, "1").lead_units == ["Sở Nông nghiệp và Môi trường"]
     assert _task(plan, "1").coordinating_units == ["Các địa phương"]
     assert _due(_task(plan, "1")) == date(2026, 1, 20)
@@ -93,6 +94,11 @@ def test_directive_prose_unit_opens_the_sentence() -> None:
     assert _due(_task(plan, "2.a")) == date(2026, 1, 15)
     assert _due(_task(plan, "2.b")) is None  # no date stated: none invented
     assert _task(plan, "3").lead_units == ["Sở Giáo dục và Đào tạo"]  # "Giao …" dropped
+    # an unnumbered "Giao …" assignment, and an appendix after the signature
+    police = _task(plan, "4", "Công an tỉnh")
+    assert _due(police) == date(2026, 1, 25)
+    appendix = [t for t in plan.tasks if t.lead_units == ["Sở Công Thương"]]
+    assert appendix and _due(appendix[0]) == date(2026, 1, 31)
 
 
 def test_duty_sections_whose_unit_is_a_heading() -> None:

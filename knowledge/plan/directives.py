@@ -40,6 +40,8 @@ _VERB = re.compile(
 )
 _MAX_HEAD_WORDS = 60  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
 _STOP = ("noi nhan", "tm.", "kt.")
+# The formulas that hand a task to a unit in a conclusion or a resolution.
+_ASSIGN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
 
 
 def is_directive(number: str | None, doc_type: str | None) -> bool:
@@ -93,8 +95,20 @@ def extract_directives(
         if not text:
             continue
         if fold(text).startswith(_STOP):
-            break
+            # The signature closes the body; an appendix ("Phụ lục") may follow it with
+            # more assignments, so reading goes on with a fresh list.
+            parent = None
+            continue
         marker = parse_marker(strip_bullet(text))
+        if marker is None and _ASSIGN.match(text):
+            # "Giao Bộ Y tế chủ trì …" / "Đề nghị Ủy ban nhân dân tỉnh …" without a number
+            unit, rest = _head(text)
+            if unit and len(rest) > 3:
+                number = parent.number if parent is not None else ""
+                tasks.append(
+                    _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
+                )
+            continue
         if marker is None or not marker.rest or marker.kind not in ("arabic", "letter"):
             continue
         body = marker.rest.strip()
