@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 from handlers import data
 from handlers.access import ROLES
@@ -120,7 +121,13 @@ def _chat(args: argparse.Namespace) -> int:
 def _invite(args: argparse.Namespace) -> int:
     services = _services()
     with services.db.session() as session:
-        unit = data.get_or_create_unit(session, args.unit) if args.unit else None
+        unit = None
+        if args.unit:
+            lookup = data.lookup_unit(session, args.unit)
+            if lookup.unit is None:  # never a phantom unit: say what exists instead
+                print(data.unknown_unit_text(args.unit, lookup), file=sys.stderr)
+                return 2
+            unit = lookup.unit
         if args.user is not None and chat.get_user(session, args.user) is None:
             print(texts.CLI_INVITE_NO_USER.format(id=args.user))
             return 2

@@ -127,6 +127,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
     console.print(
         texts.CLI_PARSE_SUMMARY.format(targets=len(plan.targets), warnings=len(plan.warnings))
     )
+    if plan.quality is not None:
+        console.print(plan.quality.render())
     return 0
 
 
@@ -206,9 +208,14 @@ def cmd_tasks(args: argparse.Namespace) -> int:
     with db.session() as session:
         unit_ids = None
         if args.unit:
+            from handlers import data
+
             units = repo.resolve_units(session, args.unit)
-            if not units:
-                return _fail(texts.UNKNOWN_UNIT.format(name=args.unit))
+            if not units:  # "SNV", "so noi vu": abbreviations and unaccented names
+                lookup = data.lookup_unit(session, args.unit)
+                if lookup.unit is None:
+                    return _fail(data.unknown_unit_text(args.unit, lookup))
+                units = [lookup.unit]
             unit_ids = [u.id for u in units]
         roles = ("lead", "coordinate") if args.role == "any" else (args.role,)
         rows = repo.list_tasks(

@@ -120,7 +120,12 @@ def _invite_created(code: str, role: str, unit_name: str | None) -> Reply:
 
 def create_invite_reply(session: Session, actor: Actor, role: str, unit_name: str) -> Reply:
     unit_name = unit_name.strip()
-    unit = None if unit_name in ("", "-") else data.get_or_create_unit(session, unit_name)
+    unit = None
+    if unit_name not in ("", "-"):
+        lookup = data.lookup_unit(session, unit_name)
+        if lookup.unit is None:  # an unknown name is refused, not created
+            return Reply(text=data.unknown_unit_text(unit_name, lookup))
+        unit = lookup.unit
     name = unit.name if unit else None
     invite = issue_invite(
         session,

@@ -69,7 +69,7 @@ _ONGOING = re.compile(r"\bthuong\s+xuyen\b|\blien\s+tuc\b")
 _OPEN_ENDED = re.compile(r"\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau)\b|\btro\s+di\b|\bve\s+sau\b")
 _FROM = re.compile(r"(?:^|[\s,;(])(?:ke\s+)?tu\s+(?=(?:ngay|thang|quy|nam|\d{1,2}\s*/|20\d{2}))")
 _UNTIL = re.compile(r"\bden\b")
-_EVENT = re.compile(r"\bsau\s+khi\b|\bke\s+tu\b(?!\s+(?:ngay\s+)?\d)|\bkhi\s+co\b")
+_EVENT = re.compile(r"\bsau\s+khi\b|\bden\s+khi\b|\bke\s+tu\b(?!\s+(?:ngay\s+)?\d)|\bkhi\s+co\b")
 _EVENT_OFFSET = re.compile(
     r"\b(\d{1,3})\s+(ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\s+(?:ke\s+tu|sau)\b"
     r"|\btrong\s+(?:thoi\s+han|vong)\s+(\d{1,3})\s+(ngay|tuan|thang|nam)\b"
@@ -375,6 +375,30 @@ def looks_like_deadline(text: str) -> bool:
     return _looks(match_form(collapse(text)))
 
 
+# A time named by an event or a schedule: "Kỳ họp thứ nhất Quốc hội …", "Theo Kế hoạch …".
+_EVENT_START = re.compile(r"(?:ky\s+hop|phien\s+hop|theo\s+(?:ke\s+hoach|lo\s+trinh|tien\s+do))\b")
+
+
+_SCHEDULE = re.compile(
+    r"theo\s+(?:dung\s+)?(?:tien\s+do|ke\s+hoach|lo\s+trinh|quy\s+dinh|chi\s+dao|huong\s+dan)\b"
+)
+
+
+def is_deadline_cell(text: str) -> bool:
+    """True when ``text`` is mostly a time expression that starts like one.
+
+    Stricter than ``looks_like_deadline``: the column reader asks it of a cell's
+    first words to tell a deadline from a result cell that merely mentions a
+    year ("2026 được tổ chức thành công") or a cadence ("Báo cáo hằng năm").
+    """
+    core = _core(match_form(collapse(text)))
+    if not core:
+        return False
+    if _EVENT.match(core) or _IMMEDIATELY.match(core) or _EVENT_START.match(core):
+        return True
+    return bool(_TIME_START.match(core)) and _coverage(core) >= 0.5
+
+
 _PROC_NUMBER = re.compile(
     r"^\(?\s*\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*\)?\s*(?:ngay|gio)\b"
     r"|^(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b[^.;]*\bngay\b"
@@ -437,16 +461,24 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     items = _resolve(_scan(head), plan_year)
     if cue and not items:
         return _event(text, s, cue)
+    if cue and cue.group(0).startswith("den"):
+        # "Từ tháng 11/2025 đến khi kết thúc Tổng kiểm kê": it ends with an event, no date
+        bound = _event(text, s, cue)
+        bound.start = min(b[0] for _, b in items)
+        return bound
 
     starts = [b[0] for _, b in items]
     open_ended = bool(_FROM.search(head) and not _UNTIL.search(head)) or bool(_OPEN_ENDED.search(s))
     recurrence = _recurrence(s)
     if recurrence:
+        # "2026 và hằng năm": the first time is a stated year, then every year
+        stated = sorted({b[1] for m, b in items if m.year is not None}) if not open_ended else []
         return Deadline(
             raw=text,
             kind="recurring",
             recurrence=recurrence,
             start=min(starts) if starts and open_ended else None,
+            due_dates=stated[:1],
         )
     if open_ended:
         return Deadline(raw=text, kind="ongoing", start=min(starts) if starts else None)
@@ -456,7 +488,8 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
             kind="ongoing",  # "Thường xuyên trong năm 2026": ongoing until the period ends
             end=max(b[1] for _, b in items) if items else None,
         )
-    if not items:
+    if not items or _SCHEDULE.match(_core(s)):
+        # "Theo tiến độ được giao của Luật An ninh mạng 2025": the year names the law
         return Deadline(raw=text, kind="unspecified")
     return _dated(text, s, items, cue)
 

@@ -25,7 +25,7 @@ from knowledge.document import DocumentError
 from knowledge.loaders import check_readable, load_document
 from knowledge.plan.model import ParsedPlan, Task
 from knowledge.plan.parser import parse_plan
-from knowledge.units import builtin_aliases, canonical_unit
+from knowledge.units import UnitName, builtin_aliases, canonical_unit
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import (
@@ -60,6 +60,7 @@ class IngestSummary:
     added: int = 0
     removed: int = 0
     warnings: list[str] = field(default_factory=list)
+    quality: dict[str, object] | None = None  # ParseQuality.as_json(): coverage and verdict
 
     def render(self) -> str:
         """The Vietnamese summary shown after an ingest (CLI and chat)."""
@@ -80,6 +81,13 @@ class IngestSummary:
                 without_lead=self.without_lead, without_deadline=self.without_deadline
             )
         )
+        if self.quality is not None:
+            lines.append(
+                texts.QUALITY_LINE.format(
+                    **{k: self.quality[k] for k in ("verdict", "unclaimed", "without_lead")},
+                    without_deadline=self.quality["without_deadline"],
+                )
+            )
         if self.status == "revised":
             lines.append(
                 texts.INGEST_REVISION.format(kept=self.kept, added=self.added, removed=self.removed)
@@ -268,18 +276,27 @@ def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple
     }
     kept = added = 0
     wanted = set()
+    # Units first, one lookup per distinct name: with no query left in the loop below
+    # nothing autoflushes, and the task rows go in as batched inserts at the end.
+    unit_ids: dict[str, int] = {}
+    known = repo.unit_alias_index(session)
+    for task in plan.tasks:
+        for name in (*task.lead_units, *task.coordinating_units):
+            if name not in unit_ids:
+                unit_ids[name] = _unit_id(session, name, plan.owner, known)
     for ordinal, (task, ident) in enumerate(
         zip(plan.tasks, _unique_identities(plan.tasks), strict=True)
     ):
         wanted.add(ident)
         row = existing.get(ident)
+        fresh = row is None
         if row is None:
             row = TaskRow(document_id=document.id, identity=ident)
             session.add(row)
             added += 1
         else:
             kept += 1
-        _fill_task(session, row, task, ordinal, plan.owner)
+        _fill_task(session, row, task, ordinal, unit_ids, fresh)
     removed = 0
     for ident, row in existing.items():
         if ident not in wanted:
@@ -289,7 +306,16 @@ def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple
     return kept, added, removed
 
 
-def _fill_task(session: Session, row: TaskRow, task: Task, ordinal: int, owner: str | None) -> None:
+def _fill_task(
+    session: Session,
+    row: TaskRow,
+    task: Task,
+    ordinal: int,
+    unit_ids: dict[str, int],
+    fresh: bool,
+) -> None:
+    """Copy one task into its row. A new row gets its links without a flush, so the
+    whole plan goes to the database in batched inserts at the end."""
     deadline = task.deadline
     row.content_hash = task.content_hash()
     row.ordinal = ordinal
@@ -312,23 +338,36 @@ def _fill_task(session: Session, row: TaskRow, task: Task, ordinal: int, owner: 
     row.locator = task.locator.as_dict()
     row.warnings = list(task.warnings)
     row.deadline_json = deadline.as_json()
-    session.flush()
-    row.units.clear()
-    row.deadlines.clear()
-    session.flush()
+    if not fresh:
+        # The old links go first: the new ones may repeat them (unique per task).
+        session.flush()
+        row.units.clear()
+        row.deadlines.clear()
+        session.flush()
     links: dict[tuple[int, str], None] = {}
     for role, names in (("lead", task.lead_units), ("coordinate", task.coordinating_units)):
-        for name in names:
-            unit_id = _unit_id(session, name, owner)
-            links.setdefault((unit_id, role), None)
+        for name in names:  # every name was resolved before the loop (see _sync_tasks)
+            links.setdefault((unit_ids[name], role), None)
     for unit_id, role in links:
         row.units.append(TaskUnit(unit_id=unit_id, role=role))
     for due in sorted(set(deadline.due_dates)):
         row.deadlines.append(TaskDeadline(due_date=due))
 
 
-def _unit_id(session: Session, name: str, owner: str | None) -> int:
+def _unit_id(session: Session, name: str, owner: str | None, known: dict[str, int]) -> int:
+    """The unit ``name`` stands for, created if new; ``known`` (key -> id, see
+    ``repo.unit_alias_index``) answers the common case without a query and learns new units."""
     info = canonical_unit(name, owner)
+    if not (info.parent and info.kind == "unit"):
+        for key in (repo.fold_key(name), repo.fold_key(info.name)):
+            if key[: repo.KEY_LENGTH] in known:
+                return known[key[: repo.KEY_LENGTH]]
+    unit_id = _store_unit(session, name, info, owner)
+    known.setdefault(repo.fold_key(name)[: repo.KEY_LENGTH], unit_id)
+    return unit_id
+
+
+def _store_unit(session: Session, name: str, info: UnitName, owner: str | None) -> int:
     aliases = builtin_aliases().get(info.name, [])
     if info.parent and info.kind == "unit":
         # An office's own "Văn phòng Sở" is not another office's one.
@@ -369,4 +408,5 @@ def _summarize(
         added=added if status == "revised" else 0,
         removed=removed,
         warnings=warnings,
+        quality=plan.quality.as_json() if plan.quality is not None else None,
     )

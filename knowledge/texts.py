@@ -113,8 +113,24 @@ PROGRESS_READING = "Đang đọc tệp…"
 PROGRESS_PARSING = "Đang phân tích kế hoạch…"
 PROGRESS_STORING = "Đang lưu nhiệm vụ, chỉ tiêu…"
 PROGRESS_INDEXING = "Đang cập nhật chỉ mục tìm kiếm…"
+# Parse quality (knowledge/plan/quality.py): the verdict an admin reads after an ingest.
+QUALITY_GOOD = "đọc tốt"
+QUALITY_CHECK = "cần kiểm tra"
+QUALITY_LINE = (
+    "Chất lượng đọc: {verdict} — {unclaimed} đoạn/dòng nêu đơn vị và thời hạn nhưng chưa thành "
+    "nhiệm vụ; {without_lead} nhiệm vụ thiếu đơn vị chủ trì; {without_deadline} nhiệm vụ thiếu thời hạn."
+)
 INGEST_FAILED = "Không nạp được “{source}”: {reason}"
 NO_TASKS_MATCH = "Không có nhiệm vụ nào phù hợp."
+UNIT_AMBIGUOUS = "“{name}” ứng với nhiều đơn vị: {choices}. Hãy ghi rõ tên đơn vị cần chọn."
+UNIT_UNKNOWN_CLOSEST = (
+    "Không có đơn vị “{name}” trong danh sách. Có phải: {choices}? "
+    "Hãy ghi đúng tên (có thể dùng tên viết tắt đã khai báo)."
+)
+UNIT_UNKNOWN_NONE = (
+    "Không có đơn vị “{name}” trong danh sách đơn vị của các kế hoạch đã nạp. "
+    "Dùng lệnh “planbot units” để xem danh sách."
+)
 UNKNOWN_UNIT = "Không tìm thấy đơn vị “{name}”. Dùng lệnh “planbot units” để xem danh sách đơn vị."
 TASK_COUNT = "Tổng cộng: {count} nhiệm vụ."
 UNITS_MERGED = "Đã gộp “{drop}” vào “{keep}”."
@@ -130,6 +146,10 @@ PARSE_NO_PLAN_YEAR = (
     "Không xác định được năm của kế hoạch; các thời hạn như “Trong năm” chưa quy ra ngày."
 )
 PARSE_STEP_FAILED = "Không đọc được phần {step} của văn bản; phần còn lại vẫn được nạp."
+PARSE_BLANK_NUMBER = (
+    "Số hiệu văn bản để trống phần số (“{number}”): có thể đây là bản dự thảo hoặc bản chưa "
+    "vào sổ; hãy kiểm tra lại trước khi dùng số hiệu để tra cứu."
+)
 PARSE_STEPS = {
     "metadata": "thông tin chung (số hiệu, ngày ban hành)",
     "owner": "cơ quan ban hành",
@@ -138,6 +158,8 @@ PARSE_STEPS = {
     "prose": "nhiệm vụ ghi trong văn bản",
     "duties": "nhiệm vụ của các đơn vị (Tổ chức thực hiện)",
     "targets": "chỉ tiêu, mục tiêu",
+    "directives": "nhiệm vụ giao trong văn bản chỉ đạo (công điện, thông báo, nghị quyết)",
+    "quality": "đánh giá chất lượng đọc",
 }
 
 # --- Plan tables ---------------------------------------------------------------

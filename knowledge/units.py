@@ -259,6 +259,7 @@ def register_alias(alias: str, canonical: str, kind: str = "unit") -> None:
     _extra_aliases.setdefault(unit_key(canonical), _Canon(nfc(canonical).strip(), kind))
 
 
+@lru_cache(maxsize=2)
 def builtin_aliases(by_unit_key: bool = False) -> dict[str, list[str]]:
     """Canonical name -> alias spellings of the built-in units and groups.
 
@@ -423,6 +424,8 @@ _UNIT_STARTS = (
     "lien doan", "hoi ", "mat tran", "mttq", "to cong tac", "to giup viec", "bch", "bcd",
     "thanh vien", "lanh dao", "nguoi dung dau", "thu truong", "giam doc", "chu tich",
     "pho chu tich", "d/c", "dong chi", "de nghi", "toan the",
+    "thu tuong", "pho thu tuong", "bo truong", "tong giam doc", "tong bien tap", "tong cuc",
+    "chanh van phong", "chanh an", "truong ban", "bi thu", "chinh phu", "thong tan xa",
     "cac so", "cac ban", "cac bo", "cac phong", "cac co quan", "cac don vi",
     "cac doanh nghiep", "cac huyen", "cac xa", "cac dia phuong", "cac nganh", "cac tinh",
     "cac thanh vien", "cac dong chi", "cac co so", "cac to chuc", "cac cap", "cac hoi",
@@ -634,7 +637,21 @@ def _protected_re() -> re.Pattern[str]:
     for table in (_builtin_units(), _GROUPS):
         for canonical, aliases in table.items():
             names.update(n for n in (canonical, *aliases) if re.search(r"[,\-–]| và ", n))
-    names.update(["chính trị - xã hội", "Bà Rịa - Vũng Tàu"])
+    # Administrative levels listed together name one group: "UBND tỉnh, thành phố",
+    # "Ủy ban nhân dân các phường, xã, đặc khu".
+    names.update(
+        [
+            "chính trị - xã hội",
+            "Bà Rịa - Vũng Tàu",
+            "tỉnh, thành phố",
+            "phường, xã, đặc khu",
+            "xã, phường, đặc khu",
+            "xã, phường",
+            "huyện, thị xã, thành phố",
+            "bộ, ngành",
+            "sở, ban, ngành",
+        ]
+    )
     parts = []
     for name in sorted(names, key=len, reverse=True):
         words = re.split(r"\s*[-–]\s*|\s*,\s*|\s+", fold(name))
@@ -725,14 +742,55 @@ def split_units(cell: str) -> list[str]:
             out.extend(_split_at(segment, _PERSON_SPLIT))
             continue
         for part in _split_at(segment, _DASH_SPLIT):
-            out.extend(_split_list(_clean(part)))
+            for piece in _split_list(_clean(part)):
+                out.extend(_unglue(piece))
     return [c for c in (_clean(p) for p in out) if c]
+
+
+# "UBND xã, phường, đặc khu Sở Tài chính": a lost separator between a group of
+# local bodies and the next organization.
+_GLUED = re.compile(r"\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Văn phòng|Công an)\s+[A-ZĐ])")
+_GROUP_ENDS = ("dac khu", "lien quan", "thanh pho", " xa", "phuong", "cac nganh", "dia phuong")
+
+
+def _unglue(name: str) -> list[str]:
+    for m in _GLUED.finditer(name):
+        left = name[: m.start()]
+        if fold(left).endswith(_GROUP_ENDS):
+            return [left, *_unglue(name[m.end() :])]
+    return [name]
+
+
+# A unit name runs into the sentence that follows it ("UBND cấp xã thực hiện công bố …",
+# "Công an thành phố kịp thời phát hiện …"): cut at the verb. "chỉ đạo" and "tham mưu"
+# are left out: they end names ("Ban Chỉ đạo", "Các cơ quan tham mưu").
+_CLAUSE = re.compile(
+    r"\s+(?:thực hiện|kiện toàn|kịp thời|tuyên truyền|chủ trì|có trách nhiệm|chịu trách nhiệm|"
+    r"tập trung|khẩn trương|trân trọng|trên cơ sở|khai thác|triển khai|tổ chức thực hiện)(?![^\W_]).*$"
+)
+_DANGLING = re.compile(r"(?:\s+(?:và|các|của|để|trong|tại|với))+\s*$")
+_NOT_NAMES = re.compile(
+    r"^(?:báo cáo|giai đoạn|năm\s+\d|kết quả|văn bản|bộ công cụ)", re.IGNORECASE
+)
+
+
+def trim_fragment(part: str) -> str:
+    """A unit name without the clause or the dangling words a sentence left on it;
+    "" for what is no name at all ("Báo cáo chỉ tiêu", "Các", "Giai đoạn 2026 - 2027")."""
+    text = _CLAUSE.sub("", part).strip(" ,;:")
+    text = _DANGLING.sub("", text).strip(" ,;:")
+    if _NOT_NAMES.match(text) or len(text.split()) < 2 and _HEAD_ANY.fullmatch(text):
+        return ""
+    return text
 
 
 def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
     """``split_units`` then ``canonical_unit`` on each part, without duplicates."""
     seen: dict[str, UnitName] = {}
-    for part in split_units(cell):
+    for raw in split_units(cell):
+        part = trim_fragment(raw)
+        if not part:
+            continue
         unit = canonical_unit(part, owner)
         if unit.name:
             seen.setdefault(unit.key, unit)

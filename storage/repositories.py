@@ -11,6 +11,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Select, delete, select, update
@@ -30,6 +31,7 @@ from storage.models import (
 _SPACES = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=65536)  # ingest keys the same unit names over and over
 def fold_key(text: str) -> str:
     """The folded lookup key (same folding as ``knowledge.text.fold``)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
@@ -117,6 +119,26 @@ def unit_alias_index(session: Session) -> dict[str, int]:
     for alias in session.scalars(select(UnitAlias)):
         index.setdefault(alias.folded, alias.unit_id)
     return index
+
+
+def closest_units(session: Session, text: str, limit: int = 3) -> list[Unit]:
+    """The units whose name or alias is nearest to ``text`` (for "did you mean …")."""
+    from rapidfuzz import fuzz, process
+
+    index = unit_alias_index(session)
+    # An internal unit's key carries its office ("thanh tra so @ so tu phap"): match its name.
+    names = {key: key.split(" @ ")[0] for key in index}
+    hits = process.extract(fold_key(text), names, scorer=fuzz.WRatio, limit=limit * 4)
+    ids: list[int] = []
+    for _name, score, key in hits:
+        uid = index[key]
+        if score >= _CLOSE_SCORE and uid not in ids:
+            ids.append(uid)
+    units = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(ids)))}
+    return [units[i] for i in ids[:limit] if i in units]
+
+
+_CLOSE_SCORE = 60
 
 
 def resolve_units(session: Session, text: str) -> list[Unit]:

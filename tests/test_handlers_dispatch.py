@@ -240,16 +240,26 @@ def test_admin_menu_numbered_on_terminal_and_number_picks(
 
 
 def test_admin_creates_invite_through_buttons(services: Services, dispatcher: Dispatcher) -> None:
+    add_task(services, "Nhiệm vụ A", "Sở Tư pháp")
     admin = linked(services, dispatcher, "root", "admin")
     admin.press("/admin invite")
     roles = {b.label: b.data for row in admin.replies[0].buttons for b in row}
     assert len(roles) == 5 and all(len(d.encode()) <= 64 for d in roles.values())
     admin.press(roles[role_name("head")])
-    [created] = admin.say("Sở Tư pháp")
+    [created] = admin.say("so tu phap")  # resolved through the alias table
     code = created.split("mã mời ")[1].split()[0]
     newcomer = ChatUser(dispatcher, "n1", name="Bình")
     assert "trưởng đơn vị — Sở Tư pháp" in newcomer.say(f"/start {code}")[0]
     assert audit_actions(services).count("invite.create") == 1
+
+
+def test_admin_invite_refuses_an_unknown_unit(services: Services, dispatcher: Dispatcher) -> None:
+    add_task(services, "Nhiệm vụ A", "Sở Tư pháp")
+    admin = linked(services, dispatcher, "root", "admin")
+    admin.press("/admin invite head")
+    [refused] = admin.say("Sở Tư phap tỉnh Lâm")
+    assert "Có phải" in refused and "Sở Tư pháp" in refused
+    assert audit_actions(services).count("invite.create") == 0
 
 
 def test_admin_units_merge_and_alias(services: Services, dispatcher: Dispatcher) -> None:

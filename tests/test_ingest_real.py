@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SEEDS, corpus_files, seed_path
+from conftest import CORPUS, SEEDS, corpus_files, first_corpus_files, seed_path
 from sqlalchemy import func, select
 
 from knowledge.ingest import ingest_file
@@ -118,7 +118,7 @@ def test_targets_with_numbers(store: Database) -> None:
 
 def test_corpus_tasks_have_lead_and_deadline(store: Database) -> None:
     with store.session() as s:
-        for path in corpus_files():
+        for path in first_corpus_files():
             doc = s.scalar(select(Document).where(Document.source_name == path.name))
             assert doc is not None
             tasks = _tasks(s, doc)

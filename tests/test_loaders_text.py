@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import corpus_files, seed_path
+from conftest import CORPUS, corpus_files, seed_path
 
 from knowledge import texts
 from knowledge.document import Block, Document, DocumentError, Table
@@ -652,7 +652,8 @@ def test_corpus_files_load_with_task_tables() -> None:
     docs = {f.name: load_document(f) for f in files}
     for name, doc in docs.items():
         assert doc.blocks, name
-        assert "source_url" in doc.meta, name
+        if (CORPUS / name).read_text(encoding="utf-8", errors="replace").startswith("SOURCE:"):
+            assert "source_url" in doc.meta, name  # the Công báo text layers have no such line
         for table in doc.tables():
             for cell in (c for r in table.rows for c in r.cells):
                 assert "**" not in cell and not cell.startswith("|"), (name, cell)
@@ -666,7 +667,7 @@ def test_corpus_files_load_with_task_tables() -> None:
         "Cơ quan chủ trì thực hiện",
         "Thời hạn hoàn thành",
     ] in headers
-    dongnai = next(d for n, d in docs.items() if n.startswith("dongnai"))
+    dongnai = next(d for n, d in docs.items() if n.startswith("dongnai_2026"))
     big = max(dongnai.tables(), key=lambda t: len(t.rows))
     assert big.rows[0].cells[:3] == ["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện"]
     assert len(big.rows) > 100  # its page-broken pieces are glued back together

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import corpus_files, seed_path
+from conftest import first_corpus_files, seed_path
 
 from knowledge.document import Locator, Row, Table
 from knowledge.plan.columns import classify_header
@@ -820,7 +820,7 @@ def test_empty_coordinator_in_a_full_table_stays_empty() -> None:
 
 
 def test_corpus_task_tables_give_tasks_with_lead_and_deadline() -> None:
-    files = corpus_files()
+    files = first_corpus_files()
     try:
         from knowledge.loaders import load_document
     except ImportError as exc:  # pragma: no cover - the loaders area's progress

@@ -50,6 +50,14 @@ def is_pipes(s: str) -> bool:
     return bool(s) and s.strip("|") == ""
 
 
+_ELISION = re.compile(r"^[….·\s]{5,}$")
+
+
+def is_elision(s: str) -> bool:
+    """A line of dots or ellipses that stands for omitted content."""
+    return bool(_ELISION.match(s)) and any(ch in s for ch in ".…")
+
+
 def is_tab_row(line: str) -> bool:
     return line.count("\t") >= 2 and bool(line.strip())
 
@@ -260,8 +268,15 @@ class _CellReader:
                     break
                 i = j
                 continue
+            if is_elision(s):
+                # "….........": the page left rows out here; the rows after it go on
+                self._close_row()
+                i += 1
+                continue
             j = i
             while j < n and lines[j].strip() and not is_pipes(lines[j].strip()):
+                if is_elision(lines[j].strip()):
+                    break
                 j += 1
             if j - i > _MAX_CELL_LINES:
                 break
@@ -283,6 +298,8 @@ class _CellReader:
     def _pipes(self, k: int, next_line: int) -> bool:
         """Handle a run of ``k`` pipes; True when it closes the table."""
         if k == 1:
+            if next_line < len(self.lines) and is_elision(self.lines[next_line].strip()):
+                return False  # rows left out by the page, and more rows after them
             return self._row_complete() and self._run_after_text(next_line) < 2
         width = self._width()
         if k == 2 and width and len(self.cur) + 1 + self._cells_ahead(next_line) == width:
@@ -387,10 +404,15 @@ _HEADER_WORDS = (
 )
 
 
+_COLUMN_NUMBER = re.compile(r"^\(?(?:[A-Z]|\d{1,2})\)?$")
+
+
 def _is_header(cells: list[str]) -> bool:
     filled = [c for c in cells if c]
     if not filled:
         return False
+    if len(filled) >= 3 and all(_COLUMN_NUMBER.match(c.strip()) for c in filled):
+        return True  # the header's column numbers: "A | B | 1 | 2 | 3 | 4"
     first = fold(cells[0]).rstrip(".")
     if first in _STT:
         return True

@@ -135,6 +135,8 @@ def _read_page(page: Any) -> _Page:
     text_page = page.filter(_outside([t.bbox for t, _ in tables]))
     lines = _lines(text_page.extract_words(extra_attrs=["fontname", "size"]))
     lines = [ln for ln in lines if not _is_page_number(ln, float(page.height))]
+    lines, unruled = _unruled_table(lines)
+    pieces += unruled
     located = Locator(page=page.page_number)
     height = float(page.height)
     pieces += [
@@ -144,6 +146,88 @@ def _read_page(page: Any) -> _Page:
     pieces = [p for p in pieces if p.block is not None or p.rows]
     pieces.sort(key=lambda p: p.top)
     return _Page(page.page_number, pieces, has_text, bool(page.images))
+
+
+# --- tables without ruling lines --------------------------------------------------
+
+
+def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], list[_Piece]]:
+    """A table printed without lines: its header line ("STT  Nội dung  Cơ quan chủ trì
+    …", one segment per column) gives the columns' left edges, and every later
+    segment goes to the column it starts in; a number in the first column starts a
+    row. The table ends at a line that runs across the columns (prose again).
+    Returns the lines left for paragraphs and the table piece, if any."""
+    split = [_split_lead(line) for line in lines]
+    k = next((i for i, line in enumerate(split) if _header_line(line)), None)
+    if k is None:
+        return lines, []  # no such table: the lines stay as they were printed
+    original, lines = lines, split
+    edges = [seg.x0 for seg in lines[k]]
+    rows: list[list[str]] = [[seg.text for seg in lines[k]]]
+    end = len(lines)
+    for j in range(k + 1, len(lines)):
+        line = lines[j]
+        if _across(line, edges):
+            end = j
+            break
+        cells = {_column(seg, edges): seg.text for seg in line}
+        first = cells.get(0, "")
+        starts = bool(_ROW_NUMBER.match(first)) or (len(rows) == 1 and not _ROW_NUMBER.match(first))
+        if len(rows) == 1 and not first and all(not _ROW_NUMBER.match(t) for t in cells.values()):
+            starts = False  # the header's second line ("chủ trì" under "Cơ quan")
+        if starts and (first or len(rows) > 1):
+            rows.append([""] * len(edges))
+        for col, text in cells.items():
+            row = rows[-1]
+            row[col] = f"{row[col]} {text}".strip()
+    if len(rows) < 2:
+        return original, []
+    piece = _Piece(top=lines[k][0].top, rows=[[clean_text(c) for c in r] for r in rows])
+    return original[:k] + original[end:], [piece]
+
+
+_ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
+_LEAD_TOKEN = re.compile(r"^(STT|TT|\d{1,3}\.?|[IVX]{1,5}\.)\s+(\S.*)$")
+
+
+def _split_lead(line: list[_Segment]) -> list[_Segment]:
+    """ "1 Lập danh mục …" / "STT Nội dung": the narrow first column sits too close to
+    the next one for a gap; split its token off (x estimated from the text length)."""
+    if not line or not (m := _LEAD_TOKEN.match(line[0].text)):
+        return line
+    seg = line[0]
+    share = (len(m.group(1)) + 1) / max(1, len(seg.text))
+    x = seg.x0 + (seg.x1 - seg.x0) * share
+    head = _Segment(m.group(1), seg.x0, x, seg.top, seg.bottom, seg.size, seg.bold)
+    rest = _Segment(m.group(2), x, seg.x1, seg.top, seg.bottom, seg.size, seg.bold)
+    return [head, rest, *line[1:]]
+
+
+def _header_line(line: list[_Segment]) -> bool:
+    from knowledge.loaders._columns import Role, column_role
+
+    if len(line) < 3:
+        return False
+    roles = [column_role(seg.text) for seg in line]
+    return (
+        roles[0] == Role.STT and Role.TITLE in roles and (Role.LEAD in roles or Role.DUE in roles)
+    )
+
+
+def _column(seg: _Segment, edges: list[float]) -> int:
+    tolerance = 1.5 * seg.size
+    col = 0
+    for i, x in enumerate(edges):
+        if seg.x0 + tolerance >= x:
+            col = i
+    return col
+
+
+def _across(line: list[_Segment], edges: list[float]) -> bool:
+    """A single segment from the first columns past the third column's edge: prose."""
+    return (
+        len(line) == 1 and len(edges) > 2 and line[0].x0 < edges[1] and line[0].x1 > edges[2] + 40
+    )
 
 
 def _outside(

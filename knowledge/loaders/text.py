@@ -23,6 +23,7 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
+from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
@@ -76,7 +77,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
-    reader = _Reader(_bounded_lines(text))
+    reader = _Reader(strip_running_lines(_bounded_lines(text)))
     reader.read()
     if not reader.blocks and not reader.meta:
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
@@ -132,12 +133,16 @@ class _Reader:
     def _step(self, i: int) -> int:
         line = self.lines[i]
         s = line.strip()
+        if line == PAGE_BREAK:
+            return i + 1  # a page header was here: text runs on across it
         if not s:
             self.paragraphs.blank()
             return i + 1
         table: RawTable | None = None
         if _too_wide(line):
             pass  # thousands of separators on one line make no table: read it as text
+        elif len(s) <= 3 and (table := parse_column_table(self.lines, i)) is not None:
+            pass
         elif is_tab_row(line):
             table = parse_tab_table(self.lines, i)
         elif is_markdown_row(s):

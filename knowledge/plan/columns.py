@@ -40,7 +40,12 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
     ("coordinating", re.compile(r"phoi hop")),
     ("source_doc", re.compile(r"van ban giao|can cu|nguon goc")),
     ("procedure", re.compile(r"thu tuc")),
-    ("lead", re.compile(r"chu tri|(don vi|co quan|trach nhiem) (thuc hien|dau moi)|dau moi")),
+    (
+        "lead",
+        re.compile(
+            r"chu tri|(don vi|co quan|trach nhiem) (thuc hien|dau moi)|dau moi|(don vi|co quan) (chiu )?trach nhiem"
+        ),
+    ),
     ("deadline", re.compile(r"thoi gian|thoi han|tien do|han hoan thanh|moc hoan thanh")),
     # "Kết quả thực hiện" reports what was done (a status), not the planned product.
     ("note", re.compile(r"ket qua thuc hien|tinh trang|ghi chu")),

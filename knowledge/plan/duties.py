@@ -16,6 +16,7 @@ empty raw text because the plan states none, and never an invented date.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
@@ -32,6 +33,7 @@ _DUTY_SECTION = (
     "phan cong nhiem vu",
     "trach nhiem cua cac",
     "to chuc thuc hien ke hoach",
+    "kinh phi",  # "3. Bộ Tài chính chủ trì tổng hợp, trình … bố trí kinh phí"
 )
 # "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
 _SUBJECT_VERB = re.compile(
@@ -55,6 +57,10 @@ _CLOSING = ("tren day la", "noi nhan", "yeu cau giam doc", "yeu cau cac", "trong
 _END_MARK = re.compile(r"(?<!\s)\s*+\./\.?\s*+$")  # "… vào năm 2030./." ends a Vietnamese document
 _COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
 _UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
+
+
+_MAX_HEAD_WORDS = 14
+_MAX_LIST_WORDS = 40
 
 
 def is_duty_section(section: Section) -> bool:
@@ -83,7 +89,10 @@ def subject_unit(text: str) -> str:
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):
             break
-        if len(head.split()) >= 2 and len(head.split()) <= 14 and names_unit(head):
+        words = len(head.split())
+        # A list of units ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ tịch …") may be long.
+        limit = _MAX_LIST_WORDS if head.count(",") >= 2 else _MAX_HEAD_WORDS
+        if 2 <= words <= limit and names_unit(head[:160]):
             return head
     return ""
 
@@ -101,6 +110,19 @@ def deadline_in(text: str, plan_year: int | None) -> Deadline:
         if parsed.kind in ("date", "recurring"):
             return parsed
     return Deadline(raw="", kind="ongoing")
+
+
+def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:
+    """Every date an item states with a cue ("trước ngày …", "hoàn thành trong tháng …"),
+    sorted, and the phrases that state them joined by "; "."""
+    dates: set[date] = set()
+    raws: list[str] = []
+    for m in _DUE.finditer(text):
+        parsed = parse_deadline(m.group(0), plan_year)
+        if parsed.kind == "date" and parsed.due_dates:
+            dates.update(parsed.due_dates)
+            raws.append(m.group(0))
+    return sorted(dates), "; ".join(raws)
 
 
 def _units(text: str, owner: str | None) -> list[str]:

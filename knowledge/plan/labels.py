@@ -20,15 +20,17 @@ _LABELS: list[tuple[LabelKind, str]] = [
     ("coord", r"(?:co quan|don vi)\s+phoi hop(?:\s+thuc hien)?|phoi hop"),
     (
         "lead",
-        r"(?:co quan|don vi)\s+(?:chu tri|thuc hien)(?:\s+tham muu)?(?:\s+thuc hien)?"
+        r"(?:co quan|don vi)\s+(?:chu tri|thuc hien)(?:\s*/\s*(?:chu tri|thuc hien))?"
+        r"(?:\s+tham muu)?(?:\s+thuc hien)?"
         r"|chu tri(?:\s+thuc hien)?|trach nhiem thuc hien",
     ),
     (
         "deadline",
         r"thoi gian(?:\s+du kien)?(?:\s+(?:thuc hien|hoan thanh))?(?:\s*/\s*hoan thanh)?"
-        r"|thoi han(?:\s+hoan thanh)?|tien do(?:\s+(?:thuc hien|hoan thanh))?",
+        r"|thoi han(?:\s+(?:hoan thanh|ban hanh|thuc hien|trinh))?"
+        r"|tien do(?:\s+(?:thuc hien|hoan thanh))?",
     ),
-    ("task", r"nhiem vu|noi dung(?:\s+(?:cong viec|nhiem vu|thuc hien))?"),
+    ("task", r"(?:ten\s+)?nhiem vu|noi dung(?:\s+(?:cong viec|nhiem vu|thuc hien))?"),
     ("product", r"san pham(?:\s+dau ra)?|ket qua(?:\s+dau ra)?"),
 ]
 # A label starts the text or follows a list mark or a clause break, and ends with ":".

@@ -26,13 +26,15 @@ from knowledge.units import canonical_unit
 FRONT_BLOCKS = 80  # the banner, title and decision part sit well within this
 
 _NUMBER = re.compile(
-    r"(?:^|\b)Số(?:\s*hiệu)?\s*[:.]?\s*(\d*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&\-–\s/]*[A-ZĐ0-9])",
+    # Segments start upper case and keep every letter ("2623/QĐ-TTg", "QĐ - UBND").
+    r"(?:^|\b)Số(?:\s*hiệu)?\s*[:.]?\s*(\d*\s*/\s*[A-ZĐ][A-ZĐa-zđ0-9&]*(?:\s*[-–/]\s*[A-ZĐ][A-ZĐa-zđ0-9&]*)*)",
 )
 _PLAN_NUMBER = re.compile(
     r"Kế hoạch\s+số\s*:?\s*(\d*\s*/\s*[A-ZĐ][A-ZĐ0-9&\-–\s]*[A-ZĐ0-9])", re.IGNORECASE
 )
 _ANY_NUMBER = re.compile(
-    r"(?:Quyết định|Chỉ thị|Thông báo|Công văn|Kế hoạch)\s+(?:số\s*)?(\d+/[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)"
+    r"(?:Quyết định|Chỉ thị|Thông báo|Công văn|Kế hoạch)\s+(?:số\s*)?"
+    r"(\d+/[A-ZĐ0-9][A-ZĐa-zđ0-9]*(?:-[A-ZĐ0-9][A-ZĐa-zđ0-9]*)*)"
 )
 _DATE_LINE = re.compile(
     r"(?:(?P<place>[A-ZĐ][\wÀ-ỹ\s.]{1,40}?)\s*,\s*)?ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?"
@@ -66,6 +68,8 @@ _DOC_TYPES = {
     "chuong trinh": "Chương trình",
     "de an": "Đề án",
     "cong van": "Công văn",
+    "cong dien": "Công điện",
+    "nghi quyet": "Nghị quyết",
 }
 # Words that stay lower case inside a title-cased proper name ("Bà Rịa - Vũng Tàu").
 _NAME_STOP = {"năm", "giai", "đoạn", "về", "của", "và", "trên", "địa", "bàn", "đến", "trong"}
@@ -191,10 +195,17 @@ def _parse_dmy(value: str) -> date | None:
 
 def _title(blocks: list[Block]) -> tuple[str, str | None]:
     """The plan's title: the line(s) after its "KẾ HOẠCH" heading."""
-    for wanted in ("ke hoach", "chi thi", "quyet dinh", "thong bao", "chuong trinh", "de an"):
-        for index, block in enumerate(blocks[: FRONT_BLOCKS * 3]):
-            if block.table is not None:
-                continue
+    front = [
+        (index, fold(block.text[:40]))
+        for index, block in enumerate(blocks[: FRONT_BLOCKS * 3])
+        if block.table is None
+    ]
+    kinds = ("ke hoach", "chi thi", "quyet dinh", "thong bao", "chuong trinh", "de an")
+    for wanted in (*kinds, "cong dien", "nghi quyet"):
+        for index, head in front:
+            if wanted not in head:
+                continue  # cheap test first: blocks can be long paragraphs
+            block = blocks[index]
             text = clean_text(block.text)
             folded = fold(text)
             if not folded.startswith(wanted) or not is_upper_line(text[: len(wanted) + 2]):
@@ -349,9 +360,25 @@ def upper_to_name(text: str) -> str:
             capital = True
         out.append(word[:1].upper() + word[1:] if capital else word)
     name = " ".join(out)
-    for fixed in ("Ủy ban nhân dân", "Văn phòng", "Hội đồng nhân dân", "Ban Chỉ đạo", "Chính phủ"):
-        name = re.sub(re.escape(fixed), fixed, name, flags=re.I)
+    for fixed in _PROPER:
+        name = re.sub(rf"\b{re.escape(fixed)}\b", fixed, name, flags=re.I)
+    name = _CITED.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:], name)
+    name = _LAW.sub(lambda m: "Luật " + m.group(1).upper(), name)  # "Luật Bảo vệ dữ liệu …"
+    name = _SIGN_CODE.sub(lambda m: m.group(0)[:-1] + "g", name)  # "/QĐ-TTG" -> "/QĐ-TTg"
     return name.replace("uỷ", "ủy").replace("Uỷ", "Ủy")
+
+
+# Names that keep their capitals inside a title ("… của Thủ tướng Chính phủ").
+_PROPER = (
+    "Ủy ban nhân dân", "Văn phòng", "Hội đồng nhân dân", "Ban Chỉ đạo", "Phó Thủ tướng",
+    "Thủ tướng", "Chính phủ", "Bộ Chính trị", "Quốc hội", "Ban Chấp hành Trung ương", "Đảng",
+)  # fmt: skip
+# A cited document keeps its capital ("Quyết định số 06/QĐ-TTg", "Luật Bảo vệ …").
+_CITED = re.compile(
+    r"\b(nghị quyết|quyết định|chỉ thị|kế hoạch|thông báo|kết luận|nghị định|thông tư)(?= số)"
+)
+_LAW = re.compile(r"\bluật (\w)")
+_SIGN_CODE = re.compile(r"(?<=/)[A-ZĐ]+-TTG\b")
 
 
 _ACRONYMS = {

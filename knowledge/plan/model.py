@@ -191,6 +191,7 @@ class ParsedPlan:
     warnings: list[str] = field(default_factory=list)
     pages: int = 1
     owner: str | None = None  # the issuing office, parent of its internal "Phòng ..." units
+    quality: Any = None  # ParseQuality (knowledge.plan.quality), set by parse_plan
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -203,4 +204,5 @@ class ParsedPlan:
             "targets": [t.as_json() for t in self.targets],
             "tasks": [t.as_json() for t in self.tasks],
             "warnings": self.warnings,
+            "quality": self.quality.as_json() if self.quality is not None else None,
         }

@@ -19,10 +19,12 @@ from typing import TypeVar
 from knowledge import texts
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
+from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
 from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
 from knowledge.plan.prose_tasks import extract_prose_tasks
+from knowledge.plan.quality import assess
 from knowledge.plan.sections import Outline, build_outline, clean_text, prepare_blocks
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
 from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
@@ -57,16 +59,38 @@ def parse_plan(doc: Document) -> ParsedPlan:
         "duties",
         warnings,
     )
-    plan.tasks.extend(prose)
+    duty_lines = {t.locator.line for t in duties if t.locator.line}
+    # A bullet under a unit heading is read by both passes: the duty pass keeps it.
+    plan.tasks.extend(t for t in prose if t.kind != "duty" or t.locator.line not in duty_lines)
     plan.tasks.extend(duties)
+    if is_directive(meta.number, meta.doc_type) or not plan.tasks:
+        directives = _guard(
+            lambda: extract_directives(blocks, outline, meta.plan_year, owner),
+            no_tasks,
+            "directives",
+            warnings,
+        )
+        plan.tasks = _with_directives(plan.tasks, directives)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
         warnings.append(texts.PARSE_NO_TASKS)
     if not meta.plan_year:
         warnings.append(texts.PARSE_NO_PLAN_YEAR)
+    if meta.number and meta.number.startswith("/"):
+        warnings.append(texts.PARSE_BLANK_NUMBER.format(number=meta.number))
     plan.warnings = _unique(warnings)
+    plan.quality = _guard(lambda: assess(plan), None, "quality", warnings)
     return plan
+
+
+def _with_directives(tasks: list[Task], directives: list[Task]) -> list[Task]:
+    """Directive tasks replace duty tasks read from the same paragraph (they keep the
+    item's number and its dated deadline); tasks from tables and labels stay."""
+    taken = {t.locator.line for t in directives if t.locator.line}
+    kept = [t for t in tasks if not (t.kind == "duty" and t.locator.line in taken)]
+    have = {t.locator.line for t in kept if t.locator.line}
+    return kept + [t for t in directives if t.locator.line not in have]
 
 
 def _walk(

@@ -23,12 +23,20 @@ plan is the procedure's processing time, not a deadline: it is dropped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan.duties import (
+    _COLON_UNIT,
+    _SUBJECT_VERB,
+    deadline_dates,
+    names_unit,
+    unit_text,
+)
 from knowledge.plan.labels import Label, find_labels, trim_units
-from knowledge.plan.model import Section, Task
+from knowledge.plan.model import Section, Task, TaskKind
 from knowledge.plan.sections import (
     Outline,
     clean_text,
@@ -36,6 +44,7 @@ from knowledge.plan.sections import (
     parse_marker,
     strip_bullet,
 )
+from knowledge.text import fold
 from knowledge.units import normalize_units
 
 
@@ -58,6 +67,7 @@ class _Draft:
     coord: str | None = None
     deadline: str | None = None
     product: str | None = None
+    unit: str = ""  # the unit heading the draft stands under ("1.2. Sở Tài chính - …")
     warnings: list[str] = field(default_factory=list)
 
     def has(self, kind: str) -> bool:
@@ -86,12 +96,20 @@ class _Collector:
         self.heading: Section | None = None
         self.draft: _Draft | None = None
         self.open_label: str | None = None  # a label whose value may wrap to the next block
+        self.unit = ""  # the unit of the heading in force, when it names one
+        self.unit_number = ""
+        self.siblings: list[_Draft] = []  # "+ Sở X: …" items sharing the next deadline label
+        self._drafted: dict[int, int] = {}  # id(draft) -> index of its task
+        self._dated_subs: list[str] = []  # deadlines of "+" items under an empty time label
 
     def on_heading(self, section: Section) -> None:
         self.open_label = None
         self.flush()
         self.pending = []
         self.heading = section
+        self.unit = _unit_heading(section.title)
+        self.unit_number = section.number if self.unit else ""
+        self.siblings = []
 
     def on_paragraph(self, text: str, path: str, locator: Locator) -> None:
         para = split_item(text)
@@ -100,7 +118,11 @@ class _Collector:
         starts_labelled = bool(labels) and labels[0].start <= 3
         if not starts_labelled and self._continue_label(text, para):
             return
+        if not starts_labelled and self._dated_sub_item(text, para):
+            return
         self.open_label = None
+        if not starts_labelled and self._unit_item(text, para, path, locator):
+            return
         if not starts_labelled:
             if self.draft is not None and self.draft.labelled:
                 self.flush()
@@ -116,6 +138,55 @@ class _Collector:
         ended = text.rstrip().endswith((".", ";")) or last.cut
         if self.draft is not None and last.kind != "task" and not ended:
             self.open_label = last.kind  # the value wraps onto the next block ("Các" / "Sở, …")
+
+    def _unit_item(self, text: str, para: _Para, path: str, locator: Locator) -> bool:
+        """Under a unit heading every bullet is one task of that unit; a numbered line
+        that only names a unit ("1.3. Các cơ quan …", not taken as a heading) is one."""
+        unit = _unit_heading(para.text) if para.number and len(para.text) <= 240 else ""
+        if unit and not _has_verb(para.text):
+            self.flush()
+            self.pending, self.siblings = [], []
+            self.unit, self.unit_number = unit, para.number
+            return True
+        if not self.unit or strip_bullet(text) == text or para.number:
+            return False
+        self.flush()
+        self.pending = []
+        sub = _COLON_UNIT.match(para.text)
+        sub_unit = unit_text(sub.group("unit")) if sub and names_unit(sub.group("unit")) else ""
+        draft = _Draft(path, locator, self.heading, details=[para], unit=sub_unit or self.unit)
+        draft.number = self.unit_number
+        inline = [lb for lb in find_labels(para.text) if lb.kind == "deadline"]
+        if inline:  # "- Tổng hợp …. Thời gian hoàn thành: Trước ngày 31/5/2026."
+            draft.deadline = inline[0].value
+            para = _Para(para.text[: inline[0].start].strip(), para.number, locator)
+            draft.details = [para]
+        if sub is not None and sub_unit:
+            draft.details = [_Para(para.text[sub.end() :].strip(), "", locator)]
+            if self.siblings and self.siblings[0].details[0].text.endswith(":"):
+                self.siblings[0].unit = ""  # "- Phối hợp …. Trong đó:" only introduces them
+            self.siblings.append(draft)
+        elif para.text.endswith(":"):
+            self.siblings = []  # "- Phối hợp …. Trong đó:" only introduces the "+" items
+            return True
+        else:
+            self.siblings = [draft]
+        self.draft = draft
+        return True
+
+    def _dated_sub_item(self, text: str, para: _Para) -> bool:
+        """ "- Thời gian thực hiện:" then "+ … trước ngày 15/12/2025." items: their dates."""
+        draft = self.draft
+        if self.open_label != "deadline" or draft is None or strip_bullet(text) == text:
+            return False
+        if draft.deadline not in (None, "") and not self._dated_subs:
+            return False
+        _, phrases = deadline_dates(para.text, self.plan_year)
+        if not phrases:
+            return False
+        self._dated_subs.append(phrases)
+        draft.deadline = "; ".join(self._dated_subs)
+        return True
 
     def _continue_label(self, text: str, para: _Para) -> bool:
         """Glue a wrapped label value back together ("Thời gian thực hiện: Quý" / "IV năm 2025")."""
@@ -133,6 +204,20 @@ class _Collector:
         return True
 
     def _apply(self, label: Label, para: _Para, path: str, locator: Locator) -> None:
+        self._dated_subs = []
+        if (
+            label.kind == "task"
+            and self._content_label(label, para)
+            and (self.pending or self.heading)
+        ):
+            # "- Nội dung: …" describes the item: its title is the line above or the heading
+            self.flush()
+            title_para = self.pending[-1] if self.pending else None
+            title = title_para.text if title_para else self.heading.title if self.heading else ""
+            number = title_para.number if title_para else ""
+            self.draft = _Draft(path, locator, self.heading, title=title, number=number)
+            self.pending = []
+            return
         if label.kind == "task":
             self.flush()
             self.draft = _Draft(path, locator, self.heading, title=label.value, number=para.number)
@@ -148,20 +233,40 @@ class _Collector:
             return  # "b) Cơ quan thực hiện:" only introduces the labels below it
         setattr(self.draft, label.kind if label.kind != "task" else "title", label.value)
 
+    @staticmethod
+    def _content_label(label: Label, para: _Para) -> bool:
+        return fold(para.text[label.start :]).lstrip("-+• ").startswith("noi dung")
+
     def flush(self) -> None:
         draft, self.draft = self.draft, None
         if draft is None:
             return
         if draft.deadline and is_processing_time(draft.deadline):
             draft.deadline = None  # a procedure's processing time, not a task deadline
-        if not draft.lead and not draft.deadline:
+        if draft.deadline and draft in self.siblings:
+            for other in self.siblings:  # one "Thời gian thực hiện" after "+" items: all share it
+                if other is not draft and other.deadline is None and other.unit:
+                    self._set_task_deadline(other, draft.deadline)
+        if not draft.lead and not draft.deadline and not draft.unit:
+            return
+        if draft.unit == "" and not draft.lead and not draft.deadline:
             return
         self.tasks.append(self._task(draft))
+        self._drafted[id(draft)] = len(self.tasks) - 1
+
+    def _set_task_deadline(self, other: _Draft, deadline: str) -> None:
+        k = self._drafted.get(id(other))
+        if k is not None:
+            self.tasks[k].deadline = parse_deadline(deadline, self.plan_year)
 
     def _task(self, draft: _Draft) -> Task:
         title, number = _title(draft)
-        number = nested_number(_heading_number(draft.heading), number)
-        lead = draft.lead or ""
+        if draft.unit and draft.details:
+            title, number = draft.details[0].text, draft.number or number
+        else:
+            number = nested_number(_heading_number(draft.heading), number)
+        lead = draft.lead or draft.unit
+        kind: TaskKind = "duty" if draft.unit and not draft.lead else "task"
         coord = draft.coord or ""
         return Task(
             number=number,
@@ -173,6 +278,7 @@ class _Collector:
             else [],
             deadline=parse_deadline(draft.deadline or "", self.plan_year),
             product=draft.product,
+            kind=kind,
             raw_lead=lead,
             raw_coordinating=coord,
             locator=draft.locator,
@@ -190,6 +296,27 @@ def _title(draft: _Draft) -> tuple[str, str]:
     if draft.details:
         return draft.details[0].text, draft.details[0].number
     return "", ""
+
+
+def _unit_heading(title: str) -> str:
+    """The unit a heading names ("Sở Tài chính - Cơ quan thường trực …"), or ""."""
+    text = clean_text(title).strip(" *_:")
+    text = _NOTE_TAIL.sub("", text)  # "(gồm các Sở: Xây dựng, …)"
+    text = _ROLE_TAIL.sub("", text)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
+    text = _DUTY_OF.sub("", text)  # "Trách nhiệm của các cơ quan quản lý cấp trên"
+    return unit_text(text) if names_unit(text) and not _has_verb(text) else ""
+
+
+_DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?: của)?\s+", re.I)
+_NOTE_TAIL = re.compile(r"\s*\([^()]*\)\s*$")
+_ROLE_TAIL = re.compile(r"\s+[-–]\s+(?:cơ quan|thường trực|đơn vị|cơ quan thường trực)\b.*$", re.I)
+
+
+def _has_verb(text: str) -> bool:
+    """A sentence ("Sở X chủ trì, phối hợp …."), not a unit heading that merely holds a
+    verb in a relative clause ("Các cơ quan tham mưu quản lý ngành, lĩnh vực")."""
+    t = text.rstrip(" *_")
+    return bool(_SUBJECT_VERB.search(t)) and (t.endswith(".") or len(t.split()) > 14)
 
 
 def _heading_number(heading: Section | None) -> str:

@@ -1,0 +1,435 @@
+"""Tables printed without separators: one cell (or one wrapped piece of a cell) a line.
+
+The text layer of a Công báo PDF, and of any PDF whose table has no ruling
+lines, gives a table as a stream of short lines: "TT / Tên nhiệm vụ / Cơ quan /
+chủ trì / …" for the header, then for each row its number on a line of its own
+and every cell wrapped over several lines, with nothing between the cells. The
+cells are recovered from what they say, in the header's column order:
+
+* a row starts at a line holding the next row number (or a Roman group number);
+* the title runs until a line that starts a unit name (the unit lexicon) and does
+  not continue the line before ("… của / Bộ Chính trị" continues it);
+* the lead cell runs until another unit starts (the coordinators), the
+  coordinators until a line that is not a unit, then the result columns until a
+  line that starts a time expression (the deadline grammar), then the basis
+  column ("Căn cứ") if the header has one;
+* a unit after the last column starts a second result of the same row (rows with
+  two results and two deadlines): its deadlines are added to the row's.
+
+Two or more spaces inside a line are a column gap ("cơ quan ngang bộ  Bộ Tư
+pháp"). Page headers are removed before (``strip_running_lines``); at a page's
+top the repeated table header is skipped. All regexes here are linear-time.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from knowledge.deadlines import is_deadline_cell
+from knowledge.loaders._texttables import RawRow, RawTable
+from knowledge.text import fold
+from knowledge.units import looks_like_unit
+
+PAGE_BREAK = "\f"  # what ``strip_running_lines`` leaves where a page header was
+
+_STT = {"tt", "stt", "so tt", "s tt"}
+_ROW_NUMBER = re.compile(r"^(\d{1,3})\.?(?:\s+(\S.*))?$")
+_GROUP_NUMBER = re.compile(r"^([IVXL]{1,6})\.?(?:\s+(\S.*))?$")
+_ROMANS = [
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+    "XVIII",
+    "XIX",
+    "XX",
+] + [""]
+_ROMAN_START = re.compile(r"^[IVX]{1,4}\s*/")  # "Quý" / "III/2026"
+_GAP = re.compile(r"\S(?:\s{2,})\S")
+_MAX_HEADER_LINES = 24
+_MAX_HEADER_LINE = 40
+_MAX_CELL_LINE = 75  # a longer line is prose after the table
+# Words a wrapped line ends with when the cell goes on ("… của" / "Bộ Chính trị").
+_OPEN_WORDS = {
+    "và",
+    "của",
+    "các",
+    "cơ",
+    "với",
+    "cho",
+    "tại",
+    "theo",
+    "về",
+    "số",
+    "trong",
+    "những",
+    "hoặc",
+    "thuộc",
+    "để",
+    "từ",
+    "đến",
+    "là",
+    "được",
+    "trước",
+    "ngày",
+}  # fmt: skip  (compared with diacritics: "tải" is not "tại")
+_BASIS_STARTS = (
+    "nghi quyet", "nghi dinh", "chuong trinh", "ket luan", "quyet dinh", "chi thi", "luat ",
+    "thong bao", "cong van", "van ban", "thong tu", "ke hoach", "de an", "hien phap",
+)  # fmt: skip
+_END = re.compile(r"^(?:phu luc\b|tm\.|kt\.|noi nhan\b|dieu \d)")
+
+
+class Role:
+    STT = "stt"
+    TITLE = "title"
+    LEAD = "lead"
+    COORD = "coord"
+    DUE = "due"
+    BASIS = "basis"
+    OTHER = "other"
+
+
+def column_role(header: str) -> str:
+    """The role of a table column from its header text (see ``Role``)."""
+    return _role(header)
+
+
+def _role(header: str) -> str:
+    f = fold(header)
+    if f.rstrip(".") in _STT:
+        return Role.STT
+    if "phoi hop" in f:
+        return Role.COORD
+    if "chu tri" in f or "thuc hien" in f and "thoi" not in f or "trach nhiem" in f:
+        return Role.LEAD
+    if any(w in f for w in ("thoi gian", "thoi han", "tien do", "hoan thanh")):
+        return Role.DUE
+    if "can cu" in f:
+        return Role.BASIS
+    if any(w in f for w in ("nhiem vu", "noi dung", "hoat dong", "de an", "ten ")):
+        return Role.TITLE
+    return Role.OTHER
+
+
+def _starts_upper(s: str) -> bool:
+    t = s.lstrip("“\"'(*-–+• ")
+    return bool(t) and (t[0].isupper() or t[0].isdigit())
+
+
+def _open_end(s: str) -> bool:
+    t = s.rstrip()
+    if not t or t[-1] in ",-–(“/":
+        return True
+    words = t.lower().split()
+    return bool(words) and words[-1] in _OPEN_WORDS
+
+
+def _pieces(line: str) -> list[str]:
+    """A line split at its column gaps (two or more spaces between words)."""
+    s = line.strip()
+    if not _GAP.search(s):
+        return [s] if s else []
+    return [p for p in re.split(r"\s{2,}", s) if p]
+
+
+# --- header ------------------------------------------------------------------------
+
+
+def _header_cells(lines: list[str]) -> list[str]:
+    """Header lines -> cells: an upper-case line starts a cell, a lower-case one goes on."""
+    cells: list[str] = []
+    for line in lines:
+        for piece in _pieces(line):
+            if cells and not _starts_upper(piece):
+                cells[-1] += " " + piece
+            else:
+                cells.append(piece)
+    return cells
+
+
+def find_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
+    """The column roles of a stacked header starting at ``start``, and its end.
+
+    "TT" (or "STT") on its own line, then short lines whose cells name at least a
+    task column, a unit column and a time column, then the first row number."""
+    if fold(lines[start].strip()).rstrip(".") not in _STT:
+        return None
+    j = start + 1
+    while j < len(lines) and j - start <= _MAX_HEADER_LINES:
+        s = lines[j].strip()
+        if _ROW_NUMBER.match(s) or _GROUP_NUMBER.match(s):
+            break
+        if len(s) > _MAX_HEADER_LINE or not s:
+            return None
+        j += 1
+    else:
+        return None
+    roles = [_role(c) for c in _header_cells(lines[start:j])]
+    needed = {Role.STT, Role.TITLE, Role.DUE}
+    if not needed <= set(roles) or not {Role.LEAD, Role.COORD} & set(roles):
+        return None
+    return roles, j
+
+
+# --- rows ----------------------------------------------------------------------------
+
+
+@dataclass
+class _Row:
+    number: str
+    line: int
+    cells: dict[int, list[str]] = field(default_factory=dict)
+    extra: list[dict[int, list[str]]] = field(default_factory=list)  # second results
+
+
+class _ColumnReader:
+    def __init__(self, lines: list[str], start: int, roles: list[str], body: int) -> None:
+        self.lines = lines
+        self.start = start
+        self.roles = roles
+        self.body = body
+        self.header_lines = {fold(ln.strip()) for ln in lines[start:body] if ln.strip()}
+        self.rows: list[_Row] = []
+        self.col = 0
+        self.last_number = 0
+        self.groups = 0
+        self.page_top = False
+
+    def _index(self, role: str) -> int | None:
+        return self.roles.index(role) if role in self.roles else None
+
+    def run(self) -> RawTable:
+        i = self.body
+        n = len(self.lines)
+        while i < n:
+            raw = self.lines[i]
+            s = raw.strip()
+            if raw == PAGE_BREAK:
+                self.page_top = True
+                i += 1
+                continue
+            if not s:
+                i += 1
+                continue
+            if self.page_top and fold(s) in self.header_lines:
+                i += 1
+                continue
+            self.page_top = False
+            if self._ends(s):
+                break
+            if not self._row_start(s, i):
+                if not self.rows:
+                    break
+                self._add(s, i)
+            i += 1
+        return RawTable("columns", [self._raw(r) for r in self.rows], i)
+
+    def _ends(self, s: str) -> bool:
+        f = fold(s)
+        if _END.match(f) or len(s) > _MAX_CELL_LINE:
+            return True
+        if fold(s).rstrip(".") in _STT and self.col != 0:
+            return False
+        words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
+        return len(words) >= 3 and s.upper() == s and not self._in_title()
+
+    def _in_title(self) -> bool:
+        return bool(self.rows) and self.roles[self.col] == Role.TITLE
+
+    def _row_start(self, s: str, i: int) -> bool:
+        m = _ROW_NUMBER.match(s)
+        if m and int(m.group(1)) in (self.last_number + 1, 1):
+            if m.group(1) == "1" and self.last_number and not self._row_complete():
+                return False
+            self.last_number = int(m.group(1))
+            self._open(m.group(1), i, m.group(2))
+            return True
+        g = _GROUP_NUMBER.match(s)
+        if g and g.group(1) == _ROMANS[self.groups] and self._row_complete():
+            self.groups += 1
+            self.last_number = 0
+            self._open(g.group(1), i, g.group(2))
+            return True
+        return False
+
+    def _row_complete(self) -> bool:
+        """The current row has reached its deadline (or there is none yet)."""
+        if not self.rows:
+            return True
+        due = self._index(Role.DUE)
+        return due is None or self.col >= due
+
+    def _open(self, number: str, i: int, rest: str | None) -> None:
+        self.rows.append(_Row(number, i + 1))
+        self.col = self.roles.index(Role.TITLE)
+        if rest:
+            for piece in _pieces(rest):
+                self._cell(self.col).append(piece)
+
+    def _cell(self, col: int) -> list[str]:
+        row = self.rows[-1]
+        target = row.extra[-1] if row.extra else row.cells
+        return target.setdefault(col, [])
+
+    def _add(self, s: str, i: int) -> None:
+        pieces = _pieces(s)
+        for k, piece in enumerate(pieces):
+            self._place(piece, forced=k > 0, ahead=self._ahead(pieces[k + 1 :], i))
+
+    def _ahead(self, rest: list[str], i: int) -> str:
+        """The piece with what continues it on the next lines (for the deadline test)."""
+        out = list(rest)
+        j = i + 1
+        while j < len(self.lines) and len(out) < 3:
+            s = self.lines[j].strip()
+            if not s or self.lines[j] == PAGE_BREAK:
+                break
+            if _starts_upper(s) and not s[0].isdigit() and not _ROMAN_START.match(s):
+                break
+            out.extend(_pieces(s))
+            j += 1
+        return " ".join(out)
+
+    def _place(self, piece: str, forced: bool, ahead: str) -> None:
+        cell = self._cell(self.col)
+        if not cell or (not forced and (_open_end(cell[-1]) or not _starts_upper(piece))):
+            cell.append(piece)
+            return
+        window = f"{piece} {ahead}".strip()
+        if self.roles[self.col] == Role.DUE and is_deadline_cell(" ".join([*cell, window])):
+            cell.append(piece)  # "Tháng" / "3/2026": the deadline goes on
+            return
+        self.col = self._next_col(piece, window)
+        self._cell(self.col).append(piece)
+
+    def _next_col(self, piece: str, window: str) -> int:
+        role = self.roles[self.col]
+        lead, coord = self._index(Role.LEAD), self._index(Role.COORD)
+        due, basis = self._index(Role.DUE), self._index(Role.BASIS)
+        unit = looks_like_unit(piece)
+        dated = is_deadline_cell(window)
+        if role == Role.TITLE:
+            return lead if unit and lead is not None else self.col
+        if role in (Role.DUE, Role.BASIS) and unit and not dated and lead is not None:
+            self.rows[-1].extra.append({})  # a second result of the same row
+            return lead
+        if role == Role.DUE:
+            if basis is not None and (fold(piece).startswith(_BASIS_STARTS) or not dated):
+                return basis
+            return self.col
+        if role == Role.BASIS:
+            return self.col
+        if dated and due is not None and self.col < due:
+            return due
+        if role == Role.LEAD and unit and coord is not None and coord > self.col:
+            return coord
+        nxt = self.col + 1
+        while nxt < len(self.roles) and self.roles[nxt] in (Role.COORD,) and not unit:
+            nxt += 1
+        if due is not None and nxt >= due:
+            return self.col  # stay: only a time expression opens the deadline
+        return min(nxt, len(self.roles) - 1)
+
+    def _raw(self, row: _Row) -> RawRow:
+        cells: list[list[str]] = [[] for _ in self.roles]
+        cells[0] = [row.number]
+        for col, lines in row.cells.items():
+            cells[col] = list(lines)
+        for part in row.extra:  # a second result: its deadline and result are added
+            for col, lines in part.items():
+                if self.roles[col] in (Role.LEAD, Role.COORD) and cells[col]:
+                    continue
+                if cells[col]:
+                    cells[col][-1] += ";"
+                cells[col].extend(lines)
+        return RawRow(cells, row.line)
+
+
+def parse_column_table(lines: list[str], start: int) -> RawTable | None:
+    """The table whose stacked header starts at ``start``, or None if there is none."""
+    found = find_header(lines, start)
+    if found is None:
+        return None
+    roles, body = found
+    header = RawRow([[c] for c in _header_cells(lines[start:body])], start + 1)
+    table = _ColumnReader(lines, start, roles, body).run()
+    if not table.rows:
+        return None
+    table.rows.insert(0, header)
+    table.header_rows = {0}
+    return table
+
+
+# --- page furniture ----------------------------------------------------------------
+
+_PAGE_NO = re.compile(r"^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$")
+_FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
+_STAMP = re.compile(r"^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
+_MIN_REPEATS = 3
+_MAX_FOOTNOTE_LINES = 12
+
+
+def _running_headers(lines: list[str]) -> set[str]:
+    """Short lines repeated on many pages, each after a page break (an empty line or
+    the file's start) and followed by a page number."""
+    counts: dict[str, int] = {}
+    for k, line in enumerate(lines[:-1]):
+        s = line.strip()
+        if k and lines[k - 1].strip():
+            continue
+        if 0 < len(s) <= 80 and _PAGE_NO.match(lines[k + 1]) and not _PAGE_NO.match(s):
+            counts[s] = counts.get(s, 0) + 1
+    return {s for s, c in counts.items() if c >= _MIN_REPEATS}
+
+
+def strip_running_lines(lines: list[str]) -> list[str]:
+    """Page headers (+ page number) -> one ``PAGE_BREAK`` line; footnotes and signing
+    stamps at a page's foot dropped, so that text and rows run on across pages.
+
+    The line count is kept (dropped lines become empty) so locators stay right."""
+    heads = _running_headers(lines)
+    if not heads:
+        return lines
+    out = list(lines)
+    for k, line in enumerate(lines):
+        if line.strip() not in heads or k + 1 >= len(lines) or not _PAGE_NO.match(lines[k + 1]):
+            continue
+        out[k], out[k + 1] = PAGE_BREAK, ""
+        j = k + 2
+        while j < len(lines) and not lines[j].strip() and lines[j]:
+            out[j] = ""
+            j += 1
+        _drop_page_foot(lines, out, k)
+    for k, line in enumerate(lines):
+        if _STAMP.match(line.strip()) and k + 1 < len(lines) and _STAMP.match(lines[k + 1].strip()):
+            out[k] = out[k + 1] = ""
+            if k + 2 < len(lines) and _STAMP.match(lines[k + 2].strip()):
+                out[k + 2] = ""
+    return out
+
+
+def _drop_page_foot(lines: list[str], out: list[str], head: int) -> None:
+    """Footnotes: after a whitespace-only line, "1 Nghị quyết số …" up to the header."""
+    j = head - 1
+    while j >= 0 and head - j <= _MAX_FOOTNOTE_LINES:
+        if lines[j] and not lines[j].strip():
+            if j + 1 < head and _FOOTNOTE.match(lines[j + 1].strip()):
+                for k in range(j, head):
+                    out[k] = ""
+            return
+        j -= 1
