@@ -167,7 +167,7 @@ def accuracy(backend: str, data_dir: Path) -> dict[str, Any]:
             t0 = time.perf_counter()
             answer = engine.ask(item.question, now=item.now)
             latencies.append(time.perf_counter() - t0)
-            graded.append(qa.grade(item, answer.text, [c.source for c in answer.citations]))
+            graded.append(qa.grade(item, answer.as_text(), [c.source for c in answer.citations]))
         summary = qa.summarize(graded)
         summary["p50_ms"] = 1000 * statistics.median(latencies)
         summary["p95_ms"] = 1000 * float(np.percentile(latencies, 95))

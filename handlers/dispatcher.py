@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from handlers import admin, commands
+from handlers import admin, commands, feedback
 from handlers.access import Actor
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -41,6 +41,8 @@ COMMANDS: dict[str, Handler] = {
     "/baocao": commands.report_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,
+    "/them": commands.more_cmd,
+    "/phanhoi": feedback.feedback_cmd,
 }
 
 _COMMAND = re.compile(r"^(/[A-Za-z_]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)

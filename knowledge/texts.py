@@ -19,6 +19,14 @@ def doc_label(doc_type: str | None, title: str) -> str:
     return f"{doc_type or 'Văn bản'} “{title}”"
 
 
+def plan_label(doc_type: str | None, number: str | None, title: str) -> str:
+    """A plan as people name it: "Kế hoạch 141/KH-UBND (Nâng cao năng lực …)", no file name."""
+    kind = doc_type or "Văn bản"
+    if number and any(ch.isdigit() for ch in number.split("/")[0]):
+        return f"{kind} {number} ({title})" if title else f"{kind} {number}"
+    return f"{kind} “{title}”" if title else kind
+
+
 # --- Loading documents ---------------------------------------------------------
 
 UNSUPPORTED_FORMAT = (
@@ -130,7 +138,30 @@ ANS_NO_DOCUMENTS = "Chưa có kế hoạch nào được nạp. Hãy nạp kế 
 ANS_SOURCES = "Nguồn:"
 ANS_SOURCE_LINE = "- {source}{locator}"
 ANS_UNIT_OPTIONS = "Có nhiều đơn vị khớp với “{name}”, bạn muốn hỏi đơn vị nào?"
-ANS_MORE = "… và {more} nhiệm vụ khác."
+ANS_MORE = "… và {more} mục khác."
+ANS_MORE_HINT = "Gõ “thêm” để xem tiếp."
+ANS_MORE_BUTTON = "Xem thêm"
+ANS_MORE_NONE = "Không còn mục nào để xem thêm. Bạn hãy đặt câu hỏi mới."
+ANS_MORE_PAGE = "Tiếp theo ({start}–{end} trong {total}):"
+# Whole-plan questions
+ANS_PLAN_WHICH = "Bạn hỏi về kế hoạch nào? Đã nạp {count} kế hoạch:"
+ANS_PLAN_COUNT = "{plan} có {count} nhiệm vụ."
+ANS_PLAN_COUNT_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng của các đơn vị."
+ANS_PLAN_TARGET_COUNT = "{plan} có {count} chỉ tiêu."
+ANS_PLAN_TARGETS = "Các chỉ tiêu của {plan} ({count}):"
+ANS_PLAN_NO_TARGETS = "{plan} không nêu chỉ tiêu định lượng nào."
+ANS_PLAN_OBJECTIVE = "Mục tiêu chung của {plan}: {text}"
+ANS_TASK_NUMBER = "Nhiệm vụ {number} của {plan}: {title}"
+ANS_TASK_NUMBER_NONE = "{plan} không có nhiệm vụ số {number}."
+ANS_UNIT_UNKNOWN = "Không có nhiệm vụ nào của {unit} trong các kế hoạch đã nạp."
+ANS_DETAIL_PARENT = "Thuộc nhiệm vụ: {text}"
+ANS_DETAIL_COORD = "Phối hợp: {units}"
+ANS_PRODUCT = "Sản phẩm của nhiệm vụ “{title}”: {text}."
+ANS_PRODUCT_NONE = "Kế hoạch không ghi sản phẩm cho nhiệm vụ “{title}”."
+ANS_DUE_NEXT = "Lần đến hạn tiếp theo: {due}."
+ANS_DUE_PASSED = "Đã qua: {dues}."
+ANS_OVERDUE_ITEM = "{title} (quá hạn {due})"
+ANS_DUTY_ITEM = "{title} ({unit})"
 
 # Task lists and counts
 ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
@@ -278,6 +309,12 @@ CHAT_NO_ANSWER = (
     "Bạn thử hỏi lại với tên đơn vị, nhiệm vụ hoặc thời hạn cụ thể hơn."
 )
 CHAT_ANSWER_OPTIONS = "Ý bạn là:"
+CHAT_FEEDBACK_UP = "👍"
+CHAT_FEEDBACK_DOWN = "👎"
+CHAT_FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý, câu trả lời đã được ghi nhận để cải thiện."
+CHAT_FEEDBACK_GONE = "Câu trả lời này đã cũ, không ghi nhận được góp ý. Bạn hãy hỏi lại."
+# Typed to see the rest of the last list ("thêm", "xem thêm").
+CHAT_MORE_WORDS = ("them", "xem them", "xem tiep", "tiep")
 CHAT_SOURCES = "Nguồn:"
 
 CHAT_COMING_SOON = "Tính năng “{feature}” đang được xây dựng và sẽ sớm có mặt."

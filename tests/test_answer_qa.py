@@ -46,7 +46,9 @@ def _grade_all(engine: AnswerEngine, path: Path) -> list[qa.Graded]:
     out = []
     for item in qa.load_items(path):
         answer = engine.ask(item.question, now=item.now)
-        out.append(qa.grade(item, answer.text, [c.source for c in answer.citations], answer.intent))
+        out.append(
+            qa.grade(item, answer.as_text(), [c.source for c in answer.citations], answer.intent)
+        )
     return out
 
 

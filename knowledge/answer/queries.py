@@ -24,6 +24,31 @@ _BARE_NUMBER = re.compile(
 )
 
 
+# A document named by its number in a question: "Nghị quyết 57-NQ/TW", "Quyết định 766",
+# "KH 141", "Đề án 06" (folded). The number must then match, never a neighbour's.
+_NAMED_NUMBER = re.compile(
+    r"\b(?:ke hoach|quyet dinh|chi thi|thong bao|van ban|nghi quyet|nghi dinh|de an|"
+    r"chuong trinh|cong dien|thong tu|luat|kh|qd|ct|tb|nq|nd|cd|tt)\s+(?:so\s+)?(\d{1,5})\b"
+)
+
+
+def quoted_numbers(question: str) -> set[str]:
+    """The document numbers a question quotes ("57" for "Nghị quyết 57-NQ/TW")."""
+    from knowledge.text import fold
+
+    q = fold(question)
+    found = {m.group(1).lstrip("0") or "0" for m in _NAMED_NUMBER.finditer(q)}
+    found |= {m.group(1).split("/")[0].lstrip("0") for m in _DOC_NUMBER.finditer(q)}
+    return {n for n in found if n}
+
+
+def units_of(task: TaskRow, role: str) -> list[str]:
+    """The task's units in ``role``; the raw cell when no unit was recognized."""
+    names = [link.unit.name for link in task.units if link.role == role]
+    raw = task.raw_lead if role == "lead" else task.raw_coordinating
+    return names or ([raw] if raw else [])
+
+
 def doc_by_number(session: Session, question: str) -> Document | None:
     """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND")."""
     from knowledge.text import fold

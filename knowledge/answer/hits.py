@@ -1,0 +1,163 @@
+"""Search hits that answer a question, and the answer built from passages.
+
+A hit answers only when it covers enough of the question (``MIN_COVERAGE``,
+calibrated on the QA sets: unanswerable questions top out below it) and carries
+the question's key content words: its rarest word, and any document number the
+question quotes ("Nghị quyết 57-NQ/TW", "Quyết định 766"). Keyword overlap on
+"năm", "tỉnh", "kế hoạch" alone never makes an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from knowledge import texts
+from knowledge.answer.api import Answer, AnswerCitation
+from knowledge.answer.compose import excerpt, nothing_found, shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.queries import labelled_near, load_tasks, quoted_numbers, units_of
+from knowledge.retrieval.analyzer import analyze
+from knowledge.retrieval.index import Hit, question_terms
+from knowledge.retrieval.records import task_locator
+from storage.models import TaskRow
+
+MIN_COVERAGE = 0.65
+# A second document's hit is shown beside the first when it scores this close.
+SIBLING_RATIO = 0.75
+SIBLING_FLOOR = MIN_COVERAGE + 0.15
+# Re-ranking of answering hits: coverage first, the fused search score second.
+RANK_WEIGHT = 0.25
+YEAR_BONUS = 0.1  # a record whose horizon is the year the question names
+EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
+# A question of two or more word pairs must find at least this share of them together
+# in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
+MIN_PAIRS = 2
+MIN_PAIR_SHARE = 0.34
+QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
+_QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
+
+
+def cite_task(ask: Ask, task: TaskRow) -> AnswerCitation:
+    return AnswerCitation(
+        task.document.source_name,
+        task_locator(task),
+        shorten(task.title, 160),
+        ask.label(task.document_id),
+    )
+
+
+def cite_hit(ask: Ask, hit: Hit) -> AnswerCitation:
+    rec = hit.record
+    return AnswerCitation(
+        rec.source, rec.locator, shorten(rec.display, 200), ask.label(rec.document_id)
+    )
+
+
+def _bigram_share(question: str, have: set[str]) -> float:
+    """Share of the question's adjacent content-word pairs the record holds."""
+    pairs = question_terms(question).bigrams
+    if len(pairs) < MIN_PAIRS:
+        return 1.0
+    return sum(p in have for p in pairs) / len(pairs)
+
+
+def _carries(hit: Hit, question: str, numbers: set[str]) -> bool:
+    """The record holds the question's key content: its phrases, any number it quotes."""
+    have = set(analyze(hit.record.searchable, exact=False))
+    have |= {t.lstrip("0") for t in have if t.isdigit()}
+    if _bigram_share(question, have) < MIN_PAIR_SHARE:
+        return False
+    return all(n in have for n in numbers)
+
+
+def good_hits(
+    ask: Ask,
+    question: str,
+    kinds: Sequence[str] | None = None,
+    year: int | None = None,
+    prefer: re.Pattern[str] | None = None,
+) -> list[Hit]:
+    """Hits that answer: enough of the question covered, key words held, best first."""
+    doc_ids = ask.doc_ids
+    hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
+    numbers = set() if doc_ids else quoted_numbers(question)
+    hits = [h for h in hits if h.coverage >= MIN_COVERAGE and _carries(h, question, numbers)]
+    if not hits:
+        return []
+    top = max(h.score for h in hits) or 1.0
+
+    def key(h: Hit) -> float:
+        bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
+        if prefer is not None and prefer.search(h.record.text):
+            bonus += QUANTITY_BONUS if prefer is _QUANTITY else EVIDENCE_BONUS
+        return h.coverage + RANK_WEIGHT * h.score / top + bonus
+
+    return sorted(hits, key=key, reverse=True)
+
+
+def quantity_pattern() -> re.Pattern[str]:
+    return _QUANTITY
+
+
+def per_document(hits: list[Hit], limit: int) -> list[Hit]:
+    """The best hit of each document scoring close to the best one overall."""
+    best = hits[0]
+    chosen: list[Hit] = [best]
+    seen = {best.record.document_id}
+    for h in hits[1:]:
+        if len(chosen) >= limit:
+            break
+        if h.record.document_id in seen:
+            continue
+        if h.coverage >= best.coverage * SIBLING_RATIO and h.coverage >= SIBLING_FLOOR:
+            chosen.append(h)
+            seen.add(h.record.document_id)
+    return chosen
+
+
+def _task_details(ask: Ask, task_id: int) -> list[str]:
+    tasks = load_tasks(ask.session, [task_id])
+    if not tasks:
+        return []
+    t = tasks[0]
+    out = []
+    leads = units_of(t, "lead")
+    if leads:
+        out.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+    if t.deadline_text:
+        out.append(texts.ANS_DETAIL_DEADLINE.format(text=t.deadline_text))
+    return out
+
+
+def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -> Answer:
+    chosen = per_document(hits, limit=3)
+    first = chosen[0]
+    quantity = ask.reading.count
+    lead = texts.ANS_PASSAGE.format(
+        source=ask.label(first.record.document_id) or first.record.source,
+        text=excerpt(first.record.display, question, 400, quantity=quantity),
+    )
+    details: list[str] = []
+    if first.record.kind == "passage":
+        details += [shorten(t, 200) for t in labelled_near(ask.session, first.record.ref_id)]
+    elif first.record.kind == "task":
+        details += _task_details(ask, first.record.ref_id)
+    details += [
+        texts.ANS_TARGET_ITEM.format(
+            source=ask.label(h.record.document_id) or h.record.source,
+            text=excerpt(h.record.display, question, 200, quantity=quantity),
+        )
+        for h in chosen[1:]
+    ]
+    return Answer(
+        text=lead, details=details, citations=[cite_hit(ask, h) for h in chosen], intent=intent
+    )
+
+
+def search_answer(ask: Ask, question: str, intent: str = "search") -> Answer:
+    prefer = _QUANTITY if ask.reading.count else None
+    hits = good_hits(ask, question, prefer=prefer)
+    if not hits:
+        return nothing_found(intent)
+    return passage_answer(ask, hits, intent, question)
