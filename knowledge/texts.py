@@ -146,6 +146,7 @@ ANS_MORE_PAGE = "Tiếp theo ({start}–{end} trong {total}):"
 # Whole-plan questions
 ANS_PLAN_WHICH = "Bạn hỏi về kế hoạch nào? Đã nạp {count} kế hoạch:"
 ANS_PLAN_COUNT = "{plan} có {count} nhiệm vụ."
+ANS_PLAN_COUNT_GROUPS = ", xếp trong {groups} nhóm (mục)."
 ANS_PLAN_COUNT_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng của các đơn vị."
 ANS_PLAN_TARGET_COUNT = "{plan} có {count} chỉ tiêu."
 ANS_PLAN_TARGETS = "Các chỉ tiêu của {plan} ({count}):"

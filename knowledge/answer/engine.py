@@ -26,7 +26,7 @@ from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
 from knowledge.answer.plans import plan_labels
-from knowledge.answer.queries import doc_by_number
+from knowledge.answer.queries import number_match, quoted_numbers
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
@@ -41,6 +41,10 @@ from storage.settings import Settings
 _searchers: dict[tuple[str, ...], Searcher] = {}
 _lock = threading.Lock()
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+# Questions about one plan as a whole: a quoted number must be that plan's.
+WHOLE_PLAN = frozenset(
+    {Intent.DOC_META, Intent.COUNT, Intent.PLAN_TARGETS, Intent.PLAN_OBJECTIVE, Intent.TASK_NUMBER}
+)
 
 
 def get_searcher(db: Database, settings: Settings) -> Searcher:
@@ -99,10 +103,34 @@ def _scope(session: Session, question: str, chosen_plan: int | None) -> DocScope
     if chosen_plan is not None:
         return DocScope(named=True, document_ids=[chosen_plan])
     scope = find_scope(session, question)
-    doc = doc_by_number(session, question)
-    if doc is not None:
-        return DocScope(named=True, document_ids=[doc.id], spans=scope.spans)
+    found = number_match(session, question)
+    if found is not None:
+        doc, words = found
+        return DocScope(
+            named=True, document_ids=[doc.id], spans=scope.spans + _span(question, words)
+        )
     return scope
+
+
+def _quotes_unloaded(session: Session, question: str) -> bool:
+    """The question quotes a plan number no loaded plan has, in its số hiệu or title."""
+    numbers = quoted_numbers(question)
+    if not numbers or number_match(session, question) is not None:
+        return False
+    titles = " ".join(
+        " ".join(syllables(t or "")) for t in session.scalars(select(Document.title))
+    ).split()
+    held = {t.lstrip("0") for t in titles if t.isdigit()}
+    return not numbers <= held
+
+
+def _span(question: str, words: str) -> list[tuple[int, int]]:
+    """Where the folded ``words`` ("kh 141") stand among the question's syllables."""
+    sylls, want = syllables(question), syllables(words)
+    for i in range(len(sylls) - len(want) + 1):
+        if sylls[i : i + len(want)] == want:
+            return [(i, i + len(want))]
+    return []
 
 
 class Engine:
@@ -191,6 +219,8 @@ class Engine:
         if match.partial and reading.intent not in LIST_INTENTS:
             match = UnitMatch()  # a name's beginning only counts in a unit question
             reading = read_question(asked, has_unit=False, has_window=bool(window))
+        if reading.intent in WHOLE_PLAN and _quotes_unloaded(session, question):
+            scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
         if scope.empty:
             return nothing_found(reading.intent)
         if match.options:

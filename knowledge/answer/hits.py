@@ -20,9 +20,12 @@ from knowledge.answer.queries import labelled_near, load_tasks, quoted_numbers, 
 from knowledge.retrieval.analyzer import analyze
 from knowledge.retrieval.index import Hit, question_terms
 from knowledge.retrieval.records import task_locator
+from knowledge.text import fold
 from storage.models import TaskRow
 
 MIN_COVERAGE = 0.65
+# Within the plan the question names, the name already vouches for relevance.
+MIN_COVERAGE_SCOPED = 0.45
 # A second document's hit is shown beside the first when it scores this close.
 SIBLING_RATIO = 0.75
 SIBLING_FLOOR = MIN_COVERAGE + 0.15
@@ -36,6 +39,10 @@ MIN_PAIRS = 2
 MIN_PAIR_SHARE = 0.34
 QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
+_PERCENT = re.compile(r"\d\s*%|phần trăm", re.I)
+# A figure: digits not inside a date or a document number, not a list mark "(3)" / "3.".
+_FIGURE = re.compile(r"(?<![\d/.(-])\d+(?:[.,]\d+)*(?![\d/)]|\.\s)")
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
 def cite_task(ask: Ask, task: TaskRow) -> AnswerCitation:
@@ -81,8 +88,9 @@ def good_hits(
     """Hits that answer: enough of the question covered, key words held, best first."""
     doc_ids = ask.doc_ids
     hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
-    numbers = set() if doc_ids else quoted_numbers(question)
-    hits = [h for h in hits if h.coverage >= MIN_COVERAGE and _carries(h, question, numbers)]
+    numbers = quoted_numbers(question) - own_numbers(ask)
+    floor = MIN_COVERAGE_SCOPED if doc_ids else MIN_COVERAGE
+    hits = [h for h in hits if h.coverage >= floor and _carries(h, question, numbers)]
     if not hits:
         return []
     top = max(h.score for h in hits) or 1.0
@@ -94,6 +102,25 @@ def good_hits(
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
+
+
+def own_numbers(ask: Ask) -> set[str]:
+    """The numbers of the plans the question is scoped to ("141" of KH 141/KH-UBND)."""
+    from storage.models import Document
+
+    out = set()
+    for doc_id in ask.scope.document_ids:
+        doc = ask.session.get(Document, doc_id)
+        if doc is not None and doc.number:
+            out.add(doc.number.split("/")[0].lstrip("0"))
+    return out
+
+
+def holds_figure(text: str, percent: bool) -> bool:
+    """The text states a quantity: a percentage, or a number that is no date, year or list mark."""
+    if percent:
+        return bool(_PERCENT.search(text))
+    return any(not _YEARLIKE.fullmatch(m.group(0)) for m in _FIGURE.finditer(text))
 
 
 def quantity_pattern() -> re.Pattern[str]:
@@ -155,9 +182,17 @@ def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -
     )
 
 
+def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
+    """For "bao nhiêu …": only records that state a figure (a percentage when asked)."""
+    if not ask.reading.count:
+        return hits
+    percent = bool(re.search(r"%|phan tram", fold(question)))
+    return [h for h in hits if holds_figure(h.record.display, percent)]
+
+
 def search_answer(ask: Ask, question: str, intent: str = "search") -> Answer:
     prefer = _QUANTITY if ask.reading.count else None
-    hits = good_hits(ask, question, prefer=prefer)
+    hits = with_figure(ask, question, good_hits(ask, question, prefer=prefer))
     if not hits:
         return nothing_found(intent)
     return passage_answer(ask, hits, intent, question)

@@ -7,7 +7,7 @@ words that mark them ("ai chủ trì", "bao nhiêu nhiệm vụ", "quá hạn") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from knowledge.retrieval.analyzer import expand_abbreviations, syllables
@@ -65,6 +65,15 @@ DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "dan
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
 COUNT = (
     "bao nhieu nhiem vu",
+    "may nhiem vu",
+    "bao nhieu noi dung",
+    "may noi dung",
+    "bao nhieu nhom",
+    "may nhom",
+    "bao nhieu hoat dong",
+    "may hoat dong",
+    "bao nhieu giai phap",
+    "may giai phap",
     "bao nhieu viec",
     "may nhiem vu",
     "so luong nhiem vu",
@@ -146,6 +155,17 @@ DEADLINE = (
     "han la",
     "han nao",
     "may gio",
+    "truoc ngay nao",
+    "ngay nao",
+    "thang nao",
+    "quy may",
+    "quy nao",
+    "thang may",
+    "nam nao",
+    "den khi nao",
+    "tu khi nao",
+    "den bao gio",
+    "thoi gian thuc hien",
 )
 TARGET = (
     "chi tieu",
@@ -195,6 +215,7 @@ class Reading:
     mine: bool = False
     number: str = ""  # for "task_number": the STT asked
     count: bool = False  # "bao nhiêu …": the answer leads with the number
+    fields: list[str] = field(default_factory=list)  # every plan fact asked ("ai ký, ngày nào")
 
 
 def normalized(question: str) -> str:
@@ -220,6 +241,31 @@ def topic(question: str) -> str:
     return " ".join(q.split()) or question
 
 
+# "… ai ký, ngày nào?" after a plan's name; alone, "ngày nào" asks a task's deadline.
+DOC_DATE_FOLLOW = ("ngay nao", "ngay bao nhieu", "khi nao")
+
+
+def doc_fields(q: str) -> list[str]:
+    """The plan facts a question asks, in the order it asks them."""
+    out = []
+    for phrases, name in (
+        (DOC_NUMBER, "number"),
+        (DOC_SIGNER, "signer"),
+        (DOC_DATE, "date"),
+        (DOC_ISSUER, "issuer"),
+        (DOC_LIST, "list"),
+    ):
+        if _any(q, phrases):
+            if name == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
+                name = "date?"
+            out.append(name)
+    if out and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
+        out.append("date")
+    if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:
+        out.append("number")
+    return out
+
+
 def read_question(
     question: str, *, has_unit: bool, has_window: bool, unit_focused: bool = True
 ) -> Reading:
@@ -228,17 +274,15 @@ def read_question(
     follow = is_follow_up(q)
     mine = _any(q, MINE)
     how_many = _any(q, ("bao nhieu", "may", "so luong", "tong so"))
-    for phrases, field_ in (
-        (DOC_NUMBER, "number"),
-        (DOC_SIGNER, "signer"),
-        (DOC_DATE, "date"),
-        (DOC_ISSUER, "issuer"),
-        (DOC_LIST, "list"),
-    ):
-        if _any(q, phrases):
-            if field_ == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
-                field_ = "date?"
-            return Reading(Intent.DOC_META, doc_field=field_, follow_up=follow)
+    fields = doc_fields(q)
+    if fields:
+        return Reading(
+            Intent.DOC_META,
+            doc_field=fields[0],
+            follow_up=follow,
+            fields=fields,
+            count=_any(q, COUNT) or _any(q, PLAN_TARGETS[:2]),
+        )
     if _any(q, OVERDUE):
         return Reading(Intent.OVERDUE, follow_up=follow, mine=mine)
     if _any(q, COUNT):
@@ -253,7 +297,8 @@ def read_question(
     if _any(q, PLAN_TARGETS) and not has_unit and not asks_who:
         return Reading(Intent.PLAN_TARGETS, follow_up=follow, count=how_many)
     lists = _any(q, LIST_WORDS)
-    if scoped and (_any(q, TASK_WORDS + WHO_COORD) or has_window) and (lists or not asks_who):
+    tasks_asked = _any(q, TASK_WORDS + WHO_COORD) or (has_window and _any(q, WINDOW_WORDS))
+    if scoped and tasks_asked and (lists or not asks_who):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
     if window_list and (lists or not _any(q, DEADLINE)):
@@ -263,6 +308,8 @@ def read_question(
     if asks_who or _any(q, WHO_COORD):
         role = "coordinate" if _any(q, WHO_COORD) and not _any(q, WHO_LEAD) else "lead"
         return Reading(Intent.WHO, role=role, follow_up=follow)
+    if how_many and _any(q, TARGET):
+        return Reading(Intent.TARGET, follow_up=follow, count=True)
     if _any(q, DEADLINE):
         return Reading(Intent.DEADLINE, follow_up=follow)
     if _any(q, PRODUCT):

@@ -19,6 +19,8 @@ from storage.models import Document
 
 SHORT_TITLE = 80
 MAX_CHOICES = 8
+TITLE_COVERAGE = 0.5  # share of the question's words a plan's title block must hold
+TITLE_MARGIN = 0.1  # … and by this much more than the next plan's
 
 
 # Kinds a title may open with when the document's type was not read.
@@ -63,13 +65,25 @@ def plan_in_context(ask: Ask) -> Document | None:
     ids = ask.scope.document_ids
     if len(ids) == 1:
         return ask.session.get(Document, ids[0])
-    if ids:
-        return None
+    titled = _by_title(ask, ids or None)
+    if titled is not None or ids:
+        return titled
     last = ask.chat.get("doc_id")
     if isinstance(last, int) and (doc := ask.session.get(Document, last)) is not None:
         return doc
     docs = list(ask.session.scalars(select(Document).limit(2)))
     return docs[0] if len(docs) == 1 else None
+
+
+def _by_title(ask: Ask, ids: list[int] | None) -> Document | None:
+    """The plan whose title the question echoes clearly better than any other's."""
+    hits = ask.searcher.search(ask.asked or ask.question, k=5, kinds=("doc",), document_ids=ids)
+    hits.sort(key=lambda h: -h.coverage)
+    if not hits or hits[0].coverage < TITLE_COVERAGE:
+        return None
+    if len(hits) > 1 and hits[1].coverage > hits[0].coverage - TITLE_MARGIN:
+        return None
+    return ask.session.get(Document, hits[0].record.document_id)
 
 
 def which_plan(ask: Ask) -> Answer:

@@ -18,10 +18,6 @@ NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with 
 
 
 _DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
-# "Kế hoạch 3369", "quyet dinh so 2820", "QĐ 664": the number alone, on folded text.
-_BARE_NUMBER = re.compile(
-    r"\b(?:ke hoach|quyet dinh|chi thi|thong bao|van ban|kh|qd|ct|tb)\s+(?:so\s+)?(\d{1,5})\b(?!/)"
-)
 
 
 # A document named by its number in a question: "Nghị quyết 57-NQ/TW", "Quyết định 766",
@@ -50,7 +46,13 @@ def units_of(task: TaskRow, role: str) -> list[str]:
 
 
 def doc_by_number(session: Session, question: str) -> Document | None:
-    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND")."""
+    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND", "NQ 97")."""
+    found = number_match(session, question)
+    return found[0] if found else None
+
+
+def number_match(session: Session, question: str) -> tuple[Document, str] | None:
+    """The document whose số hiệu the question quotes, with the words that quote it."""
     from knowledge.text import fold
 
     numbered = list(session.scalars(select(Document).where(Document.number.is_not(None))))
@@ -58,12 +60,24 @@ def doc_by_number(session: Session, question: str) -> Document | None:
         key = fold(m.group(1))
         for doc in numbered:
             if fold(doc.number or "").startswith(key) or key.startswith(fold(doc.number or "x")):
-                return doc
-    for m in _BARE_NUMBER.finditer(fold(question)):
-        matches = [d for d in numbered if (d.number or "").split("/")[0] == m.group(1)]
+                return doc, fold(m.group(0))
+    q = fold(question)
+    for m in _NAMED_NUMBER.finditer(q):
+        want = m.group(1).lstrip("0")
+        matches = [d for d in numbered if (d.number or "").split("/")[0].lstrip("0") == want]
+        if len(matches) > 1:  # "KH 141 Bắc Ninh": the one whose title the question echoes
+            matches = [d for d in matches if _echoes(d, q)] or matches
         if len(matches) == 1:
-            return matches[0]
+            return matches[0], m.group(0)
     return None
+
+
+def _echoes(doc: Document, folded_question: str) -> bool:
+    from knowledge.text import fold
+
+    words = set(fold(f"{doc.title} {doc.issuer or ''}").split())
+    asked = set(folded_question.split())
+    return len(words & asked) >= 2
 
 
 def task_rows(

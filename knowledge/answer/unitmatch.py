@@ -99,7 +99,8 @@ def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitM
     if not m:
         return UnitMatch()
     words = f"{m.group(1)} {m.group(2)}".split()
-    for n in range(len(words), 1, -1):
+    # A head and one word ("sở giao…") is too little to tell a unit by its beginning.
+    for n in range(len(words), 2, -1):
         prefix = " ".join(words[:n])
         ids = list(dict.fromkeys(uid for name, uid in names if name.startswith(prefix + " ")))
         if ids:
@@ -115,7 +116,7 @@ _UNIT_HEAD = re.compile(
     r"^(?:cho (?:toi |em )?hoi |xin hoi )?"
     r"((?:so|phong|ban|trung tam|van phong|chi cuc|cuc|ubnd|uy ban nhan dan|bo|cong an|"
     r"bo chi huy|thanh tra|kho bac|bao hiem xa hoi|hoi dong|vien|truong)"
-    r"(?: [a-z0-9&]+){1,6}?)"
+    r"(?: [a-z0-9&]+){1,8}?)"
     r" (?:co (?:nhung |cac |bao nhieu )?(?:nhiem vu|viec|cong viec)|duoc giao|phai lam|can lam|"
     r"lam (?:gi|nhung gi)|chu tri (?:gi|nhung|cac|nhiem vu)|phoi hop (?:gi|nhung|cac|nhiem vu)|"
     r"phu trach (?:gi|nhung|viec)|nhan nhiem vu)\b"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
@@ -11,7 +12,9 @@ from knowledge.answer.context import Ask
 from knowledge.answer.hits import RANK_WEIGHT, good_hits
 from knowledge.answer.intents import Intent, Reading, topic
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
-from storage.models import Document
+from storage.models import Document, Passage
+
+SIGNATURE_PASSAGES = 40  # the document's last passages, where the signature block sits
 
 
 def _cite(doc: Document) -> AnswerCitation:
@@ -45,9 +48,49 @@ def doc_meta(ask: Ask) -> Answer:
         doc = plan_in_context(ask)
     if doc is None:
         return which_plan(ask) if not ask.scope.named else nothing_found(Intent.DOC_META)
-    answer = Answer(text=_fact(doc, field_), citations=[_cite(doc)], intent=Intent.DOC_META)
+    signer = doc.signer or signer_in_text(ask.session, doc)
+    facts = [_fact(doc, f, signer) for f in dict.fromkeys(ask.reading.fields or [field_])]
+    if ask.reading.count:
+        from knowledge.answer.kinds.tasklist import plan_count_rows
+
+        n_tasks, _ = plan_count_rows(ask, doc)
+        facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
+    known = [f for f in dict.fromkeys(ask.reading.fields or [field_]) if _known(doc, f, signer)]
+    answer = Answer(
+        text=facts[0],
+        details=facts[1:],
+        # A plan that leaves the asked fact blank answers nothing: no citation.
+        citations=[_cite(doc)] if known or ask.reading.count else [],
+        intent=Intent.DOC_META,
+    )
     answer.context = {"doc_id": doc.id}
     return answer
+
+
+def signer_in_text(session: Session, doc: Document) -> str:
+    """The signer's name from the signature block when the header did not yield it.
+
+    Decrees end with the signing title in capitals and the name on its own line
+    ("KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Trần Hồng Hà"); the last such name wins.
+    """
+    rows = session.scalars(
+        select(Passage.text)
+        .where(Passage.document_id == doc.id)
+        .order_by(Passage.ordinal.desc())
+        .limit(SIGNATURE_PASSAGES)
+    )
+    for text in rows:
+        words = text.replace("|", " ").split()
+        run = 0
+        for w in reversed(words):
+            if w[:1].isupper() and w[1:].islower() and w.isalpha():
+                run += 1
+            else:
+                break
+        before = words[: len(words) - run]
+        if 2 <= run <= 5 and all(not w.isalpha() or w.isupper() for w in before[-6:]):
+            return " ".join(words[len(words) - run :])
+    return ""
 
 
 def _by_title(ask: Ask) -> tuple[Document | None, float]:
@@ -63,7 +106,17 @@ def _by_title(ask: Ask) -> tuple[Document | None, float]:
     return ask.session.get(Document, hits[0].record.document_id), hits[0].coverage
 
 
-def _fact(doc: Document, field_: str) -> str:
+def _known(doc: Document, field_: str, signer: str) -> bool:
+    if field_ == "number":
+        return bool(doc.number) and any(ch.isdigit() for ch in (doc.number or "").split("/")[0])
+    if field_ == "signer":
+        return bool(signer)
+    if field_ in ("date", "date?"):
+        return doc.issued_date is not None
+    return bool(doc.issuer)
+
+
+def _fact(doc: Document, field_: str, signer: str) -> str:
     title = label_of(doc)
     if field_ == "number":
         number = doc.number or ""
@@ -71,8 +124,8 @@ def _fact(doc: Document, field_: str) -> str:
             return texts.ANS_DOC_NUMBER.format(title=title, number=number)
         return texts.ANS_DOC_NUMBER_NONE.format(title=title)
     if field_ == "signer":
-        if doc.signer:
-            return texts.ANS_DOC_SIGNER.format(title=title, signer=doc.signer)
+        if signer:
+            return texts.ANS_DOC_SIGNER.format(title=title, signer=signer)
         return texts.ANS_DOC_SIGNER_NONE.format(title=title)
     if field_ in ("date", "date?"):
         if doc.issued_date:

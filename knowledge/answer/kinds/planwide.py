@@ -14,7 +14,13 @@ from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import cite_task
 from knowledge.answer.intents import Intent
-from knowledge.answer.kinds.tasklist import LIST_LIMIT, plan_count_rows, task_list, task_page
+from knowledge.answer.kinds.tasklist import (
+    LIST_LIMIT,
+    plan_count_rows,
+    plan_groups,
+    task_list,
+    task_page,
+)
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
@@ -50,6 +56,9 @@ def count(ask: Ask) -> Answer:
     doc = found
     tasks, duties = plan_count_rows(ask, doc)
     lead = texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=tasks)
+    groups = plan_groups(ask, doc)
+    if 1 < groups < tasks:
+        lead = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=groups)
     if duties:
         lead += texts.ANS_PLAN_COUNT_DUTIES.format(count=duties)
     ids = [

@@ -8,7 +8,13 @@ from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import excerpt, nothing_found
 from knowledge.answer.context import Ask
-from knowledge.answer.hits import cite_hit, good_hits, per_document, quantity_pattern
+from knowledge.answer.hits import (
+    cite_hit,
+    good_hits,
+    per_document,
+    quantity_pattern,
+    with_figure,
+)
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
 
@@ -21,6 +27,7 @@ def targets(ask: Ask) -> Answer:
     hits = good_hits(
         ask, question, kinds=("target", "passage", "task"), year=year, prefer=quantity_pattern()
     )
+    hits = with_figure(ask, question, hits)
     if not hits:
         return nothing_found(ask.reading.intent)
     chosen = per_document(hits, limit=4)

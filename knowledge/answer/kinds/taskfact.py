@@ -6,7 +6,7 @@ import re
 
 from knowledge import texts
 from knowledge.answer.api import Answer
-from knowledge.answer.compose import shorten
+from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import (
     MIN_COVERAGE,
@@ -24,6 +24,10 @@ from storage.models import TaskRow
 
 DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
 TASK_MARGIN = 0.15  # a task answers unless a passage covers the question much better
+# A date, month, quarter or year a deadline can be read from.
+_DATED = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|tháng \d|quý|năm 20\d\d|hằng|thường xuyên", re.I
+)
 _EVIDENCE = {
     Intent.WHO: re.compile(r"chủ trì|phụ trách|thực hiện:", re.I),
     Intent.DEADLINE: re.compile(r"thời (?:gian|hạn)|hoàn thành|\d{1,2}/\d{4}|quý|tháng", re.I),
@@ -39,6 +43,8 @@ def task_fact(ask: Ask) -> Answer:
     task_hits = [h for h in hits if h.record.kind == "task"]
     if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
         hits = _with_evidence(ask, topic(question), hits, evidence)
+        if intent == Intent.DEADLINE and not _DATED.search(hits[0].record.text):
+            return nothing_found(intent)  # a passage with no date answers no "when"
         return passage_answer(ask, hits, intent, question)
     if not task_hits and ask.reading.follow_up and ask.chat.get("task_id"):
         tasks = load_tasks(ask.session, [int(ask.chat["task_id"])])
@@ -48,6 +54,9 @@ def task_fact(ask: Ask) -> Answer:
         return search_answer(ask, question, intent)
     main = tasks[0]
     lead, details = describe(ask, main)
+    if _absent(ask, main):
+        # The plan holds the task but not the asked fact: say so, cite nothing.
+        return Answer(text=lead, intent=intent)
     citations = [cite_task(ask, main)]
     cover = {h.record.ref_id: h.coverage for h in task_hits}
     best = cover.get(main.id, 0.0)
@@ -88,6 +97,20 @@ def _with_evidence(
         if h.coverage >= MIN_COVERAGE and evidence.search(h.record.text):
             return [h] + [x for x in hits if x.record.key != h.record.key]
     return hits
+
+
+def _absent(ask: Ask, task: TaskRow) -> bool:
+    """The task lacks the field the question asks for."""
+    intent = ask.reading.intent
+    if intent == Intent.DEADLINE:
+        return not (task.deadline_text or task.due_date)
+    if intent == Intent.PRODUCT:
+        return not task.product
+    if ask.reading.role == "coordinate":
+        return not units_of(task, "coordinate")
+    if ask.reading.role == "supervisor":
+        return not task.supervisor
+    return not units_of(task, "lead")
 
 
 def deadline_lines(ask: Ask, task: TaskRow) -> list[str]:

@@ -181,3 +181,13 @@ def plan_count_rows(ask: Ask, doc: Document) -> tuple[int, int]:
     rows = queries.task_rows(ask.session, None, "lead", None, None, [doc.id])
     duties = sum(1 for r in rows if r.kind == "duty")
     return len(rows) - duties, duties
+
+
+def plan_groups(ask: Ask, doc: Document) -> int:
+    """How many headed groups ("1. …", "Nội dung 2 …") the plan's tasks are arranged in."""
+    from sqlalchemy import select
+
+    sections = ask.session.scalars(
+        select(TaskRow.section).where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
+    )
+    return len({s for s in sections if s})
