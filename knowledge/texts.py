@@ -161,6 +161,11 @@ ANS_PRODUCT = "Sản phẩm của nhiệm vụ “{title}”: {text}."
 ANS_PRODUCT_NONE = "Kế hoạch không ghi sản phẩm cho nhiệm vụ “{title}”."
 ANS_DUE_NEXT = "Lần đến hạn tiếp theo: {due}."
 ANS_DUE_PASSED = "Đã qua: {dues}."
+ANS_ONE_OVERDUE = (
+    "Nhiệm vụ “{title}” đã quá hạn: hạn {due}{raw} đã qua mà chưa có báo cáo hoàn thành."
+)
+ANS_ONE_NOT_DUE = "Nhiệm vụ “{title}” chưa đến hạn: hạn tiếp theo {due}{raw}."
+ANS_ONE_NO_DATE = "Nhiệm vụ “{title}” không có hạn cụ thể{raw}, nên chưa thể coi là quá hạn."
 ANS_OVERDUE_ITEM = "{title} (quá hạn {due})"
 ANS_DUTY_ITEM = "{title} ({unit})"
 
@@ -209,6 +214,7 @@ ANS_DOC_ISSUED = "{title} ban hành ngày {date}."
 ANS_DOC_ISSUED_NONE = "{title} không ghi ngày ban hành cụ thể."
 ANS_DOC_ISSUER = "{title} do {issuer} ban hành."
 ANS_DOC_DOCS = "Đã nạp {count} kế hoạch:"
+ANS_DOC_SUBJECT = "{title} là văn bản: {full}."
 
 # Free-text passages
 ANS_PASSAGE = "Theo {source}: {text}"

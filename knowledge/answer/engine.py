@@ -41,6 +41,7 @@ from storage.settings import Settings
 _searchers: dict[tuple[str, ...], Searcher] = {}
 _lock = threading.Lock()
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
+MAX_UNIT_OPTIONS = 5
 # Questions about one plan as a whole: a quoted number must be that plan's.
 WHOLE_PLAN = frozenset(
     {Intent.DOC_META, Intent.COUNT, Intent.PLAN_TARGETS, Intent.PLAN_OBJECTIVE, Intent.TASK_NUMBER}
@@ -223,6 +224,8 @@ class Engine:
             scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
         if scope.empty:
             return nothing_found(reading.intent)
+        if len(match.options) > MAX_UNIT_OPTIONS:
+            match = UnitMatch()  # "Văn phòng …" fits a dozen units: it names none of them
         if match.options:
             return self._unit_options(match, question)
         units = match.units

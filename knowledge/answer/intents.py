@@ -60,6 +60,21 @@ DOC_ISSUER = (
     "noi ban hanh",
     "do ai ban hanh",
 )
+# What the plan is about: answered with its full title.
+DOC_SUBJECT = (
+    "ve viec gi",
+    "ve van de gi",
+    "noi ve van de gi",
+    "noi ve gi",
+    "ve noi dung gi",
+    "noi dung gi",
+    "ban hanh cai gi",
+    "la ke hoach gi",
+    "la chuong trinh gi",
+    "ve chuong trinh gi",
+    "la van ban gi",
+    "ve linh vuc gi",
+)
 DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
 
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
@@ -253,6 +268,7 @@ def doc_fields(q: str) -> list[str]:
         (DOC_SIGNER, "signer"),
         (DOC_DATE, "date"),
         (DOC_ISSUER, "issuer"),
+        (DOC_SUBJECT, "subject"),
         (DOC_LIST, "list"),
     ):
         if _any(q, phrases):

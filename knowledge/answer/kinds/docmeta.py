@@ -113,6 +113,8 @@ def _known(doc: Document, field_: str, signer: str) -> bool:
         return bool(signer)
     if field_ in ("date", "date?"):
         return doc.issued_date is not None
+    if field_ == "subject":
+        return bool(doc.title)
     return bool(doc.issuer)
 
 
@@ -131,4 +133,6 @@ def _fact(doc: Document, field_: str, signer: str) -> str:
         if doc.issued_date:
             return texts.ANS_DOC_ISSUED.format(title=title, date=texts.fmt_date(doc.issued_date))
         return texts.ANS_DOC_ISSUED_NONE.format(title=title)
+    if field_ == "subject":
+        return texts.ANS_DOC_SUBJECT.format(title=title, full=" ".join(doc.title.split()))
     return texts.ANS_DOC_ISSUER.format(title=title, issuer=doc.issuer or "—")

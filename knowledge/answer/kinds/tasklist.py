@@ -23,6 +23,7 @@ LIST_LIMIT = 8
 MAX_CITED = 40  # tasks cited under a list answer
 MAX_MORE = 300  # task ids kept for "Xem thêm"
 PARENT_CHARS = 70
+TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
 
 
 def task_line(task: TaskRow, due: str) -> str:
@@ -94,9 +95,41 @@ def _rows(ask: Ask, role: str) -> list[Any]:
     return rows
 
 
+def one_overdue(ask: Ask) -> Answer | None:
+    """ "Việc X đã quá hạn chưa?": that task's missed (or next) due date, not a list."""
+    from knowledge.answer.hits import good_hits
+    from knowledge.answer.intents import topic
+    from knowledge.retrieval.index import content_syllables
+
+    about = topic(ask.asked)
+    named = {w for u in ask.units for w in fold(u.name).split()}
+    if len([w for w in content_syllables(about) if w not in named]) < TOPIC_WORDS:
+        return None
+    hits = [h for h in good_hits(ask, about, kinds=("task",)) if h.record.kind == "task"]
+    if not hits:
+        return None
+    task = load_tasks(ask.session, [hits[0].record.ref_id])[0]
+    title = shorten(task.title, 160)
+    miss = missed(task, ask.today)
+    done = task.id in reported_done(ask.session, [task.id])
+    upcoming = sorted(d.due_date for d in task.deadlines if d.due_date >= ask.today)
+    raw = f" ({task.deadline_text})" if task.deadline_text else ""
+    if miss is not None and not done:
+        lead = texts.ANS_ONE_OVERDUE.format(title=title, due=texts.fmt_date(miss), raw=raw)
+    elif upcoming:
+        lead = texts.ANS_ONE_NOT_DUE.format(title=title, due=texts.fmt_date(upcoming[0]), raw=raw)
+    else:
+        lead = texts.ANS_ONE_NO_DATE.format(title=title, raw=raw)
+    answer = Answer(text=lead, citations=[cite_task(ask, task)], intent=Intent.OVERDUE)
+    answer.context = {"task_id": task.id, "doc_id": task.document_id}
+    return answer
+
+
 def task_list(ask: Ask) -> Answer:
     role = _role(ask.question)
     overdue = ask.reading.intent == Intent.OVERDUE
+    if overdue and (single := one_overdue(ask)) is not None:
+        return single
     if not ask.units and ask.window is None and not overdue:
         return search_answer(ask, ask.question)
     rows = _rows(ask, role)
