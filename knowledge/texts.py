@@ -186,13 +186,13 @@ ANS_TASK_DUE = " (hạn {due})"
 ANS_TASK_DEADLINE_RAW = " (thời hạn: {text})"
 
 # One task: who leads, coordinates, when
-ANS_WHO_LEADS = "Nhiệm vụ “{title}” do {units} chủ trì."
+ANS_WHO_LEADS = "{units} chủ trì nhiệm vụ “{title}”."
 ANS_WHO_COORD = "Đơn vị phối hợp: {units}."
-ANS_WHO_COORD_ONLY = "Nhiệm vụ “{title}” có các đơn vị phối hợp: {units}."
+ANS_WHO_COORD_ONLY = "Phối hợp: {units} (nhiệm vụ “{title}”)."
 ANS_WHO_NO_COORD = "Nhiệm vụ “{title}” không ghi đơn vị phối hợp; đơn vị chủ trì: {units}."
 ANS_WHO_SUPERVISOR = "Chịu trách nhiệm chỉ đạo: {name}."
 ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm vụ “{title}”."
-ANS_DEADLINE = "Nhiệm vụ “{title}” có thời hạn: {text}."
+ANS_DEADLINE = "Thời hạn: {text} (nhiệm vụ “{title}”)."
 ANS_DEADLINE_DATE = " Hạn cuối: {due}."
 ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."
 ANS_DETAIL_LEAD = "Chủ trì: {units}"
@@ -493,6 +493,16 @@ CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác")
 CLI_DOCUMENT_COLUMNS = ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ")
 
 CLI_ASK = "trả lời một câu hỏi về các kế hoạch đã nạp"
+CLI_FEEDBACK = "xem góp ý 👍/👎 cho các câu trả lời; biến một 👎 thành câu hỏi kiểm thử"
+CLI_FEEDBACK_DOWN = "chỉ các góp ý 👎"
+CLI_FEEDBACK_TO_QUESTION = "biến góp ý số ID thành một câu hỏi kiểm thử (định dạng tests/qa)"
+CLI_FEEDBACK_EXPECT = (
+    "cụm từ câu trả lời đúng phải có (lặp lại được); bỏ trống: không được trích dẫn"
+)
+CLI_FEEDBACK_SOURCE = "tiền tố tên tệp nguồn mà câu trả lời đúng phải trích dẫn (lặp lại được)"
+CLI_FEEDBACK_OUT = "ghi thêm câu hỏi vào tệp này (ví dụ tests/qa/feedback.jsonl)"
+CLI_FEEDBACK_NONE = "Chưa có góp ý nào."
+CLI_FEEDBACK_NOT_FOUND = "Không có góp ý số {id}."
 CLI_ASK_QUESTION = "câu hỏi (tiếng Việt, có dấu hoặc không dấu)"
 CLI_ASK_BATCH = "đọc mỗi dòng của đầu vào chuẩn là một câu hỏi"
 CLI_ASK_NOW = (

@@ -20,6 +20,7 @@ from knowledge.answer.queries import labelled_near, load_tasks, quoted_numbers, 
 from knowledge.retrieval.analyzer import analyze
 from knowledge.retrieval.index import Hit, question_terms
 from knowledge.retrieval.records import task_locator
+from knowledge.retrieval.search import corrected
 from knowledge.text import fold
 from storage.models import TaskRow
 
@@ -90,7 +91,10 @@ def good_hits(
     hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
     numbers = quoted_numbers(question) - own_numbers(ask)
     floor = MIN_COVERAGE_SCOPED if doc_ids else MIN_COVERAGE
-    hits = [h for h in hits if h.coverage >= floor and _carries(h, question, numbers)]
+    fixed = corrected(
+        question, ask.searcher.keyword.vocab
+    )  # "trien khia" read as the search read it
+    hits = [h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers)]
     if not hits:
         return []
     top = max(h.score for h in hits) or 1.0

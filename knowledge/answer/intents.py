@@ -248,9 +248,10 @@ def topic(question: str) -> str:
     """The question without its intent phrases: what the task or target is about."""
     q = " " + " ".join(syllables(question)) + " "
     asks_lead = " chu tri " in q
-    for group in (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER):
-        for phrase in sorted(group, key=len, reverse=True):
-            q = q.replace(f" {phrase} ", " ")
+    groups = (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER)
+    # Longest first across groups: "ban hành ngày nào" goes whole, not as "ngày nào".
+    for phrase in sorted({p for g in groups for p in g}, key=len, reverse=True):
+        q = q.replace(f" {phrase} ", " ")
     if asks_lead and " chu tri " not in q:
         q += " chu tri"  # passages naming the lead unit say "chủ trì"
     return " ".join(q.split()) or question

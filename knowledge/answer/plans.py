@@ -77,6 +77,11 @@ def plan_in_context(ask: Ask) -> Document | None:
 
 def _by_title(ask: Ask, ids: list[int] | None) -> Document | None:
     """The plan whose title the question echoes clearly better than any other's."""
+    from knowledge.answer.intents import topic
+    from knowledge.retrieval.index import content_syllables
+
+    if len(content_syllables(topic(ask.asked or ask.question))) < 2:
+        return None
     hits = ask.searcher.search(ask.asked or ask.question, k=5, kinds=("doc",), document_ids=ids)
     hits.sort(key=lambda h: -h.coverage)
     if not hits or hits[0].coverage < TITLE_COVERAGE:

@@ -137,6 +137,6 @@ def unknown_unit(question: str) -> str | None:
     name = m.group(1).split()
     if len(name) < 2 or name[1] in _NOT_UNIT:
         return None
-    start = len(m.group(0).split()) - len(name) - 1
+    start = len(folded[: m.start(1)].split())
     typed = " ".join(words[start : start + len(name)]) if len(words) >= start + len(name) else ""
     return typed.strip(" ,.?") or m.group(1)

@@ -14,6 +14,7 @@ from knowledge.answer.intents import Intent, Reading, topic
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from storage.models import Document, Passage
 
+TITLE_WORDS = 2  # content words a question needs to name a plan by its title
 SIGNATURE_PASSAGES = 40  # the document's last passages, where the signature block sits
 
 
@@ -95,6 +96,10 @@ def signer_in_text(session: Session, doc: Document) -> str:
 
 def _by_title(ask: Ask) -> tuple[Document | None, float]:
     """The plan whose title block the question repeats, when it covers the question well."""
+    from knowledge.retrieval.index import content_syllables
+
+    if len(content_syllables(topic(ask.question))) < TITLE_WORDS:
+        return None, 0.0  # "ban hành ngày nào?": no plan named, the one in context is meant
     hits = ask.searcher.search(topic(ask.question), k=8, kinds=("doc",), document_ids=ask.doc_ids)
     top = max((h.score for h in hits), default=1.0) or 1.0
     hits = sorted(
