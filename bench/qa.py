@@ -10,6 +10,7 @@ A question is answered correctly when
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -26,7 +27,8 @@ HELDOUT_FILE = ROOT / "tests" / "qa" / "heldout.jsonl"
 BLIND_FILE = ROOT / "tests" / "qa" / "blind.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
 FEEDBACK_FILE = ROOT / "tests" / "qa" / "feedback.jsonl"
-SHARED = ROOT.parent / "shared"
+# The real documents beside the checkout; PLANBOT_SHARED_DIR points elsewhere (a worktree).
+SHARED = Path(os.environ.get("PLANBOT_SHARED_DIR") or ROOT.parent / "shared")
 DEFAULT_NOW = datetime(2026, 4, 10)
 
 _TOKEN = re.compile(r"[a-z0-9%]+")

@@ -171,6 +171,7 @@ ANS_DUTY_ITEM = "{title} ({unit})"
 
 # Task lists and counts
 ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
+ANS_SCOPE_WINDOW_SHORT = " đến hạn {label},"
 ANS_SCOPE_OVERDUE = " đã quá hạn (tính đến {today}) mà chưa hoàn thành"
 ANS_TASKS_FOUND = "{unit} có {count} nhiệm vụ{scope}."
 ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."

@@ -41,7 +41,16 @@ def _any(q: str, phrases: tuple[str, ...]) -> bool:
 
 
 DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban", "so may")
-DOC_SIGNER = ("nguoi ky", "ai ky", "ky boi", "do ai ky", "ky ban hanh", "ai la nguoi ky")
+DOC_SIGNER = (
+    "nguoi ky",
+    "ai ky",
+    "ky boi",
+    "do ai ky",
+    "ky ban hanh",
+    "ai la nguoi ky",
+    "nao ky",
+    "nao da ky",
+)
 DOC_DATE = (
     "ngay ban hanh",
     "ban hanh ngay",
@@ -333,6 +342,6 @@ def read_question(
         return Reading(Intent.PRODUCT, follow_up=follow)
     if _any(q, TARGET):
         return Reading(Intent.TARGET, follow_up=follow, count=how_many)
-    if scoped:
+    if scoped and not _any(q, ("la gi", "nhu the nao", "ra sao")):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     return Reading(Intent.SEARCH, follow_up=follow, count=how_many)

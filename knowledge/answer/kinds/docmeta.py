@@ -71,27 +71,33 @@ def doc_meta(ask: Ask) -> Answer:
 def signer_in_text(session: Session, doc: Document) -> str:
     """The signer's name from the signature block when the header did not yield it.
 
-    Decrees end with the signing title in capitals and the name on its own line
-    ("KT. THỦ TƯỚNG / PHÓ THỦ TƯỚNG / Trần Hồng Hà"); the last such name wins.
+    Decrees put the signing title in capitals and the name under it ("THỦ TƯỚNG /
+    Phạm Minh Chính"); a decision's own signature comes before any attached plan.
     """
-    rows = session.scalars(
-        select(Passage.text)
-        .where(Passage.document_id == doc.id)
-        .order_by(Passage.ordinal.desc())
-        .limit(SIGNATURE_PASSAGES)
+    rows = list(
+        session.scalars(
+            select(Passage.text).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
+        )
     )
+    previous: list[str] = []
     for text in rows:
-        words = text.replace("|", " ").split()
+        words = text.replace("|", " ").replace("*", " ").split()
         run = 0
         for w in reversed(words):
             if w[:1].isupper() and w[1:].islower() and w.isalpha():
                 run += 1
             else:
                 break
-        before = words[: len(words) - run]
-        if 2 <= run <= 5 and all(not w.isalpha() or w.isupper() for w in before[-6:]):
+        title = [w for w in words[: len(words) - run] if w.isalpha()][-6:] or previous[-6:]
+        signs = bool(title) and all(w.isupper() for w in title) and bool(_SIGNING & set(title))
+        if 2 <= run <= 5 and signs:
             return " ".join(words[len(words) - run :])
+        previous = [w for w in words if w.isalpha()]
     return ""
+
+
+# Words of a signing title ("KT. CHỦ TỊCH", "THỦ TƯỚNG", "GIÁM ĐỐC", "TRƯỞNG BAN").
+_SIGNING = frozenset({"TƯỚNG", "TỊCH", "TRƯỞNG", "ĐỐC", "KT", "TM", "BAN", "CHÁNH", "PHÓ"})
 
 
 def _by_title(ask: Ask) -> tuple[Document | None, float]:

@@ -148,7 +148,8 @@ def objective(ask: Ask) -> Answer:
     )
     for i, p in enumerate(passages):
         head = fold(p.text[:60])
-        if not _OBJECTIVE_HEAD.search(head):
+        under = _OBJECTIVE_HEAD.search(fold(p.section.rsplit(">", 1)[-1])) is not None
+        if not (_OBJECTIVE_HEAD.search(head) or under):
             continue
         body = p.text
         # A heading line alone ("1. Mục tiêu chung"): the aim is the paragraphs below it.

@@ -41,6 +41,8 @@ def task_fact(ask: Ask) -> Answer:
     evidence = _EVIDENCE.get(intent)
     hits = good_hits(ask, topic(question), kinds=("task", "passage", "target"), prefer=evidence)
     task_hits = [h for h in hits if h.record.kind == "task"]
+    if intent == Intent.DEADLINE and task_hits and not _DATED.search(hits[0].record.text):
+        hits = task_hits + [h for h in hits if h.record.kind != "task"]  # a "when" wants a date
     if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
         hits = _with_evidence(ask, topic(question), hits, evidence)
         if intent == Intent.DEADLINE and not _DATED.search(hits[0].record.text):

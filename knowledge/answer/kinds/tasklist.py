@@ -66,6 +66,8 @@ def _scope_text(ask: Ask, role: str) -> str:
     scope = ""
     if ask.reading.intent == Intent.OVERDUE:
         scope = texts.ANS_SCOPE_OVERDUE.format(today=texts.fmt_date(ask.today))
+        if ask.window is not None:
+            scope = texts.ANS_SCOPE_WINDOW_SHORT.format(label=ask.window.label) + scope
     elif ask.window is not None:
         scope = texts.ANS_SCOPE_WINDOW.format(
             label=ask.window.label,
@@ -83,7 +85,9 @@ def _rows(ask: Ask, role: str) -> list[Any]:
     due_from = ask.window.start if ask.window else None
     due_to = ask.window.end if ask.window else None
     if ask.reading.intent == Intent.OVERDUE:
-        due_from, due_to = None, ask.today - timedelta(days=1)
+        # Overdue within an asked period ("các nhiệm vụ quý I … đã quá hạn chưa").
+        yesterday = ask.today - timedelta(days=1)
+        due_to = min(due_to, yesterday) if due_to else yesterday
     rows = queries.task_rows(ask.session, unit_ids, role, due_from, due_to, ask.doc_ids)
     q = f" {fold(ask.question)}"
     if ask.reading.intent == Intent.OVERDUE or " chua hoan thanh" in q:
@@ -105,9 +109,13 @@ def one_overdue(ask: Ask) -> Answer | None:
     named = {w for u in ask.units for w in fold(u.name).split()}
     if len([w for w in content_syllables(about) if w not in named]) < TOPIC_WORDS:
         return None
-    hits = [h for h in good_hits(ask, about, kinds=("task",)) if h.record.kind == "task"]
+    hits = good_hits(ask, about, kinds=("task", "passage"))
     if not hits:
         return None
+    if hits[0].record.kind != "task":
+        from knowledge.answer.hits import passage_answer
+
+        return passage_answer(ask, hits, Intent.OVERDUE, about)
     task = load_tasks(ask.session, [hits[0].record.ref_id])[0]
     title = shorten(task.title, 160)
     miss = missed(task, ask.today)
