@@ -147,6 +147,7 @@ class DocScope:
     named: bool = False
     document_ids: list[int] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # syllable ranges naming it
+    by_plan: bool = False  # named by the plan's own title or number, not only by a place
 
     @property
     def empty(self) -> bool:
@@ -252,7 +253,7 @@ def find_scope(session: Session, question: str) -> DocScope:
         if not places:
             return DocScope()
         return DocScope(named=True, document_ids=candidates, spans=place_spans)
-    return DocScope(named=True, document_ids=chosen, spans=spans + place_spans)
+    return DocScope(named=True, document_ids=chosen, spans=spans + place_spans, by_plan=True)
 
 
 def _by_name(

@@ -102,13 +102,16 @@ def _today(now: datetime | None, settings: Settings) -> date:
 def _scope(session: Session, question: str, chosen_plan: int | None) -> DocScope:
     """The plans the question names: by choice, by số hiệu, else by title or place."""
     if chosen_plan is not None:
-        return DocScope(named=True, document_ids=[chosen_plan])
+        return DocScope(named=True, document_ids=[chosen_plan], by_plan=True)
     scope = find_scope(session, question)
     found = number_match(session, question)
     if found is not None:
         doc, words = found
         return DocScope(
-            named=True, document_ids=[doc.id], spans=scope.spans + _span(question, words)
+            named=True,
+            document_ids=[doc.id],
+            spans=scope.spans + _span(question, words),
+            by_plan=True,
         )
     return scope
 

@@ -37,12 +37,14 @@ EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ 
 # A question of two or more word pairs must find at least this share of them together
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 2
-MIN_PAIR_SHARE = 0.34
+MIN_PAIR_SHARE = 0.5
 QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
 _PERCENT = re.compile(r"\d\s*%|phần trăm", re.I)
 # A figure: digits not inside a date or a document number, not a list mark "(3)" / "3.".
-_FIGURE = re.compile(r"(?<![\d/.(-])\d+(?:[.,]\d+)*(?![\d/)]|\.\s)")
+_FIGURE = re.compile(
+    r"(?<![\d/.(-])(?<!ngày )(?<!tháng )\d+(?:[.,]\d+)*(?![\d/)]|\.\s| tháng| năm)", re.I
+)
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 
 
@@ -90,7 +92,7 @@ def good_hits(
     doc_ids = ask.doc_ids
     hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
     numbers = quoted_numbers(question) - own_numbers(ask)
-    floor = MIN_COVERAGE_SCOPED if doc_ids else MIN_COVERAGE
+    floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
     fixed = corrected(
         question, ask.searcher.keyword.vocab
     )  # "trien khia" read as the search read it
