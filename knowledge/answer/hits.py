@@ -46,6 +46,10 @@ _FIGURE = re.compile(
     r"(?<![\d/.(-])(?<!ngày )(?<!tháng )\d+(?:[.,]\d+)*(?![\d/)]|\.\s| tháng| năm)", re.I
 )
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
+# Words after "bao nhiêu" that are no measure ("bao nhiêu là đủ", "bao nhiêu nhiệm vụ" is a count).
+_NOT_MEASURES = frozenset({"", "la", "phan", "nhiem", "chi", "thi", "va", "cua", "o", "trong"})
+# Measures people name loosely: "bao nhiêu tiền" is a sum in đồng, triệu or tỷ.
+_MEASURE_WORDS = {"tien": "dong|trieu|ty", "ty": "ty", "trieu": "trieu|ty"}
 
 
 def cite_task(ask: Ask, task: TaskRow) -> AnswerCitation:
@@ -188,11 +192,28 @@ def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -
     )
 
 
+def measure_of(question: str) -> str:
+    """What "bao nhiêu …" counts, folded ("tỷ", "trạm", "mẫu"); "" when it names nothing."""
+    m = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+)", fold(question))
+    word = m.group(1) if m else ""
+    return "" if word in _NOT_MEASURES else word
+
+
+def _holds_measure(text: str, measure: str) -> bool:
+    """A number followed (within two words) by the measure: "22 trạm", "1.500 tỷ đồng"."""
+    words = _MEASURE_WORDS.get(measure, measure)
+    pattern = rf"\d[\d.,]*\s*(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
+    return re.search(pattern, fold(text)) is not None
+
+
 def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
-    """For "bao nhiêu …": only records that state a figure (a percentage when asked)."""
+    """For "bao nhiêu …": only records that state that figure (with its measure when named)."""
     if not ask.reading.count:
         return hits
     percent = bool(re.search(r"%|phan tram", fold(question)))
+    measure = "" if percent else measure_of(question)
+    if measure:
+        return [h for h in hits if _holds_measure(h.record.display, measure)]
     return [h for h in hits if holds_figure(h.record.display, percent)]
 
 

@@ -28,6 +28,18 @@ TASK_MARGIN = 0.15  # a task answers unless a passage covers the question much b
 _DATED = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|tháng \d|quý|năm 20\d\d|hằng|thường xuyên", re.I
 )
+# "Nghị định số 60/2021/NĐ-CP ngày 21/6/2021": the date of a cited document, no deadline.
+_REFERENCE_DATE = re.compile(
+    r"\d+/\d{4}/[\w\-]+\s+ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    re.I,
+)
+
+
+def dated(text: str) -> bool:
+    """The text gives a due date, month, quarter or rhythm (not a cited document's date)."""
+    return _DATED.search(_REFERENCE_DATE.sub(" ", text)) is not None
+
+
 _EVIDENCE = {
     Intent.WHO: re.compile(r"chủ trì|phụ trách|thực hiện:", re.I),
     Intent.DEADLINE: re.compile(r"thời (?:gian|hạn)|hoàn thành|\d{1,2}/\d{4}|quý|tháng", re.I),
@@ -41,11 +53,11 @@ def task_fact(ask: Ask) -> Answer:
     evidence = _EVIDENCE.get(intent)
     hits = good_hits(ask, topic(question), kinds=("task", "passage", "target"), prefer=evidence)
     task_hits = [h for h in hits if h.record.kind == "task"]
-    if intent == Intent.DEADLINE and task_hits and not _DATED.search(hits[0].record.text):
+    if intent == Intent.DEADLINE and task_hits and not dated(hits[0].record.text):
         hits = task_hits + [h for h in hits if h.record.kind != "task"]  # a "when" wants a date
     if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
         hits = _with_evidence(ask, topic(question), hits, evidence)
-        if intent == Intent.DEADLINE and not _DATED.search(hits[0].record.text):
+        if intent == Intent.DEADLINE and not dated(hits[0].record.text):
             return nothing_found(intent)  # a passage with no date answers no "when"
         return passage_answer(ask, hits, intent, question)
     if not task_hits and ask.reading.follow_up and ask.chat.get("task_id"):
