@@ -210,8 +210,9 @@ def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
     """For "bao nhiêu …": only records that state that figure (with its measure when named)."""
     if not ask.reading.count:
         return hits
-    percent = bool(re.search(r"%|phan tram", fold(question)))
-    measure = "" if percent else measure_of(question)
+    typed = ask.question or question  # as typed: "%" survives only there
+    percent = bool(re.search(r"%|phan tram", fold(typed)))
+    measure = "" if percent else measure_of(typed)
     if measure:
         return [h for h in hits if _holds_measure(h.record.display, measure)]
     return [h for h in hits if holds_figure(h.record.display, percent)]
