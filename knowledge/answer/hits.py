@@ -16,7 +16,13 @@ from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, shorten
 from knowledge.answer.context import Ask
-from knowledge.answer.queries import labelled_near, load_tasks, quoted_numbers, units_of
+from knowledge.answer.queries import (
+    continued,
+    labelled_near,
+    load_tasks,
+    quoted_numbers,
+    units_of,
+)
 from knowledge.retrieval.analyzer import analyze
 from knowledge.retrieval.index import Hit, question_terms
 from knowledge.retrieval.records import task_locator
@@ -27,6 +33,8 @@ from storage.models import TaskRow
 MIN_COVERAGE = 0.65
 # Within the plan the question names, the name already vouches for relevance.
 MIN_COVERAGE_SCOPED = 0.45
+SHORT_PASSAGE = 120  # a passage this short is a broken line: its continuation is shown too
+CONTINUED_CHARS = 380
 # A second document's hit is shown beside the first when it scores this close.
 SIBLING_RATIO = 0.75
 SIBLING_FLOOR = MIN_COVERAGE + 0.15
@@ -171,9 +179,12 @@ def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -
     chosen = per_document(hits, limit=3)
     first = chosen[0]
     quantity = ask.reading.count
+    shown = first.record.display
+    if first.record.kind == "passage" and len(shown) < SHORT_PASSAGE:
+        shown = continued(ask.session, first.record.ref_id, CONTINUED_CHARS) or shown
     lead = texts.ANS_PASSAGE.format(
         source=ask.label(first.record.document_id) or first.record.source,
-        text=excerpt(first.record.display, question, 400, quantity=quantity),
+        text=excerpt(shown, question, 400, quantity=quantity),
     )
     details: list[str] = []
     if first.record.kind == "passage":

@@ -15,6 +15,7 @@ from storage import repositories as repo
 from storage.models import Document, Passage, TaskRow, TaskUnit
 
 NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
+CONTINUATION = 12  # passages after a short one read as its continuation
 
 
 _DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
@@ -161,3 +162,30 @@ def labelled_near(session: Session, passage_id: int) -> list[str]:
     after = run(rows[pos + 1 :])
     before = [] if LABELLED.match(hit.text) is None else run(rows[:pos][::-1])[::-1]
     return (before + after)[:5]
+
+
+def continued(session: Session, passage_id: int, limit: int) -> str:
+    """A short passage with the lines that follow it in its section, up to ``limit`` chars.
+
+    Text from PDFs and flattened tables breaks one table row over many short
+    passages ("Tổ chức Diễn đàn pháp luật ASEAN" / "2026 với chủ đề …" / "Bộ Tư
+    pháp"); the row's lead unit, deadline and product sit in the lines after it.
+    """
+    hit = session.get(Passage, passage_id)
+    if hit is None:
+        return ""
+    rows = session.scalars(
+        select(Passage)
+        .where(
+            Passage.document_id == hit.document_id,
+            Passage.ordinal > hit.ordinal,
+            Passage.ordinal <= hit.ordinal + CONTINUATION,
+        )
+        .order_by(Passage.ordinal)
+    )
+    text = hit.text
+    for r in rows:
+        if r.section != hit.section or len(text) + len(r.text) > limit:
+            break
+        text += " " + r.text
+    return text
