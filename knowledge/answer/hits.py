@@ -99,8 +99,13 @@ def good_hits(
     kinds: Sequence[str] | None = None,
     year: int | None = None,
     prefer: re.Pattern[str] | None = None,
+    prefer_bonus: float = EVIDENCE_BONUS,
 ) -> list[Hit]:
-    """Hits that answer: enough of the question covered, key words held, best first."""
+    """Hits that answer: enough of the question covered, key words held, best first.
+
+    ``prefer``: records holding it (what is asked: a date, a figure, "chủ trì") get
+    ``prefer_bonus`` among equally covering ones.
+    """
     doc_ids = ask.doc_ids
     hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
     numbers = quoted_numbers(question) - own_numbers(ask)
@@ -116,7 +121,7 @@ def good_hits(
     def key(h: Hit) -> float:
         bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
         if prefer is not None and prefer.search(h.record.text):
-            bonus += QUANTITY_BONUS if prefer is _QUANTITY else EVIDENCE_BONUS
+            bonus += prefer_bonus
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
@@ -231,7 +236,8 @@ def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
 
 def search_answer(ask: Ask, question: str, intent: str = "search") -> Answer:
     prefer = _QUANTITY if ask.reading.count else None
-    hits = with_figure(ask, question, good_hits(ask, question, prefer=prefer))
+    hits = good_hits(ask, question, prefer=prefer, prefer_bonus=QUANTITY_BONUS)
+    hits = with_figure(ask, question, hits)
     if not hits:
         return nothing_found(intent)
     return passage_answer(ask, hits, intent, question)

@@ -9,6 +9,7 @@ from knowledge.answer.api import Answer
 from knowledge.answer.compose import excerpt, nothing_found
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import (
+    QUANTITY_BONUS,
     cite_hit,
     good_hits,
     per_document,
@@ -25,7 +26,12 @@ def targets(ask: Ask) -> Answer:
     year = int(m.group(1)) if m else None
     # A target is a figure to reach: records that hold a figure come first among equals.
     hits = good_hits(
-        ask, question, kinds=("target", "passage", "task"), year=year, prefer=quantity_pattern()
+        ask,
+        question,
+        kinds=("target", "passage", "task"),
+        year=year,
+        prefer=quantity_pattern(),
+        prefer_bonus=QUANTITY_BONUS,
     )
     hits = with_figure(ask, question, hits)
     if not hits:

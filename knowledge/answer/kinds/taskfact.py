@@ -9,6 +9,7 @@ from knowledge.answer.api import Answer
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import (
+    EVIDENCE_BONUS,
     MIN_COVERAGE,
     SIBLING_FLOOR,
     SIBLING_RATIO,
@@ -18,11 +19,12 @@ from knowledge.answer.hits import (
     search_answer,
 )
 from knowledge.answer.intents import Intent, topic
-from knowledge.answer.queries import load_tasks, units_of
+from knowledge.answer.queries import continued, labelled_near, load_tasks, units_of
 from knowledge.retrieval.index import Hit
 from storage.models import TaskRow
 
 DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
+DATE_BONUS = 0.12  # "khi nào": of records covering the question alike, the dated one
 TASK_MARGIN = 0.15  # a task answers unless a passage covers the question much better
 # A date, month, quarter or year a deadline can be read from.
 _DATED = re.compile(
@@ -33,6 +35,16 @@ _REFERENCE_DATE = re.compile(
     r"\d+/\d{4}/[\w\-]+\s+ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.I,
 )
+
+
+def _dated_hit(ask: Ask, hit: Hit) -> bool:
+    """The record, or the lines that complete it, give a date."""
+    if dated(hit.record.text):
+        return True
+    if hit.record.kind != "passage":
+        return False
+    near = labelled_near(ask.session, hit.record.ref_id)
+    return any(dated(t) for t in near) or dated(continued(ask.session, hit.record.ref_id, 380))
 
 
 def dated(text: str) -> bool:
@@ -51,13 +63,20 @@ def task_fact(ask: Ask) -> Answer:
     intent = ask.reading.intent
     question = ask.asked
     evidence = _EVIDENCE.get(intent)
-    hits = good_hits(ask, topic(question), kinds=("task", "passage", "target"), prefer=evidence)
+    bonus = DATE_BONUS if intent == Intent.DEADLINE else EVIDENCE_BONUS
+    hits = good_hits(
+        ask,
+        topic(question),
+        kinds=("task", "passage", "target"),
+        prefer=_DATED if intent == Intent.DEADLINE else evidence,
+        prefer_bonus=bonus,
+    )
     task_hits = [h for h in hits if h.record.kind == "task"]
-    if intent == Intent.DEADLINE and task_hits and not dated(hits[0].record.text):
+    if intent == Intent.DEADLINE and task_hits and not _dated_hit(ask, hits[0]):
         hits = task_hits + [h for h in hits if h.record.kind != "task"]  # a "when" wants a date
     if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
         hits = _with_evidence(ask, topic(question), hits, evidence)
-        if intent == Intent.DEADLINE and not dated(hits[0].record.text):
+        if intent == Intent.DEADLINE and not _dated_hit(ask, hits[0]):
             return nothing_found(intent)  # a passage with no date answers no "when"
         return passage_answer(ask, hits, intent, question)
     if not task_hits and ask.reading.follow_up and ask.chat.get("task_id"):
