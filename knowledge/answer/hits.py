@@ -44,7 +44,7 @@ YEAR_BONUS = 0.1  # a record whose horizon is the year the question names
 EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
 # A question of two or more word pairs must find at least this share of them together
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
-MIN_PAIRS = 2
+MIN_PAIRS = 1
 MIN_PAIR_SHARE = 0.5
 QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
