@@ -81,19 +81,29 @@ def signer_in_text(session: Session, doc: Document) -> str:
     )
     previous: list[str] = []
     for text in rows:
-        words = text.replace("|", " ").replace("*", " ").split()
+        words = [w.strip("*|.,;:()") for w in text.split()]
+        words = [w for w in words if w]
         run = 0
         for w in reversed(words):
             if w[:1].isupper() and w[1:].islower() and w.isalpha():
                 run += 1
             else:
                 break
-        title = [w for w in words[: len(words) - run] if w.isalpha()][-6:] or previous[-6:]
-        signs = bool(title) and all(w.isupper() for w in title) and bool(_SIGNING & set(title))
-        if 2 <= run <= 5 and signs:
+        title = _caps_tail(words[: len(words) - run]) or _caps_tail(previous)
+        if 2 <= run <= 5 and _SIGNING & set(title):
             return " ".join(words[len(words) - run :])
-        previous = [w for w in words if w.isalpha()]
+        previous = words
     return ""
+
+
+def _caps_tail(words: list[str]) -> list[str]:
+    """The capitalised words ending ``words`` ("… Lưu: VT. THỦ TƯỚNG" -> THỦ, TƯỚNG)."""
+    out: list[str] = []
+    for w in reversed(words):
+        if not (w.isalpha() and w.isupper()):
+            break
+        out.append(w)
+    return out
 
 
 # Words of a signing title ("KT. CHỦ TỊCH", "THỦ TƯỚNG", "GIÁM ĐỐC", "TRƯỞNG BAN").
