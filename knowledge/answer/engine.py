@@ -128,6 +128,17 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     return not numbers <= held
 
 
+def _without(text: str, words: str) -> str:
+    """``text`` (as syllables) without the run of ``words``; unchanged if that leaves little."""
+    sylls = syllables(text)
+    spans = _span(text, words)
+    if not spans:
+        return text
+    a, b = spans[0]
+    kept = sylls[:a] + sylls[b:]
+    return " ".join(kept) if len(content_syllables(" ".join(kept))) >= 2 else text
+
+
 def _span(question: str, words: str) -> list[tuple[int, int]]:
     """Where the folded ``words`` ("kh 141") stand among the question's syllables."""
     sylls, want = syllables(question), syllables(words)
@@ -246,6 +257,9 @@ class Engine:
             rest = scope.strip(question)
             if len(content_syllables(topic(rest))) >= 2:
                 about = rest
+        if window is not None and window.matched and reading.intent not in LIST_INTENTS:
+            # "tuần sau", "năm nay" say when, not what: they must not make a passage match.
+            about = _without(about, window.matched)
         return Ask(
             session=session,
             searcher=self.searcher,
