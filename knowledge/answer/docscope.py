@@ -137,6 +137,13 @@ _PLACE_ALIASES = {
     "tphn": "ha noi",
 }
 
+
+def place_words() -> frozenset[str]:
+    """Every syllable of a province's name or alias (folded)."""
+    names = list(_PROVINCES) + list(_PLACE_ALIASES)
+    return frozenset(w for n in names for w in n.split())
+
+
 MIN_NAME_WEIGHT = 0.5  # share of a plan name's IDF weight a document's title must hold
 
 

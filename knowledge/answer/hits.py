@@ -46,6 +46,31 @@ EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ 
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 1
 MIN_PAIR_SHARE = 0.5
+HEAD_TERMS = 5  # from this many content words on, the first one (the topic's head) must be held
+# Words that open a question without naming its topic ("tỷ lệ …", "sản phẩm của …",
+# "đồng chí nào …", "tính đến …", "tối thiểu bao nhiêu …").
+GENERIC_HEADS = frozenset(
+    [
+        "ty",
+        "ti",
+        "le",
+        "san",
+        "pham",
+        "ket",
+        "qua",
+        "muc",
+        "so",
+        "luong",
+        "dong",
+        "tinh",
+        "toi",
+        "thieu",
+        "it",
+        "nhat",
+        "phan",
+        "tram",
+    ]
+)
 QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
 _PERCENT = re.compile(r"\d\s*%|phần trăm", re.I)
@@ -84,12 +109,27 @@ def _bigram_share(question: str, have: set[str]) -> float:
     return sum(p in have for p in pairs) / len(pairs)
 
 
-def _carries(hit: Hit, question: str, numbers: set[str]) -> bool:
+def _head(question: str) -> str:
+    """The question's first topic word: not a figure, place, abbreviation or asked field."""
+    from knowledge.answer.docscope import place_words
+    from knowledge.retrieval.analyzer import abbreviation_map
+
+    terms = [t for t, _ in question_terms(question).terms]
+    if len(terms) < HEAD_TERMS:
+        return ""
+    skip = GENERIC_HEADS | place_words() | set(abbreviation_map())
+    return next((t for t in terms if t.isalpha() and t not in skip), "")
+
+
+def _carries(hit: Hit, question: str, numbers: set[str], scoped: bool) -> bool:
     """The record holds the question's key content: its phrases, any number it quotes."""
     have = set(analyze(hit.record.searchable, exact=False))
     have |= {t.lstrip("0") for t in have if t.isdigit()}
     if _bigram_share(question, have) < MIN_PAIR_SHARE:
         return False
+    head = _head(question)
+    if not scoped and head and head not in have:
+        return False  # "Lịch thi …": what the question is about must be there, not only its rest
     return all(n in have for n in numbers)
 
 
@@ -113,7 +153,9 @@ def good_hits(
     fixed = corrected(
         question, ask.searcher.keyword.vocab
     )  # "trien khia" read as the search read it
-    hits = [h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers)]
+    hits = [
+        h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers, ask.scope.by_plan)
+    ]
     if not hits:
         return []
     top = max(h.score for h in hits) or 1.0
