@@ -185,6 +185,15 @@ def _profile(doc: Document) -> set[str]:
     return words
 
 
+def _title_pairs(docs: list[Document]) -> frozenset[str]:
+    """Adjacent syllable pairs of the loaded plans' titles (folded)."""
+    pairs = set()
+    for doc in docs:
+        sylls = syllables(doc.title or "")
+        pairs |= {f"{a} {b}" for a, b in zip(sylls, sylls[1:], strict=False)}
+    return frozenset(pairs)
+
+
 def _places(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
     """Provinces the question names, and where (as syllable ranges)."""
     sylls = folded.split()
@@ -210,10 +219,14 @@ def _names_place(doc: Document, place: str) -> bool:
     return f" {place} " in f" {words} "
 
 
-def _ends_name(sylls: list[str], i: int) -> bool:
-    if sylls[i] == "co" and i + 1 < len(sylls) and sylls[i + 1] == "so":
-        return False  # "cơ sở dữ liệu"
-    return sylls[i] in _STOPS or _asks_at(sylls, i)
+def _ends_name(sylls: list[str], i: int, title_pairs: frozenset[str]) -> bool:
+    """A question word ends a plan's name, unless it opens a word pair of a loaded
+    plan's title ("có" ends "kế hoạch CCHC có …", "cơ sở dữ liệu" stays whole)."""
+    if _asks_at(sylls, i):
+        return True
+    if sylls[i] not in _STOPS:
+        return False
+    return not (i + 1 < len(sylls) and f"{sylls[i]} {sylls[i + 1]}" in title_pairs)
 
 
 def _asks_at(sylls: list[str], i: int) -> bool:
@@ -221,7 +234,7 @@ def _asks_at(sylls: list[str], i: int) -> bool:
     return any(rest.startswith(p + " ") for p in _ASKING)
 
 
-def _name_runs(sylls: list[str]) -> list[tuple[int, int, int]]:
+def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int, int, int]]:
     """(where "kế hoạch" starts, where the name after it starts, the first question word)."""
     runs = []
     text = " ".join(sylls)
@@ -232,7 +245,7 @@ def _name_runs(sylls: list[str]) -> list[tuple[int, int, int]]:
             if kw > 0 and sylls[kw - 1] in _UNIT_HEADS:
                 continue
             end = start
-            while end < len(sylls) and not _ends_name(sylls, end):
+            while end < len(sylls) and not _ends_name(sylls, end, title_pairs):
                 end += 1
             if end > start:
                 runs.append((start - len(word.split()), start, end))
@@ -243,10 +256,10 @@ def find_scope(session: Session, question: str) -> DocScope:
     sylls = [s.replace("&", "") for s in syllables(question)]
     folded = " ".join(sylls)
     places, place_spans = _places(folded)
-    runs = _name_runs(sylls)
+    docs = list(session.scalars(select(Document).order_by(Document.id)))
+    runs = _name_runs(sylls, _title_pairs(docs))
     if not places and not runs:
         return DocScope()
-    docs = list(session.scalars(select(Document).order_by(Document.id)))
     profiles = {d.id: _profile(d) for d in docs}
     candidates = [d.id for d in docs]
     if places:
