@@ -144,7 +144,8 @@ def place_words() -> frozenset[str]:
     return frozenset(w for n in names for w in n.split())
 
 
-MIN_NAME_WEIGHT = 0.5  # share of a plan name's IDF weight a document's title must hold
+MIN_NAME_WEIGHT = 0.5
+UNKNOWN_NAME_WORDS = 3  # words after "kế hoạch" that make a name, even one no plan has  # share of a plan name's IDF weight a document's title must hold
 
 
 @dataclass
@@ -155,6 +156,7 @@ class DocScope:
     document_ids: list[int] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # syllable ranges naming it
     by_plan: bool = False  # named by the plan's own title or number, not only by a place
+    unknown_name: bool = False  # "kế hoạch du lịch biển Cửa Lò …": a name no loaded plan has
 
     @property
     def empty(self) -> bool:
@@ -270,9 +272,15 @@ def find_scope(session: Session, question: str) -> DocScope:
         candidates = with_place + [i for i in candidates if i not in known]
     chosen, spans = _by_name(sylls, runs, candidates, profiles, place_spans)
     if chosen is None:
+        unknown = any(
+            len([w for w in sylls[a:b] if w not in _LINKS]) >= UNKNOWN_NAME_WORDS
+            for _, a, b in runs
+        )
         if not places:
-            return DocScope()
-        return DocScope(named=True, document_ids=candidates, spans=place_spans)
+            return DocScope(unknown_name=unknown)
+        return DocScope(
+            named=True, document_ids=candidates, spans=place_spans, unknown_name=unknown
+        )
     return DocScope(named=True, document_ids=chosen, spans=spans + place_spans, by_plan=True)
 
 

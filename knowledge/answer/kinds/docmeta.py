@@ -48,7 +48,9 @@ def doc_meta(ask: Ask) -> Answer:
     if doc is None:
         doc = plan_in_context(ask)
     if doc is None:
-        return which_plan(ask) if not ask.scope.named else nothing_found(Intent.DOC_META)
+        if ask.scope.named or ask.scope.unknown_name:
+            return nothing_found(Intent.DOC_META)
+        return which_plan(ask)
     signer = doc.signer or signer_in_text(ask.session, doc)
     facts = [_fact(doc, f, signer) for f in dict.fromkeys(ask.reading.fields or [field_])]
     if ask.reading.count:

@@ -36,8 +36,8 @@ def _plan(ask: Ask) -> Document | Answer:
     doc = plan_in_context(ask)
     if doc is not None:
         return doc
-    if ask.scope.empty:
-        return nothing_found(ask.reading.intent)
+    if ask.scope.empty or ask.scope.unknown_name:
+        return nothing_found(ask.reading.intent)  # a plan named that no loaded plan is
     return which_plan(ask)
 
 
