@@ -10,6 +10,7 @@ A question is answered correctly when
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -22,7 +23,12 @@ ROOT = Path(__file__).resolve().parent.parent
 QA_FILE = ROOT / "tests" / "qa" / "questions.jsonl"
 # Held-out questions written by someone other than the engine's author, graded the same way.
 HELDOUT_FILE = ROOT / "tests" / "qa" / "heldout.jsonl"
-SHARED = ROOT.parent / "shared"
+# Written blind (documents only, never the engine); scored first as it came (see README).
+BLIND_FILE = ROOT / "tests" / "qa" / "blind.jsonl"
+# Questions admins made from 👎 feedback (``planbot feedback --to-question``).
+FEEDBACK_FILE = ROOT / "tests" / "qa" / "feedback.jsonl"
+# The real documents beside the checkout; PLANBOT_SHARED_DIR points elsewhere (a worktree).
+SHARED = Path(os.environ.get("PLANBOT_SHARED_DIR") or ROOT.parent / "shared")
 DEFAULT_NOW = datetime(2026, 4, 10)
 
 _TOKEN = re.compile(r"[a-z0-9%]+")
@@ -46,6 +52,7 @@ class QAItem:
     abbr: bool = False
     unanswerable: bool = False
     now: datetime = DEFAULT_NOW
+    kind: str = ""
 
     @property
     def no_diacritics(self) -> bool:
@@ -84,6 +91,7 @@ def load_items(path: Path = QA_FILE) -> list[QAItem]:
                 abbr=bool(raw.get("abbr")),
                 unanswerable=bool(raw.get("unanswerable")),
                 now=now,
+                kind=str(raw.get("kind") or ""),
             )
         )
     return items
@@ -96,6 +104,19 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
     have = tokens(answer_text)
     phrases = all(any(tokens(alt) in have for alt in e.split("|")) for e in item.expect)
     return Graded(item, cited and phrases, answer_text, citation_sources, intent)
+
+
+def qa_files() -> list[Path]:
+    """Every QA set present: main, held-out, blind, feedback."""
+    return [p for p in (QA_FILE, HELDOUT_FILE, BLIND_FILE, FEEDBACK_FILE) if p.exists()]
+
+
+def by_kind(results: list[Graded]) -> dict[str, float]:
+    """Share correct per question kind (the blind set's ``kind`` field)."""
+    kinds: dict[str, list[Graded]] = {}
+    for r in results:
+        kinds.setdefault(r.item.kind or "-", []).append(r)
+    return {k: sum(g.correct for g in rows) / len(rows) for k, rows in kinds.items()}
 
 
 def plan_files() -> list[Path]:

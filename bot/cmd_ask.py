@@ -29,7 +29,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def _as_json(question: str, answer: Any) -> dict[str, Any]:
     return {
         "question": question,
-        "answer": answer.text,
+        "answer": answer.as_text(),
         "citations": [
             {"source": c.source, "locator": c.locator, "text": c.text} for c in answer.citations
         ],
@@ -64,11 +64,11 @@ def run(args: argparse.Namespace) -> int:
             if args.json:
                 print(json.dumps(_as_json(question, answer), ensure_ascii=False), flush=True)
             else:
-                print(f"? {question}\n{answer.text}\n", flush=True)
+                print(f"? {question}\n{answer.as_text()}\n", flush=True)
         return 0
     answer = engine.ask(args.question, now=now)
     if args.json:
         print(json.dumps(_as_json(args.question, answer), ensure_ascii=False, indent=2))
     else:
-        print(answer.text)
+        print(answer.as_text())
     return 0

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers import data
+from handlers import data, feedback
 from handlers.access import Actor, engine_reach, reach_of
 from handlers.messages import Button, Citation, Reply
+from handlers.render import answer_text, caps_for
 from handlers.turn import Turn
 from knowledge import texts
 from knowledge.answer.api import Answer
+from knowledge.text import fold
 from storage import repositories as repo
 
 MAX_LIST = 30
@@ -44,13 +46,28 @@ def ask_cmd(turn: Turn) -> list[Reply]:
 def ask(turn: Turn, question: str) -> list[Reply]:
     """A question goes to the answer engine, with the chat's follow-up memory."""
     turn.set_state(None)
+    memory = turn.context.get("answer") or {}
+    if fold(question).strip(" .!?") in texts.CHAT_MORE_WORDS and memory.get("more"):
+        return more_cmd(turn)
     answer: Answer = turn.services.engine.ask(
         question,
         now=turn.services.now(),
-        context=turn.context.get("answer") or None,
+        context=memory or None,
         unit_hint=turn.actor.unit_name,
         reach=engine_reach(turn.actor),
     )
+    return _answer_replies(turn, question, answer)
+
+
+def more_cmd(turn: Turn) -> list[Reply]:
+    """ "Xem thêm" (or typing "thêm"): the next page of the last list answer."""
+    memory = turn.context.get("answer") or {}
+    answer = turn.services.engine.more(memory, now=turn.services.now())
+    return _answer_replies(turn, str(memory.get("question") or ""), answer)
+
+
+def _answer_replies(turn: Turn, question: str, answer: Answer) -> list[Reply]:
+    """The answer laid out for this channel, with its choices, "Xem thêm" and 👍/👎."""
     if answer.context:
         turn.context["answer"] = answer.context
     if not answer.text.strip():
@@ -58,9 +75,14 @@ def ask(turn: Turn, question: str) -> list[Reply]:
     options = answer.options[:8]
     if options:
         turn.context["options"] = options
-    buttons = [[Button(_short(o, 60), f"/chon {i}")] for i, o in enumerate(options, start=1)]
+    rows = [[Button(_short(o, 60), f"/chon {i}")] for i, o in enumerate(options, start=1)]
+    if answer.more > 0:
+        rows.append([Button(texts.ANS_MORE_BUTTON, "/them")])
+    if not options:
+        rows.append(feedback.buttons(feedback.remember(turn, question, answer)))
     citations = [Citation(c.source, c.locator, c.text) for c in answer.citations]
-    return [Reply(text=answer.text, buttons=buttons, citations=citations)]
+    text = answer_text(answer, caps_for(turn.actor.channel))
+    return [Reply(text=text, buttons=rows, citations=citations)]
 
 
 def choose_cmd(turn: Turn) -> list[Reply]:

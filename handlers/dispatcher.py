@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import admin, callbacks, commands, flows, groups
+from handlers import admin, callbacks, commands, feedback, flows, groups
 from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -48,6 +48,8 @@ COMMANDS: dict[str, Handler] = {
     "/baocao": commands.report_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,
+    "/them": commands.more_cmd,
+    "/phanhoi": feedback.feedback_cmd,
 }
 
 _COMMAND = re.compile(r"^(/[A-Za-z_]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)

@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from handlers.messages import Reply
+from knowledge import texts
+from knowledge.answer.api import Answer
+from knowledge.answer.compose import body_lines, sources_block
 
 
 @dataclass(frozen=True)
@@ -23,6 +26,21 @@ CAPS: dict[str, ChannelCaps] = {
 
 def caps_for(channel: str) -> ChannelCaps:
     return CAPS.get(channel, ChannelCaps(buttons=False, limit=2000))
+
+
+def answer_text(answer: Answer, caps: ChannelCaps) -> str:
+    """An answer laid out for a chat: the answer, details, "… và N khác", the sources.
+
+    A clarifying answer's choices become buttons (or numbered lines), so its details,
+    which list the same choices, are left out.
+    """
+    lines = [answer.text.strip()] if answer.options else body_lines(answer)
+    if answer.more > 0 and not caps.buttons:
+        lines.append(texts.ANS_MORE_HINT)
+    if answer.citations:
+        lines.append("")
+        lines.extend(sources_block(answer.citations))
+    return "\n".join(lines)
 
 
 def numbered(reply: Reply) -> tuple[Reply, list[str]]:

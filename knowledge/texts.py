@@ -19,6 +19,14 @@ def doc_label(doc_type: str | None, title: str) -> str:
     return f"{doc_type or 'Văn bản'} “{title}”"
 
 
+def plan_label(doc_type: str | None, number: str | None, title: str) -> str:
+    """A plan as people name it: "Kế hoạch 141/KH-UBND (Nâng cao năng lực …)", no file name."""
+    kind = doc_type or "Văn bản"
+    if number and any(ch.isdigit() for ch in number.split("/")[0]):
+        return f"{kind} {number} ({title})" if title else f"{kind} {number}"
+    return f"{kind} “{title}”" if title else kind
+
+
 # --- Loading documents ---------------------------------------------------------
 
 UNSUPPORTED_FORMAT = (
@@ -208,10 +216,40 @@ ANS_QUESTION_TOO_LONG = (
 ANS_SOURCES = "Nguồn:"
 ANS_SOURCE_LINE = "- {source}{locator}"
 ANS_UNIT_OPTIONS = "Có nhiều đơn vị khớp với “{name}”, bạn muốn hỏi đơn vị nào?"
-ANS_MORE = "… và {more} nhiệm vụ khác."
+ANS_MORE = "… và {more} mục khác."
+ANS_MORE_HINT = "Gõ “thêm” để xem tiếp."
+ANS_MORE_BUTTON = "Xem thêm"
+ANS_MORE_NONE = "Không còn mục nào để xem thêm. Bạn hãy đặt câu hỏi mới."
+ANS_MORE_PAGE = "Tiếp theo ({start}–{end} trong {total}):"
+# Whole-plan questions
+ANS_PLAN_WHICH = "Bạn hỏi về kế hoạch nào? Đã nạp {count} kế hoạch:"
+ANS_PLAN_COUNT = "{plan} có {count} nhiệm vụ."
+ANS_PLAN_COUNT_GROUPS = ", xếp trong {groups} nhóm (mục)."
+ANS_PLAN_COUNT_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng của các đơn vị."
+ANS_PLAN_TARGET_COUNT = "{plan} có {count} chỉ tiêu."
+ANS_PLAN_TARGETS = "Các chỉ tiêu của {plan} ({count}):"
+ANS_PLAN_NO_TARGETS = "{plan} không nêu chỉ tiêu định lượng nào."
+ANS_PLAN_OBJECTIVE = "Mục tiêu chung của {plan}: {text}"
+ANS_TASK_NUMBER = "Nhiệm vụ {number} của {plan}: {title}"
+ANS_TASK_NUMBER_NONE = "{plan} không có nhiệm vụ số {number}."
+ANS_UNIT_UNKNOWN = "Không có nhiệm vụ nào của {unit} trong các kế hoạch đã nạp."
+ANS_DETAIL_PARENT = "Thuộc nhiệm vụ: {text}"
+ANS_DETAIL_COORD = "Phối hợp: {units}"
+ANS_PRODUCT = "Sản phẩm của nhiệm vụ “{title}”: {text}."
+ANS_PRODUCT_NONE = "Kế hoạch không ghi sản phẩm cho nhiệm vụ “{title}”."
+ANS_DUE_NEXT = "Lần đến hạn tiếp theo: {due}."
+ANS_DUE_PASSED = "Đã qua: {dues}."
+ANS_ONE_OVERDUE = (
+    "Nhiệm vụ “{title}” đã quá hạn: hạn {due}{raw} đã qua mà chưa có báo cáo hoàn thành."
+)
+ANS_ONE_NOT_DUE = "Nhiệm vụ “{title}” chưa đến hạn: hạn tiếp theo {due}{raw}."
+ANS_ONE_NO_DATE = "Nhiệm vụ “{title}” không có hạn cụ thể{raw}, nên chưa thể coi là quá hạn."
+ANS_OVERDUE_ITEM = "{title} (quá hạn {due})"
+ANS_DUTY_ITEM = "{title} ({unit})"
 
 # Task lists and counts
 ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
+ANS_SCOPE_WINDOW_SHORT = " đến hạn {label},"
 ANS_SCOPE_OVERDUE = " đã quá hạn (tính đến {today}) mà chưa hoàn thành"
 ANS_TASKS_FOUND = "{unit} có {count} nhiệm vụ{scope}."
 ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
@@ -227,13 +265,13 @@ ANS_TASK_DUE = " (hạn {due})"
 ANS_TASK_DEADLINE_RAW = " (thời hạn: {text})"
 
 # One task: who leads, coordinates, when
-ANS_WHO_LEADS = "Nhiệm vụ “{title}” do {units} chủ trì."
+ANS_WHO_LEADS = "{units} chủ trì nhiệm vụ “{title}”."
 ANS_WHO_COORD = "Đơn vị phối hợp: {units}."
-ANS_WHO_COORD_ONLY = "Nhiệm vụ “{title}” có các đơn vị phối hợp: {units}."
+ANS_WHO_COORD_ONLY = "Phối hợp: {units} (nhiệm vụ “{title}”)."
 ANS_WHO_NO_COORD = "Nhiệm vụ “{title}” không ghi đơn vị phối hợp; đơn vị chủ trì: {units}."
 ANS_WHO_SUPERVISOR = "Chịu trách nhiệm chỉ đạo: {name}."
 ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm vụ “{title}”."
-ANS_DEADLINE = "Nhiệm vụ “{title}” có thời hạn: {text}."
+ANS_DEADLINE = "Thời hạn: {text} (nhiệm vụ “{title}”)."
 ANS_DEADLINE_DATE = " Hạn cuối: {due}."
 ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."
 ANS_DETAIL_LEAD = "Chủ trì: {units}"
@@ -255,6 +293,7 @@ ANS_DOC_ISSUED = "{title} ban hành ngày {date}."
 ANS_DOC_ISSUED_NONE = "{title} không ghi ngày ban hành cụ thể."
 ANS_DOC_ISSUER = "{title} do {issuer} ban hành."
 ANS_DOC_DOCS = "Đã nạp {count} kế hoạch:"
+ANS_DOC_SUBJECT = "{title} là văn bản: {full}."
 
 # Free-text passages
 ANS_PASSAGE = "Theo {source}: {text}"
@@ -379,6 +418,12 @@ CHAT_NO_ANSWER = (
     "Bạn thử hỏi lại với tên đơn vị, nhiệm vụ hoặc thời hạn cụ thể hơn."
 )
 CHAT_ANSWER_OPTIONS = "Ý bạn là:"
+CHAT_FEEDBACK_UP = "👍"
+CHAT_FEEDBACK_DOWN = "👎"
+CHAT_FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý, câu trả lời đã được ghi nhận để cải thiện."
+CHAT_FEEDBACK_GONE = "Câu trả lời này đã cũ, không ghi nhận được góp ý. Bạn hãy hỏi lại."
+# Typed to see the rest of the last list ("thêm", "xem thêm").
+CHAT_MORE_WORDS = ("them", "xem them", "xem tiep", "tiep")
 CHAT_SOURCES = "Nguồn:"
 
 CHAT_COMING_SOON = "Tính năng “{feature}” đang được xây dựng và sẽ sớm có mặt."
@@ -568,6 +613,16 @@ CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác")
 CLI_DOCUMENT_COLUMNS = ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ")
 
 CLI_ASK = "trả lời một câu hỏi về các kế hoạch đã nạp"
+CLI_FEEDBACK = "xem góp ý 👍/👎 cho các câu trả lời; biến một 👎 thành câu hỏi kiểm thử"
+CLI_FEEDBACK_DOWN = "chỉ các góp ý 👎"
+CLI_FEEDBACK_TO_QUESTION = "biến góp ý số ID thành một câu hỏi kiểm thử (định dạng tests/qa)"
+CLI_FEEDBACK_EXPECT = (
+    "cụm từ câu trả lời đúng phải có (lặp lại được); bỏ trống: không được trích dẫn"
+)
+CLI_FEEDBACK_SOURCE = "tiền tố tên tệp nguồn mà câu trả lời đúng phải trích dẫn (lặp lại được)"
+CLI_FEEDBACK_OUT = "ghi thêm câu hỏi vào tệp này (ví dụ tests/qa/feedback.jsonl)"
+CLI_FEEDBACK_NONE = "Chưa có góp ý nào."
+CLI_FEEDBACK_NOT_FOUND = "Không có góp ý số {id}."
 CLI_ASK_QUESTION = "câu hỏi (tiếng Việt, có dấu hoặc không dấu)"
 CLI_ASK_BATCH = "đọc mỗi dòng của đầu vào chuẩn là một câu hỏi"
 CLI_ASK_NOW = (

@@ -400,3 +400,21 @@ class CallbackToken(Base):
     token: Mapped[str] = mapped_column(String(16), primary_key=True)
     data: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class AnswerFeedback(Base):
+    """A 👍/👎 on an answer in chat, kept with what was asked, answered and cited."""
+
+    __tablename__ = "answer_feedback"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now(), index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    channel: Mapped[str] = mapped_column(String(20), default="")
+    vote: Mapped[str] = mapped_column(String(4))  # up | down
+    question: Mapped[str] = mapped_column(Text)
+    answer: Mapped[str] = mapped_column(Text)
+    intent: Mapped[str] = mapped_column(String(20), default="")
+    citations: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # Set when an admin turned this 👎 into a regression question.
+    regression: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)

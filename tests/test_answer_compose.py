@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from knowledge.answer.api import AnswerCitation
-from knowledge.answer.compose import excerpt, render
+from knowledge.answer.api import Answer, AnswerCitation
+from knowledge.answer.compose import excerpt
 
 
 def test_render_puts_answer_first_then_details_then_grouped_sources() -> None:
@@ -12,7 +12,10 @@ def test_render_puts_answer_first_then_details_then_grouped_sources() -> None:
         AnswerCitation("kh.txt", "Mục II. Nhiệm vụ, STT 4"),
         AnswerCitation("other.docx", "Mục I. Mục tiêu"),
     ]
-    text = render("Sở Nội vụ có 2 nhiệm vụ.", ["Việc A (hạn 30/06/2026)", "Việc B"], cites)
+    answer = Answer(
+        "Sở Nội vụ có 2 nhiệm vụ.", cites, details=["Việc A (hạn 30/06/2026)", "Việc B"]
+    )
+    text = answer.as_text()
     lines = text.splitlines()
     assert lines[0] == "Sở Nội vụ có 2 nhiệm vụ."
     assert lines[1:3] == ["- Việc A (hạn 30/06/2026)", "- Việc B"]
@@ -21,9 +24,15 @@ def test_render_puts_answer_first_then_details_then_grouped_sources() -> None:
     assert lines[6] == "- other.docx — Mục I. Mục tiêu"
 
 
+def test_sources_name_the_plan_not_its_file() -> None:
+    cite = AnswerCitation("kh_2026_v3_final.docx", "STT 2", plan="Kế hoạch 12/KH-UBND (Số hóa)")
+    text = Answer("Sở Nội vụ chủ trì.", [cite]).as_text()
+    assert "- Kế hoạch 12/KH-UBND (Số hóa) — STT 2" in text and ".docx" not in text
+
+
 def test_long_list_says_how_many_more() -> None:
-    text = render("Có 12 nhiệm vụ.", [f"Việc {i}" for i in range(12)], more=4)
-    assert text.count("\n- ") == 8 and "… và 4 nhiệm vụ khác." in text
+    text = Answer("Có 12 nhiệm vụ.", details=[f"Việc {i}" for i in range(12)], more=4).as_text()
+    assert text.count("\n- ") == 8 and "… và 4 mục khác." in text
 
 
 def test_excerpt_keeps_the_clause_that_answers() -> None:

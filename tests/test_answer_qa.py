@@ -46,7 +46,9 @@ def _grade_all(engine: AnswerEngine, path: Path) -> list[qa.Graded]:
     out = []
     for item in qa.load_items(path):
         answer = engine.ask(item.question, now=item.now)
-        out.append(qa.grade(item, answer.text, [c.source for c in answer.citations], answer.intent))
+        out.append(
+            qa.grade(item, answer.as_text(), [c.source for c in answer.citations], answer.intent)
+        )
     return out
 
 
@@ -105,4 +107,8 @@ def test_qa_with_abbreviations(graded: list[qa.Graded]) -> None:
 def test_unanswerable_questions_cite_nothing(graded: list[qa.Graded]) -> None:
     rows = [g for g in graded if g.item.unanswerable]
     assert all(g.correct for g in rows), _report(rows)
-    assert all(g.answer.startswith("Không tìm thấy") for g in rows)
+    # said plainly: nothing found, no tasks for that unit, or the plan leaves that fact blank
+    honest = ("Không tìm thấy", "Không có nhiệm vụ nào")
+    assert all(g.answer.startswith(honest) or " không ghi " in g.answer for g in rows), _report(
+        rows
+    )

@@ -1,4 +1,4 @@
-"""Time windows named in questions, relative to "now" (the engine's own reader)."""
+"""Time windows named in questions, relative to "now" (one reader: knowledge.timewindows)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from knowledge.answer.windows import _own_parse, parse_window
+from knowledge.answer.windows import parse_window
 
 TODAY = date(2026, 4, 10)  # a Friday
 
@@ -24,11 +24,9 @@ TODAY = date(2026, 4, 10)  # a Friday
     ],
 )
 def test_windows(question: str, start: date, end: date) -> None:
-    w = _own_parse(question, TODAY)
+    w = parse_window(question, TODAY)
     assert w is not None and (w.start, w.end) == (start, end)
-    shared = parse_window(question, TODAY)  # whichever reader is installed agrees
-    assert shared is not None and (shared.start, shared.end) == (start, end)
 
 
 def test_no_window() -> None:
-    assert _own_parse("ai chủ trì triển khai trợ lý ảo", TODAY) is None
+    assert parse_window("ai chủ trì triển khai trợ lý ảo", TODAY) is None

@@ -316,7 +316,7 @@ def test_ask_answers_from_postgresql(
     db, settings = _database(tmp_path, pg_url, "pg")
     ingest_file(db, SAMPLE_PLAN, settings=settings)
     answer = AnswerEngine(db, settings).ask("ai chu tri trien khai tro ly ao")
-    assert "Trung tâm Trợ giúp pháp lý" in answer.text
+    assert "Trung tâm Trợ giúp pháp lý" in answer.as_text()
     assert [c.source for c in answer.citations] == [SAMPLE_PLAN.name]
 
     monkeypatch.setenv("DATABASE_URL", pg_url)

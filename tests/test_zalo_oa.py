@@ -81,7 +81,8 @@ async def test_signed_webhook_is_answered_through_the_oa_api(
     assert await post_event(client, question, sign(question)) == 200  # Zalo retries
     await until(lambda: len(fake.texts("oa-u1")) >= 2)
     await adapter.drain()
-    assert fake.texts("oa-u1")[1:] == ["Sở Tư pháp chủ trì nhiệm vụ 3.18."]
+    # the answer, then its 👍/👎 as numbered choices (no buttons on Zalo OA)
+    assert fake.texts("oa-u1")[1:] == ["Sở Tư pháp chủ trì nhiệm vụ 3.18.\n\n1. 👍\n2. 👎"]
 
 
 async def test_wrongly_signed_or_unsigned_webhook_is_rejected(

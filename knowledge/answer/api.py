@@ -12,20 +12,31 @@ from storage.settings import Settings
 
 @dataclass
 class AnswerCitation:
-    source: str  # the ingested file's name
+    source: str  # the ingested file's name (data; people see ``plan``)
     locator: str  # e.g. "Phụ lục, STT 3.18" or "Mục II.1"
     text: str = ""
+    plan: str = ""  # the plan as people name it: số hiệu and short title
 
 
 @dataclass
 class Answer:
-    text: str  # the full reply text (answer first, details, then sources)
+    """An answer as data: channels lay it out (``handlers.render``), ``as_text`` for the CLI."""
+
+    text: str  # the direct answer, first
     citations: list[AnswerCitation] = field(default_factory=list)
     intent: str = "unknown"
     # What a follow-up question ("còn Sở Tài chính thì sao?") resolves against;
     # the caller stores it per chat and hands it back on the next question.
     context: dict[str, Any] = field(default_factory=dict)
     options: list[str] = field(default_factory=list)  # when the question is ambiguous
+    details: list[str] = field(default_factory=list)  # short supporting lines
+    more: int = 0  # list items not shown: "Xem thêm" / typing "thêm" shows them
+
+    def as_text(self) -> str:
+        """The whole reply as plain text: answer, details, "… và N khác", sources."""
+        from knowledge.answer.compose import as_text
+
+        return as_text(self)
 
 
 class AnswerEngine:
@@ -62,3 +73,9 @@ class AnswerEngine:
 
             answer = rewrite_with_llm(answer, question, self.settings)
         return answer
+
+    def more(self, context: dict[str, Any], *, now: datetime | None = None) -> Answer:
+        """The next page of the last list answer in this chat (``context`` as stored)."""
+        from knowledge.answer.engine import Engine
+
+        return Engine(self.db, self.settings).more(context, now=now)

@@ -12,11 +12,11 @@ MAX_SOURCE_LINES = 6
 SOURCE_LINE_CHARS = 200
 
 
-def _sources_block(citations: list[AnswerCitation]) -> list[str]:
-    """One line per source file, its locators joined (STT 1, STT 4 …)."""
+def sources_block(citations: list[AnswerCitation]) -> list[str]:
+    """One line per plan, its locators joined (STT 1, STT 4 …)."""
     grouped: dict[str, list[str]] = {}
     for c in citations:
-        locs = grouped.setdefault(c.source, [])
+        locs = grouped.setdefault(c.plan or c.source, [])
         if c.locator and c.locator not in locs:
             locs.append(c.locator)
     lines = [texts.ANS_SOURCES]
@@ -49,21 +49,20 @@ def _compact(locators: list[str]) -> list[str]:
     return out
 
 
-def render(
-    lead: str,
-    details: list[str] | None = None,
-    citations: list[AnswerCitation] | None = None,
-    *,
-    more: int = 0,
-) -> str:
-    lines = [lead.strip()]
-    for d in (details or [])[:MAX_DETAILS]:
-        lines.append(f"- {d}")
-    if more > 0:
-        lines.append(texts.ANS_MORE.format(more=more))
-    if citations:
+def body_lines(answer: Answer) -> list[str]:
+    """The answer, its details and the "… và N khác" line, without the sources."""
+    lines = [answer.text.strip()]
+    lines += [f"- {d}" for d in answer.details[:MAX_DETAILS]]
+    if answer.more > 0:
+        lines.append(texts.ANS_MORE.format(more=answer.more))
+    return lines
+
+
+def as_text(answer: Answer) -> str:
+    lines = body_lines(answer)
+    if answer.citations:
         lines.append("")
-        lines.extend(_sources_block(citations))
+        lines.extend(sources_block(answer.citations))
     return "\n".join(lines)
 
 
@@ -83,7 +82,10 @@ def shorten(text: str, limit: int = 220) -> str:
 _CLAUSE = re.compile(r"(?<=[.;])\s++|(?<!\s)\s++(?=\(\d+\)\s|[a-zđ]\)\s|- )")
 
 
-def excerpt(text: str, question: str, limit: int = 300) -> str:
+_DIGIT = re.compile(r"\d")
+
+
+def excerpt(text: str, question: str, limit: int = 300, *, quantity: bool = False) -> str:
     """The part of a long passage that answers: the clause holding most question words.
 
     A target paragraph often lists several aims "(1) … (7) Mức độ hài lòng … 95%";
@@ -98,7 +100,11 @@ def excerpt(text: str, question: str, limit: int = 300) -> str:
     clauses = [c for c in _CLAUSE.split(text) if c]
     if len(clauses) < 2:
         return shorten(text, limit)
-    scores = [len(wanted & set(syllables(c))) for c in clauses]
+    # "bao nhiêu …" asks for a figure: of equally matching clauses, one holding a number.
+    scores = [
+        len(wanted & set(syllables(c))) + (0.5 if quantity and _DIGIT.search(c) else 0.0)
+        for c in clauses
+    ]
     best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
     out = clauses[best]
     j = best + 1

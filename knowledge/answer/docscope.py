@@ -137,7 +137,15 @@ _PLACE_ALIASES = {
     "tphn": "ha noi",
 }
 
-MIN_NAME_WEIGHT = 0.5  # share of a plan name's IDF weight a document's title must hold
+
+def place_words() -> frozenset[str]:
+    """Every syllable of a province's name or alias (folded)."""
+    names = list(_PROVINCES) + list(_PLACE_ALIASES)
+    return frozenset(w for n in names for w in n.split())
+
+
+MIN_NAME_WEIGHT = 0.5
+UNKNOWN_NAME_WORDS = 3  # words after "kế hoạch" that make a name, even one no plan has  # share of a plan name's IDF weight a document's title must hold
 
 
 @dataclass
@@ -147,6 +155,8 @@ class DocScope:
     named: bool = False
     document_ids: list[int] = field(default_factory=list)
     spans: list[tuple[int, int]] = field(default_factory=list)  # syllable ranges naming it
+    by_plan: bool = False  # named by the plan's own title or number, not only by a place
+    unknown_name: bool = False  # "kế hoạch du lịch biển Cửa Lò …": a name no loaded plan has
 
     @property
     def empty(self) -> bool:
@@ -177,6 +187,15 @@ def _profile(doc: Document) -> set[str]:
     return words
 
 
+def _title_pairs(docs: list[Document]) -> frozenset[str]:
+    """Adjacent syllable pairs of the loaded plans' titles (folded)."""
+    pairs = set()
+    for doc in docs:
+        sylls = syllables(doc.title or "")
+        pairs |= {f"{a} {b}" for a, b in zip(sylls, sylls[1:], strict=False)}
+    return frozenset(pairs)
+
+
 def _places(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
     """Provinces the question names, and where (as syllable ranges)."""
     sylls = folded.split()
@@ -202,10 +221,14 @@ def _names_place(doc: Document, place: str) -> bool:
     return f" {place} " in f" {words} "
 
 
-def _ends_name(sylls: list[str], i: int) -> bool:
-    if sylls[i] == "co" and i + 1 < len(sylls) and sylls[i + 1] == "so":
-        return False  # "cơ sở dữ liệu"
-    return sylls[i] in _STOPS or _asks_at(sylls, i)
+def _ends_name(sylls: list[str], i: int, title_pairs: frozenset[str]) -> bool:
+    """A question word ends a plan's name, unless it opens a word pair of a loaded
+    plan's title ("có" ends "kế hoạch CCHC có …", "cơ sở dữ liệu" stays whole)."""
+    if _asks_at(sylls, i):
+        return True
+    if sylls[i] not in _STOPS:
+        return False
+    return not (i + 1 < len(sylls) and f"{sylls[i]} {sylls[i + 1]}" in title_pairs)
 
 
 def _asks_at(sylls: list[str], i: int) -> bool:
@@ -213,7 +236,7 @@ def _asks_at(sylls: list[str], i: int) -> bool:
     return any(rest.startswith(p + " ") for p in _ASKING)
 
 
-def _name_runs(sylls: list[str]) -> list[tuple[int, int, int]]:
+def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int, int, int]]:
     """(where "kế hoạch" starts, where the name after it starts, the first question word)."""
     runs = []
     text = " ".join(sylls)
@@ -224,7 +247,7 @@ def _name_runs(sylls: list[str]) -> list[tuple[int, int, int]]:
             if kw > 0 and sylls[kw - 1] in _UNIT_HEADS:
                 continue
             end = start
-            while end < len(sylls) and not _ends_name(sylls, end):
+            while end < len(sylls) and not _ends_name(sylls, end, title_pairs):
                 end += 1
             if end > start:
                 runs.append((start - len(word.split()), start, end))
@@ -235,10 +258,10 @@ def find_scope(session: Session, question: str) -> DocScope:
     sylls = [s.replace("&", "") for s in syllables(question)]
     folded = " ".join(sylls)
     places, place_spans = _places(folded)
-    runs = _name_runs(sylls)
+    docs = list(session.scalars(select(Document).order_by(Document.id)))
+    runs = _name_runs(sylls, _title_pairs(docs))
     if not places and not runs:
         return DocScope()
-    docs = list(session.scalars(select(Document).order_by(Document.id)))
     profiles = {d.id: _profile(d) for d in docs}
     candidates = [d.id for d in docs]
     if places:
@@ -249,10 +272,16 @@ def find_scope(session: Session, question: str) -> DocScope:
         candidates = with_place + [i for i in candidates if i not in known]
     chosen, spans = _by_name(sylls, runs, candidates, profiles, place_spans)
     if chosen is None:
+        unknown = any(
+            len([w for w in sylls[a:b] if w not in _LINKS]) >= UNKNOWN_NAME_WORDS
+            for _, a, b in runs
+        )
         if not places:
-            return DocScope()
-        return DocScope(named=True, document_ids=candidates, spans=place_spans)
-    return DocScope(named=True, document_ids=chosen, spans=spans + place_spans)
+            return DocScope(unknown_name=unknown)
+        return DocScope(
+            named=True, document_ids=candidates, spans=place_spans, unknown_name=unknown
+        )
+    return DocScope(named=True, document_ids=chosen, spans=spans + place_spans, by_plan=True)
 
 
 def _by_name(

@@ -7,21 +7,33 @@ words that mark them ("ai chủ trì", "bao nhiêu nhiệm vụ", "quá hạn") 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from enum import StrEnum
 
 from knowledge.retrieval.analyzer import expand_abbreviations, syllables
 
-INTENTS = (
-    "doc_meta",
-    "overdue",
-    "count",
-    "unit_tasks",
-    "due_window",
-    "who",
-    "deadline",
-    "target",
-    "search",
-)
+
+class Intent(StrEnum):
+    """What a question asks; each value has one answering module (``engine.KINDS``)."""
+
+    DOC_META = "doc_meta"  # a plan's số hiệu, signer, issue date, issuer; the plan list
+    OVERDUE = "overdue"
+    COUNT = "count"  # how many tasks (a unit's, or a whole plan's)
+    UNIT_TASKS = "unit_tasks"
+    DUE_WINDOW = "due_window"
+    WHO = "who"
+    DEADLINE = "deadline"
+    PRODUCT = "product"
+    TARGET = "target"
+    PLAN_TARGETS = "plan_targets"  # all targets of a plan, or how many
+    PLAN_OBJECTIVE = "plan_objective"  # "mục tiêu chung"
+    TASK_NUMBER = "task_number"  # "nhiệm vụ số 10", "STT 10"
+    SEARCH = "search"
+    CLARIFY = "clarify"
+    NONE = "none"
+
+
+LIST_INTENTS = frozenset({Intent.UNIT_TASKS, Intent.COUNT, Intent.OVERDUE, Intent.DUE_WINDOW})
 
 
 def _any(q: str, phrases: tuple[str, ...]) -> bool:
@@ -29,7 +41,16 @@ def _any(q: str, phrases: tuple[str, ...]) -> bool:
 
 
 DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban", "so may")
-DOC_SIGNER = ("nguoi ky", "ai ky", "ky boi", "do ai ky", "ky ban hanh", "ai la nguoi ky")
+DOC_SIGNER = (
+    "nguoi ky",
+    "ai ky",
+    "ky boi",
+    "do ai ky",
+    "ky ban hanh",
+    "ai la nguoi ky",
+    "nao ky",
+    "nao da ky",
+)
 DOC_DATE = (
     "ngay ban hanh",
     "ban hanh ngay",
@@ -48,11 +69,35 @@ DOC_ISSUER = (
     "noi ban hanh",
     "do ai ban hanh",
 )
+# What the plan is about: answered with its full title.
+DOC_SUBJECT = (
+    "ve viec gi",
+    "ve van de gi",
+    "noi ve van de gi",
+    "noi ve gi",
+    "ve noi dung gi",
+    "noi dung gi",
+    "ban hanh cai gi",
+    "la ke hoach gi",
+    "la chuong trinh gi",
+    "ve chuong trinh gi",
+    "la van ban gi",
+    "ve linh vuc gi",
+)
 DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
 
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
 COUNT = (
     "bao nhieu nhiem vu",
+    "may nhiem vu",
+    "bao nhieu noi dung",
+    "may noi dung",
+    "bao nhieu nhom",
+    "may nhom",
+    "bao nhieu hoat dong",
+    "may hoat dong",
+    "bao nhieu giai phap",
+    "may giai phap",
     "bao nhieu viec",
     "may nhiem vu",
     "so luong nhiem vu",
@@ -134,6 +179,17 @@ DEADLINE = (
     "han la",
     "han nao",
     "may gio",
+    "truoc ngay nao",
+    "ngay nao",
+    "thang nao",
+    "quy may",
+    "quy nao",
+    "thang may",
+    "nam nao",
+    "den khi nao",
+    "tu khi nao",
+    "den bao gio",
+    "thoi gian thuc hien",
 )
 TARGET = (
     "chi tieu",
@@ -151,16 +207,39 @@ TARGET = (
 )
 FOLLOW_UP = ("con ", "the con ", "vay con ", "con voi ")
 FOLLOW_UP_TAIL = ("thi sao", "the nao", "thi the nao", "thi co gi", "thi sao a")
+PRODUCT = ("san pham", "ket qua dau ra", "dau ra la gi")
+# The whole plan's targets: "các chỉ tiêu của kế hoạch", "có bao nhiêu chỉ tiêu".
+PLAN_TARGETS = (
+    "bao nhieu chi tieu",
+    "may chi tieu",
+    "cac chi tieu",
+    "nhung chi tieu",
+    "danh sach chi tieu",
+    "chi tieu nao",
+    "chi tieu gi",
+    "chi tieu chu yeu",
+    "cac muc tieu cu the",
+    "muc tieu cu the",
+)
+PLAN_OBJECTIVE = ("muc tieu chung", "muc tieu tong quat", "muc dich", "muc tieu cua ke hoach")
+# "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
+TASK_NUMBER = re.compile(
+    r"(?:^| )(?:(?:nhiem vu|cong viec|hoat dong|muc)\s+(?:so|thu)|stt|so thu tu)\s+"
+    r"(\d{1,3}(?:\.\d{1,3})*)(?: |$)"
+)
 MINE = ("cua toi", "don vi toi", "cua minh", "don vi minh", "co quan toi", "co quan minh")
 
 
 @dataclass
 class Reading:
-    intent: str
+    intent: Intent
     role: str = "lead"  # for "who": lead | coordinate | supervisor
     doc_field: str = ""  # for "doc_meta": number | signer | date | issuer | list
     follow_up: bool = False
     mine: bool = False
+    number: str = ""  # for "task_number": the STT asked
+    count: bool = False  # "bao nhiêu …": the answer leads with the number
+    fields: list[str] = field(default_factory=list)  # every plan fact asked ("ai ký, ngày nào")
 
 
 def normalized(question: str) -> str:
@@ -178,12 +257,39 @@ def topic(question: str) -> str:
     """The question without its intent phrases: what the task or target is about."""
     q = " " + " ".join(syllables(question)) + " "
     asks_lead = " chu tri " in q
-    for group in (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER):
-        for phrase in sorted(group, key=len, reverse=True):
-            q = q.replace(f" {phrase} ", " ")
+    groups = (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER)
+    # Longest first across groups: "ban hành ngày nào" goes whole, not as "ngày nào".
+    for phrase in sorted({p for g in groups for p in g}, key=len, reverse=True):
+        q = q.replace(f" {phrase} ", " ")
     if asks_lead and " chu tri " not in q:
         q += " chu tri"  # passages naming the lead unit say "chủ trì"
     return " ".join(q.split()) or question
+
+
+# "… ai ký, ngày nào?" after a plan's name; alone, "ngày nào" asks a task's deadline.
+DOC_DATE_FOLLOW = ("ngay nao", "ngay bao nhieu", "khi nao")
+
+
+def doc_fields(q: str) -> list[str]:
+    """The plan facts a question asks, in the order it asks them."""
+    out = []
+    for phrases, name in (
+        (DOC_NUMBER, "number"),
+        (DOC_SIGNER, "signer"),
+        (DOC_DATE, "date"),
+        (DOC_ISSUER, "issuer"),
+        (DOC_SUBJECT, "subject"),
+        (DOC_LIST, "list"),
+    ):
+        if _any(q, phrases):
+            if name == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
+                name = "date?"
+            out.append(name)
+    if out and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
+        out.append("date")
+    if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:
+        out.append("number")
+    return out
 
 
 def read_question(
@@ -193,38 +299,49 @@ def read_question(
     q = " ".join(syllables(question))
     follow = is_follow_up(q)
     mine = _any(q, MINE)
-    if _any(q, DOC_NUMBER):
-        return Reading("doc_meta", doc_field="number", follow_up=follow)
-    if _any(q, DOC_SIGNER):
-        return Reading("doc_meta", doc_field="signer", follow_up=follow)
-    if _any(q, DOC_DATE):
-        field_ = "date?" if _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]) else "date"
-        return Reading("doc_meta", doc_field=field_, follow_up=follow)
-    if _any(q, DOC_ISSUER):
-        return Reading("doc_meta", doc_field="issuer", follow_up=follow)
-    if _any(q, DOC_LIST):
-        return Reading("doc_meta", doc_field="list", follow_up=follow)
+    how_many = _any(q, ("bao nhieu", "may", "so luong", "tong so"))
+    fields = doc_fields(q)
+    if fields:
+        return Reading(
+            Intent.DOC_META,
+            doc_field=fields[0],
+            follow_up=follow,
+            fields=fields,
+            count=_any(q, COUNT) or _any(q, PLAN_TARGETS[:2]),
+        )
     if _any(q, OVERDUE):
-        return Reading("overdue", follow_up=follow, mine=mine)
+        return Reading(Intent.OVERDUE, follow_up=follow, mine=mine)
     if _any(q, COUNT):
-        return Reading("count", follow_up=follow, mine=mine)
+        return Reading(Intent.COUNT, follow_up=follow, mine=mine, count=True)
+    number = TASK_NUMBER.search(q)
     scoped = (has_unit or mine) and unit_focused
     asks_who = _any(q, WHO_LEAD) or _any(q, WHO_SUPERVISOR)
+    if number and not scoped:
+        return Reading(Intent.TASK_NUMBER, follow_up=follow, number=number.group(1))
+    if _any(q, PLAN_OBJECTIVE) and not has_unit:
+        return Reading(Intent.PLAN_OBJECTIVE, follow_up=follow)
+    if _any(q, PLAN_TARGETS) and not has_unit and not asks_who:
+        return Reading(Intent.PLAN_TARGETS, follow_up=follow, count=how_many)
     lists = _any(q, LIST_WORDS)
-    if scoped and (_any(q, TASK_WORDS) or has_window) and (lists or not asks_who):
-        return Reading("unit_tasks", follow_up=follow, mine=mine)
+    tasks_asked = _any(q, TASK_WORDS + WHO_COORD) or (has_window and _any(q, WINDOW_WORDS))
+    if scoped and tasks_asked and (lists or not asks_who):
+        return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
     if window_list and (lists or not _any(q, DEADLINE)):
-        return Reading("due_window", follow_up=follow)
+        return Reading(Intent.DUE_WINDOW, follow_up=follow)
     if _any(q, WHO_SUPERVISOR):
-        return Reading("who", role="supervisor", follow_up=follow)
+        return Reading(Intent.WHO, role="supervisor", follow_up=follow)
     if asks_who or _any(q, WHO_COORD):
         role = "coordinate" if _any(q, WHO_COORD) and not _any(q, WHO_LEAD) else "lead"
-        return Reading("who", role=role, follow_up=follow)
+        return Reading(Intent.WHO, role=role, follow_up=follow)
+    if how_many and _any(q, TARGET):
+        return Reading(Intent.TARGET, follow_up=follow, count=True)
     if _any(q, DEADLINE):
-        return Reading("deadline", follow_up=follow)
+        return Reading(Intent.DEADLINE, follow_up=follow)
+    if _any(q, PRODUCT):
+        return Reading(Intent.PRODUCT, follow_up=follow)
     if _any(q, TARGET):
-        return Reading("target", follow_up=follow)
-    if scoped:
-        return Reading("unit_tasks", follow_up=follow, mine=mine)
-    return Reading("search", follow_up=follow)
+        return Reading(Intent.TARGET, follow_up=follow, count=how_many)
+    if scoped and not _any(q, ("la gi", "nhu the nao", "ra sao")):
+        return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
+    return Reading(Intent.SEARCH, follow_up=follow, count=how_many)

@@ -14,7 +14,7 @@ from typing import Any
 
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
-from knowledge.answer.compose import nothing_found, render
+from knowledge.answer.compose import body_lines, nothing_found
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -49,8 +49,8 @@ def _chat_model(settings: Settings) -> Any:
 
 
 def _body(answer: Answer) -> str:
-    """The extractive reply without its sources block."""
-    return answer.text.split(f"\n\n{texts.ANS_SOURCES}")[0]
+    """The extractive reply without its sources."""
+    return "\n".join(body_lines(answer))
 
 
 def build_prompt(answer: Answer, question: str) -> list[tuple[str, str]]:
@@ -82,9 +82,8 @@ def rewrite_with_llm(answer: Answer, question: str, settings: Settings) -> Answe
     if not kept:  # an uncited reply is not trusted
         log.info("LLM reply cited nothing; extractive answer kept")
         return answer
-    text = render(content, [], kept)
     return Answer(
-        text=text,
+        text=content,
         citations=kept,
         intent=answer.intent,
         context=answer.context,

@@ -15,17 +15,45 @@ from storage import repositories as repo
 from storage.models import Document, Passage, TaskRow, TaskUnit
 
 NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
+CONTINUATION = 12  # passages after a short one read as its continuation
 
 
 _DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
-# "Kế hoạch 3369", "quyet dinh so 2820", "QĐ 664": the number alone, on folded text.
-_BARE_NUMBER = re.compile(
-    r"\b(?:ke hoach|quyet dinh|chi thi|thong bao|van ban|kh|qd|ct|tb)\s+(?:so\s+)?(\d{1,5})\b(?!/)"
+
+
+# A document named by its number in a question: "Nghị quyết 57-NQ/TW", "Quyết định 766",
+# "KH 141", "Đề án 06" (folded). The number must then match, never a neighbour's.
+_NAMED_NUMBER = re.compile(
+    r"\b(?:ke hoach|quyet dinh|chi thi|thong bao|van ban|nghi quyet|nghi dinh|de an|"
+    r"chuong trinh|cong dien|thong tu|luat|kh|qd|ct|tb|nq|nd|cd|tt)\s+(?:so\s+)?(\d{1,5})\b"
 )
 
 
+def quoted_numbers(question: str) -> set[str]:
+    """The document numbers a question quotes ("57" for "Nghị quyết 57-NQ/TW")."""
+    from knowledge.text import fold
+
+    q = fold(question)
+    found = {m.group(1).lstrip("0") or "0" for m in _NAMED_NUMBER.finditer(q)}
+    found |= {m.group(1).split("/")[0].lstrip("0") for m in _DOC_NUMBER.finditer(q)}
+    return {n for n in found if n}
+
+
+def units_of(task: TaskRow, role: str) -> list[str]:
+    """The task's units in ``role``; the raw cell when no unit was recognized."""
+    names = [link.unit.name for link in task.units if link.role == role]
+    raw = task.raw_lead if role == "lead" else task.raw_coordinating
+    return names or ([raw] if raw else [])
+
+
 def doc_by_number(session: Session, question: str) -> Document | None:
-    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND")."""
+    """The document whose số hiệu the question quotes ("Quyết định 2820/QĐ-UBND", "NQ 97")."""
+    found = number_match(session, question)
+    return found[0] if found else None
+
+
+def number_match(session: Session, question: str) -> tuple[Document, str] | None:
+    """The document whose số hiệu the question quotes, with the words that quote it."""
     from knowledge.text import fold
 
     numbered = list(session.scalars(select(Document).where(Document.number.is_not(None))))
@@ -33,12 +61,24 @@ def doc_by_number(session: Session, question: str) -> Document | None:
         key = fold(m.group(1))
         for doc in numbered:
             if fold(doc.number or "").startswith(key) or key.startswith(fold(doc.number or "x")):
-                return doc
-    for m in _BARE_NUMBER.finditer(fold(question)):
-        matches = [d for d in numbered if (d.number or "").split("/")[0] == m.group(1)]
+                return doc, fold(m.group(0))
+    q = fold(question)
+    for m in _NAMED_NUMBER.finditer(q):
+        want = m.group(1).lstrip("0")
+        matches = [d for d in numbered if (d.number or "").split("/")[0].lstrip("0") == want]
+        if len(matches) > 1:  # "KH 141 Bắc Ninh": the one whose title the question echoes
+            matches = [d for d in matches if _echoes(d, q)] or matches
         if len(matches) == 1:
-            return matches[0]
+            return matches[0], m.group(0)
     return None
+
+
+def _echoes(doc: Document, folded_question: str) -> bool:
+    from knowledge.text import fold
+
+    words = set(fold(f"{doc.title} {doc.issuer or ''}").split())
+    asked = set(folded_question.split())
+    return len(words & asked) >= 2
 
 
 def task_rows(
@@ -122,3 +162,30 @@ def labelled_near(session: Session, passage_id: int) -> list[str]:
     after = run(rows[pos + 1 :])
     before = [] if LABELLED.match(hit.text) is None else run(rows[:pos][::-1])[::-1]
     return (before + after)[:5]
+
+
+def continued(session: Session, passage_id: int, limit: int) -> str:
+    """A short passage with the lines that follow it in its section, up to ``limit`` chars.
+
+    Text from PDFs and flattened tables breaks one table row over many short
+    passages ("Tổ chức Diễn đàn pháp luật ASEAN" / "2026 với chủ đề …" / "Bộ Tư
+    pháp"); the row's lead unit, deadline and product sit in the lines after it.
+    """
+    hit = session.get(Passage, passage_id)
+    if hit is None:
+        return ""
+    rows = session.scalars(
+        select(Passage)
+        .where(
+            Passage.document_id == hit.document_id,
+            Passage.ordinal > hit.ordinal,
+            Passage.ordinal <= hit.ordinal + CONTINUATION,
+        )
+        .order_by(Passage.ordinal)
+    )
+    text = hit.text
+    for r in rows:
+        if r.section != hit.section or len(text) + len(r.text) > limit:
+            break
+        text += " " + r.text
+    return text

@@ -99,7 +99,8 @@ def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitM
     if not m:
         return UnitMatch()
     words = f"{m.group(1)} {m.group(2)}".split()
-    for n in range(len(words), 1, -1):
+    # A head and one word ("sở giao…") is too little to tell a unit by its beginning.
+    for n in range(len(words), 2, -1):
         prefix = " ".join(words[:n])
         ids = list(dict.fromkeys(uid for name, uid in names if name.startswith(prefix + " ")))
         if ids:
@@ -108,3 +109,34 @@ def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitM
                 return UnitMatch(units=units, mention=prefix, mentioned=[prefix], partial=True)
             return UnitMatch(options=units[:8], mention=prefix, mentioned=[prefix], partial=True)
     return UnitMatch()
+
+
+# A unit's name at the head of a list question: "Sở Tài chính có nhiệm vụ gì?".
+_UNIT_HEAD = re.compile(
+    r"^(?:cho (?:toi |em )?hoi |xin hoi )?"
+    r"((?:so|phong|ban|trung tam|van phong|chi cuc|cuc|ubnd|uy ban nhan dan|bo|cong an|"
+    r"bo chi huy|thanh tra|kho bac|bao hiem xa hoi|hoi dong|vien|truong)"
+    r"(?: [a-z0-9&]+){1,8}?)"
+    r" (?:co (?:nhung |cac |bao nhieu )?(?:nhiem vu|viec|cong viec)|duoc giao|phai lam|can lam|"
+    r"lam (?:gi|nhung gi)|chu tri (?:gi|nhung|cac|nhiem vu)|phoi hop (?:gi|nhung|cac|nhiem vu)|"
+    r"phu trach (?:gi|nhung|viec)|nhan nhiem vu)\b"
+)
+# Words after a head that make it something other than a unit ("số hiệu", "ban hành").
+_NOT_UNIT = frozenset(
+    {"hieu", "luong", "hoa", "lieu", "ky", "thu", "hanh", "nganh", "tieu", "van", "do", "nhiem"}
+)
+
+
+def unknown_unit(question: str) -> str | None:
+    """The unit a list question opens with, as typed, when no loaded plan knows it."""
+    words = question.strip().split()
+    folded = " ".join(syllables(question))
+    m = _UNIT_HEAD.match(folded)
+    if not m:
+        return None
+    name = m.group(1).split()
+    if len(name) < 2 or name[1] in _NOT_UNIT:
+        return None
+    start = len(folded[: m.start(1)].split())
+    typed = " ".join(words[start : start + len(name)]) if len(words) >= start + len(name) else ""
+    return typed.strip(" ,.?") or m.group(1)

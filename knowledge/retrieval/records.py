@@ -142,8 +142,10 @@ def _task_record(task: TaskRow, doc: Document) -> IndexRecord:
 
 
 def _doc_record(doc: Document, heading: list[str]) -> IndexRecord:
+    # Not the file name: people name a plan by its title and số hiệu, and the digits and
+    # words of "hatinh_2025_kh624_….txt" made unrelated questions match it.
     pieces = [doc.title or "", doc.number or "", doc.issuer or "", doc.doc_type or ""]
-    pieces += [doc.source_name, *heading]
+    pieces += heading
     return IndexRecord(
         key=f"doc:{doc.id}",
         kind="doc",

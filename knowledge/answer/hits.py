@@ -1,0 +1,285 @@
+"""Search hits that answer a question, and the answer built from passages.
+
+A hit answers only when it covers enough of the question (``MIN_COVERAGE``,
+calibrated on the QA sets: unanswerable questions top out below it) and carries
+the question's key content words: its rarest word, and any document number the
+question quotes ("Nghị quyết 57-NQ/TW", "Quyết định 766"). Keyword overlap on
+"năm", "tỉnh", "kế hoạch" alone never makes an answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from knowledge import texts
+from knowledge.answer.api import Answer, AnswerCitation
+from knowledge.answer.compose import excerpt, nothing_found, shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.queries import (
+    continued,
+    labelled_near,
+    load_tasks,
+    quoted_numbers,
+    units_of,
+)
+from knowledge.retrieval.analyzer import analyze
+from knowledge.retrieval.index import Hit, question_terms
+from knowledge.retrieval.records import task_locator
+from knowledge.retrieval.search import corrected
+from knowledge.text import fold
+from storage.models import TaskRow
+
+MIN_COVERAGE = 0.65
+# Within the plan the question names, the name already vouches for relevance.
+MIN_COVERAGE_SCOPED = 0.45
+SHORT_PASSAGE = 120  # a passage this short is a broken line: its continuation is shown too
+CONTINUED_CHARS = 380
+# A second document's hit is shown beside the first when it scores this close.
+SIBLING_RATIO = 0.75
+SIBLING_FLOOR = MIN_COVERAGE + 0.15
+# Re-ranking of answering hits: coverage first, the fused search score second.
+RANK_WEIGHT = 0.25
+YEAR_BONUS = 0.1  # a record whose horizon is the year the question names
+EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
+# A question of two or more word pairs must find at least this share of them together
+# in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
+MIN_PAIRS = 1
+MIN_PAIR_SHARE = 0.5
+HEAD_TERMS = 5  # from this many content words on, the first one (the topic's head) must be held
+# Words that open a question without naming its topic ("tỷ lệ …", "sản phẩm của …",
+# "đồng chí nào …", "tính đến …", "tối thiểu bao nhiêu …").
+GENERIC_HEADS = frozenset(
+    [
+        "ty",
+        "ti",
+        "le",
+        "san",
+        "pham",
+        "ket",
+        "qua",
+        "muc",
+        "so",
+        "luong",
+        "dong",
+        "tinh",
+        "toi",
+        "thieu",
+        "it",
+        "nhat",
+        "phan",
+        "tram",
+    ]
+)
+QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
+_QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
+_PERCENT = re.compile(r"\d\s*%|phần trăm", re.I)
+# A figure: digits not inside a date or a document number, not a list mark "(3)" / "3.".
+_FIGURE = re.compile(
+    r"(?<![\d/.(-])(?<!ngày )(?<!tháng )\d+(?:[.,]\d+)*(?![\d/)]|\.\s| tháng| năm)", re.I
+)
+_YEARLIKE = re.compile(r"(?:19|20)\d\d")
+# Words after "bao nhiêu" that are no measure ("bao nhiêu là đủ", "bao nhiêu nhiệm vụ" is a count).
+_NOT_MEASURES = frozenset({"", "la", "phan", "nhiem", "chi", "thi", "va", "cua", "o", "trong"})
+# Measures people name loosely: "bao nhiêu tiền" is a sum in đồng, triệu or tỷ.
+_MEASURE_WORDS = {"tien": "dong|trieu|ty", "ty": "ty", "trieu": "trieu|ty"}
+
+
+def cite_task(ask: Ask, task: TaskRow) -> AnswerCitation:
+    return AnswerCitation(
+        task.document.source_name,
+        task_locator(task),
+        shorten(task.title, 160),
+        ask.label(task.document_id),
+    )
+
+
+def cite_hit(ask: Ask, hit: Hit) -> AnswerCitation:
+    rec = hit.record
+    return AnswerCitation(
+        rec.source, rec.locator, shorten(rec.display, 200), ask.label(rec.document_id)
+    )
+
+
+def _bigram_share(question: str, have: set[str]) -> float:
+    """Share of the question's adjacent content-word pairs the record holds."""
+    pairs = question_terms(question).bigrams
+    if len(pairs) < MIN_PAIRS:
+        return 1.0
+    return sum(p in have for p in pairs) / len(pairs)
+
+
+def _head(question: str) -> str:
+    """The question's first topic word: not a figure, place, abbreviation or asked field."""
+    from knowledge.answer.docscope import place_words
+    from knowledge.retrieval.analyzer import abbreviation_map
+
+    terms = [t for t, _ in question_terms(question).terms]
+    if len(terms) < HEAD_TERMS:
+        return ""
+    skip = GENERIC_HEADS | place_words() | set(abbreviation_map())
+    return next((t for t in terms if t.isalpha() and t not in skip), "")
+
+
+def _carries(hit: Hit, question: str, numbers: set[str], scoped: bool) -> bool:
+    """The record holds the question's key content: its phrases, any number it quotes."""
+    have = set(analyze(hit.record.searchable, exact=False))
+    have |= {t.lstrip("0") for t in have if t.isdigit()}
+    if _bigram_share(question, have) < MIN_PAIR_SHARE:
+        return False
+    head = _head(question)
+    if not scoped and head and head not in have:
+        return False  # "Lịch thi …": what the question is about must be there, not only its rest
+    return all(n in have for n in numbers)
+
+
+def good_hits(
+    ask: Ask,
+    question: str,
+    kinds: Sequence[str] | None = None,
+    year: int | None = None,
+    prefer: re.Pattern[str] | None = None,
+    prefer_bonus: float = EVIDENCE_BONUS,
+) -> list[Hit]:
+    """Hits that answer: enough of the question covered, key words held, best first.
+
+    ``prefer``: records holding it (what is asked: a date, a figure, "chủ trì") get
+    ``prefer_bonus`` among equally covering ones.
+    """
+    doc_ids = ask.doc_ids
+    hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
+    numbers = quoted_numbers(question) - own_numbers(ask)
+    floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
+    fixed = corrected(
+        question, ask.searcher.keyword.vocab
+    )  # "trien khia" read as the search read it
+    hits = [
+        h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers, ask.scope.by_plan)
+    ]
+    if not hits:
+        return []
+    top = max(h.score for h in hits) or 1.0
+
+    def key(h: Hit) -> float:
+        bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
+        if prefer is not None and prefer.search(h.record.text):
+            bonus += prefer_bonus
+        return h.coverage + RANK_WEIGHT * h.score / top + bonus
+
+    return sorted(hits, key=key, reverse=True)
+
+
+def own_numbers(ask: Ask) -> set[str]:
+    """The numbers of the plans the question is scoped to ("141" of KH 141/KH-UBND)."""
+    from storage.models import Document
+
+    out = set()
+    for doc_id in ask.scope.document_ids:
+        doc = ask.session.get(Document, doc_id)
+        if doc is not None and doc.number:
+            out.add(doc.number.split("/")[0].lstrip("0"))
+    return out
+
+
+def holds_figure(text: str, percent: bool) -> bool:
+    """The text states a quantity: a percentage, or a number that is no date, year or list mark."""
+    if percent:
+        return bool(_PERCENT.search(text))
+    return any(not _YEARLIKE.fullmatch(m.group(0)) for m in _FIGURE.finditer(text))
+
+
+def quantity_pattern() -> re.Pattern[str]:
+    return _QUANTITY
+
+
+def per_document(hits: list[Hit], limit: int) -> list[Hit]:
+    """The best hit of each document scoring close to the best one overall."""
+    best = hits[0]
+    chosen: list[Hit] = [best]
+    seen = {best.record.document_id}
+    for h in hits[1:]:
+        if len(chosen) >= limit:
+            break
+        if h.record.document_id in seen:
+            continue
+        if h.coverage >= best.coverage * SIBLING_RATIO and h.coverage >= SIBLING_FLOOR:
+            chosen.append(h)
+            seen.add(h.record.document_id)
+    return chosen
+
+
+def _task_details(ask: Ask, task_id: int) -> list[str]:
+    tasks = load_tasks(ask.session, [task_id])
+    if not tasks:
+        return []
+    t = tasks[0]
+    out = []
+    leads = units_of(t, "lead")
+    if leads:
+        out.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+    if t.deadline_text:
+        out.append(texts.ANS_DETAIL_DEADLINE.format(text=t.deadline_text))
+    return out
+
+
+def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -> Answer:
+    chosen = per_document(hits, limit=3)
+    first = chosen[0]
+    quantity = ask.reading.count
+    shown = first.record.display
+    if first.record.kind == "passage" and len(shown) < SHORT_PASSAGE:
+        shown = continued(ask.session, first.record.ref_id, CONTINUED_CHARS) or shown
+    lead = texts.ANS_PASSAGE.format(
+        source=ask.label(first.record.document_id) or first.record.source,
+        text=excerpt(shown, question, 400, quantity=quantity),
+    )
+    details: list[str] = []
+    if first.record.kind == "passage":
+        details += [shorten(t, 200) for t in labelled_near(ask.session, first.record.ref_id)]
+    elif first.record.kind == "task":
+        details += _task_details(ask, first.record.ref_id)
+    details += [
+        texts.ANS_TARGET_ITEM.format(
+            source=ask.label(h.record.document_id) or h.record.source,
+            text=excerpt(h.record.display, question, 200, quantity=quantity),
+        )
+        for h in chosen[1:]
+    ]
+    return Answer(
+        text=lead, details=details, citations=[cite_hit(ask, h) for h in chosen], intent=intent
+    )
+
+
+def measure_of(question: str) -> str:
+    """What "bao nhiêu …" counts, folded ("tỷ", "trạm", "mẫu"); "" when it names nothing."""
+    m = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+)", fold(question))
+    word = m.group(1) if m else ""
+    return "" if word in _NOT_MEASURES else word
+
+
+def _holds_measure(text: str, measure: str) -> bool:
+    """A number followed (within two words) by the measure: "22 trạm", "1.500 tỷ đồng"."""
+    words = _MEASURE_WORDS.get(measure, measure)
+    pattern = rf"\d[\d.,]*\s*(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
+    return re.search(pattern, fold(text)) is not None
+
+
+def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
+    """For "bao nhiêu …": only records that state that figure (with its measure when named)."""
+    if not ask.reading.count:
+        return hits
+    typed = ask.question or question  # as typed: "%" survives only there
+    percent = bool(re.search(r"%|phan tram", fold(typed)))
+    measure = "" if percent else measure_of(typed)
+    if measure:
+        return [h for h in hits if _holds_measure(h.record.display, measure)]
+    return [h for h in hits if holds_figure(h.record.display, percent)]
+
+
+def search_answer(ask: Ask, question: str, intent: str = "search") -> Answer:
+    prefer = _QUANTITY if ask.reading.count else None
+    hits = good_hits(ask, question, prefer=prefer, prefer_bonus=QUANTITY_BONUS)
+    hits = with_figure(ask, question, hits)
+    if not hits:
+        return nothing_found(intent)
+    return passage_answer(ask, hits, intent, question)

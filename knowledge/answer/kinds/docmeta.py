@@ -1,0 +1,161 @@
+"""A plan's own facts: số hiệu, signer, issue date, issuer; the list of loaded plans."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge import texts
+from knowledge.answer.api import Answer, AnswerCitation
+from knowledge.answer.compose import nothing_found, shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.hits import RANK_WEIGHT, good_hits
+from knowledge.answer.intents import Intent, Reading, topic
+from knowledge.answer.plans import label_of, plan_in_context, which_plan
+from storage.models import Document, Passage
+
+TITLE_WORDS = 2  # content words a question needs to name a plan by its title
+SIGNATURE_PASSAGES = 40  # the document's last passages, where the signature block sits
+
+
+def _cite(doc: Document) -> AnswerCitation:
+    return AnswerCitation(doc.source_name, "", shorten(doc.title, 160), label_of(doc))
+
+
+def doc_meta(ask: Ask) -> Answer:
+    field_ = ask.reading.doc_field
+    if field_ == "list":
+        docs = list(ask.session.scalars(select(Document).order_by(Document.id)))
+        cites = [_cite(d) for d in docs]
+        return Answer(
+            text=texts.ANS_DOC_DOCS.format(count=len(docs)),
+            details=[label_of(d) for d in docs],
+            citations=cites,
+            intent=Intent.DOC_META,
+        )
+    ids = ask.scope.document_ids
+    doc = ask.session.get(Document, ids[0]) if len(ids) == 1 else None
+    if doc is None:
+        doc, cover = _by_title(ask)
+        if field_ == "date?":
+            # "… ban hành khi nào?" may ask when a task (issue a plan, a report) is due
+            from knowledge.answer.kinds.taskfact import task_fact
+
+            tasks = good_hits(ask, topic(ask.question), kinds=("task", "passage"))
+            if tasks and (doc is None or tasks[0].coverage > cover + 0.05):
+                ask.reading = Reading(Intent.DEADLINE)
+                return task_fact(ask)
+    if doc is None:
+        doc = plan_in_context(ask)
+    if doc is None:
+        if ask.scope.named or ask.scope.unknown_name:
+            return nothing_found(Intent.DOC_META)
+        return which_plan(ask)
+    signer = doc.signer or signer_in_text(ask.session, doc)
+    facts = [_fact(doc, f, signer) for f in dict.fromkeys(ask.reading.fields or [field_])]
+    if ask.reading.count:
+        from knowledge.answer.kinds.tasklist import plan_count_rows
+
+        n_tasks, _ = plan_count_rows(ask, doc)
+        facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
+    known = [f for f in dict.fromkeys(ask.reading.fields or [field_]) if _known(doc, f, signer)]
+    answer = Answer(
+        text=facts[0],
+        details=facts[1:],
+        # A plan that leaves the asked fact blank answers nothing: no citation.
+        citations=[_cite(doc)] if known or ask.reading.count else [],
+        intent=Intent.DOC_META,
+    )
+    answer.context = {"doc_id": doc.id}
+    return answer
+
+
+def signer_in_text(session: Session, doc: Document) -> str:
+    """The signer's name from the signature block when the header did not yield it.
+
+    Decrees put the signing title in capitals and the name under it ("THỦ TƯỚNG /
+    Phạm Minh Chính"); a decision's own signature comes before any attached plan.
+    """
+    rows = list(
+        session.scalars(
+            select(Passage.text).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
+        )
+    )
+    previous: list[str] = []
+    for text in rows:
+        words = [w.strip("*|.,;:()") for w in text.split()]
+        words = [w for w in words if w]
+        run = 0
+        for w in reversed(words):
+            if w[:1].isupper() and w[1:].islower() and w.isalpha():
+                run += 1
+            else:
+                break
+        title = _caps_tail(words[: len(words) - run]) or _caps_tail(previous)
+        if 2 <= run <= 5 and _SIGNING & set(title):
+            return " ".join(words[len(words) - run :])
+        previous = words
+    return ""
+
+
+def _caps_tail(words: list[str]) -> list[str]:
+    """The capitalised words ending ``words`` ("… Lưu: VT. THỦ TƯỚNG" -> THỦ, TƯỚNG)."""
+    out: list[str] = []
+    for w in reversed(words):
+        if not (w.isalpha() and w.isupper()):
+            break
+        out.append(w)
+    return out
+
+
+# Words of a signing title ("KT. CHỦ TỊCH", "THỦ TƯỚNG", "GIÁM ĐỐC", "TRƯỞNG BAN").
+_SIGNING = frozenset({"TƯỚNG", "TỊCH", "TRƯỞNG", "ĐỐC", "KT", "TM", "BAN", "CHÁNH", "PHÓ"})
+
+
+def _by_title(ask: Ask) -> tuple[Document | None, float]:
+    """The plan whose title block the question repeats, when it covers the question well."""
+    from knowledge.retrieval.index import content_syllables
+
+    if len(content_syllables(topic(ask.question))) < TITLE_WORDS:
+        return None, 0.0  # "ban hành ngày nào?": no plan named, the one in context is meant
+    hits = ask.searcher.search(topic(ask.question), k=8, kinds=("doc",), document_ids=ask.doc_ids)
+    top = max((h.score for h in hits), default=1.0) or 1.0
+    hits = sorted(
+        (h for h in hits if h.coverage >= 0.5),
+        key=lambda h: -(h.coverage + RANK_WEIGHT * h.score / top),
+    )
+    if not hits:
+        return None, 0.0
+    return ask.session.get(Document, hits[0].record.document_id), hits[0].coverage
+
+
+def _known(doc: Document, field_: str, signer: str) -> bool:
+    if field_ == "number":
+        return bool(doc.number) and any(ch.isdigit() for ch in (doc.number or "").split("/")[0])
+    if field_ == "signer":
+        return bool(signer)
+    if field_ in ("date", "date?"):
+        return doc.issued_date is not None
+    if field_ == "subject":
+        return bool(doc.title)
+    return bool(doc.issuer)
+
+
+def _fact(doc: Document, field_: str, signer: str) -> str:
+    title = label_of(doc)
+    if field_ == "number":
+        number = doc.number or ""
+        if number and any(ch.isdigit() for ch in number.split("/")[0]):
+            return texts.ANS_DOC_NUMBER.format(title=title, number=number)
+        return texts.ANS_DOC_NUMBER_NONE.format(title=title)
+    if field_ == "signer":
+        if signer:
+            return texts.ANS_DOC_SIGNER.format(title=title, signer=signer)
+        return texts.ANS_DOC_SIGNER_NONE.format(title=title)
+    if field_ in ("date", "date?"):
+        if doc.issued_date:
+            return texts.ANS_DOC_ISSUED.format(title=title, date=texts.fmt_date(doc.issued_date))
+        return texts.ANS_DOC_ISSUED_NONE.format(title=title)
+    if field_ == "subject":
+        return texts.ANS_DOC_SUBJECT.format(title=title, full=" ".join(doc.title.split()))
+    return texts.ANS_DOC_ISSUER.format(title=title, issuer=doc.issuer or "—")

@@ -1,0 +1,238 @@
+"""Questions about a plan as a whole: how many tasks or targets, all its targets, its
+general aim, task number N. Answered for the plan in context (``plans.plan_in_context``);
+when it is not clear which plan, the reply lists them and asks."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import select
+
+from knowledge import texts
+from knowledge.answer.api import Answer, AnswerCitation
+from knowledge.answer.compose import nothing_found, shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.hits import cite_task
+from knowledge.answer.intents import Intent
+from knowledge.answer.kinds.tasklist import (
+    LIST_LIMIT,
+    plan_count_rows,
+    plan_groups,
+    task_list,
+    task_page,
+)
+from knowledge.answer.plans import label_of, plan_in_context, which_plan
+from knowledge.answer.queries import load_tasks, units_of
+from knowledge.retrieval.records import text_locator
+from knowledge.text import fold
+from storage.models import Document, Passage, TargetRow, TaskRow
+
+OBJECTIVE_CHARS = 600
+_OBJECTIVE_HEAD = re.compile(r"\bmuc (?:tieu chung|tieu tong quat|dich)\b")
+_SPECIFIC_HEAD = re.compile(r"\bmuc tieu cu the\b|\byeu cau\b|\bchi tieu\b")
+
+
+def _plan(ask: Ask) -> Document | Answer:
+    doc = plan_in_context(ask)
+    if doc is not None:
+        return doc
+    if ask.scope.empty or ask.scope.unknown_name:
+        return nothing_found(ask.reading.intent)  # a plan named that no loaded plan is
+    return which_plan(ask)
+
+
+def _with_plan(answer: Answer, doc: Document) -> Answer:
+    answer.context.setdefault("doc_id", doc.id)
+    return answer
+
+
+def count(ask: Ask) -> Answer:
+    """A unit's count is a list question; without a unit it counts the plan's tasks."""
+    if ask.units or ask.window is not None:
+        return task_list(ask)
+    found = _plan(ask)
+    if isinstance(found, Answer):
+        return found
+    doc = found
+    tasks, duties = plan_count_rows(ask, doc)
+    lead = texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=tasks)
+    groups = plan_groups(ask, doc)
+    if 1 < groups < tasks:
+        lead = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=groups)
+    if duties:
+        lead += texts.ANS_PLAN_COUNT_DUTIES.format(count=duties)
+    ids = [
+        i
+        for (i,) in ask.session.execute(
+            select(TaskRow.id)
+            .where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
+            .order_by(TaskRow.ordinal)
+        )
+    ]
+    answer = task_page(ask, ids, 0, lead)
+    answer.intent = Intent.COUNT
+    if not ids:
+        answer.citations = [_cite_doc(doc)]
+    return _with_plan(answer, doc)
+
+
+def _cite_doc(doc: Document) -> AnswerCitation:
+    return AnswerCitation(doc.source_name, "", shorten(doc.title, 160), label_of(doc))
+
+
+def plan_targets(ask: Ask) -> Answer:
+    found = _plan(ask)
+    if isinstance(found, Answer):
+        return found
+    doc = found
+    rows = list(
+        ask.session.scalars(
+            select(TargetRow).where(TargetRow.document_id == doc.id).order_by(TargetRow.ordinal)
+        )
+    )
+    label = label_of(doc)
+    if not rows:
+        return _with_plan(
+            Answer(
+                text=texts.ANS_PLAN_NO_TARGETS.format(plan=label),
+                citations=[_cite_doc(doc)],
+                intent=Intent.PLAN_TARGETS,
+            ),
+            doc,
+        )
+    if ask.reading.count:
+        lead = texts.ANS_PLAN_TARGET_COUNT.format(plan=label, count=len(rows))
+    else:
+        lead = texts.ANS_PLAN_TARGETS.format(plan=label, count=len(rows))
+    answer = target_page(ask, [r.id for r in rows], 0, lead)
+    answer.intent = Intent.PLAN_TARGETS
+    return _with_plan(answer, doc)
+
+
+def target_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
+    page = ids[start : start + LIST_LIMIT]
+    rows = {r.id: r for r in ask.session.scalars(select(TargetRow).where(TargetRow.id.in_(page)))}
+    shown = [rows[i] for i in page if i in rows]
+    details = [shorten(r.text, 220) for r in shown]
+    cites = [
+        AnswerCitation(
+            r.document.source_name,
+            text_locator(r.section, r.locator),
+            shorten(r.text, 160),
+            ask.label(r.document_id),
+        )
+        for r in shown
+    ]
+    rest = ids[start + LIST_LIMIT :]
+    answer = Answer(text=lead, details=details, citations=cites, more=len(rest))
+    if rest:
+        answer.context["more"] = {
+            "kind": "target",
+            "ids": ids,
+            "next": start + LIST_LIMIT,
+            "intent": str(Intent.PLAN_TARGETS),
+        }
+    return answer
+
+
+def objective(ask: Ask) -> Answer:
+    """The paragraph under the plan's "Mục tiêu chung" heading."""
+    found = _plan(ask)
+    if isinstance(found, Answer):
+        return found
+    doc = found
+    passages = list(
+        ask.session.scalars(
+            select(Passage).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
+        )
+    )
+    for i, p in enumerate(passages):
+        head = fold(p.text[:60])
+        under = _OBJECTIVE_HEAD.search(fold(p.section.rsplit(">", 1)[-1])) is not None
+        if not (_OBJECTIVE_HEAD.search(head) or under):
+            continue
+        body = p.text
+        # A heading line alone ("1. Mục tiêu chung"): the aim is the paragraphs below it.
+        j = i + 1
+        while (
+            len(body) < 120
+            and j < len(passages)
+            and not _SPECIFIC_HEAD.search(fold(passages[j].text[:40]))
+        ):
+            body += " " + passages[j].text
+            j += 1
+        answer = Answer(
+            text=texts.ANS_PLAN_OBJECTIVE.format(
+                plan=label_of(doc), text=shorten(body, OBJECTIVE_CHARS)
+            ),
+            citations=[
+                AnswerCitation(
+                    doc.source_name,
+                    text_locator(p.section, p.locator),
+                    shorten(p.text, 160),
+                    label_of(doc),
+                )
+            ],
+            intent=Intent.PLAN_OBJECTIVE,
+        )
+        return _with_plan(answer, doc)
+    from knowledge.answer.hits import search_answer
+
+    return search_answer(ask, ask.question, Intent.PLAN_OBJECTIVE)
+
+
+def task_number(ask: Ask) -> Answer:
+    found = _plan(ask)
+    if isinstance(found, Answer):
+        return found
+    doc = found
+    number = ask.reading.number
+    ids = [
+        i
+        for (i,) in ask.session.execute(
+            select(TaskRow.id)
+            .where(TaskRow.document_id == doc.id, TaskRow.number.in_(_forms(number)))
+            .order_by(TaskRow.ordinal)
+        )
+    ]
+    label = label_of(doc)
+    if not ids:
+        return _with_plan(
+            Answer(
+                text=texts.ANS_TASK_NUMBER_NONE.format(plan=label, number=number),
+                intent=Intent.TASK_NUMBER,
+            ),
+            doc,
+        )
+    tasks = load_tasks(ask.session, ids[:3])
+    main = tasks[0]
+    answer = Answer(
+        text=texts.ANS_TASK_NUMBER.format(
+            number=main.number, plan=label, title=shorten(main.title, 300)
+        ),
+        details=_facts(main),
+        citations=[cite_task(ask, t) for t in tasks],
+        intent=Intent.TASK_NUMBER,
+    )
+    answer.context = {"task_id": main.id}
+    return _with_plan(answer, doc)
+
+
+def _facts(task: TaskRow) -> list[str]:
+    leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
+    out = [texts.ANS_DETAIL_LEAD.format(units="; ".join(leads))] if leads else []
+    if coords:
+        out.append(texts.ANS_DETAIL_COORD.format(units="; ".join(coords)))
+    if task.deadline_text:
+        out.append(texts.ANS_DETAIL_DEADLINE.format(text=task.deadline_text))
+    if task.product:
+        out.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(task.product, 160)))
+    if task.parent_task:
+        out.append(texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, 160)))
+    return out
+
+
+def _forms(number: str) -> list[str]:
+    """ "10" also matches "10." and "010" as tables write it."""
+    bare = number.strip(".")
+    return list({bare, bare + ".", bare.zfill(2), bare.zfill(3)})

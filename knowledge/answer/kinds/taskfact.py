@@ -1,0 +1,214 @@
+"""One task's fact, the asked field first: who leads or coordinates, when, its product."""
+
+from __future__ import annotations
+
+import re
+
+from knowledge import texts
+from knowledge.answer.api import Answer
+from knowledge.answer.compose import nothing_found, shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.hits import (
+    EVIDENCE_BONUS,
+    MIN_COVERAGE,
+    SIBLING_FLOOR,
+    SIBLING_RATIO,
+    cite_task,
+    good_hits,
+    passage_answer,
+    search_answer,
+)
+from knowledge.answer.intents import Intent, topic
+from knowledge.answer.queries import continued, labelled_near, load_tasks, units_of
+from knowledge.retrieval.index import Hit
+from storage.models import TaskRow
+
+DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
+DATE_BONUS = 0.12  # "khi nào": of records covering the question alike, the dated one
+TASK_MARGIN = 0.15  # a task answers unless a passage covers the question much better
+# A date, month, quarter or year a deadline can be read from.
+_DATED = re.compile(
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|tháng \d|quý|năm 20\d\d|hằng|thường xuyên", re.I
+)
+# "Nghị định số 60/2021/NĐ-CP ngày 21/6/2021": the date of a cited document, no deadline.
+_REFERENCE_DATE = re.compile(
+    r"\d+/\d{4}/[\w\-]+\s+ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    re.I,
+)
+
+
+def _dated_hit(ask: Ask, hit: Hit) -> bool:
+    """The record, or the lines that complete it, give a date."""
+    if dated(hit.record.text):
+        return True
+    if hit.record.kind != "passage":
+        return False
+    near = labelled_near(ask.session, hit.record.ref_id)
+    return any(dated(t) for t in near) or dated(continued(ask.session, hit.record.ref_id, 380))
+
+
+def dated(text: str) -> bool:
+    """The text gives a due date, month, quarter or rhythm (not a cited document's date)."""
+    return _DATED.search(_REFERENCE_DATE.sub(" ", text)) is not None
+
+
+_EVIDENCE = {
+    Intent.WHO: re.compile(r"chủ trì|phụ trách|thực hiện:", re.I),
+    Intent.DEADLINE: re.compile(r"thời (?:gian|hạn)|hoàn thành|\d{1,2}/\d{4}|quý|tháng", re.I),
+    Intent.PRODUCT: re.compile(r"sản phẩm|kết quả", re.I),
+}
+
+
+def task_fact(ask: Ask) -> Answer:
+    intent = ask.reading.intent
+    question = ask.asked
+    evidence = _EVIDENCE.get(intent)
+    bonus = DATE_BONUS if intent == Intent.DEADLINE else EVIDENCE_BONUS
+    hits = good_hits(
+        ask,
+        topic(question),
+        kinds=("task", "passage", "target"),
+        prefer=_DATED if intent == Intent.DEADLINE else evidence,
+        prefer_bonus=bonus,
+    )
+    task_hits = [h for h in hits if h.record.kind == "task"]
+    if intent == Intent.DEADLINE and task_hits and not _dated_hit(ask, hits[0]):
+        hits = task_hits + [h for h in hits if h.record.kind != "task"]  # a "when" wants a date
+    if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
+        hits = _with_evidence(ask, topic(question), hits, evidence)
+        if intent == Intent.DEADLINE and not _dated_hit(ask, hits[0]):
+            return nothing_found(intent)  # a passage with no date answers no "when"
+        return passage_answer(ask, hits, intent, question)
+    if not task_hits and ask.reading.follow_up and ask.chat.get("task_id"):
+        tasks = load_tasks(ask.session, [int(ask.chat["task_id"])])
+    else:
+        tasks = load_tasks(ask.session, [h.record.ref_id for h in task_hits])
+    if not tasks:
+        return search_answer(ask, question, intent)
+    main = tasks[0]
+    lead, details = describe(ask, main)
+    if _absent(ask, main):
+        # The plan holds the task but not the asked fact: say so, cite nothing.
+        return Answer(text=lead, intent=intent)
+    citations = [cite_task(ask, main)]
+    cover = {h.record.ref_id: h.coverage for h in task_hits}
+    best = cover.get(main.id, 0.0)
+    others = [
+        t
+        for t in tasks[1:3]
+        if t.document_id != main.document_id
+        and cover.get(t.id, 0.0) >= best * SIBLING_RATIO
+        and cover.get(t.id, 0.0) >= SIBLING_FLOOR
+    ]
+    if others:
+        details.append(texts.ANS_ALSO_IN)
+        for t in others:
+            extra, _ = describe(ask, t)
+            details.append(f"{ask.label(t.document_id)}: {extra}")
+            citations.append(cite_task(ask, t))
+    answer = Answer(text=lead, details=details, citations=citations, intent=intent)
+    answer.context = {"task_id": main.id, "doc_id": main.document_id}
+    return answer
+
+
+def _with_evidence(
+    ask: Ask, query: str, hits: list[Hit], evidence: re.Pattern[str] | None
+) -> list[Hit]:
+    """Put first a passage of the best document that says what is asked ("… chủ trì").
+
+    A question repeating a document's title matches every passage of it about
+    equally (the title is their context); the short heading wins the keyword
+    ranking though it names no one. Look deeper in that document for a passage
+    that covers the question as well and holds the evidence.
+    """
+    if evidence is None or evidence.search(hits[0].record.text):
+        return hits
+    deeper = ask.searcher.search(
+        query, k=DEEP_K, kinds=("passage",), document_ids=[hits[0].record.document_id]
+    )
+    for h in deeper:
+        if h.coverage >= MIN_COVERAGE and evidence.search(h.record.text):
+            return [h] + [x for x in hits if x.record.key != h.record.key]
+    return hits
+
+
+def _absent(ask: Ask, task: TaskRow) -> bool:
+    """The task lacks the field the question asks for."""
+    intent = ask.reading.intent
+    if intent == Intent.DEADLINE:
+        return not (task.deadline_text or task.due_date)
+    if intent == Intent.PRODUCT:
+        return not task.product
+    if ask.reading.role == "coordinate":
+        return not units_of(task, "coordinate")
+    if ask.reading.role == "supervisor":
+        return not task.supervisor
+    return not units_of(task, "lead")
+
+
+def deadline_lines(ask: Ask, task: TaskRow) -> list[str]:
+    """For several occurrences: the next one and those already passed."""
+    dates = sorted({d.due_date for d in task.deadlines})
+    if len(dates) < 2:
+        return []
+    nxt = [d for d in dates if d >= ask.today]
+    passed = [d for d in dates if d < ask.today]
+    out = []
+    if nxt:
+        out.append(texts.ANS_DUE_NEXT.format(due=texts.fmt_date(nxt[0])))
+    if passed:
+        out.append(texts.ANS_DUE_PASSED.format(dues=", ".join(texts.fmt_date(d) for d in passed)))
+    return out
+
+
+def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
+    """The asked field as the answer's first words; the task's other facts as details."""
+    title = shorten(task.title, 160)
+    leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
+    intent, role = ask.reading.intent, ask.reading.role
+    details: list[str] = []
+    if intent == Intent.DEADLINE:
+        if task.deadline_text or task.due_date:
+            lead = texts.ANS_DEADLINE.format(
+                title=title, text=task.deadline_text or texts.fmt_date(task.due_date)
+            )
+            if task.due_date is not None:
+                lead += texts.ANS_DEADLINE_DATE.format(due=texts.fmt_date(task.due_date))
+        else:
+            lead = texts.ANS_DEADLINE_NONE.format(title=title)
+        details += deadline_lines(ask, task)
+        if leads:
+            details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+    elif intent == Intent.PRODUCT:
+        lead = (
+            texts.ANS_PRODUCT.format(title=title, text=shorten(task.product, 300))
+            if task.product
+            else texts.ANS_PRODUCT_NONE.format(title=title)
+        )
+        if leads:
+            details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+        if task.deadline_text:
+            details.append(texts.ANS_DETAIL_DEADLINE.format(text=task.deadline_text))
+        return lead, details
+    elif role == "supervisor" and task.supervisor:
+        lead = texts.ANS_WHO_SUPERVISOR.format(name=shorten(task.supervisor, 200))
+    elif role == "coordinate":
+        lead = (
+            texts.ANS_WHO_COORD_ONLY.format(title=title, units="; ".join(coords))
+            if coords
+            else texts.ANS_WHO_NO_COORD.format(title=title, units="; ".join(leads) or "—")
+        )
+    else:
+        if leads:
+            lead = texts.ANS_WHO_LEADS.format(title=title, units="; ".join(leads))
+            if coords:
+                details.append(texts.ANS_WHO_COORD.format(units="; ".join(coords)))
+        else:
+            lead = texts.ANS_WHO_UNKNOWN.format(title=title)
+    if intent != Intent.DEADLINE and task.deadline_text:
+        details.append(texts.ANS_DETAIL_DEADLINE.format(text=task.deadline_text))
+    if task.parent_task:
+        details.append(texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, 160)))
+    if task.product:
+        details.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(task.product, 120)))
+    return lead, details

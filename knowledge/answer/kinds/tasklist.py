@@ -1,0 +1,234 @@
+"""Task lists from the database: a unit's tasks, tasks due in a window, overdue, counts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from knowledge import texts
+from knowledge.answer import queries
+from knowledge.answer.api import Answer
+from knowledge.answer.compose import shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.hits import cite_task, search_answer
+from knowledge.answer.intents import Intent
+from knowledge.answer.progress import reported_done
+from knowledge.answer.queries import load_tasks
+from knowledge.answer.windows import Window
+from knowledge.text import fold
+from storage import repositories as repo
+from storage.models import Document, TaskRow
+
+LIST_LIMIT = 8
+MAX_CITED = 40  # tasks cited under a list answer
+MAX_MORE = 300  # task ids kept for "Xem thêm"
+PARENT_CHARS = 70
+TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
+
+
+def task_line(task: TaskRow, due: str) -> str:
+    """One list line; an appendix activity names its task ("Văn bản hướng dẫn" × 3)."""
+    title = shorten(task.title, 140)
+    if task.parent_task:
+        title += (
+            f" — {texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, PARENT_CHARS))}"
+        )
+    return texts.ANS_TASK_ITEM.format(title=title, due=due)
+
+
+def due_text(task: TaskRow, window: Window | None = None) -> str:
+    """The task's due date: the one inside the asked window when it has several."""
+    if window is not None:
+        inside = [d.due_date for d in task.deadlines if window.start <= d.due_date <= window.end]
+        if inside:
+            return texts.ANS_TASK_DUE.format(due=texts.fmt_date(min(inside)))
+    if task.due_date is not None:
+        return texts.ANS_TASK_DUE.format(due=texts.fmt_date(task.due_date))
+    if task.deadline_text:
+        return texts.ANS_TASK_DEADLINE_RAW.format(text=shorten(task.deadline_text, 60))
+    return ""
+
+
+def missed(task: TaskRow, today: date) -> date | None:
+    """The last due date before today: the occurrence an overdue task missed."""
+    passed = [d.due_date for d in task.deadlines if d.due_date < today]
+    if not passed and task.due_date is not None and task.due_date < today:
+        passed = [task.due_date]
+    return max(passed) if passed else None
+
+
+def _role(question: str) -> str:
+    q = fold(question)
+    return "coordinate" if "phoi hop" in q and "chu tri" not in q else "lead"
+
+
+def _scope_text(ask: Ask, role: str) -> str:
+    scope = ""
+    if ask.reading.intent == Intent.OVERDUE:
+        scope = texts.ANS_SCOPE_OVERDUE.format(today=texts.fmt_date(ask.today))
+        if ask.window is not None:
+            scope = texts.ANS_SCOPE_WINDOW_SHORT.format(label=ask.window.label) + scope
+    elif ask.window is not None:
+        scope = texts.ANS_SCOPE_WINDOW.format(
+            label=ask.window.label,
+            start=texts.fmt_date(ask.window.start),
+            end=texts.fmt_date(ask.window.end),
+        )
+    if role == "coordinate":
+        scope = texts.ANS_SCOPE_COORD + scope
+    return scope
+
+
+def _rows(ask: Ask, role: str) -> list[Any]:
+    units = ask.units
+    unit_ids = repo.with_subunits(ask.session, [u.id for u in units]) if units else None
+    due_from = ask.window.start if ask.window else None
+    due_to = ask.window.end if ask.window else None
+    if ask.reading.intent == Intent.OVERDUE:
+        # Overdue within an asked period ("các nhiệm vụ quý I … đã quá hạn chưa").
+        yesterday = ask.today - timedelta(days=1)
+        due_to = min(due_to, yesterday) if due_to else yesterday
+    rows = queries.task_rows(ask.session, unit_ids, role, due_from, due_to, ask.doc_ids)
+    q = f" {fold(ask.question)}"
+    if ask.reading.intent == Intent.OVERDUE or " chua hoan thanh" in q:
+        done = reported_done(ask.session, [r.id for r in rows])
+        rows = [r for r in rows if r.id not in done]
+    elif " da hoan thanh" in q:
+        done = reported_done(ask.session, [r.id for r in rows])
+        rows = [r for r in rows if r.id in done]
+    return rows
+
+
+def one_overdue(ask: Ask) -> Answer | None:
+    """ "Việc X đã quá hạn chưa?": that task's missed (or next) due date, not a list."""
+    from knowledge.answer.hits import good_hits
+    from knowledge.answer.intents import topic
+    from knowledge.retrieval.index import content_syllables
+
+    about = topic(ask.asked)
+    named = {w for u in ask.units for w in fold(u.name).split()}
+    if len([w for w in content_syllables(about) if w not in named]) < TOPIC_WORDS:
+        return None
+    hits = good_hits(ask, about, kinds=("task", "passage"))
+    if not hits:
+        return None
+    if hits[0].record.kind != "task":
+        from knowledge.answer.hits import passage_answer
+
+        return passage_answer(ask, hits, Intent.OVERDUE, about)
+    task = load_tasks(ask.session, [hits[0].record.ref_id])[0]
+    title = shorten(task.title, 160)
+    miss = missed(task, ask.today)
+    done = task.id in reported_done(ask.session, [task.id])
+    upcoming = sorted(d.due_date for d in task.deadlines if d.due_date >= ask.today)
+    raw = f" ({task.deadline_text})" if task.deadline_text else ""
+    if miss is not None and not done:
+        lead = texts.ANS_ONE_OVERDUE.format(title=title, due=texts.fmt_date(miss), raw=raw)
+    elif upcoming:
+        lead = texts.ANS_ONE_NOT_DUE.format(title=title, due=texts.fmt_date(upcoming[0]), raw=raw)
+    else:
+        lead = texts.ANS_ONE_NO_DATE.format(title=title, raw=raw)
+    answer = Answer(text=lead, citations=[cite_task(ask, task)], intent=Intent.OVERDUE)
+    answer.context = {"task_id": task.id, "doc_id": task.document_id}
+    return answer
+
+
+def task_list(ask: Ask) -> Answer:
+    role = _role(ask.question)
+    overdue = ask.reading.intent == Intent.OVERDUE
+    if overdue and (single := one_overdue(ask)) is not None:
+        return single
+    if not ask.units and ask.window is None and not overdue:
+        return search_answer(ask, ask.question)
+    rows = _rows(ask, role)
+    duty_rows = [r for r in rows if r.kind == "duty"]
+    task_rows = [r for r in rows if r.kind != "duty"]
+    if overdue:
+        duty_rows = []  # ongoing duties are never overdue
+    asks_duties = "thuong xuyen" in fold(ask.question)
+    if duty_rows and (not task_rows or asks_duties):
+        # A unit's standing duties are its tasks when it has no others or they are asked.
+        task_rows, duty_rows = duty_rows, []
+    scope = _scope_text(ask, role)
+    unit_name = ", ".join(u.name for u in ask.units)
+    if not task_rows:
+        return Answer(text=_no_tasks(ask, unit_name, scope), intent=ask.reading.intent)
+    lead = (
+        texts.ANS_TASKS_FOUND.format(unit=unit_name, count=len(task_rows), scope=scope)
+        if ask.units
+        else texts.ANS_TASKS_ALL_FOUND.format(count=len(task_rows), scope=scope)
+    )
+    if duty_rows:
+        lead += texts.ANS_DUTIES.format(count=len(duty_rows))
+    per_doc: dict[int, int] = {}
+    for r in task_rows:
+        per_doc[r.document_id] = per_doc.get(r.document_id, 0) + 1
+    if len(per_doc) > 1:
+        parts = ", ".join(f"{ask.label(d)}: {n}" for d, n in per_doc.items())
+        lead += " " + texts.ANS_TASKS_BY_DOC.format(parts=parts)
+    ids = [r.id for r in task_rows]
+    answer = task_page(ask, ids, 0, lead)
+    answer.intent = ask.reading.intent
+    answer.context["task_ids"] = ids[:50]
+    if len(per_doc) == 1:
+        answer.context["doc_id"] = next(iter(per_doc))
+    return answer
+
+
+def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
+    """Tasks ``ids[start:start + LIST_LIMIT]`` as list lines; the rest stays for "thêm"."""
+    shown = load_tasks(ask.session, ids[start : start + LIST_LIMIT])
+    cited = load_tasks(ask.session, ids[start : start + MAX_CITED])
+    overdue = ask.reading.intent == Intent.OVERDUE
+    details = []
+    for t in shown:
+        miss = missed(t, ask.today) if overdue else None
+        due = (
+            texts.ANS_TASK_DUE.format(due=texts.fmt_date(miss))
+            if miss is not None
+            else due_text(t, ask.window)
+        )
+        details.append(task_line(t, due))
+    rest = ids[start + LIST_LIMIT :]
+    answer = Answer(
+        text=lead,
+        details=details,
+        citations=[cite_task(ask, t) for t in cited],
+        more=len(rest),
+    )
+    if rest:
+        answer.context["more"] = {
+            "kind": "task",
+            "ids": ids[: start + LIST_LIMIT + MAX_MORE],
+            "next": start + LIST_LIMIT,
+            "intent": str(ask.reading.intent),
+        }
+    return answer
+
+
+def _no_tasks(ask: Ask, unit_name: str, scope: str) -> str:
+    if not ask.doc_ids:
+        if unit_name:
+            return texts.ANS_TASKS_NONE.format(unit=unit_name, scope=scope)
+        return texts.ANS_TASKS_ALL_NONE.format(scope=scope)
+    names = ", ".join(ask.label(i) for i in ask.doc_ids[:3])
+    if unit_name:
+        return texts.ANS_TASKS_NONE_IN_DOCS.format(unit=unit_name, scope=scope, docs=names)
+    return texts.ANS_TASKS_ALL_NONE_IN_DOCS.format(scope=scope, docs=names)
+
+
+def plan_count_rows(ask: Ask, doc: Document) -> tuple[int, int]:
+    """(tasks, duties) of one plan."""
+    rows = queries.task_rows(ask.session, None, "lead", None, None, [doc.id])
+    duties = sum(1 for r in rows if r.kind == "duty")
+    return len(rows) - duties, duties
+
+
+def plan_groups(ask: Ask, doc: Document) -> int:
+    """How many headed groups ("1. …", "Nội dung 2 …") the plan's tasks are arranged in."""
+    from sqlalchemy import select
+
+    sections = ask.session.scalars(
+        select(TaskRow.section).where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
+    )
+    return len({s for s in sections if s})

@@ -1,0 +1,109 @@
+"""Plans as people name them, and which plan a whole-plan question is about.
+
+"Kế hoạch này có bao nhiêu nhiệm vụ?" is answered for the plan in context: the
+one the question names, else the chat's last plan, else the only plan loaded.
+Otherwise the reply lists the plans briefly and asks which one.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge import texts
+from knowledge.answer.api import Answer
+from knowledge.answer.compose import shorten
+from knowledge.answer.context import Ask
+from knowledge.answer.intents import Intent
+from storage.models import Document
+
+SHORT_TITLE = 80
+MAX_CHOICES = 8
+TITLE_COVERAGE = 0.5  # share of the question's words a plan's title block must hold
+TITLE_MARGIN = 0.1  # … and by this much more than the next plan's
+
+
+# Kinds a title may open with when the document's type was not read.
+_KINDS = (
+    "Kế hoạch",
+    "Quyết định",
+    "Chỉ thị",
+    "Thông báo",
+    "Nghị quyết",
+    "Công điện",
+    "Chương trình",
+)
+
+
+def _kind(doc: Document) -> str:
+    if doc.doc_type:
+        return doc.doc_type
+    title = (doc.title or "").lower()
+    return next((k for k in _KINDS if title.startswith(k.lower())), "")
+
+
+def label_of(doc: Document) -> str:
+    title = shorten(_short_title(doc), SHORT_TITLE)
+    return texts.plan_label(_kind(doc) or None, doc.number, title)
+
+
+def _short_title(doc: Document) -> str:
+    """The title without its leading kind word ("Kế hoạch Cải cách …" -> "Cải cách …")."""
+    title = " ".join((doc.title or "").split())
+    kind = _kind(doc)
+    if kind and title.lower().startswith(kind.lower()):
+        title = title[len(kind) :].lstrip(" :-–")
+    return title[:1].upper() + title[1:] if title else ""
+
+
+def plan_labels(session: Session) -> dict[int, str]:
+    return {d.id: label_of(d) for d in session.scalars(select(Document))}
+
+
+def plan_in_context(ask: Ask) -> Document | None:
+    """The one plan the question is about, or None when it is not clear which."""
+    ids = ask.scope.document_ids
+    if len(ids) == 1:
+        return ask.session.get(Document, ids[0])
+    titled = _by_title(ask, ids or None)
+    if titled is not None or ids:
+        return titled
+    last = ask.chat.get("doc_id")
+    if isinstance(last, int) and (doc := ask.session.get(Document, last)) is not None:
+        return doc
+    docs = list(ask.session.scalars(select(Document).limit(2)))
+    return docs[0] if len(docs) == 1 else None
+
+
+def _by_title(ask: Ask, ids: list[int] | None) -> Document | None:
+    """The plan whose title the question echoes clearly better than any other's."""
+    from knowledge.answer.intents import topic
+    from knowledge.retrieval.index import content_syllables
+
+    if len(content_syllables(topic(ask.asked or ask.question))) < 2:
+        return None
+    hits = ask.searcher.search(ask.asked or ask.question, k=5, kinds=("doc",), document_ids=ids)
+    hits.sort(key=lambda h: -h.coverage)
+    if not hits or hits[0].coverage < TITLE_COVERAGE:
+        return None
+    if len(hits) > 1 and hits[1].coverage > hits[0].coverage - TITLE_MARGIN:
+        return None
+    return ask.session.get(Document, hits[0].record.document_id)
+
+
+def which_plan(ask: Ask) -> Answer:
+    """List the plans (those the question fits, else all) and ask which one is meant."""
+    stmt = select(Document).order_by(Document.id)
+    if ask.scope.document_ids:
+        stmt = stmt.where(Document.id.in_(ask.scope.document_ids))
+    docs = list(ask.session.scalars(stmt))
+    names = [label_of(d) for d in docs]
+    answer = Answer(
+        text=texts.ANS_PLAN_WHICH.format(count=len(docs)),
+        details=[f"{i}. {n}" for i, n in enumerate(names[:MAX_CHOICES], 1)],
+        intent=Intent.CLARIFY,
+        options=names[:MAX_CHOICES],
+    )
+    answer.more = max(0, len(names) - MAX_CHOICES)
+    answer.context = {"pending": ask.question, "options": names[:MAX_CHOICES]}
+    return answer
