@@ -749,7 +749,8 @@ def split_units(cell: str) -> list[str]:
 
 # "UBND xã, phường, đặc khu Sở Tài chính": a lost separator between a group of
 # local bodies and the next organization.
-_GLUED = re.compile(r"\s+(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Văn phòng|Công an)\s+[A-ZĐ])")
+# Blank runs are tried once from their start (``(?<!\s)``): linear on long runs of spaces.
+_GLUED = re.compile(r"(?<!\s)\s++(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Văn phòng|Công an)\s+[A-ZĐ])")
 _GROUP_ENDS = ("dac khu", "lien quan", "thanh pho", " xa", "phuong", "cac nganh", "dia phuong")
 
 
@@ -765,10 +766,10 @@ def _unglue(name: str) -> list[str]:
 # "Công an thành phố kịp thời phát hiện …"): cut at the verb. "chỉ đạo" and "tham mưu"
 # are left out: they end names ("Ban Chỉ đạo", "Các cơ quan tham mưu").
 _CLAUSE = re.compile(
-    r"\s+(?:thực hiện|kiện toàn|kịp thời|tuyên truyền|chủ trì|có trách nhiệm|chịu trách nhiệm|"
+    r"(?<!\s)\s+(?:thực hiện|kiện toàn|kịp thời|tuyên truyền|chủ trì|có trách nhiệm|chịu trách nhiệm|"
     r"tập trung|khẩn trương|trân trọng|trên cơ sở|khai thác|triển khai|tổ chức thực hiện)(?![^\W_]).*$"
 )
-_DANGLING = re.compile(r"(?:\s+(?:và|các|của|để|trong|tại|với))+\s*$")
+_DANGLING = re.compile(r"(?<!\s)(?:\s+(?:và|các|của|để|trong|tại|với))+\s*$")
 _NOT_NAMES = re.compile(
     r"^(?:báo cáo|giai đoạn|năm\s+\d|kết quả|văn bản|bộ công cụ)", re.IGNORECASE
 )

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from fakes.chat import linked, stubbed_services
+from fakes.chat import add_task, linked, stubbed_services
 
 from handlers import flows
 from handlers.access import role_name
@@ -25,6 +25,7 @@ def services(tmp_path: Path) -> Services:
 
 
 def test_invite_flow_with_numbered_choices_on_zalo(services: Services) -> None:
+    add_task(services, "Nhiệm vụ A", "Sở Tư pháp")  # invites name a unit of a loaded plan
     admin = linked(services, Dispatcher(services), "z1", "admin", channel="zalo_bot")
     [menu] = admin.say("/admin invite")
     assert f"3. {role_name('head')}" in menu and not admin.replies[0].buttons

@@ -25,6 +25,7 @@ from fakes.telegram_api import FakeTelegram
 from servers import postgres_server
 
 from handlers.access import role_name
+from handlers.data import get_or_create_unit
 from handlers.messages import Reply, reply_to_payload
 from knowledge import texts
 from storage import outbox
@@ -192,7 +193,9 @@ def _buttons(params: dict[str, object]) -> dict[str, str]:
 def test_a_flow_continues_where_it_was_after_a_restart(fake: FakeTelegram, tmp_path: Path) -> None:
     admin = 4001
     data_dir = tmp_path / "data"
-    database_with_chats(data_dir, [admin], role="admin")
+    db = database_with_chats(data_dir, [admin], role="admin")
+    with db.session() as session:  # an invite names a unit that a loaded plan knows
+        get_or_create_unit(session, "Sở Tư pháp")
     env = telegram_env(fake, data_dir)
     proc = start_bot(env, tmp_path)
     try:

@@ -377,7 +377,7 @@ def parse_column_table(lines: list[str], start: int) -> RawTable | None:
 
 # --- page furniture ----------------------------------------------------------------
 
-_PAGE_NO = re.compile(r"^\s*[-–]?\s*\d{1,4}\s*[-–]?\s*$")
+_PAGE_NO = re.compile(r"^\s*+[-–]?\s*+\d{1,4}\s*+[-–]?\s*+$")  # possessive: linear on blanks
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
 _STAMP = re.compile(r"^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
 _MIN_REPEATS = 3

@@ -32,7 +32,8 @@ from knowledge.units import looks_like_unit, normalize_units
 # Document kinds (from the số hiệu) whose assignments are written as prose.
 _DIRECTIVE_NUMBER = re.compile(r"/(?:CĐ|CT|TB|NQ|KL)-", re.IGNORECASE)
 _VERB = re.compile(
-    r"\s*:|,?\s+(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|"
+    # Each blank run is tried once, from its start: linear on long runs of spaces.
+    r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|"
     r"triển khai|tham mưu|hướng dẫn|theo dõi|xây dựng|ban hành|khẩn trương|tiếp tục|trực tiếp|"
     r"đôn đốc|nghiên cứu|rà soát|bố trí|kiểm tra|tăng cường|cung cấp|quán triệt|chỉ đạo|"
     r"được giao|là cơ quan|nắm chắc|tập trung|sớm|báo cáo|trình|hoàn thành|đẩy nhanh|"

@@ -32,7 +32,9 @@ _DATED = re.compile(
 )
 # "Nghị định số 60/2021/NĐ-CP ngày 21/6/2021": the date of a cited document, no deadline.
 _REFERENCE_DATE = re.compile(
-    r"\d+/\d{4}/[\w\-]+\s+ngày\s+\d{1,2}(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
+    # A number's run is tried once from its start (no quadratic rescans of long digit runs).
+    r"(?<!\d)\d++/\d{4}/[\w\-]++\s++ngày\s++\d{1,2}"
+    r"(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.I,
 )
 
