@@ -474,3 +474,11 @@ CLI_UNIT_METAVAR = "ĐƠN_VỊ"
 CLI_NAME_METAVAR = "TÊN"
 CLI_USER_METAVAR = "MÃ_SỐ"
 CLI_DAYS_METAVAR = "SỐ_NGÀY"
+
+# --- Progress reporting: periods, states, status classes (knowledge.progress) ---------
+
+PERIOD_MONTH = "Tháng {m}/{y}"
+PERIOD_QUARTER = "Quý {q}/{y}"
+PERIOD_HALF1 = "6 tháng đầu năm {y}"
+PERIOD_HALF2 = "6 tháng cuối năm {y}"
+PERIOD_YEAR = "Năm {y}"
