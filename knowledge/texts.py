@@ -482,3 +482,48 @@ PERIOD_QUARTER = "Quý {q}/{y}"
 PERIOD_HALF1 = "6 tháng đầu năm {y}"
 PERIOD_HALF2 = "6 tháng cuối năm {y}"
 PERIOD_YEAR = "Năm {y}"
+
+REPORT_STATE_LABELS = {
+    "not_started": "Chưa triển khai",
+    "in_progress": "Đang thực hiện",
+    "done": "Hoàn thành",
+    "blocked": "Gặp vướng mắc",
+}
+STATUS_CLASS_LABELS = {
+    "done_on_time": "Đã hoàn thành đúng hạn",
+    "done_late": "Đã hoàn thành quá hạn",
+    "open_in_time": "Chưa hoàn thành - trong hạn",
+    "open_overdue": "Chưa hoàn thành - quá hạn",
+    "due_soon": "Sắp đến hạn",
+    "no_deadline": "Không có thời hạn",
+}
+REVIEW_LABELS = {"pending": "Chờ xác nhận", "accepted": "Đã xác nhận", "returned": "Bị trả lại"}
+STATS_SENTENCE = (
+    "Tổng số {total} nhiệm vụ; đã hoàn thành {done} (đúng hạn {on_time}, quá hạn {late}); "
+    "chưa hoàn thành {open} (trong hạn {in_time}, quá hạn {overdue})"
+)
+STATS_NO_DEADLINE = "; {count} nhiệm vụ không có thời hạn cụ thể"
+STATS_BASES = (
+    "Tỷ lệ hoàn thành: {due_done}/{due_total} nhiệm vụ đã đến hạn ({due_rate}); "
+    "{done}/{total} trên tổng số nhiệm vụ có thời hạn ({rate})."
+)
+
+REPORT_NO_LEAD = "(chưa xác định đơn vị chủ trì)"
+REPORT_NOT_LEAD = (
+    "Bạn không thuộc đơn vị chủ trì nhiệm vụ này nên không báo cáo được. Đơn vị chủ trì: {lead}."
+)
+REPORT_COORDINATING_ONLY = (
+    "Đơn vị của bạn phối hợp thực hiện nhiệm vụ này: bạn có thể gửi ý kiến, "
+    "còn báo cáo tiến độ do đơn vị chủ trì ({lead}) thực hiện."
+)
+REPORT_BAD_PERCENT = "Tỷ lệ {percent}% không hợp lệ: tiến độ phải từ 0 đến 100%."
+REPORT_NOT_FOUND = "Không tìm thấy báo cáo này (có thể đã được sửa hoặc rút lại)."
+REPORT_NOT_OWN = "Chỉ người gửi báo cáo mới sửa hoặc rút lại được báo cáo đó."
+REPORT_EDIT_EXPIRED = "Đã quá {hours} giờ kể từ khi gửi, báo cáo không sửa hoặc rút lại được nữa."
+REPORT_REVIEW_NOT_ALLOWED = "Chỉ lãnh đạo hoặc quản trị viên mới xác nhận hoặc trả lại báo cáo."
+REPORT_RETURN_NEEDS_REASON = "Khi trả lại báo cáo, xin ghi rõ lý do."
+EVIDENCE_TOO_LARGE = "Tệp minh chứng {size} MB vượt giới hạn {limit} MB."
+REPORT_EVIDENCE_MISMATCH = (
+    "Lưu ý: văn bản {cited} có mã loại “{code}”, trong khi sản phẩm của nhiệm vụ là "
+    "“{product}” (thường mang mã {expected}). Anh/chị kiểm tra lại giúp số hiệu văn bản nhé."
+)
