@@ -64,6 +64,12 @@ def to_local(at: datetime, tz: ZoneInfo) -> datetime:
     return at.replace(tzinfo=UTC).astimezone(tz)
 
 
+def to_utc_naive(at: datetime, tz: ZoneInfo) -> datetime:
+    """``at`` (aware, or naive in the office's zone) as stored: naive UTC."""
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=tz)
+    return aware.astimezone(UTC).replace(tzinfo=None)
+
+
 def _reported(report: ProgressReport, tz: ZoneInfo) -> Reported:
     return Reported(
         state=ReportState(report.status or ReportState.NOT_STARTED.value),
@@ -89,7 +95,8 @@ def build_board(
     calendar: WorkCalendar | None = None,
     with_evidence: bool = False,
 ) -> Board:
-    """Every occurrence of the tasks (led by ``unit_ids`` and their sub-units, when given)."""
+    """Every occurrence of the tasks (led by ``unit_ids`` and their sub-units, when given)
+    as of ``now`` (aware, or naive local time): later reports are not counted yet."""
     calendar = calendar or load_calendar(session)
     lead_ids = repo.with_subunits(session, unit_ids) if unit_ids is not None else None
     facts = store.task_facts(session, document_ids=document_ids, lead_unit_ids=lead_ids)
@@ -97,9 +104,10 @@ def build_board(
     latest: dict[tuple[int, str], ProgressReport] = {}
     by_task = {f.id: f for f in facts}
     reported_units: dict[int, datetime] = {}
+    cutoff = to_utc_naive(now, tz)
     for report in store.current_reports(session, ids if len(ids) <= 500 else None):
         fact = by_task.get(report.task_id)
-        if fact is None:
+        if fact is None or report.reported_at > cutoff:
             continue
         latest[(report.task_id, report.occurrence)] = report  # oldest first: the last wins
         for unit_id, _ in fact.lead:
