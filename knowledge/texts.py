@@ -527,3 +527,82 @@ REPORT_EVIDENCE_MISMATCH = (
     "Lưu ý: văn bản {cited} có mã loại “{code}”, trong khi sản phẩm của nhiệm vụ là "
     "“{product}” (thường mang mã {expected}). Anh/chị kiểm tra lại giúp số hiệu văn bản nhé."
 )
+
+EXPORT_SHEET = "Tiến độ"
+EXPORT_HEADERS = (
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời hạn",
+    "Trạng thái",
+    "Tiến độ (%)",
+    "Kết quả / Ghi chú",
+    "Minh chứng",
+    "Ngày báo cáo",
+    "Người báo cáo",
+)
+EXPORT_WIDTHS = (6, 60, 28, 28, 22, 26, 11, 45, 24, 17, 22)
+EXPORT_NO_DEADLINE = "Không có thời hạn"
+
+DRAFT_BAD_QUARTER = "Quý “{text}” không hợp lệ: viết dạng 1/2026 (quý 1 năm 2026)."
+DRAFT_TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ {quarter}"
+DRAFT_DRAFT_NOTE = "(Dự thảo do Trợ lý Kế hoạch tổng hợp từ báo cáo của các đơn vị; cần rà soát trước khi ban hành.)"
+DRAFT_CUTOFF = "Số liệu tính đến ngày {date}."
+DRAFT_SECTION_OVERALL = "I. KẾT QUẢ CHUNG"
+DRAFT_SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ"
+DRAFT_SECTION_OVERDUE = "III. NHIỆM VỤ QUÁ HẠN"
+DRAFT_SECTION_NEXT = "IV. NHIỆM VỤ {quarter}"
+DRAFT_OVERDUE_HEADERS = (
+    "STT",
+    "Nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Thời hạn",
+    "Số ngày làm việc quá hạn",
+    "Ghi chú",
+)
+DRAFT_NEXT_LINE = "{task} — {units} — hạn {due}"
+DRAFT_NONE = "Không có."
+DRAFT_NO_LEAD = "Chưa xác định đơn vị chủ trì"
+DRAFT_PERCENT = " (đạt {percent}%)"
+DRAFT_NOT_REPORTED = " (đơn vị chưa báo cáo)"
+REPORT_UNIT_AMBIGUOUS = (
+    "Tên “{name}” ứng với nhiều đơn vị: {options}. Ghi rõ, ví dụ “Văn phòng Sở (Sở Tư pháp)”."
+)
+REPORT_UNKNOWN_TASK = "Không có nhiệm vụ mã số {id}."
+
+CLI_REPORT = "báo cáo tiến độ nhiệm vụ: đọc thử một tin nhắn báo cáo, hoặc ghi một báo cáo"
+CLI_REPORT_PARSE = "đọc một tin nhắn báo cáo (không lưu gì)"
+CLI_REPORT_UNIT = "đơn vị của người báo cáo, ví dụ “Sở Tư pháp” hoặc “Văn phòng Sở (Sở Tư pháp)”"
+CLI_REPORT_NOW = "tính như thể hôm nay là ngày này (YYYY-MM-DD)"
+CLI_REPORT_TEXT_METAVAR = "TIN_NHẮN"
+CLI_REPORT_TEXT = "nội dung báo cáo, ví dụ “NV 3.31 đã ban hành KH số 12/KH-STP, hoàn thành”"
+CLI_REPORT_ADD = "ghi một báo cáo tiến độ nhận qua điện thoại hoặc văn bản (có ghi nhật ký)"
+CLI_TASK_ID_METAVAR = "MÃ_NHIỆM_VỤ"
+CLI_REPORT_TASK = "mã số nhiệm vụ (cột id của planbot tasks --json)"
+CLI_REPORT_STATUS = "trạng thái: not_started, in_progress, done, blocked"
+CLI_REPORT_PERCENT = "tiến độ (%)"
+CLI_NOTE_METAVAR = "GHI_CHÚ"
+CLI_REPORT_NOTE = "kết quả hoặc ghi chú, ví dụ “đã ban hành KH số 12/KH-STP”"
+CLI_REPORT_ADD_UNIT = "đơn vị đã báo cáo"
+CLI_OCCURRENCE_METAVAR = "KỲ"
+CLI_REPORT_OCCURRENCE = (
+    "kỳ báo cáo (ví dụ 2026-06-30 hoặc 2026-Q2); mặc định: kỳ sớm nhất chưa hoàn thành"
+)
+CLI_REPORT_NOT_A_REPORT = "Đây không phải một báo cáo tiến độ (có thể là một câu hỏi)."
+CLI_REPORT_TASK_LINE = "Nhiệm vụ: {number} {title} ({document})"
+CLI_REPORT_CANDIDATE_LINE = "  có thể là: [{id}] {number} {title}"
+CLI_REPORT_STATE_LINE = "Trạng thái: {state}; tiến độ: {percent}; ghi chú: {note}"
+CLI_REPORT_ADDED = (
+    "Đã ghi báo cáo #{id} cho nhiệm vụ {task_id} (kỳ {occurrence}): {status}, {percent}%"
+)
+CLI_EXPORT = "xuất bảng tiến độ (mỗi dòng một kỳ của một nhiệm vụ) ra Excel hoặc CSV"
+CLI_EXPORT_FORMAT = "định dạng: xlsx (mặc định) hoặc csv"
+CLI_EXPORT_DOCUMENT = "chỉ một văn bản (mã số trong planbot documents)"
+CLI_EXPORT_UNIT = "chỉ nhiệm vụ do đơn vị này (và các đơn vị trực thuộc) chủ trì"
+CLI_OUTPUT = "tệp kết quả"
+CLI_EXPORTED = "Đã xuất {rows} dòng vào {path}."
+CLI_DRAFT = "soạn dự thảo báo cáo quý (.docx) từ các báo cáo tiến độ"
+CLI_DRAFT_QUARTER = "quý, ví dụ 1/2026"
+CLI_DRAFTED = "Đã soạn dự thảo báo cáo: {path}"
+CLI_TASKS_NOW = "tính trạng thái như thể hôm nay là ngày này (YYYY-MM-DD)"

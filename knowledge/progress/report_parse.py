@@ -395,7 +395,7 @@ def _note(text: str, signals: _Signals, match: _Match) -> str:
         )  # a clause saying what blocks the task is the note itself
         if not syllables and not informative:
             continue
-        if title_words and sum(1 for t in content.terms if t in title_words) >= 0.7 * len(
+        if title_words and sum(1 for t in content.terms if t in title_words) >= 0.5 * len(
             syllables
         ):
             continue
