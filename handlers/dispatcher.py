@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from handlers import admin, commands
+from handlers import admin, commands, progress
 from handlers.access import Actor
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -37,7 +37,7 @@ COMMANDS: dict[str, Handler] = {
     "/chon": commands.choose_cmd,
     "/nhiemvu": commands.tasks_cmd,
     "/hanchot": commands.deadlines_cmd,
-    "/tiendo": commands.progress_cmd,
+    "/tiendo": progress.progress_cmd,
     "/baocao": commands.report_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ALLOWED_UPDATES = ["message", "callback_query"]
 MAX_ATTEMPTS = 5
+PHOTO_CAPTION_LIMIT = 1024
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -112,6 +113,8 @@ class TelegramAdapter(ChannelAdapter):
     async def send(self, chat_id: str, reply: Reply) -> bool:
         chunks = split_text(reply.text, self.limit) or [" "]
         markup = _keyboard(reply)
+        if reply.photo is not None:
+            return await self._send_photo(chat_id, reply, markup)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
             kwargs: dict[str, Any] = {"chat_id": chat_id, "text": chunk}
@@ -120,6 +123,22 @@ class TelegramAdapter(ChannelAdapter):
             sent = await self._call(chat_id, functools.partial(self.bot.send_message, **kwargs))
             if sent is None:
                 return False
+        return True
+
+    async def _send_photo(self, chat_id: str, reply: Reply, markup: Any) -> bool:
+        """The picture with the text as its caption (Telegram allows 1024 characters)."""
+        assert reply.photo is not None
+        caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
+        kwargs: dict[str, Any] = {"chat_id": chat_id, "photo": reply.photo.read_bytes()}
+        if caption:
+            kwargs["caption"] = caption
+        if markup is not None and caption is not None:
+            kwargs["reply_markup"] = markup
+        sent = await self._call(chat_id, functools.partial(self.bot.send_photo, **kwargs))
+        if sent is None:
+            return False
+        if caption is None:  # a long text follows the picture as messages
+            return await self.send(chat_id, Reply(text=reply.text, buttons=reply.buttons))
         return True
 
     async def send_typing(self, chat_id: str) -> None:

@@ -100,7 +100,9 @@ def plan_horizon(plan_year: int | None, period_end_year: int | None, fallback_ye
 
 def occurrences(timing: Timing, horizon: Period) -> list[Occurrence]:
     """The task's occurrences, in date order; ``[UNDATED]`` when it has no deadline."""
-    if timing.kind == "date" and timing.due_dates:
+    # Stated due dates make a dated task whatever the stored kind says (rows written
+    # before kinds were recorded, or by hand, carry only their dates).
+    if timing.due_dates and timing.kind != "recurring":
         return [
             Occurrence(key=d.isoformat(), kind=OccurrenceKind.DATED, due=d, label=texts.fmt_date(d))
             for d in timing.due_dates
