@@ -84,11 +84,24 @@ class WorkCalendar:
     def between(self, start: date, end: date) -> int:
         """Working days after ``start`` up to and including ``end``; negative when
         ``end`` is before ``start``. ``between(today, due)`` = working days left."""
+        return _between(self, start, end)
+
+    def _between(self, start: date, end: date) -> int:
         if end == start:
             return 0
         if end < start:
-            return -self.between(end, start)
-        return sum(1 for d in _days(start + timedelta(days=1), end) if self.is_working_day(d))
+            return -self._between(end, start)
+        # Prefix counts per year: an overview asks this for every occurrence at once.
+        first = _year_counts(self, start.year)
+        if start.year == end.year:
+            return _year_counts(self, end.year)[_day_index(end)] - first[_day_index(start)]
+        between_years = sum(_year_counts(self, y)[-1] for y in range(start.year + 1, end.year))
+        return (
+            first[-1]
+            - first[_day_index(start)]
+            + between_years
+            + _year_counts(self, end.year)[_day_index(end)]
+        )
 
     def last_on_or_before(self, day: date) -> date:
         """``day`` when it is a working day, else the last working day before it
@@ -109,6 +122,26 @@ class WorkCalendar:
     def working_days(self, start: date, end: date) -> list[date]:
         """Every working day from ``start`` to ``end`` inclusive."""
         return [d for d in _days(start, end) if self.is_working_day(d)]
+
+
+@lru_cache(maxsize=65536)  # an overview asks for the same (due, today) pairs again and again
+def _between(calendar: WorkCalendar, start: date, end: date) -> int:
+    return calendar._between(start, end)
+
+
+@lru_cache(maxsize=512)
+def _year_counts(calendar: WorkCalendar, year: int) -> tuple[int, ...]:
+    """Working days from 1 January through each day of ``year`` (index = day of year - 1)."""
+    counts: list[int] = []
+    running = 0
+    for day in _days(date(year, 1, 1), date(year, 12, 31)):
+        running += calendar.is_working_day(day)
+        counts.append(running)
+    return tuple(counts)
+
+
+def _day_index(day: date) -> int:
+    return day.timetuple().tm_yday - 1
 
 
 def _days(start: date, end: date) -> Iterable[date]:

@@ -111,6 +111,29 @@ def current_reports(
     return list(session.scalars(stmt.order_by(ProgressReport.reported_at, ProgressReport.id)))
 
 
+def current_report_rows(session: Session, task_ids: Sequence[int] | None = None) -> list[Any]:
+    """``current_reports`` as plain rows (same attribute names), for overviews of
+    thousands of tasks where ORM objects cost more than the rest of the work."""
+    stmt = select(
+        ProgressReport.id,
+        ProgressReport.task_id,
+        ProgressReport.occurrence,
+        ProgressReport.status,
+        ProgressReport.percent,
+        ProgressReport.note,
+        ProgressReport.reporter_name,
+        ProgressReport.reported_at,
+        ProgressReport.review,
+    ).where(
+        ProgressReport.kind == REPORT,
+        ProgressReport.superseded.is_(False),
+        ProgressReport.withdrawn_at.is_(None),
+    )
+    if task_ids is not None:
+        stmt = stmt.where(ProgressReport.task_id.in_(list(task_ids)))
+    return list(session.execute(stmt.order_by(ProgressReport.reported_at, ProgressReport.id)))
+
+
 def history(session: Session, task_id: int) -> list[ProgressReport]:
     """Every version and comment on a task, oldest first, with evidence loaded."""
     stmt = (
@@ -171,7 +194,7 @@ def evidence_names(session: Session, report_ids: Sequence[int]) -> dict[int, lis
 # --- Light rows for overviews and exports (thousands of tasks at once) ------------
 
 
-@dataclass
+@dataclass(slots=True)
 class TaskFacts:
     """A task's columns an overview needs, without ORM objects."""
 
@@ -187,7 +210,6 @@ class TaskFacts:
     deadline_kind: str
     recurrence: str | None
     start_date: date | None
-    deadline_json: dict[str, Any]
     product: str | None
     lead: list[tuple[int, str]] = field(default_factory=list)  # (unit id, name)
     coordinating: list[str] = field(default_factory=list)
@@ -216,7 +238,6 @@ def task_facts(
             TaskRow.deadline_kind,
             TaskRow.recurrence,
             TaskRow.start_date,
-            TaskRow.deadline_json,
             TaskRow.product,
         )
         .join(Document, Document.id == TaskRow.document_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
@@ -27,13 +28,12 @@ from knowledge.progress.status import (
 from knowledge.workdays import WorkCalendar, load_calendar
 from storage import progress as store
 from storage import repositories as repo
-from storage.models import ProgressReport
 from storage.progress import TaskFacts
 
 UTC = ZoneInfo("UTC")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class BoardRow:
     task: TaskFacts
     occurrence: Occurrence
@@ -70,7 +70,8 @@ def to_utc_naive(at: datetime, tz: ZoneInfo) -> datetime:
     return aware.astimezone(UTC).replace(tzinfo=None)
 
 
-def _reported(report: ProgressReport, tz: ZoneInfo) -> Reported:
+def _reported(report: Any, tz: ZoneInfo) -> Reported:
+    """From a report row (``store.current_report_rows``)."""
     return Reported(
         state=ReportState(report.status or ReportState.NOT_STARTED.value),
         percent=report.percent,
@@ -101,11 +102,11 @@ def build_board(
     lead_ids = repo.with_subunits(session, unit_ids) if unit_ids is not None else None
     facts = store.task_facts(session, document_ids=document_ids, lead_unit_ids=lead_ids)
     ids = [f.id for f in facts]
-    latest: dict[tuple[int, str], ProgressReport] = {}
+    latest: dict[tuple[int, str], Any] = {}
     by_task = {f.id: f for f in facts}
     reported_units: dict[int, datetime] = {}
     cutoff = to_utc_naive(now, tz)
-    for report in store.current_reports(session, ids if len(ids) <= 500 else None):
+    for report in store.current_report_rows(session, ids if len(ids) <= 500 else None):
         fact = by_task.get(report.task_id)
         if fact is None or report.reported_at > cutoff:
             continue
@@ -120,9 +121,7 @@ def build_board(
     today = now.date()
     rows: list[BoardRow] = []
     for fact in facts:
-        timing = Timing.of_row(
-            fact.deadline_kind, fact.due_dates, fact.recurrence, fact.start_date, fact.deadline_json
-        )
+        timing = Timing.of_row(fact.deadline_kind, fact.due_dates, fact.recurrence, fact.start_date)
         horizon = plan_horizon(fact.plan_year, fact.period_end_year, today.year)
         for occurrence in occurrences(timing, horizon):
             found = latest.get((fact.id, occurrence.key))

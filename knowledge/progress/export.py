@@ -13,7 +13,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
 from openpyxl.utils import get_column_letter
 
 from knowledge import texts
@@ -23,7 +24,7 @@ from knowledge.progress.board import BoardRow, to_local
 COLUMNS: tuple[tuple[str, int], ...] = tuple(
     zip(texts.EXPORT_HEADERS, texts.EXPORT_WIDTHS, strict=True)
 )
-_WRAPPED = {1, 2, 3, 7, 8}  # long-text columns wrap instead of running on
+_WRAPPED = {1, 7}  # the task and the note wrap; styling every cell would slow a large export
 _HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
@@ -55,30 +56,40 @@ def _title(row: BoardRow) -> str:
 
 
 def write_xlsx(rows: Sequence[BoardRow], path: Path, tz: ZoneInfo, title: str = "") -> None:
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None  # a new workbook always has a sheet
-    ws.title = texts.EXPORT_SHEET
-    ws.append([name for name, _ in COLUMNS])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-        cell.fill = _HEADER_FILL
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-    for n, row in enumerate(rows, start=1):
-        ws.append(row_values(n, row, tz))
+    """Write-only mode: a 10,000-task export streams rows instead of holding cells."""
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(texts.EXPORT_SHEET)
     for index, (_, width) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(index)].width = width
-    for cells in ws.iter_rows(min_row=2):
-        for index, cell in enumerate(cells):
-            if index in _WRAPPED:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-            elif index == 9:
-                cell.number_format = "DD/MM/YYYY HH:MM"
     ws.freeze_panes = "A2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{max(ws.max_row, 1)}"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(COLUMNS))}{len(rows) + 1}"
+    ws.append([_header(ws, name) for name, _ in COLUMNS])
+    wrap = NamedStyle(name="wrapped", alignment=Alignment(wrap_text=True, vertical="top"))
+    stamp = NamedStyle(name="stamp", number_format="DD/MM/YYYY HH:MM")
+    wb.add_named_style(wrap)
+    wb.add_named_style(stamp)
+    for n, row in enumerate(rows, start=1):
+        values = row_values(n, row, tz)
+        ws.append([_cell(ws, i, v, wrap, stamp) for i, v in enumerate(values)])
     if title:
         wb.properties.title = title
     wb.save(path)
+
+
+def _header(ws: Any, name: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(ws, value=name)
+    cell.font = Font(bold=True)
+    cell.fill = _HEADER_FILL
+    cell.alignment = Alignment(wrap_text=True, vertical="center")
+    return cell
+
+
+def _cell(ws: Any, index: int, value: Any, wrap: NamedStyle, stamp: NamedStyle) -> Any:
+    if value in (None, "") or (index not in _WRAPPED and index != 9):
+        return value
+    cell = WriteOnlyCell(ws, value=value)
+    cell.style = wrap.name if index in _WRAPPED else stamp.name
+    return cell
 
 
 def write_csv(rows: Sequence[BoardRow], path: Path, tz: ZoneInfo) -> None:

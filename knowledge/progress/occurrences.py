@@ -19,6 +19,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from knowledge import texts
@@ -100,6 +101,15 @@ def plan_horizon(plan_year: int | None, period_end_year: int | None, fallback_ye
 
 def occurrences(timing: Timing, horizon: Period) -> list[Occurrence]:
     """The task's occurrences, in date order; ``[UNDATED]`` when it has no deadline."""
+    return list(_occurrences(timing, horizon))
+
+
+@lru_cache(maxsize=4096)  # thousands of tasks share a handful of timings
+def _occurrences(timing: Timing, horizon: Period) -> tuple[Occurrence, ...]:
+    return tuple(_compute(timing, horizon))
+
+
+def _compute(timing: Timing, horizon: Period) -> list[Occurrence]:
     # Stated due dates make a dated task whatever the stored kind says (rows written
     # before kinds were recorded, or by hand, carry only their dates).
     if timing.due_dates and timing.kind != "recurring":
