@@ -93,6 +93,18 @@ def set_review(
     session.flush()
 
 
+def _in_force(stmt: Any, task_ids: Sequence[int] | None) -> Any:
+    """Reports (not comments) neither superseded nor withdrawn, oldest first."""
+    stmt = stmt.where(
+        ProgressReport.kind == REPORT,
+        ProgressReport.superseded.is_(False),
+        ProgressReport.withdrawn_at.is_(None),
+    )
+    if task_ids is not None:
+        stmt = stmt.where(ProgressReport.task_id.in_(list(task_ids)))
+    return stmt.order_by(ProgressReport.reported_at, ProgressReport.id)
+
+
 def current_reports(
     session: Session, task_ids: Sequence[int] | None = None
 ) -> list[ProgressReport]:
@@ -101,14 +113,8 @@ def current_reports(
     With several in force for one occurrence (two heads reported at once) the
     caller takes the latest: both stay in the history.
     """
-    stmt = select(ProgressReport).where(
-        ProgressReport.kind == REPORT,
-        ProgressReport.superseded.is_(False),
-        ProgressReport.withdrawn_at.is_(None),
-    )
-    if task_ids is not None:
-        stmt = stmt.where(ProgressReport.task_id.in_(list(task_ids)))
-    return list(session.scalars(stmt.order_by(ProgressReport.reported_at, ProgressReport.id)))
+    stmt = _in_force(select(ProgressReport), task_ids)
+    return list(session.scalars(stmt))
 
 
 def current_report_rows(session: Session, task_ids: Sequence[int] | None = None) -> list[Any]:
@@ -124,14 +130,8 @@ def current_report_rows(session: Session, task_ids: Sequence[int] | None = None)
         ProgressReport.reporter_name,
         ProgressReport.reported_at,
         ProgressReport.review,
-    ).where(
-        ProgressReport.kind == REPORT,
-        ProgressReport.superseded.is_(False),
-        ProgressReport.withdrawn_at.is_(None),
     )
-    if task_ids is not None:
-        stmt = stmt.where(ProgressReport.task_id.in_(list(task_ids)))
-    return list(session.execute(stmt.order_by(ProgressReport.reported_at, ProgressReport.id)))
+    return list(session.execute(_in_force(stmt, task_ids)))
 
 
 def history(session: Session, task_id: int) -> list[ProgressReport]:
@@ -146,13 +146,8 @@ def history(session: Session, task_id: int) -> list[ProgressReport]:
 
 
 def pending_review(session: Session) -> list[ProgressReport]:
-    stmt = select(ProgressReport).where(
-        ProgressReport.kind == REPORT,
-        ProgressReport.superseded.is_(False),
-        ProgressReport.withdrawn_at.is_(None),
-        ProgressReport.review == "pending",
-    )
-    return list(session.scalars(stmt.order_by(ProgressReport.reported_at)))
+    stmt = _in_force(select(ProgressReport), None).where(ProgressReport.review == "pending")
+    return list(session.scalars(stmt))
 
 
 def add_evidence(

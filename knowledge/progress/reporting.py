@@ -13,7 +13,7 @@ Every change is written to the audit log.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from enum import StrEnum
 
@@ -108,21 +108,8 @@ def submit(
     if not allowed.allowed:
         raise ReportError(allowed.reason or texts.REPORT_NOT_LEAD.format(lead=""))
     key = occurrence if occurrence is not None else default_occurrence(session, task, now)
-    row = store.add_report(
-        session,
-        store.NewReport(
-            task_id=task.id,
-            occurrence=key,
-            status=state.value,
-            percent=_clean_percent(state, percent),
-            note=note.strip(),
-            reporter_user_id=reporter.user_id,
-            reporter_name=reporter.name,
-            unit_id=reporter.unit_id,
-            channel=reporter.channel,
-            reported_at=now,
-        ),
-    )
+    new = _version(reporter, task.id, key, state, percent, note, now, reporter.unit_id)
+    row = store.add_report(session, new)
     _refresh_task_status(session, task)
     chat.audit(session, reporter.user_id, "progress.report", **_detail(row))
     return row
@@ -132,27 +119,38 @@ def comment(
     session: Session, reporter: Reporter, task: TaskRow, note: str, *, now: datetime
 ) -> ProgressReport:
     """A coordinating unit's comment: in the history, never a status."""
-    if permission(session, reporter, task).access is Access.REFUSED:
-        raise ReportError(permission(session, reporter, task).reason or "")
-    row = store.add_report(
-        session,
-        store.NewReport(
-            task_id=task.id,
-            occurrence="",
-            status=None,
-            percent=None,
-            note=note.strip(),
-            reporter_user_id=reporter.user_id,
-            reporter_name=reporter.name,
-            unit_id=reporter.unit_id,
-            channel=reporter.channel,
-            reported_at=now,
-            kind=store.COMMENT,
-            review="none",
-        ),
-    )
+    allowed = permission(session, reporter, task)
+    if allowed.access is Access.REFUSED:
+        raise ReportError(allowed.reason or "")
+    new = _version(reporter, task.id, "", None, None, note, now, reporter.unit_id)
+    row = store.add_report(session, replace(new, kind=store.COMMENT, review="none"))
     chat.audit(session, reporter.user_id, "progress.comment", **_detail(row))
     return row
+
+
+def _version(
+    reporter: Reporter,
+    task_id: int,
+    occurrence: str,
+    state: ReportState | None,
+    percent: int | None,
+    note: str,
+    now: datetime,
+    unit_id: int | None,
+) -> store.NewReport:
+    """One report version as stored (a comment has no state)."""
+    return store.NewReport(
+        task_id=task_id,
+        occurrence=occurrence,
+        status=state.value if state is not None else None,
+        percent=_clean_percent(state, percent) if state is not None else None,
+        note=note.strip(),
+        reporter_user_id=reporter.user_id,
+        reporter_name=reporter.name,
+        unit_id=unit_id,
+        channel=reporter.channel,
+        reported_at=now,
+    )
 
 
 def _own_recent(report: ProgressReport | None, reporter: Reporter, now: datetime) -> ProgressReport:
@@ -180,22 +178,9 @@ def edit(
 ) -> ProgressReport:
     """A new version of one's own report (the old one stays in the history)."""
     old = _own_recent(store.get_report(session, report_id), reporter, now)
-    row = store.add_report(
-        session,
-        store.NewReport(
-            task_id=old.task_id,
-            occurrence=old.occurrence,
-            status=state.value,
-            percent=_clean_percent(state, percent),
-            note=(old.note if note is None else note).strip(),
-            reporter_user_id=reporter.user_id,
-            reporter_name=reporter.name,
-            unit_id=old.unit_id,
-            channel=reporter.channel,
-            reported_at=now,
-        ),
-        replaces=old,
-    )
+    text = old.note if note is None else note
+    new = _version(reporter, old.task_id, old.occurrence, state, percent, text, now, old.unit_id)
+    row = store.add_report(session, new, replaces=old)
     task = session.get(TaskRow, old.task_id)
     if task is not None:
         _refresh_task_status(session, task)
