@@ -11,12 +11,13 @@ from handlers.messages import Reply
 class ChannelCaps:
     buttons: bool  # inline buttons; otherwise menus become numbered text
     limit: int  # characters per message; 0 = unlimited
+    files: bool = True  # documents can be sent and received (not on Zalo)
 
 
 CAPS: dict[str, ChannelCaps] = {
     "telegram": ChannelCaps(buttons=True, limit=4096),
-    "zalo_bot": ChannelCaps(buttons=False, limit=2000),
-    "zalo_oa": ChannelCaps(buttons=False, limit=2000),
+    "zalo_bot": ChannelCaps(buttons=False, limit=2000, files=False),
+    "zalo_oa": ChannelCaps(buttons=False, limit=2000, files=False),
     "terminal": ChannelCaps(buttons=False, limit=0),
 }
 

@@ -51,11 +51,17 @@ class TaskPage:
 
 
 def open_tasks(
-    session: Session, unit_id: int, now: datetime, tz: ZoneInfo, word: str = "", page: int = 0
+    session: Session,
+    unit_id: int | None,
+    now: datetime,
+    tz: ZoneInfo,
+    word: str = "",
+    page: int = 0,
 ) -> TaskPage:
-    """The unit's tasks not yet done, one line per task (its earliest open occurrence),
-    soonest deadline first, those without one last; ``word`` filters by title."""
-    board = build_board(session, now, tz=tz, unit_ids=[unit_id])
+    """The unit's tasks not yet done (every unit's for ``None``: an admin), one line per
+    task (its earliest open occurrence), soonest deadline first, those without one
+    last; ``word`` filters by title."""
+    board = build_board(session, now, tz=tz, unit_ids=[unit_id] if unit_id else None)
     first: dict[int, BoardRow] = {}
     for row in board.rows:
         if not row.status_class.done and row.task.id not in first:

@@ -286,7 +286,7 @@ CHAT_HELP = (
     "/nhiemvu — nhiệm vụ của đơn vị tôi\n"
     "/hanchot — nhiệm vụ sắp đến hạn (30 ngày tới)\n"
     "/tiendo — cập nhật tiến độ\n"
-    "/baocao — báo cáo\n"
+    "/baocao — báo cáo tiến độ\n"
     "/caidat — cài đặt\n"
     "/trogiup — xem hướng dẫn này"
 )
@@ -712,3 +712,67 @@ FLOW_CANCEL_BTN = "Huỷ"
 FLOW_SAVED = "Đã ghi báo cáo #{id}: {task} — {state}. Anh/chị có thể sửa hoặc rút lại trong 24 giờ."
 FLOW_NO_MATCH = "Chưa xác định được nhiệm vụ trong báo cáo. Anh/chị ghi số thứ tự nhiệm vụ (ví dụ “NV 3.31 …”) hoặc dùng /baocao."
 FLOW_WHICH_TASK = "Báo cáo này cho nhiệm vụ nào?"
+
+# --- progress reporting in chat (handlers/report_chat.py) ---------------------------
+FLOW_CANCELLED_REPORT = "Đã huỷ, báo cáo không được ghi."
+FLOW_BAD_PERCENT = "Tiến độ là một số từ 0 đến 100, ví dụ 60."
+FLOW_BTN_EDIT_SAVED = "Sửa báo cáo"
+FLOW_BTN_WITHDRAW = "Rút lại"
+FLOW_WITHDRAWN = "Đã rút lại báo cáo #{id}."
+FLOW_EVIDENCE_SAVED = "Đã nhận tệp minh chứng “{name}”."
+FLOW_EVIDENCE_LINE = "\n• Minh chứng: {names}"
+FLOW_EDIT_WHICH = "Gõ /suabaocao SỐ_BÁO_CÁO (số in trong tin “Đã ghi báo cáo #…”)."
+HISTORY_USAGE = "Gõ /lichsu NHIỆM_VỤ, ví dụ “/lichsu 3.31”."
+HISTORY_NO_TASK = "Không tìm thấy nhiệm vụ “{spec}”."
+HISTORY_WHICH = "Có nhiều nhiệm vụ “{spec}”, chọn một:"
+HISTORY_TITLE = "Lịch sử báo cáo nhiệm vụ {task}:"
+HISTORY_NONE = "Nhiệm vụ {task} chưa có báo cáo nào."
+HISTORY_LINE = "#{id} {when} — {who} ({channel}): {what}"
+HISTORY_COMMENT = "ý kiến: {note}"
+HISTORY_SUPERSEDED = " [đã sửa]"
+HISTORY_WITHDRAWN = " [đã rút lại]"
+HISTORY_RETURNED = " [bị trả lại: {reason}]"
+HISTORY_ACCEPTED = " [đã xác nhận]"
+CHANNEL_LABELS = {
+    "telegram": "Telegram",
+    "zalo_bot": "Zalo",
+    "zalo_oa": "Zalo OA",
+    "terminal": "máy trạm",
+    "cli": "nhập tay",
+}
+REVIEW_NONE = "Không có báo cáo nào chờ xác nhận."
+REVIEW_PICK = "Báo cáo chờ xác nhận ({count}), chọn một:"
+REVIEW_SHOW = "Báo cáo #{id} — {task}\n{who}: {what}\nXác nhận hay trả lại?"
+REVIEW_ACCEPT_BTN = "Xác nhận"
+REVIEW_RETURN_BTN = "Trả lại"
+REVIEW_REASON_PROMPT = "Lý do trả lại (người báo cáo sẽ nhận được):"
+REVIEW_DONE = "Đã {verdict} báo cáo #{id}; người báo cáo đã được báo."
+REVIEW_VERDICT = {"accepted": "xác nhận", "returned": "trả lại"}
+REVIEW_TOLD_ACCEPTED = "Báo cáo #{id} ({task}) đã được xác nhận."
+REVIEW_TOLD_RETURNED = (
+    "Báo cáo #{id} ({task}) bị trả lại, lý do: {reason}. "
+    "Nhiệm vụ được tính là chưa hoàn thành; anh/chị báo cáo lại bằng /baocao."
+)
+EXPORT_ONLY_ADMINS = "Chỉ quản trị viên xuất được bảng tiến độ."
+DRAFT_ONLY_LEADERS = "Chỉ lãnh đạo và quản trị viên soạn được dự thảo báo cáo quý."
+EXPORT_READY = "Bảng tiến độ ({rows} dòng)."
+DRAFT_READY = "Dự thảo báo cáo {quarter}."
+FILE_LINK = "{caption}\nTải về (chỉ dành cho anh/chị, hết hạn lúc {expires}): {url}"
+FILE_NO_LINK = (
+    "{caption}\nZalo không gửi được tệp. Anh/chị nhận tệp qua Telegram "
+    "hoặc nhờ quản trị viên chạy “planbot export” / “planbot report-draft”."
+)
+FILE_SENT_OTHER = "Tệp cũng đã được gửi qua Telegram của anh/chị."
+ZALO_UPLOAD_HOWTO = (
+    "Zalo không nhận tệp gửi cho bot. Để nạp kế hoạch, anh/chị gửi tệp qua Telegram "
+    "hoặc chạy “planbot ingest TỆP” trên máy chủ."
+)
+CHART_NO_LINK = "(Biểu đồ chỉ xem được khi máy chủ có địa chỉ công khai PLANBOT_PUBLIC_URL.)"
+TERMINAL_FILE = "[Tệp: {path}]"
+CHAT_HELP_PROGRESS = (
+    "\n(báo cáo nhanh bằng một tin: “NV 3.31 đã ban hành KH số 12/KH-STP, hoàn thành”)"
+    "\n/lichsu NHIỆM_VỤ — lịch sử báo cáo của nhiệm vụ"
+    "\n/suabaocao SỐ, /rutbaocao SỐ — sửa, rút lại báo cáo (trong 24 giờ)"
+)
+CHAT_HELP_LEADER = "\n/duyet — xác nhận hoặc trả lại báo cáo\n/baocaoquy [1/2026] — dự thảo báo cáo quý"
+CHAT_HELP_EXPORT = "\n/xuat — bảng tiến độ Excel"

@@ -155,6 +155,8 @@ class TelegramAdapter(ChannelAdapter):
         markup = _keyboard(reply)
         if reply.photo is not None:
             return await self._send_photo(chat_id, reply, markup)
+        if reply.file is not None:
+            return await self._send_document(chat_id, reply, markup)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
             kwargs: dict[str, Any] = {"chat_id": chat_id, "text": chunk}
@@ -177,7 +179,7 @@ class TelegramAdapter(ChannelAdapter):
                 return SendResult(SendOutcome.RETRY, error=repr(exc))
         return SendResult(SendOutcome.SENT)
 
-    async def _send_photo(self, chat_id: str, reply: Reply, markup: Any) -> bool:
+    async def _send_photo(self, chat_id: str, reply: Reply, markup: Any) -> SendResult:
         """The picture with the text as its caption (Telegram allows 1024 characters)."""
         assert reply.photo is not None
         caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
@@ -188,10 +190,30 @@ class TelegramAdapter(ChannelAdapter):
             kwargs["reply_markup"] = markup
         sent = await self._call(chat_id, functools.partial(self.bot.send_photo, **kwargs))
         if sent is None:
-            return False
+            return SendResult(SendOutcome.FAILED, error="sendPhoto failed")
         if caption is None:  # a long text follows the picture as messages
-            return await self.send(chat_id, Reply(text=reply.text, buttons=reply.buttons))
-        return True
+            return await self.deliver(chat_id, Reply(text=reply.text, buttons=reply.buttons))
+        return SendResult(SendOutcome.SENT)
+
+    async def _send_document(self, chat_id: str, reply: Reply, markup: Any) -> SendResult:
+        """An export or draft as a document, the text as its caption when it fits."""
+        assert reply.file is not None
+        caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
+        kwargs: dict[str, Any] = {
+            "chat_id": chat_id,
+            "document": reply.file.read_bytes(),
+            "filename": reply.file_name or reply.file.name,
+        }
+        if caption:
+            kwargs["caption"] = caption
+        if markup is not None and caption is not None:
+            kwargs["reply_markup"] = markup
+        sent = await self._call(chat_id, functools.partial(self.bot.send_document, **kwargs))
+        if sent is None:
+            return SendResult(SendOutcome.FAILED, error="sendDocument failed")
+        if caption is None:
+            return await self.deliver(chat_id, Reply(text=reply.text, buttons=reply.buttons))
+        return SendResult(SendOutcome.SENT)
 
     async def send_typing(self, chat_id: str) -> None:
         await self.bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)
