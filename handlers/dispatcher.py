@@ -148,7 +148,12 @@ class Dispatcher:
                 replies.append(Reply(text=texts.ZALO_UPLOAD_HOWTO))
             return replies
         if incoming.attachment is not None:
-            return report_chat.evidence_upload(turn) or admin.upload(turn)
+            evidence = report_chat.evidence_upload(turn)
+            if evidence is not None:
+                return evidence
+            if (incoming.attachment.mime_type or "").startswith("image/"):
+                return [Reply(text=texts.CHAT_UNSUPPORTED)]  # a picture is no plan
+            return admin.upload(turn)
         chosen = self._choice(turn)
         text = chosen or incoming.callback_data or incoming.text
         if chosen or incoming.callback_data:

@@ -267,9 +267,7 @@ REPORT = register(
         steps=(
             Step("task", _prompt_of(_task_reply), _pick_task, _choices_of(_task_reply)),
             Step("state", _prompt_of(_state_reply), _pick_state, _choices_of(_state_reply)),
-            Step(
-                "percent", _prompt_of(_percent_reply), _pick_percent, _choices_of(_percent_reply)
-            ),
+            Step("percent", _prompt_of(_percent_reply), _pick_percent, _choices_of(_percent_reply)),
             Step("note", _prompt_of(_note_reply), _take_note, _choices_of(_note_reply)),
             Step(
                 "confirm",
@@ -435,7 +433,9 @@ def _what(report: ProgressReport) -> str:
         parts.append(report.note)
     what = ", ".join(parts)
     if report.evidence:
-        what += texts.FLOW_EVIDENCE_LINE.format(names=", ".join(e.file_name for e in report.evidence))
+        what += texts.FLOW_EVIDENCE_LINE.format(
+            names=", ".join(e.file_name for e in report.evidence)
+        )
     return what
 
 

@@ -774,5 +774,7 @@ CHAT_HELP_PROGRESS = (
     "\n/lichsu NHIỆM_VỤ — lịch sử báo cáo của nhiệm vụ"
     "\n/suabaocao SỐ, /rutbaocao SỐ — sửa, rút lại báo cáo (trong 24 giờ)"
 )
-CHAT_HELP_LEADER = "\n/duyet — xác nhận hoặc trả lại báo cáo\n/baocaoquy [1/2026] — dự thảo báo cáo quý"
+CHAT_HELP_LEADER = (
+    "\n/duyet — xác nhận hoặc trả lại báo cáo\n/baocaoquy [1/2026] — dự thảo báo cáo quý"
+)
 CHAT_HELP_EXPORT = "\n/xuat — bảng tiến độ Excel"

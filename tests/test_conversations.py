@@ -6,6 +6,7 @@ channel has no buttons the same press types the menu line's number."""
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import io
 import re
 from collections.abc import AsyncIterator
@@ -17,7 +18,7 @@ import docx
 import openpyxl
 import pytest
 from fakes.chat import add_task, invite
-from fakes.conversation import CHANNELS, KINDS, Conversation
+from fakes.conversation import CHANNELS, KINDS, Conversation, TelegramConversation
 
 from handlers import downloads
 
@@ -107,7 +108,7 @@ async def test_two_heads_at_once_an_edit_and_a_returned_report(conv: Conversatio
     [history] = await conv.say("an", "/lichsu 3.32")
     assert f"#{ours} " in history and f"#{theirs} " in history  # both kept
     # An edits their own report within 24 hours: a new version, the old one kept.
-    await conv.press("an", "Sửa báo cáo")
+    await conv.say("an", f"/suabaocao {ours}")  # the saved message's "Sửa báo cáo"
     await conv.press("an", "Đang thực hiện")
     await conv.press("an", "50%")
     await conv.press("an", "Bỏ qua")
@@ -133,6 +134,8 @@ async def test_progress_chart_export_and_quarterly_draft(conv: Conversation) -> 
     await conv.say("an", "NV 3.31 đã ban hành KH số 12/KH-STP ngày 20/01, hoàn thành")
     await conv.press("an", "Xác nhận")
     await link(conv, "lan", "admin")
+    [how] = await conv.say("lan", "/admin upload")  # Zalo cannot receive documents
+    assert ("qua Telegram" in how) is (conv.channel != "telegram")
     [overview] = await conv.say("lan", "/tiendo")
     assert "Tổng số 3 nhiệm vụ; đã hoàn thành 1" in overview
     await conv.press("lan", "📊 Biểu đồ")
@@ -172,6 +175,26 @@ async def test_progress_chart_export_and_quarterly_draft(conv: Conversation) -> 
     assert "Tổng số 1 nhiệm vụ; đã hoàn thành 1 (đúng hạn 0, quá hạn 1)" in text  # reported late
     assert "KH số 12/KH-STP" in text  # the reported note, per unit
     assert "3.32. Tập huấn kỹ năng số" in text and "3.34. Số hóa hồ sơ" in text  # next quarter
+
+
+async def test_evidence_is_stored_by_content_hash(conv: Conversation) -> None:
+    """Telegram carries files; on Zalo the same step simply takes a note."""
+    await link(conv, "an", "head", "Sở Tư pháp")
+    await conv.say("an", "3.32 đã tổ chức lớp tập huấn, hoàn thành")
+    if conv.channel != "telegram":
+        assert "Xác nhận" in conv.options("an")
+        return
+    assert isinstance(conv, TelegramConversation)
+    content = b"%PDF-1.4 danh sach hoc vien"
+    conv.fake.push_document(conv.uid("an"), "danh-sach.pdf", content, name="an")
+    [got, confirm] = await conv._new("an")
+    assert "danh-sach.pdf" in got and "Minh chứng: danh-sach.pdf" in confirm
+    report = saved_id(await conv.press("an", "Xác nhận"))
+    digest = hashlib.sha256(content).hexdigest()
+    stored = conv.services.settings.data_dir / "evidence" / digest[:2] / digest
+    assert stored.read_bytes() == content
+    [history] = await conv.say("an", "/lichsu 3.32")
+    assert f"#{report} " in history and "danh-sach.pdf" in history
 
 
 async def test_a_report_interrupted_by_a_restart_continues(conv: Conversation) -> None:

@@ -133,6 +133,14 @@ class TelegramAdapter(ChannelAdapter):
                 size=doc.file_size,
                 mime_type=doc.mime_type,
             )
+        elif message.photo:  # evidence for a report: the largest size Telegram offers
+            photo = message.photo[-1]
+            attachment = Attachment(
+                file_name=f"anh-{photo.file_unique_id}.jpg",
+                file_id=photo.file_id,
+                size=photo.file_size,
+                mime_type="image/jpeg",
+            )
         text = message.text or message.caption or ""
         # A sticker, photo, voice note …: nothing we can read, so one short notice.
         unsupported = not text and attachment is None and message.effective_attachment is not None

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from bot.webhooks import build_app
 from fakes.channel import polling
 from fakes.chat import stubbed_services
 from fakes.telegram_api import TOKEN as TG_TOKEN
@@ -28,8 +30,6 @@ from fakes.telegram_api import FakeTelegram
 from fakes.zalo_bot_api import TOKEN as ZB_TOKEN
 from fakes.zalo_bot_api import FakeZaloBot
 from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
-
-from bot.webhooks import build_app
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
 
@@ -64,7 +64,7 @@ class Conversation:
 
     async def _press(self, user: str, label: str) -> None:
         """Buttonless channels: type the number of the labelled line of the last menu."""
-        for text in reversed(self.messages(user)):
+        for text in self.messages(user)[-1:]:  # typed numbers pick from the latest menu only
             found = re.search(rf"^(\d+)\. {re.escape(label)}", text, re.M)
             if found:
                 await self._push(user, found.group(1))
@@ -88,9 +88,7 @@ class Conversation:
     # --- shared -----------------------------------------------------------------------
 
     def make_services(self) -> Services:
-        services = stubbed_services(
-            self.tmp_path, planbot_public_url=PUBLIC_URL, **self.settings()
-        )
+        services = stubbed_services(self.tmp_path, planbot_public_url=PUBLIC_URL, **self.settings())
         services.clock = self.clock
         return services
 
