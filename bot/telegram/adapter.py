@@ -188,37 +188,35 @@ class TelegramAdapter(ChannelAdapter):
         return SendResult(SendOutcome.SENT)
 
     async def _send_photo(self, chat_id: str, reply: Reply, markup: Any) -> SendResult:
-        """The picture with the text as its caption (Telegram allows 1024 characters)."""
         assert reply.photo is not None
-        caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
-        kwargs: dict[str, Any] = {"chat_id": chat_id, "photo": reply.photo.read_bytes()}
-        if caption:
-            kwargs["caption"] = caption
-        if markup is not None and caption is not None:
-            kwargs["reply_markup"] = markup
-        sent = await self._call(chat_id, functools.partial(self.bot.send_photo, **kwargs))
-        if sent is None:
-            return SendResult(SendOutcome.FAILED, error="sendPhoto failed")
-        if caption is None:  # a long text follows the picture as messages
-            return await self.deliver(chat_id, Reply(text=reply.text, buttons=reply.buttons))
-        return SendResult(SendOutcome.SENT)
+        content = {"photo": reply.photo.read_bytes()}
+        return await self._send_file(chat_id, reply, markup, self.bot.send_photo, content)
 
     async def _send_document(self, chat_id: str, reply: Reply, markup: Any) -> SendResult:
-        """An export or draft as a document, the text as its caption when it fits."""
         assert reply.file is not None
+        name = reply.file_name or reply.file.name
+        content = {"document": reply.file.read_bytes(), "filename": name}
+        return await self._send_file(chat_id, reply, markup, self.bot.send_document, content)
+
+    async def _send_file(
+        self,
+        chat_id: str,
+        reply: Reply,
+        markup: Any,
+        method: Callable[..., Awaitable[Any]],
+        content: dict[str, Any],
+    ) -> SendResult:
+        """A picture or document with the text as its caption (Telegram allows 1024
+        characters); a longer text follows it as messages."""
         caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
-        kwargs: dict[str, Any] = {
-            "chat_id": chat_id,
-            "document": reply.file.read_bytes(),
-            "filename": reply.file_name or reply.file.name,
-        }
+        kwargs: dict[str, Any] = {"chat_id": chat_id, **content}
         if caption:
             kwargs["caption"] = caption
         if markup is not None and caption is not None:
             kwargs["reply_markup"] = markup
-        sent = await self._call(chat_id, functools.partial(self.bot.send_document, **kwargs))
+        sent = await self._call(chat_id, functools.partial(method, **kwargs))
         if sent is None:
-            return SendResult(SendOutcome.FAILED, error="sendDocument failed")
+            return SendResult(SendOutcome.FAILED, error="sending a file failed")
         if caption is None:
             return await self.deliver(chat_id, Reply(text=reply.text, buttons=reply.buttons))
         return SendResult(SendOutcome.SENT)

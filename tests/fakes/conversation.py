@@ -11,7 +11,6 @@ buttons) and reads what came back, the same way on every channel.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import itertools
 import re
 import time
@@ -40,8 +39,11 @@ CHANNELS = ("telegram", "zalo_bot", "zalo_oa")
 
 class Conversation:
     channel = ""
+    fake_class: type[Any] = object
 
     def __init__(self, tmp_path: Path, clock: Callable[[], Any]) -> None:
+        self.fake: Any = self.fake_class()
+        self.fake.__enter__()
         self.tmp_path = tmp_path
         self.clock = clock
         self.stack = AsyncExitStack()
@@ -98,7 +100,10 @@ class Conversation:
         return self
 
     async def __aexit__(self, *exc: object) -> None:
-        await self.stack.aclose()
+        try:
+            await self.stack.aclose()
+        finally:
+            self.fake.__exit__(None, None, None)
 
     async def restart(self) -> None:
         """Stop the adapter and start a new process's worth of objects on the same data."""
@@ -153,12 +158,10 @@ class Conversation:
 
 class TelegramConversation(Conversation):
     channel = "telegram"
-    buttons = True
+    fake_class = FakeTelegram
 
     def __init__(self, tmp_path: Path, clock: Callable[[], Any]) -> None:
         super().__init__(tmp_path, clock)
-        self.fake = FakeTelegram()
-        self.fake.__enter__()
         self.users: dict[str, int] = {}
 
     def settings(self) -> dict[str, Any]:
@@ -174,10 +177,6 @@ class TelegramConversation(Conversation):
         adapter = TelegramAdapter(services.db, Dispatcher(services), services.settings)
         self.adapter = adapter
         await self.stack.enter_async_context(polling(adapter))
-
-    async def __aexit__(self, *exc: object) -> None:
-        await super().__aexit__(*exc)
-        self.fake.__exit__(None, None, None)
 
     def uid(self, user: str) -> int:
         return self.users.setdefault(user, 1000 + len(self.users))
@@ -215,12 +214,7 @@ class TelegramConversation(Conversation):
 
 class ZaloBotConversation(Conversation):
     channel = "zalo_bot"
-    buttons = False
-
-    def __init__(self, tmp_path: Path, clock: Callable[[], Any]) -> None:
-        super().__init__(tmp_path, clock)
-        self.fake = FakeZaloBot()
-        self.fake.__enter__()
+    fake_class = FakeZaloBot
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -236,10 +230,6 @@ class ZaloBotConversation(Conversation):
         self.adapter = adapter
         await self.stack.enter_async_context(polling(adapter))
 
-    async def __aexit__(self, *exc: object) -> None:
-        await super().__aexit__(*exc)
-        self.fake.__exit__(None, None, None)
-
     async def _push(self, user: str, text: str) -> None:
         self.fake.push_text(f"zb-{user}", text)
 
@@ -252,13 +242,8 @@ class ZaloBotConversation(Conversation):
 
 class ZaloOAConversation(Conversation):
     channel = "zalo_oa"
-    buttons = False
-
-    def __init__(self, tmp_path: Path, clock: Callable[[], Any]) -> None:
-        super().__init__(tmp_path, clock)
-        self.fake = FakeZaloOA()
-        self.fake.__enter__()
-        self.client: httpx.AsyncClient | None = None
+    fake_class = FakeZaloOA
+    client: httpx.AsyncClient | None = None
 
     def settings(self) -> dict[str, Any]:
         return {
@@ -282,11 +267,6 @@ class ZaloOAConversation(Conversation):
         self.client = await self.stack.enter_async_context(
             httpx.AsyncClient(transport=transport, base_url="http://oa.test")
         )
-
-    async def __aexit__(self, *exc: object) -> None:
-        await super().__aexit__(*exc)
-        with contextlib.suppress(Exception):
-            self.fake.__exit__(None, None, None)
 
     async def _push(self, user: str, text: str) -> None:
         assert self.client is not None
