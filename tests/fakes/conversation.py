@@ -33,7 +33,7 @@ from handlers.dispatcher import Dispatcher
 from handlers.services import Services
 
 PUBLIC_URL = "https://bot.test"
-SETTLE = 0.15  # seconds without a new message: the turn's replies are all out
+SETTLE = 0.05  # seconds without a new message once no turn or reply is pending
 CHANNELS = ("telegram", "zalo_bot", "zalo_oa")
 
 
@@ -129,7 +129,7 @@ class Conversation:
             now = len(self.messages(user)) + len(self.photos(user)) + len(self.documents(user))
             if now != count:
                 count, quiet_since = now, time.monotonic()
-            elif count > before and time.monotonic() - quiet_since >= SETTLE:
+            elif count > before and time.monotonic() - quiet_since >= SETTLE and not self._busy():
                 break
             await asyncio.sleep(0.02)
         else:
@@ -139,6 +139,32 @@ class Conversation:
         self.seen[user] = count
         self.seen[f"t:{user}"] = len(texts)
         return new
+
+    def _busy(self) -> bool:
+        """An update not yet answered, or a reply not yet sent, on this channel."""
+        from sqlalchemy import func, select
+
+        from storage.models import ChannelUpdate, OutboxMessage
+
+        with self.services.db.session() as session:
+            updates = session.scalar(
+                select(func.count())
+                .select_from(ChannelUpdate)
+                .where(
+                    ChannelUpdate.channel == self.channel,
+                    ChannelUpdate.status.in_(("received", "handling")),
+                )
+            )
+            replies = session.scalar(
+                select(func.count())
+                .select_from(OutboxMessage)
+                .where(
+                    OutboxMessage.channel == self.channel,
+                    OutboxMessage.kind == "reply",
+                    OutboxMessage.status.in_(("pending", "sending")),
+                )
+            )
+        return bool(updates or replies)
 
     async def wait_for(self, user: str) -> list[str]:
         """Messages pushed to ``user`` outside their own turn (a review's outcome): the
