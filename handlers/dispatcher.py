@@ -38,6 +38,7 @@ COMMANDS: dict[str, Handler] = {
     "/nhiemvu": commands.tasks_cmd,
     "/hanchot": commands.deadlines_cmd,
     "/tiendo": progress.progress_cmd,
+    "/lichsu": progress.history_cmd,
     "/baocao": commands.report_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,

@@ -3,7 +3,8 @@
 - leaders and admins: every unit (counts by class, the overdue list, the units
   that have not reported this quarter); ``/tiendo UNIT`` for one unit;
 - anyone else with a unit: their own unit;
-- ``/tiendo bieudo [UNIT]``: the same as a PNG chart, sent as a photo.
+- ``/tiendo bieudo [UNIT]``: the same as a PNG chart, sent as a photo;
+- ``/lichsu TASK``: a task's report history.
 """
 
 from __future__ import annotations
@@ -12,17 +13,23 @@ import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sqlalchemy.orm import Session
+
 from handlers.access import Actor
 from handlers.errors import UserFacingError
 from handlers.messages import Button, Reply
 from handlers.turn import Turn
 from knowledge import texts
 from knowledge.progress import chart
-from knowledge.progress.board import build_board
+from knowledge.progress.board import build_board, to_local
 from knowledge.progress.overview import Overview, overview
+from knowledge.progress.report_parse import Candidate, number_covers
 from knowledge.progress.reporting import ReportError
-from knowledge.progress.service import find_unit
+from knowledge.progress.service import candidates, find_unit
 from knowledge.progress.status import StatusClass
+from storage import progress as store
+from storage import repositories as repo
+from storage.models import ProgressReport
 
 MAX_UNITS = 15
 MAX_OVERDUE = 10
@@ -134,3 +141,68 @@ def chart_reply(view: Overview, scope: str, data_dir: Path) -> Reply:
 def _short(text: str, limit: int = 90) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def history_cmd(turn: Turn) -> list[Reply]:
+    """``/lichsu TASK``: every version of every report on a task (who, when, channel, what).
+
+    TASK is the task's number as printed ("3.31"; within one's own unit first) or
+    ``#ID``; a number several tasks share gets a choice.
+    """
+    ref = turn.args.strip()
+    if not ref:
+        return [Reply(text=texts.HISTORY_USAGE)]
+    tz = ZoneInfo(turn.services.settings.planbot_timezone)
+    with turn.services.db.session() as session:
+        tasks = _tasks_named(session, turn.actor, ref)
+        if not tasks:
+            return [Reply(text=texts.HISTORY_NO_TASK.format(ref=ref))]
+        if len(tasks) > 1:
+            buttons = [
+                [Button(f"{t.number} {t.title[:50]}", f"/lichsu #{t.id}")] for t in tasks[:8]
+            ]
+            return [Reply(text=texts.HISTORY_WHICH, buttons=buttons)]
+        task = tasks[0]
+        versions = store.history(session, task.id)
+        lines = [texts.HISTORY_TITLE.format(number=task.number, title=_short(task.title))]
+        lines += [_history_line(v, tz) for v in versions] or [texts.HISTORY_NONE]
+    return [Reply(text="\n".join(lines))]
+
+
+def _tasks_named(session: Session, actor: Actor, ref: str) -> list[Candidate]:
+    pool = candidates(session)
+    if ref.startswith("#") and ref[1:].isdigit():
+        return [c for c in pool if c.id == int(ref[1:])]
+    found = [c for c in pool if number_covers(c.number, ref)]
+    if actor.unit_id is not None:
+        own = set(repo.with_subunits(session, [actor.unit_id]))
+        mine = [c for c in found if c.lead_unit_ids & own]
+        found = mine or found
+    return found
+
+
+def _history_line(version: ProgressReport, tz: ZoneInfo) -> str:
+    at = to_local(version.reported_at, tz).strftime("%d/%m/%Y %H:%M")
+    if version.kind == "comment":
+        what = texts.HISTORY_COMMENT.format(note=version.note)
+    else:
+        what = texts.REPORT_STATE_LABELS.get(version.status or "", version.status or "")
+        if version.percent is not None:
+            what += f", {version.percent}%"
+        if version.note:
+            what += f": {version.note}"
+    flags = []
+    if version.superseded:
+        flags.append(texts.HISTORY_EDITED)
+    if version.withdrawn_at is not None:
+        flags.append(texts.HISTORY_WITHDRAWN)
+    if version.review == "returned":
+        flags.append(texts.HISTORY_RETURNED.format(reason=version.review_reason or ""))
+    elif version.review == "accepted":
+        flags.append(texts.HISTORY_ACCEPTED)
+    channel = texts.HISTORY_CHANNELS.get(version.channel, version.channel)
+    suffix = f" [{'; '.join(flags)}]" if flags else ""
+    return (
+        texts.HISTORY_LINE.format(at=at, who=version.reporter_name, channel=channel, what=what)
+        + suffix
+    )

@@ -639,3 +639,22 @@ FLOW_CANCEL_BTN = "Huỷ"
 FLOW_SAVED = "Đã ghi báo cáo #{id}: {task} — {state}. Anh/chị có thể sửa hoặc rút lại trong 24 giờ."
 FLOW_NO_MATCH = "Chưa xác định được nhiệm vụ trong báo cáo. Anh/chị ghi số thứ tự nhiệm vụ (ví dụ “NV 3.31 …”) hoặc dùng /baocao."
 FLOW_WHICH_TASK = "Báo cáo này cho nhiệm vụ nào?"
+
+HISTORY_USAGE = "Gõ /lichsu kèm số thứ tự nhiệm vụ, ví dụ: /lichsu 3.31"
+HISTORY_NO_TASK = "Không tìm thấy nhiệm vụ “{ref}”."
+HISTORY_WHICH = "Có nhiều nhiệm vụ mang số này, anh/chị chọn một:"
+HISTORY_TITLE = "Lịch sử báo cáo nhiệm vụ {number} {title}:"
+HISTORY_NONE = "Chưa có báo cáo nào."
+HISTORY_LINE = "• {at} — {who} ({channel}): {what}"
+HISTORY_COMMENT = "ý kiến: {note}"
+HISTORY_EDITED = "đã được sửa"
+HISTORY_WITHDRAWN = "đã rút lại"
+HISTORY_RETURNED = "bị trả lại: {reason}"
+HISTORY_ACCEPTED = "đã xác nhận"
+HISTORY_CHANNELS = {
+    "telegram": "Telegram",
+    "zalo_bot": "Zalo",
+    "zalo_oa": "Zalo OA",
+    "terminal": "dòng lệnh",
+    "cli": "nhập trên máy chủ",
+}
