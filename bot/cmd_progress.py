@@ -152,8 +152,9 @@ def _describe(out: dict[str, Any]) -> str:
     for c in out["candidates"]:
         lines.append(texts.CLI_REPORT_CANDIDATE_LINE.format(**c))
     state = texts.REPORT_STATE_LABELS.get(out["status"] or "", "—")
+    percent = f"{out['percent']}%" if out["percent"] is not None else "—"
     lines.append(
-        texts.CLI_REPORT_STATE_LINE.format(state=state, percent=out["percent"], note=out["note"])
+        texts.CLI_REPORT_STATE_LINE.format(state=state, percent=percent, note=out["note"] or "—")
     )
     if out["reason"]:
         lines.append(out["reason"])

@@ -172,7 +172,10 @@ def save(session: Session, reporter: Reporter, draft: ReportDraft, now: datetime
 
 
 def from_message(read: ReadReport) -> tuple[ReportDraft | None, Reply]:
-    """The reply to a one-message report: confirm it, choose among candidates, or refuse."""
+    """The reply to a one-message report: confirm it, choose among candidates, or refuse.
+
+    Only for ``read.parsed.kind == REPORT``; anything else is a question for the
+    answer engine (the dispatcher decides before calling this)."""
     parsed = read.parsed
     if parsed.task is None:
         if not parsed.candidates:

@@ -737,8 +737,8 @@ CHANNEL_LABELS = {
     "telegram": "Telegram",
     "zalo_bot": "Zalo",
     "zalo_oa": "Zalo OA",
-    "terminal": "máy trạm",
-    "cli": "nhập tay",
+    "terminal": "dòng lệnh",
+    "cli": "nhập trên máy chủ",
 }
 REVIEW_NONE = "Không có báo cáo nào chờ xác nhận."
 REVIEW_PICK = "Báo cáo chờ xác nhận ({count}), chọn một:"

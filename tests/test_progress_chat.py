@@ -110,3 +110,38 @@ async def test_the_chart_is_a_real_png_sent_with_send_photo(
     png = photo["photo"]
     assert isinstance(png, bytes) and png.startswith(PNG_MAGIC) and len(png) > 5000
     assert photo["caption"].startswith("Tiến độ nhiệm vụ — tất cả đơn vị (đến ngày 10/03/2026)")
+
+
+def test_history_shows_who_when_which_channel_and_what(services: Services) -> None:
+    ids = _plan(services)
+    with services.db.session() as s:
+        head = Reporter(None, "Trưởng phòng Bình", "admin", None, channel="telegram")
+        admin = Reporter(None, "Văn thư", "admin", None, channel="cli")
+        service.record(
+            s,
+            admin,
+            ids["so_hoa"],
+            ReportState.IN_PROGRESS,
+            percent=30,
+            note="đã số hóa 300 hồ sơ",
+            now=datetime(2026, 3, 2, 2),
+        )
+        service.record(
+            s,
+            head,
+            ids["so_hoa"],
+            ReportState.IN_PROGRESS,
+            percent=45,
+            note="",
+            now=datetime(2026, 3, 9, 2),
+        )
+    leader = linked(services, Dispatcher(services), "lan", "leader")
+    [text] = leader.say("/lichsu 2")
+    assert text.splitlines()[0].startswith("Lịch sử báo cáo nhiệm vụ 2 Số hóa hồ sơ")
+    assert (
+        "02/03/2026 09:00 — Văn thư (nhập trên máy chủ): Đang thực hiện, 30%, đã số hóa 300 hồ sơ"
+        in text
+    )
+    assert "09/03/2026 09:00 — Trưởng phòng Bình (Telegram): Đang thực hiện, 45%" in text
+    [none] = leader.say("/lichsu 9.99")
+    assert "Không tìm thấy" in none
