@@ -61,6 +61,10 @@ def to_incoming(sender: Sender, line: str, n: int) -> Incoming:
 
 def print_reply(reply: Reply, out: TextIO) -> None:
     print(reply.text, file=out)
+    if reply.photo is not None:  # a terminal shows no pictures: say where it is
+        print(texts.TERMINAL_PHOTO.format(path=reply.photo), file=out)
+    if reply.file is not None:  # an export or draft: where it was written
+        print(texts.TERMINAL_FILE.format(path=reply.file), file=out)
     print(file=out, flush=True)
 
 

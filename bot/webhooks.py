@@ -20,10 +20,11 @@ from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
 from bot.channel import ChannelAdapter
+from handlers import downloads
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -149,8 +150,21 @@ def build_app(settings: Settings, adapters: dict[str, ChannelAdapter]) -> Starle
         await adapter.receive_webhook(payload)
         return JSONResponse({"ok": True})
 
+    async def download(request: Request) -> Response:
+        """A signed, expiring link (``handlers.downloads``); anything else is 403."""
+        q = request.query_params
+        path = downloads.resolve(
+            settings, q.get("f", ""), q.get("u", ""), q.get("e", ""), q.get("s", "")
+        )
+        if path is None:
+            return Response(status_code=403)
+        return FileResponse(path, filename=request.path_params["name"])
+
     handlers = {"telegram": telegram, "zalo_bot": zalo_bot, "zalo_oa": zalo_oa}
-    routes = [Route("/healthz", healthz, methods=["GET"])]
+    routes = [
+        Route("/healthz", healthz, methods=["GET"]),
+        Route(downloads.PATH + "/{name}", download, methods=["GET"]),
+    ]
     routes += [
         Route(PATHS[name], handlers[name], methods=["POST"]) for name in adapters if name in PATHS
     ]

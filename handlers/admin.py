@@ -22,6 +22,7 @@ from handlers.access import ROLES, Actor, require_admin, role_name, unit_suffix
 from handlers.errors import BadFile, BadInput
 from handlers.flows import END, Choice, Flow, FlowTurn, Step, begin, register
 from handlers.messages import Button, Outgoing, Reply
+from handlers.render import caps_for
 from handlers.turn import Turn
 from knowledge import limits, texts
 from knowledge.document import DocumentError
@@ -269,6 +270,8 @@ def broadcast_state(turn: Turn, text: str) -> list[Reply]:
 
 
 def _upload_prompt(turn: Turn, rest: str) -> list[Reply]:
+    if not caps_for(turn.actor.channel).files:  # Zalo cannot receive documents
+        return [Reply(text=texts.ZALO_UPLOAD_HOWTO)]
     return [Reply(text=texts.CHAT_ADMIN_UPLOAD_PROMPT)]
 
 

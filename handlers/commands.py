@@ -29,7 +29,11 @@ def main_menu(actor: Actor) -> list[list[Button]]:
 
 
 def help_cmd(turn: Turn) -> list[Reply]:
-    text = texts.CHAT_HELP
+    text = texts.CHAT_HELP + texts.CHAT_HELP_PROGRESS
+    if turn.actor.sees_all_units:
+        text += texts.CHAT_HELP_LEADER
+    if turn.actor.is_admin:
+        text += texts.CHAT_HELP_EXPORT
     if turn.actor.is_admin:
         text += texts.CHAT_HELP_ADMIN
     return [Reply(text=text, buttons=main_menu(turn.actor))]
@@ -157,14 +161,6 @@ def _short(text: str, limit: int = 200) -> str:
 
 def coming_soon(feature: str) -> list[Reply]:
     return [Reply(text=texts.CHAT_COMING_SOON.format(feature=feature))]
-
-
-def progress_cmd(turn: Turn) -> list[Reply]:
-    return coming_soon(texts.CHAT_FEATURE_PROGRESS)
-
-
-def report_cmd(turn: Turn) -> list[Reply]:
-    return coming_soon(texts.CHAT_FEATURE_REPORT)
 
 
 def settings_cmd(turn: Turn) -> list[Reply]:

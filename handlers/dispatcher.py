@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import admin, callbacks, commands, feedback, flows, groups
+from handlers import admin, callbacks, commands, feedback, flows, groups, progress, report_chat
 from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -44,8 +44,14 @@ COMMANDS: dict[str, Handler] = {
     "/chon": commands.choose_cmd,
     "/nhiemvu": commands.tasks_cmd,
     "/hanchot": commands.deadlines_cmd,
-    "/tiendo": commands.progress_cmd,
-    "/baocao": commands.report_cmd,
+    "/tiendo": progress.progress_cmd,
+    "/baocao": report_chat.report_cmd,
+    "/lichsu": report_chat.history_cmd,
+    "/suabaocao": report_chat.edit_cmd,
+    "/rutbaocao": report_chat.withdraw_cmd,
+    "/duyet": report_chat.review_cmd,
+    "/baocaoquy": report_chat.draft_cmd,
+    "/xuat": report_chat.export_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,
     "/them": commands.more_cmd,
@@ -139,8 +145,16 @@ class Dispatcher:
     def _route(self, turn: Turn) -> list[Reply]:
         incoming = turn.incoming
         if incoming.unsupported:
-            return [Reply(text=texts.CHAT_UNSUPPORTED)]
+            replies = [Reply(text=texts.CHAT_UNSUPPORTED)]
+            if turn.actor.is_admin and not caps_for(turn.actor.channel).files:
+                replies.append(Reply(text=texts.ZALO_UPLOAD_HOWTO))
+            return replies
         if incoming.attachment is not None:
+            evidence = report_chat.evidence_upload(turn)
+            if evidence is not None:
+                return evidence
+            if (incoming.attachment.mime_type or "").startswith("image/"):
+                return [Reply(text=texts.CHAT_UNSUPPORTED)]  # a picture is no plan
             return admin.upload(turn)
         chosen = self._choice(turn)
         text = chosen or incoming.callback_data or incoming.text
@@ -177,7 +191,9 @@ class Dispatcher:
             return handler(turn)
         if not turn.args:
             return []
-        return commands.ask(turn, turn.args)
+        # The report reader decides report vs question by general signals (state,
+        # percent, citation; no question form): a question stays a question.
+        return report_chat.one_message(turn, turn.args) or commands.ask(turn, turn.args)
 
     def _choice(self, turn: Turn) -> str | None:
         """A typed number picks from the last numbered menu (buttonless channels)."""

@@ -133,6 +133,9 @@ class Flow:
     timeout: timedelta = timedelta(minutes=30)
     allowed: Callable[[Actor], bool] = lambda actor: True
     cancel_hint: bool = True  # prompts end with "Gõ /huy để hủy."
+    # Free text at a step that takes only choices leaves the flow and is handled as a
+    # new message (a fresh report or a question), instead of "please choose".
+    leave_on_text: bool = False
 
     def step(self, name: str) -> Step | None:
         return next((s for s in self.steps if s.name == name), None)
@@ -226,6 +229,9 @@ def handle(turn: Turn, text: str, command: str) -> list[Reply] | None:
         if fallback is None:
             return None  # another command: answered normally, the flow stays where it is
         return _advance(ft, fallback(ft))
+    if not step.typed and flow.leave_on_text:
+        _save(turn, None)
+        return None
     if not step.typed:
         ft.say(texts.CHAT_FLOW_CHOOSE)
         _prompt(ft)

@@ -61,6 +61,7 @@ class Reply:
     citations: list[Citation] = field(default_factory=list)
     file: Path | None = None  # a document to send (later: Excel export)
     file_name: str | None = None
+    photo: Path | None = None  # a picture (PNG) sent as a photo, ``text`` as its caption
 
 
 @dataclass
@@ -85,6 +86,7 @@ def reply_to_payload(reply: Reply) -> dict[str, Any]:
         "citations": [[c.source, c.locator, c.text] for c in reply.citations],
         "file": str(reply.file) if reply.file else None,
         "file_name": reply.file_name,
+        "photo": str(reply.photo) if reply.photo else None,
     }
 
 
@@ -97,4 +99,5 @@ def reply_from_payload(payload: dict[str, Any]) -> Reply:
         citations=[Citation(*map(str, c)) for c in payload.get("citations") or []],
         file=Path(payload["file"]) if payload.get("file") else None,
         file_name=payload.get("file_name"),
+        photo=Path(payload["photo"]) if payload.get("photo") else None,
     )

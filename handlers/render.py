@@ -14,12 +14,13 @@ from knowledge.answer.compose import body_lines, sources_block
 class ChannelCaps:
     buttons: bool  # inline buttons; otherwise menus become numbered text
     limit: int  # characters per message; 0 = unlimited
+    files: bool = True  # documents can be sent and received (not on Zalo)
 
 
 CAPS: dict[str, ChannelCaps] = {
     "telegram": ChannelCaps(buttons=True, limit=4096),
-    "zalo_bot": ChannelCaps(buttons=False, limit=2000),
-    "zalo_oa": ChannelCaps(buttons=False, limit=2000),
+    "zalo_bot": ChannelCaps(buttons=False, limit=2000, files=False),
+    "zalo_oa": ChannelCaps(buttons=False, limit=2000, files=False),
     "terminal": ChannelCaps(buttons=False, limit=0),
 }
 
@@ -55,6 +56,7 @@ def numbered(reply: Reply) -> tuple[Reply, list[str]]:
         citations=reply.citations,
         file=reply.file,
         file_name=reply.file_name,
+        photo=reply.photo,
     )
     return flat, [button.data for button in choices]
 

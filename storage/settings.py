@@ -64,6 +64,10 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
     webhook_max_body_bytes: int = 1_000_000  # larger webhook bodies get 413, unstored
+    # Download links for files Zalo cannot carry (exports, charts), served by the webhook app
+    planbot_public_url: str | None = None  # e.g. https://bot.example.gov.vn (the webhook host)
+    planbot_download_secret: str | None = None  # HMAC key; default: a key kept in the data dir
+    planbot_link_minutes: int = 30  # a download link expires after this many minutes
 
     # Access
     invite_valid_days: int = 7  # a one-time invite code expires after this many days

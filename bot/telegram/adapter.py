@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ALLOWED_UPDATES = ["message", "callback_query"]
 MAX_ATTEMPTS = 5
+PHOTO_CAPTION_LIMIT = 1024
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -132,6 +133,14 @@ class TelegramAdapter(ChannelAdapter):
                 size=doc.file_size,
                 mime_type=doc.mime_type,
             )
+        elif message.photo:  # evidence for a report: the largest size Telegram offers
+            photo = message.photo[-1]
+            attachment = Attachment(
+                file_name=f"anh-{photo.file_unique_id}.jpg",
+                file_id=photo.file_id,
+                size=photo.file_size,
+                mime_type="image/jpeg",
+            )
         text = message.text or message.caption or ""
         # A sticker, photo, voice note …: nothing we can read, so one short notice.
         unsupported = not text and attachment is None and message.effective_attachment is not None
@@ -152,6 +161,10 @@ class TelegramAdapter(ChannelAdapter):
     async def deliver(self, chat_id: str, reply: Reply) -> SendResult:
         chunks = message_parts(reply.text, self.limit)
         markup = _keyboard(reply)
+        if reply.photo is not None:
+            return await self._send_photo(chat_id, reply, markup)
+        if reply.file is not None:
+            return await self._send_document(chat_id, reply, markup)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
             kwargs: dict[str, Any] = {"chat_id": chat_id, "text": chunk}
@@ -172,6 +185,40 @@ class TelegramAdapter(ChannelAdapter):
                 return SendResult(SendOutcome.FAILED, error=repr(exc))
             except NetworkError as exc:
                 return SendResult(SendOutcome.RETRY, error=repr(exc))
+        return SendResult(SendOutcome.SENT)
+
+    async def _send_photo(self, chat_id: str, reply: Reply, markup: Any) -> SendResult:
+        assert reply.photo is not None
+        content = {"photo": reply.photo.read_bytes()}
+        return await self._send_file(chat_id, reply, markup, self.bot.send_photo, content)
+
+    async def _send_document(self, chat_id: str, reply: Reply, markup: Any) -> SendResult:
+        assert reply.file is not None
+        name = reply.file_name or reply.file.name
+        content = {"document": reply.file.read_bytes(), "filename": name}
+        return await self._send_file(chat_id, reply, markup, self.bot.send_document, content)
+
+    async def _send_file(
+        self,
+        chat_id: str,
+        reply: Reply,
+        markup: Any,
+        method: Callable[..., Awaitable[Any]],
+        content: dict[str, Any],
+    ) -> SendResult:
+        """A picture or document with the text as its caption (Telegram allows 1024
+        characters); a longer text follows it as messages."""
+        caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
+        kwargs: dict[str, Any] = {"chat_id": chat_id, **content}
+        if caption:
+            kwargs["caption"] = caption
+        if markup is not None and caption is not None:
+            kwargs["reply_markup"] = markup
+        sent = await self._call(chat_id, functools.partial(method, **kwargs))
+        if sent is None:
+            return SendResult(SendOutcome.FAILED, error="sending a file failed")
+        if caption is None:
+            return await self.deliver(chat_id, Reply(text=reply.text, buttons=reply.buttons))
         return SendResult(SendOutcome.SENT)
 
     async def send_typing(self, chat_id: str) -> None:

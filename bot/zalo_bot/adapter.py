@@ -21,6 +21,7 @@ from bot.channel import ChannelAdapter
 from bot.preflight import StartupRefused
 from bot.textparts import message_parts
 from bot.zalo_bot.client import ZaloBotClient, ZaloBotError, ZaloCode, retry_delay
+from handlers import downloads
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Incoming, Reply, Sender
 from handlers.render import caps_for
@@ -80,6 +81,7 @@ class ZaloBotAdapter(ChannelAdapter):
             raise ValueError("ZALO_BOT_TOKEN is not set")
         self.client = ZaloBotClient(settings.zalo_bot_token, settings.zalo_bot_api_base_url)
         self.poll_timeout = settings.zalo_bot_poll_timeout
+        self.settings = settings
         self.limit = caps_for(self.name).limit
 
     def to_incoming(self, payload: dict[str, Any]) -> Incoming | None:
@@ -101,12 +103,32 @@ class ZaloBotAdapter(ChannelAdapter):
         return Incoming(sender=sender, text=str(message.get("text") or ""), update_key=key)
 
     async def send(self, chat_id: str, reply: Reply) -> bool:
+        if reply.photo is not None:
+            return await self._send_photo(chat_id, reply)
         for part in message_parts(reply.text, self.limit):
             try:
                 await self.client.send_message(chat_id, part)
             except (ZaloBotError, httpx.HTTPError):
                 log.exception("zalo bot: sending to %s failed", chat_id)
                 return False
+        return True
+
+    async def _send_photo(self, chat_id: str, reply: Reply) -> bool:
+        """Zalo's sendPhoto takes a URL: a signed, expiring link to the picture, made
+        out to this chat; without a public URL the text goes alone, saying why."""
+        assert reply.photo is not None
+        link = downloads.make_link(self.settings, reply.photo, f"chat:{chat_id}")
+        if link is None:
+            text = f"{reply.text}\n{texts.CHART_NO_LINK}"
+            return await self.send(chat_id, Reply(text=text, buttons=reply.buttons))
+        caption = reply.text if len(reply.text) <= self.limit else None
+        try:
+            await self.client.send_photo(chat_id, link.url, caption)
+        except (ZaloBotError, httpx.HTTPError):
+            log.exception("zalo bot: sending a photo to %s failed", chat_id)
+            return False
+        if caption is None:
+            return await self.send(chat_id, Reply(text=reply.text, buttons=reply.buttons))
         return True
 
     async def send_typing(self, chat_id: str) -> None:

@@ -310,7 +310,9 @@ def _unit_heading(title: str) -> str:
 _DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?: của)?\s+", re.I)
 # Blank runs are tried once from their start (``(?<!\s)``): linear on long runs of spaces.
 _NOTE_TAIL = re.compile(r"(?<!\s)\s*+\([^()]*+\)\s*+$")
-_ROLE_TAIL = re.compile(r"(?<!\s)\s++[-–]\s+(?:cơ quan|thường trực|đơn vị|cơ quan thường trực)\b.*$", re.I)
+_ROLE_TAIL = re.compile(
+    r"(?<!\s)\s++[-–]\s+(?:cơ quan|thường trực|đơn vị|cơ quan thường trực)\b.*$", re.I
+)
 
 
 def _has_verb(text: str) -> bool:
