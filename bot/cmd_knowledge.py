@@ -45,6 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         p.add_argument(
             option, type=date.fromisoformat, metavar=texts.CLI_DATE_METAVAR, help=help_text
         )
+    p.add_argument(
+        "--now", type=date.fromisoformat, metavar=texts.CLI_DATE_METAVAR, help=texts.CLI_TASKS_NOW
+    )
 
     _command(sub, "targets", texts.CLI_TARGETS, cmd_targets)
 
@@ -215,12 +218,30 @@ def cmd_tasks(args: argparse.Namespace) -> int:
             session, unit_ids=unit_ids, roles=roles, due_from=args.due_from, due_to=args.due_to
         )
         tasks = [task_json(r) for r in rows]
+        _add_progress(session, tasks, args.now)
     if args.json:
         _print_json(tasks)
     else:
         Console().print(_task_table(tasks))
         Console().print(texts.TASK_COUNT.format(count=len(tasks)))
     return 0
+
+
+def _add_progress(session: Any, tasks: list[dict[str, Any]], now: date | None) -> None:
+    """status, percent, status_class, last_report_at of each task (as of ``now``)."""
+    from bot.cmd_progress import _tz, moment
+    from knowledge.progress.board import build_board
+    from knowledge.progress.service import task_progress
+
+    board = build_board(session, moment(now), tz=_tz())
+    progress = task_progress(board, _tz())
+    for task in tasks:
+        task.update(
+            progress.get(
+                task["id"],
+                {"status": None, "percent": None, "status_class": None, "last_report_at": None},
+            )
+        )
 
 
 def cmd_targets(args: argparse.Namespace) -> int:

@@ -61,6 +61,8 @@ def to_incoming(sender: Sender, line: str, n: int) -> Incoming:
 
 def print_reply(reply: Reply, out: TextIO) -> None:
     print(reply.text, file=out)
+    if reply.photo is not None:  # a terminal shows no pictures: say where it is
+        print(texts.TERMINAL_PHOTO.format(path=reply.photo), file=out)
     print(file=out, flush=True)
 
 

@@ -137,10 +137,6 @@ def coming_soon(feature: str) -> list[Reply]:
     return [Reply(text=texts.CHAT_COMING_SOON.format(feature=feature))]
 
 
-def progress_cmd(turn: Turn) -> list[Reply]:
-    return coming_soon(texts.CHAT_FEATURE_PROGRESS)
-
-
 def report_cmd(turn: Turn) -> list[Reply]:
     return coming_soon(texts.CHAT_FEATURE_REPORT)
 

@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import admin, callbacks, commands, flows, groups
+from handlers import admin, callbacks, commands, flows, groups, progress
 from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -44,7 +44,8 @@ COMMANDS: dict[str, Handler] = {
     "/chon": commands.choose_cmd,
     "/nhiemvu": commands.tasks_cmd,
     "/hanchot": commands.deadlines_cmd,
-    "/tiendo": commands.progress_cmd,
+    "/tiendo": progress.progress_cmd,
+    "/lichsu": progress.history_cmd,
     "/baocao": commands.report_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,

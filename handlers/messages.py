@@ -61,6 +61,7 @@ class Reply:
     citations: list[Citation] = field(default_factory=list)
     file: Path | None = None  # a document to send (later: Excel export)
     file_name: str | None = None
+    photo: Path | None = None  # a picture (PNG) sent as a photo, ``text`` as its caption
 
 
 @dataclass

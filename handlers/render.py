@@ -37,6 +37,7 @@ def numbered(reply: Reply) -> tuple[Reply, list[str]]:
         citations=reply.citations,
         file=reply.file,
         file_name=reply.file_name,
+        photo=reply.photo,
     )
     return flat, [button.data for button in choices]
 

@@ -599,3 +599,187 @@ CLI_UNIT_METAVAR = "ĐƠN_VỊ"
 CLI_NAME_METAVAR = "TÊN"
 CLI_USER_METAVAR = "MÃ_SỐ"
 CLI_DAYS_METAVAR = "SỐ_NGÀY"
+
+# --- Progress reporting: periods, states, status classes (knowledge.progress) ---------
+
+PERIOD_MONTH = "Tháng {m}/{y}"
+PERIOD_QUARTER = "Quý {q}/{y}"
+PERIOD_HALF1 = "6 tháng đầu năm {y}"
+PERIOD_HALF2 = "6 tháng cuối năm {y}"
+PERIOD_YEAR = "Năm {y}"
+
+REPORT_STATE_LABELS = {
+    "not_started": "Chưa triển khai",
+    "in_progress": "Đang thực hiện",
+    "done": "Hoàn thành",
+    "blocked": "Gặp vướng mắc",
+}
+STATUS_CLASS_LABELS = {
+    "done_on_time": "Đã hoàn thành đúng hạn",
+    "done_late": "Đã hoàn thành quá hạn",
+    "open_in_time": "Chưa hoàn thành - trong hạn",
+    "open_overdue": "Chưa hoàn thành - quá hạn",
+    "due_soon": "Sắp đến hạn",
+    "no_deadline": "Không có thời hạn",
+}
+REVIEW_LABELS = {"pending": "Chờ xác nhận", "accepted": "Đã xác nhận", "returned": "Bị trả lại"}
+STATS_SENTENCE = (
+    "Tổng số {total} nhiệm vụ; đã hoàn thành {done} (đúng hạn {on_time}, quá hạn {late}); "
+    "chưa hoàn thành {open} (trong hạn {in_time}, quá hạn {overdue})"
+)
+STATS_NO_DEADLINE = "; {count} nhiệm vụ không có thời hạn cụ thể"
+STATS_BASES = (
+    "Tỷ lệ hoàn thành: {due_done}/{due_total} nhiệm vụ đã đến hạn ({due_rate}); "
+    "{done}/{total} trên tổng số nhiệm vụ có thời hạn ({rate})."
+)
+
+REPORT_NO_LEAD = "(chưa xác định đơn vị chủ trì)"
+REPORT_NOT_LEAD = (
+    "Bạn không thuộc đơn vị chủ trì nhiệm vụ này nên không báo cáo được. Đơn vị chủ trì: {lead}."
+)
+REPORT_COORDINATING_ONLY = (
+    "Đơn vị của bạn phối hợp thực hiện nhiệm vụ này: bạn có thể gửi ý kiến, "
+    "còn báo cáo tiến độ do đơn vị chủ trì ({lead}) thực hiện."
+)
+REPORT_BAD_PERCENT = "Tỷ lệ {percent}% không hợp lệ: tiến độ phải từ 0 đến 100%."
+REPORT_NOT_FOUND = "Không tìm thấy báo cáo này (có thể đã được sửa hoặc rút lại)."
+REPORT_NOT_OWN = "Chỉ người gửi báo cáo mới sửa hoặc rút lại được báo cáo đó."
+REPORT_EDIT_EXPIRED = "Đã quá {hours} giờ kể từ khi gửi, báo cáo không sửa hoặc rút lại được nữa."
+REPORT_REVIEW_NOT_ALLOWED = "Chỉ lãnh đạo hoặc quản trị viên mới xác nhận hoặc trả lại báo cáo."
+REPORT_RETURN_NEEDS_REASON = "Khi trả lại báo cáo, xin ghi rõ lý do."
+EVIDENCE_TOO_LARGE = "Tệp minh chứng {size} MB vượt giới hạn {limit} MB."
+REPORT_EVIDENCE_MISMATCH = (
+    "Lưu ý: văn bản {cited} có mã loại “{code}”, trong khi sản phẩm của nhiệm vụ là "
+    "“{product}” (thường mang mã {expected}). Anh/chị kiểm tra lại giúp số hiệu văn bản nhé."
+)
+
+EXPORT_SHEET = "Tiến độ"
+EXPORT_HEADERS = (
+    "STT",
+    "Nội dung nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Đơn vị phối hợp",
+    "Thời hạn",
+    "Trạng thái",
+    "Tiến độ (%)",
+    "Kết quả / Ghi chú",
+    "Minh chứng",
+    "Ngày báo cáo",
+    "Người báo cáo",
+)
+EXPORT_WIDTHS = (6, 60, 28, 28, 22, 26, 11, 45, 24, 17, 22)
+EXPORT_NO_DEADLINE = "Không có thời hạn"
+
+DRAFT_BAD_QUARTER = "Quý “{text}” không hợp lệ: viết dạng 1/2026 (quý 1 năm 2026)."
+DRAFT_TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN NHIỆM VỤ {quarter}"
+DRAFT_DRAFT_NOTE = "(Dự thảo do Trợ lý Kế hoạch tổng hợp từ báo cáo của các đơn vị; cần rà soát trước khi ban hành.)"
+DRAFT_CUTOFF = "Số liệu tính đến ngày {date}."
+DRAFT_SECTION_OVERALL = "I. KẾT QUẢ CHUNG"
+DRAFT_SECTION_UNITS = "II. KẾT QUẢ THEO ĐƠN VỊ"
+DRAFT_SECTION_OVERDUE = "III. NHIỆM VỤ QUÁ HẠN"
+DRAFT_SECTION_NEXT = "IV. NHIỆM VỤ {quarter}"
+DRAFT_OVERDUE_HEADERS = (
+    "STT",
+    "Nhiệm vụ",
+    "Đơn vị chủ trì",
+    "Thời hạn",
+    "Số ngày làm việc quá hạn",
+    "Ghi chú",
+)
+DRAFT_NEXT_LINE = "{task} — {units} — hạn {due}"
+DRAFT_NONE = "Không có."
+DRAFT_NO_LEAD = "Chưa xác định đơn vị chủ trì"
+DRAFT_PERCENT = " (đạt {percent}%)"
+DRAFT_NOT_REPORTED = " (đơn vị chưa báo cáo)"
+REPORT_UNIT_AMBIGUOUS = (
+    "Tên “{name}” ứng với nhiều đơn vị: {options}. Ghi rõ, ví dụ “Văn phòng Sở (Sở Tư pháp)”."
+)
+REPORT_UNKNOWN_TASK = "Không có nhiệm vụ mã số {id}."
+
+CLI_REPORT = "báo cáo tiến độ nhiệm vụ: đọc thử một tin nhắn báo cáo, hoặc ghi một báo cáo"
+CLI_REPORT_PARSE = "đọc một tin nhắn báo cáo (không lưu gì)"
+CLI_REPORT_UNIT = "đơn vị của người báo cáo, ví dụ “Sở Tư pháp” hoặc “Văn phòng Sở (Sở Tư pháp)”"
+CLI_REPORT_NOW = "tính như thể hôm nay là ngày này (YYYY-MM-DD)"
+CLI_REPORT_TEXT_METAVAR = "TIN_NHẮN"
+CLI_REPORT_TEXT = "nội dung báo cáo, ví dụ “NV 3.31 đã ban hành KH số 12/KH-STP, hoàn thành”"
+CLI_REPORT_ADD = "ghi một báo cáo tiến độ nhận qua điện thoại hoặc văn bản (có ghi nhật ký)"
+CLI_TASK_ID_METAVAR = "MÃ_NHIỆM_VỤ"
+CLI_REPORT_TASK = "mã số nhiệm vụ (cột id của planbot tasks --json)"
+CLI_REPORT_STATUS = "trạng thái: not_started, in_progress, done, blocked"
+CLI_REPORT_PERCENT = "tiến độ (%)"
+CLI_NOTE_METAVAR = "GHI_CHÚ"
+CLI_REPORT_NOTE = "kết quả hoặc ghi chú, ví dụ “đã ban hành KH số 12/KH-STP”"
+CLI_REPORT_ADD_UNIT = "đơn vị đã báo cáo"
+CLI_OCCURRENCE_METAVAR = "KỲ"
+CLI_REPORT_OCCURRENCE = (
+    "kỳ báo cáo (ví dụ 2026-06-30 hoặc 2026-Q2); mặc định: kỳ sớm nhất chưa hoàn thành"
+)
+CLI_REPORT_NOT_A_REPORT = "Đây không phải một báo cáo tiến độ (có thể là một câu hỏi)."
+CLI_REPORT_TASK_LINE = "Nhiệm vụ: {number} {title} ({document})"
+CLI_REPORT_CANDIDATE_LINE = "  có thể là: [{id}] {number} {title}"
+CLI_REPORT_STATE_LINE = "Trạng thái: {state}; tiến độ: {percent}; ghi chú: {note}"
+CLI_REPORT_ADDED = (
+    "Đã ghi báo cáo #{id} cho nhiệm vụ {task_id} (kỳ {occurrence}): {status}, {percent}%"
+)
+CLI_EXPORT = "xuất bảng tiến độ (mỗi dòng một kỳ của một nhiệm vụ) ra Excel hoặc CSV"
+CLI_EXPORT_FORMAT = "định dạng: xlsx (mặc định) hoặc csv"
+CLI_EXPORT_DOCUMENT = "chỉ một văn bản (mã số trong planbot documents)"
+CLI_EXPORT_UNIT = "chỉ nhiệm vụ do đơn vị này (và các đơn vị trực thuộc) chủ trì"
+CLI_OUTPUT = "tệp kết quả"
+CLI_EXPORTED = "Đã xuất {rows} dòng vào {path}."
+CLI_DRAFT = "soạn dự thảo báo cáo quý (.docx) từ các báo cáo tiến độ"
+CLI_DRAFT_QUARTER = "quý, ví dụ 1/2026"
+CLI_DRAFTED = "Đã soạn dự thảo báo cáo: {path}"
+CLI_TASKS_NOW = "tính trạng thái như thể hôm nay là ngày này (YYYY-MM-DD)"
+CHART_X_LABEL = "Số nhiệm vụ (mỗi kỳ một nhiệm vụ)"
+
+PROGRESS_NONE = "Chưa có nhiệm vụ nào để theo dõi tiến độ ({scope})."
+PROGRESS_ONLY_LEADERS = "Chỉ lãnh đạo và quản trị viên xem được tiến độ của đơn vị khác."
+PROGRESS_BTN_CHART = "📊 Biểu đồ"
+PROGRESS_TITLE = "Tiến độ thực hiện nhiệm vụ — {scope} (đến ngày {date}):"
+PROGRESS_UNITS = "Theo đơn vị chủ trì:"
+PROGRESS_UNIT_LINE = "• {unit}: hoàn thành {done}/{total}; quá hạn {overdue}; sắp đến hạn {soon}"
+PROGRESS_OVERDUE = "Nhiệm vụ quá hạn ({count}):"
+PROGRESS_OVERDUE_LINE = "{n}. [{number}] {title} — {unit}; hạn {due}, quá {days} ngày làm việc"
+PROGRESS_NOT_REPORTED = "Đơn vị chưa báo cáo từ ngày {since}: {units}"
+PROGRESS_AND_MORE = " và {more} đơn vị khác"
+PROGRESS_CHART_TITLE = "Tiến độ nhiệm vụ — {scope} (đến ngày {date})"
+TERMINAL_PHOTO = "[Ảnh: {path}]"
+
+FLOW_NO_OPEN_TASKS = "Đơn vị không còn nhiệm vụ nào chưa hoàn thành."
+FLOW_PICK_TASK = (
+    "Chọn nhiệm vụ cần báo cáo (hạn gần nhất trước; gõ một từ để lọc) — trang {page}/{pages}:"
+)
+FLOW_PREV = "◀ Trang trước"
+FLOW_NEXT = "Trang sau ▶"
+FLOW_NO_DUE = "không có thời hạn"
+FLOW_PICK_STATE = "Nhiệm vụ: {task}\nTình trạng thực hiện?"
+FLOW_PICK_PERCENT = "Đã đạt bao nhiêu phần trăm? (hoặc gõ một số từ 0 đến 100)"
+FLOW_SKIP = "Bỏ qua"
+FLOW_NOTE_PROMPT = "Kết quả hoặc ghi chú (ví dụ “đã ban hành KH số 12/KH-STP ngày 20/01/2026”); có thể gửi kèm tệp, ảnh minh chứng."
+FLOW_CONFIRM = "Xác nhận báo cáo:\n• Nhiệm vụ: {task}\n• Tình trạng: {state}\n• Tiến độ: {percent}\n• Ghi chú: {note}"
+FLOW_CONFIRM_BTN = "Xác nhận"
+FLOW_EDIT_BTN = "Sửa"
+FLOW_CANCEL_BTN = "Huỷ"
+FLOW_SAVED = "Đã ghi báo cáo #{id}: {task} — {state}. Anh/chị có thể sửa hoặc rút lại trong 24 giờ."
+FLOW_NO_MATCH = "Chưa xác định được nhiệm vụ trong báo cáo. Anh/chị ghi số thứ tự nhiệm vụ (ví dụ “NV 3.31 …”) hoặc dùng /baocao."
+FLOW_WHICH_TASK = "Báo cáo này cho nhiệm vụ nào?"
+
+HISTORY_USAGE = "Gõ /lichsu kèm số thứ tự nhiệm vụ, ví dụ: /lichsu 3.31"
+HISTORY_NO_TASK = "Không tìm thấy nhiệm vụ “{ref}”."
+HISTORY_WHICH = "Có nhiều nhiệm vụ mang số này, anh/chị chọn một:"
+HISTORY_TITLE = "Lịch sử báo cáo nhiệm vụ {number} {title}:"
+HISTORY_NONE = "Chưa có báo cáo nào."
+HISTORY_LINE = "• {at} — {who} ({channel}): {what}"
+HISTORY_COMMENT = "ý kiến: {note}"
+HISTORY_EDITED = "đã được sửa"
+HISTORY_WITHDRAWN = "đã rút lại"
+HISTORY_RETURNED = "bị trả lại: {reason}"
+HISTORY_ACCEPTED = "đã xác nhận"
+HISTORY_CHANNELS = {
+    "telegram": "Telegram",
+    "zalo_bot": "Zalo",
+    "zalo_oa": "Zalo OA",
+    "terminal": "dòng lệnh",
+    "cli": "nhập trên máy chủ",
+}

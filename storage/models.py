@@ -342,6 +342,79 @@ class ChatContext(Base):
 Index("ix_task_units_unit_role", TaskUnit.unit_id, TaskUnit.role)
 
 
+# --- Progress: working-day overrides, reports per task occurrence, evidence ----------
+
+
+class CalendarOverride(Base):
+    """An admin's correction of the holiday calendar: a day off or a make-up working day."""
+
+    __tablename__ = "calendar_overrides"
+
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(10))  # off | work
+    note: Mapped[str] = mapped_column(Text, default="")
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+
+class ProgressReport(Base):
+    """One version of a report (or a coordinating unit's comment) on a task occurrence.
+
+    Nothing is overwritten: an edit adds a row with ``replaces_id`` and marks the
+    old one ``superseded``; a withdrawal sets ``withdrawn_at``. ``occurrence`` is
+    the occurrence key ("2026-06-30", "2026-Q2", "" for a task without dates).
+    """
+
+    __tablename__ = "progress_reports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    occurrence: Mapped[str] = mapped_column(String(20), default="")
+    kind: Mapped[str] = mapped_column(String(10), default="report")  # report | comment
+    status: Mapped[str | None] = mapped_column(String(20), nullable=True)
+    percent: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    note: Mapped[str] = mapped_column(Text, default="")
+    reporter_user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    reporter_name: Mapped[str] = mapped_column(String(200), default="")
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
+    channel: Mapped[str] = mapped_column(String(20), default="cli")
+    reported_at: Mapped[datetime] = mapped_column(DateTime, index=True)  # naive UTC
+    replaces_id: Mapped[int | None] = mapped_column(
+        ForeignKey("progress_reports.id"), nullable=True
+    )
+    superseded: Mapped[bool] = mapped_column(Boolean, default=False)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    review: Mapped[str] = mapped_column(String(12), default="pending")
+    review_reason: Mapped[str | None] = mapped_column(Text, nullable=True)
+    reviewed_by: Mapped[int | None] = mapped_column(ForeignKey("users.id"), nullable=True)
+    reviewed_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+
+    evidence: Mapped[list[ReportEvidence]] = relationship(
+        back_populates="report", cascade="all, delete-orphan"
+    )
+
+
+class ReportEvidence(Base):
+    """A file or photo attached to a report, stored under the data dir by content hash."""
+
+    __tablename__ = "report_evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("progress_reports.id", ondelete="CASCADE"), index=True
+    )
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    file_name: Mapped[str] = mapped_column(String(300))
+    mime_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    size: Mapped[int] = mapped_column(Integer)
+    stored_path: Mapped[str] = mapped_column(String(500))  # relative to the data dir
+
+    report: Mapped[ProgressReport] = relationship(back_populates="evidence")
+
+
+Index("ix_progress_reports_task_occurrence", ProgressReport.task_id, ProgressReport.occurrence)
+
+
 # --- Values longer than their column ------------------------------------------------
 # SQLite ignores VARCHAR lengths; PostgreSQL (and most servers) reject the whole
 # insert. A unit cell garbled into one 400-character "name" must not fail an

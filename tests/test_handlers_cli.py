@@ -48,8 +48,9 @@ def test_first_terminal_user_is_a_demo_admin_with_numbered_menus(tmp_path: Path)
 
 
 def test_run_without_tokens_starts_the_terminal_chat(tmp_path: Path) -> None:
-    transcript = _planbot(["run"], tmp_path / "data", stdin="/tiendo\n")
-    assert texts.CHAT_COMING_SOON.format(feature=texts.CHAT_FEATURE_PROGRESS) in transcript
+    transcript = _planbot(["run"], tmp_path / "data", stdin="/tiendo\n/tiendo bieudo\n")
+    assert "Tiến độ thực hiện nhiệm vụ" in transcript  # over the bundled sample plan
+    assert "tiendo-" in transcript and ".png" in transcript  # the chart's file
 
 
 def test_invite_without_json_tells_in_vietnamese_what_to_send(tmp_path: Path) -> None:

@@ -51,6 +51,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 ALLOWED_UPDATES = ["message", "callback_query"]
 MAX_ATTEMPTS = 5
+PHOTO_CAPTION_LIMIT = 1024
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -152,6 +153,8 @@ class TelegramAdapter(ChannelAdapter):
     async def deliver(self, chat_id: str, reply: Reply) -> SendResult:
         chunks = message_parts(reply.text, self.limit)
         markup = _keyboard(reply)
+        if reply.photo is not None:
+            return await self._send_photo(chat_id, reply, markup)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
             kwargs: dict[str, Any] = {"chat_id": chat_id, "text": chunk}
@@ -173,6 +176,22 @@ class TelegramAdapter(ChannelAdapter):
             except NetworkError as exc:
                 return SendResult(SendOutcome.RETRY, error=repr(exc))
         return SendResult(SendOutcome.SENT)
+
+    async def _send_photo(self, chat_id: str, reply: Reply, markup: Any) -> bool:
+        """The picture with the text as its caption (Telegram allows 1024 characters)."""
+        assert reply.photo is not None
+        caption = reply.text if len(reply.text) <= PHOTO_CAPTION_LIMIT else None
+        kwargs: dict[str, Any] = {"chat_id": chat_id, "photo": reply.photo.read_bytes()}
+        if caption:
+            kwargs["caption"] = caption
+        if markup is not None and caption is not None:
+            kwargs["reply_markup"] = markup
+        sent = await self._call(chat_id, functools.partial(self.bot.send_photo, **kwargs))
+        if sent is None:
+            return False
+        if caption is None:  # a long text follows the picture as messages
+            return await self.send(chat_id, Reply(text=reply.text, buttons=reply.buttons))
+        return True
 
     async def send_typing(self, chat_id: str) -> None:
         await self.bot.send_chat_action(chat_id=chat_id, action=ChatAction.TYPING)

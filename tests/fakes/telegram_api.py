@@ -169,6 +169,8 @@ class FakeTelegram(FakeService):
 
     async def _params(self, request: Request) -> dict[str, Any]:
         ctype = request.headers.get("content-type", "")
+        if "multipart/form-data" in ctype:  # a file upload (sendPhoto, sendDocument)
+            return _multipart(ctype, await request.body())
         if "application/json" in ctype:
             body = await request.body()
             return dict(json.loads(body)) if body else {}
@@ -232,6 +234,14 @@ class FakeTelegram(FakeService):
     def _result(self, method: str, params: dict[str, Any]) -> Any:
         if method == "getMe":
             return BOT_USER
+        if method in ("sendPhoto", "sendDocument"):
+            return {
+                "message_id": next(self._message_ids),
+                "date": int(time.time()),
+                "chat": {"id": int(str(params.get("chat_id"))), "type": "private"},
+                "from": BOT_USER,
+                "caption": params.get("caption", ""),
+            }
         if method in ("sendMessage", "editMessageText"):
             chat_id = params.get("chat_id")
             message_id = params.get("message_id") or next(self._message_ids)
@@ -261,3 +271,28 @@ class FakeTelegram(FakeService):
                 if stored == path:
                     return Response(content, media_type="application/octet-stream")
         return Response(status_code=404)
+
+
+def _multipart(ctype: str, body: bytes) -> dict[str, Any]:
+    """Fields of a multipart/form-data body (the stdlib's MIME parser); a file part's
+    value is its bytes, structured fields are JSON-decoded as in form posts."""
+    from email.parser import BytesParser
+    from email.policy import HTTP
+
+    message = BytesParser(policy=HTTP).parsebytes(f"Content-Type: {ctype}\r\n\r\n".encode() + body)
+    params: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        payload = part.get_payload(decode=True) or b""
+        if part.get_filename():
+            params[str(name)] = payload
+            continue
+        value = payload.decode()
+        if name in STRUCTURED:
+            try:
+                params[str(name)] = json.loads(value)
+                continue
+            except ValueError:
+                pass
+        params[str(name)] = value
+    return params

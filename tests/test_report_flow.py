@@ -1,0 +1,67 @@
+"""The guided report's steps as plain functions: a plain "hoàn thành" in five taps."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from progress_fixtures import plan_db, unit_named
+
+from handlers import report_flow as flow
+from knowledge.progress import service
+from knowledge.progress.reporting import Reporter
+from knowledge.progress.status import ReportState
+from storage import progress as store
+from storage.db import Database
+
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+NOW = datetime(2026, 3, 10, 9, 0, tzinfo=TZ)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Database:
+    return plan_db(tmp_path / "f.sqlite3", with_seeds=False)
+
+
+def test_plain_done_in_five_taps_and_every_callback_fits_64_bytes(db: Database) -> None:
+    with db.session() as s:
+        unit = unit_named(s, "Văn phòng Sở|Sở Tư pháp")
+        page = flow.open_tasks(s, unit.id, NOW, TZ)  # tap 1: /baocao
+        menu = flow.task_menu(page)
+        dues = [r.occurrence.due for r in page.rows if r.occurrence.due]
+        assert dues == sorted(dues) and len(page.rows) <= flow.PAGE_SIZE
+        assert page.rows[0].task.number == "1"  # January's plan, overdue: first
+        assert page.pages == 1 and len(page.rows) == 5  # tasks 1, 2, 6, 11, 12
+        row = page.rows[0]
+        draft = flow.ReportDraft(row.task.id, row.task.title, row.occurrence.key)  # tap 2
+        draft, step = flow.choose_state(draft, ReportState.DONE)  # tap 3: no percent step
+        assert draft.percent == 100 and step.buttons[0][0].label == "Bỏ qua"  # tap 4
+        confirm = flow.confirm(draft)
+        assert [b.label for b in confirm.buttons[0]] == ["Xác nhận", "Sửa", "Huỷ"]
+        head = Reporter(None, "Chánh Văn phòng", "head", unit.id, channel="telegram")
+        saved = flow.save(s, head, draft, NOW)  # tap 5
+        assert "Hoàn thành" in saved.text
+        [report] = store.current_reports(s, [row.task.id])
+        assert (report.status, report.percent, report.occurrence) == ("done", 100, "2026-01-31")
+        replies = [menu, flow.status_menu(draft), flow.percent_menu(draft), confirm]
+        assert all(len(b.data.encode()) <= 64 for r in replies for line in r.buttons for b in line)
+        filtered = flow.open_tasks(s, unit.id, NOW, TZ, word="ky nang so")
+        assert [r.task.number for r in filtered.rows] == ["11"]
+
+
+def test_one_message_is_shown_back_for_confirmation(db: Database) -> None:
+    with db.session() as s:
+        unit = unit_named(s, "Phòng Hành chính tư pháp")
+        head = Reporter(None, "Trưởng phòng", "head", unit.id)
+        read = service.read_report(s, "NV 7 đã ban hành KH số 15/KH-STP, hoàn thành", head)
+        draft, reply = flow.from_message(read)
+        assert draft is not None and draft.state is ReportState.DONE and draft.percent == 100
+        assert (
+            "Xác nhận báo cáo" in reply.text and "mã loại “KH”" in reply.text
+        )  # a QĐ was expected
+        assert store.current_reports(s) == []  # nothing saved before confirmation
+        outsider = Reporter(None, "Thanh tra", "head", unit_named(s, "Thanh tra Sở").id)
+        _, refused = flow.from_message(service.read_report(s, "NV 7 xong", outsider))
+        assert "Phòng Hành chính tư pháp" in refused.text
