@@ -85,8 +85,7 @@ def tasks_cmd(turn: Turn) -> list[Reply]:
     if scope is None:
         return [Reply(text=texts.CHAT_TASKS_NO_UNIT)]
     unit_ids, scope_name = scope
-    with turn.services.db.session() as session:
-        lines = data.list_tasks(session, unit_ids=unit_ids)
+    lines = data.list_tasks(turn.session, unit_ids=unit_ids)
     if not lines:
         return [Reply(text=texts.CHAT_TASKS_NONE.format(scope=scope_name))]
     title = texts.CHAT_TASKS_TITLE.format(scope=scope_name, count=len(lines))
@@ -102,8 +101,7 @@ def deadlines_cmd(turn: Turn) -> list[Reply]:
     days = int(turn.args) if turn.args.strip().isdigit() else DEADLINE_WINDOW_DAYS
     start = turn.services.now().date()
     end = start + timedelta(days=days)
-    with turn.services.db.session() as session:
-        lines = data.list_tasks(session, unit_ids=unit_ids, due_from=start, due_to=end)
+    lines = data.list_tasks(turn.session, unit_ids=unit_ids, due_from=start, due_to=end)
     fmt = {"scope": scope_name, "start": texts.fmt_date(start), "end": texts.fmt_date(end)}
     if not lines:
         return [Reply(text=texts.CHAT_DEADLINES_NONE.format(**fmt))]

@@ -1,11 +1,16 @@
 """The one entry point adapters call: an ``Incoming`` in, replies (and pushes) out.
 
 Routing: /start CODE links; unlinked people get one explanation, then silence;
-commands go to their handler; a conversation state (admin prompts) takes the
-next free text; any other free text is a question for the answer engine.
-Typed numbers pick from the last numbered menu on channels without buttons.
-Errors are handled here, once: expected ones carry their message, anything else
-is logged with its trace and answered with a short apology.
+/huy leaves a running flow; a flow's entry point starts it; a running flow
+(``handlers.flows``) takes button presses and free text; commands go to their
+handler; any other free text is a question for the answer engine. Typed numbers
+pick from the last numbered menu on channels without buttons.
+
+One database session per turn: the caller (the runtime) hands it in, and every
+read and write of the turn uses it; called without one, ``handle`` opens and
+commits its own. Errors are handled here, once: expected ones carry their
+message; anything else is logged with its trace, the turn's writes are rolled
+back and the user gets a short apology.
 """
 
 from __future__ import annotations
@@ -15,7 +20,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from handlers import admin, commands
+from sqlalchemy.orm import Session
+
+from handlers import admin, callbacks, commands, flows
 from handlers.access import Actor
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -66,78 +73,104 @@ class Dispatcher:
         command, args = parse_command(incoming.callback_data or incoming.text)
         return command == "" or (command == "/hoi" and bool(args))
 
-    def handle(self, incoming: Incoming, io: TurnIO | None = None) -> Result:
+    def handle(
+        self, incoming: Incoming, io: TurnIO | None = None, session: Session | None = None
+    ) -> Result:
+        if session is None:
+            with self.services.db.session() as own:
+                return self._guarded(incoming, io or NullIO(), own)
+        return self._guarded(incoming, io or NullIO(), session)
+
+    def _guarded(self, incoming: Incoming, io: TurnIO, session: Session) -> Result:
         try:
-            return self._handle(incoming, io or NullIO())
+            return self._handle(incoming, io, session)
         except UserFacingError as exc:
             return Result(replies=[Reply(text=exc.message)])
-        except Exception:
+        except Exception as exc:
             log.exception(
                 "failed to handle %s update %s", incoming.sender.channel, incoming.update_key
             )
-            return Result(replies=[Reply(text=texts.CHAT_INTERNAL_ERROR)])
+            session.rollback()  # nothing half-done is kept
+            return Result(replies=[Reply(text=texts.CHAT_INTERNAL_ERROR)], error=repr(exc))
 
     # --- steps ------------------------------------------------------------------
 
-    def _handle(self, incoming: Incoming, io: TurnIO) -> Result:
+    def _handle(self, incoming: Incoming, io: TurnIO, session: Session) -> Result:
         sender = incoming.sender
         command, args = parse_command(incoming.text)
         if command == "/start" and args and incoming.attachment is None:
-            return Result(replies=[link(self.services, sender, args.split()[0])])
-        actor, context = self._load(incoming)
+            return Result(replies=[link(session, sender, args.split()[0])])
+        actor, context = self._load(incoming, session)
         if actor is None:
-            return self._unlinked(incoming, context)
-        turn = Turn(self.services, actor, incoming, io, context)
+            return self._unlinked(incoming, context, session)
+        turn = Turn(self.services, actor, incoming, io, context, session)
         try:
             replies = self._route(turn)
         except UserFacingError as exc:
             replies = [Reply(text=exc.message)]
         replies = self._render(turn, replies)
-        with self.services.db.session() as session:
-            chat.set_context(session, sender.channel, sender.chat_id, turn.context)
+        chat.set_context(session, sender.channel, sender.chat_id, turn.context)
         return Result(replies=replies, pushes=turn.pushes)
 
-    def _load(self, incoming: Incoming) -> tuple[Actor | None, dict[str, Any]]:
+    def _load(self, incoming: Incoming, session: Session) -> tuple[Actor | None, dict[str, Any]]:
         sender = incoming.sender
-        with self.services.db.session() as session:
-            context = chat.get_context(session, sender.channel, sender.chat_id)
-            identity = chat.find_identity(session, sender.channel, sender.external_id)
-            if identity is None or not identity.user.active:
-                return None, context
-            chat.touch_identity(session, identity, sender.chat_id)
-            user = identity.user
-            actor = Actor(
-                user_id=user.id,
-                name=user.display_name,
-                role=user.role,
-                unit_id=user.unit_id,
-                unit_name=user.unit.name if user.unit else None,
-                identity_id=identity.id,
-                channel=sender.channel,
-                chat_id=sender.chat_id,
-            )
+        context = chat.get_context(session, sender.channel, sender.chat_id)
+        identity = chat.find_identity(session, sender.channel, sender.external_id)
+        if identity is None or not identity.user.active:
+            return None, context
+        chat.touch_identity(session, identity, sender.chat_id)
+        user = identity.user
+        actor = Actor(
+            user_id=user.id,
+            name=user.display_name,
+            role=user.role,
+            unit_id=user.unit_id,
+            unit_name=user.unit.name if user.unit else None,
+            identity_id=identity.id,
+            channel=sender.channel,
+            chat_id=sender.chat_id,
+        )
         return actor, context
 
-    def _unlinked(self, incoming: Incoming, context: dict[str, Any]) -> Result:
+    def _unlinked(self, incoming: Incoming, context: dict[str, Any], session: Session) -> Result:
         """One polite explanation per chat, then nothing."""
         if context.get("unlinked_notice"):
             return Result()
         sender = incoming.sender
-        with self.services.db.session() as session:
-            chat.set_context(session, sender.channel, sender.chat_id, {"unlinked_notice": True})
+        chat.set_context(session, sender.channel, sender.chat_id, {"unlinked_notice": True})
         return Result(replies=[Reply(text=texts.CHAT_NOT_LINKED)])
 
     def _route(self, turn: Turn) -> list[Reply]:
         incoming = turn.incoming
         if incoming.attachment is not None:
             return admin.upload(turn)
-        text = self._choice(turn) or incoming.callback_data or incoming.text
+        chosen = self._choice(turn)
+        text = chosen or incoming.callback_data or incoming.text
+        if chosen or incoming.callback_data:
+            decoded = callbacks.decode(turn.session, text)
+            if decoded is None:
+                return [Reply(text=texts.CHAT_BUTTON_EXPIRED)]
+            text = decoded
         turn.command, turn.args = parse_command(text)
         if turn.command == "/start":
             return self._start(turn)
         if turn.command == "/huy":
+            had_flow = flows.cancel(turn)
+            had_state = turn.state is not None
             turn.set_state(None)
-            return [Reply(text=texts.CHAT_CANCELLED)]
+            return [
+                Reply(
+                    text=texts.CHAT_CANCELLED
+                    if had_flow or had_state
+                    else texts.CHAT_NOTHING_TO_CANCEL
+                )
+            ]
+        entry = flows.entry_for(text)
+        if entry is not None:
+            return flows.begin(turn, entry)
+        routed = flows.handle(turn, text, turn.command)
+        if routed is not None:
+            return routed
         if turn.command:
             handler = COMMANDS.get(turn.command)
             if handler is None:
@@ -146,11 +179,6 @@ class Dispatcher:
             return handler(turn)
         if not turn.args:
             return []
-        state = turn.state
-        if state is not None:
-            state_handler = admin.STATES.get(str(state.get("name")))
-            if state_handler is not None:
-                return state_handler(turn, turn.args)
         return commands.ask(turn, turn.args)
 
     def _choice(self, turn: Turn) -> str | None:
@@ -171,9 +199,10 @@ class Dispatcher:
         return [Reply(text=text, buttons=commands.main_menu(turn.actor))]
 
     def _render(self, turn: Turn, replies: list[Reply]) -> list[Reply]:
-        """Buttonless channels get numbered menus; remember them for typed numbers."""
+        """Buttons fit the platform (long data behind a token); buttonless channels get
+        numbered menus, remembered for typed numbers."""
         if caps_for(turn.actor.channel).buttons:
-            return replies
+            return [callbacks.encode_reply(turn.session, r) for r in replies]
         out: list[Reply] = []
         menu: list[str] = []
         for reply in replies:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -62,8 +63,36 @@ class Reply:
 
 @dataclass
 class Outgoing:
-    """A message to push to someone outside a conversation (broadcast, alerts)."""
+    """A message to push to someone outside a conversation (broadcast, alerts).
+
+    ``dedupe_key``: what makes this push unique (``storage.outbox.dedupe_key``);
+    None lets the turn that made it number it (a re-run of that turn is a no-op).
+    """
 
     channel: str
     chat_id: str
     reply: Reply
+    dedupe_key: str | None = None
+
+
+def reply_to_payload(reply: Reply) -> dict[str, Any]:
+    """A reply as JSON for the outbox row."""
+    return {
+        "text": reply.text,
+        "buttons": [[[b.label, b.data] for b in row] for row in reply.buttons],
+        "citations": [[c.source, c.locator, c.text] for c in reply.citations],
+        "file": str(reply.file) if reply.file else None,
+        "file_name": reply.file_name,
+    }
+
+
+def reply_from_payload(payload: dict[str, Any]) -> Reply:
+    return Reply(
+        text=str(payload.get("text") or ""),
+        buttons=[
+            [Button(str(b[0]), str(b[1])) for b in row] for row in payload.get("buttons") or []
+        ],
+        citations=[Citation(*map(str, c)) for c in payload.get("citations") or []],
+        file=Path(payload["file"]) if payload.get("file") else None,
+        file_name=payload.get("file_name"),
+    )

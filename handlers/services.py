@@ -1,5 +1,9 @@
 """What handlers work with: the database, settings, the answer engine, the clock,
-and the adapter's per-turn I/O (progress messages, file download)."""
+and the adapter's per-turn I/O (progress messages, file download).
+
+The database session of a turn is not here: the runtime opens one per turn (and
+per job) and hands it over as ``Turn.session``.
+"""
 
 from __future__ import annotations
 
@@ -80,3 +84,6 @@ class Result:
 
     replies: list[Reply] = field(default_factory=list)
     pushes: list[Outgoing] = field(default_factory=list)
+    # Set when the turn hit an unexpected error: its writes were rolled back and
+    # ``replies`` is the apology; the runtime records ``error`` on the update.
+    error: str | None = None

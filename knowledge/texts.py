@@ -308,6 +308,11 @@ CHAT_CHOICE_INVALID = (
 )
 CHAT_CANCELLED = "Đã hủy."
 CHAT_CANCEL_HINT = "Gõ /huy để hủy."
+CHAT_NOTHING_TO_CANCEL = "Không có thao tác nào đang dở để hủy."
+CHAT_FLOW_EXPIRED = "Thao tác đang dở đã hết thời gian chờ nên đã được hủy."
+CHAT_FLOW_STALE_BUTTON = "Nút này thuộc một thao tác đã kết thúc. Vui lòng bắt đầu lại."
+CHAT_FLOW_CHOOSE = "Vui lòng chọn một trong các lựa chọn bên dưới."
+CHAT_BUTTON_EXPIRED = "Nút này đã hết hạn. Vui lòng mở lại danh sách."
 CHAT_FILE_NOT_ALLOWED = "Chỉ quản trị viên mới gửi được tệp kế hoạch để nạp."
 CHAT_FILE_BAD_TYPE = "Tệp “{name}” không được hỗ trợ. Vui lòng gửi tệp .docx, .pdf, .txt hoặc .md."
 CHAT_FILE_RECEIVED = "Đã nhận tệp “{name}”, đang nạp kế hoạch…"
@@ -323,6 +328,17 @@ CHAT_ADMIN_BTN_ALIAS = "Thêm tên gọi khác"
 CHAT_ADMIN_BTN_USERS = "Danh sách người dùng"
 CHAT_ADMIN_BTN_BROADCAST = "Gửi thông báo"
 CHAT_ADMIN_BTN_UPLOAD = "Nạp kế hoạch"
+CHAT_ADMIN_BTN_UPDATES = "Tin nhắn lỗi"
+CHAT_ADMIN_UPDATES_NONE = "Không có tin nhắn nào bị lỗi khi xử lý. Không có tin gửi đi nào cần kiểm tra."
+CHAT_ADMIN_UPDATES_TITLE = "Tin nhắn đến xử lý lỗi ({count}):"
+CHAT_ADMIN_UPDATE_LINE = "#{id} {channel} {received}: {error}"
+CHAT_ADMIN_OUTBOX_TITLE = "Tin gửi đi cần kiểm tra ({count}):"
+CHAT_ADMIN_OUTBOX_LINE = "#{id} {channel}:{chat_id} — {status}: {preview}"
+CHAT_OUTBOX_STATUS_NAMES = {
+    "uncertain": "chưa rõ đã tới chưa (mạng quá thời gian chờ)",
+    "failed": "gửi không được",
+    "held": "đang giữ lại",
+}
 CHAT_ADMIN_INVITE_ROLE = "Mã mời cho vai trò nào?"
 CHAT_ADMIN_INVITE_UNIT = (
     "Nhập tên đơn vị cho mã mời (ví dụ: Sở Tư pháp), hoặc gõ “-” nếu không gắn đơn vị."
@@ -458,6 +474,22 @@ CLI_ASK_BAD_NOW = "--now: ngày phải có dạng YYYY-MM-DD"
 CLI_ASK_NEED_QUESTION = "planbot ask: cần một câu hỏi hoặc --batch"
 CLI_RUN = "chạy mọi kênh trò chuyện đã cấu hình (trò chuyện trên dòng lệnh nếu chưa có kênh nào)"
 CLI_CHAT = "trò chuyện với trợ lý ngay trên dòng lệnh"
+CLI_RUN_ROLE = (
+    "vai trò của tiến trình: all (mặc định, tất cả), poller (nhận tin bằng long polling), "
+    "webhook (nhận tin qua webhook), sender (gửi tin trong hộp thư đi)"
+)
+CLI_MIGRATE = "cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất"
+CLI_MIGRATED = "Cơ sở dữ liệu đã ở phiên bản mới nhất ({revision})."
+CLI_DB_OUTDATED = (
+    "Cơ sở dữ liệu chưa được cập nhật (đang ở {current}, cần {head}). "
+    "Hãy chạy trước: planbot migrate"
+)
+CLI_UPDATES = "xem các tin nhắn đến đã nhận (mặc định: những tin xử lý lỗi)"
+CLI_UPDATES_FAILED = "chỉ các tin xử lý lỗi (mặc định)"
+CLI_UPDATES_PENDING = "các tin đang chờ xử lý"
+CLI_UPDATES_JSON = "in mỗi tin một dòng JSON"
+CLI_UPDATES_NONE = "Không có tin nhắn nào."
+CLI_UPDATE_LINE = "#{id} {channel} {key} {status} {received}: {error}"
 CLI_CHAT_AS = "tên của bạn trong cuộc trò chuyện (mặc định: demo)"
 CLI_INVITE = "tạo mã mời dùng một lần"
 CLI_INVITE_ROLE = "vai trò của người được mời: admin, leader, head, member, viewer"

@@ -7,14 +7,18 @@ received update and the polling offset can be stored in one commit.
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
+
+from storage.db import insert_new
 
 from storage.models import (
     AuditLog,
+    CallbackToken,
     ChannelState,
     ChannelUpdate,
     ChatContext,
@@ -200,56 +204,120 @@ def audit_entries(session: Session, action: str | None = None) -> list[AuditLog]
 # --- channel updates and state ------------------------------------------------
 
 
+class UpdateStatus:
+    """``channel_updates.status``: received -> handled | failed.
+
+    ``handling`` is only ever seen by others when a long turn committed its claim
+    early (a plan upload); a dead worker's such claim goes back to ``received``.
+    """
+
+    RECEIVED = "received"
+    HANDLING = "handling"
+    HANDLED = "handled"
+    FAILED = "failed"
+
+
+MAX_ATTEMPTS = 3  # an update whose handling killed its worker this often is failed
+
+
 def record_update(session: Session, channel: str, update_key: str, payload: dict[str, Any]) -> bool:
     """Store a received update; False when it was already stored (a re-delivery)."""
-    exists = session.scalars(
-        select(ChannelUpdate.id).where(
-            ChannelUpdate.channel == channel, ChannelUpdate.update_key == update_key
-        )
-    ).first()
-    if exists is not None:
-        return False
-    session.add(
-        ChannelUpdate(channel=channel, update_key=update_key, payload=payload, status="received")
-    )
-    session.flush()
-    return True
+    table = ChannelUpdate.__table__
+    values = {
+        "channel": channel,
+        "update_key": update_key,
+        "payload": payload,
+        "status": UpdateStatus.RECEIVED,
+        "attempts": 0,
+    }
+    return insert_new(session, table, values, ["channel", "update_key"]) is not None  # type: ignore[arg-type]
 
 
-def claim_update(session: Session, channel: str, update_key: str) -> ChannelUpdate | None:
-    """The stored update if it still needs handling (status ``received``)."""
-    return session.scalars(
-        select(ChannelUpdate).where(
+def claim_update(
+    session: Session, channel: str, update_key: str, worker: str = ""
+) -> dict[str, Any] | None:
+    """Take the update for this turn with one conditional UPDATE; its payload, or None.
+
+    Exactly one worker gets a row back: the UPDATE only matches while the status is
+    ``received``, and a second worker's UPDATE waits for the first one's
+    transaction (PostgreSQL row lock, SQLite write lock), then matches nothing.
+    The claim belongs to the turn's transaction: a crash before the turn commits
+    rolls it back and the update is handled again.
+    """
+    stmt = (
+        update(ChannelUpdate)
+        .where(
             ChannelUpdate.channel == channel,
             ChannelUpdate.update_key == update_key,
-            ChannelUpdate.status == "received",
+            ChannelUpdate.status == UpdateStatus.RECEIVED,
         )
-    ).first()
+        .values(
+            status=UpdateStatus.HANDLING,
+            attempts=ChannelUpdate.attempts + 1,
+            claimed_by=worker or None,
+        )
+        .returning(ChannelUpdate.payload)
+        .execution_options(synchronize_session=False)
+    )
+    row = session.execute(stmt).first()
+    return dict(row[0]) if row is not None else None
 
 
 def finish_update(
     session: Session, channel: str, update_key: str, error: str | None = None
 ) -> None:
-    row = session.scalars(
-        select(ChannelUpdate).where(
-            ChannelUpdate.channel == channel, ChannelUpdate.update_key == update_key
+    """``handled``, or ``failed`` with its error (kept for ``planbot updates --failed``)."""
+    session.execute(
+        update(ChannelUpdate)
+        .where(ChannelUpdate.channel == channel, ChannelUpdate.update_key == update_key)
+        .values(
+            status=UpdateStatus.FAILED if error else UpdateStatus.HANDLED,
+            error=error[:2000] if error else None,
+            handled_at=utcnow(),
         )
-    ).first()
-    if row is None:
-        return
-    row.status = "failed" if error else "handled"
-    row.error = error
-    row.handled_at = utcnow()
+        .execution_options(synchronize_session=False)
+    )
 
 
-def pending_updates(session: Session, channel: str) -> list[ChannelUpdate]:
-    """Updates stored but never finished (the process died while handling them)."""
+def pending_updates(
+    session: Session, channel: str | None = None, limit: int | None = None
+) -> list[ChannelUpdate]:
+    """Updates stored but not yet handled (oldest first)."""
+    stmt = select(ChannelUpdate).where(ChannelUpdate.status == UpdateStatus.RECEIVED)
+    if channel is not None:
+        stmt = stmt.where(ChannelUpdate.channel == channel)
+    stmt = stmt.order_by(ChannelUpdate.id)
+    if limit:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt))
+
+
+def failed_updates(session: Session, limit: int = 50) -> list[ChannelUpdate]:
+    """The newest updates that could not be handled, with their errors."""
     stmt = (
         select(ChannelUpdate)
-        .where(ChannelUpdate.channel == channel, ChannelUpdate.status == "received")
-        .order_by(ChannelUpdate.id)
+        .where(ChannelUpdate.status == UpdateStatus.FAILED)
+        .order_by(ChannelUpdate.id.desc())
+        .limit(limit)
     )
     return list(session.scalars(stmt))
+
+
+def recover_updates(session: Session, alive: Callable[[str], bool]) -> int:
+    """Claims committed by workers that are gone: back to ``received`` (or failed at last)."""
+    stmt = select(ChannelUpdate).where(ChannelUpdate.status == UpdateStatus.HANDLING)
+    count = 0
+    for row in session.scalars(stmt):
+        if row.claimed_by and alive(row.claimed_by):
+            continue
+        if row.attempts >= MAX_ATTEMPTS:
+            row.status = UpdateStatus.FAILED
+            row.error = f"its worker stopped {row.attempts} times while handling it"
+            row.handled_at = utcnow()
+        else:
+            row.status = UpdateStatus.RECEIVED
+        count += 1
+    return count
 
 
 def get_state(session: Session, channel: str, key: str) -> str | None:
@@ -281,3 +349,19 @@ def set_context(session: Session, channel: str, chat_id: str, data: dict[str, An
     else:
         row.data = dict(data)  # a new object, so the JSON column is marked dirty
     session.flush()
+
+
+# --- long button data ------------------------------------------------------------
+
+
+def save_callback_data(session: Session, data: str) -> str:
+    """Keep ``data`` server-side; the short token that stands for it."""
+    token = new_code(12)
+    session.add(CallbackToken(token=token, data=data))
+    session.flush()
+    return token
+
+
+def load_callback_data(session: Session, token: str) -> str | None:
+    row = session.get(CallbackToken, token)
+    return row.data if row else None

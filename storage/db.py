@@ -7,7 +7,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, make_url
+from sqlalchemy import Engine, Table, create_engine, event, make_url
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.settings import Settings, get_settings
@@ -51,12 +52,23 @@ class Database:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> Database:
+    def from_settings(cls, settings: Settings | None = None, *, migrate: bool = True) -> Database:
+        """The configured database; ``migrate=False`` for ``planbot run``, which only checks."""
         settings = settings or get_settings()
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         db = cls(settings.sqlalchemy_url)
-        db.migrate()
+        if migrate:
+            db.migrate()
         return db
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def is_up_to_date(self) -> bool:
+        from storage.migrate import is_up_to_date
+
+        return is_up_to_date(self.engine)
 
     def migrate(self) -> None:
         from storage.migrate import upgrade_to_head
@@ -75,6 +87,23 @@ class Database:
             raise
         finally:
             session.close()
+
+
+def insert_new(session: Session, table: Table, values: dict[str, Any], keys: list[str]) -> Any:
+    """INSERT unless a row with the same unique ``keys`` exists; the new primary key or None.
+
+    One statement (ON CONFLICT DO NOTHING), so two workers inserting the same row
+    at once never fail on the unique constraint: one wins, the other gets None.
+    """
+    dialect = session.get_bind().dialect.name
+    module: Any = postgresql if dialect == "postgresql" else sqlite
+    stmt = (
+        module.insert(table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=keys)
+        .returning(*table.primary_key.columns)
+    )
+    return session.execute(stmt).scalar()
 
 
 @lru_cache(maxsize=1)

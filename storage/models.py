@@ -310,6 +310,10 @@ class ChannelUpdate(Base):
     received_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
     handled_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
     error: Mapped[str | None] = mapped_column(Text, nullable=True)
+    # Set by the atomic claim (storage.chat.claim_update): how often a worker took it,
+    # and which one, so a dead worker's committed-but-unfinished claim can be recovered.
+    attempts: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    claimed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
 
 
 class ChannelState(Base):
@@ -432,3 +436,40 @@ def _fit_lengths(mapper: Mapper[Any], _connection: Any, target: Base) -> None:
 
 event.listen(Base, "before_insert", _fit_lengths, propagate=True)
 event.listen(Base, "before_update", _fit_lengths, propagate=True)
+
+
+class OutboxMessage(Base):
+    """Every reply and push, written in the transaction of the turn or job that made it.
+
+    ``dedupe_key`` is unique, so a job that runs twice queues a push once. Status:
+    pending -> sending -> sent, or uncertain (the platform timed out: it may have
+    arrived, so it is not repeated blindly), failed, blocked (403), held (no
+    channel may reach the person). See ``storage.outbox``.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (Index("ix_outbox_channel_status", "channel", "status"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    chat_id: Mapped[str] = mapped_column(String(100))
+    kind: Mapped[str] = mapped_column(String(10))  # reply | push
+    dedupe_key: Mapped[str] = mapped_column(String(200), unique=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    not_before: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    claimed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime, nullable=True)
+    error: Mapped[str | None] = mapped_column(Text, nullable=True)
+
+
+class CallbackToken(Base):
+    """Button data longer than Telegram's 64 bytes, kept server-side behind a short token."""
+
+    __tablename__ = "callback_tokens"
+
+    token: Mapped[str] = mapped_column(String(16), primary_key=True)
+    data: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())

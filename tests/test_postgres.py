@@ -270,10 +270,11 @@ def test_chat_invites_identities_and_updates(pg_url: str, tmp_path: Path) -> Non
         invite = chat.create_invite(s, "head", unit.id, created_by=admin.id)
         code = invite.code
     sender = Sender(channel="telegram", external_id="777", chat_id="777", display_name="Hòa")
-    services = Services(db, settings)
-    reply = link(services, sender, code.lower())  # codes are typed in any case
+    with db.session() as s:
+        reply = link(s, sender, code.lower())  # codes are typed in any case
     assert "Hòa" in reply.text and "Sở Tư pháp" in reply.text
-    assert link(services, Sender("zalo_bot", "9", "9"), code).text != reply.text  # used up
+    with db.session() as s:
+        assert link(s, Sender("zalo_bot", "9", "9"), code).text != reply.text  # used up
     with db.session() as s:
         identity = chat.find_identity(s, "telegram", "777")
         assert identity is not None and identity.user.unit is not None
