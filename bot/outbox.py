@@ -31,7 +31,8 @@ class Outbox:
             adapter.outbox = self
 
     async def deliver(self, out: Outgoing) -> bool:
-        decision = route(self.db, out, utcnow(), self.oa_window)
+        with self.db.session() as session:
+            decision = route(session, out, utcnow(), self.oa_window)
         for note in decision.notes:
             await self._send(note)
         if decision.target is None:

@@ -61,6 +61,10 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
 
+    # Deadline alerts
+    alerts_coordinating_office: str = ""  # unit name(s), ";"-separated: escalations go there
+    alerts_tick_seconds: int = 60  # how often the scheduler plans and drains
+
     @property
     def data_dir(self) -> Path:
         return self.planbot_data_dir
