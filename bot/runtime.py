@@ -120,6 +120,10 @@ async def serve(settings: Settings, stop: asyncio.Event | None = None) -> None:
             jobs.append(adapter.run_polling(stop))
     if hooked:
         jobs.append(_serve_webhooks(settings, hooked, stop))
+    if adapters:
+        from bot.scheduler import AlertScheduler
+
+        jobs.append(AlertScheduler(settings, db, adapters).run(stop))
     log.warning(
         "planbot running: %s",
         ", ".join(f"{n} ({'webhook' if n in hooked else 'polling'})" for n in adapters),

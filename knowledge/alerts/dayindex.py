@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from datetime import date, timedelta
+from functools import lru_cache
 
 from knowledge.workdays import WorkCalendar
 
@@ -67,3 +68,9 @@ class DayIndex:
             return False
         monday = day - timedelta(days=day.weekday())
         return all(not self.is_working_day(monday + timedelta(days=i)) for i in range(day.weekday()))
+
+
+@lru_cache(maxsize=16)
+def day_index(calendar: WorkCalendar, center: date, radius: int = WINDOW_DAYS) -> DayIndex:
+    """A shared index per calendar and day (ticks of one day reuse it)."""
+    return DayIndex(calendar, center, radius)

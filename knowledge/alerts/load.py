@@ -20,7 +20,7 @@ from knowledge.alerts.settings import SETTINGS_KEY
 from knowledge.progress import occurrences as occ
 from knowledge.workdays import load_calendar
 from storage.models import Document, ProgressReport, TaskRow, TaskUnit, Unit, User
-from storage.repositories import find_unit
+from storage.repositories import resolve_units
 
 # Which identity gets a person's alerts when they have several (push-capable first).
 CHANNEL_PREFERENCE = ("telegram", "zalo_bot", "zalo_oa", "terminal")
@@ -149,7 +149,7 @@ def _preferred(user: User) -> Any:
 def _office_ids(session: Session, names: str) -> frozenset[int]:
     ids = set()
     for name in (n.strip() for n in names.split(";")):
-        unit = find_unit(session, name) if name else None
-        if unit is not None:
-            ids.add(unit.id)
+        # An internal unit's name ("Văn phòng Sở") matches it in every office that has one.
+        if name:
+            ids.update(u.id for u in resolve_units(session, name))
     return frozenset(ids)

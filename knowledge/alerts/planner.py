@@ -22,7 +22,7 @@ from datetime import date, datetime, time, timedelta
 
 from knowledge import texts
 from knowledge.alerts import messages
-from knowledge.alerts.dayindex import DayIndex
+from knowledge.alerts.dayindex import DayIndex, day_index
 from knowledge.alerts.model import (
     CATCH_UP_DAYS,
     DEFAULT_LEAD_TIMES,
@@ -51,7 +51,7 @@ _TASK_KINDS = frozenset(AlertKind) - {AlertKind.DIGEST, AlertKind.UNCOVERED}
 
 def is_send_time(inp: PlanInput | DayIndex, now: datetime) -> bool:
     """Sends happen on working days outside quiet hours (21:00–07:00)."""
-    cal = inp if isinstance(inp, DayIndex) else DayIndex(inp.calendar, now.date(), 10)
+    cal = inp if isinstance(inp, DayIndex) else day_index(inp.calendar, now.date())
     if not cal.is_working_day(now.date()):
         return False
     return QUIET_UNTIL <= now.time() < QUIET_FROM
@@ -59,9 +59,9 @@ def is_send_time(inp: PlanInput | DayIndex, now: datetime) -> bool:
 
 def due_now(inp: PlanInput, now: datetime, since: datetime | None = None) -> list[Alert]:
     """What a tick at ``now`` (local, naive) sends."""
-    planner = Planner(inp, now.date())
-    if not is_send_time(planner.days, now):
+    if not is_send_time(inp, now):
         return []
+    planner = Planner(inp, now.date())
     today = [a for a in planner.on(now.date()) if a.scheduled_for <= now]
     if since is None or since.date() >= now.date():
         return today
@@ -92,7 +92,7 @@ class _Audience:
 class Planner:
     def __init__(self, inp: PlanInput, center: date) -> None:
         self.inp = inp
-        self.days = DayIndex(inp.calendar, center)
+        self.days = day_index(inp.calendar, center)
         self.audience = _audience(inp)
 
     # --- one day --------------------------------------------------------------------
