@@ -13,8 +13,8 @@ from handlers.alerts import queue_due
 from knowledge import texts
 from knowledge.alerts import planner
 from knowledge.alerts.load import load_input
-from knowledge.alerts.model import REMINDER_AT, Alert
 from knowledge.alerts.messages import alert_task, when
+from knowledge.alerts.model import REMINDER_AT, Alert
 from storage.db import Database
 from storage.settings import Settings, get_settings
 
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _moment(value: str) -> datetime:
-    """"2026-03-24 08:00" (or a bare date: 08:00 that day), local time."""
+    """ "2026-03-24 08:00" (or a bare date: 08:00 that day), local time."""
     try:
         parsed = datetime.fromisoformat(value.strip())
     except ValueError:

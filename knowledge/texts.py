@@ -329,7 +329,9 @@ CHAT_ADMIN_BTN_USERS = "Danh sách người dùng"
 CHAT_ADMIN_BTN_BROADCAST = "Gửi thông báo"
 CHAT_ADMIN_BTN_UPLOAD = "Nạp kế hoạch"
 CHAT_ADMIN_BTN_UPDATES = "Tin nhắn lỗi"
-CHAT_ADMIN_UPDATES_NONE = "Không có tin nhắn nào bị lỗi khi xử lý. Không có tin gửi đi nào cần kiểm tra."
+CHAT_ADMIN_UPDATES_NONE = (
+    "Không có tin nhắn nào bị lỗi khi xử lý. Không có tin gửi đi nào cần kiểm tra."
+)
 CHAT_ADMIN_UPDATES_TITLE = "Tin nhắn đến xử lý lỗi ({count}):"
 CHAT_ADMIN_UPDATE_LINE = "#{id} {channel} {received}: {error}"
 CHAT_ADMIN_OUTBOX_TITLE = "Tin gửi đi cần kiểm tra ({count}):"

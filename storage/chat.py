@@ -15,7 +15,6 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from storage.db import insert_new
-
 from storage.models import (
     AuditLog,
     CallbackToken,

@@ -104,9 +104,7 @@ class Walk:
 
     def of(self, **match: object) -> list[Alert]:
         return [
-            a
-            for a, _ in self.sent.values()
-            if all(getattr(a, k) == v for k, v in match.items())
+            a for a, _ in self.sent.values() if all(getattr(a, k) == v for k, v in match.items())
         ]
 
 

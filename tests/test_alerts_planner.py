@@ -176,8 +176,13 @@ def test_downtime_catches_up_once_and_folds_older_ones(world: World) -> None:
 
 @pytest.mark.parametrize(
     "moment",
-    ["2026-03-24 22:00", "2026-03-24 06:59", "2026-03-28 08:00", "2026-04-30 08:00",
-     "2026-02-17 09:00"],
+    [
+        "2026-03-24 22:00",
+        "2026-03-24 06:59",
+        "2026-03-28 08:00",
+        "2026-04-30 08:00",
+        "2026-02-17 09:00",
+    ],
 )
 def test_quiet_hours_weekends_and_holidays_plan_nothing(world: World, moment: str) -> None:
     now = datetime.fromisoformat(moment)

@@ -4,11 +4,10 @@ its working day; nothing on days off or in quiet hours; nothing after a report."
 
 from __future__ import annotations
 
+import os
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 from pathlib import Path
-
-import os
 
 import pytest
 from alert_fixtures import Walk, report_done, walk
@@ -74,12 +73,14 @@ def _first_dated(inp: PlanInput, after: date) -> tuple[tuple[int, str], datetime
     """A task due soon after ``after`` (reported done one working day before its due)."""
     for task in sorted(inp.tasks, key=lambda t: t.id):
         for occ in task.occurrences:
-            if occ.kind == OccurrenceKind.DATED and occ.due and after < occ.due < date(2026, 3, 1):
-                if task.lead_unit_ids:
-                    day = CAL.add(CAL.last_on_or_before(occ.due), -1)
-                    return (task.id, occ.key), datetime.combine(day, datetime.min.time()).replace(
-                        hour=10
-                    )
+            due = occ.due
+            if occ.kind == OccurrenceKind.DATED and due and after < due < date(2026, 3, 1):
+                if not task.lead_unit_ids:
+                    continue
+                day = CAL.add(CAL.last_on_or_before(due), -1)
+                return (task.id, occ.key), datetime.combine(day, datetime.min.time()).replace(
+                    hour=10
+                )
     pytest.skip("no dated task in the seeds' first quarter")
 
 
@@ -156,7 +157,9 @@ def test_seed_digest_days_and_done_task(seeded: tuple[Database, dict[int, Walk],
         assert days, quarter
         for day in days:
             monday = day - timedelta(days=day.weekday())
-            assert not any(CAL.is_working_day(monday + timedelta(days=i)) for i in range(day.weekday()))
+            assert not any(
+                CAL.is_working_day(monday + timedelta(days=i)) for i in range(day.weekday())
+            )
         assert all(d.weekday() in (0, 1) for d in days)
     assert date(2026, 4, 28) in {
         a.scheduled_for.date() for a in walks[2].of(recipient=leader_id, kind=AlertKind.DIGEST)

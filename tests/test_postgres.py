@@ -24,7 +24,6 @@ from sqlalchemy.exc import IntegrityError
 from bot.cli import main
 from handlers.linking import link
 from handlers.messages import Sender
-from handlers.services import Services
 from knowledge.answer.api import AnswerEngine
 from knowledge.ingest import ingest_file, remove_document
 from storage import chat

@@ -67,7 +67,9 @@ class DayIndex:
         if not self.is_working_day(day):
             return False
         monday = day - timedelta(days=day.weekday())
-        return all(not self.is_working_day(monday + timedelta(days=i)) for i in range(day.weekday()))
+        return all(
+            not self.is_working_day(monday + timedelta(days=i)) for i in range(day.weekday())
+        )
 
 
 @lru_cache(maxsize=16)

@@ -31,9 +31,7 @@ DONE = "done"
 def load_input(session: Session, today: date, coordinating_office: str = "") -> PlanInput:
     done, reported = done_and_reported(session)
     tasks = tuple(_tasks(session, today, done, reported))
-    units = {
-        u.id: UnitInfo(u.id, u.name, u.parent_id) for u in session.scalars(select(Unit))
-    }
+    units = {u.id: UnitInfo(u.id, u.name, u.parent_id) for u in session.scalars(select(Unit))}
     return PlanInput(
         tasks=tasks,
         people=tuple(load_people(session)),
@@ -56,9 +54,7 @@ def _tasks(
     done: dict[int, set[str]],
     reported: dict[int, set[str]],
 ) -> list[TaskInfo]:
-    stmt = select(TaskRow).options(
-        selectinload(TaskRow.deadlines), selectinload(TaskRow.document)
-    )
+    stmt = select(TaskRow).options(selectinload(TaskRow.deadlines), selectinload(TaskRow.document))
     leads: dict[int, list[int]] = defaultdict(list)
     for task_id, unit_id in session.execute(
         select(TaskUnit.task_id, TaskUnit.unit_id).where(TaskUnit.role == "lead")
@@ -139,15 +135,17 @@ def load_people(session: Session) -> list[Person]:
 def _preferred(user: User) -> Any:
     live = [i for i in user.identities if i.active]
     live.sort(
-        key=lambda i: CHANNEL_PREFERENCE.index(i.channel)
-        if i.channel in CHANNEL_PREFERENCE
-        else len(CHANNEL_PREFERENCE)
+        key=lambda i: (
+            CHANNEL_PREFERENCE.index(i.channel)
+            if i.channel in CHANNEL_PREFERENCE
+            else len(CHANNEL_PREFERENCE)
+        )
     )
     return live[0] if live else None
 
 
 def _office_ids(session: Session, names: str) -> frozenset[int]:
-    ids = set()
+    ids: set[int] = set()
     for name in (n.strip() for n in names.split(";")):
         # An internal unit's name ("Văn phòng Sở") matches it in every office that has one.
         if name:

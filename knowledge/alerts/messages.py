@@ -69,7 +69,9 @@ def _items(entries: Sequence[Any]) -> list[str]:
         number = f"{entry.task.number}. " if entry.task.number else ""
         due = texts.ALERT_DIGEST_ITEM_DUE.format(due=texts.fmt_date(entry.due)) if entry.due else ""
         out.append(
-            texts.ALERT_DIGEST_ITEM.format(number=number, title=short(entry.task.title, 90), due=due)
+            texts.ALERT_DIGEST_ITEM.format(
+                number=number, title=short(entry.task.title, 90), due=due
+            )
         )
     if len(entries) > ITEMS_PER_SECTION:
         out.append(texts.ALERT_DIGEST_MORE.format(more=len(entries) - ITEMS_PER_SECTION))
@@ -97,7 +99,9 @@ def head_digest(unit: str, day: date, entries: Sequence[Any]) -> str:
     return "\n".join(lines)
 
 
-def leader_digest(day: date, rows: Sequence[tuple[str, dict[str, int]]], uncovered: list[str]) -> str:
+def leader_digest(
+    day: date, rows: Sequence[tuple[str, dict[str, int]]], uncovered: list[str]
+) -> str:
     lines = [texts.ALERT_DIGEST_LEADER_TITLE.format(date=texts.fmt_date(day))]
     if rows:
         lines.append(texts.ALERT_DIGEST_UNITS.format(count=len(rows)))
@@ -120,7 +124,7 @@ def kind_name(kind: str) -> str:
 
 
 def when(moment: Any) -> str:
-    """"Thứ Ba 24/03/2026 08:00"."""
+    """ "Thứ Ba 24/03/2026 08:00"."""
     return f"{texts.ALERT_WEEKDAYS[moment.weekday()]} {moment.strftime('%d/%m/%Y %H:%M')}"
 
 

@@ -34,6 +34,7 @@ class Role(StrEnum):
 
 
 DEFAULT_LEAD_TIMES = (7, 3, 1)
+MAX_LEAD_DAYS = 30  # the longest lead time a person may choose
 REMINDER_AT = time(8, 0)
 DIGEST_AT = time(7, 30)
 QUIET_FROM = time(21, 0)
@@ -61,7 +62,12 @@ class PersonSettings:
             return cls()
         leads = raw.get("lead_times")
         lead_times = (
-            tuple(sorted({int(n) for n in leads if isinstance(n, int) and 0 < n <= 30}, reverse=True))
+            tuple(
+                sorted(
+                    {int(n) for n in leads if isinstance(n, int) and 0 < n <= MAX_LEAD_DAYS},
+                    reverse=True,
+                )
+            )
             if isinstance(leads, list)
             else DEFAULT_LEAD_TIMES
         )

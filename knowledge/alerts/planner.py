@@ -29,6 +29,7 @@ from knowledge.alerts.model import (
     DIGEST_AT,
     DIGEST_HORIZON_DAYS,
     ESCALATE_AFTER,
+    MAX_LEAD_DAYS,
     OVERDUE_EVERY,
     PERIOD_LEAD,
     PROGRESS_LEAD,
@@ -158,15 +159,19 @@ class Planner:
     def _to_heads(
         self, task: TaskInfo, occ: Occurrence, day: date, kind: AlertKind, left: int
     ) -> Iterator[Alert]:
-        units = task.lead_unit_ids or (None,)
-        for unit_id in units:
+        if kind == AlertKind.REMINDER and left > MAX_LEAD_DAYS:
+            return  # nobody asks that early: skip before any work
+        for unit_id in task.lead_unit_ids or (None,):
+            heads = self.audience.heads.get(unit_id, []) if unit_id is not None else []
+            wanted = [p for p in heads if _wants(p, task, kind, left)]
+            gap = not heads and (kind != AlertKind.REMINDER or left in DEFAULT_LEAD_TIMES)
+            if not wanted and not gap:
+                continue
             unit_name = self._unit_name(unit_id)
             text = messages.task_alert(kind, task, occ, unit_name, left, self.days)
-            heads = self.audience.heads.get(unit_id, []) if unit_id is not None else []
-            for person in heads:
-                if _wants(person, task, kind, left):
-                    yield self._alert(kind, person, unit_name, task, occ, day, left, text)
-            if not heads and (kind != AlertKind.REMINDER or left in DEFAULT_LEAD_TIMES):
+            for person in wanted:
+                yield self._alert(kind, person, unit_name, task, occ, day, left, text)
+            if gap:
                 yield self._uncovered(task, occ, unit_name, day, left, kind, text)
 
     def _escalate(self, task: TaskInfo, occ: Occurrence, day: date, left: int) -> Iterator[Alert]:
@@ -181,7 +186,9 @@ class Planner:
                 if person.id in seen or not _wants(person, task, AlertKind.ESCALATION, left):
                     continue
                 seen.add(person.id)
-                yield self._alert(AlertKind.ESCALATION, person, unit_name, task, occ, day, left, text)
+                yield self._alert(
+                    AlertKind.ESCALATION, person, unit_name, task, occ, day, left, text
+                )
 
     def _leaders_of(self, unit_id: int | None) -> list[Person]:
         out = list(self.audience.top_leaders)
@@ -395,10 +402,7 @@ def _audience(inp: PlanInput) -> _Audience:
             (leaders[person.unit_id] if person.unit_id is not None else top).append(person)
         elif person.role == Role.ADMIN:
             admins.append(person)
-        if (
-            person.unit_id in inp.coordinating_unit_ids
-            and person.role in (Role.HEAD, Role.MEMBER)
-        ):
+        if person.unit_id in inp.coordinating_unit_ids and person.role in (Role.HEAD, Role.MEMBER):
             office.append(person)
     # Without a configured coordinating office the admins stand in for it, and an
     # admin without a unit reads the leaders' digest (the demo's local admin).

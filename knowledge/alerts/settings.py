@@ -7,12 +7,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from knowledge.alerts.model import PersonSettings
+from knowledge.alerts.model import MAX_LEAD_DAYS, PersonSettings
 from storage.models import User
 
 SETTINGS_KEY = "alerts"
 MAX_LEAD_TIMES = 5
-MAX_LEAD_DAYS = 30
 
 
 def get(session: Session, user_id: int) -> PersonSettings:
@@ -43,7 +42,7 @@ def toggle_document(session: Session, user_id: int, document_id: int) -> PersonS
 
 
 def parse_lead_times(text: str) -> tuple[int, ...] | None:
-    """"7 3 1" / "7,3,1" -> (7, 3, 1); None when it is not 1–5 numbers in 1–30."""
+    """ "7 3 1" / "7,3,1" -> (7, 3, 1); None when it is not 1–5 numbers in 1–30."""
     parts = text.replace(",", " ").replace(";", " ").split()
     if not parts or len(parts) > MAX_LEAD_TIMES or not all(p.isdigit() for p in parts):
         return None
