@@ -275,7 +275,8 @@ class Planner:
                     continue
                 entries = book.for_unit(unit_id, person.settings.muted_documents)
                 text = messages.head_digest(self._unit_name(unit_id), day, entries)
-                yield _digest(person, self._unit_name(unit_id), text, when)
+                key = dedupe_key("alert", "digest", person.id, day)
+                yield _digest(person, self._unit_name(unit_id), text, key, when)
         uncovered = sorted(
             self._unit_name(u) for u in book.units_with_tasks if u not in self.audience.heads
         )
@@ -288,7 +289,7 @@ class Planner:
             rows = [(self._unit_name(u), counts) for u, counts in per_unit]
             text = messages.leader_digest(day, rows, uncovered if scope is None else [])
             unit = self._unit_name(person.unit_id) if person.unit_id else None
-            yield _digest(person, unit, text, when)
+            yield _digest(person, unit, text, dedupe_key("alert", "digest", person.id, day), when)
 
     def _scope(self, person: Person) -> set[int] | None:
         """The units a leader oversees: theirs and below; None: all."""
@@ -337,25 +338,8 @@ class Planner:
         when = datetime.combine(now.date(), REMINDER_AT)
         for items in stale.values():
             first = items[0]
-            text = messages.catch_up_summary(items)
-            out.append(
-                Alert(
-                    kind=AlertKind.DIGEST,
-                    recipient=first.recipient,
-                    unit=first.unit,
-                    channel=first.channel,
-                    chat_id=first.chat_id,
-                    task_id=None,
-                    task_number=None,
-                    document=None,
-                    due_date=None,
-                    working_days_left=None,
-                    message=text,
-                    dedupe_key=dedupe_key("alert", "catch-up", first.recipient, now.date()),
-                    scheduled_for=when,
-                    catch_up=True,
-                )
-            )
+            key = dedupe_key("alert", "catch-up", first.recipient, now.date())
+            out.append(_digest(first, first.unit, messages.catch_up_summary(items), key, when))
         return out
 
 
@@ -371,21 +355,23 @@ def _wants(person: Person, task: TaskInfo, kind: AlertKind, left: int) -> bool:
     return kind != AlertKind.REMINDER or left in s.lead_times
 
 
-def _digest(person: Person, unit: str | None, text: str, when: datetime) -> Alert:
+def _digest(to: Person | Alert, unit: str | None, text: str, key: str, when: datetime) -> Alert:
+    """A message about no single task: the weekly digest, the catch-up summary."""
     return Alert(
         kind=AlertKind.DIGEST,
-        recipient=person.id,
+        recipient=to.id if isinstance(to, Person) else to.recipient,
         unit=unit,
-        channel=person.channel,
-        chat_id=person.chat_id,
+        channel=to.channel,
+        chat_id=to.chat_id,
         task_id=None,
         task_number=None,
         document=None,
         due_date=None,
         working_days_left=None,
         message=text,
-        dedupe_key=dedupe_key("alert", "digest", person.id, when.date()),
+        dedupe_key=key,
         scheduled_for=when,
+        catch_up=not isinstance(to, Person),
     )
 
 
