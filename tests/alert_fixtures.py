@@ -66,9 +66,11 @@ class World:
             return load_input(session, today, OFFICE)
 
 
-def build_world(data_dir: Path, plan_text: str = PLAN, *, base_chat: int = 500) -> World:
+def build_world(
+    data_dir: Path, plan_text: str = PLAN, *, base_chat: int = 500, url: str | None = None
+) -> World:
     data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(f"sqlite:///{data_dir / 'planbot.sqlite3'}")
+    db = Database(url or f"sqlite:///{data_dir / 'planbot.sqlite3'}")
     db.migrate()
     path = data_dir / "ke-hoach-thu.md"
     path.write_text(plan_text, encoding="utf-8")
