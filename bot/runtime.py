@@ -238,6 +238,11 @@ def _jobs(
         jobs += [adapter.run_backlog(stop) for adapter in adapters.values()]
     if role in (Role.ALL, Role.SENDER):
         jobs.append(sender.run(stop))
+    if role in (Role.ALL, Role.SENDER) and adapters:
+        from bot.scheduler import AlertScheduler
+
+        alerts = AlertScheduler(settings, sender.db, adapters)
+        jobs.append(run_holding(worker.locks, "scheduler", alerts.run, stop))
     return jobs
 
 

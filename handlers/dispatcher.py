@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import admin, callbacks, commands, flows, groups, progress
+from handlers import admin, alert_settings, alerts, callbacks, commands, flows, groups, progress
 from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -43,13 +43,15 @@ COMMANDS: dict[str, Handler] = {
     "/hoi": commands.ask_cmd,
     "/chon": commands.choose_cmd,
     "/nhiemvu": commands.tasks_cmd,
-    "/hanchot": commands.deadlines_cmd,
+    "/hanchot": alerts.deadlines_cmd,
     "/tiendo": progress.progress_cmd,
     "/lichsu": progress.history_cmd,
     "/baocao": commands.report_cmd,
     "/caidat": commands.settings_cmd,
     "/admin": admin.admin_cmd,
+    alerts.REPORT_COMMAND: alerts.report_from_alert,
 }
+assert alert_settings.SETTINGS  # /caidat is a declared flow (registered on import)
 
 _COMMAND = re.compile(r"^(/[A-Za-z_]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*\.?\s*$")
