@@ -80,7 +80,9 @@ def bench_sending() -> dict[str, Any]:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
     from fakes.telegram_api import TOKEN, FakeTelegram
 
-    from bot.alert_sender import AlertSender
+    from bot.routing import DeliveryRouter
+    from bot.runtime import Worker
+    from bot.sender import OutboxSender
     from bot.telegram.adapter import TelegramAdapter
     from handlers.dispatcher import Dispatcher
     from handlers.services import Services
@@ -106,17 +108,21 @@ def bench_sending() -> dict[str, Any]:
                     dedupe_key=f"bench:{i}",
                 )
         adapter = TelegramAdapter(db, Dispatcher(Services(db, settings)), settings)
+        worker = Worker(db)
+        router = DeliveryRouter(db, {"telegram": adapter})
+        sender = OutboxSender(db, router, worker.id, worker.alive)
 
         async def run() -> Any:
             await adapter.start()
             try:
-                return await AlertSender(db, {"telegram": adapter}).drain()
+                return await sender.drain()
             finally:
                 await adapter.stop()
 
         start = time.perf_counter()
         stats = asyncio.run(run())
         elapsed = time.perf_counter() - start
+        worker.release()
         calls = [
             (c.at, str(c.params.get("chat_id"))) for c in fake.calls if c.method == "sendMessage"
         ]

@@ -7,8 +7,8 @@ import asyncio
 import json
 import sys
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
+from bot.scheduler import local_now
 from handlers.alerts import queue_due
 from knowledge import texts
 from knowledge.alerts import planner
@@ -44,10 +44,6 @@ def _moment(value: str) -> datetime:
     return parsed.replace(tzinfo=None)
 
 
-def local_now(settings: Settings) -> datetime:
-    return datetime.now(ZoneInfo(settings.planbot_timezone)).replace(tzinfo=None, microsecond=0)
-
-
 def _alerts(args: argparse.Namespace) -> int:
     settings = get_settings()
     if not (args.dry_run or args.send):
@@ -70,7 +66,7 @@ def _alerts(args: argparse.Namespace) -> int:
             queued=result.queued, repeated=result.repeated, unreachable=result.unreachable
         )
     )
-    return asyncio.run(_drain(db, settings))
+    return asyncio.run(_drain(db, settings, now))
 
 
 def _send_time(db: Database, now: datetime) -> bool:
@@ -102,9 +98,12 @@ def _line(alert: Alert) -> str:
     )
 
 
-async def _drain(db: Database, settings: Settings) -> int:
-    from bot.alert_sender import AlertSender
-    from bot.runtime import build_adapters
+async def _drain(db: Database, settings: Settings, now: datetime) -> int:
+    """Send what is queued through the one outbox sender, as if it were ``now``."""
+    from bot.routing import DeliveryRouter
+    from bot.runtime import Worker, build_adapters
+    from bot.scheduler import alert_hold
+    from bot.sender import OutboxSender
     from handlers.dispatcher import Dispatcher
     from handlers.services import Services
 
@@ -112,12 +111,16 @@ async def _drain(db: Database, settings: Settings) -> int:
     if not adapters:
         print(texts.CLI_ALERTS_NO_CHANNEL)
         return 0
+    worker = Worker(db)
+    router = DeliveryRouter(db, adapters, timedelta(hours=settings.zalo_oa_window_hours))
+    sender = OutboxSender(db, router, worker.id, worker.alive, hold=alert_hold(db, lambda: now))
     for adapter in adapters.values():
         await adapter.start()
     try:
-        stats = await AlertSender(db, adapters).drain()
+        stats = await sender.drain()
     finally:
         for adapter in adapters.values():
             await adapter.stop()
+        worker.release()
     print(texts.CLI_ALERTS_SENT.format(sent=stats.sent, failed=stats.failed, left=stats.left))
     return 0

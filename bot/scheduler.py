@@ -1,65 +1,81 @@
 """The alerts' clock in ``planbot run``: APScheduler 3 only ticks.
 
-Every ``alerts_tick_seconds`` the tick (1) plans what is due now and writes it
-to the outbox (``handlers.alerts.queue_due``; dedupe keys make every repeat a
-no-op) and (2) drains the queued pushes within the platform limits
-(``bot.alert_sender``). One scheduler per deployment: the tick runs only while
-this process holds the ``scheduler:alerts`` lock (a PostgreSQL advisory lock;
-on SQLite a file lock, so one process owns it); another process keeps trying
-and takes over when the holder dies. Nothing is sent in quiet hours, on
-weekends or holidays (the planner returns nothing, the drain waits).
+Every ``alerts_tick_seconds`` the tick plans what is due now and writes it to the
+outbox (``handlers.alerts.queue_due``; dedupe keys make every repeat a no-op).
+The outbox's one sender (``bot.sender.OutboxSender``) drains it within the
+platform limits; ``alert_hold`` keeps alert rows pending while their send window
+is closed (quiet hours 21:00–07:00, weekends, holidays), so a row still queued
+at 21:00 waits for the next working morning.
+
+One scheduler per deployment: ``bot.runtime`` runs ``AlertScheduler.run`` under
+``run_holding(locks, "scheduler", ...)`` (a PostgreSQL advisory lock; on SQLite
+a file lock); another process waits on standby and takes over when the holder
+dies.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+import time
+from collections.abc import Callable
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
-from bot.alert_sender import AlertSender
-from bot.channel import ChannelAdapter
 from handlers.alerts import queue_due
 from knowledge.alerts import planner
-from knowledge.alerts.dayindex import day_index
+from knowledge.alerts.dayindex import DayIndex, day_index
 from knowledge.workdays import load_calendar
 from storage.db import Database
-from storage.locks import HeldLock, Locks
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-LOCK_NAME = "scheduler:alerts"
+LOCK_NAME = "scheduler"
+HELD_PREFIXES = (f"{planner.KEY_PREFIX}:",)
+CALENDAR_TTL = 300.0  # seconds; admins' holiday overrides apply within minutes
+
+
+def local_now(settings: Settings) -> datetime:
+    return datetime.now(ZoneInfo(settings.planbot_timezone)).replace(tzinfo=None, microsecond=0)
+
+
+def alert_hold(
+    db: Database, now: Callable[[], datetime], ttl: float = CALENDAR_TTL
+) -> Callable[[], tuple[str, ...]]:
+    """For ``OutboxSender(hold=...)``: the alert prefix while alerts may not go out."""
+    cache: dict[str, tuple[float, DayIndex]] = {}
+
+    def hold() -> tuple[str, ...]:
+        moment = now()
+        key = moment.date().isoformat()
+        found = cache.get(key)
+        if found is None or time.monotonic() - found[0] > ttl:
+            with db.session() as session:
+                found = (time.monotonic(), day_index(load_calendar(session), moment.date()))
+            cache.clear()
+            cache[key] = found
+        return () if planner.is_send_time(found[1], moment) else HELD_PREFIXES
+
+    return hold
 
 
 class AlertScheduler:
-    def __init__(
-        self, settings: Settings, db: Database, adapters: dict[str, ChannelAdapter]
-    ) -> None:
+    def __init__(self, settings: Settings, db: Database) -> None:
         self.settings = settings
         self.db = db
-        self.sender = AlertSender(db, adapters)
-        self.locks = Locks.for_database(db)
-        self.lock: HeldLock | None = None
         self._busy = asyncio.Lock()
 
     def now(self) -> datetime:
-        return datetime.now(ZoneInfo(self.settings.planbot_timezone)).replace(tzinfo=None)
+        return local_now(self.settings)
 
     async def tick(self) -> None:
         if self._busy.locked():
-            return  # the previous tick is still draining
+            return  # the previous tick is still planning
         async with self._busy:
-            if self.lock is None:
-                self.lock = self.locks.try_acquire(LOCK_NAME)
-                if self.lock is None:
-                    return  # another process runs the alerts
-            now = self.now()
-            await asyncio.to_thread(self._plan, now)
-            if self._send_time(now):
-                await self.sender.drain()
+            await asyncio.to_thread(self._plan, self.now())
 
     def _plan(self, now: datetime) -> None:
         with self.db.session() as session:
@@ -69,12 +85,8 @@ class AlertScheduler:
         if result.queued:
             log.warning("alerts: %d queued", result.queued)
 
-    def _send_time(self, now: datetime) -> bool:
-        with self.db.session() as session:
-            calendar = load_calendar(session)
-        return planner.is_send_time(day_index(calendar, now.date()), now)
-
     async def run(self, stop: asyncio.Event) -> None:
+        """Tick until ``stop`` (run it under the ``scheduler`` lock)."""
         scheduler = AsyncIOScheduler(timezone=self.settings.planbot_timezone)
         scheduler.add_job(
             self.tick,
@@ -89,6 +101,3 @@ class AlertScheduler:
             await stop.wait()
         finally:
             scheduler.shutdown(wait=False)
-            if self.lock is not None:
-                self.lock.release()
-                self.lock = None

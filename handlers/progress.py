@@ -151,19 +151,17 @@ def history_cmd(turn: Turn) -> list[Reply]:
     if not ref:
         return [Reply(text=texts.HISTORY_USAGE)]
     tz = ZoneInfo(turn.services.settings.planbot_timezone)
-    with turn.services.db.session() as session:
-        tasks = _tasks_named(session, turn.actor, ref)
-        if not tasks:
-            return [Reply(text=texts.HISTORY_NO_TASK.format(ref=ref))]
-        if len(tasks) > 1:
-            buttons = [
-                [Button(f"{t.number} {t.title[:50]}", f"/lichsu #{t.id}")] for t in tasks[:8]
-            ]
-            return [Reply(text=texts.HISTORY_WHICH, buttons=buttons)]
-        task = tasks[0]
-        versions = store.history(session, task.id)
-        lines = [texts.HISTORY_TITLE.format(number=task.number, title=_short(task.title))]
-        lines += [_history_line(v, tz) for v in versions] or [texts.HISTORY_NONE]
+    session = turn.session
+    tasks = _tasks_named(session, turn.actor, ref)
+    if not tasks:
+        return [Reply(text=texts.HISTORY_NO_TASK.format(ref=ref))]
+    if len(tasks) > 1:
+        buttons = [[Button(f"{t.number} {t.title[:50]}", f"/lichsu #{t.id}")] for t in tasks[:8]]
+        return [Reply(text=texts.HISTORY_WHICH, buttons=buttons)]
+    task = tasks[0]
+    versions = store.history(session, task.id)
+    lines = [texts.HISTORY_TITLE.format(number=task.number, title=_short(task.title))]
+    lines += [_history_line(v, tz) for v in versions] or [texts.HISTORY_NONE]
     return [Reply(text="\n".join(lines))]
 
 

@@ -786,12 +786,6 @@ HISTORY_CHANNELS = {
 
 # --- Deadline alerts, reminders and digests (knowledge.alerts, handlers.alerts) -------
 
-ALERT_STATUS_NAMES = {
-    "not_started": "chưa triển khai",
-    "in_progress": "đang thực hiện",
-    "done": "hoàn thành",
-    "blocked": "gặp vướng mắc",
-}
 ALERT_TASK = "Nhiệm vụ {number}: {title}"
 ALERT_TASK_NO_NUMBER = "Nhiệm vụ: {title}"
 ALERT_PLAN = "Kế hoạch: {document}"

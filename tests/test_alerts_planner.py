@@ -73,7 +73,7 @@ def test_reminders_before_a_deadline_right_after_tet(world: World, quarter_walks
     assert {a.working_days_left for a in overdue} == {-1, -4, -7, -10, -13, -16, -19, -22}
     first = min(reminders, key=lambda a: a.scheduled_for)
     assert "còn 7 ngày làm việc" in first.message and "27/02/2026" in first.message
-    assert "Trình dự thảo quy chế" in first.message and "chưa triển khai" in first.message
+    assert "Trình dự thảo quy chế" in first.message and "Chưa triển khai" in first.message
 
 
 def test_escalation_on_the_seventh_working_day_overdue(world: World, quarter_walks: dict) -> None:

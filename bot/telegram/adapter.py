@@ -154,7 +154,8 @@ class TelegramAdapter(ChannelAdapter):
         chunks = message_parts(reply.text, self.limit)
         markup = _keyboard(reply)
         if reply.photo is not None:
-            return await self._send_photo(chat_id, reply, markup)
+            sent = await self._send_photo(chat_id, reply, markup)
+            return SendResult(SendOutcome.SENT if sent else SendOutcome.FAILED)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
             kwargs: dict[str, Any] = {"chat_id": chat_id, "text": chunk}

@@ -1,9 +1,8 @@
 """Read the planner's input from the database (one session, a few bulk queries).
 
-The reported state comes straight from ``progress_reports`` (the latest live
-version per task occurrence; a report returned by the coordinating office does
-not count as done). This is a thin adapter: when the progress issue's status
-module lands, ``done_and_reported`` is the one function to point at it.
+The reported state comes from the progress domain
+(``knowledge.progress.board.reported_keys``: the report in force per task
+occurrence; a report returned by the coordinating office does not count as done).
 """
 
 from __future__ import annotations
@@ -18,18 +17,16 @@ from sqlalchemy.orm import Session, selectinload
 from knowledge.alerts.model import Person, PersonSettings, PlanInput, TaskInfo, UnitInfo
 from knowledge.alerts.settings import SETTINGS_KEY
 from knowledge.progress import occurrences as occ
+from knowledge.progress.board import reported_keys
+from knowledge.progress.status import ReportState
 from knowledge.workdays import load_calendar
-from storage.models import Document, ProgressReport, TaskRow, TaskUnit, Unit, User
+from storage.chat import channel_rank
+from storage.models import Document, TaskRow, TaskUnit, Unit, User
 from storage.repositories import resolve_units
-
-# Which identity gets a person's alerts when they have several (push-capable first).
-CHANNEL_PREFERENCE = ("telegram", "zalo_bot", "zalo_oa", "terminal")
-RETURNED = "returned"
-DONE = "done"
 
 
 def load_input(session: Session, today: date, coordinating_office: str = "") -> PlanInput:
-    done, reported = done_and_reported(session)
+    done, reported = reported_keys(session)
     tasks = tuple(_tasks(session, today, done, reported))
     units = {u.id: UnitInfo(u.id, u.name, u.parent_id) for u in session.scalars(select(Unit))}
     return PlanInput(
@@ -70,7 +67,7 @@ def _tasks(
         timing = occ.timing_of(row)
         found = occ.occurrences(timing, horizon)
         done_keys = set(done.get(row.id, ()))
-        if row.status == DONE and len(found) == 1:
+        if row.status == ReportState.DONE.value and len(found) == 1:
             done_keys.add(found[0].key)
         out.append(
             TaskInfo(
@@ -89,28 +86,6 @@ def _tasks(
             )
         )
     return out
-
-
-def done_and_reported(session: Session) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
-    """Per task: occurrence keys reported done, and keys (and quarters) with any report."""
-    latest: dict[tuple[int, str], ProgressReport] = {}
-    reported: dict[int, set[str]] = defaultdict(set)
-    stmt = select(ProgressReport).where(
-        ProgressReport.kind == "report",
-        ProgressReport.superseded.is_(False),
-        ProgressReport.withdrawn_at.is_(None),
-    )
-    for report in session.scalars(stmt.order_by(ProgressReport.reported_at)):
-        latest[(report.task_id, report.occurrence)] = report
-        reported[report.task_id].add(report.occurrence)
-        at = report.reported_at
-        # An ongoing task's quarterly update is any report made within the quarter.
-        reported[report.task_id].add(f"{at.year}-Q{(at.month - 1) // 3 + 1}")
-    done: dict[int, set[str]] = defaultdict(set)
-    for (task_id, key), report in latest.items():
-        if report.status == DONE and report.review != RETURNED:
-            done[task_id].add(key)
-    return done, reported
 
 
 def load_people(session: Session) -> list[Person]:
@@ -134,13 +109,7 @@ def load_people(session: Session) -> list[Person]:
 
 def _preferred(user: User) -> Any:
     live = [i for i in user.identities if i.active]
-    live.sort(
-        key=lambda i: (
-            CHANNEL_PREFERENCE.index(i.channel)
-            if i.channel in CHANNEL_PREFERENCE
-            else len(CHANNEL_PREFERENCE)
-        )
-    )
+    live.sort(key=lambda i: channel_rank(i.channel))
     return live[0] if live else None
 
 

@@ -30,7 +30,7 @@ def task_line(task: TaskInfo) -> str:
 
 
 def status_name(status: str) -> str:
-    return texts.ALERT_STATUS_NAMES.get(status, status)
+    return texts.REPORT_STATE_LABELS.get(status, status)
 
 
 def task_alert(

@@ -47,6 +47,9 @@ from knowledge.progress.occurrences import Occurrence, OccurrenceKind
 from storage.outbox import dedupe_key
 
 # Kinds a person's "mute" settings silence (escalations too: muting is the person's call).
+# Every alert row's dedupe key starts "alert:", so a sender can hold them outside
+# their send window (``bot.scheduler.alert_hold``).
+KEY_PREFIX = "alert"
 _TASK_KINDS = frozenset(AlertKind) - {AlertKind.DIGEST, AlertKind.UNCOVERED}
 
 
@@ -227,7 +230,7 @@ class Planner:
             due_date=occ.due,
             working_days_left=left,
             message=text,
-            dedupe_key=dedupe_key("alert", task.id, occ.key, person.id, kind, day.isoformat()),
+            dedupe_key=dedupe_key(KEY_PREFIX, task.id, occ.key, person.id, kind, day.isoformat()),
             scheduled_for=datetime.combine(day, REMINDER_AT),
             occurrence=occ.key,
             title=task.title,
@@ -257,7 +260,7 @@ class Planner:
             due_date=occ.due,
             working_days_left=left,
             message=f"{note}\n{text}",
-            dedupe_key=dedupe_key("alert", task.id, occ.key, "-", f"uncovered-{kind}", day),
+            dedupe_key=dedupe_key(KEY_PREFIX, task.id, occ.key, "-", f"uncovered-{kind}", day),
             scheduled_for=datetime.combine(day, REMINDER_AT),
             occurrence=occ.key,
             title=task.title,
@@ -275,7 +278,7 @@ class Planner:
                     continue
                 entries = book.for_unit(unit_id, person.settings.muted_documents)
                 text = messages.head_digest(self._unit_name(unit_id), day, entries)
-                key = dedupe_key("alert", "digest", person.id, day)
+                key = dedupe_key(KEY_PREFIX, "digest", person.id, day)
                 yield _digest(person, self._unit_name(unit_id), text, key, when)
         uncovered = sorted(
             self._unit_name(u) for u in book.units_with_tasks if u not in self.audience.heads
@@ -289,7 +292,9 @@ class Planner:
             rows = [(self._unit_name(u), counts) for u, counts in per_unit]
             text = messages.leader_digest(day, rows, uncovered if scope is None else [])
             unit = self._unit_name(person.unit_id) if person.unit_id else None
-            yield _digest(person, unit, text, dedupe_key("alert", "digest", person.id, day), when)
+            yield _digest(
+                person, unit, text, dedupe_key(KEY_PREFIX, "digest", person.id, day), when
+            )
 
     def _scope(self, person: Person) -> set[int] | None:
         """The units a leader oversees: theirs and below; None: all."""
@@ -338,7 +343,7 @@ class Planner:
         when = datetime.combine(now.date(), REMINDER_AT)
         for items in stale.values():
             first = items[0]
-            key = dedupe_key("alert", "catch-up", first.recipient, now.date())
+            key = dedupe_key(KEY_PREFIX, "catch-up", first.recipient, now.date())
             out.append(_digest(first, first.unit, messages.catch_up_summary(items), key, when))
         return out
 
