@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from bot import cmd_ask, cmd_chat, cmd_feedback, cmd_knowledge, cmd_progress
+from bot import cmd_alerts, cmd_ask, cmd_chat, cmd_feedback, cmd_knowledge, cmd_progress
 from knowledge import texts
 
 
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="planbot", description=texts.CLI_DESCRIPTION)
     parser.add_argument("-v", "--verbose", action="store_true", help=texts.CLI_VERBOSE)
     sub = parser.add_subparsers(dest="command", required=True, title=texts.CLI_COMMANDS)
-    for module in (cmd_knowledge, cmd_ask, cmd_chat, cmd_feedback, cmd_progress):
+    for module in (cmd_knowledge, cmd_ask, cmd_chat, cmd_feedback, cmd_progress, cmd_alerts):
         module.register(sub)
     return parser
 

@@ -60,3 +60,41 @@ class SendLimiter:
                 if delay <= 0:
                     break
                 await asyncio.sleep(delay)
+
+
+class Pacer:
+    """Orders one sender's queued pushes within the limits, one send at a time.
+
+    Sends are spaced evenly at ``global_rate`` (kept below the platform ceiling so
+    network jitter never puts more than the ceiling in one second), with at least
+    ``per_chat_interval`` seconds between two messages to one private chat and
+    ``group_interval`` to one group (a negative chat id). The next message is the
+    oldest one whose chat is free, so a busy chat never holds up the others.
+    """
+
+    def __init__(
+        self,
+        global_rate: float = 28.0,
+        per_chat_interval: float = 1.05,
+        group_interval: float = 3.05,
+    ) -> None:
+        self.interval = 1.0 / global_rate
+        self.per_chat = per_chat_interval
+        self.group = group_interval
+        self._next_global = 0.0
+        self._chat_free: dict[str, float] = {}
+
+    async def next_ready(self, chats: list[str]) -> int:
+        """The index in ``chats`` to send next; waits until it may go."""
+        while True:
+            now = time.monotonic()
+            wait_global = self._next_global - now
+            ready = [i for i, c in enumerate(chats) if self._chat_free.get(c, 0.0) <= now]
+            if ready and wait_global <= 0:
+                chat_id = chats[ready[0]]
+                self._next_global = max(now, self._next_global) + self.interval
+                gap = self.group if chat_id.startswith("-") else self.per_chat
+                self._chat_free[chat_id] = now + gap
+                return ready[0]
+            soonest = 0.0 if ready else min(self._chat_free.get(c, 0.0) for c in chats) - now
+            await asyncio.sleep(max(wait_global, soonest, 0.001))

@@ -195,7 +195,7 @@ async def serve(
     dispatcher = Dispatcher(services)
     adapters = build_adapters(settings, db, dispatcher)
     router = DeliveryRouter(db, adapters, timedelta(hours=settings.zalo_oa_window_hours))
-    sender = OutboxSender(db, router, worker.id, worker.alive)
+    sender = OutboxSender(db, router, worker.id, worker.alive, hold=_alert_hold(db, settings))
     for adapter in adapters.values():
         adapter.sender, adapter.worker = sender, worker.id
     hooked = {n: a for n, a in adapters.items() if _webhook_url(settings, n)}
@@ -238,7 +238,19 @@ def _jobs(
         jobs += [adapter.run_backlog(stop) for adapter in adapters.values()]
     if role in (Role.ALL, Role.SENDER):
         jobs.append(sender.run(stop))
+    if role in (Role.ALL, Role.SENDER) and adapters:
+        from bot.scheduler import LOCK_NAME, AlertScheduler
+
+        alerts = AlertScheduler(settings, sender.db)
+        jobs.append(run_holding(worker.locks, LOCK_NAME, alerts.run, stop))
     return jobs
+
+
+def _alert_hold(db: Database, settings: Settings) -> Callable[[], tuple[str, ...]]:
+    """Alerts wait in the outbox while their send window is closed (quiet hours, days off)."""
+    from bot.scheduler import alert_hold, local_now
+
+    return alert_hold(db, lambda: local_now(settings))
 
 
 async def _run_jobs(jobs: list[Coroutine[Any, Any, None]], stop: asyncio.Event) -> None:

@@ -6,15 +6,21 @@ Two paths, one row format (``storage.outbox``):
   this worker in the turn's transaction, are sent right after the commit (no
   added latency). A crash between commit and send leaves them claimed by a dead
   worker; ``recover`` hands them to a sender, which sends them once more at most.
-- ``run(stop)``: the drain loop of a sender. Per channel it claims due pending
-  rows (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several senders share the
-  work), routes each one (Zalo OA window) and sends it within the platform
-  limits (the adapter's limiter: Telegram 30 msg/s overall, 1 msg/s per private
-  chat, 20 msg/min per group). Outcomes: sent; 429 and 5xx/network errors are
-  retried later (``retry_after`` honoured, backoff otherwise); a timeout is
-  ``uncertain`` (it may have arrived) and is not repeated; 403 marks the
-  identity inactive; anything else is ``failed``. Each outcome is committed on
-  its own, right after its send, so a kill repeats at most the sends in flight.
+- ``run(stop)``: the drain loop of a sender (``drain()``: one pass until nothing
+  is due, for ``planbot alerts --send``). Per channel it claims due pending rows
+  (``FOR UPDATE SKIP LOCKED`` on PostgreSQL, so several senders share the work),
+  routes each one (Zalo OA window) and sends them one at a time, paced by
+  ``bot.ratelimit.Pacer`` (under 30 msg/s overall, at least 1 s per private chat,
+  20 msg/min per group; the adapter's limiter stays as a backstop). Outcomes:
+  sent; 429 and 5xx/network errors are retried (the adapter first waits
+  ``retry_after`` in place, which holds every send behind it, as Telegram's flood
+  control asks; then later with backoff); a timeout is ``uncertain`` (it may have
+  arrived) and is not repeated; 403 marks the identity inactive; anything else is
+  ``failed``. Each outcome is committed on its own, right after its send, and
+  only one send is in flight, so a kill repeats at most one message.
+- Send windows: ``hold()`` names the dedupe-key prefixes that must not go out now
+  (alerts in quiet hours, on weekends and holidays: ``bot.scheduler.alert_hold``);
+  those rows stay pending until their window opens.
 """
 
 from __future__ import annotations
@@ -22,11 +28,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import timedelta
 
 from bot.channel import Queued, SendOutcome, SendResult
+from bot.ratelimit import Pacer
 from bot.routing import DeliveryRouter
 from handlers.delivery import queue
 from handlers.messages import Outgoing
@@ -46,6 +53,18 @@ def backoff(attempts: int) -> float:
     return float(min(2 ** max(attempts, 0), 300))
 
 
+def hold_nothing() -> tuple[str, ...]:
+    return ()
+
+
+@dataclass
+class DrainStats:
+    sent: int = 0
+    failed: int = 0
+    recovered: int = 0
+    left: int = 0
+
+
 class OutboxSender:
     def __init__(
         self,
@@ -55,13 +74,18 @@ class OutboxSender:
         alive: Callable[[str], bool],
         *,
         poll: float = 0.2,
+        pacer: Pacer | None = None,
+        hold: Callable[[], tuple[str, ...]] = hold_nothing,
     ) -> None:
         self.db = db
         self.router = router
         self.worker = worker
         self.alive = alive
         self.poll = poll
+        self.pacer = pacer or Pacer()
+        self.hold = hold
         self.sent = 0
+        self.failed = 0
 
     # --- replies of this worker's turns ---------------------------------------------
 
@@ -96,25 +120,41 @@ class OutboxSender:
         with self.db.session() as session:
             return store.recover(session, self.alive) + chat.recover_updates(session, self.alive)
 
-    async def drain_once(self, channel: str) -> bool:
+    async def drain(self, stop: asyncio.Event | None = None) -> DrainStats:
+        """Recover, then send everything due on every channel; return when none is left."""
+        stats = DrainStats(recovered=await asyncio.to_thread(self.recover))
+        sent, failed = self.sent, self.failed
+        for channel in list(self.router.adapters):
+            while (stop is None or not stop.is_set()) and await self.drain_once(channel, stop):
+                pass
+        stats.sent, stats.failed = self.sent - sent, self.failed - failed
+        with self.db.session() as session:
+            stats.left = store.counts(session).get(store.Status.PENDING, 0)
+        return stats
+
+    async def drain_once(self, channel: str, stop: asyncio.Event | None = None) -> bool:
         """Claim and send one batch of due pushes; False when there was none."""
         rows = await asyncio.to_thread(self._claim, channel)
         if not rows:
             return False
-        by_chat: defaultdict[str, list[Queued]] = defaultdict(list)
-        for row in rows:
-            by_chat[row.out.chat_id].append(row)
-        # Chats in parallel (the limiter spaces them), one chat's messages in order.
-        await asyncio.gather(*(self._send_all(chat_rows) for chat_rows in by_chat.values()))
+        while rows:
+            if stop is not None and stop.is_set():
+                await asyncio.to_thread(self._release, [r.id for r in rows])
+                break
+            # One send in flight: a kill repeats at most that one.
+            index = await self.pacer.next_ready([r.out.chat_id for r in rows])
+            await self._send_row(rows.pop(index))
         return True
 
     def _claim(self, channel: str) -> list[Queued]:
+        held = self.hold()
         with self.db.session() as session:
-            return [Queued.of(row) for row in store.claim_due(session, channel, self.worker, BATCH)]
+            claimed = store.claim_due(session, channel, self.worker, BATCH, held_prefixes=held)
+            return [Queued.of(row) for row in claimed]
 
-    async def _send_all(self, rows: list[Queued]) -> None:
-        for row in rows:
-            await self._send_row(row)
+    def _release(self, ids: list[int]) -> None:
+        with self.db.session() as session:
+            store.release(session, ids, self.worker)
 
     # --- one message ----------------------------------------------------------------
 
@@ -161,6 +201,7 @@ class OutboxSender:
                 )
             else:
                 store.mark(session, row.id, store.Status.FAILED, error=result.error)
+                self.failed += 1
 
     def _hold(self, row: Queued, notes: list[Outgoing]) -> None:
         with self.db.session() as session:

@@ -27,7 +27,6 @@ from storage import outbox as store
 from storage.models import Identity
 
 WINDOWED_CHANNELS = ("zalo_oa",)
-PREFERRED = ("telegram", "zalo_bot", "zalo_oa", "terminal")
 
 
 @dataclass
@@ -73,7 +72,7 @@ def route(session: Session, out: Outgoing, now: datetime, window: timedelta) -> 
         return Route(out)
     others = sorted(
         (i for i in identity.user.identities if i.active and i.channel != out.channel),
-        key=lambda i: PREFERRED.index(i.channel) if i.channel in PREFERRED else 99,
+        key=lambda i: chat.channel_rank(i.channel),
     )
     if others:
         return Route(Outgoing(others[0].channel, others[0].chat_id, out.reply))

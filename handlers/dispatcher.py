@@ -22,7 +22,18 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import admin, callbacks, commands, feedback, flows, groups, progress, report_chat
+from handlers import (
+    admin,
+    alert_settings,
+    alerts,
+    callbacks,
+    commands,
+    feedback,
+    flows,
+    groups,
+    progress,
+    report_chat,
+)
 from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
@@ -43,7 +54,7 @@ COMMANDS: dict[str, Handler] = {
     "/hoi": commands.ask_cmd,
     "/chon": commands.choose_cmd,
     "/nhiemvu": commands.tasks_cmd,
-    "/hanchot": commands.deadlines_cmd,
+    "/hanchot": alerts.deadlines_cmd,
     "/tiendo": progress.progress_cmd,
     "/baocao": report_chat.report_cmd,
     "/lichsu": report_chat.history_cmd,
@@ -56,7 +67,9 @@ COMMANDS: dict[str, Handler] = {
     "/admin": admin.admin_cmd,
     "/them": commands.more_cmd,
     "/phanhoi": feedback.feedback_cmd,
+    alerts.REPORT_COMMAND: alerts.report_from_alert,
 }
+assert alert_settings.SETTINGS  # /caidat is a declared flow (registered on import)
 
 _COMMAND = re.compile(r"^(/[A-Za-z_]+)(?:@\S+)?(?:\s+(.*))?$", re.DOTALL)
 _NUMBER = re.compile(r"^\s*(\d{1,2})\s*\.?\s*$")

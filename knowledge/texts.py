@@ -907,3 +907,108 @@ CHAT_HELP_LEADER = (
     "\n/duyet — xác nhận hoặc trả lại báo cáo\n/baocaoquy [1/2026] — dự thảo báo cáo quý"
 )
 CHAT_HELP_EXPORT = "\n/xuat — bảng tiến độ Excel"
+
+# --- Deadline alerts, reminders and digests (knowledge.alerts, handlers.alerts) -------
+
+ALERT_TASK = "Nhiệm vụ {number}: {title}"
+ALERT_TASK_NO_NUMBER = "Nhiệm vụ: {title}"
+ALERT_PLAN = "Kế hoạch: {document}"
+ALERT_UNIT = "Đơn vị chủ trì: {unit}"
+ALERT_DUE = "Thời hạn: {due}"
+ALERT_STATUS = "Trạng thái: {status}"
+ALERT_REMINDER_HEAD = "⏰ Nhắc hạn: còn {left} ngày làm việc đến hạn hoàn thành."
+ALERT_DUE_TODAY_HEAD = "⏰ Hôm nay là ngày làm việc cuối cùng để hoàn thành nhiệm vụ."
+ALERT_DUE_ON_DAY_OFF = "(Hạn {due} rơi vào ngày nghỉ nên được nhắc trước.)"
+ALERT_OVERDUE_HEAD = "⚠️ Nhiệm vụ đã quá hạn {days} ngày làm việc và chưa được báo cáo hoàn thành."
+ALERT_ESCALATION_HEAD = (
+    "🚩 Báo cáo lãnh đạo: nhiệm vụ của {unit} đã quá hạn {days} ngày làm việc, "
+    "chưa được báo cáo hoàn thành."
+)
+ALERT_PERIOD_HEAD = (
+    "📅 Kỳ {period} kết thúc ngày {due} (còn {left} ngày làm việc): "
+    "đề nghị báo cáo kết quả thực hiện kỳ này."
+)
+ALERT_PROGRESS_HEAD = "📝 Đề nghị cập nhật tiến độ {period} của nhiệm vụ thường xuyên."
+ALERT_REPORT_HINT = "Bấm “Báo cáo tiến độ” hoặc gõ /baocao để báo cáo."
+ALERT_BTN_REPORT = "Báo cáo tiến độ"
+ALERT_CATCH_UP_PREFIX = "(Nhắc bù do hệ thống tạm gián đoạn) "
+ALERT_UNCOVERED = "Không có người nhận: {unit} chưa có trưởng đơn vị liên kết với bot."
+ALERT_NO_LEAD_UNIT = "(chưa rõ đơn vị chủ trì)"
+ALERT_DIGEST_HEAD_TITLE = "📋 Tổng hợp tuần {date} — {unit}"
+ALERT_DIGEST_LEADER_TITLE = "📋 Tổng hợp tuần {date} — tình hình các đơn vị"
+ALERT_DIGEST_DUE_SOON = "Đến hạn trong 14 ngày tới ({count}):"
+ALERT_DIGEST_OVERDUE = "Quá hạn ({count}):"
+ALERT_DIGEST_UNREPORTED = "Chưa báo cáo ({count}):"
+ALERT_DIGEST_ITEM = "• {number}{title}{due}"
+ALERT_DIGEST_ITEM_DUE = " — hạn {due}"
+ALERT_DIGEST_MORE = "… và {more} nhiệm vụ khác"
+ALERT_DIGEST_NOTHING = "Không có nhiệm vụ đến hạn, quá hạn hay chưa báo cáo. Cảm ơn!"
+ALERT_DIGEST_UNIT_LINE = "• {unit}: quá hạn {overdue}, chưa báo cáo {unreported}"
+ALERT_DIGEST_UNITS = "Theo đơn vị ({count}):"
+ALERT_DIGEST_UNCOVERED = "Đơn vị có nhiệm vụ nhưng chưa có trưởng đơn vị nhận nhắc hạn ({count}):"
+ALERT_DIGEST_UNCOVERED_ITEM = "• {unit}"
+ALERT_CATCH_UP_TITLE = (
+    "🔁 Trong thời gian hệ thống tạm gián đoạn, có {count} nhắc hạn chưa gửi được:"
+)
+ALERT_CATCH_UP_ITEM = "• {when}: {what} — {task}"
+ALERT_KIND_NAMES = {
+    "reminder": "nhắc hạn",
+    "due_today": "đến hạn",
+    "overdue": "quá hạn",
+    "escalation": "báo cáo lãnh đạo",
+    "period": "hết kỳ báo cáo",
+    "progress_request": "đề nghị cập nhật tiến độ",
+    "digest": "tổng hợp tuần",
+    "uncovered": "không có người nhận",
+}
+ALERT_UPCOMING_TITLE = "Nhắc hạn bạn sẽ nhận trong {days} ngày tới:"
+ALERT_UPCOMING_TITLE_ALL = "Nhắc hạn sẽ gửi trong {days} ngày tới (mọi đơn vị):"
+ALERT_UPCOMING_LINE = "• {when}: {what} — {task}{who}"
+ALERT_UPCOMING_TO = " → {who}"
+ALERT_UPCOMING_NONE = "Bạn sẽ không nhận nhắc hạn nào trong {days} ngày tới."
+ALERT_UPCOMING_MUTED = "Bạn đã tắt mọi nhắc hạn (gõ /caidat để bật lại)."
+ALERT_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
+ALERT_REPORT_TASK_INFO = (
+    "{task}\n{plan}\n{unit}\n{due}\n{status}\n\n"
+    "Để báo cáo, gửi một tin nhắn, ví dụ: “NV {number}: đang thực hiện 50%, …” "
+    "hoặc “NV {number} đã hoàn thành”."
+)
+ALERT_REPORT_TASK_UNKNOWN = "Không tìm thấy nhiệm vụ này (có thể kế hoạch đã được thay thế)."
+
+SETTINGS_TITLE = "Cài đặt nhắc hạn của bạn:"
+SETTINGS_STATE = (
+    "• Nhắc hạn: {alerts}\n• Nhắc trước: {lead_times} ngày làm việc (và đúng ngày đến hạn)\n"
+    "• Tổng hợp tuần: {digest}\n• Kế hoạch đã tắt nhắc: {muted}"
+)
+SETTINGS_ON = "bật"
+SETTINGS_OFF = "tắt"
+SETTINGS_NONE = "không có"
+SETTINGS_PROMPT = "Chọn điều muốn thay đổi."
+SETTINGS_BTN_MUTE_ALL = "Tắt mọi nhắc hạn"
+SETTINGS_BTN_UNMUTE_ALL = "Bật lại nhắc hạn"
+SETTINGS_BTN_DIGEST_OFF = "Tắt tổng hợp tuần"
+SETTINGS_BTN_DIGEST_ON = "Bật tổng hợp tuần"
+SETTINGS_BTN_LEAD = "Đổi số ngày nhắc trước"
+SETTINGS_BTN_PLAN = "Tắt/bật nhắc theo kế hoạch"
+SETTINGS_BTN_DONE = "Xong"
+SETTINGS_LEAD_PROMPT = "Nhắc trước bao nhiêu ngày làm việc? Gõ các số cách nhau, ví dụ: 7 3 1"
+SETTINGS_LEAD_BAD = "Chưa hiểu. Gõ từ 1 đến 5 số ngày làm việc (1–30), ví dụ: 5 2"
+SETTINGS_PLAN_PROMPT = "Chọn kế hoạch để tắt hoặc bật lại nhắc hạn."
+SETTINGS_PLAN_NONE = "Chưa có kế hoạch nào được nạp."
+SETTINGS_SAVED = "Đã lưu."
+
+CLI_ALERTS = "nhắc hạn: xem trước (--dry-run) hoặc gửi ngay (--send)"
+CLI_ALERTS_DRY_RUN = "chỉ in những gì sẽ gửi, không gửi"
+CLI_ALERTS_SEND = "tính và gửi ngay những nhắc hạn đến giờ"
+CLI_ALERTS_NOW = "thời điểm giả định, “YYYY-MM-DD HH:MM” giờ Việt Nam (mặc định: bây giờ)"
+CLI_ALERTS_SINCE = "lần chạy trước (để nhắc bù), “YYYY-MM-DD HH:MM”"
+CLI_ALERTS_DAYS = "xem trước nhiều ngày liền, từ --now (mỗi ngày làm việc lúc 07:30 và 08:00)"
+CLI_ALERTS_JSON = "in mỗi nhắc hạn một dòng JSON"
+CLI_ALERTS_BAD_NOW = "Thời điểm không hợp lệ: {value} (dạng đúng: 2026-03-24 08:00)"
+CLI_ALERTS_NEED_MODE = "Cần chọn --dry-run hoặc --send."
+CLI_ALERTS_LINE = "{when} [{kind}] → {who} ({unit}): {first_line}"
+CLI_ALERTS_NOBODY = "KHÔNG CÓ NGƯỜI NHẬN"
+CLI_ALERTS_QUEUED = "Đã đưa {queued} tin mới vào hàng đợi ({repeated} đã có từ trước, {unreachable} người chưa liên kết kênh)."
+CLI_ALERTS_SENT = "Đã gửi {sent} tin, lỗi {failed}, còn chờ {left}."
+CLI_ALERTS_NO_CHANNEL = "Chưa cấu hình kênh nào (TELEGRAM_BOT_TOKEN …): tin nằm trong hàng đợi."
+CLI_ALERTS_QUIET = "Giờ yên lặng, ngày nghỉ hoặc ngày lễ: không gửi gì lúc này."

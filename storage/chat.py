@@ -28,6 +28,17 @@ from storage.models import (
 from storage.settings import get_settings
 
 ROLES = ("admin", "leader", "head", "member", "viewer")
+# Which of a person's identities a push goes to first (push-capable channels first).
+CHANNEL_PREFERENCE = ("telegram", "zalo_bot", "zalo_oa", "terminal")
+
+
+def channel_rank(channel: str) -> int:
+    """Sort key over ``CHANNEL_PREFERENCE``; unknown channels last."""
+    if channel in CHANNEL_PREFERENCE:
+        return CHANNEL_PREFERENCE.index(channel)
+    return len(CHANNEL_PREFERENCE)
+
+
 # No 0/O/1/I/L: codes are read aloud and typed on phones.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
 

@@ -88,8 +88,17 @@ def enqueue(
     return insert_new(session, table, values, ["dedupe_key"])  # type: ignore[arg-type]
 
 
-def claim_due(session: Session, channel: str, worker: str, limit: int = 20) -> list[OutboxMessage]:
-    """Take up to ``limit`` due pending messages of ``channel`` for this sender, oldest first."""
+def claim_due(
+    session: Session,
+    channel: str,
+    worker: str,
+    limit: int = 20,
+    *,
+    held_prefixes: tuple[str, ...] = (),
+) -> list[OutboxMessage]:
+    """Take up to ``limit`` due pending messages of ``channel`` for this sender, oldest
+    first; rows whose dedupe key starts with one of ``held_prefixes`` stay pending (a
+    push outside its send window, e.g. alerts in quiet hours)."""
     now = utcnow()
     due = (
         select(OutboxMessage.id)
@@ -97,6 +106,7 @@ def claim_due(session: Session, channel: str, worker: str, limit: int = 20) -> l
             OutboxMessage.channel == channel,
             OutboxMessage.status == Status.PENDING,
             or_(OutboxMessage.not_before.is_(None), OutboxMessage.not_before <= now),
+            *(~OutboxMessage.dedupe_key.startswith(p, autoescape=True) for p in held_prefixes),
         )
         .order_by(OutboxMessage.id)
         .limit(limit)
@@ -144,6 +154,17 @@ def mark(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id)
         .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+
+
+def release(session: Session, message_ids: list[int], worker: str) -> None:
+    """Give claimed, unsent rows back (a sender stopping mid-batch)."""
+    session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id.in_(message_ids), OutboxMessage.claimed_by == worker)
+        .where(OutboxMessage.status == Status.SENDING)
+        .values(status=Status.PENDING, claimed_by=None)
         .execution_options(synchronize_session=False)
     )
 

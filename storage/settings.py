@@ -80,6 +80,10 @@ class Settings(BaseSettings):
     parse_timeout_seconds: float = 120.0
     max_question_chars: int = 1000
 
+    # Deadline alerts
+    alerts_coordinating_office: str = ""  # unit name(s), ";"-separated: escalations go there
+    alerts_tick_seconds: int = 60  # how often the scheduler plans and drains
+
     @property
     def data_dir(self) -> Path:
         return self.planbot_data_dir

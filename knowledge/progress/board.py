@@ -137,3 +137,22 @@ def build_board(
                 )
             )
     return Board(rows=rows, today=today, calendar=calendar, reported_units=reported_units)
+
+
+def reported_keys(session: Session) -> tuple[dict[int, set[str]], dict[int, set[str]]]:
+    """Per task: the occurrence keys whose report in force counts as done (a returned
+    "done" does not), and the keys with any report plus the quarters ("2026-Q1") in
+    which one was made (an ongoing task's quarterly update is any report that quarter)."""
+    latest: dict[tuple[int, str], Any] = {}
+    reported: dict[int, set[str]] = {}
+    for report in store.current_report_rows(session):
+        latest[(report.task_id, report.occurrence)] = report  # oldest first: the last wins
+        at = report.reported_at
+        keys = reported.setdefault(report.task_id, set())
+        keys.update((report.occurrence, f"{at.year}-Q{(at.month - 1) // 3 + 1}"))
+    done: dict[int, set[str]] = {}
+    for (task_id, key), report in latest.items():
+        returned = report.review == Review.RETURNED.value
+        if report.status == ReportState.DONE.value and not returned:
+            done.setdefault(task_id, set()).add(key)
+    return done, reported

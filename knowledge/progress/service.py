@@ -94,7 +94,16 @@ def read_report(session: Session, text: str, reporter: Reporter) -> ReadReport:
     return ReadReport(parsed, allowed)
 
 
-_PARENT = re.compile(r"^(.*?)\s*[(@]\s*(.+?)\s*\)?\s*$")
+# "Unit (Parent)" or "Unit @ Parent": no leading lazy group, which backtracks
+# quadratically on a long run of spaces (tests/test_input_limits.py).
+_PARENT = re.compile(r"[(@]\s*([^()@]+?)\s*\)?\s*$")
+
+
+def _unit_and_parent(spec: str) -> tuple[str, str] | None:
+    m = _PARENT.search(spec)
+    if m is None or not spec[: m.start()].strip():
+        return None
+    return spec[: m.start()].strip(), m.group(1)
 
 
 def find_unit(session: Session, spec: str) -> Unit:
@@ -103,10 +112,11 @@ def find_unit(session: Session, spec: str) -> Unit:
     Raises ``ReportError`` with the options when the name fits several units.
     """
     found = repo.resolve_units(session, nfc(spec))
-    m = _PARENT.match(spec)
-    if len(found) != 1 and m:
-        inner = [u for u in repo.resolve_units(session, m.group(1)) if u.parent is not None]
-        found = [u for u in inner if fold(u.parent.name) == fold(m.group(2))] or found  # type: ignore[union-attr]
+    named = _unit_and_parent(spec)
+    if len(found) != 1 and named:
+        unit, parent = named
+        inner = [u for u in repo.resolve_units(session, unit) if u.parent is not None]
+        found = [u for u in inner if fold(u.parent.name) == fold(parent)] or found  # type: ignore[union-attr]
     if len(found) == 1:
         return found[0]
     if not found:
