@@ -9,8 +9,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
 
-from bot import cmd_alerts, cmd_ask, cmd_chat, cmd_feedback, cmd_knowledge, cmd_progress
-from knowledge import texts
+from bot import cmd_alerts, cmd_ask, cmd_chat, cmd_feedback, cmd_knowledge, cmd_progress, texts
 
 
 class _HelpFormatter(argparse.HelpFormatter):

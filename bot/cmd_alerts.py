@@ -8,9 +8,9 @@ import json
 import sys
 from datetime import datetime, time, timedelta
 
+from bot import texts
 from bot.scheduler import local_now
 from handlers.alerts import queue_due
-from knowledge import texts
 from knowledge.alerts import planner
 from knowledge.alerts.load import load_input
 from knowledge.alerts.messages import alert_task, when

@@ -13,7 +13,7 @@ import sys
 from datetime import datetime
 from typing import Any
 
-from knowledge import texts
+from bot import texts
 
 
 def register(sub: argparse._SubParsersAction) -> None:

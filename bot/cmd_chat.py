@@ -7,11 +7,11 @@ import argparse
 import json
 import sys
 
+from bot import texts
 from handlers import data
 from handlers.access import ROLES
 from handlers.admin import issue_invite
 from handlers.services import Services
-from knowledge import texts
 from storage import chat
 from storage.db import Database
 from storage.settings import get_settings

@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from knowledge import texts
+from bot import texts
 
 
 def register(sub: argparse._SubParsersAction) -> None:

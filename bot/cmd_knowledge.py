@@ -16,7 +16,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import select
 
-from knowledge import texts
+from bot import texts
 from knowledge.document import DocumentError
 from storage.db import Database
 from storage.models import TargetRow, TaskRow, Unit

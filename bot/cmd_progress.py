@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from rich.console import Console
 
-from knowledge import texts
+from bot import texts
 from knowledge.progress.reporting import Reporter, ReportError
 from knowledge.progress.status import ReportState
 from storage.db import Database

@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot import logmask
-from knowledge import texts
+from bot import logmask, texts
 from storage.settings import Settings
 
 # Telegram: 1-256 characters of A-Z a-z 0-9 _ - (Bot API setWebhook secret_token).

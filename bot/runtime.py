@@ -39,13 +39,12 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from bot import preflight
+from bot import preflight, texts
 from bot.channel import ChannelAdapter
 from bot.routing import DeliveryRouter
 from bot.sender import OutboxSender
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
-from knowledge import texts
 from storage.db import Database
 from storage.locks import HeldLock, Locks
 from storage.migrate import current_revision, head_revision

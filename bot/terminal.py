@@ -12,10 +12,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
 
+from bot import texts
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment, Incoming, Reply, Sender
 from handlers.services import NullIO, Services
-from knowledge import texts
 from storage import chat
 
 CHANNEL = "terminal"

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers import texts
 from handlers.errors import NotAllowed
-from knowledge import texts
 from storage.chat import ROLES
 from storage.models import Identity
 

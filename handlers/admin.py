@@ -17,14 +17,14 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import data
+from handlers import data, texts
 from handlers.access import ROLES, Actor, require_admin, role_name, unit_suffix
 from handlers.errors import BadFile, BadInput
 from handlers.flows import END, Choice, Flow, FlowTurn, Step, begin, register
 from handlers.messages import Button, Outgoing, Reply
 from handlers.render import caps_for
 from handlers.turn import Turn
-from knowledge import limits, texts
+from knowledge import limits
 from knowledge.document import DocumentError
 from storage import chat
 from storage import outbox as outbox_store

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from handlers import texts
 from handlers.errors import BadInput
 from handlers.flows import END, Choice, Flow, FlowTurn, Step, register
-from knowledge import texts
 from knowledge.alerts import settings as store
 from knowledge.alerts.load import document_label
 from storage.models import Document

@@ -15,11 +15,10 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from handlers import commands
+from handlers import commands, texts
 from handlers.delivery import queue
 from handlers.messages import Button, Outgoing, Reply
 from handlers.turn import Turn
-from knowledge import texts
 from knowledge.alerts import messages, planner
 from knowledge.alerts.load import document_label, load_input
 from knowledge.alerts.model import REMINDER_AT, Alert, AlertKind, PlanInput, TaskInfo

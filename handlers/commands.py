@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from handlers import data, feedback
+from handlers import data, feedback, texts
 from handlers.access import Actor, engine_reach, reach_of
-from handlers.messages import Button, Citation, Reply
+from handlers.messages import Button, Reply
 from handlers.render import answer_text, caps_for
 from handlers.turn import Turn
-from knowledge import texts
 from knowledge.answer.api import Answer
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage import repositories as repo
 
 MAX_LIST = 30
@@ -84,7 +83,7 @@ def _answer_replies(turn: Turn, question: str, answer: Answer) -> list[Reply]:
         rows.append([Button(texts.ANS_MORE_BUTTON, "/them")])
     if not options:
         rows.append(feedback.buttons(feedback.remember(turn, question, answer)))
-    citations = [Citation(c.source, c.locator, c.text) for c in answer.citations]
+    citations = list(answer.citations)
     text = answer_text(answer, caps_for(turn.actor.channel))
     return [Reply(text=text, buttons=rows, citations=citations)]
 

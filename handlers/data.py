@@ -7,9 +7,9 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from knowledge import texts
+from handlers import texts
 from knowledge.abbreviations import expand, expansions
-from knowledge.text import nfc
+from knowledge.vietnamese import nfc
 from storage import repositories as repo
 from storage.models import TaskRow, Unit
 

@@ -19,9 +19,9 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from handlers import texts
 from handlers.callbacks import encode_reply
 from handlers.messages import Outgoing, Reply, reply_to_payload
-from knowledge import texts
 from storage import chat
 from storage import outbox as store
 from storage.models import Identity

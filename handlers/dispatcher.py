@@ -33,6 +33,7 @@ from handlers import (
     groups,
     progress,
     report_chat,
+    texts,
 )
 from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
@@ -41,7 +42,6 @@ from handlers.messages import Incoming, Reply
 from handlers.render import caps_for, numbered
 from handlers.services import NullIO, Result, Services, TurnIO
 from handlers.turn import Turn
-from knowledge import texts
 from storage import chat
 
 log = logging.getLogger(__name__)

@@ -6,7 +6,7 @@ trace and the user only gets a short apology (see ``dispatcher.Dispatcher``).
 
 from __future__ import annotations
 
-from knowledge import texts
+from handlers import texts
 
 
 class UserFacingError(Exception):

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from handlers import texts
 from handlers.messages import Button, Reply
 from handlers.turn import Turn
-from knowledge import texts
 from knowledge.answer.api import Answer
 from storage.feedback import add_feedback
 

@@ -44,11 +44,11 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from handlers import texts
 from handlers.access import Actor
 from handlers.errors import NotAllowed, UserFacingError
 from handlers.messages import Button, Reply
 from handlers.turn import Turn
-from knowledge import texts
 
 END = "__end__"
 STAY = "__stay__"

@@ -15,13 +15,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from handlers import commands
+from handlers import commands, texts
 from handlers.access import VIEWER, Actor, actor_for
 from handlers.messages import Incoming, Reply
 from handlers.services import NullIO, Result, Services, TurnIO
 from handlers.turn import Turn
-from knowledge import texts
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage import chat
 
 ENABLED = "group_enabled"

@@ -14,9 +14,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
+from handlers import texts
 from handlers.access import role_name, unit_suffix
 from handlers.messages import Reply, Sender
-from knowledge import texts
 from storage import chat
 from storage.models import Invite, User
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from knowledge.answer.api import AnswerCitation as Citation  # one citation type, the answer's
+
 
 @dataclass(frozen=True)
 class Sender:
@@ -47,13 +49,6 @@ class Button:
     data: str  # sent back as Incoming.callback_data; also accepted typed as text
 
 
-@dataclass(frozen=True)
-class Citation:
-    source: str  # the ingested file's name
-    locator: str  # "Phụ lục, STT 3.18" / "Mục II.1, dòng 14"
-    text: str = ""
-
-
 @dataclass
 class Reply:
     text: str
@@ -83,7 +78,7 @@ def reply_to_payload(reply: Reply) -> dict[str, Any]:
     return {
         "text": reply.text,
         "buttons": [[[b.label, b.data] for b in row] for row in reply.buttons],
-        "citations": [[c.source, c.locator, c.text] for c in reply.citations],
+        "citations": [[c.source, c.locator, c.text, c.plan] for c in reply.citations],
         "file": str(reply.file) if reply.file else None,
         "file_name": reply.file_name,
         "photo": str(reply.photo) if reply.photo else None,

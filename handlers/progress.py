@@ -12,11 +12,11 @@ import uuid
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from handlers import texts
 from handlers.access import Actor
 from handlers.errors import UserFacingError
 from handlers.messages import Button, Reply
 from handlers.turn import Turn
-from knowledge import texts
 from knowledge.progress import chart
 from knowledge.progress.board import build_board
 from knowledge.progress.overview import Overview, overview

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from handlers import texts
 from handlers.messages import Reply
-from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import body_lines, sources_block
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from handlers import downloads
+from handlers import downloads, texts
 from handlers import report_flow as rf
 from handlers.access import Actor
 from handlers.errors import BadInput, NotAllowed, UserFacingError
@@ -27,13 +27,12 @@ from handlers.flows import END, STAY, Choice, Flow, FlowTurn, Step, begin, curre
 from handlers.messages import Button, Outgoing, Reply
 from handlers.render import caps_for
 from handlers.turn import Turn
-from knowledge import texts
 from knowledge.progress import evidence, reporting, service
 from knowledge.progress.board import UTC, build_board, to_local
 from knowledge.progress.report_parse import ReportKind, number_covers
 from knowledge.progress.reporting import Reporter, ReportError
 from knowledge.progress.status import ReportState
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage import progress as store
 from storage.models import ProgressReport, TaskRow
 

@@ -16,14 +16,14 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy.orm import Session
 
+from handlers import texts
 from handlers.messages import Button, Reply
-from knowledge import texts
 from knowledge.progress import service
 from knowledge.progress.board import BoardRow, build_board
 from knowledge.progress.reporting import Reporter
 from knowledge.progress.service import ReadReport
 from knowledge.progress.status import ReportState
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 PAGE_SIZE = 6
 PERCENTS = (25, 50, 75)

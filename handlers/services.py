@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any, Protocol
 from zoneinfo import ZoneInfo
 
+from handlers import texts
 from handlers.errors import BadFile
 from handlers.messages import Attachment, Outgoing, Reply
-from knowledge import texts
 from knowledge.answer.api import AnswerEngine
 from storage.db import Database
 from storage.settings import Settings

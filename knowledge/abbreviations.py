@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from knowledge.text import fold, nfc, squash
+from knowledge.vietnamese import fold, nfc, squash
 
 
 @dataclass(frozen=True)

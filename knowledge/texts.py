@@ -330,200 +330,6 @@ ANS_LLM_SYSTEM = (
 
 # --- Chat: commands, menus, access ---------------------------------------------
 
-CHAT_NOT_LINKED = (
-    "Xin chào! Trợ lý Kế hoạch chỉ dành cho cán bộ đã được cấp quyền. "
-    "Để sử dụng, vui lòng liên hệ quản trị viên để nhận mã mời, "
-    "sau đó gửi: /start MÃ_MỜI"
-)
-CHAT_INVITE_INVALID = (
-    "Mã mời “{code}” không hợp lệ, đã được sử dụng hoặc đã hết hạn. "
-    "Vui lòng liên hệ quản trị viên để nhận mã mới."
-)
-CHAT_LINKED_WELCOME = (
-    "Chào mừng {name}! Tài khoản của bạn đã được liên kết với vai trò {role}{unit}.\n"
-    "Gửi câu hỏi về kế hoạch bất cứ lúc nào, hoặc gõ /trogiup để xem các lệnh."
-)
-CHAT_LINKED_EXTRA = (
-    "Đã liên kết thêm tài khoản {channel} vào hồ sơ của {name}. "
-    "Bạn có thể dùng trợ lý trên cả hai kênh."
-)
-CHAT_ALREADY_LINKED = (
-    "Tài khoản này đã được liên kết ({name}, {role}{unit}). Gõ /trogiup để xem các lệnh."
-)
-CHAT_ALREADY_LINKED_OTHER = (
-    "Tài khoản này đã được liên kết với một người dùng khác, không dùng được mã mời này."
-)
-CHAT_WELCOME_BACK = "Chào {name}! Gửi câu hỏi về kế hoạch, hoặc chọn một mục bên dưới."
-CHAT_INVITE_WAIT = (
-    "Bạn đã nhập sai mã mời quá nhiều lần. Vui lòng đợi {minutes} phút rồi thử lại, "
-    "hoặc liên hệ quản trị viên."
-)
-CHAT_UNSUPPORTED = (
-    "Trợ lý chỉ đọc được tin nhắn chữ (hình ảnh, nhãn dán… chưa đọc được). "
-    "Hãy gõ câu hỏi, hoặc gõ /trogiup để xem các lệnh."
-)
-# Group chats (handlers.groups)
-CHAT_GROUP_PRIVATE_ONLY = (
-    "Trợ lý Kế hoạch chỉ làm việc trong trò chuyện riêng. "
-    "Hãy nhắn trực tiếp cho trợ lý để hỏi hoặc liên kết tài khoản."
-)
-CHAT_GROUP_ENABLED = (
-    "Đã bật nhóm này: thành viên đã liên kết có thể hỏi về kế hoạch (chỉ đọc). "
-    "Danh sách nhiệm vụ, báo cáo và quản trị chỉ có trong trò chuyện riêng. "
-    "Tắt: /admin nhom tat"
-)
-CHAT_GROUP_DISABLED = "Đã tắt nhóm này. Trợ lý chỉ làm việc trong trò chuyện riêng."
-CHAT_GROUP_READ_ONLY = (
-    "Trong nhóm, trợ lý chỉ trả lời câu hỏi về kế hoạch (/hoi CÂU_HỎI). "
-    "Các lệnh khác, xin dùng trong trò chuyện riêng với trợ lý."
-)
-CHAT_UNIT_SUFFIX = " — {unit}"
-
-CHAT_ROLE_NAMES = {
-    "admin": "quản trị viên",
-    "leader": "lãnh đạo",
-    "head": "trưởng đơn vị",
-    "member": "cán bộ",
-    "viewer": "người xem",
-}
-CHAT_CHANNEL_NAMES = {
-    "telegram": "Telegram",
-    "zalo_bot": "Zalo",
-    "zalo_oa": "Zalo OA",
-    "terminal": "dòng lệnh",
-}
-
-CHAT_HELP = (
-    "Các lệnh của Trợ lý Kế hoạch:\n"
-    "/hoi CÂU_HỎI — hỏi về kế hoạch (hoặc gửi câu hỏi trực tiếp)\n"
-    "/nhiemvu — nhiệm vụ của đơn vị tôi\n"
-    "/hanchot — nhiệm vụ sắp đến hạn (30 ngày tới)\n"
-    "/tiendo — cập nhật tiến độ\n"
-    "/baocao — báo cáo tiến độ\n"
-    "/caidat — cài đặt\n"
-    "/trogiup — xem hướng dẫn này"
-)
-CHAT_HELP_ADMIN = "\n/admin — quản trị (mã mời, đơn vị, người dùng, thông báo, nạp kế hoạch)"
-CHAT_HELP_NUMBERED = "Gõ số thứ tự để chọn một mục trong danh sách."
-
-CHAT_BTN_ASK = "Hỏi đáp"
-CHAT_BTN_TASKS = "Nhiệm vụ của tôi"
-CHAT_BTN_DEADLINES = "Sắp đến hạn"
-CHAT_BTN_HELP = "Trợ giúp"
-CHAT_BTN_ADMIN = "Quản trị"
-
-CHAT_ASK_PROMPT = "Mời bạn gửi câu hỏi về kế hoạch, ví dụ: “Sở Tư pháp có những nhiệm vụ nào?”"
-CHAT_NO_ANSWER = (
-    "Chưa tìm thấy thông tin phù hợp trong các kế hoạch đã nạp. "
-    "Bạn thử hỏi lại với tên đơn vị, nhiệm vụ hoặc thời hạn cụ thể hơn."
-)
-CHAT_ANSWER_OPTIONS = "Ý bạn là:"
-CHAT_FEEDBACK_UP = "👍"
-CHAT_FEEDBACK_DOWN = "👎"
-CHAT_FEEDBACK_THANKS = "Cảm ơn bạn đã góp ý, câu trả lời đã được ghi nhận để cải thiện."
-CHAT_FEEDBACK_GONE = "Câu trả lời này đã cũ, không ghi nhận được góp ý. Bạn hãy hỏi lại."
-# Typed to see the rest of the last list ("thêm", "xem thêm").
-CHAT_MORE_WORDS = ("them", "xem them", "xem tiep", "tiep")
-CHAT_SOURCES = "Nguồn:"
-
-CHAT_COMING_SOON = "Tính năng “{feature}” đang được xây dựng và sẽ sớm có mặt."
-CHAT_FEATURE_PROGRESS = "Cập nhật tiến độ"
-CHAT_FEATURE_REPORT = "Báo cáo"
-CHAT_FEATURE_SETTINGS = "Cài đặt"
-
-CHAT_TASKS_TITLE = "Nhiệm vụ của {scope} ({count}):"
-CHAT_TASKS_NONE = "Chưa có nhiệm vụ nào của {scope} trong các kế hoạch đã nạp."
-CHAT_TASKS_NO_UNIT = (
-    "Tài khoản của bạn chưa gắn với đơn vị nào nên chưa lọc được nhiệm vụ. "
-    "Bạn có thể hỏi trực tiếp, ví dụ: “nhiệm vụ của Sở Tư pháp”."
-)
-CHAT_SCOPE_ALL = "tất cả đơn vị"
-CHAT_DEADLINES_TITLE = "Nhiệm vụ của {scope} đến hạn từ {start} đến {end} ({count}):"
-CHAT_DEADLINES_NONE = "Không có nhiệm vụ nào của {scope} đến hạn từ {start} đến {end}."
-CHAT_TASK_LINE = "{n}. {title}"
-CHAT_TASK_DUE = " — hạn {due}"
-CHAT_TASK_DEADLINE_TEXT = " — thời hạn: {text}"
-CHAT_TASK_SOURCE = "   ({source}{locator})"
-CHAT_LIST_MORE = "… và {more} nhiệm vụ khác. Hãy hỏi cụ thể hơn để thu hẹp danh sách."
-
-CHAT_NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này."
-CHAT_UNKNOWN_COMMAND = "Không có lệnh “{command}”. Gõ /trogiup để xem các lệnh."
-CHAT_INTERNAL_ERROR = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau ít phút."
-CHAT_CHOICE_INVALID = (
-    "Lựa chọn “{choice}” không có trong danh sách. Vui lòng gõ một số từ 1 đến {max}."
-)
-CHAT_CANCELLED = "Đã hủy."
-CHAT_CANCEL_HINT = "Gõ /huy để hủy."
-CHAT_NOTHING_TO_CANCEL = "Không có thao tác nào đang dở để hủy."
-CHAT_FLOW_EXPIRED = "Thao tác đang dở đã hết thời gian chờ nên đã được hủy."
-CHAT_FLOW_STALE_BUTTON = "Nút này thuộc một thao tác đã kết thúc. Vui lòng bắt đầu lại."
-CHAT_FLOW_CHOOSE = "Vui lòng chọn một trong các lựa chọn bên dưới."
-CHAT_BUTTON_EXPIRED = "Nút này đã hết hạn. Vui lòng mở lại danh sách."
-CHAT_FILE_NOT_ALLOWED = "Chỉ quản trị viên mới gửi được tệp kế hoạch để nạp."
-CHAT_FILE_BAD_TYPE = "Tệp “{name}” không được hỗ trợ. Vui lòng gửi tệp .docx, .pdf, .txt hoặc .md."
-CHAT_FILE_RECEIVED = "Đã nhận tệp “{name}”, đang nạp kế hoạch…"
-CHAT_FILE_PARSING = "Đang đọc và phân tích “{name}”…"
-CHAT_FILE_DONE = "Đã nạp xong “{name}”."
-CHAT_FILE_FAILED = "Không nạp được tệp “{name}”: {reason}"
-
-CHAT_ADMIN_MENU = "Quản trị — chọn thao tác:"
-CHAT_ADMIN_BTN_INVITE = "Tạo mã mời"
-CHAT_ADMIN_BTN_UNITS = "Danh sách đơn vị"
-CHAT_ADMIN_BTN_MERGE = "Gộp đơn vị"
-CHAT_ADMIN_BTN_ALIAS = "Thêm tên gọi khác"
-CHAT_ADMIN_BTN_USERS = "Danh sách người dùng"
-CHAT_ADMIN_BTN_BROADCAST = "Gửi thông báo"
-CHAT_ADMIN_BTN_UPLOAD = "Nạp kế hoạch"
-CHAT_ADMIN_BTN_UPDATES = "Tin nhắn lỗi"
-CHAT_ADMIN_UPDATES_NONE = (
-    "Không có tin nhắn nào bị lỗi khi xử lý. Không có tin gửi đi nào cần kiểm tra."
-)
-CHAT_ADMIN_UPDATES_TITLE = "Tin nhắn đến xử lý lỗi ({count}):"
-CHAT_ADMIN_UPDATE_LINE = "#{id} {channel} {received}: {error}"
-CHAT_ADMIN_OUTBOX_TITLE = "Tin gửi đi cần kiểm tra ({count}):"
-CHAT_ADMIN_OUTBOX_LINE = "#{id} {channel}:{chat_id} — {status}: {preview}"
-CHAT_OUTBOX_STATUS_NAMES = {
-    "uncertain": "chưa rõ đã tới chưa (mạng quá thời gian chờ)",
-    "failed": "gửi không được",
-    "held": "đang giữ lại",
-}
-CHAT_ADMIN_INVITE_ROLE = "Mã mời cho vai trò nào?"
-CHAT_ADMIN_INVITE_UNIT = (
-    "Nhập tên đơn vị cho mã mời (ví dụ: Sở Tư pháp), hoặc gõ “-” nếu không gắn đơn vị."
-)
-CHAT_ADMIN_INVITE_CREATED = (
-    "Đã tạo mã mời {code} (vai trò {role}{unit}).\nNgười được mời gửi cho trợ lý: /start {code}"
-)
-CHAT_ADMIN_UNITS_TITLE = "Đơn vị ({count}):"
-CHAT_ADMIN_UNITS_NONE = "Chưa có đơn vị nào."
-CHAT_ADMIN_UNIT_LINE = "#{id} {name}{aliases}"
-CHAT_ADMIN_UNIT_ALIASES = " (tên khác: {aliases})"
-CHAT_ADMIN_MERGE_PROMPT = (
-    "Nhập hai mã số đơn vị cần gộp: “GIỮ BỎ”, ví dụ “12 15” (đơn vị 15 sẽ được gộp vào đơn vị 12)."
-)
-CHAT_ADMIN_MERGE_BAD = "Cần đúng hai mã số đơn vị khác nhau, ví dụ “12 15”."
-CHAT_ADMIN_MERGE_DONE = "Đã gộp “{drop}” vào “{keep}”."
-CHAT_ADMIN_ALIAS_PROMPT = "Nhập “MÃ_SỐ = tên gọi khác”, ví dụ “12 = Sở TP”."
-CHAT_ADMIN_ALIAS_BAD = "Sai cú pháp. Ví dụ đúng: “12 = Sở TP”."
-CHAT_ADMIN_ALIAS_DONE = "Đã thêm tên gọi khác “{alias}” cho “{unit}”."
-CHAT_ADMIN_UNIT_UNKNOWN = "Không có đơn vị mã số {id}."
-CHAT_ADMIN_USERS_TITLE = "Người dùng ({count}):"
-CHAT_ADMIN_USER_LINE = "#{id} {name} — {role}{unit} — {channels}"
-CHAT_ADMIN_USER_INACTIVE = " (ngừng hoạt động)"
-CHAT_ADMIN_BROADCAST_PROMPT = "Nhập nội dung thông báo gửi tới tất cả người dùng:"
-CHAT_ADMIN_BROADCAST_DONE = "Đã gửi thông báo tới {count} tài khoản."
-CHAT_ADMIN_BROADCAST_PREFIX = "📢 Thông báo: "
-CHAT_ADMIN_UPLOAD_PROMPT = (
-    "Gửi tệp kế hoạch (.docx, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
-)
-CHAT_ADMIN_HELD_NOTE = (
-    "Không gửi được tin nhắn tới {name} qua Zalo OA vì đã quá thời hạn tương tác "
-    "và người này chưa liên kết kênh khác. Tin nhắn đang được giữ lại: “{preview}”"
-)
-CHAT_DEMO_BANNER = (
-    "Trợ lý Kế hoạch — trò chuyện trên dòng lệnh (bạn là {name}, {role}). "
-    "Gõ /trogiup để xem lệnh, Ctrl+D để thoát."
-)
 
 # --- Deadlines -----------------------------------------------------------------
 
@@ -572,93 +378,7 @@ WINDOW_YEAR = "năm {year}"
 # bot/cmd_chat.py). Command and option names and JSON keys stay English: they are
 # a contract for scripts.
 
-CLI_DESCRIPTION = "Trợ lý Kế hoạch — đọc văn bản kế hoạch, trả lời câu hỏi, chạy bot trò chuyện."
-CLI_USAGE_PREFIX = "Cách dùng: "
-CLI_POSITIONALS = "tham số"
-CLI_OPTIONS = "tùy chọn"
-CLI_COMMANDS = "lệnh"
-CLI_HELP = "hiện hướng dẫn này rồi thoát"
-CLI_ERROR = "{prog}: lỗi: {message}\n"
-CLI_VERBOSE = "ghi nhật ký chi tiết để gỡ lỗi"
-CLI_JSON = "in kết quả dạng JSON"
-CLI_DATE_METAVAR = "YYYY-MM-DD"
 
-CLI_PARSE = "phân tích một tệp kế hoạch (không lưu)"
-CLI_PARSE_FILE = "tệp kế hoạch (.txt, .md, .docx, .pdf, .html)"
-CLI_PARSE_SUMMARY = "Chỉ tiêu: {targets} · Cảnh báo: {warnings}"
-CLI_INGEST = "nạp tệp kế hoạch vào cơ sở dữ liệu"
-CLI_INGEST_FILES = "một hoặc nhiều tệp kế hoạch"
-CLI_INGEST_PROGRESS = "Nạp tệp"
-CLI_TASKS = "liệt kê nhiệm vụ đã nạp"
-CLI_TASKS_UNIT = "tên đơn vị, có thể không dấu hoặc viết tắt"
-CLI_TASKS_ROLE = "vai trò của đơn vị: lead (chủ trì, mặc định), coordinate (phối hợp), any (cả hai)"
-CLI_TASKS_DUE_FROM = "chỉ nhiệm vụ có hạn từ ngày này"
-CLI_TASKS_DUE_TO = "chỉ nhiệm vụ có hạn đến ngày này"
-CLI_TARGETS = "liệt kê chỉ tiêu đã nạp"
-CLI_UNITS = "liệt kê, gộp đơn vị và thêm tên gọi khác"
-CLI_UNITS_MERGE = "gộp đơn vị thứ hai vào đơn vị thứ nhất"
-CLI_UNITS_MERGE_METAVAR = ("GIỮ_LẠI", "GỘP_VÀO")
-CLI_UNITS_ALIAS = "thêm tên gọi khác cho một đơn vị"
-CLI_UNITS_ALIAS_METAVAR = ("ĐƠN_VỊ", "TÊN_KHÁC")
-CLI_DOCUMENTS = "liệt kê văn bản đã nạp"
-CLI_DOCUMENTS_REMOVE = "gỡ văn bản có mã số này (cùng nhiệm vụ, chỉ tiêu của nó) khỏi dữ liệu"
-CLI_DOCUMENT_ID_METAVAR = "MÃ_SỐ"
-CLI_DOCUMENT_UNKNOWN = "Không có văn bản mã số {id}."
-CLI_DOCUMENT_REMOVED = "Đã gỡ văn bản mã số {id}; chỉ mục tìm kiếm đã được cập nhật."
-
-# Table headers of the human (non-JSON) output.
-CLI_TASK_COLUMNS = ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn")
-CLI_TARGET_COLUMNS = ("Chỉ tiêu", "Giá trị", "Năm", "Văn bản")
-CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác")
-CLI_DOCUMENT_COLUMNS = ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ")
-
-CLI_ASK = "trả lời một câu hỏi về các kế hoạch đã nạp"
-CLI_FEEDBACK = "xem góp ý 👍/👎 cho các câu trả lời; biến một 👎 thành câu hỏi kiểm thử"
-CLI_FEEDBACK_DOWN = "chỉ các góp ý 👎"
-CLI_FEEDBACK_TO_QUESTION = "biến góp ý số ID thành một câu hỏi kiểm thử (định dạng tests/qa)"
-CLI_FEEDBACK_EXPECT = (
-    "cụm từ câu trả lời đúng phải có (lặp lại được); bỏ trống: không được trích dẫn"
-)
-CLI_FEEDBACK_SOURCE = "tiền tố tên tệp nguồn mà câu trả lời đúng phải trích dẫn (lặp lại được)"
-CLI_FEEDBACK_OUT = "ghi thêm câu hỏi vào tệp này (ví dụ tests/qa/feedback.jsonl)"
-CLI_FEEDBACK_NONE = "Chưa có góp ý nào."
-CLI_FEEDBACK_NOT_FOUND = "Không có góp ý số {id}."
-CLI_ASK_QUESTION = "câu hỏi (tiếng Việt, có dấu hoặc không dấu)"
-CLI_ASK_BATCH = "đọc mỗi dòng của đầu vào chuẩn là một câu hỏi"
-CLI_ASK_NOW = (
-    "trả lời như thể hôm nay là ngày này (YYYY-MM-DD), cho các mốc “tháng này”, “30 ngày tới”…"
-)
-CLI_ASK_BAD_NOW = "--now: ngày phải có dạng YYYY-MM-DD"
-CLI_ASK_NEED_QUESTION = "planbot ask: cần một câu hỏi hoặc --batch"
-CLI_RUN = "chạy mọi kênh trò chuyện đã cấu hình (trò chuyện trên dòng lệnh nếu chưa có kênh nào)"
-CLI_CHAT = "trò chuyện với trợ lý ngay trên dòng lệnh"
-CLI_RUN_ROLE = (
-    "vai trò của tiến trình: all (mặc định, tất cả), poller (nhận tin bằng long polling), "
-    "webhook (nhận tin qua webhook), sender (gửi tin trong hộp thư đi)"
-)
-CLI_MIGRATE = "cập nhật cấu trúc cơ sở dữ liệu lên phiên bản mới nhất"
-CLI_MIGRATED = "Cơ sở dữ liệu đã ở phiên bản mới nhất ({revision})."
-CLI_DB_OUTDATED = (
-    "Cơ sở dữ liệu chưa được cập nhật (đang ở {current}, cần {head}). "
-    "Hãy chạy trước: planbot migrate"
-)
-CLI_UPDATES = "xem các tin nhắn đến đã nhận (mặc định: những tin xử lý lỗi)"
-CLI_UPDATES_FAILED = "chỉ các tin xử lý lỗi (mặc định)"
-CLI_UPDATES_PENDING = "các tin đang chờ xử lý"
-CLI_UPDATES_JSON = "in mỗi tin một dòng JSON"
-CLI_UPDATES_NONE = "Không có tin nhắn nào."
-CLI_UPDATE_LINE = "#{id} {channel} {key} {status} {received}: {error}"
-CLI_CHAT_AS = "tên của bạn trong cuộc trò chuyện (mặc định: demo)"
-CLI_INVITE = "tạo mã mời dùng một lần"
-CLI_INVITE_ROLE = "vai trò của người được mời: admin, leader, head, member, viewer"
-CLI_INVITE_UNIT = "tên đơn vị, ví dụ “Sở Tư pháp”"
-CLI_INVITE_USER = "mã số người dùng đã có, để liên kết thêm một kênh cho người đó"
-CLI_INVITE_DAYS = "số ngày mã mời còn hiệu lực (mặc định: 7)"
-CLI_INVITE_JSON = 'in {"code": …} dạng JSON'
-CLI_INVITE_NO_USER = "Không có người dùng mã số {id}."
-CLI_INVITE_CREATED = "Mã mời: {code} (vai trò: {role}{unit})"
-CLI_INVITE_UNIT_SUFFIX = ", đơn vị: {unit}"
-CLI_INVITE_SEND = "Người được mời gửi cho bot: /start {code}"
 # `planbot run` start-up checks: each names the setting to fix.
 PREFLIGHT_REFUSED = "planbot run: không khởi động được, hãy sửa cấu hình:"
 PREFLIGHT_SECRET_MISSING = (
@@ -671,11 +391,6 @@ PREFLIGHT_TOKEN_REFUSED = "- {setting} bị máy chủ từ chối (mã sai ho�
 PREFLIGHT_WEBHOOK_REFUSED = (
     "- Zalo từ chối đăng ký webhook ({reason}): kiểm tra {url_setting} và {secret_setting}."
 )
-CLI_FILE_METAVAR = "TỆP"
-CLI_UNIT_METAVAR = "ĐƠN_VỊ"
-CLI_NAME_METAVAR = "TÊN"
-CLI_USER_METAVAR = "MÃ_SỐ"
-CLI_DAYS_METAVAR = "SỐ_NGÀY"
 
 # --- Progress reporting: periods, states, status classes (knowledge.progress) ---------
 
@@ -773,41 +488,6 @@ REPORT_UNIT_AMBIGUOUS = (
 )
 REPORT_UNKNOWN_TASK = "Không có nhiệm vụ mã số {id}."
 
-CLI_REPORT = "báo cáo tiến độ nhiệm vụ: đọc thử một tin nhắn báo cáo, hoặc ghi một báo cáo"
-CLI_REPORT_PARSE = "đọc một tin nhắn báo cáo (không lưu gì)"
-CLI_REPORT_UNIT = "đơn vị của người báo cáo, ví dụ “Sở Tư pháp” hoặc “Văn phòng Sở (Sở Tư pháp)”"
-CLI_REPORT_NOW = "tính như thể hôm nay là ngày này (YYYY-MM-DD)"
-CLI_REPORT_TEXT_METAVAR = "TIN_NHẮN"
-CLI_REPORT_TEXT = "nội dung báo cáo, ví dụ “NV 3.31 đã ban hành KH số 12/KH-STP, hoàn thành”"
-CLI_REPORT_ADD = "ghi một báo cáo tiến độ nhận qua điện thoại hoặc văn bản (có ghi nhật ký)"
-CLI_TASK_ID_METAVAR = "MÃ_NHIỆM_VỤ"
-CLI_REPORT_TASK = "mã số nhiệm vụ (cột id của planbot tasks --json)"
-CLI_REPORT_STATUS = "trạng thái: not_started, in_progress, done, blocked"
-CLI_REPORT_PERCENT = "tiến độ (%)"
-CLI_NOTE_METAVAR = "GHI_CHÚ"
-CLI_REPORT_NOTE = "kết quả hoặc ghi chú, ví dụ “đã ban hành KH số 12/KH-STP”"
-CLI_REPORT_ADD_UNIT = "đơn vị đã báo cáo"
-CLI_OCCURRENCE_METAVAR = "KỲ"
-CLI_REPORT_OCCURRENCE = (
-    "kỳ báo cáo (ví dụ 2026-06-30 hoặc 2026-Q2); mặc định: kỳ sớm nhất chưa hoàn thành"
-)
-CLI_REPORT_NOT_A_REPORT = "Đây không phải một báo cáo tiến độ (có thể là một câu hỏi)."
-CLI_REPORT_TASK_LINE = "Nhiệm vụ: {number} {title} ({document})"
-CLI_REPORT_CANDIDATE_LINE = "  có thể là: [{id}] {number} {title}"
-CLI_REPORT_STATE_LINE = "Trạng thái: {state}; tiến độ: {percent}; ghi chú: {note}"
-CLI_REPORT_ADDED = (
-    "Đã ghi báo cáo #{id} cho nhiệm vụ {task_id} (kỳ {occurrence}): {status}, {percent}%"
-)
-CLI_EXPORT = "xuất bảng tiến độ (mỗi dòng một kỳ của một nhiệm vụ) ra Excel hoặc CSV"
-CLI_EXPORT_FORMAT = "định dạng: xlsx (mặc định) hoặc csv"
-CLI_EXPORT_DOCUMENT = "chỉ một văn bản (mã số trong planbot documents)"
-CLI_EXPORT_UNIT = "chỉ nhiệm vụ do đơn vị này (và các đơn vị trực thuộc) chủ trì"
-CLI_OUTPUT = "tệp kết quả"
-CLI_EXPORTED = "Đã xuất {rows} dòng vào {path}."
-CLI_DRAFT = "soạn dự thảo báo cáo quý (.docx) từ các báo cáo tiến độ"
-CLI_DRAFT_QUARTER = "quý, ví dụ 1/2026"
-CLI_DRAFTED = "Đã soạn dự thảo báo cáo: {path}"
-CLI_TASKS_NOW = "tính trạng thái như thể hôm nay là ngày này (YYYY-MM-DD)"
 CHART_X_LABEL = "Số nhiệm vụ (mỗi kỳ một nhiệm vụ)"
 
 PROGRESS_NONE = "Chưa có nhiệm vụ nào để theo dõi tiến độ ({scope})."
@@ -898,15 +578,6 @@ ZALO_UPLOAD_HOWTO = (
 )
 CHART_NO_LINK = "(Biểu đồ chỉ xem được khi máy chủ có địa chỉ công khai PLANBOT_PUBLIC_URL.)"
 TERMINAL_FILE = "[Tệp: {path}]"
-CHAT_HELP_PROGRESS = (
-    "\n(báo cáo nhanh bằng một tin: “NV 3.31 đã ban hành KH số 12/KH-STP, hoàn thành”)"
-    "\n/lichsu NHIỆM_VỤ — lịch sử báo cáo của nhiệm vụ"
-    "\n/suabaocao SỐ, /rutbaocao SỐ — sửa, rút lại báo cáo (trong 24 giờ)"
-)
-CHAT_HELP_LEADER = (
-    "\n/duyet — xác nhận hoặc trả lại báo cáo\n/baocaoquy [1/2026] — dự thảo báo cáo quý"
-)
-CHAT_HELP_EXPORT = "\n/xuat — bảng tiến độ Excel"
 
 # --- Deadline alerts, reminders and digests (knowledge.alerts, handlers.alerts) -------
 
@@ -996,19 +667,3 @@ SETTINGS_LEAD_BAD = "Chưa hiểu. Gõ từ 1 đến 5 số ngày làm việc (1
 SETTINGS_PLAN_PROMPT = "Chọn kế hoạch để tắt hoặc bật lại nhắc hạn."
 SETTINGS_PLAN_NONE = "Chưa có kế hoạch nào được nạp."
 SETTINGS_SAVED = "Đã lưu."
-
-CLI_ALERTS = "nhắc hạn: xem trước (--dry-run) hoặc gửi ngay (--send)"
-CLI_ALERTS_DRY_RUN = "chỉ in những gì sẽ gửi, không gửi"
-CLI_ALERTS_SEND = "tính và gửi ngay những nhắc hạn đến giờ"
-CLI_ALERTS_NOW = "thời điểm giả định, “YYYY-MM-DD HH:MM” giờ Việt Nam (mặc định: bây giờ)"
-CLI_ALERTS_SINCE = "lần chạy trước (để nhắc bù), “YYYY-MM-DD HH:MM”"
-CLI_ALERTS_DAYS = "xem trước nhiều ngày liền, từ --now (mỗi ngày làm việc lúc 07:30 và 08:00)"
-CLI_ALERTS_JSON = "in mỗi nhắc hạn một dòng JSON"
-CLI_ALERTS_BAD_NOW = "Thời điểm không hợp lệ: {value} (dạng đúng: 2026-03-24 08:00)"
-CLI_ALERTS_NEED_MODE = "Cần chọn --dry-run hoặc --send."
-CLI_ALERTS_LINE = "{when} [{kind}] → {who} ({unit}): {first_line}"
-CLI_ALERTS_NOBODY = "KHÔNG CÓ NGƯỜI NHẬN"
-CLI_ALERTS_QUEUED = "Đã đưa {queued} tin mới vào hàng đợi ({repeated} đã có từ trước, {unreachable} người chưa liên kết kênh)."
-CLI_ALERTS_SENT = "Đã gửi {sent} tin, lỗi {failed}, còn chờ {left}."
-CLI_ALERTS_NO_CHANNEL = "Chưa cấu hình kênh nào (TELEGRAM_BOT_TOKEN …): tin nằm trong hàng đợi."
-CLI_ALERTS_QUIET = "Giờ yên lặng, ngày nghỉ hoặc ngày lễ: không gửi gì lúc này."

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from knowledge.abbreviations import AbbreviationTable, _builtin_table
-from knowledge.text import classic_tones, correct_tokens, fold, fold_aligned, nfc, squash
+from knowledge.vietnamese import classic_tones, correct_tokens, fold, fold_aligned, nfc, squash
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from knowledge.text import fold_aligned, nfc, squash
+from knowledge.vietnamese import fold_aligned, nfc, squash
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 ROMAN_OUT = {1: "I", 2: "II", 3: "III", 4: "IV"}

@@ -33,7 +33,7 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=65536)  # ingest keys the same unit names over and over
 def fold_key(text: str) -> str:
-    """The folded lookup key (same folding as ``knowledge.text.fold``)."""
+    """The folded lookup key (same folding as ``knowledge.vietnamese.fold``)."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SPACES.sub(" ", stripped.lower()).strip(" .;,:")

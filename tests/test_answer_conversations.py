@@ -15,9 +15,9 @@ import pytest
 from answer_fixtures import PLAN_A, populate
 from fakes.chat import ChatUser, linked
 
+from bot import texts
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
-from knowledge import texts
 from storage import repositories as repo
 from storage.db import Database
 from storage.feedback import list_feedback

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from fakes.chat import add_task, linked, stubbed_services
 
+from bot import texts
 from handlers import flows
 from handlers.access import role_name
 from handlers.dispatcher import Dispatcher
 from handlers.errors import BadInput
 from handlers.flows import END, Choice, Flow, FlowTurn, Step
 from handlers.services import Services
-from knowledge import texts
 
 
 @pytest.fixture

@@ -15,11 +15,11 @@ from fakes.channel import polling, until
 from fakes.chat import ChatUser, StubEngine, add_task, invite, linked, stubbed_services
 from fakes.telegram_api import TOKEN, FakeTelegram
 
+from bot import texts
 from bot.telegram.adapter import TelegramAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Incoming, Sender
 from handlers.services import NullIO, Services
-from knowledge import texts
 from storage import chat
 from storage.models import Identity, User
 

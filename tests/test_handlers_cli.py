@@ -9,7 +9,7 @@ from pathlib import Path
 
 from fakes.channel import bot_env
 
-from knowledge import texts
+from bot import texts
 
 
 def _planbot(args: list[str], data_dir: Path, stdin: str = "") -> str:

@@ -15,11 +15,11 @@ from fakes.chat import (
     stubbed_services,
 )
 
+from bot import texts
 from handlers.access import role_name
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment
 from handlers.services import Services
-from knowledge import texts
 from knowledge.answer.api import Answer
 from storage import chat
 from storage.models import Identity, Unit, UnitAlias, User

@@ -28,16 +28,17 @@ from hostile_files import (
 )
 from regex_audit import all_patterns, quick_audit
 
+from bot import texts
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment
-from knowledge import limits, texts
+from knowledge import limits
 from knowledge.answer.api import AnswerEngine
 from knowledge.document import DocumentError
 from knowledge.ingest import ingest_file
 from knowledge.loaders import load_document
 from knowledge.retrieval.index import question_terms
 from knowledge.retrieval.records import LABELLED
-from knowledge.text import correct_token, correct_tokens
+from knowledge.vietnamese import correct_token, correct_tokens
 from storage.db import Database
 from storage.settings import Settings, get_settings
 

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from fakes.chat import ChatUser, invite, make_services
 
+from bot import texts
 from handlers.dispatcher import Dispatcher
 from handlers.linking import FAILURE_WINDOW, MAX_FAILURES
 from handlers.services import Services
-from knowledge import texts
 from storage import chat
 from storage.models import Identity, Invite, User
 

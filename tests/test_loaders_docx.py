@@ -12,7 +12,7 @@ from docgen import GROUP_ROWS, HEADER, TARGET_SENTENCE, PlanInfo, make_plan_docx
 from docx import Document as new_docx
 from docx.oxml import OxmlElement
 
-from knowledge import texts
+from bot import texts
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.loaders import load_document
 

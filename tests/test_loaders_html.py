@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import texts
+from bot import texts
 from knowledge.document import Document, DocumentError
 from knowledge.loaders import load_document
 

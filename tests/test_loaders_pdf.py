@@ -21,7 +21,7 @@ from docgen import (
     running_header,
 )
 
-from knowledge import texts
+from bot import texts
 from knowledge.document import Document, DocumentError, Table
 from knowledge.loaders import load_document
 from knowledge.loaders.pdf import join_cell_lines

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from conftest import CORPUS, corpus_files, seed_path
 
-from knowledge import texts
+from bot import texts
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.loaders import load_document
 

@@ -9,7 +9,7 @@ import pytest
 from conftest import corpus_files, seed_path
 from plan_docs import doc, load, table
 
-from knowledge import texts
+from bot import texts
 from knowledge.plan.duties import deadline_in
 from knowledge.plan.parser import parse_plan
 

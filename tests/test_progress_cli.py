@@ -13,8 +13,8 @@ import openpyxl
 import pytest
 from progress_fixtures import SAMPLE_PLAN
 
+from bot import texts
 from bot.cli import main
-from knowledge import texts
 from knowledge.ingest import ingest_file
 from knowledge.progress import service
 from knowledge.progress.reporting import Reporter

@@ -13,9 +13,9 @@ import pytest
 from answer_fixtures import populated_store
 from fakes.chat import ChatUser, linked
 
+from bot import texts
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
-from knowledge import texts
 
 NOW = datetime(2026, 4, 10, 9, 0)
 SNV_TASK = "Triển khai trợ lý ảo"  # led by Sở Nội vụ, due in quý II

@@ -12,10 +12,10 @@ from fakes.channel import polling, until
 from fakes.chat import StubEngine, invite, telegram_services
 from fakes.telegram_api import FakeTelegram
 
+from bot import texts
 from bot.telegram.adapter import TelegramAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
-from knowledge import texts
 from knowledge.answer.api import Answer
 from storage import chat
 from storage.models import ChannelUpdate

@@ -27,6 +27,7 @@ from fakes.telegram_api import TOKEN, FakeTelegram
 from fakes.zalo_bot_api import TOKEN as ZALO_TOKEN
 from fakes.zalo_bot_api import FakeZaloBot
 
+from bot import texts
 from bot.channel import HOLD_ENV, ChannelAdapter
 from bot.telegram.adapter import TelegramAdapter
 from bot.webhooks import build_app
@@ -34,7 +35,6 @@ from bot.zalo_bot.adapter import ZaloBotAdapter
 from bot.zalo_oa.adapter import ZaloOAAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
-from knowledge import texts
 from storage import chat
 from storage.models import ChannelUpdate
 

@@ -13,7 +13,7 @@ from conftest import seed_path
 
 from knowledge import abbreviations
 from knowledge.abbreviations import AbbreviationTable, abbreviate, expand, expansions, load_extra
-from knowledge.text import (
+from knowledge.vietnamese import (
     accented_tokens,
     build_vocabulary,
     classic_tones,

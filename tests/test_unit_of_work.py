@@ -16,6 +16,7 @@ from fakes.channel import polling, until
 from fakes.chat import ChatUser, StubEngine, invite, linked, stubbed_services, telegram_services
 from fakes.telegram_api import FakeTelegram
 
+from bot import texts
 from bot.channel import SendOutcome
 from bot.routing import DeliveryRouter
 from bot.sender import OutboxSender
@@ -26,7 +27,6 @@ from handlers.callbacks import LIMIT, TOKEN_PREFIX
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Button, Reply, reply_to_payload
 from handlers.services import Services
-from knowledge import texts
 from storage import chat, outbox
 from storage.db import Database
 from storage.models import ChannelUpdate, Identity, OutboxMessage

@@ -7,7 +7,6 @@ import re
 import pytest
 from conftest import corpus_files, seed_path
 
-from knowledge.text import fold
 from knowledge.units import (
     UnitMatcher,
     UnitName,
@@ -21,6 +20,7 @@ from knowledge.units import (
     split_units,
     unit_key,
 )
+from knowledge.vietnamese import fold
 
 # --- splitting ----------------------------------------------------------------------
 

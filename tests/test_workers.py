@@ -24,10 +24,10 @@ from fakes.bot_process import (
 from fakes.telegram_api import FakeTelegram
 from servers import postgres_server
 
+from bot import texts
 from handlers.access import role_name
 from handlers.data import get_or_create_unit
 from handlers.messages import Reply, reply_to_payload
-from knowledge import texts
 from storage import outbox
 from storage.db import Database
 from storage.models import ChannelUpdate

@@ -11,12 +11,12 @@ from fakes.channel import polling, until
 from fakes.chat import StubEngine, invite, stubbed_services
 from fakes.zalo_bot_api import TOKEN, FakeZaloBot
 
+from bot import texts
 from bot.preflight import StartupRefused
 from bot.zalo_bot.adapter import ZaloBotAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Reply
 from handlers.services import Services
-from knowledge import texts
 from knowledge.answer.api import Answer
 from storage.models import ChannelUpdate, User
 from storage.settings import Settings

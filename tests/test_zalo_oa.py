@@ -14,6 +14,7 @@ from fakes.channel import until
 from fakes.chat import invite, stubbed_services
 from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
 
+from bot import texts
 from bot.channel import ChannelAdapter
 from bot.routing import DeliveryRouter
 from bot.webhooks import build_app
@@ -21,7 +22,6 @@ from bot.zalo_oa.adapter import ZaloOAAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Incoming, Outgoing, Reply
 from handlers.services import Services
-from knowledge import texts
 from storage import chat
 from storage.models import ChannelState, ChannelUpdate, Identity
 

@@ -34,6 +34,7 @@ from telegram.error import (
 from telegram.request import HTTPXRequest
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
+from bot import texts
 from bot.channel import ChannelAdapter, SendOutcome, SendResult
 from bot.preflight import StartupRefused
 from bot.ratelimit import SendLimiter
@@ -41,7 +42,6 @@ from bot.textparts import message_parts
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Attachment, Incoming, Reply, Sender
 from handlers.render import caps_for
-from knowledge import texts
 from storage import chat
 from storage.db import Database
 from storage.settings import Settings

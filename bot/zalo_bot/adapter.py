@@ -17,6 +17,7 @@ from typing import Any
 
 import httpx
 
+from bot import texts
 from bot.channel import ChannelAdapter
 from bot.preflight import StartupRefused
 from bot.textparts import message_parts
@@ -25,7 +26,6 @@ from handlers import downloads
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Incoming, Reply, Sender
 from handlers.render import caps_for
-from knowledge import texts
 from storage.db import Database
 from storage.settings import Settings
 

@@ -33,7 +33,7 @@ from knowledge.limits import Limits
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import content_syllables
 from knowledge.retrieval.search import Searcher
-from knowledge.text import fold, nfc
+from knowledge.vietnamese import fold, nfc
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import Document, Unit

@@ -27,7 +27,7 @@ from knowledge.retrieval.analyzer import analyze
 from knowledge.retrieval.index import Hit, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage.models import TaskRow
 
 MIN_COVERAGE = 0.65

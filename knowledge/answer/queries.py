@@ -31,7 +31,7 @@ _NAMED_NUMBER = re.compile(
 
 def quoted_numbers(question: str) -> set[str]:
     """The document numbers a question quotes ("57" for "Nghị quyết 57-NQ/TW")."""
-    from knowledge.text import fold
+    from knowledge.vietnamese import fold
 
     q = fold(question)
     found = {m.group(1).lstrip("0") or "0" for m in _NAMED_NUMBER.finditer(q)}
@@ -54,7 +54,7 @@ def doc_by_number(session: Session, question: str) -> Document | None:
 
 def number_match(session: Session, question: str) -> tuple[Document, str] | None:
     """The document whose số hiệu the question quotes, with the words that quote it."""
-    from knowledge.text import fold
+    from knowledge.vietnamese import fold
 
     numbered = list(session.scalars(select(Document).where(Document.number.is_not(None))))
     for m in _DOC_NUMBER.finditer(question):
@@ -74,7 +74,7 @@ def number_match(session: Session, question: str) -> tuple[Document, str] | None
 
 
 def _echoes(doc: Document, folded_question: str) -> bool:
-    from knowledge.text import fold
+    from knowledge.vietnamese import fold
 
     words = set(fold(f"{doc.title} {doc.issuer or ''}").split())
     asked = set(folded_question.split())

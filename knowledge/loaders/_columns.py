@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_deadline_cell
 from knowledge.loaders._texttables import RawRow, RawTable
-from knowledge.text import fold
 from knowledge.units import looks_like_unit
+from knowledge.vietnamese import fold
 
 PAGE_BREAK = "\f"  # what ``strip_running_lines`` leaves where a page header was
 

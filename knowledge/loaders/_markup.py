@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import nfc
+from knowledge.vietnamese import nfc
 
 _BOLD = re.compile(r"\*\*|__|<\s*/?\s*(?:b|strong)\s*>", re.IGNORECASE)
 _OTHER_TAGS = re.compile(r"<\s*/?\s*(?:i|em|u|span|br|p)\b[^>]*>", re.IGNORECASE)

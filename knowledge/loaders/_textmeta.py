@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from knowledge.loaders._markup import clean_cell_lines, clean_inline
 from knowledge.loaders._texttables import RawRow, RawTable
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 _LABELS = frozenset(
     {

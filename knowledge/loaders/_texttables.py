@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from knowledge.document import Locator, Row
 from knowledge.loaders._markup import clean_cell_lines, is_all_bold
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 # A cell of the ``cells`` layout longer than this is prose that followed the table
 # (the corpus sometimes has no blank line after a table).

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from knowledge.text import nfc
+from knowledge.vietnamese import nfc
 
 # No-break and exotic spaces become plain spaces; zero-width marks and soft hyphens go.
 _SPACE_LIKE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")

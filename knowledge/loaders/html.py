@@ -18,7 +18,7 @@ from knowledge import limits, texts
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Row, Table
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._texttables import merge_two_line_headers
-from knowledge.text import nfc, squash
+from knowledge.vietnamese import nfc, squash
 
 CHARS_PER_PAGE = 3000
 _MARKUP_PER_CHAR = 5

@@ -25,7 +25,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from knowledge import limits, texts
 from knowledge.document import Block, Document, DocumentError, Locator, Row, Table
 from knowledge.loaders.cleaning import clean_line, clean_text
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 # A line that starts a new item: bullets, "1.", "a)", "II.", "3.18 …".
 _ITEM_START = re.compile(

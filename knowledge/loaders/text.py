@@ -43,7 +43,7 @@ from knowledge.loaders._texttables import (
     parse_tab_table,
     rows_from_raw,
 )
-from knowledge.text import nfc
+from knowledge.vietnamese import nfc
 
 CHARS_PER_PAGE = 3000
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.text import fold, nfc, squash
 from knowledge.units import looks_like_unit
+from knowledge.vietnamese import fold, nfc, squash
 
 _MARKUP = re.compile(r"</?(b|strong|i|em|u)>|\*\*|__", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")  # markdown *italic*

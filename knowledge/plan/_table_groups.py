@@ -22,7 +22,7 @@ from knowledge.plan._table_cells import (
     starts_like_continuation,
 )
 from knowledge.plan.columns import ColumnMap
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 _GROUP_WORDS = re.compile(r"^(noi dung|phan|muc|chuong|nhom|linh vuc)\s+(\d+|[ivx]+)\b")
 _ROMAN_TITLE = re.compile(r"^([IVXLC]+|[A-HĐ])(\.|\s|\))\s*\S")

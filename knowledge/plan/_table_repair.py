@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from knowledge import texts
 from knowledge.plan._table_cells import clean_cell, is_unit_cell
 from knowledge.plan.columns import Role
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 DeadlineTest = Callable[[str], bool]
 

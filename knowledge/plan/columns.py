@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from knowledge.plan._table_cells import clean_cell, is_row_number
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 Role = Literal[
     "number",

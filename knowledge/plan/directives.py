@@ -26,8 +26,8 @@ from knowledge.plan.duties import deadline_dates, names_unit, unit_text
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import Outline, clean_text, parse_marker, strip_bullet
-from knowledge.text import fold
 from knowledge.units import looks_like_unit, normalize_units
+from knowledge.vietnamese import fold
 
 # Document kinds (from the số hiệu) whose assignments are written as prose.
 _DIRECTIVE_NUMBER = re.compile(r"/(?:CĐ|CT|TB|NQ|KL)-", re.IGNORECASE)

@@ -23,8 +23,8 @@ from knowledge.document import Block, Locator
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import Outline, clean_text, is_upper_line, parse_marker, strip_bullet
-from knowledge.text import fold
 from knowledge.units import looks_like_unit, normalize_units
+from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
     "to chuc thuc hien",

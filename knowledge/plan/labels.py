@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 LabelKind = str  # "lead" | "coord" | "deadline" | "task" | "product"
 

@@ -20,8 +20,8 @@ from datetime import date
 from knowledge.document import Block, Document
 from knowledge.plan.model import DocumentMeta
 from knowledge.plan.sections import clean_text, is_upper_line, parse_marker
-from knowledge.text import fold, squash
 from knowledge.units import canonical_unit
+from knowledge.vietnamese import fold, squash
 
 FRONT_BLOCKS = 80  # the banner, title and decision part sit well within this
 

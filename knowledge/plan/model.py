@@ -136,7 +136,7 @@ class Task:
         Built from what a revision rarely touches (section, number, folded title
         start) so that progress attached to an unchanged task survives re-ingest.
         """
-        from knowledge.text import fold
+        from knowledge.vietnamese import fold
 
         basis = "|".join([fold(self.section)[:40], self.number, fold(self.title)[:120]])
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]

@@ -28,7 +28,7 @@ from knowledge.plan.quality import assess
 from knowledge.plan.sections import Outline, build_outline, clean_text, prepare_blocks
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
 from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

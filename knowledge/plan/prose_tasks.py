@@ -44,8 +44,8 @@ from knowledge.plan.sections import (
     parse_marker,
     strip_bullet,
 )
-from knowledge.text import fold
 from knowledge.units import normalize_units
+from knowledge.vietnamese import fold
 
 
 @dataclass

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.document import Block
 from knowledge.plan.model import Section
-from knowledge.text import fold, squash
+from knowledge.vietnamese import fold, squash
 
 PATH_SEP = " > "
 

@@ -40,8 +40,8 @@ from knowledge.plan.columns import (
     looks_like_header,
 )
 from knowledge.plan.model import Task
-from knowledge.text import fold
 from knowledge.units import normalize_units
+from knowledge.vietnamese import fold
 
 # The deadlines area provides ``looks_like_deadline``; read it lazily so this
 # module works whatever stage that area is at.

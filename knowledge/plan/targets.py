@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from knowledge.document import Locator
 from knowledge.plan.model import Target
 from knowledge.plan.sections import clean_text, parse_marker, strip_bullet
-from knowledge.text import fold, squash
+from knowledge.vietnamese import fold, squash
 
 _QUAL = (
     r"(?:(?:phấn đấu|bảo đảm|đảm bảo|đạt(?: tỷ lệ)?|đạt từ|trên|dưới|tối thiểu|tối đa|ít nhất|"

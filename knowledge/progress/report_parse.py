@@ -30,7 +30,7 @@ from enum import StrEnum
 from knowledge import texts
 from knowledge.progress.status import ReportState
 from knowledge.retrieval.index import QuestionTerms, coverage, question_terms
-from knowledge.text import fold_aligned, nfc
+from knowledge.vietnamese import fold_aligned, nfc
 
 # --- Signals -------------------------------------------------------------------
 
@@ -203,7 +203,7 @@ class Candidate:
 
 
 @dataclass(frozen=True)
-class Citation:
+class DocumentReference:
     text: str  # as typed: "12/KH-STP"
     code: str | None  # the type code when it is a known kind: "KH"
 
@@ -217,7 +217,7 @@ class ParsedReport:
     percent: int | None = None
     note: str = ""
     matched_by: str | None = None  # "number" | "words"
-    citation: Citation | None = None
+    citation: DocumentReference | None = None
     evidence_warning: str | None = None
 
     @property
@@ -416,7 +416,7 @@ def expected_codes(product: str | None) -> set[str] | None:
     return codes or None
 
 
-def evidence_warning(product: str | None, citation: Citation | None) -> str | None:
+def evidence_warning(product: str | None, citation: DocumentReference | None) -> str | None:
     if citation is None or citation.code is None:
         return None
     expected = expected_codes(product)
@@ -475,8 +475,8 @@ def _weak(signals: _Signals) -> bool:
     return not signals.states and signals.percent is None and not signals.citations
 
 
-def _citation(signals: _Signals) -> Citation | None:
+def _citation(signals: _Signals) -> DocumentReference | None:
     if not signals.citations:
         return None
     _, _, raw, letters = signals.citations[0]
-    return Citation(text=raw, code=_CODE_KIND.get(letters))
+    return DocumentReference(text=raw, code=_CODE_KIND.get(letters))

@@ -18,7 +18,7 @@ from knowledge.progress.board import UTC, Board, BoardRow, to_local
 from knowledge.progress.report_parse import Candidate, ParsedReport, ReportKind, parse_report
 from knowledge.progress.reporting import Access, Permission, Reporter, ReportError, permission
 from knowledge.progress.status import ReportState
-from knowledge.text import fold, nfc
+from knowledge.vietnamese import fold, nfc
 from storage import progress as store
 from storage import repositories as repo
 from storage.models import ProgressReport, TaskRow, TaskUnit, Unit

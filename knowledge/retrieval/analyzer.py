@@ -17,7 +17,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from knowledge.text import classic_tones, fold
+from knowledge.vietnamese import classic_tones, fold
 
 _WORD = re.compile(r"[0-9a-zà-ỹđ]+(?:[.,/][0-9]+)*", re.IGNORECASE)
 _FOLDED_WORD = re.compile(r"[0-9a-z]+(?:[&][a-z]+)*")

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from knowledge.retrieval.analyzer import _WORD, analyze, nfc, syllables
 from knowledge.retrieval.bm25 import BM25
 from knowledge.retrieval.records import IndexRecord, load_records
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage.db import Database
 from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit, Unit, UnitAlias
 from storage.settings import Settings

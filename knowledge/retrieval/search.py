@@ -41,7 +41,7 @@ def corrected(query: str, vocab: dict[str, int]) -> str:
     """``query`` with mistyped syllables replaced by the indexed ones they most likely
     meant ("trien khia" -> "trien khai"); known words are left exactly as typed."""
     from knowledge.limits import MAX_CORRECTED_WORDS
-    from knowledge.text import correct_token, fold
+    from knowledge.vietnamese import correct_token, fold
 
     seen = 0
 

@@ -24,7 +24,7 @@ from knowledge.answer.kinds.tasklist import (
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage.models import Document, Passage, TargetRow, TaskRow
 
 OBJECTIVE_CHARS = 600

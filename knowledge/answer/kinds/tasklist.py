@@ -15,7 +15,7 @@ from knowledge.answer.intents import Intent
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks
 from knowledge.answer.windows import Window
-from knowledge.text import fold
+from knowledge.vietnamese import fold
 from storage import repositories as repo
 from storage.models import Document, TaskRow
 
