@@ -115,6 +115,7 @@ class ChannelAdapter(ABC):
         self._chat_locks: defaultdict[str, asyncio.Lock] = defaultdict(asyncio.Lock)
         self._tasks: set[asyncio.Task[None]] = set()
         self._inflight: set[str] = set()
+        self.drain_grace = DRAIN_GRACE  # the runtime sets it from SHUTDOWN_GRACE_SECONDS
 
     # --- platform specifics -------------------------------------------------------
 
@@ -217,11 +218,12 @@ class ChannelAdapter(ABC):
         task.add_done_callback(self._tasks.discard)
         task.add_done_callback(lambda _: self._inflight.discard(key))
 
-    async def drain(self, grace: float = DRAIN_GRACE) -> None:
+    async def drain(self, grace: float | None = None) -> None:
         """Let in-flight turns finish; after ``grace`` seconds cancel the rest (their
         updates stay stored and claimable, so the next run answers them)."""
         if self._tasks:
-            _, pending = await asyncio.wait(list(self._tasks), timeout=grace)
+            wait = self.drain_grace if grace is None else grace
+            _, pending = await asyncio.wait(list(self._tasks), timeout=wait)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)

@@ -197,6 +197,7 @@ async def serve(
     sender = OutboxSender(db, router, worker.id, worker.alive, hold=_alert_hold(db, settings))
     for adapter in adapters.values():
         adapter.sender, adapter.worker = sender, worker.id
+        adapter.drain_grace = settings.shutdown_grace_seconds
     hooked = {n: a for n, a in adapters.items() if _webhook_url(settings, n)}
     if role == Role.SENDER:  # nothing else starts the channel clients in this process
         for adapter in adapters.values():
@@ -252,12 +253,18 @@ def _alert_hold(db: Database, settings: Settings) -> Callable[[], tuple[str, ...
     return alert_hold(db, lambda: local_now(settings))
 
 
+JOBS_GRACE = 2.0  # seconds the jobs get to stop by themselves on SIGTERM
+
+
 async def _run_jobs(jobs: list[Coroutine[Any, Any, None]], stop: asyncio.Event) -> None:
     tasks: list[asyncio.Task[Any]] = [asyncio.create_task(job) for job in jobs]
     stopper: asyncio.Task[Any] = asyncio.create_task(stop.wait())
     done, _ = await asyncio.wait([*tasks, stopper], return_when=asyncio.FIRST_COMPLETED)
     stop.set()
-    for task in tasks:
+    # Jobs watch ``stop``: a moment lets them end cleanly (uvicorn's own shutdown, the
+    # scheduler's) before whatever is still blocked is cancelled.
+    _, pending = await asyncio.wait(tasks, timeout=JOBS_GRACE)
+    for task in pending:
         task.cancel()
     await asyncio.gather(*tasks, return_exceptions=True)
     stopper.cancel()

@@ -74,8 +74,13 @@ class AlertScheduler:
     async def tick(self) -> None:
         if self._busy.locked():
             return  # the previous tick is still planning
-        async with self._busy:
-            await asyncio.to_thread(self._plan, self.now())
+        try:
+            async with self._busy:
+                await asyncio.to_thread(self._plan, self.now())
+        except asyncio.CancelledError:
+            # Shutdown cancels a tick mid-plan: its transaction is not committed and the
+            # next run plans the same alerts again (they are de-duplicated by key).
+            log.info("alerts: tick cancelled by shutdown")
 
     def _plan(self, now: datetime) -> None:
         with self.db.session() as session:

@@ -79,6 +79,9 @@ class Settings(BaseSettings):
     max_document_chars: int = 1_000_000
     parse_timeout_seconds: float = 120.0
     max_question_chars: int = 1000
+    # On SIGTERM, how long a worker lets in-flight turns finish before cancelling them
+    # (a cancelled turn's update stays stored and the next run answers it).
+    shutdown_grace_seconds: float = 10.0
 
     # Deadline alerts
     alerts_coordinating_office: str = ""  # unit name(s), ";"-separated: escalations go there

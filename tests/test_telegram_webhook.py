@@ -278,7 +278,7 @@ def test_stored_updates_are_resumed_only_after_the_server_listens(
     _pending_update(data_dir, 62)
     port = _free_port()
     # Handling the stored update never finishes: the server must listen all the same.
-    proc = _run_webhook(fake, data_dir, port, **{HOLD_ENV: "1"})
+    proc = _run_webhook(fake, data_dir, port, **{HOLD_ENV: "1", "SHUTDOWN_GRACE_SECONDS": "1"})
     try:
         fake.wait_for(lambda: _up(f"http://127.0.0.1:{port}/healthz"), timeout=60)
     finally:

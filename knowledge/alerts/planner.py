@@ -50,6 +50,9 @@ from storage.outbox import dedupe_key
 # Every alert row's dedupe key starts "alert:", so a sender can hold them outside
 # their send window (``bot.scheduler.alert_hold``).
 KEY_PREFIX = "alert"
+# PROGRESS_LEAD working days before a quarter's end lie within this many calendar days,
+# even around the longest holiday (Tết, up to nine days off).
+_ASK_SPAN = timedelta(days=2 * PROGRESS_LEAD + 14)
 _TASK_KINDS = frozenset(AlertKind) - {AlertKind.DIGEST, AlertKind.UNCOVERED}
 
 
@@ -98,6 +101,8 @@ class Planner:
         self.inp = inp
         self.days = day_index(inp.calendar, center)
         self.audience = _audience(inp)
+        # Quarters repeat across tasks and days: each one's ask day is computed once.
+        self._ask_on: dict[date, date] = {}
 
     # --- one day --------------------------------------------------------------------
 
@@ -152,7 +157,12 @@ class Planner:
         assert quarter.due is not None
         if quarter.key in task.reported_keys:
             return
-        ask_on = self.days.add(self.days.last_on_or_before(quarter.due), -PROGRESS_LEAD)
+        if not quarter.due - _ASK_SPAN <= day <= quarter.due:
+            return  # the ask day cannot be today: skip the working-day arithmetic
+        ask_on = self._ask_on.get(quarter.due)
+        if ask_on is None:
+            ask_on = self.days.add(self.days.last_on_or_before(quarter.due), -PROGRESS_LEAD)
+            self._ask_on[quarter.due] = ask_on
         if day == ask_on:
             left = self.days.between(day, quarter.due)
             yield from self._to_heads(task, quarter, day, AlertKind.PROGRESS_REQUEST, left)
