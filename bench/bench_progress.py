@@ -2,7 +2,10 @@
 
 Targets (issue 10): overview ≤ 1 s, export ≤ 5 s. The generated plans mix dated
 tasks (one or two due dates), recurring ones (monthly, quarterly) and ongoing
-ones, with reports on 40% of the tasks, in a real SQLite file.
+ones, with reports on 40% of the tasks (each on an occurrence the task has), in a
+real SQLite file. Titles are as long as real plans' (median about 130 characters:
+the sample plan and the seeds), since the export writes each of them on every
+occurrence's row.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ def build(path: Path) -> Any:
                     "content_hash": "x",
                     "ordinal": i,
                     "number": str(i % PER_DOC + 1),
-                    "title": f"Nhiệm vụ thử số {i} về cải cách hành chính",
+                    "title": _title(i),
                     "deadline_text": "",
                     "deadline_kind": kind,
                     "recurrence": recurrence,
@@ -84,7 +87,7 @@ def build(path: Path) -> Any:
             )
             dues += [{"task_id": tid, "due_date": d} for d in task_dues]
             if i % 5 < 2:
-                reports.append(_report(tid, i, task_dues))
+                reports.append(_report(tid, i, _first_key(task_dues, recurrence)))
         conn.execute(insert(TaskRow), tasks)
         conn.execute(insert(TaskUnit), links)
         conn.execute(insert(TaskDeadline), dues)
@@ -105,8 +108,28 @@ def _timing(i: int) -> tuple[str, str | None, list[date]]:
     return "ongoing", None, []
 
 
-def _report(task_id: int, i: int, dues: list[date]) -> dict[str, Any]:
-    occurrence = dues[0].isoformat() if dues else ""
+_PHRASE = (
+    "rà soát đánh giá cập nhật quy trình nội bộ giải quyết thủ tục hành chính trên môi trường "
+    "điện tử triển khai kế hoạch cải cách số hóa hồ sơ kết quả tổ chức tập huấn bồi dưỡng công "
+    "chức viên chức cấp xã nâng cao chất lượng dịch vụ công trực tuyến toàn trình"
+)
+_WORDS = _PHRASE.split(" ")
+
+
+def _title(i: int) -> str:
+    """10 to 44 words (about 45 to 200 characters), different for each task."""
+    words = [_WORDS[(i * k + 3) % len(_WORDS)] for k in range(1, 11 + (i * 7919) % 35)]
+    return f"Nhiệm vụ {i}: " + " ".join(words)
+
+
+def _first_key(dues: list[date], recurrence: str | None) -> str:
+    """The key of the task's first occurrence (a date, a period of 2026, or "")."""
+    if dues:
+        return dues[0].isoformat()
+    return {"quarterly": "2026-Q1", "monthly": "2026-01"}.get(recurrence or "", "")
+
+
+def _report(task_id: int, i: int, occurrence: str) -> dict[str, Any]:
     status = ("done", "in_progress", "blocked")[i % 3]
     return {
         "task_id": task_id,

@@ -97,8 +97,9 @@ def _task_title(task: TaskRow) -> str:
 
 def _task_reply(ft: FlowTurn) -> Reply:
     offered = ft.data.get("candidates")
-    if offered:
+    if offered:  # an unsure one-message report: its best tasks, or nothing at all
         buttons = [[Button(label, f"{rf.CMD} t {tid}")] for tid, label in offered]
+        buttons.append([Button(texts.FLOW_CANCEL_BTN, "/huy")])
         return Reply(text=texts.FLOW_WHICH_TASK, buttons=buttons)
     turn = ft.turn
     unit = None if turn.actor.is_admin else turn.actor.unit_id
@@ -116,6 +117,9 @@ def _task_reply(ft: FlowTurn) -> Reply:
 
 
 def _pick_task(ft: FlowTurn, value: str) -> str:
+    if value == "huy":
+        ft.say(texts.FLOW_CANCELLED_REPORT)
+        return END
     parts = value.split()
     if len(parts) >= 2 and parts[0] == "p" and parts[1].isdigit():
         ft.data["page"] = int(parts[1])

@@ -85,8 +85,8 @@ def _judge(session: Any, case: dict[str, Any], got: dict[str, Any]) -> list[str]
             problems.append(f"allowed={got['allowed']}")
     elif got["task"] is not None:
         problems.append("WRONG")
-    elif len(got["candidates"]) < 2:
-        problems.append("not asked back with options")
+    elif not 2 <= len(got["candidates"]) <= 3:
+        problems.append("not asked back with two or three options")
     for field in ("status", "percent"):
         if field in case and got[field] != case[field]:
             problems.append(f"{field}={got[field]}")
@@ -103,6 +103,8 @@ def test_report_set_meets_the_targets(db: Database) -> None:
             got = read_report(session, case["text"], Reporter(None, "t", "head", unit.id)).as_json()
             problems = _judge(session, case, got)
             tally[case["cat"]] += 1
+            tally["reports"] += case.get("kind", "report") == "report"
+            tally["kind_wrong"] += any(p.startswith("kind ") for p in problems)
             if case.get("task"):
                 tally["with_task"] += 1
                 tally["matched"] += "asked back" not in problems and "WRONG" not in problems
@@ -112,18 +114,21 @@ def test_report_set_meets_the_targets(db: Database) -> None:
             tally["fully_right"] += not problems
             if problems:
                 failures.append(f"{case['text']!r}: {', '.join(problems)}")
-    n = len(cases)
+    n, reports = len(cases), tally["reports"]
     print(
-        f"\n{n} messages ({dict(tally)}): matched {tally['matched']}/{tally['with_task']}, "
-        f"confident wrong {tally['wrong']}, fully right {tally['fully_right']}\n"
-        + "\n".join(failures)
+        f"\n{n} messages ({dict(tally)}):\n"
+        f"matched to the right task {tally['matched']}/{tally['with_task']} "
+        f"({tally['matched'] / max(tally['with_task'], 1):.1%}), "
+        f"confident wrong {tally['wrong']}/{reports} ({tally['wrong'] / max(reports, 1):.1%}), "
+        f"ambiguous asked back {tally['ambiguous_asked']}/{tally['ambiguous']}, "
+        f"fully right {tally['fully_right']}/{n}\n" + "\n".join(failures)
     )
     assert n >= (80 if seeds_dir().is_dir() else 25)
     assert tally["matched"] >= 0.9 * tally["with_task"]
-    assert tally["wrong"] <= 0.03 * n
-    assert tally["ambiguous_asked"] == tally["ambiguous"]
+    assert tally["wrong"] <= 0.03 * reports  # over the reports, not the questions too
+    assert tally["ambiguous"] and tally["ambiguous_asked"] == tally["ambiguous"]
     assert sum(1 for c in cases if c["cat"] == "question") == tally["question"]
-    assert all("kind" not in f for f in failures), failures
+    assert tally["kind_wrong"] == 0, failures  # a report stays a report, a question a question
 
 
 def test_the_issue_examples_read_as_reports(db: Database) -> None:

@@ -120,12 +120,24 @@ def build_board(
     )
     today = now.date()
     rows: list[BoardRow] = []
+    # Thousands of occurrences share a handful of due dates: an unreported one's class
+    # and days overdue depend on the occurrence alone, so each is worked out once.
+    unreported: dict[Occurrence, tuple[StatusClass, int]] = {}
     for fact in facts:
         timing = Timing.of_row(fact.deadline_kind, fact.due_dates, fact.recurrence, fact.start_date)
         horizon = plan_horizon(fact.plan_year, fact.period_end_year, today.year)
         for occurrence in occurrences(timing, horizon):
             found = latest.get((fact.id, occurrence.key))
-            reported = _reported(found, tz) if found is not None else None
+            if found is None:
+                known = unreported.get(occurrence)
+                if known is None:
+                    known = unreported[occurrence] = (
+                        classify(occurrence, None, today, calendar),
+                        days_overdue(occurrence, today, calendar),
+                    )
+                rows.append(BoardRow(fact, occurrence, None, *known))
+                continue
+            reported = _reported(found, tz)
             rows.append(
                 BoardRow(
                     task=fact,
@@ -133,7 +145,7 @@ def build_board(
                     reported=reported,
                     status_class=classify(occurrence, reported, today, calendar),
                     days_overdue=days_overdue(occurrence, today, calendar),
-                    evidence=tuple(evidence.get(found.id, ())) if found is not None else (),
+                    evidence=tuple(evidence.get(found.id, ())),
                 )
             )
     return Board(rows=rows, today=today, calendar=calendar, reported_units=reported_units)

@@ -389,16 +389,21 @@ def _note(text: str, signals: _Signals, match: _Match) -> str:
         set(question_terms(match.task.title).terms) if match.task and match.by == "words" else set()
     )
     for clause in clauses:
-        content = question_terms(_content(clause))
+        words = _content(clause)
+        content = question_terms(words)
         syllables = [s for s, _ in content.terms]
         folded = fold_aligned(clause)
         informative = _CITATION.search(folded) or any(
             STATE_PHRASES[m.group(0)] is ReportState.BLOCKED for m in _STATE_RX.finditer(folded)
         )  # a clause saying what blocks the task is the note itself
-        if not syllables and not informative:
+        # Words beyond the status ("đang lấy ý kiến các đơn vị") say what is being done,
+        # even when the search would ignore them all as too common.
+        if not words.strip() and not informative:
             continue
-        if title_words and sum(1 for t in content.terms if t in title_words) >= 0.5 * len(
-            syllables
+        if (
+            title_words
+            and syllables
+            and sum(1 for t in content.terms if t in title_words) >= 0.5 * len(syllables)
         ):
             continue
         kept.append(clause)
