@@ -21,7 +21,6 @@ from handlers.messages import Button, Reply
 from knowledge.progress import service
 from knowledge.progress.board import BoardRow, build_board
 from knowledge.progress.reporting import Reporter
-from knowledge.progress.service import ReadReport
 from knowledge.progress.status import ReportState
 from knowledge.vietnamese import fold
 
@@ -169,32 +168,3 @@ def save(session: Session, reporter: Reporter, draft: ReportDraft, now: datetime
             task=draft.title, state=texts.REPORT_STATE_LABELS[state.value], id=row.id
         )
     )
-
-
-def from_message(read: ReadReport) -> tuple[ReportDraft | None, Reply]:
-    """The reply to a one-message report: confirm it, choose among candidates, or refuse.
-
-    Only for ``read.parsed.kind == REPORT``; anything else is a question for the
-    answer engine (the dispatcher decides before calling this)."""
-    parsed = read.parsed
-    if parsed.task is None:
-        if not parsed.candidates:
-            return None, Reply(text=texts.FLOW_NO_MATCH)
-        buttons = [
-            [Button(f"{c.number} {c.title[:48]}", f"{CMD} t {c.id}")] for c in parsed.candidates
-        ]
-        return None, Reply(text=texts.FLOW_WHICH_TASK, buttons=buttons)
-    if read.permission is not None and not read.permission.allowed:
-        return None, Reply(text=read.permission.reason or texts.FLOW_NO_MATCH)
-    draft = ReportDraft(
-        task_id=parsed.task.id,
-        title=f"{parsed.task.number} {parsed.task.title}".strip(),
-        state=parsed.status,
-        percent=parsed.percent,
-        note=parsed.note,
-    )
-    if draft.state is None:
-        return draft, status_menu(draft)
-    if draft.state is ReportState.DONE and draft.percent is None:
-        draft = replace(draft, percent=100)
-    return draft, confirm(draft, parsed.evidence_warning)

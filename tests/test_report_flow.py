@@ -51,17 +51,18 @@ def test_plain_done_in_five_taps_and_every_callback_fits_64_bytes(db: Database) 
         assert [r.task.number for r in filtered.rows] == ["11"]
 
 
-def test_one_message_is_shown_back_for_confirmation(db: Database) -> None:
+def test_one_message_is_read_with_its_evidence_check_and_its_permission(db: Database) -> None:
     with db.session() as s:
         unit = unit_named(s, "Phòng Hành chính tư pháp")
         head = Reporter(None, "Trưởng phòng", "head", unit.id)
         read = service.read_report(s, "NV 7 đã ban hành KH số 15/KH-STP, hoàn thành", head)
-        draft, reply = flow.from_message(read)
-        assert draft is not None and draft.state is ReportState.DONE and draft.percent == 100
-        assert (
-            "Xác nhận báo cáo" in reply.text and "mã loại “KH”" in reply.text
-        )  # a QĐ was expected
-        assert store.current_reports(s) == []  # nothing saved before confirmation
+        parsed = read.parsed
+        assert parsed.task is not None and parsed.task.number == "7"
+        assert parsed.status is ReportState.DONE
+        assert parsed.evidence_warning and "mã loại “KH”" in parsed.evidence_warning
+        assert read.permission is not None and read.permission.allowed
+        assert store.current_reports(s) == []  # reading saves nothing
         outsider = Reporter(None, "Thanh tra", "head", unit_named(s, "Thanh tra Sở").id)
-        _, refused = flow.from_message(service.read_report(s, "NV 7 xong", outsider))
-        assert "Phòng Hành chính tư pháp" in refused.text
+        refused = service.read_report(s, "NV 7 xong", outsider).permission
+        assert refused is not None and not refused.allowed
+        assert "Phòng Hành chính tư pháp" in (refused.reason or "")
