@@ -162,6 +162,10 @@ def place_unit(raw: str, owner: str | None, plan: Jurisdiction) -> PlacedUnit:
 
 def _place(info: UnitName, plan: Jurisdiction, owner: str | None) -> PlacedUnit:
     name, qualified = provinces.strip_trailing(info.name)
+    whole = provinces.province(info.name)
+    if whole is not None and provinces.mentions(info.name)[0].level:
+        # "Thành phố Hồ Chí Minh", "tỉnh Quảng Ninh": the province itself
+        return PlacedUnit(info.name, info.kind, whole.key, identity_key(info.name, whole.key))
     if qualified is not None and name:
         province = qualified.key
         display = _provincial_canonical(name, province) or info.name
@@ -199,16 +203,13 @@ def identity_key(name: str, province: str, parent_key: str | None = None) -> str
 def _provincial_canonical(name: str, province: str) -> str | None:
     """The built-in name a provincial unit's name stands for, with or without the level
     word: in a province "Ủy ban Mặt trận Tổ quốc" is its "… tỉnh", "Công an" its
-    "Công an tỉnh"."""
+    "Công an tỉnh" (a centrally-run city's level word is "thành phố")."""
     known = builtin_canonical(name)
     if known is not None:
         return known
     place = provinces.province(province)
-    for level in ("tỉnh", "thành phố") if place is not None and place.city else ("tỉnh",):
-        known = builtin_canonical(f"{name} {level}")
-        if known is not None:
-            return known
-    return None
+    level = place.level if place is not None else "tỉnh"
+    return builtin_canonical(f"{name} {level}")
 
 
 def unit_label(name: str, province: str) -> str:

@@ -189,6 +189,12 @@ def _first_words(text: str, n: int) -> str:
     return text
 
 
+def province_name(key: str | None) -> str:
+    """A stored province key's display name ("nghe an" -> "Nghệ An"); "" for none."""
+    found = province(key)
+    return found.name if found is not None else (key or "")
+
+
 def folded_names() -> tuple[str, ...]:
     """Each province's folded name (as ``knowledge.retrieval.analyzer.syllables`` gives)."""
     return tuple(" ".join(words(p.name)) for p in PROVINCES)

@@ -100,7 +100,11 @@ class UnitBook:
         parents = [u.parent for u in units if u.parent is not None and self._find(u.parent) is None]
         if parents:
             self._create(parents)
-        fresh = list({(u.key, u.province): u for u in units if self._find(u) is None}.values())
+        firsts: dict[tuple[str, str], PlacedUnit] = {}
+        for unit in units:  # a unit spelled two ways is shown as first spelled
+            if self._find(unit) is None:
+                firsts.setdefault((unit.key, unit.province), unit)
+        fresh = list(firsts.values())
         if not fresh:
             return
         rows = [

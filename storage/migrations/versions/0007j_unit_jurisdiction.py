@@ -47,6 +47,14 @@ _NATIONAL_HEAD = re.compile(
 _NATIONAL_TAIL = re.compile(r"\b(?:viet nam|trung uong|chinh phu|toan quoc)$")
 _NATIONAL_CODES = {"ttg", "cp", "vpcp", "qh", "ubtvqh", "nhnn", "ttcp", "ktnn"}
 _PLACE = re.compile(r"\b(?:tinh|thanh pho)\s+([a-z]+(?:\s[a-z]+){0,3})")
+_OWN_PLACE = re.compile(r"\b(?:tinh|thanh pho)\s+([a-z]+(?:\s[a-z]+){0,3})$")
+# Words that follow "tỉnh"/"thành phố" without naming a place ("cấp tỉnh có liên quan",
+# "tỉnh ủy", "tỉnh, thành phố trực thuộc").
+_NOT_PLACE = {
+    "co", "lien", "quan", "khac", "truc", "thuoc", "cap", "tren", "thanh", "tinh", "uy",
+    "doan", "va", "nam", "giai", "ve", "cua", "tai", "den", "trong", "vung", "thi", "xa",
+    "huyen", "phuong",
+}
 
 
 def _fold(text: str | None) -> str:
@@ -72,6 +80,17 @@ def _place(text: str | None) -> str:
             break
         words.append(word)
     return " ".join(words)
+
+
+def _own_place(name: str) -> str:
+    """The province a unit's name ends with ("Ủy ban nhân dân thành phố Hà Nội")."""
+    folded = _fold(name)
+    m = _OWN_PLACE.search(folded)
+    if m is None or any(w in _NOT_PLACE for w in m.group(1).split()):
+        return ""
+    if len(re.findall(r"\b(?:tinh|thanh pho)\b", folded)) > 1:
+        return ""  # a list of places ("Thành phố Hải Phòng và tỉnh Quảng Ninh")
+    return m.group(1)
 
 
 def _jurisdiction(issuer: str | None, number: str | None) -> tuple[str, str]:
@@ -129,6 +148,9 @@ def _split_units(conn: Any, doc_province: dict[int, str]) -> None:
     for unit_id, name, folded, kind, parent_id in units:
         if _is_national(name) or not links.get(unit_id):
             continue
+        own = _own_place(name)
+        if own:  # "Công an tỉnh Hà Tĩnh" is Hà Tĩnh's in whichever plan names it
+            links[unit_id] = [(link, own) for link, _ in links[unit_id]]
         by_province = Counter(p for _, p in links[unit_id])
         local = [p for p, _ in by_province.most_common() if p]
         if not local:
@@ -196,18 +218,17 @@ def _fix_parents(conn: Any, copies: dict[tuple[int, str], int]) -> None:
 def downgrade() -> None:
     conn = op.get_bind()
     _merge_namesakes(conn)
-    with op.batch_alter_table('unit_aliases', schema=None) as batch_op:
-        batch_op.drop_index('uq_unit_aliases_unit_folded')
-        batch_op.drop_index('ix_unit_aliases_folded')
-        batch_op.create_index('ix_unit_aliases_folded', ['folded'], unique=True)
-    with op.batch_alter_table('units', schema=None) as batch_op:
-        batch_op.drop_index('uq_units_folded_province')
-        batch_op.drop_index('ix_units_folded')
-        batch_op.create_index('ix_units_folded', ['folded'], unique=True)
-        batch_op.drop_column('province')
-    with op.batch_alter_table('documents', schema=None) as batch_op:
-        batch_op.drop_column('province')
-        batch_op.drop_column('jurisdiction')
+    # Plain ALTER TABLE … DROP COLUMN (SQLite ≥ 3.35): a batch copy of "units" would
+    # drop the table under the foreign keys that point at it.
+    op.drop_index('uq_unit_aliases_unit_folded', table_name='unit_aliases')
+    op.drop_index('ix_unit_aliases_folded', table_name='unit_aliases')
+    op.create_index('ix_unit_aliases_folded', 'unit_aliases', ['folded'], unique=True)
+    op.drop_index('uq_units_folded_province', table_name='units')
+    op.drop_index('ix_units_folded', table_name='units')
+    op.create_index('ix_units_folded', 'units', ['folded'], unique=True)
+    op.drop_column('units', 'province')
+    op.drop_column('documents', 'province')
+    op.drop_column('documents', 'jurisdiction')
 
 
 def _merge_namesakes(conn: Any) -> None:
