@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from bot import texts
 from knowledge.document import DocumentError
+from knowledge.provinces import province_name
 from storage.db import Database
 from storage.models import TargetRow, TaskRow, Unit
 
@@ -213,13 +214,12 @@ def cmd_tasks(args: argparse.Namespace) -> int:
         if args.unit:
             from handlers import data
 
-            units = repo.resolve_units(session, args.unit)
-            if not units:  # "SNV", "so noi vu": abbreviations and unaccented names
-                lookup = data.lookup_unit(session, args.unit)
-                if lookup.unit is None:
-                    return _fail(data.unknown_unit_text(args.unit, lookup))
-                units = [lookup.unit]
-            unit_ids = [u.id for u in units]
+            # "SNV", "so noi vu", "Sở Nội vụ Hà Tĩnh": aliases, unaccented names and the
+            # home province; several candidates or none are refused with their names.
+            lookup = data.lookup_unit(session, args.unit)
+            if lookup.unit is None:
+                return _fail(data.unknown_unit_text(args.unit, lookup))
+            unit_ids = [lookup.unit.id]
         roles = ("lead", "coordinate") if args.role == "any" else (args.role,)
         rows = repo.list_tasks(
             session, unit_ids=unit_ids, roles=roles, due_from=args.due_from, due_to=args.due_to
@@ -300,6 +300,7 @@ def cmd_units(args: argparse.Namespace) -> int:
                 "name": u.name,
                 "kind": u.kind,
                 "parent": u.parent.name if u.parent else None,
+                "province": province_name(u.province) or None,
                 "aliases": sorted(a.alias for a in u.aliases),
             }
             for u in repo.list_units(session)
@@ -308,16 +309,22 @@ def cmd_units(args: argparse.Namespace) -> int:
         units,
         args.json,
         texts.CLI_UNIT_COLUMNS,
-        lambda u: (u["name"], u["kind"], u["parent"] or "", "; ".join(u["aliases"])[:80]),
+        lambda u: (
+            u["name"],
+            u["kind"],
+            u["province"] or "",
+            u["parent"] or "",
+            "; ".join(u["aliases"])[:80],
+        ),
     )
     return 0
 
 
 def _one_unit(session: Any, name: str) -> Unit | None:
-    from storage import repositories as repo
+    """The one unit ``name`` means ("Sở Nội vụ Hà Tĩnh"; a bare name: the home one)."""
+    from handlers import data
 
-    units = repo.resolve_units(session, name)
-    return units[0] if len(units) == 1 else None
+    return data.lookup_unit(session, name).unit
 
 
 def cmd_documents(args: argparse.Namespace) -> int:
@@ -341,6 +348,8 @@ def cmd_documents(args: argparse.Namespace) -> int:
                 "issuer": d.issuer,
                 "issued_date": d.issued_date.isoformat() if d.issued_date else None,
                 "plan_year": d.plan_year,
+                "jurisdiction": d.jurisdiction,
+                "province": province_name(d.province) or None,
                 "revision": d.revision,
                 "tasks": len(d.tasks),
             }

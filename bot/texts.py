@@ -76,7 +76,7 @@ CLI_TASK_COLUMNS = ("STT", "Nhiệm vụ", "Chủ trì", "Thời hạn")
 
 CLI_TARGET_COLUMNS = ("Chỉ tiêu", "Giá trị", "Năm", "Văn bản")
 
-CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Thuộc", "Tên gọi khác")
+CLI_UNIT_COLUMNS = ("Đơn vị", "Loại", "Tỉnh/thành phố", "Thuộc", "Tên gọi khác")
 
 CLI_DOCUMENT_COLUMNS = ("#", "Tệp", "Số hiệu", "Tiêu đề", "Nhiệm vụ")
 

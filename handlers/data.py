@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from handlers import texts
-from knowledge.abbreviations import expand, expansions
+from knowledge.unit_lookup import UnitChoice, home_province, label, resolve_unit
 from knowledge.vietnamese import nfc
 from storage import repositories as repo
 from storage.models import TaskRow, Unit
@@ -28,36 +28,20 @@ class TaskLine:
 
 
 def find_unit(session: Session, name: str) -> Unit | None:
-    found = repo.resolve_units(session, nfc(name))
-    return found[0] if len(found) == 1 else repo.find_unit(session, nfc(name))
+    """The one unit ``name`` means (the home province's for a bare name), or None."""
+    return resolve_unit(session, name).unit
 
 
-@dataclass
-class UnitLookup:
-    """A unit named by a user: found, or the candidates to offer instead."""
-
-    unit: Unit | None
-    candidates: list[Unit]  # several matches (ask which) or the closest names (unknown)
-    ambiguous: bool = False
+def lookup_unit(session: Session, name: str) -> UnitChoice:
+    """Resolve ``name`` through the alias table, its abbreviations ("SNV"), unaccented
+    spellings and the home province ("Sở Nội vụ Hà Tĩnh" picks that province's); never
+    creates a unit."""
+    return resolve_unit(session, name)
 
 
-def lookup_unit(session: Session, name: str) -> UnitLookup:
-    """Resolve ``name`` through the alias table, its abbreviations ("SNV") and
-    unaccented spellings; never creates a unit."""
-    text = nfc(name).strip()
-    forms = dict.fromkeys([text, *expansions(text), expand(text, keep_short=False)])
-    for form in forms:
-        found = repo.resolve_units(session, form)
-        if len(found) == 1:
-            return UnitLookup(found[0], [])
-        if found:
-            return UnitLookup(None, found[:5], ambiguous=True)
-    return UnitLookup(None, repo.closest_units(session, text))
-
-
-def unknown_unit_text(name: str, lookup: UnitLookup) -> str:
+def unknown_unit_text(name: str, lookup: UnitChoice) -> str:
     """The Vietnamese refusal for a unit name that does not resolve to one unit."""
-    choices = "; ".join(u.name for u in lookup.candidates)
+    choices = "; ".join(label(u) for u in lookup.candidates)
     if lookup.ambiguous:
         return texts.UNIT_AMBIGUOUS.format(name=name, choices=choices)
     if choices:
@@ -66,7 +50,8 @@ def unknown_unit_text(name: str, lookup: UnitLookup) -> str:
 
 
 def get_or_create_unit(session: Session, name: str) -> Unit:
-    return find_unit(session, name) or repo.upsert_unit(session, nfc(name).strip())
+    home = home_province(session)
+    return find_unit(session, name) or repo.upsert_unit(session, nfc(name).strip(), province=home)
 
 
 def list_units(session: Session) -> list[Unit]:

@@ -15,20 +15,24 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import Session
 
 from knowledge import limits, texts
 from knowledge.document import Document as DocumentT
 from knowledge.document import DocumentError
+from knowledge.jurisdiction import Jurisdiction, plan_jurisdiction
 from knowledge.loaders import check_readable, load_document
 from knowledge.plan.model import ParsedPlan, Task
 from knowledge.plan.parser import parse_plan
-from knowledge.units import UnitName, builtin_aliases, canonical_unit
+from knowledge.unit_book import UnitBook
+from knowledge.unit_lookup import configured_province
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import (
+    Base,
     Document,
     Passage,
     SectionRow,
@@ -36,6 +40,7 @@ from storage.models import (
     TaskDeadline,
     TaskRow,
     TaskUnit,
+    fit_row,
 )
 from storage.settings import Settings, get_settings
 
@@ -136,7 +141,7 @@ def ingest_file(
         plan = _parse(doc)
     say(texts.PROGRESS_STORING)
     with db.session() as session:
-        summary = store_plan(session, plan, sha=sha, fmt=doc.format)
+        summary = store_plan(session, plan, sha=sha, fmt=doc.format, settings=settings)
     if sync:
         say(texts.PROGRESS_INDEXING)
         sync_search_index(db, settings)
@@ -169,8 +174,14 @@ def remove_document(db: Database, document_id: int, settings: Settings | None = 
     return True
 
 
-def store_plan(session: Session, plan: ParsedPlan, *, sha: str, fmt: str) -> IngestSummary:
+def store_plan(
+    session: Session, plan: ParsedPlan, *, sha: str, fmt: str, settings: Settings | None = None
+) -> IngestSummary:
+    """Store ``plan`` in ``session``'s transaction: the document row, then its sections,
+    targets, passages, tasks, unit links and due dates as bulk inserts (one statement per
+    table), its units resolved in memory (``UnitBook``)."""
     previous = _previous_version(session, plan)
+    where = plan_jurisdiction(plan.meta, fallback=configured_province(settings))
     if previous is None:
         document = Document(source_name=plan.source, sha256=sha, format=fmt)
         session.add(document)
@@ -182,10 +193,10 @@ def store_plan(session: Session, plan: ParsedPlan, *, sha: str, fmt: str) -> Ing
         document.sha256 = sha
         document.format = fmt
         status = "revised"
-    _fill_metadata(document, plan)
+    _fill_metadata(document, plan, where)
     session.flush()
-    _replace_children(session, document, plan)
-    kept, added, removed = _sync_tasks(session, document, plan)
+    _replace_children(session, document.id, plan, fresh=previous is None)
+    kept, added, removed = _sync_tasks(session, document.id, plan, where, fresh=previous is None)
     return _summarize(plan, status, document.id, kept, added, removed)
 
 
@@ -201,7 +212,7 @@ def _previous_version(session: Session, plan: ParsedPlan) -> Document | None:
     )
 
 
-def _fill_metadata(document: Document, plan: ParsedPlan) -> None:
+def _fill_metadata(document: Document, plan: ParsedPlan, where: Jurisdiction) -> None:
     meta = plan.meta
     document.title = meta.title
     document.number = meta.number
@@ -211,50 +222,76 @@ def _fill_metadata(document: Document, plan: ParsedPlan) -> None:
     document.period_end_year = meta.period_end_year
     document.signer = meta.signer
     document.doc_type = meta.doc_type
+    document.jurisdiction = where.level.value
+    document.province = where.province
     document.pages = plan.pages
     document.warnings = list(plan.warnings)
 
 
-def _replace_children(session: Session, document: Document, plan: ParsedPlan) -> None:
+def _insert(session: Session, model: type[Base], rows: list[dict[str, Any]]) -> None:
+    """One executemany INSERT (Core: no per-row ORM bookkeeping)."""
+    if rows:
+        session.execute(table(model).insert(), [fit_row(model, row) for row in rows])
+
+
+def table(model: type[Base]) -> Table:
+    return model.__table__  # type: ignore[return-value]
+
+
+def _replace_children(session: Session, document_id: int, plan: ParsedPlan, fresh: bool) -> None:
     """Sections, targets and passages carry nothing of their own: rewrite them whole."""
-    for model in (SectionRow, TargetRow, Passage):
-        for row in session.scalars(select(model).where(model.document_id == document.id)):
-            session.delete(row)
-    session.flush()
-    for i, s in enumerate(plan.sections):
-        session.add(
-            SectionRow(
-                document_id=document.id,
-                ordinal=i,
-                number=s.number,
-                title=s.title,
-                level=s.level,
-                path=s.path,
-                locator=s.locator.as_dict(),
+    if not fresh:
+        for model in (SectionRow, TargetRow, Passage):
+            session.execute(
+                delete(model).where(model.document_id == document_id),
+                execution_options={"synchronize_session": False},
             )
-        )
-    for i, t in enumerate(plan.targets):
-        session.add(
-            TargetRow(
-                document_id=document.id,
-                ordinal=i,
-                text=t.text,
-                values=t.values,
-                year=t.year,
-                section=t.section,
-                locator=t.locator.as_dict(),
-            )
-        )
-    for i, (section, text, locator) in enumerate(plan.paragraphs):
-        session.add(
-            Passage(
-                document_id=document.id,
-                ordinal=i,
-                section=section,
-                text=text,
-                locator=locator.as_dict(),
-            )
-        )
+    _insert(
+        session,
+        SectionRow,
+        [
+            {
+                "document_id": document_id,
+                "ordinal": i,
+                "number": s.number,
+                "title": s.title,
+                "level": s.level,
+                "path": s.path,
+                "locator": s.locator.as_dict(),
+            }
+            for i, s in enumerate(plan.sections)
+        ],
+    )
+    _insert(
+        session,
+        TargetRow,
+        [
+            {
+                "document_id": document_id,
+                "ordinal": i,
+                "text": t.text,
+                "values": t.values,
+                "year": t.year,
+                "section": t.section,
+                "locator": t.locator.as_dict(),
+            }
+            for i, t in enumerate(plan.targets)
+        ],
+    )
+    _insert(
+        session,
+        Passage,
+        [
+            {
+                "document_id": document_id,
+                "ordinal": i,
+                "section": section,
+                "text": text,
+                "locator": locator.as_dict(),
+            }
+            for i, (section, text, locator) in enumerate(plan.paragraphs)
+        ],
+    )
 
 
 def _unique_identities(tasks: list[Task]) -> list[str]:
@@ -269,121 +306,115 @@ def _unique_identities(tasks: list[Task]) -> list[str]:
     return out
 
 
-def _sync_tasks(session: Session, document: Document, plan: ParsedPlan) -> tuple[int, int, int]:
-    existing = {
-        t.identity: t
-        for t in session.scalars(select(TaskRow).where(TaskRow.document_id == document.id))
-    }
-    kept = added = 0
-    wanted = set()
-    # Units first, one lookup per distinct name: with no query left in the loop below
-    # nothing autoflushes, and the task rows go in as batched inserts at the end.
-    unit_ids: dict[str, int] = {}
-    known = repo.unit_alias_index(session)
-    for task in plan.tasks:
-        for name in (*task.lead_units, *task.coordinating_units):
-            if name not in unit_ids:
-                unit_ids[name] = _unit_id(session, name, plan.owner, known)
-    for ordinal, (task, ident) in enumerate(
-        zip(plan.tasks, _unique_identities(plan.tasks), strict=True)
-    ):
-        wanted.add(ident)
-        row = existing.get(ident)
-        fresh = row is None
-        if row is None:
-            row = TaskRow(document_id=document.id, identity=ident)
-            session.add(row)
-            added += 1
-        else:
-            kept += 1
-        _fill_task(session, row, task, ordinal, unit_ids, fresh)
-    removed = 0
-    for ident, row in existing.items():
-        if ident not in wanted:
-            session.delete(row)
-            removed += 1
-    session.flush()
-    return kept, added, removed
-
-
-def _fill_task(
-    session: Session,
-    row: TaskRow,
-    task: Task,
-    ordinal: int,
-    unit_ids: dict[str, int],
-    fresh: bool,
-) -> None:
-    """Copy one task into its row. A new row gets its links without a flush, so the
-    whole plan goes to the database in batched inserts at the end."""
-    deadline = task.deadline
-    row.content_hash = task.content_hash()
-    row.ordinal = ordinal
-    row.kind = task.kind
-    row.number = task.number
-    row.section = task.section
-    row.title = task.title
-    row.supervisor = task.supervisor
-    row.raw_lead = task.raw_lead
-    row.raw_coordinating = task.raw_coordinating
-    row.deadline_text = deadline.raw
-    row.deadline_kind = deadline.kind
-    row.recurrence = deadline.recurrence
-    row.start_date = deadline.start
-    row.due_date = deadline.final_due
-    row.product = task.product
-    row.budget = task.budget
-    row.objective = task.objective
-    row.parent_task = task.parent_task
-    row.locator = task.locator.as_dict()
-    row.warnings = list(task.warnings)
-    row.deadline_json = deadline.as_json()
+def _sync_tasks(
+    session: Session, document_id: int, plan: ParsedPlan, where: Jurisdiction, fresh: bool
+) -> tuple[int, int, int]:
+    """Tasks by identity: unchanged identities keep their row (and whatever is attached
+    to it), new ones are inserted, missing ones deleted (their links and reports go
+    with them, by the foreign keys' ON DELETE CASCADE)."""
+    existing: dict[str, int] = {}
     if not fresh:
-        # The old links go first: the new ones may repeat them (unique per task).
-        session.flush()
-        row.units.clear()
-        row.deadlines.clear()
-        session.flush()
-    links: dict[tuple[int, str], None] = {}
-    for role, names in (("lead", task.lead_units), ("coordinate", task.coordinating_units)):
-        for name in names:  # every name was resolved before the loop (see _sync_tasks)
-            links.setdefault((unit_ids[name], role), None)
-    for unit_id, role in links:
-        row.units.append(TaskUnit(unit_id=unit_id, role=role))
-    for due in sorted(set(deadline.due_dates)):
-        row.deadlines.append(TaskDeadline(due_date=due))
-
-
-def _unit_id(session: Session, name: str, owner: str | None, known: dict[str, int]) -> int:
-    """The unit ``name`` stands for, created if new; ``known`` (key -> id, see
-    ``repo.unit_alias_index``) answers the common case without a query and learns new units."""
-    info = canonical_unit(name, owner)
-    if not (info.parent and info.kind == "unit"):
-        for key in (repo.fold_key(name), repo.fold_key(info.name)):
-            if key[: repo.KEY_LENGTH] in known:
-                return known[key[: repo.KEY_LENGTH]]
-    unit_id = _store_unit(session, name, info, owner)
-    known.setdefault(repo.fold_key(name)[: repo.KEY_LENGTH], unit_id)
-    return unit_id
-
-
-def _store_unit(session: Session, name: str, info: UnitName, owner: str | None) -> int:
-    aliases = builtin_aliases().get(info.name, [])
-    if info.parent and info.kind == "unit":
-        # An office's own "Văn phòng Sở" is not another office's one.
-        scoped = repo.upsert_unit(
-            session,
-            info.name,
-            kind=info.kind,
-            parent_name=info.parent,
-            aliases=aliases,
-            scope=info.parent,
+        stored = session.execute(
+            select(TaskRow.identity, TaskRow.id).where(TaskRow.document_id == document_id)
         )
-        return scoped.id
-    unit = repo.find_unit(session, name) or repo.find_unit(session, info.name)
-    if unit is not None:
-        return unit.id
-    return repo.upsert_unit(session, info.name, kind=info.kind, aliases=aliases).id
+        existing = {ident: task_id for ident, task_id in stored}
+    names = [n for t in plan.tasks for n in (*t.lead_units, *t.coordinating_units)]
+    unit_ids = UnitBook(session).ids(names, plan.owner, where)
+    identities = _unique_identities(plan.tasks)
+    new = [(i, t, ident) for i, (t, ident) in enumerate(zip(plan.tasks, identities, strict=True))]
+    kept = [(i, t, ident) for i, t, ident in new if ident in existing]
+    new = [(i, t, ident) for i, t, ident in new if ident not in existing]
+    task_ids = {ident: existing[ident] for _, _, ident in kept}
+    if kept:
+        ids = list(task_ids.values())
+        for model in (TaskUnit, TaskDeadline):
+            session.execute(
+                delete(model).where(model.task_id.in_(ids)),
+                execution_options={"synchronize_session": False},
+            )
+        _update_tasks(session, [(task_ids[ident], _task_values(t, i)) for i, t, ident in kept])
+    if new:
+        rows = [
+            fit_row(TaskRow, {"document_id": document_id, "identity": ident, **_task_values(t, i)})
+            for i, t, ident in new
+        ]
+        tasks = table(TaskRow)
+        stmt = tasks.insert().returning(tasks.c.id, sort_by_parameter_order=True)
+        created = session.execute(stmt, rows).scalars()
+        for (_, _, ident), task_id in zip(new, created, strict=True):
+            task_ids[ident] = task_id
+    _insert_links(session, plan.tasks, identities, task_ids, unit_ids)
+    wanted = set(identities)
+    gone = [task_id for ident, task_id in existing.items() if ident not in wanted]
+    if gone:
+        session.execute(
+            delete(TaskRow).where(TaskRow.id.in_(gone)),
+            execution_options={"synchronize_session": False},
+        )
+    return len(kept), len(new), len(gone)
+
+
+def _update_tasks(session: Session, rows: list[tuple[int, dict[str, Any]]]) -> None:
+    """One executemany UPDATE of the kept tasks' columns, by id."""
+    tasks = table(TaskRow)
+    columns = list(rows[0][1])
+    stmt = (
+        update(tasks)
+        .where(tasks.c.id == bindparam("task_id"))
+        .values({c: bindparam(c) for c in columns})
+    )
+    session.execute(stmt, [fit_row(TaskRow, {"task_id": i, **values}) for i, values in rows])
+
+
+def _task_values(task: Task, ordinal: int) -> dict[str, Any]:
+    """One task's column values."""
+    deadline = task.deadline
+    return {
+        "content_hash": task.content_hash(),
+        "ordinal": ordinal,
+        "kind": task.kind,
+        "number": task.number,
+        "section": task.section,
+        "title": task.title,
+        "supervisor": task.supervisor,
+        "raw_lead": task.raw_lead,
+        "raw_coordinating": task.raw_coordinating,
+        "deadline_text": deadline.raw,
+        "deadline_kind": deadline.kind,
+        "recurrence": deadline.recurrence,
+        "start_date": deadline.start,
+        "due_date": deadline.final_due,
+        "product": task.product,
+        "budget": task.budget,
+        "objective": task.objective,
+        "parent_task": task.parent_task,
+        "locator": task.locator.as_dict(),
+        "warnings": list(task.warnings),
+        "deadline_json": deadline.as_json(),
+    }
+
+
+def _insert_links(
+    session: Session,
+    tasks: list[Task],
+    identities: list[str],
+    task_ids: dict[str, int],
+    unit_ids: dict[str, int],
+) -> None:
+    """Every task's unit links (one per unit and role) and due dates."""
+    links: dict[tuple[int, int, str], None] = {}
+    deadlines: list[dict[str, Any]] = []
+    for task, ident in zip(tasks, identities, strict=True):
+        task_id = task_ids[ident]
+        for role, names in (("lead", task.lead_units), ("coordinate", task.coordinating_units)):
+            for name in names:
+                links.setdefault((task_id, unit_ids[name], role), None)
+        deadlines += [
+            {"task_id": task_id, "due_date": d} for d in sorted(set(task.deadline.due_dates))
+        ]
+    rows = [{"task_id": t, "unit_id": u, "role": r} for t, u, r in links]
+    _insert(session, TaskUnit, rows)
+    _insert(session, TaskDeadline, deadlines)
 
 
 def _summarize(

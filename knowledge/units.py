@@ -7,8 +7,8 @@ breaks) also occur *inside* names ("Sở Thông tin - Truyền thông", "Phòng 
 Quản trị", "Sở Văn hóa, Thể thao và Du lịch") and inside group phrases ("Các sở, ban,
 ngành"), so a separator only splits where a new organization starts.
 
-Identity: ``unit_key`` folds a name to the key stored in the units and alias tables.
-It ignores case, diacritics, tone placement ("uỷ"/"ủy"), punctuation, "và" and the
+Identity: ``unit_key`` folds a name to the key that tells units apart. It ignores
+case, diacritics, tone placement ("uỷ"/"ủy"), punctuation, "và", the plural "các" and the
 built-in abbreviations ("Sở TT&TT" = "Sở Thông tin - Truyền thông" = "Sở Thông tin và
 Truyền thông"). It uses only the built-in abbreviation table, so admin additions to
 ``knowledge.abbreviations`` never change stored keys.
@@ -217,8 +217,10 @@ def unit_key(name: str) -> str:
 
 def _key_words(text: str) -> list[str]:
     expanded = _KEY_TABLE.expand(text, keep_short=False)
-    words = [w for w in _KEY_PUNCT.sub(" ", expanded).split() if w != "va"]
-    while words and words[0] in {"cac", "nhung"}:
+    # "và" and the plural "các" never tell two units apart ("Ban Quản lý các Khu công
+    # nghiệp" is "Ban Quản lý Khu công nghiệp"; "UBND các phường, xã" is "UBND phường, xã").
+    words = [w for w in _KEY_PUNCT.sub(" ", expanded).split() if w not in {"va", "cac"}]
+    while words and words[0] == "nhung":
         words = words[1:]
     if len(words) > 1 and words[0] == words[1]:  # "Sở Sở Khoa học và Công nghệ"
         words = words[1:]
@@ -252,11 +254,19 @@ def _lookup(key: str) -> _Canon | None:
     return _extra_aliases.get(key) or _builtin_index().get(key)
 
 
+def builtin_canonical(name: str) -> str | None:
+    """The canonical name of a known spelling ("Ủy ban nhân dân tỉnh" -> "UBND tỉnh")."""
+    known = _lookup(unit_key(name))
+    return known.name if known is not None else None
+
+
 def register_alias(alias: str, canonical: str, kind: str = "unit") -> None:
     """Make ``alias`` fold to ``canonical`` in this process (e.g. admin aliases read
     from the database at start-up)."""
     _extra_aliases[unit_key(alias)] = _Canon(nfc(canonical).strip(), kind)
     _extra_aliases.setdefault(unit_key(canonical), _Canon(nfc(canonical).strip(), kind))
+    canonical_unit.cache_clear()  # its answers may change now
+    _normalized.cache_clear()
 
 
 @lru_cache(maxsize=2)
@@ -500,6 +510,7 @@ def _person(text: str) -> UnitName:
     return UnitName(full, "person")
 
 
+@lru_cache(maxsize=16384)  # plans repeat their unit names; cleared by ``register_alias``
 def canonical_unit(raw: str, owner: str | None = None) -> UnitName:
     """Fold a raw unit name to its canonical form; ``owner`` is the issuing office.
 
@@ -787,6 +798,11 @@ def trim_fragment(part: str) -> str:
 
 def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
     """``split_units`` then ``canonical_unit`` on each part, without duplicates."""
+    return list(_normalized(cell, owner))
+
+
+@lru_cache(maxsize=8192)  # a plan's unit cells repeat ("Sở Nội vụ"); cleared by register_alias
+def _normalized(cell: str, owner: str | None) -> tuple[UnitName, ...]:
     seen: dict[str, UnitName] = {}
     for raw in split_units(cell):
         part = trim_fragment(raw)
@@ -795,7 +811,7 @@ def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
         unit = canonical_unit(part, owner)
         if unit.name:
             seen.setdefault(unit.key, unit)
-    return list(seen.values())
+    return tuple(seen.values())
 
 
 # --- Finding units in a question -----------------------------------------------

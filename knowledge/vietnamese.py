@@ -51,6 +51,7 @@ def _fold_table() -> dict[int, str | None]:
 _FOLD = _fold_table()
 
 
+@lru_cache(maxsize=32768)  # the parser folds the same cells and paragraphs many times
 def fold(text: str) -> str:
     """Lowercase, strip diacritics (đ -> d) and collapse white space."""
     return squash(text.translate(_FOLD).lower())

@@ -38,13 +38,20 @@ class Base(DeclarativeBase):
 
 
 class Unit(Base):
-    """An organization (Sở, phòng, UBND …) or a group phrase ("Các sở, ban, ngành")."""
+    """An organization (Sở, phòng, UBND …) or a group phrase ("Các sở, ban, ngành").
+
+    A unit belongs to a province (``province``: the province's folded key, "nghe an")
+    or to none ("": national bodies, or no province known): "Sở Nội vụ" of Nghệ An and
+    of Hà Tĩnh are two rows with the same ``folded`` name.
+    """
 
     __tablename__ = "units"
+    __table_args__ = (Index("uq_units_folded_province", "folded", "province", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(300))
-    folded: Mapped[str] = mapped_column(String(300), unique=True, index=True)
+    folded: Mapped[str] = mapped_column(String(300), index=True)
+    province: Mapped[str] = mapped_column(String(60), default="", server_default="")
     kind: Mapped[str] = mapped_column(String(20), default="unit")  # unit | group | person
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
@@ -56,12 +63,15 @@ class Unit(Base):
 
 
 class UnitAlias(Base):
+    """Another name of a unit. The same alias ("SNV") may name a unit in each province."""
+
     __tablename__ = "unit_aliases"
+    __table_args__ = (Index("uq_unit_aliases_unit_folded", "unit_id", "folded", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
     alias: Mapped[str] = mapped_column(String(300))
-    folded: Mapped[str] = mapped_column(String(300), unique=True, index=True)
+    folded: Mapped[str] = mapped_column(String(300), index=True)
     source: Mapped[str] = mapped_column(String(20), default="auto")  # auto | admin | builtin
 
     unit: Mapped[Unit] = relationship(back_populates="aliases")
@@ -82,6 +92,11 @@ class Document(Base):
     period_end_year: Mapped[int | None] = mapped_column(Integer, nullable=True)
     signer: Mapped[str | None] = mapped_column(String(200), nullable=True)
     doc_type: Mapped[str | None] = mapped_column(String(100), nullable=True)
+    # Who issued it: "national" | "province" (then ``province`` is its key) | "unknown".
+    jurisdiction: Mapped[str] = mapped_column(
+        String(12), default="unknown", server_default="unknown"
+    )
+    province: Mapped[str] = mapped_column(String(60), default="", server_default="")
     pages: Mapped[int] = mapped_column(Integer, default=1)
     revision: Mapped[int] = mapped_column(Integer, default=1)
     warnings: Mapped[list[Any]] = mapped_column(JSON, default=list)
@@ -422,16 +437,44 @@ Index("ix_progress_reports_task_occurrence", ProgressReport.task_id, ProgressRep
 # every dialect alike (the raw cell text is kept in Text columns, nothing is lost).
 
 
-def _fit_lengths(mapper: Mapper[Any], _connection: Any, target: Base) -> None:
+def _limits(mapper: Mapper[Any]) -> dict[str, int]:
+    """Attribute -> its String column's length, for the model ``mapper`` maps."""
+    limits = {}
     for prop in mapper.column_attrs:
         column_type = prop.columns[0].type
-        limit = column_type.length if isinstance(column_type, String) else None
-        if not limit:
-            continue
-        value = getattr(target, prop.key, None)
-        if isinstance(value, str) and len(value) > limit:
-            log.warning("%s.%s cut to %d characters", type(target).__name__, prop.key, limit)
-            setattr(target, prop.key, value[:limit])
+        if isinstance(column_type, String) and column_type.length:
+            limits[prop.key] = column_type.length
+    return limits
+
+
+_LIMITS: dict[type, dict[str, int]] = {}
+
+
+def _fit(model: type, key: str, value: Any, limit: int) -> Any:
+    if isinstance(value, str) and len(value) > limit:
+        log.warning("%s.%s cut to %d characters", model.__name__, key, limit)
+        return value[:limit]
+    return value
+
+
+def _fit_lengths(mapper: Mapper[Any], _connection: Any, target: Base) -> None:
+    for key, limit in _limits(mapper).items():
+        value = getattr(target, key, None)
+        fitted = _fit(type(target), key, value, limit)
+        if fitted is not value:
+            setattr(target, key, fitted)
+
+
+def fit_row(model: type[Base], row: dict[str, Any]) -> dict[str, Any]:
+    """``row`` (values for a bulk insert, which skips the ORM events) with its strings
+    cut to their columns as ``_fit_lengths`` cuts an object's."""
+    limits = _LIMITS.get(model)
+    if limits is None:
+        limits = _LIMITS[model] = _limits(model.__mapper__)
+    for key, limit in limits.items():
+        if key in row:
+            row[key] = _fit(model, key, row[key], limit)
+    return row
 
 
 event.listen(Base, "before_insert", _fit_lengths, propagate=True)

@@ -47,14 +47,24 @@ def fold_key(text: str) -> str:
 KEY_LENGTH = 300
 
 
-def find_unit(session: Session, name: str) -> Unit | None:
-    """The unit whose canonical name or one of whose aliases folds like ``name``."""
+def find_units(session: Session, name: str) -> list[Unit]:
+    """The units whose canonical name or one of whose aliases folds like ``name``, in
+    every province (one "Sở Nội vụ" per province), oldest first."""
     key = fold_key(name)[:KEY_LENGTH]
-    unit = session.scalar(select(Unit).where(Unit.folded == key))
-    if unit is not None:
-        return unit
-    alias = session.scalar(select(UnitAlias).where(UnitAlias.folded == key))
-    return alias.unit if alias is not None else None
+    by_alias = select(UnitAlias.unit_id).where(UnitAlias.folded == key)
+    stmt = select(Unit).where((Unit.folded == key) | Unit.id.in_(by_alias)).order_by(Unit.id)
+    return list(session.scalars(stmt))
+
+
+def find_unit(session: Session, name: str, province: str | None = None) -> Unit | None:
+    """The unit ``name`` names in ``province`` (a province key, "" for national); with
+    ``province`` None, the oldest of its namesakes."""
+    found = find_units(session, name)
+    if province is not None:
+        found = [u for u in found if u.province == province]
+    by_name = [u for u in found if u.folded == fold_key(name)[:KEY_LENGTH]]
+    best = by_name or found
+    return best[0] if best else None
 
 
 def scoped_key(name: str, scope: str | None) -> str:
@@ -70,22 +80,23 @@ def upsert_unit(
     parent_name: str | None = None,
     aliases: Iterable[str] = (),
     scope: str | None = None,
+    province: str = "",
 ) -> Unit:
-    """Find or create a unit; new aliases are added, existing ones left as they are.
+    """Find or create a unit of ``province``; new aliases are added, existing ones left.
 
     ``scope`` (the owning office) keeps an internal unit apart from its namesakes
     elsewhere; its aliases are scoped the same way.
     """
     key = scoped_key(name, scope)
-    unit = session.scalar(select(Unit).where(Unit.folded == key))
+    unit = session.scalar(select(Unit).where(Unit.folded == key, Unit.province == province))
     if unit is None and scope is None:
-        unit = find_unit(session, name)
+        unit = find_unit(session, name, province)
     if unit is None:
-        unit = Unit(name=name, folded=key, kind=kind)
+        unit = Unit(name=name, folded=key, kind=kind, province=province)
         session.add(unit)
         session.flush()
     if parent_name and unit.parent_id is None and scoped_key(parent_name, None) != unit.folded:
-        unit.parent_id = upsert_unit(session, parent_name).id
+        unit.parent_id = upsert_unit(session, parent_name, province=province).id
     for alias in aliases:
         add_alias(session, unit.id, alias, source="builtin", scope=scope)
     return unit
@@ -94,16 +105,27 @@ def upsert_unit(
 def add_alias(
     session: Session, unit_id: int, alias: str, source: str = "admin", scope: str | None = None
 ) -> bool:
-    """Attach ``alias`` to a unit; False when the name is already taken."""
+    """Attach ``alias`` to a unit; False when the name is already taken in its province."""
     key = scoped_key(alias, scope)
-    if not key:
+    unit = session.get(Unit, unit_id)
+    if not key or unit is None:
         return False
-    taken = session.scalar(select(Unit.id).where(Unit.folded == key))
-    if taken is not None or session.scalar(select(UnitAlias.id).where(UnitAlias.folded == key)):
+    if alias_taken(session, key, unit.province):
         return False
     session.add(UnitAlias(unit_id=unit_id, alias=alias, folded=key, source=source))
     session.flush()
     return True
+
+
+def alias_taken(session: Session, key: str, province: str) -> bool:
+    """A unit of ``province`` already has the folded name or alias ``key``."""
+    named = select(Unit.id).where(Unit.folded == key, Unit.province == province)
+    aliased = (
+        select(UnitAlias.id)
+        .join(Unit, Unit.id == UnitAlias.unit_id)
+        .where(UnitAlias.folded == key, Unit.province == province)
+    )
+    return bool(session.scalar(named.limit(1)) or session.scalar(aliased.limit(1)))
 
 
 def list_units(session: Session, kind: str | None = None) -> list[Unit]:
@@ -113,11 +135,17 @@ def list_units(session: Session, kind: str | None = None) -> list[Unit]:
     return list(session.scalars(stmt))
 
 
-def unit_alias_index(session: Session) -> dict[str, int]:
-    """Folded name or alias -> unit id, for spotting units in free text."""
-    index = {u.folded: u.id for u in session.scalars(select(Unit))}
-    for alias in session.scalars(select(UnitAlias)):
-        index.setdefault(alias.folded, alias.unit_id)
+def unit_alias_index(session: Session) -> dict[str, list[int]]:
+    """Folded name or alias -> the units it names (one per province), for spotting
+    units in free text."""
+    index: dict[str, list[int]] = {}
+    for unit_id, folded in session.execute(select(Unit.id, Unit.folded).order_by(Unit.id)):
+        index.setdefault(folded, []).append(unit_id)
+    rows = session.execute(select(UnitAlias.unit_id, UnitAlias.folded).order_by(UnitAlias.id))
+    for unit_id, folded in rows:
+        ids = index.setdefault(folded, [])
+        if unit_id not in ids:
+            ids.append(unit_id)
     return index
 
 
@@ -131,9 +159,9 @@ def closest_units(session: Session, text: str, limit: int = 3) -> list[Unit]:
     hits = process.extract(fold_key(text), names, scorer=fuzz.WRatio, limit=limit * 4)
     ids: list[int] = []
     for _name, score, key in hits:
-        uid = index[key]
-        if score >= _CLOSE_SCORE and uid not in ids:
-            ids.append(uid)
+        for uid in index[key]:
+            if score >= _CLOSE_SCORE and uid not in ids:
+                ids.append(uid)
     units = {u.id: u for u in session.scalars(select(Unit).where(Unit.id.in_(ids)))}
     return [units[i] for i in ids[:limit] if i in units]
 
@@ -142,15 +170,15 @@ _CLOSE_SCORE = 60
 
 
 def resolve_units(session: Session, text: str) -> list[Unit]:
-    """Units named by ``text``, best first.
+    """Units named by ``text``, best first, in every province.
 
-    An exact name or alias wins; then internal units of that name in any office
-    (several "Văn phòng Sở" give several answers: the caller asks which); then
-    names containing the text.
+    An exact name or alias wins (one unit per province that has it); then internal
+    units of that name in any office (several "Văn phòng Sở" give several answers:
+    the caller asks which); then names containing the text.
     """
-    exact = find_unit(session, text)
-    if exact is not None:
-        return [exact]
+    exact = find_units(session, text)
+    if exact:
+        return exact
     key = fold_key(text)
     if len(key) < 3:
         return []
@@ -158,7 +186,8 @@ def resolve_units(session: Session, text: str) -> list[Unit]:
     ids = set(session.scalars(select(Unit.id).where(Unit.folded.like(scoped))))
     ids |= set(session.scalars(select(UnitAlias.unit_id).where(UnitAlias.folded.like(scoped))))
     if not ids:
-        ids = {uid for name, uid in unit_alias_index(session).items() if key in name}
+        index = unit_alias_index(session)
+        ids = {uid for name, uids in index.items() if key in name for uid in uids}
     if not ids:
         return []
     return list(session.scalars(select(Unit).where(Unit.id.in_(ids)).order_by(Unit.name)))
@@ -196,12 +225,20 @@ def merge_units(session: Session, keep_id: int, drop_id: int) -> Unit:
     session.execute(update(User).where(User.unit_id == drop_id).values(unit_id=keep_id))
     session.execute(update(Invite).where(Invite.unit_id == drop_id).values(unit_id=keep_id))
     session.execute(update(Unit).where(Unit.parent_id == drop_id).values(parent_id=keep_id))
-    session.execute(update(UnitAlias).where(UnitAlias.unit_id == drop_id).values(unit_id=keep_id))
+    held = set(session.scalars(select(UnitAlias.folded).where(UnitAlias.unit_id == keep_id)))
+    held.add(keep.folded)
+    for alias in list(session.scalars(select(UnitAlias).where(UnitAlias.unit_id == drop_id))):
+        if alias.folded in held:
+            session.delete(alias)  # keep already answers to it
+        else:
+            alias.unit_id = keep_id
+            held.add(alias.folded)
     drop_name, drop_folded = drop.name, drop.folded
     session.delete(drop)
     session.flush()
-    session.add(UnitAlias(unit_id=keep_id, alias=drop_name, folded=drop_folded, source="merge"))
-    session.flush()
+    if drop_folded not in held:
+        session.add(UnitAlias(unit_id=keep_id, alias=drop_name, folded=drop_folded, source="merge"))
+        session.flush()
     return keep
 
 

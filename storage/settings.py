@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     # Time
     planbot_timezone: str = "Asia/Ho_Chi_Minh"
 
+    # Place: the home province ("Nghệ An", "nghe an", "TP.HCM"). A bare unit name ("Sở Nội
+    # vụ") means this province's unit; empty: the province most loaded plans come from.
+    planbot_province: str = ""
+
     # Channels
     telegram_bot_token: str | None = None
     telegram_api_base_url: str = "https://api.telegram.org"

@@ -355,3 +355,29 @@ def test_concurrent_redemption_of_one_code_makes_one_account(pg_url: str, tmp_pa
     with db.session() as s:
         assert len(chat.list_users(s)) == 1
         assert len(chat.audit_entries(s, chat.INVITE_FAILED)) == 3
+
+
+def test_units_by_province_and_their_migration_match_sqlite(pg_url: str, tmp_path: Path) -> None:
+    """Plans of two provinces and of the Government: the same units, provinces and links
+    on both databases, and the same after the 0007j migration is undone and redone."""
+    from province_plans import ha_tinh_plan, national_plan, nghe_an_plan
+    from test_jurisdiction import _links, _migrate
+
+    plans = tmp_path / "plans"
+    paths = [nghe_an_plan(plans), ha_tinh_plan(plans), national_plan(plans)]
+    results = []
+    for url, name in ((None, "lite"), (pg_url, "pg")):
+        db, settings = _database(tmp_path, url, name)
+        for path in paths:
+            ingest_file(db, path, settings=settings, sync=False)
+        with db.session() as s:
+            units = sorted((u.name, u.province) for u in s.scalars(select(Unit)))
+        links = _links(db)
+        _migrate(db, "0006", down=True)
+        _migrate(db, "head")
+        results.append((units, links, _links(db)))
+    assert results[0] == results[1]
+    units, links, migrated = results[1]
+    assert ("Sở Nội vụ", "nghe an") in units and ("Sở Nội vụ", "ha tinh") in units
+    assert [u for u in units if u[0] == "Bộ Tài chính"] == [("Bộ Tài chính", "")]
+    assert migrated == links

@@ -19,6 +19,7 @@ from knowledge.alerts.settings import SETTINGS_KEY
 from knowledge.progress import occurrences as occ
 from knowledge.progress.board import reported_keys
 from knowledge.progress.status import ReportState
+from knowledge.unit_lookup import home_province, narrow
 from knowledge.workdays import load_calendar
 from storage.chat import channel_rank
 from storage.models import Document, TaskRow, TaskUnit, Unit, User
@@ -115,8 +116,10 @@ def _preferred(user: User) -> Any:
 
 def _office_ids(session: Session, names: str) -> frozenset[int]:
     ids: set[int] = set()
+    home = home_province(session)
     for name in (n.strip() for n in names.split(";")):
-        # An internal unit's name ("Văn phòng Sở") matches it in every office that has one.
+        # An internal unit's name ("Văn phòng Sở") matches it in every office that has one;
+        # a name several provinces share ("Văn phòng UBND tỉnh") means the home one.
         if name:
-            ids.update(u.id for u in resolve_units(session, name))
+            ids.update(u.id for u in narrow(resolve_units(session, name), home))
     return frozenset(ids)

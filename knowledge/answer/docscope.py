@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from knowledge import provinces
 from knowledge.answer import intents
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from storage.models import Document
@@ -61,81 +62,10 @@ _ASKING = tuple(
     for p in group
 )
 
-# Provinces and centrally-run cities (before and after the 2025 merger), folded.
-_PROVINCES = (
-    "ha noi",
-    "ho chi minh",
-    "hai phong",
-    "da nang",
-    "can tho",
-    "hue",
-    "an giang",
-    "ba ria vung tau",
-    "bac giang",
-    "bac kan",
-    "bac lieu",
-    "bac ninh",
-    "ben tre",
-    "binh dinh",
-    "binh duong",
-    "binh phuoc",
-    "binh thuan",
-    "ca mau",
-    "cao bang",
-    "dak lak",
-    "dak nong",
-    "dien bien",
-    "dong nai",
-    "dong thap",
-    "gia lai",
-    "ha giang",
-    "ha nam",
-    "ha tinh",
-    "hai duong",
-    "hau giang",
-    "hoa binh",
-    "hung yen",
-    "khanh hoa",
-    "kien giang",
-    "kon tum",
-    "lai chau",
-    "lam dong",
-    "lang son",
-    "lao cai",
-    "long an",
-    "nam dinh",
-    "nghe an",
-    "ninh binh",
-    "ninh thuan",
-    "phu tho",
-    "phu yen",
-    "quang binh",
-    "quang nam",
-    "quang ngai",
-    "quang ninh",
-    "quang tri",
-    "soc trang",
-    "son la",
-    "tay ninh",
-    "thai binh",
-    "thai nguyen",
-    "thanh hoa",
-    "tien giang",
-    "tra vinh",
-    "tuyen quang",
-    "vinh long",
-    "vinh phuc",
-    "yen bai",
-)
-_PLACE_ALIASES = {
-    "tphcm": "ho chi minh",
-    "tp hcm": "ho chi minh",
-    "hcm": "ho chi minh",
-    "sai gon": "ho chi minh",
-    "dac lac": "dak lak",
-    "daklak": "dak lak",
-    "tphn": "ha noi",
-}
+# Provinces and centrally-run cities (before and after the 2025 merger), folded, and
+# their other spellings ("tp hcm" -> "ho chi minh"): the one table, knowledge.provinces.
+_PROVINCES = provinces.folded_names()
+_PLACE_ALIASES = provinces.folded_aliases()
 
 
 def place_words() -> frozenset[str]:

@@ -33,6 +33,7 @@ from knowledge.limits import Limits
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import content_syllables
 from knowledge.retrieval.search import Searcher
+from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold, nfc
 from storage import repositories as repo
 from storage.db import Database
@@ -257,7 +258,7 @@ class Engine:
         # The words naming the plan ("kế hoạch CCHC của Văn phòng UBND tỉnh") name
         # no unit and ask nothing: units and intent are read from the rest.
         asked = scope.strip(question) if scope.named else question
-        match = find_units(session, asked)
+        match = find_units(session, asked, scope.document_ids)
         window = parse_window(question, today)
         has_unit = bool(match.units or match.options)
         reading = read_question(
@@ -345,7 +346,7 @@ class Engine:
         return ctx
 
     def _unit_options(self, match: UnitMatch, question: str) -> Answer:
-        names = [u.name for u in match.options]
+        names = [unit_label(u) for u in match.options]  # namesakes: with their province
         answer = Answer(
             text=texts.ANS_UNIT_OPTIONS.format(name=match.mention),
             details=[f"{i}. {n}" for i, n in enumerate(names, 1)],

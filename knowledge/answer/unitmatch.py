@@ -2,18 +2,23 @@
 
 "so noi vu", "SNV", "Sở Nội vụ" and "Phòng HC-QT" all resolve; a partial name
 that fits several units ("Phòng Kế hoạch") comes back as options to choose from.
+A name several provinces' units share means the home province's unless the question
+or its plans say which (``knowledge.unit_lookup``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from knowledge import provinces
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
-from storage.models import Unit, UnitAlias
+from knowledge.unit_lookup import home_province, narrow
+from storage.models import Document, Unit, UnitAlias
 
 _HEADS = (
     "so",
@@ -53,30 +58,41 @@ def expanded_forms(question: str) -> list[str]:
     return [plain] if expanded == plain else [plain, expanded]
 
 
-def _names(session: Session) -> list[tuple[str, int]]:
-    """(alias as folded syllables, unit id), longest first."""
-    pairs: dict[str, int] = {}
-    for unit in session.scalars(select(Unit)):
-        pairs.setdefault(" ".join(syllables(unit.name)), unit.id)
-    for alias in session.scalars(select(UnitAlias)):
-        pairs.setdefault(" ".join(syllables(alias.alias)), alias.unit_id)
+def _names(session: Session) -> list[tuple[str, list[int]]]:
+    """(alias as folded syllables, the units it names: one per province), longest first."""
+    pairs: dict[str, list[int]] = {}
+
+    def add(name: str, unit_id: int) -> None:
+        ids = pairs.setdefault(" ".join(syllables(name)), [])
+        if unit_id not in ids:
+            ids.append(unit_id)
+
+    for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.id)):
+        add(name, unit_id)
+    for unit_id, alias in session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
+        add(alias, unit_id)
     usable = [(k, v) for k, v in pairs.items() if len(k) >= 4 and (" " in k or len(k) >= 5)]
     usable.sort(key=lambda p: -len(p[0]))
     return usable
 
 
-def find_units(session: Session, question: str) -> UnitMatch:
+def find_units(
+    session: Session, question: str, documents: Sequence[int] | None = None
+) -> UnitMatch:
+    """The units ``question`` names. A name several provinces' units share ("Sở Nội vụ")
+    means the one of a province the question names, else of the plans it is about
+    (``documents``), else of the home province; failing all, the namesakes are options."""
     forms = expanded_forms(question)
     names = _names(session)
-    found: list[int] = []
+    found: list[list[int]] = []  # per name mentioned, its namesakes
     mentioned: list[str] = []
     for form in forms:
         text = f" {form} "
-        for name, unit_id in names:
+        for name, unit_ids in names:
             needle = f" {name} "
             if needle in text:
-                if unit_id not in found:
-                    found.append(unit_id)
+                if unit_ids not in found:
+                    found.append(unit_ids)
                 mentioned.append(name)
                 text = text.replace(needle, " | ")
         if found:
@@ -87,12 +103,32 @@ def find_units(session: Session, question: str) -> UnitMatch:
         if any(f" {a} cua {b} " in form for a in mentioned for b in mentioned if a != b):
             found, mentioned = found[:1], mentioned[:1]
     if found:
-        units = [u for u in (session.get(Unit, i) for i in found) if u is not None]
+        wanted = _wanted_provinces(session, question, documents)
+        home = home_province(session)
+        chosen = [narrow(_units(session, ids), home, wanted) for ids in found]
+        split = next((c for c in chosen if len(c) > 1), None)
+        if split is not None:  # several provinces have it and none is meant: ask which
+            return UnitMatch(options=split[:8], mention=split[0].name, mentioned=mentioned)
+        units = list(dict.fromkeys(u for c in chosen for u in c))
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names)
 
 
-def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitMatch:
+def _units(session: Session, ids: Sequence[int]) -> list[Unit]:
+    return [u for u in (session.get(Unit, i) for i in ids) if u is not None]
+
+
+def _wanted_provinces(session: Session, question: str, documents: Sequence[int] | None) -> set[str]:
+    """The provinces a question points at: named in it ("Sở Nội vụ Hà Tĩnh"), else
+    those of the plans it is about."""
+    named = {m.province.key for m in provinces.mentions(question)}
+    if named or not documents:
+        return named
+    rows = session.scalars(select(Document.province).where(Document.id.in_(list(documents))))
+    return {p for p in rows if p}
+
+
+def _partial(session: Session, form: str, names: list[tuple[str, list[int]]]) -> UnitMatch:
     """A unit head ("sở", "phòng" …) followed by words that begin several unit names."""
     heads = "|".join(h.replace(" ", r"\s") for h in _HEADS)
     m = re.search(rf"\b({heads})\s+([a-z0-9]+(?:\s[a-z0-9]+){{0,5}})", form)
@@ -102,9 +138,13 @@ def _partial(session: Session, form: str, names: list[tuple[str, int]]) -> UnitM
     # A head and one word ("sở giao…") is too little to tell a unit by its beginning.
     for n in range(len(words), 2, -1):
         prefix = " ".join(words[:n])
-        ids = list(dict.fromkeys(uid for name, uid in names if name.startswith(prefix + " ")))
+        ids = list(
+            dict.fromkeys(
+                uid for name, uids in names if name.startswith(prefix + " ") for uid in uids
+            )
+        )
         if ids:
-            units = [u for u in (session.get(Unit, i) for i in ids) if u is not None]
+            units = narrow(_units(session, ids), home_province(session))
             if len(units) == 1:
                 return UnitMatch(units=units, mention=prefix, mentioned=[prefix], partial=True)
             return UnitMatch(options=units[:8], mention=prefix, mentioned=[prefix], partial=True)

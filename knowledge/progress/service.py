@@ -18,6 +18,7 @@ from knowledge.progress.board import UTC, Board, BoardRow, to_local
 from knowledge.progress.report_parse import Candidate, ParsedReport, ReportKind, parse_report
 from knowledge.progress.reporting import Access, Permission, Reporter, ReportError, permission
 from knowledge.progress.status import ReportState
+from knowledge.unit_lookup import home_province, narrow
 from knowledge.vietnamese import fold, nfc
 from storage import progress as store
 from storage import repositories as repo
@@ -111,7 +112,7 @@ def find_unit(session: Session, spec: str) -> Unit:
 
     Raises ``ReportError`` with the options when the name fits several units.
     """
-    found = repo.resolve_units(session, nfc(spec))
+    found = narrow(repo.resolve_units(session, nfc(spec)), home_province(session))
     named = _unit_and_parent(spec)
     if len(found) != 1 and named:
         unit, parent = named
