@@ -43,7 +43,8 @@ from knowledge.loaders._texttables import (
     parse_tab_table,
     rows_from_raw,
 )
-from knowledge.vietnamese import nfc
+from knowledge.units import looks_like_unit
+from knowledge.vietnamese import fold, nfc
 
 CHARS_PER_PAGE = 3000
 
@@ -261,7 +262,11 @@ class _Paragraphs:
             return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range
         if _starts_block(s):
             return False
-        if _ENUM.match(_plain_start(s)) and _ends_sentence(prev):
+        if _ENUM.match(_plain_start(s)) and (_ends_sentence(prev) or not _open_line(prev)):
+            # "… thông tin," / "tuyên truyền" / "a) Các bộ …": a new item starts, unless
+            # the line before plainly goes on ("… quy định tại khoản" / "2. …").
+            return False
+        if self.wrapped and self._heading_ends(prev, s):
             return False
         if _starts_lower(s):
             return True
@@ -278,6 +283,29 @@ class _Paragraphs:
         tail = clean_inline(prev)
         short_heading = len(tail) < _SHORT_LINE and bool(_ENUM.match(_plain_start(prev)))
         return not (short_heading and not tail.endswith(",") and _starts_upper(s))
+
+    def _heading_ends(self, prev: str, s: str) -> bool:
+        """A numbered heading wrapped over a line or two, then the text under it:
+        "3. Phương hướng, nhiệm vụ … thời gian tới" / "Thời gian tới, dự báo …".
+
+        The paragraph so far opens with a list number and has no sentence end; the
+        new line starts a sentence (a capitalised common word: "Thời gian", not a
+        name going on like "Bộ Tài chính" or "Luật" / "Bảo vệ …")."""
+        joined = _plain_start(clean_inline(" ".join(self.lines)))
+        marker = _ENUM.match(joined)
+        if not marker or len(joined) > _MAX_WRAPPED_HEADING:
+            return False
+        if any(mark in joined[marker.end() :] for mark in ".;:!?") or _open_line(prev):
+            return False
+        last = clean_inline(prev).split()[-1:] or [""]
+        words = clean_inline(s).split()
+        if len(words) < 2 or not last[0][:1].islower():
+            return False
+        if not (words[0][:1].isupper() and words[1][:1].islower() and words[0].isalpha()):
+            return False
+        head = " ".join(words[:3])
+        # "… của Thủ tướng" / "Chính phủ, …"; "… thực hiện" / "Kết luận số 210-KL/TW": names
+        return not (looks_like_unit(head) or fold(head).startswith(_DOCUMENT_NAMES))
 
     def _joins_across_blank(self, prev: str, s: str) -> bool:
         if has_open_bold(" ".join(self.lines)) or _starts_block(s):
@@ -312,6 +340,36 @@ class _Paragraphs:
             )
         )
         self.emitted_since_table = True
+
+
+def _open_line(s: str) -> bool:
+    """The line plainly goes on: it ends in a comma, a dash or a word that needs what
+    follows ("… của", "… tại khoản")."""
+    t = clean_inline(s).rstrip()
+    if not t:
+        return False
+    if t[-1] in ",-–(/“":
+        return True
+    words = t.split()
+    return fold_word(words[-1]) in _OPEN_WORDS if words else False
+
+
+def fold_word(word: str) -> str:
+    return word.lower().strip("*_\"'“”")
+
+
+# Words a wrapped line ends with when the sentence goes on (compared with diacritics).
+_OPEN_WORDS = {
+    "và", "của", "các", "cơ", "với", "cho", "tại", "theo", "về", "số", "trong", "những",
+    "hoặc", "thuộc", "để", "từ", "đến", "là", "được", "trước", "ngày", "tháng", "năm",
+    "khoản", "điểm", "điều", "mục", "quý", "giai", "đoạn", "bộ", "sở", "ủy", "ban",
+}  # fmt: skip
+_MAX_WRAPPED_HEADING = 160
+_DOCUMENT_NAMES = (
+    "ket luan", "nghi quyet", "nghi dinh", "quyet dinh", "chi thi", "chuong trinh", "ke hoach",
+    "luat ", "thong tu", "thong bao", "cong van", "cong dien", "de an", "hien phap", "bo luat",
+    "phap lenh", "quy dinh", "quy che", "chien luoc", "huong dan",
+)  # fmt: skip
 
 
 def _plain_start(s: str) -> str:
