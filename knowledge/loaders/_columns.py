@@ -206,6 +206,7 @@ class _ColumnReader:
         self.header_lines = {fold(ln.strip()) for ln in lines[start:body] if ln.strip()}
         self.rows: list[_Row] = []
         self.col = 0
+        self.reached = 0  # the furthest column the current row reached before a page break
         self.last_number = 0
         self.groups = 0
         self.page_top = False
@@ -220,7 +221,7 @@ class _ColumnReader:
             raw = self.lines[i]
             s = raw.strip()
             if raw == PAGE_BREAK:
-                self.page_top = True
+                self._page_break()
                 i += 1
                 continue
             if not s:
@@ -241,12 +242,26 @@ class _ColumnReader:
 
     def _ends(self, s: str) -> bool:
         f = fold(s)
-        if _END.match(f) or len(s) > _MAX_CELL_LINE:
+        if _END.match(f):
             return True
+        if len(s) > _MAX_CELL_LINE and not self._just_opened() and not _GROUP_NUMBER.match(s):
+            return True  # a group row's title spans the table ("III Tiếp tục …", "I" / "…")
         if fold(s).rstrip(".") in _STT and self.col != 0:
             return False
         words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
         return len(words) >= 3 and s.upper() == s and not self._in_title()
+
+    def _page_break(self) -> None:
+        """A row cut by a page goes on at the next page's top column by column, from
+        its title: the pointer goes back there (and remembers how far the row got)."""
+        self.page_top = True
+        if self.rows:
+            self.reached = max(self.reached, self.col)
+            self.col = self.roles.index(Role.TITLE)
+
+    def _just_opened(self) -> bool:
+        """The last row has only its number so far."""
+        return bool(self.rows) and not self.rows[-1].cells and not self.rows[-1].extra
 
     def _in_title(self) -> bool:
         return bool(self.rows) and self.roles[self.col] == Role.TITLE
@@ -272,11 +287,12 @@ class _ColumnReader:
         if not self.rows:
             return True
         due = self._index(Role.DUE)
-        return due is None or self.col >= due
+        return due is None or max(self.col, self.reached) >= due
 
     def _open(self, number: str, i: int, rest: str | None) -> None:
         self.rows.append(_Row(number, i + 1))
         self.col = self.roles.index(Role.TITLE)
+        self.reached = 0
         if rest:
             for piece in _pieces(rest):
                 self._cell(self.col).append(piece)
@@ -323,6 +339,9 @@ class _ColumnReader:
         due, basis = self._index(Role.DUE), self._index(Role.BASIS)
         unit = looks_like_unit(piece)
         dated = is_deadline_cell(window)
+        if role == Role.TITLE and unit and lead is not None and due is not None:
+            if self.reached >= due:  # past a page break, the row had its deadline
+                self.rows[-1].extra.append({})  # a unit starts a second result
         if role == Role.TITLE:
             return lead if unit and lead is not None else self.col
         if role in (Role.DUE, Role.BASIS) and unit and not dated and lead is not None:

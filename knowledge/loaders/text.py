@@ -28,6 +28,7 @@ from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
     has_open_bold,
+    has_open_italic,
     is_all_bold,
     split_glued_bold,
 )
@@ -256,7 +257,7 @@ class _Paragraphs:
         joined = " ".join(self.lines)
         if self.after_blank:
             return self._joins_across_blank(prev, s)
-        if has_open_bold(joined):
+        if has_open_bold(joined) or has_open_italic(joined):
             return True
         if _RANGE_TAIL.match(s) and prev.rstrip("* ")[-1:].isdigit():
             return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range

@@ -22,7 +22,17 @@ from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
-from knowledge.plan.sections import Outline, clean_text, is_upper_line, parse_marker, strip_bullet
+from knowledge.plan.sections import (
+    Outline,
+    clean_text,
+    is_upper_line,
+    parse_marker,
+    qualified_number,
+    stack_numbers,
+    strip_bullet,
+    topic_siblings,
+    unit_siblings,
+)
 from knowledge.units import looks_like_unit, normalize_units
 from knowledge.vietnamese import fold
 
@@ -97,6 +107,12 @@ def subject_unit(text: str) -> str:
     return ""
 
 
+def _plain_unit_heading(title: str) -> bool:
+    """A heading that only names a unit ("2.1. Sở Tài chính"), not an item whose
+    subject is one ("3. Bộ Tài chính chủ trì, phối hợp …:")."""
+    return names_unit(title) and not subject_unit(title)
+
+
 def unit_text(title: str) -> str:
     """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
     text = _UNIT_SUFFIX.sub("", title).strip(" :")
@@ -153,8 +169,11 @@ def extract_duties(
     items: list[
         tuple[str, str, Locator, str, str, bool]
     ] = []  # unit, path, loc, number, text, marked
+    override_number = ""
     override = ""  # unit of a numbered sibling item that the loader left under the unit above
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
+    topics = topic_siblings(outline.sections, names_unit)
+    unit_heads = unit_siblings(outline.sections, _plain_unit_heading)
     for index, block in enumerate(blocks):
         if outline.is_heading(index):
             closed, override = False, ""
@@ -165,6 +184,8 @@ def extract_duties(
         duty_at = next((i for i, s in enumerate(stack) if is_duty_section(s)), None)
         if duty_at is None and directive and stack and names_unit(stack[0].title):
             duty_at = -1  # the top-level heading names the unit
+        if duty_at is None:  # a list of unit headings under any title ("Phân công …")
+            duty_at = next((i - 1 for i, s in enumerate(stack) if id(s) in unit_heads), None)
         if duty_at is None:
             continue
         text = clean_text(block.text)
@@ -183,14 +204,21 @@ def extract_duties(
             continue  # "Cơ quan chủ trì: …" lines belong to prose tasks
         unit_section = stack[duty_at + 1] if duty_at + 1 < len(stack) else None
         unit = ""
+        full = qualified_number([*stack_numbers(stack), number])
         if (m := _COLON_UNIT.match(body)) and _colon_unit_ok(m.group("unit")):  # "12. Sở X: …"
             unit, body = unit_text(m.group("unit")), body[m.end() :].strip()
         elif _sibling(number, unit_section):
             unit = subject_unit(body)  # "14. Các sở, ban ngành … chủ trì …": not the unit above
             override = unit
+            full = override_number = qualified_number([*stack_numbers(stack[: duty_at + 1]), number])
         elif override:
             unit = override  # the rest of a sibling item ("12. …") read as a paragraph
-        elif unit_section is not None and names_unit(unit_section.title):
+            full = override_number
+        elif (
+            unit_section is not None
+            and names_unit(unit_section.title)
+            and id(unit_section) not in topics
+        ):
             unit = unit_text(unit_section.title)
         else:
             unit = subject_unit(body)
@@ -202,7 +230,7 @@ def extract_duties(
             # An unmarked paragraph after a marked item continues that item.
             items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
             continue
-        items.append((unit, path, block.locator, number, body, marked))
+        items.append((unit, path, block.locator, full, body, marked))
     for unit, path, locator, number, body, _ in items:
         tasks.append(
             Task(
