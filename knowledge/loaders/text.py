@@ -304,6 +304,8 @@ class _Paragraphs:
             return False
         if not (words[0][:1].isupper() and words[1][:1].islower() and words[0].isalpha()):
             return False
+        if words[0] in _SENTENCE_OPENERS:
+            return True  # "… kiểm tra, giám sát" / "Các bộ, cơ quan ngang bộ …"
         head = " ".join(words[:3])
         # "… của Thủ tướng" / "Chính phủ, …"; "… thực hiện" / "Kết luận số 210-KL/TW": names
         return not (looks_like_unit(head) or fold(head).startswith(_DOCUMENT_NAMES))
@@ -352,20 +354,22 @@ def _open_line(s: str) -> bool:
     if t[-1] in ",-–(/“":
         return True
     words = t.split()
-    return fold_word(words[-1]) in _OPEN_WORDS if words else False
-
-
-def fold_word(word: str) -> str:
-    return word.lower().strip("*_\"'“”")
+    if not words:
+        return False
+    last = words[-1].strip("*_\"'“”")
+    return last.lower() in _OPEN_WORDS or last in _OPEN_NAME_HEADS
 
 
 # Words a wrapped line ends with when the sentence goes on (compared with diacritics).
 _OPEN_WORDS = {
     "và", "của", "các", "cơ", "với", "cho", "tại", "theo", "về", "số", "trong", "những",
     "hoặc", "thuộc", "để", "từ", "đến", "là", "được", "trước", "ngày", "tháng", "năm",
-    "khoản", "điểm", "điều", "mục", "quý", "giai", "đoạn", "bộ", "sở", "ủy", "ban",
+    "khoản", "điểm", "điều", "mục", "quý", "giai", "đoạn",
 }  # fmt: skip
+_OPEN_NAME_HEADS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục"}  # "… của Bộ" / "Tài chính"
 _MAX_WRAPPED_HEADING = 160
+# Capitalised only where a sentence starts, never inside a name that wraps.
+_SENTENCE_OPENERS = {"Các", "Những", "Mỗi", "Để", "Trong", "Căn", "Trên", "Đối", "Hằng", "Hàng"}
 _DOCUMENT_NAMES = (
     "ket luan", "nghi quyet", "nghi dinh", "quyet dinh", "chi thi", "chuong trinh", "ke hoach",
     "luat ", "thong tu", "thong bao", "cong van", "cong dien", "de an", "hien phap", "bo luat",

@@ -93,9 +93,9 @@ def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
     kept: list[Task] = []
     for duty in duties:
         other = by_line.get(duty.locator.line)
-        if other is not None and other.deadline.kind in _STATED:
-            if duty.deadline.kind not in _STATED:
-                continue
+        stated = other is not None and other.deadline.kind in _STATED
+        if stated and duty.deadline.kind not in _STATED:
+            continue
         if other is not None:
             dropped.add(id(other))
         kept.append(duty)
