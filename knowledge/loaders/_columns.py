@@ -339,9 +339,9 @@ class _ColumnReader:
         due, basis = self._index(Role.DUE), self._index(Role.BASIS)
         unit = looks_like_unit(piece)
         dated = is_deadline_cell(window)
-        if role == Role.TITLE and unit and lead is not None and due is not None:
-            if self.reached >= due:  # past a page break, the row had its deadline
-                self.rows[-1].extra.append({})  # a unit starts a second result
+        past_due = due is not None and self.reached >= due  # before a page break
+        if role == Role.TITLE and unit and lead is not None and past_due:
+            self.rows[-1].extra.append({})  # a unit starts a second result of the row
         if role == Role.TITLE:
             return lead if unit and lead is not None else self.col
         if role in (Role.DUE, Role.BASIS) and unit and not dated and lead is not None:

@@ -21,8 +21,8 @@ import re
 from datetime import date
 
 from knowledge.deadlines import parse_deadline
-from knowledge.plan.duties import names_unit, unit_text
 from knowledge.plan.model import Deadline
+from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
 # --- the unit ---------------------------------------------------------------------
@@ -38,13 +38,40 @@ _ACTION = (
     "nâng cao|hoàn thiện|gửi|phân công|giải quyết|xử lý|thành lập|ưu tiên|cân đối|đề xuất|"
     "tổng hợp|xem xét|cần|phải|nghiêm túc|căn cứ|theo chức năng|trong phạm vi|tham gia|"
     "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
-    "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập"
-)
+    "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
+    "đề nghị|là|được|giúp"
+)  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
+SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
+_UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
+
+
+def names_unit(text: str) -> bool:
+    """A heading that names a unit or a group of units, not a topic (no target "%")."""
+    if len(text) > 160 or "%" in text or not looks_like_unit(text):
+        return False
+    first = text.lstrip("-+• ").split(" ", 1)[0]
+    # The lexicon compares without diacritics: "Bố trí" is no "Bộ", "Sơ kết" no "Sở".
+    wanted = _HEAD_FORMS.get(fold(first))
+    return wanted is None or first.lower() in wanted
+
+
+_HEAD_FORMS = {
+    "bo": {"bộ"}, "ban": {"ban"}, "so": {"sở"}, "phong": {"phòng"}, "cuc": {"cục"},
+    "vien": {"viện"}, "truong": {"trường", "trưởng"}, "bao": {"báo"}, "dai": {"đài"}, "hoi": {"hội"},
+    "doan": {"đoàn"}, "chi": {"chi"},
+}  # fmt: skip
+
+
+def unit_text(title: str) -> str:
+    """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
+    text = _UNIT_SUFFIX.sub("", title).strip(" :")
+    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
 _BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
 _MAX_HEAD_WORDS = 60  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
-_TOPIC = re.compile(r"^(?:Về|Đối với)\s[^:;]{3,350}:\s*(?=\S)")
-_FORMULA = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Chỉ đạo)\s+(?=\S)")
+_TOPIC = re.compile(r"^(?:Về|Đối với)\s[^:]{3,350}:\s*(?=\S)")
+# "Chỉ đạo X …" is not among them: the one who directs is the item's unit, not X.
+_FORMULA = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
 # A conclusion to a province calls it "Tỉnh" / "Thành phố" ("Tỉnh căn cứ …").
 _ADDRESSEE = re.compile(r"^(Tỉnh|Thành phố)\s+(?=\S)")
 # Where a unit list ends in a clause about coordinators ("phối hợp với X, Y rà soát …").
@@ -98,9 +125,13 @@ _DATE_FORM = (
 # Firm cues, then weaker ones read only when a sentence has no firm one.
 _FIRM = re.compile(
     r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
-    r"hạn|hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)\s+(?P<d>" + _DATE_FORM + r")",
+    r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
+    r"\s+(?P<d>" + _DATE_FORM + r")"
+    r"|^\s*(?:trong|đến hết)\s+(?P<lead>" + _DATE_FORM + r")\s*,",  # "Trong quý III năm 2026, …"
     re.IGNORECASE,
 )
+# "… 44 nhiệm vụ có thời hạn hoàn thành trong quý II": other tasks' deadlines.
+_DESCRIBED = re.compile(r"\bcó\s+(?:thời\s+)?hạn(?:\s+hoàn thành)?\s*$", re.IGNORECASE)
 _REPORT = re.compile(
     r"\b(?:trình|báo cáo|ban hành|gửi)\b[^.;]{0,80}?\btrong\s+(?P<d>" + _DATE_FORM + r")",
     re.IGNORECASE,
@@ -135,9 +166,14 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
         if _RECURRING.search(part):
             continue  # "định kỳ hằng tháng, trước ngày 25": a cadence, no one date
         for m in rx.finditer(part):
-            if fold(m.group("d")).startswith("nam") and fold(m.group(0)).startswith("den"):
+            found = m.groupdict().get("lead") or m.group("d")
+            if fold(found).startswith("nam") and fold(m.group(0)).startswith("den"):
                 continue  # "đến năm 2030": a horizon
-            parsed = parse_deadline(m.group("d"), plan_year)
+            if _DESCRIBED.search(part[: m.start()]):
+                continue
+            if found[:1].isdigit() and "tháng" in found:
+                found = f"ngày {found}"  # "01 tháng 7 năm 2026" is a day, not July
+            parsed = parse_deadline(found, plan_year)
             if parsed.kind == "date" and parsed.due_dates:
                 dates.update(parsed.due_dates)
                 raws.append(m.group(0).strip())

@@ -52,6 +52,7 @@ _INTRO = re.compile(r"(?:^|[\s,;])(?:yêu cầu|giao|đề nghị|chỉ đạo)\
 _BULLET_RANK = {"-": RANK_LETTER + 1, "–": RANK_LETTER + 1, "•": RANK_LETTER + 1}
 _SUB_BULLET_RANK = RANK_LETTER + 2  # "+ …"
 _ADDRESSEES = re.compile(r"(?:\bdien|\bkinh gui|^gui)\s*:\s*$")
+_HEADS_OF = ("lanh dao ", "nguoi dung dau ")  # the heads of the unit named above
 _MAX_TITLE = 1500  # an item's text with the paragraphs that go on from it
 # Headings under which numbered text states facts or aims, not assignments.
 _NOT_TASKS = (
@@ -168,6 +169,8 @@ class _Reader:
         if not unit:
             unit = _intro_unit(body)
             rest = ""
+        if unit and self._inherited() and fold(unit).startswith(_HEADS_OF):
+            unit = ""  # "Lãnh đạo các địa phương cần …" under "2. Ủy ban nhân dân các tỉnh …:"
         level.unit = unit
         lead = unit or self._inherited()
         full = self._number(number)

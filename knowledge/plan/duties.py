@@ -20,6 +20,7 @@ from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import (
@@ -33,7 +34,7 @@ from knowledge.plan.sections import (
     topic_siblings,
     unit_siblings,
 )
-from knowledge.units import looks_like_unit, normalize_units
+from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
@@ -44,14 +45,9 @@ _DUTY_SECTION = (
     "trach nhiem cua cac",
     "to chuc thuc hien ke hoach",
     "kinh phi",  # "3. Bộ Tài chính chủ trì tổng hợp, trình … bố trí kinh phí"
-)
-# "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
-_SUBJECT_VERB = re.compile(
-    r"(?<!\s)\s*+:|(?<!\s)\s++(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|"
-    r"tổ chức|thực hiện|"
-    r"triển khai|tham mưu|căn cứ|hướng dẫn|theo dõi|yêu cầu|giao|đề nghị|xây dựng|ban hành|là|"
-    r"được|đôn đốc|giúp|nghiên cứu|rà soát|thường xuyên|bố trí|kiểm tra|tăng cường|cung cấp|"
-    r"quán triệt|chỉ đạo)\b"
+    "to chuc theo doi",  # "VI. TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO"
+    "theo doi, kiem tra",
+    "che do bao cao",
 )
 _DUE = re.compile(
     r"\b(?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|trong|vào|đến|hạn)\s+"
@@ -66,7 +62,6 @@ _DUE = re.compile(
 _CLOSING = ("tren day la", "noi nhan", "yeu cau giam doc", "yeu cau cac", "trong qua trinh")
 _END_MARK = re.compile(r"(?<!\s)\s*+\./\.?\s*+$")  # "… vào năm 2030./." ends a Vietnamese document
 _COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
-_UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
 
 
 _MAX_HEAD_WORDS = 14
@@ -75,11 +70,6 @@ _MAX_LIST_WORDS = 40
 
 def is_duty_section(section: Section) -> bool:
     return fold(section.title).startswith(_DUTY_SECTION)
-
-
-def names_unit(text: str) -> bool:
-    """A heading that names a unit or a group of units, not a topic (no target "%")."""
-    return len(text) <= 160 and "%" not in text and looks_like_unit(text)
 
 
 def _sibling(number: str, section: Section | None) -> bool:
@@ -95,7 +85,7 @@ def _colon_unit_ok(text: str) -> bool:
 
 def subject_unit(text: str) -> str:
     """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or ""."""
-    for m in _SUBJECT_VERB.finditer(text[:160]):
+    for m in SUBJECT_VERB.finditer(text[:160]):
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):
             break
@@ -111,12 +101,6 @@ def _plain_unit_heading(title: str) -> bool:
     """A heading that only names a unit ("2.1. Sở Tài chính"), not an item whose
     subject is one ("3. Bộ Tài chính chủ trì, phối hợp …:")."""
     return names_unit(title) and not subject_unit(title)
-
-
-def unit_text(title: str) -> str:
-    """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
-    text = _UNIT_SUFFIX.sub("", title).strip(" :")
-    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
 
 
 def deadline_in(text: str, plan_year: int | None) -> Deadline:
@@ -216,7 +200,7 @@ def extract_duties(
             full = override_number
         elif (
             unit_section is not None
-            and names_unit(unit_section.title)
+            and (names_unit(unit_section.title) or id(unit_section) in unit_heads)
             and id(unit_section) not in topics
         ):
             unit = unit_text(unit_section.title)

@@ -28,13 +28,8 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
-from knowledge.plan.duties import (
-    _COLON_UNIT,
-    _SUBJECT_VERB,
-    deadline_dates,
-    names_unit,
-    unit_text,
-)
+from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
+from knowledge.plan.duties import _COLON_UNIT, deadline_dates
 from knowledge.plan.labels import Label, find_labels, trim_units
 from knowledge.plan.model import Section, Task, TaskKind
 from knowledge.plan.sections import (
@@ -330,7 +325,7 @@ def _has_verb(text: str) -> bool:
     """A sentence ("Sở X chủ trì, phối hợp …."), not a unit heading that merely holds a
     verb in a relative clause ("Các cơ quan tham mưu quản lý ngành, lĩnh vực")."""
     t = text.rstrip(" *_")
-    return bool(_SUBJECT_VERB.search(t)) and (t.endswith(".") or len(t.split()) > 14)
+    return bool(SUBJECT_VERB.search(t)) and (t.endswith(".") or len(t.split()) > 14)
 
 
 def _heading_number(heading: Section | None) -> str:

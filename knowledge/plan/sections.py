@@ -253,8 +253,22 @@ def unit_siblings(sections: list[Section], names_unit: Callable[[str], bool]) ->
     for members in _sibling_groups(sections):
         named = [m for m in members if names_unit(m.title)]
         if len(named) >= 2 and len(named) * 2 >= len(members):
-            out.update(id(m) for m in named)
+            # A name the lexicon does not know ("7. Liên hiệp các Hội …") among them is a
+            # unit too when it reads like a name: short, capitalised, no sentence.
+            out.update(id(m) for m in members if m in named or _reads_like_name(m.title))
     return out
+
+
+def _reads_like_name(title: str) -> bool:
+    """ "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp": a capitalised
+    word after the first, as in a proper name ("Cơ chế", "Phương án …" are topics)."""
+    words = title.split()
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or title.endswith("."):
+        return False
+    return title[:1].isupper() and any(w[:1].isupper() for w in words[1:])
+
+
+_MAX_NAME_WORDS = 12
 
 
 _MIN_SIBLINGS = 3
