@@ -39,7 +39,7 @@ _ACTION = (
     "tổng hợp|xem xét|cần|phải|nghiêm túc|căn cứ|theo chức năng|trong phạm vi|tham gia|"
     "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
-    "đề nghị|là|được|giúp"
+    "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành"
 )  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -68,7 +68,8 @@ def unit_text(title: str) -> str:
     text = _UNIT_SUFFIX.sub("", title).strip(" :")
     return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
 _BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
-_MAX_HEAD_WORDS = 60  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
+_MAX_HEAD_WORDS = 60
+_MAX_LIST_WORDS = 30  # a line that only names units ("a) Các bộ, cơ quan ngang bộ, …")  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
 _TOPIC = re.compile(r"^(?:Về|Đối với)\s[^:]{3,350}:\s*(?=\S)")
 # "Chỉ đạo X …" is not among them: the one who directs is the item's unit, not X.
 _FORMULA = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
@@ -106,7 +107,8 @@ def subject_of(body: str) -> tuple[str, str]:
         if names_unit(head[:160]) or names_unit(unit_text(head)):
             return head, text[m.end() if m.group(0).strip() == ":" else m.start() :].strip(" ,")
     plain = text.rstrip(" :")
-    if len(plain) <= 160 and not re.search(r"[.;]", plain) and names_unit(plain):
+    short = len(plain) <= 160 and len(plain.split()) <= _MAX_LIST_WORDS
+    if short and not re.search(r"[.;]", plain) and names_unit(plain):
         return plain, ""
     return "", body
 
