@@ -342,6 +342,8 @@ class _ColumnReader:
         past_due = due is not None and self.reached >= due  # before a page break
         if role == Role.TITLE and unit and lead is not None and past_due:
             self.rows[-1].extra.append({})  # a unit starts a second result of the row
+        if role == Role.TITLE and dated and due is not None and self.reached:
+            return due  # a row cut by a page: its deadline went on at the next page's top
         if role == Role.TITLE:
             return lead if unit and lead is not None else self.col
         if role in (Role.DUE, Role.BASIS) and unit and not dated and lead is not None:

@@ -142,12 +142,14 @@ def extract_duties(
     plan_year: int | None,
     owner: str | None,
     directive: bool = False,
+    covered: set[str] | None = None,
 ) -> list[Task]:
     """Duties of every unit named under an implementation section.
 
     A directive (Chỉ thị) has no implementation section: its top-level headings
     are the units themselves ("2. Sở Khoa học và Công nghệ"), so with
-    ``directive`` those count too.
+    ``directive`` those count too. A list of unit headings under another title counts
+    as well, except in the sections the prose pass already read (``covered``).
     """
     tasks: list[Task] = []
     items: list[
@@ -156,6 +158,7 @@ def extract_duties(
     override_number = ""
     override = ""  # unit of a numbered sibling item that the loader left under the unit above
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
+    covered = covered or set()
     topics = topic_siblings(outline.sections, names_unit)
     unit_heads = unit_siblings(outline.sections, _plain_unit_heading)
     for index, block in enumerate(blocks):
@@ -168,7 +171,9 @@ def extract_duties(
         duty_at = next((i for i, s in enumerate(stack) if is_duty_section(s)), None)
         if duty_at is None and directive and stack and names_unit(stack[0].title):
             duty_at = -1  # the top-level heading names the unit
-        if duty_at is None:  # a list of unit headings under any title ("Phân công …")
+        if duty_at is None and outline.path(index) not in covered:
+            # a list of unit headings under any title ("2. Phân công trách nhiệm" /
+            # "2.1. Sở Tài chính" / "a) Tham mưu …"), unless the prose pass read it
             duty_at = next((i - 1 for i, s in enumerate(stack) if id(s) in unit_heads), None)
         if duty_at is None:
             continue

@@ -54,7 +54,14 @@ def parse_plan(doc: Document) -> ParsedPlan:
         warnings,
     )
     duties = _guard(
-        lambda: extract_duties(blocks, outline, meta.plan_year, owner, meta.doc_type == "Chỉ thị"),
+        lambda: extract_duties(
+            blocks,
+            outline,
+            meta.plan_year,
+            owner,
+            meta.doc_type == "Chỉ thị",
+            covered={t.section for t in prose},
+        ),
         no_tasks,
         "duties",
         warnings,

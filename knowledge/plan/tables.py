@@ -179,14 +179,11 @@ class _Reader:
         col = self.cmap.get("number")
         if col is None:
             return False
-        seen: set[str] = set()
+        firsts = 0  # rows numbered "1": a second one starts the numbering again
         for row in self.table.rows[self.cmap.header_rows :]:
             cell = clean_cell(row.cells[col]).rstrip(".") if col < len(row.cells) else ""
-            if cell.isdigit():
-                if cell in seen:
-                    return True
-                seen.add(cell)
-        return False
+            firsts += cell == "1"
+        return firsts >= 2
 
     def _mostly_numbered(self) -> bool:
         """Most task-like rows carry an STT (so a row without one is a heading)."""
