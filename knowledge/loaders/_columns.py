@@ -35,6 +35,7 @@ PAGE_BREAK = "\f"  # what ``strip_running_lines`` leaves where a page header was
 
 _STT = {"tt", "stt", "so tt", "s tt"}
 _ROW_NUMBER = re.compile(r"^(\d{1,3})\.?(?:\s+(\S.*))?$")
+_SUB_NUMBER = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?(?:\s+(\S.*))?$")
 _GROUP_NUMBER = re.compile(r"^([IVXL]{1,6})\.?(?:\s+(\S.*))?$")
 _ROMANS = [
     "I",
@@ -208,6 +209,7 @@ class _ColumnReader:
         self.col = 0
         self.reached = 0  # the furthest column the current row reached before a page break
         self.last_number = 0
+        self.last_sub = 0  # "2.1", "2.2": sub-rows of row 2
         self.groups = 0
         self.page_top = False
 
@@ -271,9 +273,15 @@ class _ColumnReader:
         if m and int(m.group(1)) in (self.last_number + 1, 1):
             if m.group(1) == "1" and self.last_number and not self._row_complete():
                 return False
-            self.last_number = int(m.group(1))
+            self.last_number, self.last_sub = int(m.group(1)), 0
             self._open(m.group(1), i, m.group(2))
             return True
+        sub = _SUB_NUMBER.match(s)
+        if sub and int(sub.group(1)) == self.last_number and self._row_complete():
+            if int(sub.group(2)) == self.last_sub + 1:  # "2.1 Theo dõi …" under row 2
+                self.last_sub += 1
+                self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
+                return True
         g = _GROUP_NUMBER.match(s)
         if g and g.group(1) == _ROMANS[self.groups] and self._row_complete():
             self.groups += 1
@@ -281,6 +289,13 @@ class _ColumnReader:
             self._open(g.group(1), i, g.group(2))
             return True
         return False
+
+    def _numbers_next_row(self, s: str) -> bool:
+        m = _ROW_NUMBER.match(s)
+        if m and int(m.group(1)) == self.last_number + 1:
+            return True
+        sub = _SUB_NUMBER.match(s)
+        return bool(sub) and int(sub.group(1)) == self.last_number
 
     def _row_complete(self) -> bool:
         """The current row has reached its deadline (or there is none yet)."""
@@ -317,6 +332,8 @@ class _ColumnReader:
                 break
             if _starts_upper(s) and not s[0].isdigit() and not _ROMAN_START.match(s):
                 break
+            if self._numbers_next_row(s):
+                break  # "Thường xuyên" / "2.2 Theo dõi …": the next row starts
             out.extend(_pieces(s))
             j += 1
         return " ".join(out)

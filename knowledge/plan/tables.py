@@ -159,6 +159,7 @@ class _Reader:
         self.repaired = 0
         self.numbered = self._mostly_numbered()
         self.restarts = self._numbers_restart()
+        self.last_plain = ""  # the last plain row number ("2" before its "2.1")
         self.flattened = self._lost_merges()
 
     def _lost_merges(self) -> bool:
@@ -445,7 +446,11 @@ class _Reader:
         """A row number under a Roman group row: "II" then "6" is task "II.6" when the
         rows restart at 1 in every group ("6" alone would name several tasks)."""
         plain = number.rstrip(".")
-        if not plain.isdigit() or not self.restarts:
+        if plain.isdigit():
+            self.last_plain = plain
+        elif not (plain.replace(".", "").isdigit() and plain.split(".")[0] == self.last_plain):
+            return number  # "3.18" of an activity list, not a sub-row "2.1" of row 2
+        if not self.restarts:
             return number
         roman = ""
         for _level, title in self.ctx.groups:
