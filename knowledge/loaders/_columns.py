@@ -347,15 +347,17 @@ class _ColumnReader:
         if self.roles[self.col] == Role.DUE and is_deadline_cell(" ".join([*cell, window])):
             cell.append(piece)  # "Tháng" / "3/2026": the deadline goes on
             return
-        self.col = self._next_col(piece, window)
+        # "Năm" / "2026" / "(sau khi Chính phủ …)": the time expression alone decides
+        short = f"{piece} {ahead.split(' ', 1)[0]}".strip()
+        self.col = self._next_col(piece, window, short)
         self._cell(self.col).append(piece)
 
-    def _next_col(self, piece: str, window: str) -> int:
+    def _next_col(self, piece: str, window: str, short: str = "") -> int:
         role = self.roles[self.col]
         lead, coord = self._index(Role.LEAD), self._index(Role.COORD)
         due, basis = self._index(Role.DUE), self._index(Role.BASIS)
         unit = looks_like_unit(piece)
-        dated = is_deadline_cell(window)
+        dated = is_deadline_cell(window) or bool(short) and is_deadline_cell(short)
         past_due = due is not None and self.reached >= due  # before a page break
         if role == Role.TITLE and unit and lead is not None and past_due:
             self.rows[-1].extra.append({})  # a unit starts a second result of the row
