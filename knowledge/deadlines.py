@@ -376,7 +376,9 @@ def looks_like_deadline(text: str) -> bool:
 
 
 # A time named by an event or a schedule: "Kỳ họp thứ nhất Quốc hội …", "Theo Kế hoạch …".
-_EVENT_START = re.compile(r"(?:ky\s+hop|phien\s+hop|theo\s+(?:ke\s+hoach|lo\s+trinh|tien\s+do))\b")
+_EVENT_START = re.compile(
+    r"(?:ky\s+hop|phien\s+hop|theo\s+(?:ke\s+hoach|lo\s+trinh|tien\s+do|yeu\s+cau|chi\s+dao))\b"
+)
 
 
 _SCHEDULE = re.compile(

@@ -128,7 +128,7 @@ def test_cli_ingest_and_tasks(capsys: pytest.CaptureFixture[str], data_dir: Path
     assert "Đã nạp kế hoạch" in capsys.readouterr().out
     assert main(["tasks", "--unit", "thanh tra so", "--json"]) == 0
     tasks = json.loads(capsys.readouterr().out)
-    assert [(t["kind"], t["number"]) for t in tasks] == [("task", "3"), ("duty", "")]
+    assert [(t["kind"], t["number"]) for t in tasks] == [("task", "3"), ("duty", "IV.2")]
     assert tasks[1]["title"].startswith("Chủ trì kiểm tra việc chấp hành kỷ luật")
     assert main(["tasks", "--due-from", "2026-06-01", "--due-to", "2026-06-30", "--json"]) == 0
     numbers = {t["number"] for t in json.loads(capsys.readouterr().out)}

@@ -107,8 +107,8 @@ def test_duty_sections_whose_unit_is_a_heading() -> None:
     assert [_due(t) for t in finance] == [date(2026, 3, 31), date(2026, 6, 30), None]
     assert finance[2].deadline.kind == "event"  # "… đến khi kết thúc đợt kiểm đếm"
     # "+ Sở X: …" items are their own units' tasks and share the time label after them
-    assert _due(_task(plan, "2.2", "Sở Xây dựng")) == date(2026, 4, 30)
-    assert _due(_task(plan, "2.2", "Sở Công Thương")) == date(2026, 4, 30)
+    assert _due(_task(plan, "II.2.2", "Sở Xây dựng")) == date(2026, 4, 30)
+    assert _due(_task(plan, "II.2.2", "Sở Công Thương")) == date(2026, 4, 30)
     assert not any(t.title.endswith("Trong đó:") for t in plan.tasks)
 
 
@@ -182,14 +182,14 @@ REAL = {
         ("2.b", "Bộ Xây dựng", None),
     ],
     "quangngai_2025_qd1627_kiemke_taisancong": [
-        ("1.2", "Sở Tài chính", date(2026, 5, 31)),
-        ("1.4", "Ủy ban nhân dân các phường, xã, đặc khu", date(2025, 11, 15)),
+        ("IV.1.2", "Sở Tài chính", date(2026, 5, 31)),
+        ("IV.1.4", "Ủy ban nhân dân các phường, xã, đặc khu", date(2025, 11, 15)),
     ],
     "ttg_2025_qd2623_kh_luat_bvdlcn": [
-        ("7", "Bộ Công an", date(2026, 12, 31)),
+        ("II.7", "Bộ Công an", date(2026, 12, 31)),
     ],
     "nghean_2025_kh980_phongthudansu": [
-        ("2", "Sở Tài chính", date(2025, 12, 31)),
+        ("II.2", "Sở Tài chính", date(2025, 12, 31)),
     ],
 }
 

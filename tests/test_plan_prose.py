@@ -61,7 +61,7 @@ def test_label_per_line_under_a_heading() -> None:
     assert first.deadline.raw == "Thường xuyên"
     assert first.deadline.due_dates == []  # ongoing: no invented date
     # two detail paragraphs: the heading names the task
-    assert second.title == "Tổ chức tập huấn" and second.number == "2."
+    assert second.title == "Tổ chức tập huấn" and second.number == "II.2"
     assert second.deadline.raw == "Quý IV năm 2026"
     assert second.deadline.due_dates == [date(2026, 12, 31)]
 
@@ -102,7 +102,7 @@ def test_lettered_items_take_their_parent_number() -> None:
             "- Thời gian thực hiện: Quý IV/2025.",
         )
     )
-    assert [t.number for t in tasks] == ["3.1.a", "3.1.b", "3.2.a"]
+    assert [t.number for t in tasks] == ["II.3.1.a", "II.3.1.b", "II.3.2.a"]
 
 
 def test_processing_time_is_not_a_task() -> None:
@@ -151,5 +151,5 @@ def test_corpus_tthc_simplification_has_no_prose_tasks() -> None:
 
 def test_corpus_laichau_lettered_tasks_are_distinct() -> None:
     numbers = [t.number for t in prose_tasks(load(_corpus("laichau")))]
-    assert {"3.1.a", "3.1.b", "3.2.a", "3.2.b"} <= set(numbers)
+    assert {"II.3.1.a", "II.3.1.b", "II.3.2.a", "II.3.2.b"} <= set(numbers)
     assert len(numbers) == len(set(numbers))

@@ -195,7 +195,7 @@ def test_tab_table_tasks_groups_and_continuation() -> None:
     # Roman numeral in the STT cell, title (bold) in the next cell.
     assert tasks[4].section == "DANH MỤC > IV NHIỆM VỤ CẢI CÁCH TỔ CHỨC BỘ MÁY"
     # The same STT printed twice stays two tasks.
-    assert [t.title for t in by_number(tasks, "4")] == [
+    assert [t.title for t in by_number(tasks, "IV.4")] == [
         "Phê duyệt Đề án vị trí việc làm",
         "Thực hiện phân cấp, ủy quyền mạnh mẽ hơn",
     ]
@@ -790,7 +790,7 @@ def test_seed_002_table() -> None:
     assert all(t.warnings for t in tasks if not t.deadline.raw)
     [dialogue] = [t for t in tasks if t.title.startswith("Chỉ đạo tổ chức Hội nghị đối thoại")]
     assert dialogue.lead_units == ["Sở Tài nguyên và Môi trường"]
-    assert [t.title[:10] for t in tasks if t.number == "4"].count("Phê duyệt ") == 1
+    assert [t.title[:10] for t in tasks if t.number == "IV.4"].count("Phê duyệt ") == 1
 
 
 def test_seed_004_appendix_one_task_per_activity_row() -> None:

@@ -35,6 +35,7 @@ PAGE_BREAK = "\f"  # what ``strip_running_lines`` leaves where a page header was
 
 _STT = {"tt", "stt", "so tt", "s tt"}
 _ROW_NUMBER = re.compile(r"^(\d{1,3})\.?(?:\s+(\S.*))?$")
+_SUB_NUMBER = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?(?:\s+(\S.*))?$")
 _GROUP_NUMBER = re.compile(r"^([IVXL]{1,6})\.?(?:\s+(\S.*))?$")
 _ROMANS = [
     "I",
@@ -206,7 +207,9 @@ class _ColumnReader:
         self.header_lines = {fold(ln.strip()) for ln in lines[start:body] if ln.strip()}
         self.rows: list[_Row] = []
         self.col = 0
+        self.reached = 0  # the furthest column the current row reached before a page break
         self.last_number = 0
+        self.last_sub = 0  # "2.1", "2.2": sub-rows of row 2
         self.groups = 0
         self.page_top = False
 
@@ -220,7 +223,7 @@ class _ColumnReader:
             raw = self.lines[i]
             s = raw.strip()
             if raw == PAGE_BREAK:
-                self.page_top = True
+                self._page_break()
                 i += 1
                 continue
             if not s:
@@ -241,12 +244,26 @@ class _ColumnReader:
 
     def _ends(self, s: str) -> bool:
         f = fold(s)
-        if _END.match(f) or len(s) > _MAX_CELL_LINE:
+        if _END.match(f):
             return True
+        if len(s) > _MAX_CELL_LINE and not self._just_opened() and not _GROUP_NUMBER.match(s):
+            return True  # a group row's title spans the table ("III Tiếp tục …", "I" / "…")
         if fold(s).rstrip(".") in _STT and self.col != 0:
             return False
         words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
         return len(words) >= 3 and s.upper() == s and not self._in_title()
+
+    def _page_break(self) -> None:
+        """A row cut by a page goes on at the next page's top column by column, from
+        its title: the pointer goes back there (and remembers how far the row got)."""
+        self.page_top = True
+        if self.rows:
+            self.reached = max(self.reached, self.col)
+            self.col = self.roles.index(Role.TITLE)
+
+    def _just_opened(self) -> bool:
+        """The last row has only its number so far."""
+        return bool(self.rows) and not self.rows[-1].cells and not self.rows[-1].extra
 
     def _in_title(self) -> bool:
         return bool(self.rows) and self.roles[self.col] == Role.TITLE
@@ -256,9 +273,15 @@ class _ColumnReader:
         if m and int(m.group(1)) in (self.last_number + 1, 1):
             if m.group(1) == "1" and self.last_number and not self._row_complete():
                 return False
-            self.last_number = int(m.group(1))
+            self.last_number, self.last_sub = int(m.group(1)), 0
             self._open(m.group(1), i, m.group(2))
             return True
+        sub = _SUB_NUMBER.match(s)
+        if sub and int(sub.group(1)) == self.last_number and self._row_complete():
+            if int(sub.group(2)) == self.last_sub + 1:  # "2.1 Theo dõi …" under row 2
+                self.last_sub += 1
+                self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
+                return True
         g = _GROUP_NUMBER.match(s)
         if g and g.group(1) == _ROMANS[self.groups] and self._row_complete():
             self.groups += 1
@@ -267,16 +290,24 @@ class _ColumnReader:
             return True
         return False
 
+    def _numbers_next_row(self, s: str) -> bool:
+        m = _ROW_NUMBER.match(s)
+        if m and int(m.group(1)) == self.last_number + 1:
+            return True
+        sub = _SUB_NUMBER.match(s)
+        return bool(sub) and int(sub.group(1)) == self.last_number
+
     def _row_complete(self) -> bool:
         """The current row has reached its deadline (or there is none yet)."""
         if not self.rows:
             return True
         due = self._index(Role.DUE)
-        return due is None or self.col >= due
+        return due is None or max(self.col, self.reached) >= due
 
     def _open(self, number: str, i: int, rest: str | None) -> None:
         self.rows.append(_Row(number, i + 1))
         self.col = self.roles.index(Role.TITLE)
+        self.reached = 0
         if rest:
             for piece in _pieces(rest):
                 self._cell(self.col).append(piece)
@@ -301,6 +332,8 @@ class _ColumnReader:
                 break
             if _starts_upper(s) and not s[0].isdigit() and not _ROMAN_START.match(s):
                 break
+            if self._numbers_next_row(s):
+                break  # "Thường xuyên" / "2.2 Theo dõi …": the next row starts
             out.extend(_pieces(s))
             j += 1
         return " ".join(out)
@@ -314,15 +347,22 @@ class _ColumnReader:
         if self.roles[self.col] == Role.DUE and is_deadline_cell(" ".join([*cell, window])):
             cell.append(piece)  # "Tháng" / "3/2026": the deadline goes on
             return
-        self.col = self._next_col(piece, window)
+        # "Năm" / "2026" / "(sau khi Chính phủ …)": the time expression alone decides
+        short = f"{piece} {ahead.split(' ', 1)[0]}".strip()
+        self.col = self._next_col(piece, window, short)
         self._cell(self.col).append(piece)
 
-    def _next_col(self, piece: str, window: str) -> int:
+    def _next_col(self, piece: str, window: str, short: str = "") -> int:
         role = self.roles[self.col]
         lead, coord = self._index(Role.LEAD), self._index(Role.COORD)
         due, basis = self._index(Role.DUE), self._index(Role.BASIS)
         unit = looks_like_unit(piece)
-        dated = is_deadline_cell(window)
+        dated = is_deadline_cell(window) or bool(short) and is_deadline_cell(short)
+        past_due = due is not None and self.reached >= due  # before a page break
+        if role == Role.TITLE and unit and lead is not None and past_due:
+            self.rows[-1].extra.append({})  # a unit starts a second result of the row
+        if role == Role.TITLE and dated and due is not None and self.reached:
+            return due  # a row cut by a page: its deadline went on at the next page's top
         if role == Role.TITLE:
             return lead if unit and lead is not None else self.col
         if role in (Role.DUE, Role.BASIS) and unit and not dated and lead is not None:

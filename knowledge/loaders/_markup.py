@@ -69,6 +69,18 @@ def has_open_bold(raw: str) -> bool:
     return raw.count("**") % 2 == 1
 
 
+def has_open_italic(raw: str) -> bool:
+    """A line group that opens with a single "*" whose italic run is not closed yet:
+    "*2.1. Sở" / "Tài chính*" is one wrapped italic heading."""
+    t = raw.strip()
+    if not t.startswith("*") or t.startswith("**") or len(t) > _MAX_ITALIC_RUN:
+        return False
+    return "*" not in t[1:]
+
+
+_MAX_ITALIC_RUN = 200
+
+
 def split_glued_bold(raw: str) -> list[str]:
     """ "**KẾ HOẠCH****Cải cách …**" -> ["**KẾ HOẠCH**", "**Cải cách …**"] (two headings)."""
     stripped = raw.strip()

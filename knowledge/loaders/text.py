@@ -28,6 +28,7 @@ from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
     has_open_bold,
+    has_open_italic,
     is_all_bold,
     split_glued_bold,
 )
@@ -43,7 +44,8 @@ from knowledge.loaders._texttables import (
     parse_tab_table,
     rows_from_raw,
 )
-from knowledge.vietnamese import nfc
+from knowledge.units import looks_like_unit
+from knowledge.vietnamese import fold, nfc
 
 CHARS_PER_PAGE = 3000
 
@@ -255,13 +257,17 @@ class _Paragraphs:
         joined = " ".join(self.lines)
         if self.after_blank:
             return self._joins_across_blank(prev, s)
-        if has_open_bold(joined):
+        if has_open_bold(joined) or has_open_italic(joined):
             return True
         if _RANGE_TAIL.match(s) and prev.rstrip("* ")[-1:].isdigit():
             return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range
         if _starts_block(s):
             return False
-        if _ENUM.match(_plain_start(s)) and _ends_sentence(prev):
+        if _ENUM.match(_plain_start(s)) and (_ends_sentence(prev) or not _open_line(prev)):
+            # "… thông tin," / "tuyên truyền" / "a) Các bộ …": a new item starts, unless
+            # the line before plainly goes on ("… quy định tại khoản" / "2. …").
+            return False
+        if self.wrapped and self._heading_ends(prev, s):
             return False
         if _starts_lower(s):
             return True
@@ -278,6 +284,31 @@ class _Paragraphs:
         tail = clean_inline(prev)
         short_heading = len(tail) < _SHORT_LINE and bool(_ENUM.match(_plain_start(prev)))
         return not (short_heading and not tail.endswith(",") and _starts_upper(s))
+
+    def _heading_ends(self, prev: str, s: str) -> bool:
+        """A numbered heading wrapped over a line or two, then the text under it:
+        "3. Phương hướng, nhiệm vụ … thời gian tới" / "Thời gian tới, dự báo …".
+
+        The paragraph so far opens with a list number and has no sentence end; the
+        new line starts a sentence (a capitalised common word: "Thời gian", not a
+        name going on like "Bộ Tài chính" or "Luật" / "Bảo vệ …")."""
+        joined = _plain_start(clean_inline(" ".join(self.lines)))
+        marker = _ENUM.match(joined)
+        if not marker or len(joined) > _MAX_WRAPPED_HEADING:
+            return False
+        if any(mark in joined[marker.end() :] for mark in ".;:!?") or _open_line(prev):
+            return False
+        last = clean_inline(prev).split()[-1:] or [""]
+        words = clean_inline(s).split()
+        if len(words) < 2 or not last[0][:1].islower():
+            return False
+        if not (words[0][:1].isupper() and words[1][:1].islower() and words[0].isalpha()):
+            return False
+        if words[0] in _SENTENCE_OPENERS:
+            return True  # "… kiểm tra, giám sát" / "Các bộ, cơ quan ngang bộ …"
+        head = " ".join(words[:3])
+        # "… của Thủ tướng" / "Chính phủ, …"; "… thực hiện" / "Kết luận số 210-KL/TW": names
+        return not (looks_like_unit(head) or fold(head).startswith(_DOCUMENT_NAMES))
 
     def _joins_across_blank(self, prev: str, s: str) -> bool:
         if has_open_bold(" ".join(self.lines)) or _starts_block(s):
@@ -312,6 +343,38 @@ class _Paragraphs:
             )
         )
         self.emitted_since_table = True
+
+
+def _open_line(s: str) -> bool:
+    """The line plainly goes on: it ends in a comma, a dash or a word that needs what
+    follows ("… của", "… tại khoản")."""
+    t = clean_inline(s).rstrip()
+    if not t:
+        return False
+    if t[-1] in ",-–(/“":
+        return True
+    words = t.split()
+    if not words:
+        return False
+    last = words[-1].strip("*_\"'“”")
+    return last.lower() in _OPEN_WORDS or last in _OPEN_NAME_HEADS
+
+
+# Words a wrapped line ends with when the sentence goes on (compared with diacritics).
+_OPEN_WORDS = {
+    "và", "của", "các", "cơ", "với", "cho", "tại", "theo", "về", "số", "trong", "những",
+    "hoặc", "thuộc", "để", "từ", "đến", "là", "được", "trước", "ngày", "tháng", "năm",
+    "khoản", "điểm", "điều", "mục", "quý", "giai", "đoạn",
+}  # fmt: skip
+_OPEN_NAME_HEADS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục"}  # "… của Bộ" / "Tài chính"
+_MAX_WRAPPED_HEADING = 160
+# Capitalised only where a sentence starts, never inside a name that wraps.
+_SENTENCE_OPENERS = {"Các", "Những", "Mỗi", "Để", "Trong", "Căn", "Trên", "Đối", "Hằng", "Hàng"}
+_DOCUMENT_NAMES = (
+    "ket luan", "nghi quyet", "nghi dinh", "quyet dinh", "chi thi", "chuong trinh", "ke hoach",
+    "luat ", "thong tu", "thong bao", "cong van", "cong dien", "de an", "hien phap", "bo luat",
+    "phap lenh", "quy dinh", "quy che", "chien luoc", "huong dan",
+)  # fmt: skip
 
 
 def _plain_start(s: str) -> str:

@@ -1,19 +1,24 @@
-"""Directive prose: công điện, chỉ thị, thông báo kết luận, nghị quyết phiên họp.
+"""Directive prose: công điện, chỉ thị, thông báo kết luận, nghị quyết and programmes.
 
-These documents have no task table and often no "Tổ chức thực hiện" section:
-each numbered assignment opens with the unit it is given to, and the deadline is
-written into the sentence:
+These documents give their tasks as numbered prose. The unit is named once, at
+some level of the numbering, and every item below it is one of its tasks:
 
 * "3. Bộ Tài chính chủ trì, phối hợp … hoàn thành trước ngày 15 tháng 12 năm 2025."
 * "7. Giao Bộ Y tế chủ trì …, báo cáo … trước ngày 15/12/2025."
-* "2. Bộ Xây dựng:" then "a) …", "b) …": each lettered item is one task of that unit,
-  numbered "2.a", "2.b"; the same when the unit's sentence ends in a colon
-  ("1. Bộ Công an chủ trì, phối hợp …: a) …").
+* "3. Bộ Tài chính chủ trì, phối hợp với các cơ quan:" then "a) …", "b) …": each lettered
+  item is one task of that unit, numbered "3.a", "3.b" (the item itself only
+  introduces them);
+* "a) Các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh" alone, then "- …" bullets;
+* "Chính phủ yêu cầu các Bộ trưởng, …, Chủ tịch Ủy ban nhân dân …, trong đó chú trọng
+  những nội dung sau:" then "a) …": the lead comes from the introducing sentence;
+* "1. Về hỗ trợ kinh phí …: Giao Bộ Tài chính chủ trì …" (a conclusion's topic, then
+  the assignment); "2. Về …: Tỉnh căn cứ …" (the addressed province).
 
-The unit is read with the unit lexicon at the start of the item, up to the first
-action verb; the deadline is every dated time expression with a cue ("trước",
-"chậm nhất", "hoàn thành trong …") in the item. An item that names no unit is not
-a task (a content list, a general exhortation).
+Items are read with a stack of open levels (Roman, Arabic by depth, letters,
+bullets, an introducing paragraph), so the unit of the nearest level above
+applies and the task's number is its full number ("II.3.a"). Items under an
+assessment or purpose heading ("Mục đích", "Những kết quả nổi bật") are no tasks.
+The deadline is read by ``knowledge.plan.clauses.assignment_deadline``.
 """
 
 from __future__ import annotations
@@ -22,27 +27,43 @@ import re
 from dataclasses import dataclass
 
 from knowledge.document import Block, Locator
-from knowledge.plan.duties import deadline_dates, names_unit, unit_text
+from knowledge.plan.clauses import UNIT_CLAUSE_END, assignment_deadline, subject_of
 from knowledge.plan.labels import starts_with_label
-from knowledge.plan.model import Deadline, Task
-from knowledge.plan.sections import Outline, clean_text, parse_marker, strip_bullet
+from knowledge.plan.model import Task
+from knowledge.plan.sections import (
+    RANK_LETTER,
+    Outline,
+    Section,
+    clean_text,
+    parse_marker,
+    qualified_number,
+    strip_bullet,
+)
 from knowledge.units import looks_like_unit, normalize_units
 from knowledge.vietnamese import fold
 
 # Document kinds (from the số hiệu) whose assignments are written as prose.
 _DIRECTIVE_NUMBER = re.compile(r"/(?:CĐ|CT|TB|NQ|KL)-", re.IGNORECASE)
-_VERB = re.compile(
-    # Each blank run is tried once, from its start: linear on long runs of spaces.
-    r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|"
-    r"triển khai|tham mưu|hướng dẫn|theo dõi|xây dựng|ban hành|khẩn trương|tiếp tục|trực tiếp|"
-    r"đôn đốc|nghiên cứu|rà soát|bố trí|kiểm tra|tăng cường|cung cấp|quán triệt|chỉ đạo|"
-    r"được giao|là cơ quan|nắm chắc|tập trung|sớm|báo cáo|trình|hoàn thành|đẩy nhanh|"
-    r"đẩy mạnh|khẩn cấp|thống nhất|lãnh đạo)\b"
-)
-_MAX_HEAD_WORDS = 60  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
 _STOP = ("noi nhan", "tm.", "kt.")
 # The formulas that hand a task to a unit in a conclusion or a resolution.
 _ASSIGN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
+# "…, Chính phủ yêu cầu các Bộ trưởng, … những nội dung sau:" introduces the items below.
+_INTRO = re.compile(r"(?:^|[\s,;])(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?=\S)", re.IGNORECASE)
+_BULLET_RANK = {"-": RANK_LETTER + 1, "–": RANK_LETTER + 1, "•": RANK_LETTER + 1}
+_SUB_BULLET_RANK = RANK_LETTER + 2  # "+ …"
+_ADDRESSEES = re.compile(r"(?:\bdien|\bkinh gui|^gui)\s*:\s*$")
+_HEADS_OF = ("lanh dao ", "nguoi dung dau ")  # the heads of the unit named above
+_MAX_TITLE = 1500  # an item's text with the paragraphs that go on from it
+# Headings under which numbered text states facts or aims, not assignments.
+_NOT_TASKS = (
+    "muc dich", "yeu cau", "muc tieu", "quan diem", "can cu", "tinh hinh", "ket qua",
+    "nhung ket qua", "danh gia", "han che", "ton tai", "su can thiet", "boi canh",
+    "thuc trang", "nguyen nhan", "bai hoc", "pham vi", "doi tuong", "giai thich",
+)  # fmt: skip
+_TASK_HEADINGS = (
+    "nhiem vu", "giai phap", "phuong huong", "to chuc thuc hien", "phan cong", "trach nhiem",
+    "kien nghi", "chi dao", "de nghi", "giao ", "noi dung", "mot so",
+)  # fmt: skip
 
 
 def is_directive(number: str | None, doc_type: str | None) -> bool:
@@ -51,136 +72,201 @@ def is_directive(number: str | None, doc_type: str | None) -> bool:
     return fold(doc_type or "") in ("cong dien", "chi thi", "thong bao", "nghi quyet")
 
 
-def _head(body: str) -> tuple[str, str]:
-    """(unit at the start of ``body``, the rest) or ("", body)."""
-    for m in _VERB.finditer(body[:600]):
-        head = unit_text(body[: m.start()].strip(" ,"))
-        if any(c in head for c in ";.") or not head:
-            if ";" in head or "." in head:
-                break
-            continue
-        words = len(head.split())
-        if words > _MAX_HEAD_WORDS:
-            break
-        if names_unit(head[:160]) or names_unit(unit_text(head)):
-            rest = body[m.end() :] if m.group(0).strip() == ":" else body
-            return head, rest.strip()
-    return "", body
-
-
 @dataclass
-class _Parent:
-    number: str
-    unit: str
-    task: int | None  # index of the task the item itself gave, if any
-    open_list: bool  # its text ends with ":" (lettered items follow)
+class _Level:
+    rank: float
+    number: str  # the printed marker ("II.", "3.", "a)"), "" for a bullet or a paragraph
+    unit: str  # the unit this level names, "" if none
+    task: int | None = None  # index of the task the item gave
+    open_list: bool = False  # its text ends with ":" (its items follow)
+    body_read: bool = False  # a plain paragraph already went on this item
 
 
-def _deadline(text: str, plan_year: int | None) -> Deadline:
-    dates, raw = deadline_dates(text, plan_year)
-    if dates:
-        return Deadline(raw=raw, kind="date", due_dates=dates)
-    return Deadline(raw="", kind="none")
+def _heading_title(section: Section) -> str:
+    return re.sub(r"^(?:về|ve)\s+", "", fold(section.title))
+
+
+def _assigns(stack: tuple[Section, ...]) -> bool:
+    """The nearest heading that says what its text is: a task heading or not."""
+    for section in reversed(stack):
+        title = _heading_title(section)
+        if title.startswith(_TASK_HEADINGS):
+            return True
+        if title.startswith(_NOT_TASKS):
+            return False
+    return True
+
+
+def _intro_unit(text: str) -> str:
+    """The unit an introducing sentence hands the items below to, or ""."""
+    if not text.endswith(":"):
+        return ""
+    for m in _INTRO.finditer(text):
+        unit, rest = subject_of(text[m.end() :])
+        if unit and rest:
+            return unit
+    return ""
+
+
+class _Reader:
+    def __init__(self, outline: Outline, plan_year: int | None, owner: str | None) -> None:
+        self.outline = outline
+        self.plan_year = plan_year
+        self.owner = owner
+        self.tasks: list[Task] = []
+        self.levels: list[_Level] = []
+        self.drop: set[int] = set()
+        self.addressees = False  # inside the list of addressees of a công điện
+
+    def read(self, index: int, block: Block) -> None:
+        text = clean_text(block.text)
+        if not text:
+            return
+        if fold(text).startswith(_STOP):
+            # The signature closes the body; an appendix ("Phụ lục") may follow it with
+            # more assignments, so reading goes on with a fresh stack.
+            self.levels = []
+            return
+        body = strip_bullet(text)
+        if _ADDRESSEES.search(fold(text)):
+            self.addressees = True  # "THỦ TƯỚNG CHÍNH PHỦ điện:" / "Kính gửi:" then the list
+            return
+        if self.addressees and body != text:
+            return
+        self.addressees = False
+        marker = parse_marker(body)
+        if marker is not None and marker.kind in ("appendix", "part"):
+            self.levels = []
+            return
+        if marker is not None and marker.kind in ("roman", "arabic", "letter", "content"):
+            self._item(index, block, marker.rank, marker.number, marker.rest.strip())
+        elif body != text:
+            rank = _BULLET_RANK.get(text[:1], _SUB_BULLET_RANK)
+            self._item(index, block, rank, "", body)
+        else:
+            self._paragraph(index, block, text)
+
+    def _pop(self, rank: float) -> None:
+        while self.levels and self.levels[-1].rank >= rank:
+            self.levels.pop()
+
+    def _inherited(self) -> str:
+        return next((lv.unit for lv in reversed(self.levels) if lv.unit), "")
+
+    def _number(self, own: str) -> str:
+        return qualified_number([*(lv.number for lv in self.levels), own])
+
+    def _item(self, index: int, block: Block, rank: float, number: str, body: str) -> None:
+        self._pop(rank)
+        parent = self.levels[-1] if self.levels else None
+        if parent is not None and parent.task is not None and parent.open_list:
+            self.drop.add(parent.task)  # "Bộ X chủ trì …: a) … b) …": the items are the tasks
+        level = _Level(rank, number, "", open_list=body.endswith(":"))
+        if not body or starts_with_label(body):
+            self.levels.append(level)  # "2. Cơ quan chủ trì: …" is a field of a labelled task
+            return
+        unit, rest = subject_of(body)
+        if not unit:
+            unit = _intro_unit(body)
+            rest = ""
+        if unit and self._inherited() and fold(unit).startswith(_HEADS_OF):
+            unit = ""  # "Lãnh đạo các địa phương cần …" under "2. Ủy ban nhân dân các tỉnh …:"
+        level.unit = unit
+        lead = unit or self._inherited()
+        full = self._number(number)
+        self.levels.append(level)
+        if not lead or not _assigns(self.outline.stacks[index]):
+            return
+        if not unit and (self.outline.is_heading(index) and rank < RANK_LETTER or body.isupper()):
+            return  # "I. VỀ HOÀN THIỆN THỂ CHẾ" under an introducing sentence: a section
+        if unit and len(rest) <= 3:
+            return  # "a) Các bộ, cơ quan ngang bộ, …" introduces the items below it
+        level.task = len(self.tasks)
+        self.tasks.append(self._task(full, lead, body, index, block.locator))
+
+    def _paragraph(self, index: int, block: Block, text: str) -> None:
+        """A paragraph without a mark: an assignment formula, an introducing sentence,
+        or the text of the numbered heading just above it."""
+        if not _assigns(self.outline.stacks[index]):
+            return
+        parent = self.levels[-1] if self.levels else None
+        number = self._number("")
+        if parent is not None and self._goes_on(parent, text, index, block):
+            return
+        unit, rest = subject_of(text) if _ASSIGN.match(text) else ("", "")
+        first_body = parent is not None and not parent.body_read and parent.number
+        if not unit and first_body and parent is not None and not parent.unit:
+            unit, rest = subject_of(text)  # "5. Thực hiện … giám sát" / "Các bộ, … chuyển mạnh …"
+        if parent is not None:
+            parent.body_read = True
+        if unit and len(rest) > 3 and not text.endswith(":"):
+            self.tasks.append(self._task(number, unit, text, index, block.locator))
+            return
+        intro = _intro_unit(text)
+        if intro:
+            base = parent.rank if parent is not None else 0.0
+            self.levels.append(_Level(base + 0.5, "", intro, open_list=True))
+
+    def _goes_on(self, parent: _Level, text: str, index: int, block: Block) -> bool:
+        """A paragraph that continues the item above: the rest of its unit list ("2. Bộ
+        trưởng các Bộ," / "Chủ tịch Ủy ban nhân dân …"), the text of a unit-only item
+        (one task of that unit) or more of its task's text."""
+        if _ASSIGN.match(text) or text.endswith(":"):
+            return False
+        if parent.unit and parent.task is None and not parent.body_read and parent.number:
+            head, rest = subject_of(text)
+            if head and not rest:
+                parent.unit = f"{parent.unit.rstrip(' ,')}, {head}"
+                return True
+            parent.body_read = True
+            parent.task = len(self.tasks)
+            number = self._number("")
+            self.tasks.append(self._task(number, parent.unit, text, index, block.locator))
+            return True
+        if parent.task is not None and parent.task < len(self.tasks) and parent.number:
+            task = self.tasks[parent.task]
+            if task.locator.line and len(task.title) + len(text) <= _MAX_TITLE:
+                task.title = f"{task.title} {text}"
+                task.deadline = assignment_deadline(task.title, self.plan_year)
+                return True
+        return False
+
+    def _task(self, number: str, unit: str, body: str, index: int, locator: Locator) -> Task:
+        leads = [u.name for u in normalize_units(unit, self.owner)] or [unit]
+        return Task(
+            number=number,
+            title=body,
+            section=self.outline.path(index),
+            lead_units=leads,
+            coordinating_units=_coordinators(body, leads, self.owner),
+            deadline=assignment_deadline(body, self.plan_year),
+            kind="task",
+            raw_lead=unit,
+            locator=locator,
+        )
 
 
 def extract_directives(
     blocks: list[Block], outline: Outline, plan_year: int | None, owner: str | None
 ) -> list[Task]:
-    tasks: list[Task] = []
-    parent: _Parent | None = None
-    drop: set[int] = set()
+    reader = _Reader(outline, plan_year, owner)
     for index, block in enumerate(blocks):
-        if block.table is not None:
-            continue
-        text = clean_text(block.text)
-        if not text:
-            continue
-        if fold(text).startswith(_STOP):
-            # The signature closes the body; an appendix ("Phụ lục") may follow it with
-            # more assignments, so reading goes on with a fresh list.
-            parent = None
-            continue
-        marker = parse_marker(strip_bullet(text))
-        if marker is None and _ASSIGN.match(text):
-            # "Giao Bộ Y tế chủ trì …" / "Đề nghị Ủy ban nhân dân tỉnh …" without a number
-            unit, rest = _head(text)
-            if unit and len(rest) > 3:
-                number = parent.number if parent is not None else ""
-                tasks.append(
-                    _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
-                )
-            continue
-        if marker is None or not marker.rest or marker.kind not in ("arabic", "letter"):
-            continue
-        body = marker.rest.strip()
-        if starts_with_label(body):
-            continue  # "2. Cơ quan chủ trì: …" is a field of a labelled task
-        if marker.kind == "arabic":
-            unit, rest = _head(body)
-            number = marker.number.rstrip(".")
-            parent = _Parent(number, unit, None, body.endswith(":"))
-            if unit and len(rest) > 3:
-                parent.task = len(tasks)
-                tasks.append(
-                    _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
-                )
-            continue
-        if parent is None:
-            continue
-        unit, rest = _head(body)
-        unit = unit or parent.unit
-        if not unit:
-            continue
-        if parent.task is not None and parent.open_list:
-            drop.add(parent.task)  # "Bộ X chủ trì …: a) … b) …": the items are the tasks
-        number = f"{parent.number}.{marker.number.rstrip(')')}"
-        if len(rest) <= 3:
-            continue  # "a) Ủy ban nhân dân các tỉnh:" introduces the items below it
-        tasks.append(
-            _task(number, unit, rest, outline.path(index), block.locator, plan_year, owner)
-        )
-    return [t for k, t in enumerate(tasks) if k not in drop]
+        if block.table is None:
+            reader.read(index, block)
+    return [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
 
 
 # "chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát …": the units up to
 # the next verb or clause end.
 _WITH = re.compile(r"\b(?:phối hợp(?: chặt chẽ)?(?: với)?|chủ trì cùng|cùng với)\s+")
-_CLAUSE_END = re.compile(
-    r"[;:.]|\s(?:rà soát|xây dựng|tổ chức|triển khai|hướng dẫn|chuẩn bị|thực hiện|tham mưu|"
-    r"nghiên cứu|kiểm tra|theo dõi|đánh giá|báo cáo|trình|hoàn thiện|đề xuất|bảo đảm|"
-    r"khẩn trương|chủ động|tổng hợp|xem xét|giải quyết|đôn đốc)\b"
-)
 
 
 def _coordinators(body: str, leads: list[str], owner: str | None) -> list[str]:
     out: list[str] = []
     for m in _WITH.finditer(body):
-        end = _CLAUSE_END.search(body, m.end())
+        end = UNIT_CLAUSE_END.search(body, m.end())
         chunk = body[m.end() : end.start() if end else len(body)]
         for unit in normalize_units(chunk, owner):
             if looks_like_unit(unit.name) and unit.name not in leads and unit.name not in out:
                 out.append(unit.name)
     return out
-
-
-def _task(
-    number: str,
-    unit: str,
-    body: str,
-    section: str,
-    locator: Locator,
-    plan_year: int | None,
-    owner: str | None,
-) -> Task:
-    leads = [u.name for u in normalize_units(unit, owner)] or [unit]
-    return Task(
-        number=number,
-        title=body,
-        section=section,
-        lead_units=leads,
-        coordinating_units=_coordinators(body, leads, owner),
-        deadline=_deadline(body, plan_year),
-        kind="task",
-        raw_lead=unit,
-        locator=locator,
-    )

@@ -20,10 +20,21 @@ from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
-from knowledge.plan.sections import Outline, clean_text, is_upper_line, parse_marker, strip_bullet
-from knowledge.units import looks_like_unit, normalize_units
+from knowledge.plan.sections import (
+    Outline,
+    clean_text,
+    is_upper_line,
+    parse_marker,
+    qualified_number,
+    stack_numbers,
+    strip_bullet,
+    topic_siblings,
+    unit_siblings,
+)
+from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
@@ -34,14 +45,9 @@ _DUTY_SECTION = (
     "trach nhiem cua cac",
     "to chuc thuc hien ke hoach",
     "kinh phi",  # "3. Bộ Tài chính chủ trì tổng hợp, trình … bố trí kinh phí"
-)
-# "2. Sở Tài chính chủ trì, …": a unit as the subject of a numbered item.
-_SUBJECT_VERB = re.compile(
-    r"(?<!\s)\s*+:|(?<!\s)\s++(?:có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|"
-    r"tổ chức|thực hiện|"
-    r"triển khai|tham mưu|căn cứ|hướng dẫn|theo dõi|yêu cầu|giao|đề nghị|xây dựng|ban hành|là|"
-    r"được|đôn đốc|giúp|nghiên cứu|rà soát|thường xuyên|bố trí|kiểm tra|tăng cường|cung cấp|"
-    r"quán triệt|chỉ đạo)\b"
+    "to chuc theo doi",  # "VI. TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO"
+    "theo doi, kiem tra",
+    "che do bao cao",
 )
 _DUE = re.compile(
     r"\b(?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|trong|vào|đến|hạn)\s+"
@@ -56,7 +62,6 @@ _DUE = re.compile(
 _CLOSING = ("tren day la", "noi nhan", "yeu cau giam doc", "yeu cau cac", "trong qua trinh")
 _END_MARK = re.compile(r"(?<!\s)\s*+\./\.?\s*+$")  # "… vào năm 2030./." ends a Vietnamese document
 _COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
-_UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
 
 
 _MAX_HEAD_WORDS = 14
@@ -65,11 +70,6 @@ _MAX_LIST_WORDS = 40
 
 def is_duty_section(section: Section) -> bool:
     return fold(section.title).startswith(_DUTY_SECTION)
-
-
-def names_unit(text: str) -> bool:
-    """A heading that names a unit or a group of units, not a topic (no target "%")."""
-    return len(text) <= 160 and "%" not in text and looks_like_unit(text)
 
 
 def _sibling(number: str, section: Section | None) -> bool:
@@ -85,7 +85,7 @@ def _colon_unit_ok(text: str) -> bool:
 
 def subject_unit(text: str) -> str:
     """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or ""."""
-    for m in _SUBJECT_VERB.finditer(text[:160]):
+    for m in SUBJECT_VERB.finditer(text[:160]):
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):
             break
@@ -97,10 +97,10 @@ def subject_unit(text: str) -> str:
     return ""
 
 
-def unit_text(title: str) -> str:
-    """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
-    text = _UNIT_SUFFIX.sub("", title).strip(" :")
-    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
+def _plain_unit_heading(title: str) -> bool:
+    """A heading that only names a unit ("2.1. Sở Tài chính"), not an item whose
+    subject is one ("3. Bộ Tài chính chủ trì, phối hợp …:")."""
+    return names_unit(title) and not subject_unit(title)
 
 
 def deadline_in(text: str, plan_year: int | None) -> Deadline:
@@ -142,19 +142,25 @@ def extract_duties(
     plan_year: int | None,
     owner: str | None,
     directive: bool = False,
+    covered: set[str] | None = None,
 ) -> list[Task]:
     """Duties of every unit named under an implementation section.
 
     A directive (Chỉ thị) has no implementation section: its top-level headings
     are the units themselves ("2. Sở Khoa học và Công nghệ"), so with
-    ``directive`` those count too.
+    ``directive`` those count too. A list of unit headings under another title counts
+    as well, except in the sections the prose pass already read (``covered``).
     """
     tasks: list[Task] = []
     items: list[
         tuple[str, str, Locator, str, str, bool]
     ] = []  # unit, path, loc, number, text, marked
+    override_number = ""
     override = ""  # unit of a numbered sibling item that the loader left under the unit above
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
+    covered = covered or set()
+    topics = topic_siblings(outline.sections, names_unit)
+    unit_heads = unit_siblings(outline.sections, _plain_unit_heading)
     for index, block in enumerate(blocks):
         if outline.is_heading(index):
             closed, override = False, ""
@@ -165,6 +171,10 @@ def extract_duties(
         duty_at = next((i for i, s in enumerate(stack) if is_duty_section(s)), None)
         if duty_at is None and directive and stack and names_unit(stack[0].title):
             duty_at = -1  # the top-level heading names the unit
+        if duty_at is None and outline.path(index) not in covered:
+            # a list of unit headings under any title ("2. Phân công trách nhiệm" /
+            # "2.1. Sở Tài chính" / "a) Tham mưu …"), unless the prose pass read it
+            duty_at = next((i - 1 for i, s in enumerate(stack) if id(s) in unit_heads), None)
         if duty_at is None:
             continue
         text = clean_text(block.text)
@@ -183,14 +193,21 @@ def extract_duties(
             continue  # "Cơ quan chủ trì: …" lines belong to prose tasks
         unit_section = stack[duty_at + 1] if duty_at + 1 < len(stack) else None
         unit = ""
+        full = qualified_number([*stack_numbers(stack), number])
         if (m := _COLON_UNIT.match(body)) and _colon_unit_ok(m.group("unit")):  # "12. Sở X: …"
             unit, body = unit_text(m.group("unit")), body[m.end() :].strip()
         elif _sibling(number, unit_section):
             unit = subject_unit(body)  # "14. Các sở, ban ngành … chủ trì …": not the unit above
             override = unit
+            full = override_number = qualified_number([*stack_numbers(stack[: duty_at + 1]), number])
         elif override:
             unit = override  # the rest of a sibling item ("12. …") read as a paragraph
-        elif unit_section is not None and names_unit(unit_section.title):
+            full = override_number
+        elif (
+            unit_section is not None
+            and (names_unit(unit_section.title) or id(unit_section) in unit_heads)
+            and id(unit_section) not in topics
+        ):
             unit = unit_text(unit_section.title)
         else:
             unit = subject_unit(body)
@@ -202,7 +219,7 @@ def extract_duties(
             # An unmarked paragraph after a marked item continues that item.
             items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
             continue
-        items.append((unit, path, block.locator, number, body, marked))
+        items.append((unit, path, block.locator, full, body, marked))
     for unit, path, locator, number, body, _ in items:
         tasks.append(
             Task(

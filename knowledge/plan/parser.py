@@ -54,15 +54,19 @@ def parse_plan(doc: Document) -> ParsedPlan:
         warnings,
     )
     duties = _guard(
-        lambda: extract_duties(blocks, outline, meta.plan_year, owner, meta.doc_type == "Chỉ thị"),
+        lambda: extract_duties(
+            blocks,
+            outline,
+            meta.plan_year,
+            owner,
+            meta.doc_type == "Chỉ thị",
+            covered={t.section for t in prose},
+        ),
         no_tasks,
         "duties",
         warnings,
     )
-    duty_lines = {t.locator.line for t in duties if t.locator.line}
-    # A bullet under a unit heading is read by both passes: the duty pass keeps it.
-    plan.tasks.extend(t for t in prose if t.kind != "duty" or t.locator.line not in duty_lines)
-    plan.tasks.extend(duties)
+    plan.tasks.extend(_merge_duties(prose, duties))
     if is_directive(meta.number, meta.doc_type) or not plan.tasks:
         directives = _guard(
             lambda: extract_directives(blocks, outline, meta.plan_year, owner),
@@ -82,6 +86,27 @@ def parse_plan(doc: Document) -> ParsedPlan:
     plan.warnings = _unique(warnings)
     plan.quality = _guard(lambda: assess(plan), None, "quality", warnings)
     return plan
+
+
+_STATED = ("date", "recurring", "event")
+
+
+def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
+    """A bullet under a unit heading is read by both passes. The duty pass keeps it,
+    unless only the prose pass read its deadline (a "Thời gian hoàn thành: …" line
+    after it): then the prose task stays."""
+    by_line = {t.locator.line: t for t in prose if t.kind == "duty" and t.locator.line}
+    dropped: set[int] = set()
+    kept: list[Task] = []
+    for duty in duties:
+        other = by_line.get(duty.locator.line)
+        stated = other is not None and other.deadline.kind in _STATED
+        if stated and duty.deadline.kind not in _STATED:
+            continue
+        if other is not None:
+            dropped.add(id(other))
+        kept.append(duty)
+    return [t for t in prose if id(t) not in dropped] + kept
 
 
 def _with_directives(tasks: list[Task], directives: list[Task]) -> list[Task]:

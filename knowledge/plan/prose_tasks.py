@@ -28,21 +28,18 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
-from knowledge.plan.duties import (
-    _COLON_UNIT,
-    _SUBJECT_VERB,
-    deadline_dates,
-    names_unit,
-    unit_text,
-)
+from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
+from knowledge.plan.duties import _COLON_UNIT, deadline_dates
 from knowledge.plan.labels import Label, find_labels, trim_units
 from knowledge.plan.model import Section, Task, TaskKind
 from knowledge.plan.sections import (
     Outline,
     clean_text,
-    nested_number,
     parse_marker,
+    qualified_number,
+    stack_numbers,
     strip_bullet,
+    topic_siblings,
 )
 from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
@@ -68,6 +65,7 @@ class _Draft:
     deadline: str | None = None
     product: str | None = None
     unit: str = ""  # the unit heading the draft stands under ("1.2. Sở Tài chính - …")
+    numbers: list[str] = field(default_factory=list)  # its headings' numbers, outermost first
     warnings: list[str] = field(default_factory=list)
 
     def has(self, kind: str) -> bool:
@@ -101,17 +99,25 @@ class _Collector:
         self.siblings: list[_Draft] = []  # "+ Sở X: …" items sharing the next deadline label
         self._drafted: dict[int, int] = {}  # id(draft) -> index of its task
         self._dated_subs: list[str] = []  # deadlines of "+" items under an empty time label
+        self.topics: set[int] = set()  # headings among topic siblings (``topic_siblings``)
 
     def on_heading(self, section: Section) -> None:
         self.open_label = None
         self.flush()
         self.pending = []
         self.heading = section
-        self.unit = _unit_heading(section.title)
+        self.unit = "" if id(section) in self.topics else _unit_heading(section.title)
         self.unit_number = section.number if self.unit else ""
         self.siblings = []
 
-    def on_paragraph(self, text: str, path: str, locator: Locator) -> None:
+    def on_paragraph(
+        self, text: str, path: str, locator: Locator, numbers: list[str] | None = None
+    ) -> None:
+        self._on_paragraph(text, path, locator)
+        if self.draft is not None and not self.draft.numbers and numbers:
+            self.draft.numbers = numbers
+
+    def _on_paragraph(self, text: str, path: str, locator: Locator) -> None:
         para = split_item(text)
         para.locator = locator
         labels = find_labels(para.text)
@@ -263,8 +269,8 @@ class _Collector:
         title, number = _title(draft)
         if draft.unit and draft.details:
             title, number = draft.details[0].text, draft.number or number
-        else:
-            number = nested_number(_heading_number(draft.heading), number)
+        own = [] if draft.numbers[-1:] == [number] else [number]
+        number = qualified_number([*draft.numbers, *own]) or number
         lead = draft.lead or draft.unit
         kind: TaskKind = "duty" if draft.unit and not draft.lead else "task"
         coord = draft.coord or ""
@@ -319,7 +325,7 @@ def _has_verb(text: str) -> bool:
     """A sentence ("Sở X chủ trì, phối hợp …."), not a unit heading that merely holds a
     verb in a relative clause ("Các cơ quan tham mưu quản lý ngành, lĩnh vực")."""
     t = text.rstrip(" *_")
-    return bool(_SUBJECT_VERB.search(t)) and (t.endswith(".") or len(t.split()) > 14)
+    return bool(SUBJECT_VERB.search(t)) and (t.endswith(".") or len(t.split()) > 14)
 
 
 def _heading_number(heading: Section | None) -> str:
@@ -331,6 +337,7 @@ def extract_prose_tasks(
 ) -> list[Task]:
     """Tasks whose lead unit and deadline are given by inline labels."""
     collector = _Collector(plan_year, owner)
+    collector.topics = topic_siblings(outline.sections, lambda t: bool(_unit_heading(t)))
     for index, block in enumerate(blocks):
         if block.table is not None:
             collector.flush()
@@ -342,6 +349,7 @@ def extract_prose_tasks(
             continue
         text = clean_text(block.text)
         if text:
-            collector.on_paragraph(text, outline.path(index), block.locator)
+            numbers = stack_numbers(outline.stacks[index])
+            collector.on_paragraph(text, outline.path(index), block.locator, numbers)
     collector.flush()
     return collector.tasks

@@ -16,6 +16,7 @@ records, for every block, the path of sections it stands in
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from knowledge.document import Block
@@ -44,7 +45,9 @@ _CONTENT = re.compile(r"^(Nội dung|NỘI DUNG)\s+(\d{1,2})\s*[.:\-–]\s*(.*)$
 _ROMAN = re.compile(r"^([IVX]{1,4})\s*[.\-–:)]\s*(.+)$")
 _ROMAN_SPACE = re.compile(r"^([IVX]{1,4})\s+(\S.+)$")
 _ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*([.)])|/(?=\s))?\s*(.*)$")
-_LETTER = re.compile(r"^([a-hđ])\s*[).]\s+(.+)$")
+# Vietnamese lists run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y
+# ("a)" … "o)" in a long resolution); "a." only in the first few letters.
+_LETTER = re.compile(r"^(?:([a-hđik-vxy])\s*\)|([a-hđ])\s*\.)\s+(.+)$")
 _BULLET = re.compile(r"^\s*([-–—+•·▪◦∙]|\*(?=\s))\s*")
 # Lines that only carry a document type: they open a new document part (the
 # plan after its decision) rather than a section.
@@ -64,7 +67,7 @@ def clean_text(text: str) -> str:
     return text.strip("|").strip()
 
 
-_LETTER_NUMBER = re.compile(r"^[a-hđ]\)$")
+_LETTER_NUMBER = re.compile(r"^[a-hđik-vxy]\)$")
 _ITEM_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.$")
 
 
@@ -77,6 +80,49 @@ def nested_number(parent: str, number: str) -> str:
     if not _LETTER_NUMBER.match(number) or not _ITEM_NUMBER.match(parent):
         return number
     return f"{parent}{number[0]}"
+
+
+_QUAL_ROMAN = re.compile(r"^([IVX]{1,4})\.$")
+_QUAL_ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
+_QUAL_LETTER = re.compile(r"^([a-zđ])\)$")
+
+
+def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
+    """The full number of an item from its ancestors' numbers and its own, outermost
+    first: ["II.", "3.", "a)"] -> "II.3.a"; ["IV.", "1.", "1.2."] -> "IV.1.2"
+    (a dotted number already holds its parents); ["Phụ lục", "3.", "b)"] -> "3.b".
+
+    Plans restart "1.", "a)" under every heading: alone, "a)" does not say which item
+    a citation means, and a decision's body and its appendix reuse the same numbers."""
+    parts: list[tuple[str, str]] = []  # (kind, text)
+    for number in numbers:
+        n = number.strip()
+        if not n:
+            continue
+        if m := _QUAL_ROMAN.match(n):
+            parts = [("roman", m.group(1))]
+        elif m := _QUAL_ARABIC.match(n):
+            comps = m.group(1).split(".")
+            if len(comps) > 1:
+                parts = [p for p in parts if p[0] == "roman"]
+                parts.extend(("dotted", c) for c in comps)
+                continue
+            while parts and parts[-1][0] == "letter":
+                parts.pop()
+            if parts and parts[-1][0] == "arabic":
+                parts.pop()  # "4." read under "3.": the next item, not a child
+            parts.append(("arabic", comps[0]))
+        elif m := _QUAL_LETTER.match(n):
+            while parts and parts[-1][0] == "letter":
+                parts.pop()
+            parts.append(("letter", m.group(1)))
+        elif n.upper().startswith(("PHỤ LỤC", "PHẦN", "CHƯƠNG", "DANH MỤC")):
+            parts = []  # an appendix or a part numbers its items afresh
+    return ".".join(text for _, text in parts)
+
+
+def stack_numbers(stack: tuple[Section, ...] | list[Section]) -> list[str]:
+    return [s.number for s in stack]
 
 
 def strip_bullet(text: str) -> str:
@@ -112,7 +158,7 @@ def parse_marker(text: str) -> Marker | None:
     if m := _ARABIC.match(text):
         return _arabic_marker(m)
     if m := _LETTER.match(text):
-        return Marker("letter", f"{m.group(1)})", RANK_LETTER, m.group(2).strip())
+        return Marker("letter", f"{m.group(1) or m.group(2)})", RANK_LETTER, m.group(3).strip())
     return None
 
 
@@ -176,6 +222,56 @@ class Outline:
 
     def is_heading(self, index: int) -> bool:
         return index in self.heading_at
+
+
+def _sibling_groups(sections: list[Section]) -> list[list[Section]]:
+    groups: dict[tuple[str | None, int], list[Section]] = {}
+    for section in sections:
+        groups.setdefault((section.parent, section.level), []).append(section)
+    return list(groups.values())
+
+
+def topic_siblings(sections: list[Section], names_unit: Callable[[str], bool]) -> set[int]:
+    """ids of headings that stand among topic headings: in a list of three or more
+    sibling headings most of which do not name a unit ("a) Thể chế", "b) Hạ tầng số",
+    …), "i) Doanh nghiệp số" is a topic too, not the unit its words could name."""
+    out: set[int] = set()
+    for members in _sibling_groups(sections):
+        if len(members) < _MIN_SIBLINGS:
+            continue
+        units = sum(1 for m in members if names_unit(m.title))
+        if units * 2 < len(members):
+            out.update(id(m) for m in members)
+    return out
+
+
+def unit_siblings(sections: list[Section], names_unit: Callable[[str], bool]) -> set[int]:
+    """ids of unit headings in a list of sibling headings that mostly name units
+    ("2.1. Sở Tài chính", "2.2. Sở Nội vụ", …): each one's text is that unit's duties,
+    whatever the parent heading is called ("Phân công trách nhiệm", "Nhiệm vụ cụ thể")."""
+    out: set[int] = set()
+    for members in _sibling_groups(sections):
+        named = [m for m in members if names_unit(m.title)]
+        if len(named) >= 2 and len(named) * 2 >= len(members):
+            # A name the lexicon does not know ("7. Liên hiệp các Hội …") among them is a
+            # unit too when it reads like a name: short, capitalised, no sentence.
+            out.update(id(m) for m in members if m in named or _reads_like_name(m.title))
+    return out
+
+
+def _reads_like_name(title: str) -> bool:
+    """ "Liên hiệp các Hội Khoa học và Kỹ thuật", "Hiệp hội Doanh nghiệp": a capitalised
+    word after the first, as in a proper name ("Cơ chế", "Phương án …" are topics)."""
+    words = title.split()
+    if not 2 <= len(words) <= _MAX_NAME_WORDS or title.endswith("."):
+        return False
+    return title[:1].isupper() and any(w[:1].isupper() for w in words[1:])
+
+
+_MAX_NAME_WORDS = 12
+
+
+_MIN_SIBLINGS = 3
 
 
 def join_path(stack: tuple[Section, ...] | list[Section]) -> str:

@@ -23,6 +23,7 @@ from knowledge.document import Locator, Row, Table
 from knowledge.plan._table_cells import (
     clean_cell,
     deadline_shape,
+    is_roman,
     is_row_number,
     is_unit_cell,
     split_items,
@@ -157,6 +158,8 @@ class _Reader:
         self.unplaced = 0
         self.repaired = 0
         self.numbered = self._mostly_numbered()
+        self.restarts = self._numbers_restart()
+        self.last_plain = ""  # the last plain row number ("2" before its "2.1")
         self.flattened = self._lost_merges()
 
     def _lost_merges(self) -> bool:
@@ -172,6 +175,16 @@ class _Reader:
             if len(cells) < width or misplaced(cells, self.cmap):
                 return True
         return False
+
+    def _numbers_restart(self) -> bool:
+        col = self.cmap.get("number")
+        if col is None:
+            return False
+        firsts = 0  # rows numbered "1": a second one starts the numbering again
+        for row in self.table.rows[self.cmap.header_rows :]:
+            cell = clean_cell(row.cells[col]).rstrip(".") if col < len(row.cells) else ""
+            firsts += cell == "1"
+        return firsts >= 2
 
     def _mostly_numbered(self) -> bool:
         """Most task-like rows carry an STT (so a row without one is a heading)."""
@@ -336,7 +349,7 @@ class _Reader:
         section = self._section()
         for number, title in items:
             task = Task(
-                number=number,
+                number=self._qualified(number),
                 title=title,
                 section=section,
                 supervisor=values.get("supervisor") or None,
@@ -428,6 +441,23 @@ class _Reader:
             warnings.append(texts.TABLE_TITLE_FROM_PRODUCT.format(value=product))
             return [(number, product)]
         return [(number, " | ".join(v for v in values.values() if v))]
+
+    def _qualified(self, number: str) -> str:
+        """A row number under a Roman group row: "II" then "6" is task "II.6" when the
+        rows restart at 1 in every group ("6" alone would name several tasks)."""
+        plain = number.rstrip(".")
+        if plain.isdigit():
+            self.last_plain = plain
+        elif not (plain.replace(".", "").isdigit() and plain.split(".")[0] == self.last_plain):
+            return number  # "3.18" of an activity list, not a sub-row "2.1" of row 2
+        if not self.restarts:
+            return number
+        roman = ""
+        for _level, title in self.ctx.groups:
+            head = title.split(" ", 1)[0].rstrip(".)")
+            if is_roman(head):
+                roman = head
+        return f"{roman}.{plain}" if roman else number
 
     def _units(self, cell: str) -> list[str]:
         if not cell:

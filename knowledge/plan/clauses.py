@@ -1,0 +1,202 @@
+"""The clauses of an assignment sentence: who it is given to and by when.
+
+"3. Bộ Tài chính chủ trì, phối hợp với các bộ …, báo cáo Thủ tướng Chính phủ trước
+ngày 15 tháng 5 năm 2026." names its unit first, up to the first action word, and its
+deadline in a clause with a cue ("trước ngày …", "hoàn thành trong quý II năm 2026").
+Other dates in the same sentence are not the task's deadline:
+
+* the date of a document it cites ("Công điện số 36/CĐ-TTg ngày 25 tháng 4 năm 2026",
+  "văn bản số 3816/VPCP-CN ngày 29/4/2026") or of a meeting ("tại Phiên họp ngày …");
+* a start ("từ ngày 01/7/2026"), unless it is when a text takes effect ("để có hiệu
+  lực từ 01 tháng 7 năm 2026": the text must be out by then);
+* a horizon ("Chiến lược … đến năm 2030, tầm nhìn đến năm 2045");
+* a date inside a recurring clause ("định kỳ hằng tháng, trước ngày 25 …");
+* a scope when the sentence also has a firm deadline ("các chỉ tiêu … trong năm 2026
+  …, gửi Bộ Tài chính trước ngày 06 tháng 5 năm 2026": only the "trước" date counts).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from knowledge.deadlines import parse_deadline
+from knowledge.plan.model import Deadline
+from knowledge.units import looks_like_unit
+from knowledge.vietnamese import fold
+
+# --- the unit ---------------------------------------------------------------------
+
+# Words that start the action after the unit ("Bộ Tài chính chủ trì, …"). Each blank
+# run is tried once, from its start: linear on long runs of spaces.
+_ACTION = (
+    "có trách nhiệm|chịu trách nhiệm|chủ trì|chủ động|phối hợp|tổ chức|thực hiện|triển khai|"
+    "tham mưu|hướng dẫn|theo dõi|xây dựng|ban hành|khẩn trương|tiếp tục|trực tiếp|đôn đốc|"
+    "nghiên cứu|rà soát|bố trí|kiểm tra|tăng cường|cung cấp|quán triệt|chỉ đạo|được giao|"
+    "là cơ quan|nắm chắc|tập trung|sớm|báo cáo|trình|hoàn thành|đẩy nhanh|đẩy mạnh|khẩn cấp|"
+    "thống nhất|lãnh đạo|phát huy|nêu cao|bám sát|quan tâm|chấp hành|bảo đảm|đảm bảo|"
+    "nâng cao|hoàn thiện|gửi|phân công|giải quyết|xử lý|thành lập|ưu tiên|cân đối|đề xuất|"
+    "tổng hợp|xem xét|cần|phải|nghiêm túc|căn cứ|theo chức năng|trong phạm vi|tham gia|"
+    "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
+    "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
+    "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành"
+)  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
+_VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
+SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
+_UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
+
+
+def names_unit(text: str) -> bool:
+    """A heading that names a unit or a group of units, not a topic (no target "%")."""
+    if len(text) > 160 or "%" in text or not looks_like_unit(text):
+        return False
+    first = text.lstrip("-+• ").split(" ", 1)[0]
+    # The lexicon compares without diacritics: "Bố trí" is no "Bộ", "Sơ kết" no "Sở".
+    wanted = _HEAD_FORMS.get(fold(first))
+    return wanted is None or first.lower() in wanted
+
+
+_HEAD_FORMS = {
+    "bo": {"bộ"}, "ban": {"ban"}, "so": {"sở"}, "phong": {"phòng"}, "cuc": {"cục"},
+    "vien": {"viện"}, "truong": {"trường", "trưởng"}, "bao": {"báo"}, "dai": {"đài"}, "hoi": {"hội"},
+    "doan": {"đoàn"}, "chi": {"chi"},
+}  # fmt: skip
+
+
+def unit_text(title: str) -> str:
+    """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
+    text = _UNIT_SUFFIX.sub("", title).strip(" :")
+    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
+_BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
+_MAX_HEAD_WORDS = 60
+_MAX_LIST_WORDS = 30  # a line that only names units ("a) Các bộ, cơ quan ngang bộ, …")  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
+_TOPIC = re.compile(r"^(?:Về|Đối với)\s[^:]{3,350}:\s*(?=\S)")
+# "Chỉ đạo X …" is not among them: the one who directs is the item's unit, not X.
+_FORMULA = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
+# A conclusion to a province calls it "Tỉnh" / "Thành phố" ("Tỉnh căn cứ …").
+_ADDRESSEE = re.compile(r"^(Tỉnh|Thành phố)\s+(?=\S)")
+# Where a unit list ends in a clause about coordinators ("phối hợp với X, Y rà soát …").
+UNIT_CLAUSE_END = re.compile(
+    r"[;:.]|\s(?:rà soát|xây dựng|tổ chức|triển khai|hướng dẫn|chuẩn bị|thực hiện|tham mưu|"
+    r"nghiên cứu|kiểm tra|theo dõi|đánh giá|báo cáo|trình|hoàn thiện|đề xuất|bảo đảm|"
+    r"khẩn trương|chủ động|tổng hợp|xem xét|giải quyết|đôn đốc)\b"
+)
+
+
+def subject_of(body: str) -> tuple[str, str]:
+    """(the unit an assignment opens with, the text after it) or ("", body).
+
+    "Về …: Giao Bộ Tài chính chủ trì, …" -> ("Bộ Tài chính", "chủ trì, …");
+    "Các bộ, cơ quan ngang bộ" alone -> (that, "")."""
+    text = body.strip()
+    if m := _TOPIC.match(text):
+        text = text[m.end() :]
+    text = _FORMULA.sub("", text, count=1)
+    if m := _ADDRESSEE.match(text):
+        rest = text[m.end() :]
+        if _VERB.match(" " + rest):
+            return m.group(1), rest
+    for m in _VERB.finditer(text[:600]):
+        head = unit_text(text[: m.start()].strip(" ,"))
+        if not head:
+            continue
+        if ";" in head or "." in head or len(head.split()) > _MAX_HEAD_WORDS:
+            break
+        if len(head.split()) < 2 or fold(head) in _BARE_TITLES:
+            continue  # "Lãnh đạo, chỉ đạo …": a verb, not the unit "Lãnh đạo …"
+        if names_unit(head[:160]) or names_unit(unit_text(head)):
+            return head, text[m.end() if m.group(0).strip() == ":" else m.start() :].strip(" ,")
+    plain = text.rstrip(" :")
+    short = len(plain) <= 160 and len(plain.split()) <= _MAX_LIST_WORDS
+    if short and not re.search(r"[.;]", plain) and names_unit(plain):
+        return plain, ""
+    return "", body
+
+
+# --- the deadline -----------------------------------------------------------------
+
+_Y = r"(?:19|20)\d\d"
+_DATE_FORM = (
+    rf"(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}"
+    rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
+    rf"|tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
+    rf"|quý\s+[IV1-4]+\s*(?:/|\s+năm\s+){_Y}"
+    rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+{_Y}"
+    rf"|năm\s+{_Y}"
+)
+# Firm cues, then weaker ones read only when a sentence has no firm one.
+_FIRM = re.compile(
+    r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
+    r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
+    r"\s+(?P<d>" + _DATE_FORM + r")"
+    r"|^\s*(?:trong|đến hết)\s+(?P<lead>" + _DATE_FORM + r")\s*,",  # "Trong quý III năm 2026, …"
+    re.IGNORECASE,
+)
+# "… 44 nhiệm vụ có thời hạn hoàn thành trong quý II": other tasks' deadlines.
+_DESCRIBED = re.compile(r"\bcó\s+(?:thời\s+)?hạn(?:\s+hoàn thành)?\s*$", re.IGNORECASE)
+_REPORT = re.compile(
+    r"\b(?:trình|báo cáo|ban hành|gửi)\b[^.;]{0,80}?\btrong\s+(?P<d>" + _DATE_FORM + r")",
+    re.IGNORECASE,
+)
+_WEAK = re.compile(r"\b(?:trong|vào|đến)\s+(?P<d>" + _DATE_FORM + r")", re.IGNORECASE)
+_WRITTEN = (
+    rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y})"
+)
+# The date of a cited document or meeting, and a start that is no deadline.
+_CITED = re.compile(
+    r"\bsố\s+[\w/.\-–]+(?:\s+[\w/.\-–]+){0,2}?\s+ngày\s+" + _WRITTEN
+    + r"|\b(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|kỳ họp)\b[^.;]{0,80}?\bngày\s+" + _WRITTEN
+    + r"|(?<!hiệu lực )(?<!thi hành )(?<!kể )\btừ\s+(?:ngày\s+)?" + _WRITTEN,
+    re.IGNORECASE,
+)  # fmt: skip
+_RECURRING = re.compile(
+    r"\b(?:định kỳ|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b", re.IGNORECASE
+)
+_EVENT = re.compile(r"\b(?:ngay\s+)?sau khi\s+[^.;]{3,160}", re.IGNORECASE)
+_CLAUSE = re.compile(r"[^.;]+")
+
+
+def _masked(text: str) -> str:
+    return _CITED.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[date], list[str]]:
+    dates: set[date] = set()
+    raws: list[str] = []
+    for clause in _CLAUSE.finditer(text):
+        part = clause.group(0)
+        if _RECURRING.search(part):
+            continue  # "định kỳ hằng tháng, trước ngày 25": a cadence, no one date
+        for m in rx.finditer(part):
+            found = m.groupdict().get("lead") or m.group("d")
+            if fold(found).startswith("nam") and fold(m.group(0)).startswith("den"):
+                continue  # "đến năm 2030": a horizon
+            if _DESCRIBED.search(part[: m.start()]):
+                continue
+            if found[:1].isdigit() and "tháng" in found:
+                found = f"ngày {found}"  # "01 tháng 7 năm 2026" is a day, not July
+            parsed = parse_deadline(found, plan_year)
+            if parsed.kind == "date" and parsed.due_dates:
+                dates.update(parsed.due_dates)
+                raws.append(m.group(0).strip())
+    return dates, raws
+
+
+def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
+    """The deadline an assignment sentence states; none when it states no date of its own."""
+    masked = _masked(text)
+    dates, raws = _dates(_FIRM, masked, plan_year)
+    more, more_raws = _dates(_REPORT, masked, plan_year)
+    dates |= more
+    raws += more_raws
+    if not dates:
+        dates, raws = _dates(_WEAK, masked, plan_year)
+    if dates:
+        return Deadline(raw="; ".join(dict.fromkeys(raws)), kind="date", due_dates=sorted(dates))
+    if m := _RECURRING.search(masked):
+        parsed = parse_deadline(masked[m.start() : m.start() + 60], plan_year)
+        if parsed.kind == "recurring":
+            return Deadline(raw=m.group(0), kind="recurring", recurrence=parsed.recurrence)
+    if m := _EVENT.search(masked):
+        return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
+    return Deadline(raw="", kind="none")
