@@ -43,6 +43,9 @@ _searchers: dict[tuple[str, ...], Searcher] = {}
 _lock = threading.Lock()
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 MAX_UNIT_OPTIONS = 5
+# Words a question needs besides the plan's name to be about something in it; with
+# fewer ("… phải ban hành trước ngày nào?") the name's words are what it asks about.
+TOPIC_WORDS = 3
 # Questions about one plan as a whole: a quoted number must be that plan's.
 WHOLE_PLAN = frozenset(
     {Intent.DOC_META, Intent.COUNT, Intent.PLAN_TARGETS, Intent.PLAN_OBJECTIVE, Intent.TASK_NUMBER}
@@ -290,7 +293,7 @@ class Engine:
         about = question
         if scope.document_ids:
             rest = scope.strip(question)
-            if len(content_syllables(topic(rest))) >= 2:
+            if len(content_syllables(topic(rest))) >= TOPIC_WORDS:
                 about = rest
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.

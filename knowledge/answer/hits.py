@@ -24,7 +24,7 @@ from knowledge.answer.queries import (
     units_of,
 )
 from knowledge.retrieval.analyzer import analyze
-from knowledge.retrieval.index import Hit, question_terms
+from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
 from knowledge.vietnamese import fold
@@ -42,6 +42,9 @@ SIBLING_FLOOR = MIN_COVERAGE + 0.15
 RANK_WEIGHT = 0.25
 YEAR_BONUS = 0.1  # a record whose horizon is the year the question names
 EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
+# Of records covering the question alike, the one that is mostly the question's own words
+# (the task itself, not a longer paragraph that also mentions it) comes first.
+PRECISION_WEIGHT = 0.1
 # A question of two or more word pairs must find at least this share of them together
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 1
@@ -159,14 +162,22 @@ def good_hits(
     if not hits:
         return []
     top = max(h.score for h in hits) or 1.0
+    asked = set(analyze(fixed, exact=False))
 
     def key(h: Hit) -> float:
         bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
         if prefer is not None and prefer.search(h.record.text):
             bonus += prefer_bonus
+        bonus += PRECISION_WEIGHT * precision(h.record.display, asked)
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
+
+
+def precision(text: str, asked: set[str]) -> float:
+    """Share of a record's content syllables that the question holds."""
+    words = content_syllables(text)
+    return sum(w in asked for w in words) / len(words) if words else 0.0
 
 
 def own_numbers(ask: Ask) -> set[str]:
