@@ -65,16 +65,31 @@ def _names(session: Session) -> list[tuple[str, int]]:
     return usable
 
 
+def _inside_expansion(question: str, text: str, needle: str) -> bool:
+    """The name sits within one abbreviation's written-out form, not all of it: "sở,
+    ngành" inside DDCI ("chỉ số năng lực cạnh tranh cấp sở, ngành …") names no unit."""
+    single = {k.replace("&", ""): v for k, v in abbreviation_map().items()}
+    for syl in {s.replace("&", "") for s in syllables(question)}:
+        long = single.get(syl)
+        if long and needle.strip() in long and needle.strip() != long and f" {long} " in text:
+            return True
+    return False
+
+
 def find_units(session: Session, question: str) -> UnitMatch:
     forms = expanded_forms(question)
     names = _names(session)
     found: list[int] = []
     mentioned: list[str] = []
-    for form in forms:
+    for n_form, form in enumerate(forms):
         text = f" {form} "
         for name, unit_id in names:
             needle = f" {name} "
             if needle in text:
+                if n_form and needle not in f" {forms[0]} " and _inside_expansion(
+                    question, text, needle
+                ):
+                    continue
                 if unit_id not in found:
                     found.append(unit_id)
                 mentioned.append(name)
@@ -88,6 +103,8 @@ def find_units(session: Session, question: str) -> UnitMatch:
             found, mentioned = found[:1], mentioned[:1]
     if found:
         units = [u for u in (session.get(Unit, i) for i in found) if u is not None]
+        # "Phòng Kế hoạch - Tài chính Sở Nội vụ": the parent only says whose part it is.
+        units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names)
 

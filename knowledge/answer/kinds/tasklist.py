@@ -23,12 +23,16 @@ LIST_LIMIT = 8
 MAX_CITED = 40  # tasks cited under a list answer
 MAX_MORE = 300  # task ids kept for "Xem thêm"
 PARENT_CHARS = 70
+LINE_CHARS = 140
+# A list this short shows each task whole: its words are the answer, not a pointer to it.
+SHORT_LIST = 3
+SHORT_LIST_CHARS = 450
 TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
 
 
-def task_line(task: TaskRow, due: str) -> str:
+def task_line(task: TaskRow, due: str, limit: int = LINE_CHARS) -> str:
     """One list line; an appendix activity names its task ("Văn bản hướng dẫn" × 3)."""
-    title = shorten(task.title, 140)
+    title = shorten(task.title, limit)
     if task.parent_task:
         title += (
             f" — {texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, PARENT_CHARS))}"
@@ -180,6 +184,7 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
     shown = load_tasks(ask.session, ids[start : start + LIST_LIMIT])
     cited = load_tasks(ask.session, ids[start : start + MAX_CITED])
     overdue = ask.reading.intent == Intent.OVERDUE
+    limit = SHORT_LIST_CHARS if len(ids) <= SHORT_LIST else LINE_CHARS
     details = []
     for t in shown:
         miss = missed(t, ask.today) if overdue else None
@@ -188,7 +193,7 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
             if miss is not None
             else due_text(t, ask.window)
         )
-        details.append(task_line(t, due))
+        details.append(task_line(t, due, limit))
     rest = ids[start + LIST_LIMIT :]
     answer = Answer(
         text=lead,
