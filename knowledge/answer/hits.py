@@ -106,10 +106,21 @@ def cite_hit(ask: Ask, hit: Hit) -> AnswerCitation:
 
 def _bigram_share(question: str, have: set[str]) -> float:
     """Share of the question's adjacent content-word pairs the record holds."""
+    from knowledge.retrieval.analyzer import abbreviation_map
+
     pairs = question_terms(question).bigrams
     if len(pairs) < MIN_PAIRS:
         return 1.0
-    return sum(p in have for p in pairs) / len(pairs)
+    abbr = abbreviation_map()
+
+    def held(pair: str) -> bool:
+        if pair in have:
+            return True
+        # An abbreviation stands apart from its neighbour in the text ("chỉ số … (DDCI)").
+        a, b = pair.split("_", 1)
+        return (a in abbr or b in abbr) and a in have and b in have
+
+    return sum(held(p) for p in pairs) / len(pairs)
 
 
 def _head(question: str) -> str:

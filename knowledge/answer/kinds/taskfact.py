@@ -143,8 +143,9 @@ def _absent(ask: Ask, task: TaskRow) -> bool:
         return not task.product
     if ask.reading.role == "coordinate":
         return not units_of(task, "coordinate")
-    if ask.reading.role == "supervisor":
-        return not task.supervisor
+    if ask.reading.role == "supervisor" and task.supervisor:
+        return False
+    # No supervisor named: the unit the task is given to ("Giao Phó Thủ tướng … chỉ đạo").
     return not units_of(task, "lead")
 
 
