@@ -61,9 +61,27 @@ _EVIDENCE = {
 }
 
 
+def _asks_plan_lead(ask: Ask) -> bool:
+    """ "KH 0130 … do sở nào chủ trì?": a lead asked of the named plan, no task named."""
+    from knowledge.retrieval.index import content_syllables
+
+    if ask.reading.intent != Intent.WHO or ask.reading.role != "lead":
+        return False
+    if len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
+        return False
+    return not content_syllables(topic(ask.scope.strip(ask.question)))
+
+
 def task_fact(ask: Ask) -> Answer:
     intent = ask.reading.intent
     question = ask.asked
+    if _asks_plan_lead(ask):
+        from knowledge.answer.kinds.planwide import plan_lead
+        from storage.models import Document
+
+        doc = ask.session.get(Document, ask.scope.document_ids[0])
+        if doc is not None:
+            return plan_lead(ask, doc)
     evidence = _EVIDENCE.get(intent)
     bonus = DATE_BONUS if intent == Intent.DEADLINE else EVIDENCE_BONUS
     hits = good_hits(
