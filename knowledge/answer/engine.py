@@ -272,7 +272,10 @@ class Engine:
         if match.partial and reading.intent not in LIST_INTENTS:
             match = UnitMatch()  # a name's beginning only counts in a unit question
             reading = read_question(asked, has_unit=False, has_window=bool(window))
-        if reading.intent in WHOLE_PLAN and _quotes_unloaded(session, question):
+        # Search answers must carry a quoted number themselves (``hits``); lists and
+        # whole-plan answers come from the database, so the number is checked here.
+        by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
+        if by_plan and _quotes_unloaded(session, question):
             scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
         if scope.empty:
             return nothing_found(reading.intent)
@@ -306,6 +309,7 @@ class Engine:
             reading=reading,
             today=today,
             units=units,
+            unit_words=match.mentioned if units == match.units else [],
             window=window,
             scope=scope,
             chat=context,

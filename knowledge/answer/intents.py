@@ -131,6 +131,19 @@ LIST_WORDS = (
     "co nhiem vu",
     "nhiem vu gi",
 )
+# "Sở X phải làm gì / có những nhiệm vụ gì / được giao những việc gì …": a unit's list,
+# whatever else the question says (the rest narrows the list to that topic).
+UNIT_LIST_ASK = LIST_WORDS + (
+    "lam gi",
+    "lam nhung gi",
+    "nhung viec gi",
+    "viec gi",
+    "giao nhung",
+    "phu trach nhung",
+    "chu tri nhung",
+    "phoi hop nhung",
+    "phoi hop gi",
+)
 WINDOW_WORDS = ("den han", "het han", "sap den han", "toi han", "phai xong", "can hoan thanh")
 WHO_LEAD = (
     "ai chu tri",
@@ -360,9 +373,7 @@ def read_question(
     which_unit = _WHICH_UNIT.search(q) is not None and (
         _any(q, _ROLE_VERBS) or q.split(" ", 1)[0] == "do" or " do " in q
     )
-    asks_who = (
-        _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
-    )
+    asks_who = _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
     if number and not scoped:
         return Reading(Intent.TASK_NUMBER, follow_up=follow, number=number.group(1))
     if _any(q, PLAN_OBJECTIVE) and not has_unit:
@@ -372,6 +383,8 @@ def read_question(
     lists = _any(q, LIST_WORDS)
     tasks_asked = _any(q, TASK_WORDS + WHO_COORD) or (has_window and _any(q, WINDOW_WORDS))
     if scoped and tasks_asked and (lists or not asks_who):
+        return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
+    if (has_unit or mine) and _any(q, UNIT_LIST_ASK) and not asks_who and not _any(q, DEADLINE):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
     if window_list and (lists or not _any(q, DEADLINE)):

@@ -86,8 +86,10 @@ def find_units(session: Session, question: str) -> UnitMatch:
         for name, unit_id in names:
             needle = f" {name} "
             if needle in text:
-                if n_form and needle not in f" {forms[0]} " and _inside_expansion(
-                    question, text, needle
+                if (
+                    n_form
+                    and needle not in f" {forms[0]} "
+                    and _inside_expansion(question, text, needle)
                 ):
                     continue
                 if unit_id not in found:

@@ -271,7 +271,9 @@ def plan_lead(ask: Ask, doc: Document) -> Answer:
     runner = next((t for t in tasks if _RUNS_PLAN.search(t.title)), None)
     if runner is not None:
         unit = "; ".join(units_of(runner, "lead"))
-        text = texts.ANS_PLAN_LEAD.format(unit=unit, plan=label, title=shorten(runner.title, 200).rstrip(". "))
+        text = texts.ANS_PLAN_LEAD.format(
+            unit=unit, plan=label, title=shorten(runner.title, 200).rstrip(". ")
+        )
         cited = [runner]
     else:
         unit = ranked[0]
