@@ -40,6 +40,11 @@ def _any(q: str, phrases: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?:^| ){re.escape(p)}(?: |$)", q) for p in phrases)
 
 
+def asks_any(question: str, phrases: tuple[str, ...]) -> bool:
+    """The question (as typed) holds one of the folded ``phrases``."""
+    return _any(" ".join(syllables(question)), phrases)
+
+
 DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban", "so may")
 DOC_SIGNER = (
     "nguoi ky",
@@ -87,6 +92,8 @@ DOC_SUBJECT = (
 DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
 
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
+# "… bây giờ / đến nay đã quá hạn chưa": when it is asked from, not what is asked about.
+NOW_WORDS = ("bay gio", "den nay", "hien nay", "hien tai", "luc nay", "hom nay", "den thoi diem nay")
 COUNT = (
     "bao nhieu nhiem vu",
     "may nhiem vu",
@@ -297,13 +304,24 @@ def topic(question: str) -> str:
     """The question without its intent phrases: what the task or target is about."""
     q = " " + " ".join(syllables(question)) + " "
     asks_lead = " chu tri " in q
-    groups = (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER)
+    groups = (
+        WHO_LEAD,
+        WHO_SUPERVISOR,
+        DEADLINE,
+        DOC_NUMBER,
+        DOC_SIGNER,
+        DOC_DATE,
+        DOC_ISSUER,
+        OVERDUE,
+        NOW_WORDS,
+    )
     # Longest first across groups: "ban hành ngày nào" goes whole, not as "ngày nào".
     for phrase in sorted({p for g in groups for p in g}, key=len, reverse=True):
         q = q.replace(f" {phrase} ", " § ")
     for pattern in (_WHICH_UNIT, _WHO_DIRECTS, _WHO_ASSIGNED):
         q = pattern.sub(" § ", q)
     q = _role_words_at_asked(q)
+    q = _TAIL_PARTICLES.sub(" ", " ".join(q.split()))
     if asks_lead and " chu tri " not in q:
         q += " chu tri"  # passages naming the lead unit say "chủ trì"
     return " ".join(q.split()) or question
@@ -312,6 +330,11 @@ def topic(question: str) -> str:
 _ROLE_RUN = re.compile(
     r"§(?: (?:" + "|".join(p for p in _ROLE_VERBS if p != "lam") + r"|va|,))+(?= |$)"
 )
+
+
+# "… đã quá hạn chưa?", "… xong không?": the question's closing particles ("chưa"
+# folds like "chữa" in "sửa chữa", so it must not count as a topic word).
+_TAIL_PARTICLES = re.compile(r"(?: (?:da|chua|khong|a|nhi|vay|roi|the|nhe))+ *$")
 
 
 def _role_words_at_asked(q: str) -> str:

@@ -8,7 +8,7 @@ from typing import Any
 from knowledge import texts
 from knowledge.answer import queries
 from knowledge.answer.api import Answer
-from knowledge.answer.compose import shorten
+from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import cite_task, search_answer
 from knowledge.answer.intents import Intent
@@ -27,6 +27,7 @@ LINE_CHARS = 140
 # A list this short shows each task whole: its words are the answer, not a pointer to it.
 SHORT_LIST = 3
 SHORT_LIST_CHARS = 450
+ONE_TASK_MARGIN = 0.15  # a task (it has due dates) answers unless a passage covers much better
 TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
 
 
@@ -109,18 +110,24 @@ def one_overdue(ask: Ask) -> Answer | None:
     from knowledge.answer.intents import topic
     from knowledge.retrieval.index import content_syllables
 
+    from knowledge.answer.intents import LIST_WORDS, asks_any
+
+    if asks_any(ask.question, LIST_WORDS):
+        return None  # "các nhiệm vụ quý I … đã quá hạn chưa, gồm những việc gì": a list
     about = topic(ask.asked)
     named = {w for u in ask.units for w in fold(u.name).split()}
     if len([w for w in content_syllables(about) if w not in named]) < TOPIC_WORDS:
         return None
     hits = good_hits(ask, about, kinds=("task", "passage"))
     if not hits:
-        return None
-    if hits[0].record.kind != "task":
+        # One task asked about and none found: say so, never every overdue task instead.
+        return nothing_found(Intent.OVERDUE)
+    tasks = [h for h in hits if h.record.kind == "task"]
+    if not tasks or tasks[0].coverage < hits[0].coverage - ONE_TASK_MARGIN:
         from knowledge.answer.hits import passage_answer
 
         return passage_answer(ask, hits, Intent.OVERDUE, about)
-    task = load_tasks(ask.session, [hits[0].record.ref_id])[0]
+    task = load_tasks(ask.session, [tasks[0].record.ref_id])[0]
     title = shorten(task.title, 160)
     miss = missed(task, ask.today)
     done = task.id in reported_done(ask.session, [task.id])
