@@ -278,6 +278,7 @@ ANS_WHO_NO_COORD = "Nhiệm vụ “{title}” không ghi đơn vị phối hợ
 ANS_WHO_SUPERVISOR = "Chịu trách nhiệm chỉ đạo: {name}."
 ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm vụ “{title}”."
 ANS_DEADLINE = "Thời hạn: {text} (nhiệm vụ “{title}”)."
+ANS_DEADLINE_IN_TITLE = "Thời hạn: {text} (ghi trong nội dung nhiệm vụ “{title}”)."
 ANS_DEADLINE_DATE = " Hạn cuối: {due}."
 ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."
 ANS_DETAIL_LEAD = "Chủ trì: {units}"

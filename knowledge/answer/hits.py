@@ -244,7 +244,15 @@ def _task_details(ask: Ask, task_id: int) -> list[str]:
     return out
 
 
-def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -> Answer:
+def passage_answer(
+    ask: Ask,
+    hits: list[Hit],
+    intent: str,
+    question: str = "",
+    prefer: re.Pattern[str] | None = None,
+) -> Answer:
+    """The best passage (and close ones from other plans), cut to the clause that answers;
+    ``prefer``: what that clause should hold (a date for "khi nào")."""
     chosen = per_document(hits, limit=3)
     first = chosen[0]
     quantity = ask.reading.count
@@ -253,7 +261,7 @@ def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -
         shown = continued(ask.session, first.record.ref_id, CONTINUED_CHARS) or shown
     lead = texts.ANS_PASSAGE.format(
         source=ask.label(first.record.document_id) or first.record.source,
-        text=excerpt(shown, question, 400, quantity=quantity),
+        text=excerpt(shown, question, 400, quantity=quantity, prefer=prefer),
     )
     details: list[str] = []
     if first.record.kind == "passage":
