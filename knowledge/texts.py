@@ -230,6 +230,8 @@ ANS_PLAN_TARGET_COUNT = "{plan} có {count} chỉ tiêu."
 ANS_PLAN_TARGETS = "Các chỉ tiêu của {plan} ({count}):"
 ANS_PLAN_NO_TARGETS = "{plan} không nêu chỉ tiêu định lượng nào."
 ANS_PLAN_OBJECTIVE = "Mục tiêu chung của {plan}: {text}"
+ANS_OUTLINE_COUNT = "Mục “{heading}” của {plan} gồm {count} nội dung:"
+ANS_PART_COUNT = "Phần “{part}” của {plan} có {count} nhiệm vụ."
 ANS_PLAN_LEAD = "{unit} chủ trì {plan}: “{title}”."
 ANS_PLAN_LEAD_MOST = (
     "{unit} chủ trì nhiều nhiệm vụ nhất của {plan} ({count} trên {total} nhiệm vụ)."

@@ -212,7 +212,7 @@ class Engine:
                 if allowed is None:
                     return Answer(text=texts.ANS_OUT_OF_REACH, intent="out_of_reach")
                 ask.units = allowed
-            answer = KINDS.get(ask.reading.intent, KINDS[Intent.SEARCH])(ask)
+            answer = _outline(ask) or KINDS.get(ask.reading.intent, KINDS[Intent.SEARCH])(ask)
             if "plan_ids" not in answer.context and answer.intent == Intent.CLARIFY:
                 answer.context["plan_ids"] = _plan_ids(ask, answer)
         answer.context = self._context_for(answer, ask)
@@ -361,6 +361,18 @@ class Engine:
         )
         answer.context = {"pending": question, "options": names, "intent": str(Intent.CLARIFY)}
         return answer
+
+
+def _outline(ask: Ask) -> Answer | None:
+    """ "KH 141 có mấy mục tiêu chủ yếu?": a count of what one named plan numbers under a
+    heading, whatever kind of answer the counted words would otherwise ask for."""
+    counts = ask.reading.count and ask.reading.intent not in (Intent.COUNT, Intent.DOC_META)
+    if not counts or ask.units or len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
+        return None
+    from knowledge.answer.kinds.planwide import outline_answer
+
+    doc = ask.session.get(Document, ask.scope.document_ids[0])
+    return outline_answer(ask, doc) if doc is not None else None
 
 
 def _plan_ids(ask: Ask, answer: Answer) -> dict[str, int]:

@@ -93,7 +93,15 @@ DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "dan
 
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
 # "… bây giờ / đến nay đã quá hạn chưa": when it is asked from, not what is asked about.
-NOW_WORDS = ("bay gio", "den nay", "hien nay", "hien tai", "luc nay", "hom nay", "den thoi diem nay")
+NOW_WORDS = (
+    "bay gio",
+    "den nay",
+    "hien nay",
+    "hien tai",
+    "luc nay",
+    "hom nay",
+    "den thoi diem nay",
+)
 COUNT = (
     "bao nhieu nhiem vu",
     "may nhiem vu",

@@ -21,6 +21,7 @@ from knowledge.answer.kinds.tasklist import (
     task_list,
     task_page,
 )
+from knowledge.answer.outline import outline_count, part_tasks
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
@@ -54,6 +55,9 @@ def count(ask: Ask) -> Answer:
     if isinstance(found, Answer):
         return found
     doc = found
+    structured = outline_answer(ask, doc) or part_answer(ask, doc)
+    if structured is not None:
+        return structured
     tasks, duties = plan_count_rows(ask, doc)
     lead = texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=tasks)
     groups = plan_groups(ask, doc)
@@ -73,6 +77,46 @@ def count(ask: Ask) -> Answer:
     answer.intent = Intent.COUNT
     if not ids:
         answer.citations = [_cite_doc(doc)]
+    return _with_plan(answer, doc)
+
+
+OUTLINE_ITEM_CHARS = 220
+
+
+def outline_answer(ask: Ask, doc: Document) -> Answer | None:
+    """ "Gồm bao nhiêu nội dung / mấy mục tiêu chủ yếu": the items the plan numbers under
+    the heading the question names, listed."""
+    outline = outline_count(ask.session, doc.id, ask.question)
+    if outline is None:
+        return None
+    label = label_of(doc)
+    answer = Answer(
+        text=texts.ANS_OUTLINE_COUNT.format(
+            heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
+        ),
+        details=[shorten(i, OUTLINE_ITEM_CHARS) for i in outline.items],
+        citations=[
+            AnswerCitation(
+                doc.source_name,
+                text_locator(outline.path, {}),
+                shorten(outline.heading, 160),
+                label,
+            )
+        ],
+        intent=Intent.COUNT,
+    )
+    return _with_plan(answer, doc)
+
+
+def part_answer(ask: Ask, doc: Document) -> Answer | None:
+    """ "Phần I … có mấy nhiệm vụ": the tasks of that part."""
+    found = part_tasks(ask.session, doc.id, ask.question)
+    if found is None:
+        return None
+    part, ids = found
+    lead = texts.ANS_PART_COUNT.format(part=shorten(part, 80), plan=label_of(doc), count=len(ids))
+    answer = task_page(ask, ids, 0, lead)
+    answer.intent = Intent.COUNT
     return _with_plan(answer, doc)
 
 

@@ -51,7 +51,9 @@ _GRAINS = (
 )
 # A deadline stated inside a task's own words ("… báo cáo UBND tỉnh trước ngày 15/12/2026").
 _IN_TITLE = re.compile(
-    r"(?:trước|chậm nhất|đến hết|hoàn thành trong|trong)\s+(?:ngày\s+)?(?:" + _MONTH + r"|quý\s+[IVX]+(?:/|\s+năm\s+)\d{4})",
+    r"(?:trước|chậm nhất|đến hết|hoàn thành trong|trong)\s+(?:ngày\s+)?(?:"
+    + _MONTH
+    + r"|quý\s+[IVX]+(?:/|\s+năm\s+)\d{4})",
     re.I,
 )
 

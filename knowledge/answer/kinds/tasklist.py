@@ -107,10 +107,8 @@ def _rows(ask: Ask, role: str) -> list[Any]:
 def one_overdue(ask: Ask) -> Answer | None:
     """ "Việc X đã quá hạn chưa?": that task's missed (or next) due date, not a list."""
     from knowledge.answer.hits import good_hits
-    from knowledge.answer.intents import topic
+    from knowledge.answer.intents import LIST_WORDS, asks_any, topic
     from knowledge.retrieval.index import content_syllables
-
-    from knowledge.answer.intents import LIST_WORDS, asks_any
 
     if asks_any(ask.question, LIST_WORDS):
         return None  # "các nhiệm vụ quý I … đã quá hạn chưa, gồm những việc gì": a list
