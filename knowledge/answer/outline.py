@@ -40,8 +40,7 @@ _ENDS = frozenset(
         "o",
         "cho",
         "nam",
-        "giai",
-        "thi",
+                "thi",
         "liet",
         "ke",
         "hoach",
@@ -78,7 +77,10 @@ def counted_words(question: str) -> tuple[list[str], bool]:
     if not m:
         return [], False
     words: list[str] = []
-    for w in m.group(1).split():
+    found = m.group(1).split()
+    for i, w in enumerate(found):
+        if w == "giai" and found[i + 1 : i + 2] == ["doan"] and words:
+            break  # "… giai đoạn 2026-2030"
         if w in _ENDS and words:
             break
         if w not in _ENDS:
