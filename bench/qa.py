@@ -32,6 +32,9 @@ SHARED = Path(os.environ.get("PLANBOT_SHARED_DIR") or ROOT.parent / "shared")
 DEFAULT_NOW = datetime(2026, 4, 10)
 
 _TOKEN = re.compile(r"[a-z0-9%]+")
+# A day or month written with or without its leading zero ("08/4/2026", "8/04/2026"):
+# the same date, so both sides drop it before comparing.
+_DATE_ZERO = re.compile(r"(?<![\d/])0(\d)(?=/\d)|(?<=\d/)0(\d)(?=/\d{4}\b|\b(?!/))")
 
 
 def fold(text: str) -> str:
@@ -40,7 +43,8 @@ def fold(text: str) -> str:
 
 
 def tokens(text: str) -> str:
-    return " " + " ".join(_TOKEN.findall(fold(text))) + " "
+    text = _DATE_ZERO.sub(lambda m: m.group(1) or m.group(2), fold(text))
+    return " " + " ".join(_TOKEN.findall(text)) + " "
 
 
 @dataclass

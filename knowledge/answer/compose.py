@@ -85,7 +85,14 @@ _CLAUSE = re.compile(r"(?<=[.;])\s++|(?<!\s)\s++(?=\(\d+\)\s|[a-zđ]\)\s|- )")
 _DIGIT = re.compile(r"\d")
 
 
-def excerpt(text: str, question: str, limit: int = 300, *, quantity: bool = False) -> str:
+def excerpt(
+    text: str,
+    question: str,
+    limit: int = 300,
+    *,
+    quantity: bool = False,
+    prefer: re.Pattern[str] | None = None,
+) -> str:
     """The part of a long passage that answers: the clause holding most question words.
 
     A target paragraph often lists several aims "(1) … (7) Mức độ hài lòng … 95%";
@@ -112,4 +119,9 @@ def excerpt(text: str, question: str, limit: int = 300, *, quantity: bool = Fals
         out += " " + clauses[j]
         j += 1
     prefix = "… " if best > 0 else ""
-    return prefix + shorten(out, limit)
+    held = [i for i, c in enumerate(clauses) if prefer is not None and prefer.search(c)]
+    if not held or any(best <= i < j for i in held):
+        return prefix + shorten(out, limit)
+    # "… trước ngày nào?": the clause that says it, after the one that says what.
+    said = max(held, key=lambda i: (scores[i], -i))
+    return f"{prefix}{shorten(out, limit // 2)} … {shorten(clauses[said], limit // 2)}"

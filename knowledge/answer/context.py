@@ -24,6 +24,7 @@ class Ask:
     reading: Reading
     today: date
     units: list[Unit] = field(default_factory=list)
+    unit_words: list[str] = field(default_factory=list)  # folded phrases that named them
     window: Window | None = None
     scope: DocScope = field(default_factory=DocScope)
     chat: dict[str, Any] = field(default_factory=dict)  # the previous answer's context

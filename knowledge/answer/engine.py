@@ -44,6 +44,9 @@ _searchers: dict[tuple[str, ...], Searcher] = {}
 _lock = threading.Lock()
 _ROMAN = frozenset({"i", "ii", "iii", "iv", "v", "vi"})
 MAX_UNIT_OPTIONS = 5
+# Words a question needs besides the plan's name to be about something in it; with
+# fewer ("… phải ban hành trước ngày nào?") the name's words are what it asks about.
+TOPIC_WORDS = 3
 # Questions about one plan as a whole: a quoted number must be that plan's.
 WHOLE_PLAN = frozenset(
     {Intent.DOC_META, Intent.COUNT, Intent.PLAN_TARGETS, Intent.PLAN_OBJECTIVE, Intent.TASK_NUMBER}
@@ -210,7 +213,7 @@ class Engine:
                 if allowed is None:
                     return Answer(text=texts.ANS_OUT_OF_REACH, intent="out_of_reach")
                 ask.units = allowed
-            answer = KINDS.get(ask.reading.intent, KINDS[Intent.SEARCH])(ask)
+            answer = _outline(ask) or KINDS.get(ask.reading.intent, KINDS[Intent.SEARCH])(ask)
             if "plan_ids" not in answer.context and answer.intent == Intent.CLARIFY:
                 answer.context["plan_ids"] = _plan_ids(ask, answer)
         answer.context = self._context_for(answer, ask)
@@ -270,7 +273,10 @@ class Engine:
         if match.partial and reading.intent not in LIST_INTENTS:
             match = UnitMatch()  # a name's beginning only counts in a unit question
             reading = read_question(asked, has_unit=False, has_window=bool(window))
-        if reading.intent in WHOLE_PLAN and _quotes_unloaded(session, question):
+        # Search answers must carry a quoted number themselves (``hits``); lists and
+        # whole-plan answers come from the database, so the number is checked here.
+        by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
+        if by_plan and _quotes_unloaded(session, question):
             scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
         if scope.empty:
             return nothing_found(reading.intent)
@@ -291,7 +297,7 @@ class Engine:
         about = question
         if scope.document_ids:
             rest = scope.strip(question)
-            if len(content_syllables(topic(rest))) >= 2:
+            if len(content_syllables(topic(rest))) >= TOPIC_WORDS:
                 about = rest
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.
@@ -304,6 +310,7 @@ class Engine:
             reading=reading,
             today=today,
             units=units,
+            unit_words=match.mentioned if units == match.units else [],
             window=window,
             scope=scope,
             chat=context,
@@ -355,6 +362,18 @@ class Engine:
         )
         answer.context = {"pending": question, "options": names, "intent": str(Intent.CLARIFY)}
         return answer
+
+
+def _outline(ask: Ask) -> Answer | None:
+    """ "KH 141 có mấy mục tiêu chủ yếu?": a count of what one named plan numbers under a
+    heading, whatever kind of answer the counted words would otherwise ask for."""
+    counts = ask.reading.count and ask.reading.intent not in (Intent.COUNT, Intent.DOC_META)
+    if not counts or ask.units or len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
+        return None
+    from knowledge.answer.kinds.planwide import outline_answer
+
+    doc = ask.session.get(Document, ask.scope.document_ids[0])
+    return outline_answer(ask, doc) if doc is not None else None
 
 
 def _plan_ids(ask: Ask, answer: Answer) -> dict[str, int]:

@@ -24,7 +24,7 @@ from knowledge.answer.queries import (
     units_of,
 )
 from knowledge.retrieval.analyzer import analyze
-from knowledge.retrieval.index import Hit, question_terms
+from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
 from knowledge.vietnamese import fold
@@ -42,6 +42,9 @@ SIBLING_FLOOR = MIN_COVERAGE + 0.15
 RANK_WEIGHT = 0.25
 YEAR_BONUS = 0.1  # a record whose horizon is the year the question names
 EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ trì", a date)
+# Of records covering the question alike, the one that is mostly the question's own words
+# (the task itself, not a longer paragraph that also mentions it) comes first.
+PRECISION_WEIGHT = 0.1
 # A question of two or more word pairs must find at least this share of them together
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 1
@@ -103,10 +106,21 @@ def cite_hit(ask: Ask, hit: Hit) -> AnswerCitation:
 
 def _bigram_share(question: str, have: set[str]) -> float:
     """Share of the question's adjacent content-word pairs the record holds."""
+    from knowledge.retrieval.analyzer import abbreviation_map
+
     pairs = question_terms(question).bigrams
     if len(pairs) < MIN_PAIRS:
         return 1.0
-    return sum(p in have for p in pairs) / len(pairs)
+    abbr = abbreviation_map()
+
+    def held(pair: str) -> bool:
+        if pair in have:
+            return True
+        # An abbreviation stands apart from its neighbour in the text ("chỉ số … (DDCI)").
+        a, b = pair.split("_", 1)
+        return (a in abbr or b in abbr) and a in have and b in have
+
+    return sum(held(p) for p in pairs) / len(pairs)
 
 
 def _head(question: str) -> str:
@@ -159,14 +173,22 @@ def good_hits(
     if not hits:
         return []
     top = max(h.score for h in hits) or 1.0
+    asked = set(analyze(fixed, exact=False))
 
     def key(h: Hit) -> float:
         bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
         if prefer is not None and prefer.search(h.record.text):
             bonus += prefer_bonus
+        bonus += PRECISION_WEIGHT * precision(h.record.display, asked)
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
+
+
+def precision(text: str, asked: set[str]) -> float:
+    """Share of a record's content syllables that the question holds."""
+    words = content_syllables(text)
+    return sum(w in asked for w in words) / len(words) if words else 0.0
 
 
 def own_numbers(ask: Ask) -> set[str]:
@@ -222,7 +244,15 @@ def _task_details(ask: Ask, task_id: int) -> list[str]:
     return out
 
 
-def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -> Answer:
+def passage_answer(
+    ask: Ask,
+    hits: list[Hit],
+    intent: str,
+    question: str = "",
+    prefer: re.Pattern[str] | None = None,
+) -> Answer:
+    """The best passage (and close ones from other plans), cut to the clause that answers;
+    ``prefer``: what that clause should hold (a date for "khi nào")."""
     chosen = per_document(hits, limit=3)
     first = chosen[0]
     quantity = ask.reading.count
@@ -231,7 +261,7 @@ def passage_answer(ask: Ask, hits: list[Hit], intent: str, question: str = "") -
         shown = continued(ask.session, first.record.ref_id, CONTINUED_CHARS) or shown
     lead = texts.ANS_PASSAGE.format(
         source=ask.label(first.record.document_id) or first.record.source,
-        text=excerpt(shown, question, 400, quantity=quantity),
+        text=excerpt(shown, question, 400, quantity=quantity, prefer=prefer),
     )
     details: list[str] = []
     if first.record.kind == "passage":

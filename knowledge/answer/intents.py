@@ -40,6 +40,11 @@ def _any(q: str, phrases: tuple[str, ...]) -> bool:
     return any(re.search(rf"(?:^| ){re.escape(p)}(?: |$)", q) for p in phrases)
 
 
+def asks_any(question: str, phrases: tuple[str, ...]) -> bool:
+    """The question (as typed) holds one of the folded ``phrases``."""
+    return _any(" ".join(syllables(question)), phrases)
+
+
 DOC_NUMBER = ("so hieu", "so ky hieu", "so van ban", "ky hieu van ban", "so may")
 DOC_SIGNER = (
     "nguoi ky",
@@ -87,6 +92,16 @@ DOC_SUBJECT = (
 DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
 
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
+# "… bây giờ / đến nay đã quá hạn chưa": when it is asked from, not what is asked about.
+NOW_WORDS = (
+    "bay gio",
+    "den nay",
+    "hien nay",
+    "hien tai",
+    "luc nay",
+    "hom nay",
+    "den thoi diem nay",
+)
 COUNT = (
     "bao nhieu nhiem vu",
     "may nhiem vu",
@@ -131,6 +146,19 @@ LIST_WORDS = (
     "co nhiem vu",
     "nhiem vu gi",
 )
+# "Sở X phải làm gì / có những nhiệm vụ gì / được giao những việc gì …": a unit's list,
+# whatever else the question says (the rest narrows the list to that topic).
+UNIT_LIST_ASK = LIST_WORDS + (
+    "lam gi",
+    "lam nhung gi",
+    "nhung viec gi",
+    "viec gi",
+    "giao nhung",
+    "phu trach nhung",
+    "chu tri nhung",
+    "phoi hop nhung",
+    "phoi hop gi",
+)
 WINDOW_WORDS = ("den han", "het han", "sap den han", "toi han", "phai xong", "can hoan thanh")
 WHO_LEAD = (
     "ai chu tri",
@@ -158,6 +186,25 @@ WHO_LEAD = (
     "ai dam nhiem",
 )
 WHO_COORD = ("phoi hop",)
+# "sở nào chủ trì", "do bộ nào thực hiện", "ngành nào phụ trách": a kind of unit asked for.
+_WHICH_UNIT = re.compile(
+    r"(?:^| )(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao) nao"
+    r"(?: |$)"
+)
+_ROLE_VERBS = (
+    "chu tri",
+    "thuc hien",
+    "phu trach",
+    "tham muu",
+    "chiu trach nhiem",
+    "dam nhiem",
+    "duoc giao",
+    "dau moi",
+    "lam",
+)
+# "ai được giao (trực tiếp) chỉ đạo …", "ai trực tiếp chỉ đạo …".
+_WHO_DIRECTS = re.compile(r"(?:^| )ai (?:duoc (?:giao|phan cong) )?(?:truc tiep )?chi dao(?: |$)")
+_WHO_ASSIGNED = re.compile(r"(?:^| )ai (?:duoc|se|phai) (?:giao|phan cong)(?: |$)")
 WHO_SUPERVISOR = (
     "chi dao tien do",
     "chiu trach nhiem chi dao",
@@ -206,8 +253,16 @@ TARGET = (
     "muc do hai long",
 )
 FOLLOW_UP = ("con ", "the con ", "vay con ", "con voi ")
-FOLLOW_UP_TAIL = ("thi sao", "the nao", "thi the nao", "thi co gi", "thi sao a")
-PRODUCT = ("san pham", "ket qua dau ra", "dau ra la gi")
+# "… thì sao?" asks again about something new; a bare "thế nào" ends ordinary questions.
+FOLLOW_UP_TAIL = ("thi sao", "thi the nao", "thi co gi", "thi sao a")
+PRODUCT = (
+    "san pham",
+    "ket qua dau ra",
+    "dau ra la gi",
+    "ket qua la gi",
+    "ket qua du kien",
+    "ket qua can dat",
+)
 # The whole plan's targets: "các chỉ tiêu của kế hoạch", "có bao nhiêu chỉ tiêu".
 PLAN_TARGETS = (
     "bao nhieu chi tieu",
@@ -257,13 +312,43 @@ def topic(question: str) -> str:
     """The question without its intent phrases: what the task or target is about."""
     q = " " + " ".join(syllables(question)) + " "
     asks_lead = " chu tri " in q
-    groups = (WHO_LEAD, WHO_SUPERVISOR, DEADLINE, DOC_NUMBER, DOC_SIGNER, DOC_DATE, DOC_ISSUER)
+    groups = (
+        WHO_LEAD,
+        WHO_SUPERVISOR,
+        DEADLINE,
+        DOC_NUMBER,
+        DOC_SIGNER,
+        DOC_DATE,
+        DOC_ISSUER,
+        OVERDUE,
+        NOW_WORDS,
+    )
     # Longest first across groups: "ban hành ngày nào" goes whole, not as "ngày nào".
     for phrase in sorted({p for g in groups for p in g}, key=len, reverse=True):
-        q = q.replace(f" {phrase} ", " ")
+        q = q.replace(f" {phrase} ", " § ")
+    for pattern in (_WHICH_UNIT, _WHO_DIRECTS, _WHO_ASSIGNED):
+        q = pattern.sub(" § ", q)
+    q = _role_words_at_asked(q)
+    q = _TAIL_PARTICLES.sub(" ", " ".join(q.split()))
     if asks_lead and " chu tri " not in q:
         q += " chu tri"  # passages naming the lead unit say "chủ trì"
     return " ".join(q.split()) or question
+
+
+_ROLE_RUN = re.compile(
+    r"§(?: (?:" + "|".join(p for p in _ROLE_VERBS if p != "lam") + r"|va|,))+(?= |$)"
+)
+
+
+# "… đã quá hạn chưa?", "… xong không?": the question's closing particles ("chưa"
+# folds like "chữa" in "sửa chữa", so it must not count as a topic word).
+_TAIL_PARTICLES = re.compile(r"(?: (?:da|chua|khong|a|nhi|vay|roi|the|nhe))+ *$")
+
+
+def _role_words_at_asked(q: str) -> str:
+    """Role verbs right after the asked phrase ("cơ quan nào chủ trì tham mưu") say which
+    role is asked, not what the task is; a task's lead is data, not words to match."""
+    return _ROLE_RUN.sub(" ", q).replace("§", " ")
 
 
 # "… ai ký, ngày nào?" after a plan's name; alone, "ngày nào" asks a task's deadline.
@@ -315,7 +400,11 @@ def read_question(
         return Reading(Intent.COUNT, follow_up=follow, mine=mine, count=True)
     number = TASK_NUMBER.search(q)
     scoped = (has_unit or mine) and unit_focused
-    asks_who = _any(q, WHO_LEAD) or _any(q, WHO_SUPERVISOR)
+    directs = _any(q, WHO_SUPERVISOR) or _WHO_DIRECTS.search(q) is not None
+    which_unit = _WHICH_UNIT.search(q) is not None and (
+        _any(q, _ROLE_VERBS) or q.split(" ", 1)[0] == "do" or " do " in q
+    )
+    asks_who = _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
     if number and not scoped:
         return Reading(Intent.TASK_NUMBER, follow_up=follow, number=number.group(1))
     if _any(q, PLAN_OBJECTIVE) and not has_unit:
@@ -326,10 +415,12 @@ def read_question(
     tasks_asked = _any(q, TASK_WORDS + WHO_COORD) or (has_window and _any(q, WINDOW_WORDS))
     if scoped and tasks_asked and (lists or not asks_who):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
+    if (has_unit or mine) and _any(q, UNIT_LIST_ASK) and not asks_who and not _any(q, DEADLINE):
+        return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
     if window_list and (lists or not _any(q, DEADLINE)):
         return Reading(Intent.DUE_WINDOW, follow_up=follow)
-    if _any(q, WHO_SUPERVISOR):
+    if directs:
         return Reading(Intent.WHO, role="supervisor", follow_up=follow)
     if asks_who or _any(q, WHO_COORD):
         role = "coordinate" if _any(q, WHO_COORD) and not _any(q, WHO_LEAD) else "lead"

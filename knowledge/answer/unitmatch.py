@@ -76,6 +76,17 @@ def _names(session: Session) -> list[tuple[str, list[int]]]:
     return usable
 
 
+def _inside_expansion(question: str, text: str, needle: str) -> bool:
+    """The name sits within one abbreviation's written-out form, not all of it: "sở,
+    ngành" inside DDCI ("chỉ số năng lực cạnh tranh cấp sở, ngành …") names no unit."""
+    single = {k.replace("&", ""): v for k, v in abbreviation_map().items()}
+    for syl in {s.replace("&", "") for s in syllables(question)}:
+        long = single.get(syl)
+        if long and needle.strip() in long and needle.strip() != long and f" {long} " in text:
+            return True
+    return False
+
+
 def find_units(
     session: Session, question: str, documents: Sequence[int] | None = None
 ) -> UnitMatch:
@@ -86,11 +97,17 @@ def find_units(
     names = _names(session)
     found: list[list[int]] = []  # per name mentioned, its namesakes
     mentioned: list[str] = []
-    for form in forms:
+    for n_form, form in enumerate(forms):
         text = f" {form} "
         for name, unit_ids in names:
             needle = f" {name} "
             if needle in text:
+                if (
+                    n_form
+                    and needle not in f" {forms[0]} "
+                    and _inside_expansion(question, text, needle)
+                ):
+                    continue
                 if unit_ids not in found:
                     found.append(unit_ids)
                 mentioned.append(name)
@@ -110,6 +127,8 @@ def find_units(
         if split is not None:  # several provinces have it and none is meant: ask which
             return UnitMatch(options=split[:8], mention=split[0].name, mentioned=mentioned)
         units = list(dict.fromkeys(u for c in chosen for u in c))
+        # "Phòng Kế hoạch - Tài chính Sở Nội vụ": the parent only says whose part it is.
+        units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names)
 

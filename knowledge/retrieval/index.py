@@ -11,6 +11,7 @@ import logging
 import math
 import os
 import pickle
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,7 +30,7 @@ from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CACHE_VERSION = 8
+_CACHE_VERSION = 9
 RRF_K = 60
 # Weighted reciprocal-rank fusion: the keyword side leads (it measured far ahead on
 # our questions), the vector side breaks ties and rescues paraphrases.
@@ -164,9 +165,14 @@ class QuestionTerms:
         return bool(self.terms)
 
 
+_AMPERSAND = re.compile(r"(?<=\w) ?& ?(?=\w)")
+
+
 def question_terms(text: str) -> QuestionTerms:
     out: dict[str, str | None] = {}
     seq: list[str | None] = []  # content syllables in order, None where a stopword stood
+    # "NN&MT", "KH & CN" are one abbreviation, indexed as "nnmt" (``analyzer``).
+    text = _AMPERSAND.sub("", text)
     for word in _WORD.findall(nfc(text).lower()):
         folded = fold(word)  # once per word: a word may hold thousands of syllables
         for syl in syllables(word):

@@ -54,10 +54,15 @@ def doc_meta(ask: Ask) -> Answer:
     signer = doc.signer or signer_in_text(ask.session, doc)
     facts = [_fact(doc, f, signer) for f in dict.fromkeys(ask.reading.fields or [field_])]
     if ask.reading.count:
+        from knowledge.answer.kinds.planwide import outline_answer
         from knowledge.answer.kinds.tasklist import plan_count_rows
 
-        n_tasks, _ = plan_count_rows(ask, doc)
-        facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
+        outline = outline_answer(ask, doc)
+        if outline is not None:  # "gồm bao nhiêu nội dung, ai ký": what the plan numbers
+            facts.append(outline.text.rstrip(":") + ".")
+        else:
+            n_tasks, _ = plan_count_rows(ask, doc)
+            facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
     known = [f for f in dict.fromkeys(ask.reading.fields or [field_]) if _known(doc, f, signer)]
     answer = Answer(
         text=facts[0],

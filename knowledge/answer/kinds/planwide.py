@@ -21,6 +21,7 @@ from knowledge.answer.kinds.tasklist import (
     task_list,
     task_page,
 )
+from knowledge.answer.outline import outline_count, part_tasks
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
@@ -54,6 +55,9 @@ def count(ask: Ask) -> Answer:
     if isinstance(found, Answer):
         return found
     doc = found
+    structured = outline_answer(ask, doc) or part_answer(ask, doc)
+    if structured is not None:
+        return structured
     tasks, duties = plan_count_rows(ask, doc)
     lead = texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=tasks)
     groups = plan_groups(ask, doc)
@@ -73,6 +77,46 @@ def count(ask: Ask) -> Answer:
     answer.intent = Intent.COUNT
     if not ids:
         answer.citations = [_cite_doc(doc)]
+    return _with_plan(answer, doc)
+
+
+OUTLINE_ITEM_CHARS = 220
+
+
+def outline_answer(ask: Ask, doc: Document) -> Answer | None:
+    """ "Gồm bao nhiêu nội dung / mấy mục tiêu chủ yếu": the items the plan numbers under
+    the heading the question names, listed."""
+    outline = outline_count(ask.session, doc.id, ask.question)
+    if outline is None:
+        return None
+    label = label_of(doc)
+    answer = Answer(
+        text=texts.ANS_OUTLINE_COUNT.format(
+            heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
+        ),
+        details=[shorten(i, OUTLINE_ITEM_CHARS) for i in outline.items],
+        citations=[
+            AnswerCitation(
+                doc.source_name,
+                text_locator(outline.path, {}),
+                shorten(outline.heading, 160),
+                label,
+            )
+        ],
+        intent=Intent.COUNT,
+    )
+    return _with_plan(answer, doc)
+
+
+def part_answer(ask: Ask, doc: Document) -> Answer | None:
+    """ "Phần I … có mấy nhiệm vụ": the tasks of that part."""
+    found = part_tasks(ask.session, doc.id, ask.question)
+    if found is None:
+        return None
+    part, ids = found
+    lead = texts.ANS_PART_COUNT.format(part=shorten(part, 80), plan=label_of(doc), count=len(ids))
+    answer = task_page(ask, ids, 0, lead)
+    answer.intent = Intent.COUNT
     return _with_plan(answer, doc)
 
 
@@ -236,3 +280,57 @@ def _forms(number: str) -> list[str]:
     """ "10" also matches "10." and "010" as tables write it."""
     bare = number.strip(".")
     return list({bare, bare + ".", bare.zfill(2), bare.zfill(3)})
+
+
+# A task that puts one unit in charge of the plan as a whole.
+_RUNS_PLAN = re.compile(
+    r"chủ trì.{0,60}?(?:triển khai|thực hiện|tổ chức thực hiện|theo dõi)"
+    r".{0,30}?(?:kế hoạch|đề án|chương trình|chỉ thị|công điện)"
+    r"|cơ quan thường trực|đầu mối (?:theo dõi|tổng hợp|triển khai)",
+    re.I,
+)
+OTHER_LEADS = 4
+
+
+def plan_lead(ask: Ask, doc: Document) -> Answer:
+    """ "Kế hoạch X do sở nào chủ trì?": the unit put in charge of the plan, else the one
+    leading most of its tasks (with the other leads beside it)."""
+    ids = [
+        i
+        for (i,) in ask.session.execute(
+            select(TaskRow.id).where(TaskRow.document_id == doc.id).order_by(TaskRow.ordinal)
+        )
+    ]
+    tasks = [t for t in load_tasks(ask.session, ids) if units_of(t, "lead")]
+    label = label_of(doc)
+    if not tasks:
+        return _with_plan(
+            Answer(text=texts.ANS_WHO_UNKNOWN.format(title=label), intent=Intent.WHO), doc
+        )
+    counts: dict[str, int] = {}
+    for t in tasks:
+        for name in units_of(t, "lead"):
+            counts[name] = counts.get(name, 0) + 1
+    ranked = sorted(counts, key=lambda n: -counts[n])
+    runner = next((t for t in tasks if _RUNS_PLAN.search(t.title)), None)
+    if runner is not None:
+        unit = "; ".join(units_of(runner, "lead"))
+        text = texts.ANS_PLAN_LEAD.format(
+            unit=unit, plan=label, title=shorten(runner.title, 200).rstrip(". ")
+        )
+        cited = [runner]
+    else:
+        unit = ranked[0]
+        text = texts.ANS_PLAN_LEAD_MOST.format(
+            unit=unit, plan=label, count=counts[unit], total=len(tasks)
+        )
+        cited = [t for t in tasks if unit in units_of(t, "lead")][:3]
+    others = [n for n in ranked if n not in unit][:OTHER_LEADS]
+    details = [texts.ANS_PLAN_LEAD_OTHERS.format(units="; ".join(others))] if others else []
+    answer = Answer(
+        text=text,
+        details=details,
+        citations=[cite_task(ask, t) for t in cited],
+        intent=Intent.WHO,
+    )
+    return _with_plan(answer, doc)

@@ -20,6 +20,7 @@ from knowledge.answer.hits import (
 )
 from knowledge.answer.intents import Intent, topic
 from knowledge.answer.queries import continued, labelled_near, load_tasks, units_of
+from knowledge.retrieval.analyzer import syllables
 from knowledge.retrieval.index import Hit
 from storage.models import TaskRow
 
@@ -39,19 +40,52 @@ _REFERENCE_DATE = re.compile(
 )
 
 
+# How fine a date the question asks for: "ngày nào" a day, "tháng mấy" at least a month,
+# "quý mấy" at least a quarter. A passage that says only "năm 2026" answers none of them.
+_DAY = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+_MONTH = _DAY + r"|tháng\s+\d{1,2}|\d{1,2}/\d{4}"
+_GRAINS = (
+    (re.compile(r"(?:^| )(?:ngay nao|truoc ngay|ngay bao nhieu)(?: |$)"), re.compile(_DAY, re.I)),
+    (re.compile(r"(?:^| )(?:thang may|thang nao)(?: |$)"), re.compile(_MONTH, re.I)),
+    (re.compile(r"(?:^| )(?:quy may|quy nao)(?: |$)"), re.compile(_MONTH + r"|quý", re.I)),
+)
+# A deadline stated inside a task's own words ("… báo cáo UBND tỉnh trước ngày 15/12/2026").
+_IN_TITLE = re.compile(
+    r"(?:trước|chậm nhất|đến hết|hoàn thành trong|trong)\s+(?:ngày\s+)?(?:"
+    + _MONTH
+    + r"|quý\s+[IVX]+(?:/|\s+năm\s+)\d{4})",
+    re.I,
+)
+
+
+def asked_grain(question: str) -> re.Pattern[str]:
+    """The date pattern an answer to this "when" question must hold."""
+    q = " ".join(syllables(question))
+    return next((pattern for asks, pattern in _GRAINS if asks.search(q)), _DATED)
+
+
 def _dated_hit(ask: Ask, hit: Hit) -> bool:
-    """The record, or the lines that complete it, give a date."""
-    if dated(hit.record.text):
+    """The record, or the lines that complete it, give a date as fine as the one asked."""
+    grain = asked_grain(ask.question)
+    if dated(hit.record.text, grain):
         return True
     if hit.record.kind != "passage":
         return False
     near = labelled_near(ask.session, hit.record.ref_id)
-    return any(dated(t) for t in near) or dated(continued(ask.session, hit.record.ref_id, 380))
+    return any(dated(t, grain) for t in near) or dated(
+        continued(ask.session, hit.record.ref_id, 380), grain
+    )
 
 
-def dated(text: str) -> bool:
+def dated(text: str, grain: re.Pattern[str] = _DATED) -> bool:
     """The text gives a due date, month, quarter or rhythm (not a cited document's date)."""
-    return _DATED.search(_REFERENCE_DATE.sub(" ", text)) is not None
+    return grain.search(_REFERENCE_DATE.sub(" ", text)) is not None
+
+
+def title_deadline(task: TaskRow) -> str:
+    """The deadline a task's own words state, when no deadline field holds it."""
+    m = _IN_TITLE.search(_REFERENCE_DATE.sub(" ", task.title))
+    return m.group(0) if m else ""
 
 
 _EVIDENCE = {
@@ -61,9 +95,27 @@ _EVIDENCE = {
 }
 
 
+def _asks_plan_lead(ask: Ask) -> bool:
+    """ "KH 0130 … do sở nào chủ trì?": a lead asked of the named plan, no task named."""
+    from knowledge.retrieval.index import content_syllables
+
+    if ask.reading.intent != Intent.WHO or ask.reading.role != "lead":
+        return False
+    if len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
+        return False
+    return not content_syllables(topic(ask.scope.strip(ask.question)))
+
+
 def task_fact(ask: Ask) -> Answer:
     intent = ask.reading.intent
     question = ask.asked
+    if _asks_plan_lead(ask):
+        from knowledge.answer.kinds.planwide import plan_lead
+        from storage.models import Document
+
+        doc = ask.session.get(Document, ask.scope.document_ids[0])
+        if doc is not None:
+            return plan_lead(ask, doc)
     evidence = _EVIDENCE.get(intent)
     bonus = DATE_BONUS if intent == Intent.DEADLINE else EVIDENCE_BONUS
     hits = good_hits(
@@ -80,7 +132,7 @@ def task_fact(ask: Ask) -> Answer:
         hits = _with_evidence(ask, topic(question), hits, evidence)
         if intent == Intent.DEADLINE and not _dated_hit(ask, hits[0]):
             return nothing_found(intent)  # a passage with no date answers no "when"
-        return passage_answer(ask, hits, intent, question)
+        return passage_answer(ask, hits, intent, question, _prefer(ask))
     if not task_hits and ask.reading.follow_up and ask.chat.get("task_id"):
         tasks = load_tasks(ask.session, [int(ask.chat["task_id"])])
     else:
@@ -90,6 +142,9 @@ def task_fact(ask: Ask) -> Answer:
     main = tasks[0]
     lead, details = describe(ask, main)
     if _absent(ask, main):
+        said = [h for h in hits if h.record.kind == "passage" and _says(ask, h, evidence)]
+        if said:  # the task has no such field, but a passage about it says it
+            return passage_answer(ask, said, intent, question, _prefer(ask))
         # The plan holds the task but not the asked fact: say so, cite nothing.
         return Answer(text=lead, intent=intent)
     citations = [cite_task(ask, main)]
@@ -134,17 +189,29 @@ def _with_evidence(
     return hits
 
 
+def _prefer(ask: Ask) -> re.Pattern[str] | None:
+    """What the quoted clause should hold: a date as fine as asked, for a "when"."""
+    return asked_grain(ask.question) if ask.reading.intent == Intent.DEADLINE else None
+
+
+def _says(ask: Ask, hit: Hit, evidence: re.Pattern[str] | None) -> bool:
+    if ask.reading.intent == Intent.DEADLINE:
+        return _dated_hit(ask, hit)
+    return evidence is not None and evidence.search(hit.record.text) is not None
+
+
 def _absent(ask: Ask, task: TaskRow) -> bool:
     """The task lacks the field the question asks for."""
     intent = ask.reading.intent
     if intent == Intent.DEADLINE:
-        return not (task.deadline_text or task.due_date)
+        return not (task.deadline_text or task.due_date or title_deadline(task))
     if intent == Intent.PRODUCT:
         return not task.product
     if ask.reading.role == "coordinate":
         return not units_of(task, "coordinate")
-    if ask.reading.role == "supervisor":
-        return not task.supervisor
+    if ask.reading.role == "supervisor" and task.supervisor:
+        return False
+    # No supervisor named: the unit the task is given to ("Giao Phó Thủ tướng … chỉ đạo").
     return not units_of(task, "lead")
 
 
@@ -170,7 +237,9 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
     intent, role = ask.reading.intent, ask.reading.role
     details: list[str] = []
     if intent == Intent.DEADLINE:
-        if task.deadline_text or task.due_date:
+        if not (task.deadline_text or task.due_date) and title_deadline(task):
+            lead = texts.ANS_DEADLINE_IN_TITLE.format(title=title, text=title_deadline(task))
+        elif task.deadline_text or task.due_date:
             lead = texts.ANS_DEADLINE.format(
                 title=title, text=task.deadline_text or texts.fmt_date(task.due_date)
             )

@@ -1,0 +1,187 @@
+"""A plan's outline: the numbered items under a heading, and the tasks under a part.
+
+"Kế hoạch gồm bao nhiêu nội dung?", "có mấy mục tiêu chủ yếu?", "nêu mấy nhiệm vụ,
+giải pháp trọng tâm?" count what the plan itself numbers under the heading those words
+name ("II. NỘI DUNG" 1–8), not the tasks the parser read from it. "Phần I … có mấy
+nhiệm vụ?" counts the tasks of that part.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from knowledge.retrieval.analyzer import syllables
+from storage.models import Passage, SectionRow, TaskRow
+
+# What a count question counts: the words after "bao nhiêu / mấy", up to where it asks
+# something else ("… ai ký", "… liệt kê giúp", "… của kế hoạch").
+_COUNTED = re.compile(r"(?:^| )(?:bao nhieu|may|tong so|so luong)((?: [a-z0-9]+){1,8})")
+_ENDS = frozenset(
+    [
+        "cua",
+        "trong",
+        "duoc",
+        "la",
+        "ai",
+        "tai",
+        "theo",
+        "de",
+        "khi",
+        "nao",
+        "gi",
+        "can",
+        "phai",
+        "ky",
+        "co",
+        "o",
+        "cho",
+        "nam",
+                "thi",
+        "liet",
+        "ke",
+        "hoach",
+        "neu",
+        "gom",
+        "bao",
+        "va",
+        "den",
+        "ban",
+        "hanh",
+        "thuc",
+    ]
+)
+# Nouns that count tasks themselves; what is left ("nội dung", "mục tiêu chủ yếu",
+# "giải pháp trọng tâm") names a heading of the plan.
+_TASK_NOUNS = ("nhiem vu", "cong viec", "hoat dong", "nhom", "viec", "cac", "nhung")
+# "phần I …", "mục II", "nội dung 3": a part of the plan named by its number.
+_PART = re.compile(r"(?:^| )(?:phan|muc|noi dung|chuong)\s+([ivx]{1,4}|\d{1,2})(?= |$)")
+_ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s")
+MIN_ITEMS = 2
+
+
+@dataclass
+class Outline:
+    heading: str  # the heading as the plan writes it ("II. NỘI DUNG")
+    path: str = ""  # its section path (what citations locate)
+    items: list[str] = field(default_factory=list)  # its numbered items, 1 … n, in order
+
+
+def counted_words(question: str) -> tuple[list[str], bool]:
+    """(heading words the count names, whether it counts tasks) for "bao nhiêu X"."""
+    q = " ".join(syllables(question))
+    m = _COUNTED.search(q)
+    if not m:
+        return [], False
+    words: list[str] = []
+    found = m.group(1).split()
+    for i, w in enumerate(found):
+        if w == "giai" and found[i + 1 : i + 2] == ["doan"] and words:
+            break  # "… giai đoạn 2026-2030"
+        if w in _ENDS and words:
+            break
+        if w not in _ENDS:
+            words.append(w)
+    phrase = f" {' '.join(words)} "
+    tasks = any(f" {n} " in phrase for n in _TASK_NOUNS[:4])
+    for noun in _TASK_NOUNS:
+        phrase = phrase.replace(f" {noun} ", " ")
+    return phrase.split(), tasks
+
+
+def _sections(session: Session, doc_id: int) -> list[SectionRow]:
+    return list(
+        session.scalars(
+            select(SectionRow).where(SectionRow.document_id == doc_id).order_by(SectionRow.ordinal)
+        )
+    )
+
+
+def heading_for(session: Session, doc_id: int, words: list[str]) -> SectionRow | None:
+    """The plan's heading that holds every counted word, the tightest first."""
+    if not words:
+        return None
+    want = set(words)
+    fits = [
+        s for s in _sections(session, doc_id) if want <= set(syllables(f"{s.number} {s.title}"))
+    ]
+    return min(fits, key=lambda s: (len(syllables(s.title)), s.level), default=None)
+
+
+def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:
+    """The items the plan numbers 1, 2, … directly under ``head``."""
+    path = head.path
+    found: dict[int, str] = {}
+    # A section row's path is its own heading; its parent is the last higher one before it.
+    after = [s for s in _sections(session, doc_id) if s.ordinal > head.ordinal]
+    for s in after:
+        if s.level <= head.level:
+            break
+        n = _plain_number(s.number)
+        if s.level == head.level + 1 and n is not None:
+            found.setdefault(n, f"{s.number} {s.title}")
+    rows = session.scalars(
+        select(Passage)
+        .where(Passage.document_id == doc_id, Passage.section.startswith(path))
+        .order_by(Passage.ordinal)
+    )
+    for p in rows:
+        below = p.section[len(path) :]
+        if p.section != path and (not below.startswith(" > ") or " > " in below[3:]):
+            continue  # deeper than one level under the heading: its own sub-items
+        m = _ITEM.match(p.text)
+        if m:
+            found.setdefault(int(m.group(1)), p.text)
+    items = []
+    n = 1
+    while n in found:
+        items.append(found[n])
+        n += 1
+    return Outline(heading=f"{head.number} {head.title}".strip(), path=path, items=items)
+
+
+def _plain_number(number: str) -> int | None:
+    m = re.fullmatch(r"\s*(\d{1,2})\s*[.)]?\s*", number or "")
+    return int(m.group(1)) if m else None
+
+
+def outline_count(session: Session, doc_id: int, question: str) -> Outline | None:
+    """The numbered items under the heading a count question names, when there are some."""
+    words, _ = counted_words(question)
+    head = heading_for(session, doc_id, words)
+    if head is None:
+        return None
+    outline = items_under(session, doc_id, head)
+    return outline if len(outline.items) >= MIN_ITEMS else None
+
+
+def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[int]] | None:
+    """ "Phần I … có mấy nhiệm vụ": (the part's heading, its tasks' ids), when the
+    question names a part by its number and the plan's tasks are arranged in parts."""
+    q = " ".join(syllables(question))
+    m = _PART.search(q)
+    if not m:
+        return None
+    number = m.group(1)
+    after = set(q[m.end() :].split())
+    rows = session.execute(
+        select(TaskRow.id, TaskRow.section)
+        .where(TaskRow.document_id == doc_id, TaskRow.kind != "duty")
+        .order_by(TaskRow.ordinal)
+    ).all()
+    parts: dict[str, list[int]] = {}
+    for task_id, section in rows:
+        for segment in (section or "").split(" > "):
+            head = syllables(segment)
+            if head and head[0] == number:
+                parts.setdefault(segment, []).append(task_id)
+                break
+    if not parts:
+        return None
+    # Of parts sharing the number (an appendix beside the body), the one whose title
+    # the question repeats.
+    best = max(parts, key=lambda seg: (len(after & set(syllables(seg))), len(parts[seg])))
+    return best, parts[best]
