@@ -601,7 +601,8 @@ ALERT_PERIOD_HEAD = (
     "đề nghị báo cáo kết quả thực hiện kỳ này."
 )
 ALERT_PROGRESS_HEAD = "📝 Đề nghị cập nhật tiến độ {period} của nhiệm vụ thường xuyên."
-ALERT_REPORT_HINT = "Bấm “Báo cáo tiến độ” hoặc gõ /baocao để báo cáo."
+ALERT_REPORT_HINT = "Chọn “Báo cáo tiến độ” hoặc gõ /baocao để báo cáo."
+ALERT_REPORT_HINT_COMMAND = "Gõ /baocao để báo cáo tiến độ."  # a message without the action
 ALERT_BTN_REPORT = "Báo cáo tiến độ"
 ALERT_CATCH_UP_PREFIX = "(Nhắc bù do hệ thống tạm gián đoạn) "
 ALERT_UNCOVERED = "Không có người nhận: {unit} chưa có trưởng đơn vị liên kết với bot."
