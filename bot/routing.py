@@ -9,6 +9,7 @@ This is what ``bot/outbox.py`` used to be; the outbox itself is now persisted
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
@@ -52,25 +53,17 @@ class DeliveryRouter:
         return await adapter.deliver(out.chat_id, out.reply)
 
     async def deliver(self, out: Outgoing) -> bool:
-        """Route and send one message now (notes to admins first when it is held)."""
+        """Route and send one message now (notes to admins first when it is held); a
+        send the platform refuses as outside its window is routed again as closed."""
         from bot.channel import SendOutcome
 
-        decision = await asyncio.to_thread(self.decide, out)
-        for note in decision.notes:
-            await self.send(note)
-        if decision.target is None:
-            return False
-        result = await self.send(decision.target)
-        if result.outcome == SendOutcome.OUTSIDE_WINDOW:
-            return await self._deliver_closed(decision.target)
+        for closed in (False, True):
+            decision = await asyncio.to_thread(functools.partial(self.decide, out, closed=closed))
+            for note in decision.notes:
+                await self.send(note)
+            if decision.target is None:
+                return False
+            result = await self.send(decision.target)
+            if result.outcome != SendOutcome.OUTSIDE_WINDOW:
+                break
         return result.outcome == SendOutcome.SENT
-
-    async def _deliver_closed(self, out: Outgoing) -> bool:
-        from bot.channel import SendOutcome
-
-        decision = await asyncio.to_thread(lambda: self.decide(out, closed=True))
-        for note in decision.notes:
-            await self.send(note)
-        if decision.target is None:
-            return False
-        return (await self.send(decision.target)).outcome == SendOutcome.SENT

@@ -17,8 +17,9 @@ Two paths, one row format (``storage.outbox``):
   control asks; then later with backoff); a timeout is ``uncertain`` (it may have
   arrived) and is not repeated; 403 marks the identity inactive; Zalo OA refusing
   a send as outside its window routes it again as closed (the person's other
-  channel, else held for the admins); anything else is ``failed``. Each outcome is committed on its own, right after its send, and
-  only one send is in flight, so a kill repeats at most one message.
+  channel, else held for the admins); anything else is ``failed``. Each outcome
+  is committed on its own, right after its send, and only one send is in flight,
+  so a kill repeats at most one message.
 - Send windows: ``hold()`` names the dedupe-key prefixes that must not go out now
   (alerts in quiet hours, on weekends and holidays: ``bot.scheduler.alert_hold``);
   those rows stay pending until their window opens.
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -162,7 +164,9 @@ class OutboxSender:
     async def _send_row(self, row: Queued, *, closed: bool = False) -> None:
         out = row.out
         try:
-            decision = await asyncio.to_thread(lambda: self.router.decide(out, closed=closed))
+            decision = await asyncio.to_thread(
+                functools.partial(self.router.decide, out, closed=closed)
+            )
         except Exception as exc:
             log.exception("routing outbox message %s failed", row.id)
             await asyncio.to_thread(

@@ -22,7 +22,7 @@ from fakes.conversation import CHANNELS, KINDS, Conversation, TelegramConversati
 
 from handlers import downloads
 from storage import chat
-from storage.models import Identity, OutboxMessage, ProgressReport, TaskRow
+from storage.models import AnswerFeedback, Identity, OutboxMessage, ProgressReport, TaskRow
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=TZ)
@@ -216,6 +216,49 @@ async def test_a_report_interrupted_by_a_restart_continues(conv: Conversation) -
     [confirm] = await conv.say("an", "đã tổ chức 2 lớp")
     assert "75%" in confirm and "đã tổ chức 2 lớp" in confirm
     saved_id(await conv.press("an", "Xác nhận"))
+
+
+async def test_menu_help_a_vote_invites_deadlines_withdraw_cancel_and_broadcast(
+    conv: Conversation,
+) -> None:
+    await link(conv, "lan", "admin")
+    [help_text] = await conv.say("lan", "/trogiup")
+    assert "/baocao" in help_text and "/xuat" in help_text
+    assert "Quản trị" in conv.options("lan")  # the main menu under it
+    [prompt] = await conv.press("lan", "Hỏi đáp")
+    assert "Mời bạn gửi câu hỏi" in prompt
+    assert answers(await conv.say("lan", "ai chủ trì nhiệm vụ 3.18?")) == [
+        "Sở Tư pháp chủ trì nhiệm vụ 3.18."
+    ]
+    assert conv.options("lan") == ["👍", "👎"]
+    assert "Cảm ơn" in (await conv.press("lan", "👍"))[0]
+    with conv.services.db.session() as session:
+        [vote] = session.query(AnswerFeedback).all()
+        assert vote.vote == "up" and vote.channel == conv.channel
+    # An invite made in chat links a new head of unit.
+    await conv.say("lan", "/admin")
+    await conv.press("lan", "Tạo mã mời")
+    await conv.press("lan", "trưởng đơn vị")
+    [created] = await conv.say("lan", "Sở Tư pháp")
+    code = re.search(r"/start (\S+)", created).group(1)  # type: ignore[union-attr]
+    assert "Sở Tư pháp" in (await conv.say("an", f"/start {code}"))[0]
+    await conv.say("lan", "/admin")
+    assert "Người dùng (2)" in (await conv.press("lan", "Danh sách người dùng"))[0]
+    # The head's deadlines and the reminders coming; a report withdrawn; a flow left.
+    deadlines = "\n".join(await conv.say("an", "/hanchot"))
+    assert "Ban hành Kế hoạch CCHC" in deadlines and "Nhắc hạn bạn sẽ nhận" in deadlines
+    await conv.say("an", "3.32 đang thực hiện 40%")
+    report = saved_id(await conv.press("an", "Xác nhận"))
+    assert f"Đã rút lại báo cáo #{report}" in (await conv.say("an", f"/rutbaocao {report}"))[0]
+    await conv.say("an", "/baocao")
+    assert (await conv.say("an", "/huy"))[0] == "Đã hủy."
+    [history] = await conv.say("an", "/lichsu 3.32")
+    assert f"#{report} " in history and "[đã rút lại]" in history
+    # A broadcast reaches everyone else through the outbox.
+    await conv.say("lan", "/admin broadcast")
+    assert "1 tài khoản" in (await conv.say("lan", "Họp giao ban lúc 14 giờ"))[0]
+    [told] = await conv.wait_for("an")
+    assert told == "📢 Thông báo: Họp giao ban lúc 14 giờ"
 
 
 # --- deadline alerts and their settings -------------------------------------------------
