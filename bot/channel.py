@@ -49,6 +49,7 @@ class SendOutcome(StrEnum):
     RETRY = "retry"  # 429, 5xx, network: try again later
     UNCERTAIN = "uncertain"  # timed out: it may have arrived; do not repeat blindly
     BLOCKED = "blocked"  # 403: the person blocked the bot
+    OUTSIDE_WINDOW = "outside_window"  # Zalo OA: the person's interaction window closed
     FAILED = "failed"  # rejected for good
 
 

@@ -1,5 +1,6 @@
 """Delivery routing: which adapter a message goes out through, after the Zalo OA
-window rule (``handlers.delivery.route``) has picked the channel or held it.
+window rule (``handlers.delivery.prepare``) has picked the channel or held it and
+shaped the message for that channel (numbered menus where there are no buttons).
 
 This is what ``bot/outbox.py`` used to be; the outbox itself is now persisted
 (``storage.outbox``) and drained by ``bot.sender``.
@@ -8,11 +9,12 @@ This is what ``bot/outbox.py`` used to be; the outbox itself is now persisted
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
-from handlers.delivery import WINDOWED_CHANNELS, Route, route
+from handlers.delivery import Route, needs_preparing, prepare
 from handlers.messages import Outgoing
 from storage.chat import utcnow
 from storage.db import Database
@@ -34,11 +36,12 @@ class DeliveryRouter:
         self.adapters = adapters
         self.oa_window = oa_window
 
-    def decide(self, out: Outgoing) -> Route:
-        if out.channel not in WINDOWED_CHANNELS:
-            return Route(out)  # no rule to apply: spare the database
+    def decide(self, out: Outgoing, *, closed: bool = False) -> Route:
+        """``closed``: the platform refused ``out`` as outside its window."""
+        if not closed and not needs_preparing(out):
+            return Route(out)  # nothing to apply: spare the database
         with self.db.session() as session:
-            return route(session, out, utcnow(), self.oa_window)
+            return prepare(session, out, utcnow(), self.oa_window, closed=closed)
 
     async def send(self, out: Outgoing) -> SendResult:
         from bot.channel import SendOutcome, SendResult
@@ -50,12 +53,17 @@ class DeliveryRouter:
         return await adapter.deliver(out.chat_id, out.reply)
 
     async def deliver(self, out: Outgoing) -> bool:
-        """Route and send one message now (notes to admins first when it is held)."""
+        """Route and send one message now (notes to admins first when it is held); a
+        send the platform refuses as outside its window is routed again as closed."""
         from bot.channel import SendOutcome
 
-        decision = await asyncio.to_thread(self.decide, out)
-        for note in decision.notes:
-            await self.send(note)
-        if decision.target is None:
-            return False
-        return (await self.send(decision.target)).outcome == SendOutcome.SENT
+        for closed in (False, True):
+            decision = await asyncio.to_thread(functools.partial(self.decide, out, closed=closed))
+            for note in decision.notes:
+                await self.send(note)
+            if decision.target is None:
+                return False
+            result = await self.send(decision.target)
+            if result.outcome != SendOutcome.OUTSIDE_WINDOW:
+                break
+        return result.outcome == SendOutcome.SENT

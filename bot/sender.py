@@ -15,9 +15,11 @@ Two paths, one row format (``storage.outbox``):
   sent; 429 and 5xx/network errors are retried (the adapter first waits
   ``retry_after`` in place, which holds every send behind it, as Telegram's flood
   control asks; then later with backoff); a timeout is ``uncertain`` (it may have
-  arrived) and is not repeated; 403 marks the identity inactive; anything else is
-  ``failed``. Each outcome is committed on its own, right after its send, and
-  only one send is in flight, so a kill repeats at most one message.
+  arrived) and is not repeated; 403 marks the identity inactive; Zalo OA refusing
+  a send as outside its window routes it again as closed (the person's other
+  channel, else held for the admins); anything else is ``failed``. Each outcome
+  is committed on its own, right after its send, and only one send is in flight,
+  so a kill repeats at most one message.
 - Send windows: ``hold()`` names the dedupe-key prefixes that must not go out now
   (alerts in quiet hours, on weekends and holidays: ``bot.scheduler.alert_hold``);
   those rows stay pending until their window opens.
@@ -27,6 +29,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,10 +161,12 @@ class OutboxSender:
 
     # --- one message ----------------------------------------------------------------
 
-    async def _send_row(self, row: Queued) -> None:
+    async def _send_row(self, row: Queued, *, closed: bool = False) -> None:
         out = row.out
         try:
-            decision = await asyncio.to_thread(self.router.decide, out)
+            decision = await asyncio.to_thread(
+                functools.partial(self.router.decide, out, closed=closed)
+            )
         except Exception as exc:
             log.exception("routing outbox message %s failed", row.id)
             await asyncio.to_thread(
@@ -176,6 +181,9 @@ class OutboxSender:
         except Exception as exc:  # an adapter bug must not stop the sender
             log.exception("sending outbox message %s failed", row.id)
             result = SendResult(SendOutcome.FAILED, error=repr(exc))
+        if result.outcome == SendOutcome.OUTSIDE_WINDOW and not closed:
+            await self._send_row(row, closed=True)  # the platform's word: route it away
+            return
         await asyncio.to_thread(self._record, row, result, decision.target)
 
     def _record(self, row: Queued, result: SendResult, target: Outgoing | None = None) -> None:

@@ -28,7 +28,7 @@ from knowledge import limits
 from knowledge.document import DocumentError
 from storage import chat
 from storage import outbox as outbox_store
-from storage.models import Invite, Unit
+from storage.models import Invite, OutboxMessage, Unit
 from storage.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -315,10 +315,13 @@ def _render_summary(summary: object) -> str:
 
 
 def _updates(turn: Turn, rest: str) -> list[Reply]:
-    """What could not be handled or delivered: failed updates, uncertain/held messages."""
+    """What could not be handled or delivered: failed updates, uncertain/failed
+    messages, and the people to call (messages held: no channel may reach them)."""
     failed = chat.failed_updates(turn.session, limit=20)
     problems = outbox_store.problems(turn.session, limit=20)
-    if not failed and not problems:
+    held = [m for m in problems if m.status == outbox_store.Status.HELD]
+    problems = [m for m in problems if m.status != outbox_store.Status.HELD]
+    if not failed and not problems and not held:
         return [Reply(text=texts.CHAT_ADMIN_UPDATES_NONE)]
     lines: list[str] = []
     if failed:
@@ -332,6 +335,9 @@ def _updates(turn: Turn, rest: str) -> list[Reply]:
             )
             for u in failed
         ]
+    if held:
+        lines.append(texts.CHAT_ADMIN_CALL_TITLE.format(count=len(held)))
+        lines += [_call_line(turn, m) for m in held]
     if problems:
         lines.append(texts.CHAT_ADMIN_OUTBOX_TITLE.format(count=len(problems)))
         lines += [
@@ -345,6 +351,16 @@ def _updates(turn: Turn, rest: str) -> list[Reply]:
             for m in problems
         ]
     return [Reply(text="\n".join(lines))]
+
+
+def _call_line(turn: Turn, message: OutboxMessage) -> str:
+    identity = chat.identity_for_chat(turn.session, message.channel, message.chat_id)
+    return texts.CHAT_ADMIN_CALL_LINE.format(
+        id=message.id,
+        name=identity.user.display_name if identity else message.chat_id,
+        channel=texts.CHAT_CHANNEL_NAMES.get(message.channel, message.channel),
+        preview=str(message.payload.get("text", ""))[:80],
+    )
 
 
 Action = Callable[[Turn, str], list[Reply]]

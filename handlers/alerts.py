@@ -11,17 +11,17 @@ it missed (caught up once, older ones summarized).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from handlers import commands, texts
+from handlers import commands, report_chat, texts
 from handlers.delivery import queue
 from handlers.messages import Button, Outgoing, Reply
 from handlers.turn import Turn
 from knowledge.alerts import messages, planner
-from knowledge.alerts.load import document_label, load_input
-from knowledge.alerts.model import REMINDER_AT, Alert, AlertKind, PlanInput, TaskInfo
+from knowledge.alerts.load import load_input
+from knowledge.alerts.model import REMINDER_AT, Alert, AlertKind, PlanInput
 from storage import chat
 from storage.models import TaskRow
 
@@ -97,40 +97,14 @@ def queue_due(
 
 
 def report_from_alert(turn: Turn) -> list[Reply]:
-    """The alert's button: the task's details and how to report it.
-
-    The one function to swap for the guided report flow (``/baocao``) once it
-    exists: it gets the task id and the occurrence key in ``turn.args``.
-    """
+    """The alert's button (``/baocaonv TASK OCCURRENCE``; on Zalo its typed number):
+    the guided report (``/baocao``) already on the alerted task and occurrence, at
+    its state step (state → percent → note → confirm)."""
     task_id, _, occurrence = turn.args.partition(" ")
     task = turn.session.get(TaskRow, int(task_id)) if task_id.isdigit() else None
     if task is None:
         return [Reply(text=texts.ALERT_REPORT_TASK_UNKNOWN)]
-    due = date.fromisoformat(occurrence) if _is_iso(occurrence) else task.due_date
-    lead = ", ".join(u.unit.name for u in task.units if u.role == "lead")
-    text = texts.ALERT_REPORT_TASK_INFO.format(
-        task=messages.task_line(_info_stub(task)),
-        plan=texts.ALERT_PLAN.format(document=document_label(task.document)),
-        unit=texts.ALERT_UNIT.format(unit=lead or texts.ALERT_NO_LEAD_UNIT),
-        due=texts.ALERT_DUE.format(due=texts.fmt_date(due) or task.deadline_text or "—"),
-        status=texts.ALERT_STATUS.format(status=messages.status_name(task.status)),
-        number=task.number or task.id,
-    )
-    return [Reply(text=text)]
-
-
-def _is_iso(text: str) -> bool:
-    try:
-        date.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _info_stub(task: TaskRow) -> TaskInfo:
-    return TaskInfo(
-        task.id, task.number, task.title, task.document_id, "", (), task.deadline_kind, ()
-    )
+    return report_chat.report_task(turn, task, occurrence.strip() or None)
 
 
 # --- preview in /hanchot -----------------------------------------------------------

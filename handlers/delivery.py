@@ -6,9 +6,16 @@ unique key makes a repeated job a no-op. The senders (``bot.sender``) call
 ``route`` just before sending, because the Zalo OA window depends on when.
 
 Zalo OA only lets an Official Account message a person within an interaction
-window after that person last wrote to it. Outside the window the message goes
-to the person's other linked channel (Telegram, Zalo Bot); with none, it is held
-(recorded in the audit log) and the admins get a note.
+window after that person last wrote to it. Outside the window (by our clock, or
+because the platform refused the send: ``closed``) the message goes to the
+person's other linked channel (Telegram, Zalo Bot); with none, it is held
+(recorded in the audit log, listed by ``/admin updates``) and the admins get a
+note to reach the person another way.
+
+``prepare`` is what a sender calls: the route, then the message as the target
+channel shows it (``present``): a push with buttons to a channel without them
+(Zalo) becomes numbered lines, remembered as that chat's menu, so replying the
+number does what the button would.
 """
 
 from __future__ import annotations
@@ -16,15 +23,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from handlers import texts
 from handlers.callbacks import encode_reply
 from handlers.messages import Outgoing, Reply, reply_to_payload
+from handlers.render import MENU_KEY, caps_for, numbered
 from storage import chat
 from storage import outbox as store
-from storage.models import Identity
 
 WINDOWED_CHANNELS = ("zalo_oa",)
 
@@ -58,17 +64,47 @@ def queue(
     )
 
 
-def route(session: Session, out: Outgoing, now: datetime, window: timedelta) -> Route:
-    """``now`` is naive UTC, like ``Identity.last_seen_at``."""
+def prepare(
+    session: Session, out: Outgoing, now: datetime, window: timedelta, *, closed: bool = False
+) -> Route:
+    """``route``, then the target as its channel shows it (``present``)."""
+    decision = route(session, out, now, window, closed=closed)
+    if decision.target is not None:
+        decision.target = present(session, decision.target)
+    return decision
+
+
+def needs_preparing(out: Outgoing) -> bool:
+    """False when ``prepare`` would hand ``out`` back unchanged (spares the database)."""
+    return out.channel in WINDOWED_CHANNELS or (
+        bool(out.reply.buttons) and not caps_for(out.channel).buttons
+    )
+
+
+def present(session: Session, out: Outgoing) -> Outgoing:
+    """A push with buttons to a channel without them: numbered lines, kept as the
+    chat's menu (``MENU_KEY``) for the dispatcher's typed-number choice."""
+    if not out.reply.buttons or caps_for(out.channel).buttons:
+        return out
+    flat, choices = numbered(out.reply)
+    context = chat.get_context(session, out.channel, out.chat_id)
+    context[MENU_KEY] = choices
+    chat.set_context(session, out.channel, out.chat_id, context)
+    return Outgoing(out.channel, out.chat_id, flat, out.dedupe_key)
+
+
+def route(
+    session: Session, out: Outgoing, now: datetime, window: timedelta, *, closed: bool = False
+) -> Route:
+    """``now`` is naive UTC, like ``Identity.last_seen_at``; ``closed``: the platform
+    itself refused the send as outside the window."""
     if out.channel not in WINDOWED_CHANNELS:
         return Route(out)
-    identity = session.scalars(
-        select(Identity).where(Identity.channel == out.channel, Identity.chat_id == out.chat_id)
-    ).first()
+    identity = chat.identity_for_chat(session, out.channel, out.chat_id)
     if identity is None:
         return Route(out)
     seen = identity.last_seen_at
-    if seen is not None and now - seen <= window:
+    if not closed and seen is not None and now - seen <= window:
         return Route(out)
     others = sorted(
         (i for i in identity.user.identities if i.active and i.channel != out.channel),

@@ -39,7 +39,7 @@ from handlers.access import Actor, actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
 from handlers.messages import Incoming, Reply
-from handlers.render import caps_for, numbered
+from handlers.render import MENU_KEY, caps_for, numbered
 from handlers.services import NullIO, Result, Services, TurnIO
 from handlers.turn import Turn
 from storage import chat
@@ -210,7 +210,7 @@ class Dispatcher:
 
     def _choice(self, turn: Turn) -> str | None:
         """A typed number picks from the last numbered menu (buttonless channels)."""
-        menu = turn.context.get("menu")
+        menu = turn.context.get(MENU_KEY)
         match = _NUMBER.match(turn.incoming.text or "")
         if not menu or not match or turn.incoming.callback_data:
             return None
@@ -238,7 +238,7 @@ class Dispatcher:
             if choices:
                 menu = choices
         if menu:
-            turn.context["menu"] = menu
+            turn.context[MENU_KEY] = menu
         else:
-            turn.context.pop("menu", None)
+            turn.context.pop(MENU_KEY, None)
         return out

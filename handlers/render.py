@@ -25,6 +25,9 @@ CAPS: dict[str, ChannelCaps] = {
 }
 
 
+MENU_KEY = "menu"  # chat context: the data of the last numbered menu's lines, in order
+
+
 def caps_for(channel: str) -> ChannelCaps:
     return CAPS.get(channel, ChannelCaps(buttons=False, limit=2000))
 

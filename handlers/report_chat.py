@@ -36,7 +36,6 @@ from knowledge.vietnamese import fold
 from storage import progress as store
 from storage.models import ProgressReport, TaskRow
 
-PREFERRED = ("telegram", "zalo_bot", "zalo_oa", "terminal")
 STEP_WORDS = ("s", "pc", "n")  # report_flow's per-step sub-commands
 MAX_HISTORY = 20
 MAX_PENDING = 10
@@ -70,9 +69,13 @@ def _draft(ft: FlowTurn) -> rf.ReportDraft:
 
 
 def _keep(ft: FlowTurn, draft: rf.ReportDraft) -> None:
+    ft.data["draft"] = _as_data(draft)
+
+
+def _as_data(draft: rf.ReportDraft) -> dict[str, Any]:
     raw = asdict(draft)
     raw["state"] = draft.state.value if draft.state else None
-    ft.data["draft"] = raw
+    return raw
 
 
 def _choices(reply: Reply) -> list[Choice]:
@@ -556,17 +559,12 @@ def _decide_review(ft: FlowTurn, accept: bool, reason: str | None) -> None:
 
 
 def _reach(turn: Turn, user_id: int | None) -> tuple[str, str] | None:
-    """The reporter's preferred active chat (the sender re-routes outside OA's window)."""
+    """The reporter's preferred chat (the sender re-routes outside OA's window)."""
     from storage import chat
 
     user = chat.get_user(turn.session, user_id) if user_id else None
-    if user is None:
-        return None
-    active = sorted(
-        (i for i in user.identities if i.active),
-        key=lambda i: PREFERRED.index(i.channel) if i.channel in PREFERRED else 99,
-    )
-    return (active[0].channel, active[0].chat_id) if active else None
+    found = chat.preferred_identity(user.identities) if user else None
+    return (found.channel, found.chat_id) if found else None
 
 
 def _review_prompt(ft: FlowTurn) -> str:
@@ -592,6 +590,16 @@ REVIEW = register(
         timeout=timedelta(hours=2),
     )
 )
+
+
+def report_task(turn: Turn, task: TaskRow, occurrence: str | None = None) -> list[Reply]:
+    """The guided report already on ``task`` (and its occurrence), at its state step;
+    someone who may not report on it gets the refusal naming the lead unit."""
+    allowed = reporting.permission(turn.session, reporter_of(turn.actor), task)
+    if not allowed.allowed:
+        raise UserFacingError(allowed.reason or texts.FLOW_NO_MATCH)
+    draft = rf.ReportDraft(task.id, _task_title(task), occurrence or None)
+    return begin(turn, REPORT, "state", draft=_as_data(draft))
 
 
 def report_cmd(turn: Turn) -> list[Reply]:

@@ -230,6 +230,13 @@ CHAT_ADMIN_UPDATE_LINE = "#{id} {channel} {received}: {error}"
 
 CHAT_ADMIN_OUTBOX_TITLE = "Tin gửi đi cần kiểm tra ({count}):"
 
+CHAT_ADMIN_CALL_TITLE = (
+    "Cần liên hệ trực tiếp ({count}) — tin nhắn đang giữ lại vì không kênh nào tới được "
+    "người nhận (Zalo OA đã quá thời hạn tương tác, chưa liên kết kênh khác):"
+)
+
+CHAT_ADMIN_CALL_LINE = "#{id} {name} ({channel}): “{preview}”"
+
 CHAT_ADMIN_OUTBOX_LINE = "#{id} {channel}:{chat_id} — {status}: {preview}"
 
 CHAT_OUTBOX_STATUS_NAMES = {

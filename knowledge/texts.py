@@ -586,6 +586,7 @@ ZALO_UPLOAD_HOWTO = (
     "hoặc chạy “planbot ingest TỆP” trên máy chủ."
 )
 CHART_NO_LINK = "(Biểu đồ chỉ xem được khi máy chủ có địa chỉ công khai PLANBOT_PUBLIC_URL.)"
+CHART_LINK = "{caption}\nXem biểu đồ (chỉ dành cho anh/chị, hết hạn lúc {expires}): {url}"
 TERMINAL_FILE = "[Tệp: {path}]"
 
 # --- Deadline alerts, reminders and digests (knowledge.alerts, handlers.alerts) -------
@@ -609,7 +610,8 @@ ALERT_PERIOD_HEAD = (
     "đề nghị báo cáo kết quả thực hiện kỳ này."
 )
 ALERT_PROGRESS_HEAD = "📝 Đề nghị cập nhật tiến độ {period} của nhiệm vụ thường xuyên."
-ALERT_REPORT_HINT = "Bấm “Báo cáo tiến độ” hoặc gõ /baocao để báo cáo."
+ALERT_REPORT_HINT = "Chọn “Báo cáo tiến độ” hoặc gõ /baocao để báo cáo."
+ALERT_REPORT_HINT_COMMAND = "Gõ /baocao để báo cáo tiến độ."  # a message without the action
 ALERT_BTN_REPORT = "Báo cáo tiến độ"
 ALERT_CATCH_UP_PREFIX = "(Nhắc bù do hệ thống tạm gián đoạn) "
 ALERT_UNCOVERED = "Không có người nhận: {unit} chưa có trưởng đơn vị liên kết với bot."
@@ -648,11 +650,6 @@ ALERT_UPCOMING_TO = " → {who}"
 ALERT_UPCOMING_NONE = "Bạn sẽ không nhận nhắc hạn nào trong {days} ngày tới."
 ALERT_UPCOMING_MUTED = "Bạn đã tắt mọi nhắc hạn (gõ /caidat để bật lại)."
 ALERT_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật")
-ALERT_REPORT_TASK_INFO = (
-    "{task}\n{plan}\n{unit}\n{due}\n{status}\n\n"
-    "Để báo cáo, gửi một tin nhắn, ví dụ: “NV {number}: đang thực hiện 50%, …” "
-    "hoặc “NV {number} đã hoàn thành”."
-)
 ALERT_REPORT_TASK_UNKNOWN = "Không tìm thấy nhiệm vụ này (có thể kế hoạch đã được thay thế)."
 
 SETTINGS_TITLE = "Cài đặt nhắc hạn của bạn:"

@@ -7,7 +7,7 @@ received update and the polling offset can be stored in one commit.
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -28,8 +28,9 @@ from storage.models import (
 from storage.settings import get_settings
 
 ROLES = ("admin", "leader", "head", "member", "viewer")
-# Which of a person's identities a push goes to first (push-capable channels first).
+# Among a person's identities not told apart by use: which a push goes to first.
 CHANNEL_PREFERENCE = ("telegram", "zalo_bot", "zalo_oa", "terminal")
+PUSH_CHANNELS = ("telegram", "zalo_bot", "zalo_oa")  # a running bot can push to these
 
 
 def channel_rank(channel: str) -> int:
@@ -41,6 +42,16 @@ def channel_rank(channel: str) -> int:
 
 # No 0/O/1/I/L: codes are read aloud and typed on phones.
 _CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def preferred_identity(identities: Iterable[Identity]) -> Identity | None:
+    """Where a push to this person goes: the active identity on a push channel they
+    wrote from last (people are reached where they are), then ``CHANNEL_PREFERENCE``.
+    The Zalo OA window rule (``handlers.delivery``) may still send it elsewhere."""
+    live = sorted((i for i in identities if i.active), key=lambda i: channel_rank(i.channel))
+    live.sort(key=lambda i: i.last_seen_at or datetime.min, reverse=True)  # stable: rank on ties
+    live.sort(key=lambda i: i.channel not in PUSH_CHANNELS)
+    return live[0] if live else None
 
 
 def utcnow() -> datetime:
@@ -56,6 +67,11 @@ def find_identity(session: Session, channel: str, external_id: str) -> Identity 
         .where(Identity.channel == channel, Identity.external_id == external_id)
         .options(selectinload(Identity.user).selectinload(User.unit))
     )
+    return session.scalars(stmt).first()
+
+
+def identity_for_chat(session: Session, channel: str, chat_id: str) -> Identity | None:
+    stmt = select(Identity).where(Identity.channel == channel, Identity.chat_id == chat_id)
     return session.scalars(stmt).first()
 
 

@@ -1,5 +1,6 @@
 """Alerts in the chat: /hanchot says which reminders are coming and when, /caidat
-changes them (mute all or a plan, lead times, digest), the alert's button answers."""
+changes them (mute all or a plan, lead times, digest), the alert's button opens the
+guided report on its task."""
 
 from __future__ import annotations
 
@@ -85,7 +86,7 @@ def test_caidat_mutes_and_changes_lead_times_and_digest(world: World, tmp_path: 
     assert _mine(world, "Lan", "2026-03-02 08:00") == []
 
 
-def test_report_button_answers_with_the_task_and_how_to_report(
+def test_report_button_opens_the_guided_report_on_the_alerted_task(
     world: World, tmp_path: Path
 ) -> None:
     now = datetime(2026, 2, 24, 8, 0)
@@ -99,7 +100,11 @@ def test_report_button_answers_with_the_task_and_how_to_report(
     button = report_button(alert)[0][0]
     assert button.label == "Báo cáo tiến độ" and len(button.data.encode()) <= 64
     lan = _chat(world, tmp_path, "Lan", now)
-    text = "\n".join(lan.press(button.data))
-    assert "Trình dự thảo quy chế phối hợp" in text and "27/02/2026" in text
-    assert "NV 1" in text
+    [state] = lan.press(button.data)
+    assert "Trình dự thảo quy chế phối hợp" in state and "Tình trạng thực hiện?" in state
+    assert [b.label for row in lan.replies[0].buttons for b in row][0] == "Hoàn thành"
     assert "Không tìm thấy" in "\n".join(lan.press("/baocaonv 99999"))
+    # Thanh tra Sở does not lead task 1: refused, naming the unit that does.
+    mai = _chat(world, tmp_path, "Mai", now)
+    [refused] = mai.press(button.data)
+    assert "không thuộc đơn vị chủ trì" in refused and "Văn phòng Sở" in refused

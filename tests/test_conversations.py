@@ -10,7 +10,7 @@ import hashlib
 import io
 import re
 from collections.abc import AsyncIterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,6 +21,8 @@ from fakes.chat import add_task, invite
 from fakes.conversation import CHANNELS, KINDS, Conversation, TelegramConversation
 
 from handlers import downloads
+from storage import chat
+from storage.models import AnswerFeedback, Identity, OutboxMessage, ProgressReport, TaskRow
 
 TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 NOW = datetime(2026, 3, 10, 9, 0, tzinfo=TZ)
@@ -144,12 +146,14 @@ async def test_progress_chart_export_and_quarterly_draft(conv: Conversation) -> 
     [overview] = await conv.say("lan", "/tiendo")
     assert "Tổng số 3 nhiệm vụ; đã hoàn thành 1" in overview
     await conv.press("lan", "📊 Biểu đồ")
-    if conv.channel == "telegram":
-        [png] = conv.photos("lan")
-        assert png.startswith(PNG)
-    elif conv.channel == "zalo_bot":
+    if conv.channel == "zalo_bot":  # sendPhoto takes a URL: a signed link to the picture
         [url] = conv.photos("lan")
         assert (await conv.fetch(url)).content.startswith(PNG)
+    else:  # Telegram: sendPhoto with the file; Zalo OA: uploaded, then an image message
+        [png] = conv.photos("lan")
+        assert png.startswith(PNG)
+    if conv.channel == "zalo_oa":  # the caption travels in the image message
+        assert conv.messages("lan")[-1].startswith("Tiến độ nhiệm vụ — tất cả đơn vị")
     [exported] = await conv.say("lan", "/xuat")
     if conv.channel == "telegram":
         [(_, xlsx)] = conv.documents("lan")
@@ -212,6 +216,209 @@ async def test_a_report_interrupted_by_a_restart_continues(conv: Conversation) -
     [confirm] = await conv.say("an", "đã tổ chức 2 lớp")
     assert "75%" in confirm and "đã tổ chức 2 lớp" in confirm
     saved_id(await conv.press("an", "Xác nhận"))
+
+
+async def test_menu_help_a_vote_invites_deadlines_withdraw_cancel_and_broadcast(
+    conv: Conversation,
+) -> None:
+    await link(conv, "lan", "admin")
+    [help_text] = await conv.say("lan", "/trogiup")
+    assert "/baocao" in help_text and "/xuat" in help_text
+    assert "Quản trị" in conv.options("lan")  # the main menu under it
+    [prompt] = await conv.press("lan", "Hỏi đáp")
+    assert "Mời bạn gửi câu hỏi" in prompt
+    assert answers(await conv.say("lan", "ai chủ trì nhiệm vụ 3.18?")) == [
+        "Sở Tư pháp chủ trì nhiệm vụ 3.18."
+    ]
+    assert conv.options("lan") == ["👍", "👎"]
+    assert "Cảm ơn" in (await conv.press("lan", "👍"))[0]
+    with conv.services.db.session() as session:
+        [vote] = session.query(AnswerFeedback).all()
+        assert vote.vote == "up" and vote.channel == conv.channel
+    # An invite made in chat links a new head of unit.
+    await conv.say("lan", "/admin")
+    await conv.press("lan", "Tạo mã mời")
+    await conv.press("lan", "trưởng đơn vị")
+    [created] = await conv.say("lan", "Sở Tư pháp")
+    code = re.search(r"/start (\S+)", created).group(1)  # type: ignore[union-attr]
+    assert "Sở Tư pháp" in (await conv.say("an", f"/start {code}"))[0]
+    await conv.say("lan", "/admin")
+    assert "Người dùng (2)" in (await conv.press("lan", "Danh sách người dùng"))[0]
+    # The head's deadlines and the reminders coming; a report withdrawn; a flow left.
+    deadlines = "\n".join(await conv.say("an", "/hanchot"))
+    assert "Ban hành Kế hoạch CCHC" in deadlines and "Nhắc hạn bạn sẽ nhận" in deadlines
+    await conv.say("an", "3.32 đang thực hiện 40%")
+    report = saved_id(await conv.press("an", "Xác nhận"))
+    assert f"Đã rút lại báo cáo #{report}" in (await conv.say("an", f"/rutbaocao {report}"))[0]
+    await conv.say("an", "/baocao")
+    assert (await conv.say("an", "/huy"))[0] == "Đã hủy."
+    [history] = await conv.say("an", "/lichsu 3.32")
+    assert f"#{report} " in history and "[đã rút lại]" in history
+    # A broadcast reaches everyone else through the outbox.
+    await conv.say("lan", "/admin broadcast")
+    assert "1 tài khoản" in (await conv.say("lan", "Họp giao ban lúc 14 giờ"))[0]
+    [told] = await conv.wait_for("an")
+    assert told == "📢 Thông báo: Họp giao ban lúc 14 giờ"
+
+
+# --- deadline alerts and their settings -------------------------------------------------
+
+OVERDUE_AT = datetime(2026, 3, 10, 8, 0)  # 3.31 (due 31/01) gets its overdue alert
+T331_ALERT = "Nhiệm vụ 3.31: Ban hành Kế hoạch CCHC năm 2026"
+
+
+def task_id(c: Conversation, number: str) -> int:
+    with c.services.db.session() as session:
+        return int(session.query(TaskRow.id).filter_by(number=number).scalar())
+
+
+async def test_an_alert_arrives_with_its_action_and_the_action_completes_a_report(
+    conv: Conversation,
+) -> None:
+    await link(conv, "an", "head", "Sở Tư pháp")
+    await link(conv, "hoa", "head", "Sở Nội vụ")
+    result = await conv.send_alerts(OVERDUE_AT)
+    assert result.queued >= 1
+    [alert] = conv.received("an")
+    assert "quá hạn" in alert and T331_ALERT in alert
+    assert conv.options("an") == ["Báo cáo tiến độ"]  # a button, or its numbered line
+    assert conv.received("hoa") == []  # 3.31 is not Sở Nội vụ's
+    [state] = await conv.press("an", "Báo cáo tiến độ")  # straight to the task's state
+    assert f"Nhiệm vụ: {T331}" in state and "Hoàn thành" in conv.options("an")
+    await conv.press("an", "Đang thực hiện")
+    await conv.press("an", "75%")
+    [confirm] = await conv.say("an", "đã trình dự thảo")
+    assert T331 in confirm and "75%" in confirm and "đã trình dự thảo" in confirm
+    report = saved_id(await conv.press("an", "Xác nhận"))
+    with conv.services.db.session() as session:
+        saved = session.get(ProgressReport, report)
+        assert saved is not None and saved.task_id == task_id(conv, "3.31")
+        assert saved.occurrence == "2026-01-31"  # the alerted occurrence
+    [history] = await conv.say("an", "/lichsu 3.31")
+    assert f"#{report} " in history and "Đang thực hiện, 75%, đã trình dự thảo" in history
+    # The same action from someone whose unit does not lead the task: refused, by name.
+    [refused] = await conv.say("hoa", f"/baocaonv {task_id(conv, '3.31')} 2026-01-31")
+    assert "không thuộc đơn vị chủ trì" in refused and "Đơn vị chủ trì: Sở Tư pháp" in refused
+
+
+async def test_caidat_end_to_end_and_the_next_planning_run_honours_it(conv: Conversation) -> None:
+    await link(conv, "an", "head", "Sở Tư pháp")
+    [menu] = await conv.say("an", "/caidat")
+    assert "Nhắc trước: 7, 3, 1 ngày làm việc" in menu
+    assert conv.options("an")[:3] == [
+        "Tắt mọi nhắc hạn",
+        "Tắt tổng hợp tuần",
+        "Đổi số ngày nhắc trước",
+    ]
+    [ask] = await conv.press("an", "Đổi số ngày nhắc trước")
+    assert "Nhắc trước bao nhiêu ngày" in ask
+    assert "Chưa hiểu" in (await conv.say("an", "bảy ngày"))[0]  # asked again, nothing lost
+    *_, shown = await conv.say("an", "5 2")
+    assert "Nhắc trước: 5, 2 ngày làm việc" in shown
+    await conv.press("an", "Tắt tổng hợp tuần")
+    assert "Tổng hợp tuần: tắt" in conv.messages("an")[-1]
+    assert "Đã lưu" in (await conv.press("an", "Xong"))[0]
+    await conv.send_alerts(datetime(2026, 6, 19, 8, 0))  # 7 working days before 30/06
+    assert not [m for m in conv.received("an") if "Tập huấn" in m]
+    await conv.send_alerts(datetime(2026, 6, 22, 8, 0))  # a Monday: no weekly digest
+    assert not [m for m in conv.received("an") if "Tổng hợp tuần" in m]
+    await conv.send_alerts(datetime(2026, 6, 23, 8, 0))  # 5 working days before
+    [reminder] = [m for m in conv.received("an") if "Tập huấn" in m]
+    assert "còn 5 ngày làm việc" in reminder
+
+
+# --- Zalo OA's interaction window: alerts and digests are never lost ----------------------
+
+DIGEST_AT = datetime(2026, 3, 9, 8, 0)  # a Monday: the weekly digest went out at 07:30
+
+
+@pytest.fixture
+async def oa_and_telegram(tmp_path: Path) -> AsyncIterator[tuple[Conversation, Conversation]]:
+    """Zalo OA and Telegram on one database: people linked on one or both."""
+    oa_kind, tg_kind = KINDS["zalo_oa"], KINDS["telegram"]
+    async with oa_kind(tmp_path, lambda: NOW) as oa, tg_kind(tmp_path, lambda: NOW) as tg:
+        add_task(oa.services, T331[5:], "Sở Tư pháp", date(2026, 1, 31), number="3.31")
+        yield oa, tg
+
+
+def last_wrote(c: Conversation, user: str, days_ago: int) -> None:
+    """Move the person's last message on ``c``'s channel back in time."""
+    with c.services.db.session() as session:
+        identity = session.query(Identity).filter_by(channel=c.channel, chat_id=c.chat(user)).one()
+        identity.last_seen_at = chat.utcnow() - timedelta(days=days_ago)
+
+
+def alert_rows(c: Conversation) -> list[tuple[str, str]]:
+    """(channel, status) of every alert row in the outbox, oldest first."""
+    with c.services.db.session() as session:
+        rows = session.query(OutboxMessage).order_by(OutboxMessage.id)
+        return [(r.channel, r.status) for r in rows if r.dedupe_key.startswith("alert:")]
+
+
+def user_id(c: Conversation, user: str) -> int:
+    with c.services.db.session() as session:
+        identity = session.query(Identity).filter_by(channel=c.channel, chat_id=c.chat(user)).one()
+        return int(identity.user_id)
+
+
+async def test_outside_the_oa_window_alerts_and_digests_go_to_the_other_channel(
+    oa_and_telegram: tuple[Conversation, Conversation],
+) -> None:
+    oa, tg = oa_and_telegram
+    await link(tg, "an", "head", "Sở Tư pháp")
+    code = invite(oa.services, "head", "Sở Tư pháp", user_id=user_id(tg, "an"))
+    await oa.say("an", f"/start {code}")  # the same person, now on Zalo OA too
+    last_wrote(tg, "an", 20)
+    last_wrote(oa, "an", 10)  # OA is where An wrote last, but its window has closed
+    await oa.send_alerts(DIGEST_AT, tg)
+    [digest] = tg.received("an")
+    assert "Tổng hợp tuần 09/03/2026 — Sở Tư pháp" in digest and oa.received("an") == []
+    await oa.send_alerts(OVERDUE_AT, tg)
+    [alert] = tg.received("an")
+    assert T331_ALERT in alert and oa.received("an") == []
+    assert alert_rows(oa) == [("zalo_oa", "sent")] * 2  # addressed to the OA, sent elsewhere
+    [state] = await tg.press("an", "Báo cáo tiến độ")  # the action works where it arrived
+    assert f"Nhiệm vụ: {T331}" in state
+    await tg.press("an", "Hoàn thành")
+    await tg.press("an", "Bỏ qua")
+    saved_id(await tg.press("an", "Xác nhận"))
+
+
+async def test_outside_the_oa_window_with_no_other_channel_the_admins_are_told_to_call(
+    oa_and_telegram: tuple[Conversation, Conversation],
+) -> None:
+    oa, tg = oa_and_telegram
+    await link(tg, "lan", "admin")
+    await link(oa, "binh", "head", "Sở Tư pháp")
+    last_wrote(oa, "binh", 10)
+    await oa.send_alerts(OVERDUE_AT, tg)
+    assert oa.received("binh") == []
+    notes = [m for m in tg.received("lan") if "đang được giữ lại" in m]
+    assert len(notes) == 1 and "quá hạn" in notes[0]
+    assert alert_rows(oa) == [("zalo_oa", "held")]
+    [updates] = await tg.say("lan", "/admin updates")
+    assert "Cần liên hệ trực tiếp (1)" in updates and "(Zalo OA)" in updates
+    assert "quá hạn" in updates.split("Cần liên hệ trực tiếp", 1)[1]
+    # Binh writes again: the window is open, and the next alert reaches him on the OA.
+    await oa.say("binh", "/trogiup")
+    await oa.send_alerts(datetime(2026, 3, 13, 8, 0), tg)
+    [alert] = oa.received("binh")
+    assert T331_ALERT in alert and "1. Báo cáo tiến độ" in alert
+
+
+async def test_an_oa_send_refused_as_outside_the_window_takes_the_other_channel(
+    oa_and_telegram: tuple[Conversation, Conversation],
+) -> None:
+    """Our clock says the window is open, the platform says it is not: its word wins."""
+    oa, tg = oa_and_telegram
+    await link(tg, "an", "head", "Sở Tư pháp")
+    await oa.say("an", f"/start {invite(oa.services, 'head', None, user_id=user_id(tg, 'an'))}")
+    last_wrote(tg, "an", 1)
+    oa.fake.outside_window.add(oa.chat("an"))
+    await oa.send_alerts(OVERDUE_AT, tg)
+    [alert] = tg.received("an")
+    assert T331_ALERT in alert and tg.options("an") == ["Báo cáo tiến độ"]
+    assert alert_rows(oa) == [("zalo_oa", "sent")] and oa.received("an") == []
 
 
 def _unquote(value: str) -> str:

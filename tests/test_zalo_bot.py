@@ -6,6 +6,7 @@ import asyncio
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fakes.channel import polling, until
 from fakes.chat import StubEngine, invite, stubbed_services
@@ -13,6 +14,7 @@ from fakes.zalo_bot_api import TOKEN, FakeZaloBot
 
 from bot import texts
 from bot.preflight import StartupRefused
+from bot.webhooks import build_app
 from bot.zalo_bot.adapter import ZaloBotAdapter
 from handlers.dispatcher import Dispatcher
 from handlers.messages import Reply
@@ -220,3 +222,68 @@ async def test_refused_set_webhook_or_token_stop_with_a_clear_message(
     with pytest.raises(StartupRefused, match="ZALO_BOT_TOKEN"):
         await adapter.start()
     await adapter.stop()
+
+
+async def test_the_fake_answers_in_the_reference_wire_format(fake: FakeZaloBot) -> None:
+    """What the fake says is what the reference documents (not what our client reads)."""
+    base = f"{fake.url}/bot{TOKEN}"
+    async with httpx.AsyncClient(timeout=5) as http:
+        me = (await http.post(f"{base}/getMe", json={})).json()
+        assert me["ok"] and set(me["result"]) == {
+            "id",
+            "account_name",
+            "account_type",
+            "can_join_groups",
+        }
+        empty = await http.post(f"{base}/getUpdates", json={"timeout": "0"})
+        assert empty.status_code == 408 and empty.json()["error_code"] == 408
+        fake.push_text("5b7d02", "một")
+        fake.push_text("5b7d02", "hai")
+        first = (await http.post(f"{base}/getUpdates", json={"timeout": "1"})).json()["result"]
+        assert isinstance(first, dict) and first["event_name"] == "message.text.received"
+        message = first["message"]
+        assert message["text"] == "một" and isinstance(message["message_id"], str)
+        assert isinstance(message["from"]["id"], str) and message["chat"]["chat_type"] == "PRIVATE"
+        assert message["date"] > 10**12  # milliseconds
+        second = (await http.post(f"{base}/getUpdates", json={"timeout": "1"})).json()["result"]
+        assert second["message"]["text"] == "hai"  # one update per call
+        sent = (await http.post(f"{base}/sendMessage", json={"chat_id": "c", "text": "x"})).json()
+        assert isinstance(sent["result"]["message_id"], str) and sent["result"]["date"] > 10**12
+        blank = await http.post(f"{base}/sendMessage", json={"chat_id": "c", "text": " "})
+        assert blank.status_code == 400 and not blank.json()["ok"]
+        hook = {"url": "https://bot.example.gov.vn/webhook/zalo_bot", "secret_token": "s" * 8}
+        assert (await http.post(f"{base}/setWebhook", json=hook)).json()["result"]["url"]
+        info = (await http.post(f"{base}/getWebhookInfo", json={})).json()["result"]
+        assert info["url"] == hook["url"] and info["updated_at"] > 10**12
+        gone = (await http.post(f"{base}/deleteWebhook", json={})).json()["result"]
+        assert gone["url"] == ""
+
+
+async def test_webhook_deliveries_flat_or_enveloped_are_answered_and_checked(
+    fake: FakeZaloBot, tmp_path: Path
+) -> None:
+    """The platform posts the flat update with the secret header; the reference's own
+    sample wraps it as ``{"ok": true, "result": …}``: both are read, a wrong secret is not."""
+    services = stubbed_services(
+        tmp_path,
+        zalo_bot_token=TOKEN,
+        zalo_bot_api_base_url=fake.url,
+        zalo_bot_webhook_url="https://bot.example.gov.vn/webhook/zalo_bot",
+        zalo_bot_webhook_secret="secret-88",
+    )
+    adapter = ZaloBotAdapter(services.db, Dispatcher(services), services.settings)
+    app = build_app(services.settings, {"zalo_bot": adapter})
+    flat = fake.update("w1", f"/start {invite(services, 'member')}")
+    wrapped = {"ok": True, "result": fake.update("w1", "/trogiup")}
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url="http://hook"
+    ) as client:
+        refused = await client.post("/webhook/zalo_bot", **fake.webhook(flat, "wrong-secret"))
+        assert refused.status_code == 401
+        for count, update in enumerate((flat, wrapped), start=1):
+            response = await client.post("/webhook/zalo_bot", **fake.webhook(update, "secret-88"))
+            assert response.status_code == 200
+            await until(lambda count=count: len(fake.texts("w1")) >= count)
+    await adapter.stop()
+    welcome, help_text = fake.texts("w1")
+    assert "Hoa" in welcome and "/baocao" in help_text

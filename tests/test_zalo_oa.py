@@ -179,3 +179,30 @@ async def test_two_workers_refresh_the_single_use_token_once(
     await other.stop()
     assert all(results) and len(fake.messages) == 6
     assert fake.refreshes == 1
+
+
+async def test_a_picture_the_oa_cannot_take_goes_as_a_signed_link(
+    fake: FakeZaloOA, tmp_path: Path
+) -> None:
+    """Over the upload's 1 MB (or no public URL to link to): the caption and a link."""
+    services = stubbed_services(
+        tmp_path,
+        zalo_oa_app_id=APP_ID,
+        zalo_oa_secret_key=OA_SECRET,
+        zalo_oa_access_token="tok-1",
+        zalo_oa_api_base_url=fake.url,
+        planbot_public_url="https://bot.test",
+    )
+    adapter = ZaloOAAdapter(services.db, Dispatcher(services), services.settings)
+    charts = services.settings.data_dir / "charts"
+    charts.mkdir(parents=True)
+    small, big = charts / "small.png", charts / "big.png"
+    small.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 1000)
+    big.write_bytes(b"\x89PNG\r\n\x1a\n" + b"0" * 1_100_000)
+    assert await adapter.send("u9", Reply(text="Biểu đồ nhỏ", photo=small))
+    assert await adapter.send("u9", Reply(text="Biểu đồ lớn", photo=big))
+    await adapter.stop()
+    assert fake.photos("u9") == [small.read_bytes()]
+    small_caption, link = fake.texts("u9")
+    assert small_caption == "Biểu đồ nhỏ"
+    assert link.startswith("Biểu đồ lớn\nXem biểu đồ") and "https://bot.test/tai/big.png?" in link

@@ -1,4 +1,10 @@
-"""Zalo Official Account API v3: send consultation messages, refresh the access token.
+"""Zalo Official Account API v3: send consultation messages (text, or an uploaded
+image with its caption), refresh the access token.
+
+Calls carry the token in the ``access_token`` header and answer ``{"error": 0,
+"data": …}`` or ``{"error": <negative code>, "message": …}``. An image is first
+uploaded (``POST /v2.0/oa/upload/image``, multipart ``file``, JPG/PNG up to 1 MB),
+then sent as a ``media`` template naming its ``attachment_id``.
 
 Refresh tokens are single-use, so exactly one refresher runs at a time, across
 processes too (the lock ``zalo_oa:refresh``, ``storage.locks``), and the newest
@@ -28,6 +34,8 @@ REFRESH_LOCK = "zalo_oa:refresh"
 LOCK_WAIT = 30.0  # seconds to wait for another process's refresh
 TOKEN_INVALID = (-216, -124)  # access token invalid / expired
 OUTSIDE_WINDOW = (-213, -201)  # the person has not interacted recently enough
+IMAGE_LIMIT = 1_000_000  # bytes: the largest JPG/PNG the OA upload takes
+IMAGE_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 
 
 class ZaloOAError(Exception):
@@ -129,15 +137,17 @@ class TokenKeeper:
 
 class ZaloOAClient:
     def __init__(self, api_base_url: str, tokens: TokenKeeper, http: httpx.AsyncClient) -> None:
-        self.url = api_base_url.rstrip("/") + "/v3.0/oa/message/cs"
+        root = api_base_url.rstrip("/")
+        self.url = root + "/v3.0/oa/message/cs"
+        self.upload_url = root + "/v2.0/oa/upload/image"
         self.tokens = tokens
         self.http = http
 
-    async def send_text(self, user_id: str, text: str) -> dict[str, Any]:
-        body = {"recipient": {"user_id": user_id}, "message": {"text": text}}
+    async def _call(self, url: str, **request: Any) -> dict[str, Any]:
+        """POST with the access token; refreshed once when the platform says it is stale."""
         for attempt in (1, 2):
             token = await self.tokens.token()
-            response = await self.http.post(self.url, headers={"access_token": token}, json=body)
+            response = await self.http.post(url, headers={"access_token": token}, **request)
             data = dict(response.json())
             code = int(data.get("error", 0))
             if code == 0:
@@ -147,3 +157,27 @@ class ZaloOAClient:
                 continue
             raise ZaloOAError(code, str(data.get("message", "")))
         raise ZaloOAError(-216, "token refresh did not help")
+
+    async def send_text(self, user_id: str, text: str) -> dict[str, Any]:
+        body = {"recipient": {"user_id": user_id}, "message": {"text": text}}
+        return await self._call(self.url, json=body)
+
+    async def upload_image(self, name: str, content: bytes, mime: str) -> str:
+        """The ``attachment_id`` of an uploaded JPG/PNG (at most ``IMAGE_LIMIT`` bytes)."""
+        data = await self._call(self.upload_url, files={"file": (name, content, mime)})
+        attachment = str((data.get("data") or {}).get("attachment_id") or "")
+        if not attachment:
+            raise ZaloOAError(-1, "upload answered without an attachment_id")
+        return attachment
+
+    async def send_image(
+        self, user_id: str, attachment_id: str, text: str | None = None
+    ) -> dict[str, Any]:
+        element = {"media_type": "image", "attachment_id": attachment_id}
+        payload = {"template_type": "media", "elements": [element]}
+        message: dict[str, Any] = {"attachment": {"type": "template", "payload": payload}}
+        if text:
+            message["text"] = text
+        return await self._call(
+            self.url, json={"recipient": {"user_id": user_id}, "message": message}
+        )

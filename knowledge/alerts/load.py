@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -21,7 +20,7 @@ from knowledge.progress.board import reported_keys
 from knowledge.progress.status import ReportState
 from knowledge.unit_lookup import home_province, narrow
 from knowledge.workdays import load_calendar
-from storage.chat import channel_rank
+from storage.chat import preferred_identity
 from storage.models import Document, TaskRow, TaskUnit, Unit, User
 from storage.repositories import resolve_units
 
@@ -93,7 +92,7 @@ def load_people(session: Session) -> list[Person]:
     stmt = select(User).where(User.active.is_(True)).options(selectinload(User.identities))
     out = []
     for user in session.scalars(stmt):
-        identity = _preferred(user)
+        identity = preferred_identity(user.identities)
         out.append(
             Person(
                 id=user.id,
@@ -106,12 +105,6 @@ def load_people(session: Session) -> list[Person]:
             )
         )
     return out
-
-
-def _preferred(user: User) -> Any:
-    live = [i for i in user.identities if i.active]
-    live.sort(key=lambda i: channel_rank(i.channel))
-    return live[0] if live else None
 
 
 def _office_ids(session: Session, names: str) -> frozenset[int]:

@@ -147,5 +147,5 @@ def catch_up_summary(items: Sequence[Alert]) -> str:
         )
     if len(items) > 20:
         lines.append(texts.ALERT_DIGEST_MORE.format(more=len(items) - 20))
-    lines.append(texts.ALERT_REPORT_HINT)
+    lines.append(texts.ALERT_REPORT_HINT_COMMAND)  # a summary carries no action of its own
     return "\n".join(lines)

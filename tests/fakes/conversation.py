@@ -6,6 +6,13 @@ polling the fake Zalo Bot API; Zalo OA: signed webhooks into the real webhook ap
 answers through the fake OA API). The suite says what a person does (``say``,
 ``press`` a button by its label — typed as its number where a channel has no
 buttons) and reads what came back, the same way on every channel.
+
+Deadline alerts: ``send_alerts(now)`` is one scheduler tick at a fixed local
+``now`` (``handlers.alerts.queue_due``) and the outbox sender draining it with the
+send window as at ``now`` (``bot.scheduler.alert_hold``); what arrived is read
+with ``received(user)``. Conversations made on the same ``tmp_path`` share one
+database, so a person can be linked on two channels (``also=`` routes through
+both adapters).
 """
 
 from __future__ import annotations
@@ -16,8 +23,9 @@ import re
 import time
 from collections.abc import Callable
 from contextlib import AsyncExitStack
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpx
 
@@ -31,6 +39,9 @@ from fakes.zalo_bot_api import FakeZaloBot
 from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
+
+if TYPE_CHECKING:
+    from handlers.alerts import QueueResult
 
 PUBLIC_URL = "https://bot.test"
 SETTLE = 0.05  # seconds without a new message once no turn or reply is pending
@@ -62,6 +73,10 @@ class Conversation:
         raise NotImplementedError
 
     async def _push(self, user: str, text: str) -> None:
+        raise NotImplementedError
+
+    def chat(self, user: str) -> str:
+        """The person's chat id on this channel."""
         raise NotImplementedError
 
     async def _press(self, user: str, label: str) -> None:
@@ -166,6 +181,49 @@ class Conversation:
             )
         return bool(updates or replies)
 
+    def received(self, user: str) -> list[str]:
+        """The messages that arrived since the last read, without waiting (after a
+        synchronous drain such as ``send_alerts``)."""
+        texts = self.messages(user)
+        new = texts[self.seen.get(f"t:{user}", 0) :]
+        self.seen[user] = len(texts) + len(self.photos(user)) + len(self.documents(user))
+        self.seen[f"t:{user}"] = len(texts)
+        return new
+
+    async def send_alerts(self, now: datetime, *also: Conversation) -> QueueResult:
+        """One scheduler tick at ``now`` (local, naive; a scheduler that ticked a
+        minute before, so nothing is caught up), then the outbox drained by a sender
+        through this channel's adapter and those of ``also``, holding alerts outside
+        their send window as at ``now``."""
+        from bot.ratelimit import Pacer
+        from bot.routing import DeliveryRouter
+        from bot.scheduler import alert_hold
+        from bot.sender import OutboxSender
+        from handlers.alerts import queue_due
+
+        settings = self.services.settings
+        with self.services.db.session() as session:
+            office = settings.alerts_coordinating_office
+            result = queue_due(session, now, coordinating_office=office, since=now)
+        base = self.adapter._sender()  # its worker id: our replies are never "recovered"
+        adapters = {self.channel: self.adapter, **{c.channel: c.adapter for c in also}}
+        window = timedelta(hours=settings.zalo_oa_window_hours)
+        sender = OutboxSender(
+            self.services.db,
+            DeliveryRouter(self.services.db, adapters, window),
+            base.worker,
+            base.alive,
+            pacer=Pacer(per_chat_interval=0.01),
+            hold=alert_hold(self.services.db, lambda: now),
+        )
+        busy = True
+        while busy:  # held messages queue notes to the admins' channels: drain those too
+            busy = False
+            for channel in adapters:
+                while await sender.drain_once(channel):
+                    busy = True
+        return result
+
     async def wait_for(self, user: str) -> list[str]:
         """Messages pushed to ``user`` outside their own turn (a review's outcome): the
         outbox drained as the runtime's sender loop would."""
@@ -195,6 +253,7 @@ class TelegramConversation(Conversation):
             "telegram_bot_token": TG_TOKEN,
             "telegram_api_base_url": self.fake.url,
             "telegram_poll_timeout": 1,
+            "telegram_chat_rate": 50,  # per-chat pacing has its own tests: keep turns quick
         }
 
     async def _run(self, services: Services) -> None:
@@ -206,6 +265,9 @@ class TelegramConversation(Conversation):
 
     def uid(self, user: str) -> int:
         return self.users.setdefault(user, 1000 + len(self.users))
+
+    def chat(self, user: str) -> str:
+        return str(self.uid(user))
 
     async def _push(self, user: str, text: str) -> None:
         self.fake.push_text(self.uid(user), text, name=user)
@@ -257,7 +319,10 @@ class ZaloBotConversation(Conversation):
         await self.stack.enter_async_context(polling(adapter))
 
     async def _push(self, user: str, text: str) -> None:
-        self.fake.push_text(f"zb-{user}", text)
+        self.fake.push_text(self.chat(user), text)
+
+    def chat(self, user: str) -> str:
+        return f"zb-{user}"
 
     def messages(self, user: str) -> list[str]:
         return self.fake.texts(f"zb-{user}")
@@ -296,13 +361,21 @@ class ZaloOAConversation(Conversation):
 
     async def _push(self, user: str, text: str) -> None:
         assert self.client is not None
-        body = oa_event(f"oa-{user}", text, f"msg-{next(self._ids)}", str(int(time.time() * 1000)))
+        body = oa_event(
+            self.chat(user), text, f"msg-{next(self._ids)}", str(int(time.time() * 1000))
+        )
         headers = {"Content-Type": "application/json", "X-ZEvent-Signature": sign(body)}
         response = await self.client.post("/webhook/zalo_oa", content=body, headers=headers)
         assert response.status_code == 200
 
+    def chat(self, user: str) -> str:
+        return f"oa-{user}"
+
     def messages(self, user: str) -> list[str]:
-        return self.fake.texts(f"oa-{user}")
+        return self.fake.texts(self.chat(user))
+
+    def photos(self, user: str) -> list[Any]:
+        return self.fake.photos(self.chat(user))
 
 
 KINDS: dict[str, type[Conversation]] = {

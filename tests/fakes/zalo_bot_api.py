@@ -1,10 +1,15 @@
 """A fake Zalo Bot Platform API (https://bot.zaloplatforms.com/docs), built from its reference.
 
-JSON methods under ``/bot<token>/<method>``. Ids are strings, dates milliseconds;
-getUpdates hands out one queued update per call (a single object, not a list) and
-answers error 408 when its long-poll timeout passes with nothing new. setWebhook
-requires an https URL and a secret of 8-256 characters, as the platform does;
-webhook bodies are the flat update with the secret in ``X-Bot-Api-Secret-Token``.
+JSON methods under ``/bot<token>/<method>``, answering ``{"ok": true, "result": …}`` or
+``{"ok": false, "error_code": …, "description": …}``. Ids are strings, dates
+milliseconds; getUpdates hands out one queued update per call (a single object,
+not a list) and answers error 408 when its long-poll timeout passes with nothing
+new. sendMessage takes 1-2000 characters of text; sendPhoto a photo URL and an
+optional caption of 1-2000; both answer ``{message_id, date}``. getMe answers
+``{id, account_name, account_type, can_join_groups}``; setWebhook requires an
+https URL and a secret of 8-256 characters and answers ``{url, updated_at}``, as
+do deleteWebhook (an empty url) and getWebhookInfo. Webhook bodies are the flat
+update with the secret in ``X-Bot-Api-Secret-Token``.
 """
 
 from __future__ import annotations
@@ -34,6 +39,7 @@ class FakeZaloBot(FakeService):
         self.failures: dict[str, list[tuple[int, dict[str, Any]]]] = {}
         self._ids = itertools.count(0x5B7D0000)
         self.answer_at_once = False  # getUpdates ignores its timeout (a misbehaving server)
+        self.webhook_url = ""
         self.server = ThreadedServer(
             Starlette(routes=[Route("/bot{token}/{method}", self._api, methods=["POST", "GET"])])
         )
@@ -41,7 +47,7 @@ class FakeZaloBot(FakeService):
     def message(self, user_id: str, name: str = "Hoa", **fields: Any) -> dict[str, Any]:
         return {
             "message_id": f"{next(self._ids):020x}",
-            "from": {"id": user_id, "first_name": name},  # the reference's own sample
+            "from": {"id": user_id, "first_name": name, "is_bot": False},  # the reference's sample
             "chat": {
                 "id": fields.pop("chat_id", user_id),
                 "chat_type": fields.pop("chat_type", "PRIVATE"),
@@ -112,27 +118,34 @@ class FakeZaloBot(FakeService):
             return JSONResponse(failure[1], failure[0])
         if method == "getUpdates":
             return await self._get_updates(float(params.get("timeout") or 0))
+        return self._method(method, params)
+
+    def _method(self, method: str, params: dict[str, Any]) -> Response:
+        now = int(time.time() * 1000)
         if method == "getMe":
-            return JSONResponse({"ok": True, "result": {"id": "bot1", "account_name": "planbot"}})
+            me = {"id": "bot1", "account_name": "planbot", "account_type": "BASIC"}
+            return _ok({**me, "can_join_groups": False})
         if method == "setWebhook":
             return self._set_webhook(params)
-        if method == "sendMessage" and not str(params.get("text") or "").strip():
-            return JSONResponse(
-                {"ok": False, "error_code": 400, "description": "text is required"}, 400
-            )
-        if method == "sendMessage":
-            result = {"message_id": f"out{next(self._ids)}", "date": int(time.time() * 1000)}
-            return JSONResponse({"ok": True, "result": result})
-        return JSONResponse({"ok": True, "result": True})
+        if method in ("deleteWebhook", "getWebhookInfo"):
+            if method == "deleteWebhook":
+                self.webhook_url = ""
+            return _ok({"url": self.webhook_url, "updated_at": now})
+        if method in ("sendMessage", "sendPhoto"):
+            problem = _check_send(method, params)
+            if problem:
+                return _error(400, problem)
+            return _ok({"message_id": f"out{next(self._ids):x}", "date": now})
+        if method == "sendChatAction":
+            return JSONResponse({"ok": True})
+        return _error(404, f"unknown method {method}")
 
     def _set_webhook(self, params: dict[str, Any]) -> Response:
         url, secret = str(params.get("url") or ""), str(params.get("secret_token") or "")
         if not url.startswith("https://") or not 8 <= len(secret) <= 256:
-            body = {"ok": False, "error_code": 400, "description": "invalid url or secret_token"}
-            return JSONResponse(body, 400)
-        return JSONResponse(
-            {"ok": True, "result": {"url": url, "updated_at": int(time.time() * 1000)}}
-        )
+            return _error(400, "invalid url or secret_token")
+        self.webhook_url = url
+        return _ok({"url": url, "updated_at": int(time.time() * 1000)})
 
     async def _get_updates(self, timeout: float) -> Response:
         if self.answer_at_once:
@@ -144,7 +157,28 @@ class FakeZaloBot(FakeService):
             if update is not None:
                 return JSONResponse({"ok": True, "result": update})
             if time.monotonic() >= deadline:
-                return JSONResponse(
-                    {"ok": False, "error_code": 408, "description": "Request timeout"}, 408
-                )
+                return _error(408, "Request timeout")
             await asyncio.sleep(0.01)
+
+
+def _ok(result: Any) -> Response:
+    return JSONResponse({"ok": True, "result": result})
+
+
+def _error(code: int, description: str) -> Response:
+    return JSONResponse({"ok": False, "error_code": code, "description": description}, code)
+
+
+def _check_send(method: str, params: dict[str, Any]) -> str:
+    """The reference's required fields and lengths; "" when the call is well formed."""
+    if not str(params.get("chat_id") or ""):
+        return "chat_id is required"
+    if method == "sendMessage":
+        text = str(params.get("text") or "")
+        return "" if text.strip() and len(text) <= 2000 else "text must be 1-2000 characters"
+    caption = params.get("caption")
+    if not str(params.get("photo") or ""):
+        return "photo is required"
+    if caption is not None and not 0 < len(str(caption)) <= 2000:
+        return "caption must be 1-2000 characters"
+    return ""
