@@ -277,11 +277,15 @@ class _ColumnReader:
             self._open(m.group(1), i, m.group(2))
             return True
         sub = _SUB_NUMBER.match(s)
-        if sub and int(sub.group(1)) == self.last_number and self._row_complete():
-            if int(sub.group(2)) == self.last_sub + 1:  # "2.1 Theo dõi …" under row 2
-                self.last_sub += 1
-                self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
-                return True
+        if (
+            sub
+            and int(sub.group(1)) == self.last_number
+            and self._row_complete()
+            and int(sub.group(2)) == self.last_sub + 1  # "2.1 Theo dõi …" under row 2
+        ):
+            self.last_sub += 1
+            self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
+            return True
         g = _GROUP_NUMBER.match(s)
         if g and g.group(1) == _ROMANS[self.groups] and self._row_complete():
             self.groups += 1
@@ -295,7 +299,7 @@ class _ColumnReader:
         if m and int(m.group(1)) == self.last_number + 1:
             return True
         sub = _SUB_NUMBER.match(s)
-        return bool(sub) and int(sub.group(1)) == self.last_number
+        return sub is not None and int(sub.group(1)) == self.last_number
 
     def _row_complete(self) -> bool:
         """The current row has reached its deadline (or there is none yet)."""
