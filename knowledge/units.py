@@ -392,6 +392,13 @@ def _generic_head(folded: str) -> str | None:
     return m.group(0) if m else None
 
 
+def is_bare_noun(text: str) -> bool:
+    """Only a collective noun ("Cơ quan", "Đơn vị", "các sở, ngành"): it names no one unit."""
+    f = fold(text).strip(" ,;.")
+    head = _generic_head(f)
+    return head is not None and head.strip() == f
+
+
 def _is_group(text: str) -> bool:
     f = fold(text)
     if f.startswith(("cac ", "nhung ", "moi ", "toan bo ", "tat ca ", "thanh vien ")):

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from knowledge import provinces
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.unit_lookup import home_province, narrow
+from knowledge.units import is_bare_noun
 from storage.models import Document, Unit, UnitAlias
 
 _HEADS = (
@@ -68,7 +69,8 @@ def _names(session: Session) -> list[tuple[str, list[int]]]:
             ids.append(unit_id)
 
     for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.id)):
-        add(name, unit_id)
+        if not is_bare_noun(name):  # a parsed "Cơ quan" must not catch every "cơ quan"
+            add(name, unit_id)
     for unit_id, alias in session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
         add(alias, unit_id)
     usable = [(k, v) for k, v in pairs.items() if len(k) >= 4 and (" " in k or len(k) >= 5)]

@@ -58,7 +58,10 @@ def corrected(query: str, vocab: dict[str, int]) -> str:
             return word  # typed with diacritics and well formed: a real word ("hôm")
         if not folded.isalpha():
             return word
-        return correct_token(folded, vocab)
+        fixed = correct_token(folded, vocab)
+        # A fix into a word that carries no content ("nau" -> "nam") would only drop a
+        # content word from the question: an unknown word stays as typed.
+        return word if fold(fixed) in STOPWORDS else fixed
 
     return _WORD.sub(fix, query)
 
