@@ -144,7 +144,8 @@ def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:
 
 
 def _plain_number(number: str) -> int | None:
-    m = re.fullmatch(r"\s*(\d{1,2})\s*[.)]?\s*", number or "")
+    # Strip first: a fullmatch with \s* on both sides is quadratic on a run of spaces.
+    m = re.fullmatch(r"(\d{1,2})\s*[.)]?", (number or "").strip())
     return int(m.group(1)) if m else None
 
 
