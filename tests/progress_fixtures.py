@@ -5,12 +5,14 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from sqlalchemy import func, select
+
 from conftest import SEEDS
 
 from knowledge.ingest import ingest_file
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Unit
+from storage.models import TaskUnit, Unit
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_PLAN = next((ROOT / "bot" / "samples").glob("*.md"))
@@ -39,4 +41,11 @@ def unit_named(session: object, spec: str) -> Unit:
     if parent:
         found = [u for u in found if u.parent is not None and u.parent.name == parent]
     assert found, f"no unit {spec!r}"
-    return found[0]
+    # Since units are kept per province, one name ("Sở Nội vụ") is several units; the
+    # reports were written by the head of the one that leads tasks in the loaded plans.
+    return max(found, key=lambda u: _lead_count(session, u.id))
+
+
+def _lead_count(session: object, unit_id: int) -> int:
+    query = select(func.count()).where(TaskUnit.unit_id == unit_id, TaskUnit.role == "lead")
+    return int(session.scalar(query) or 0)  # type: ignore[attr-defined]
