@@ -58,7 +58,10 @@ def corrected(query: str, vocab: dict[str, int]) -> str:
             return word  # typed with diacritics and well formed: a real word ("hôm")
         if not folded.isalpha():
             return word
-        return correct_token(folded, vocab)
+        fixed = correct_token(folded, vocab)
+        # A mistyped content word is not a function word ("nau" is no "nam"): correcting
+        # into one would only drop it from the question.
+        return word if fixed in STOPWORDS else fixed
 
     return _WORD.sub(fix, query)
 
