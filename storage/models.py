@@ -191,11 +191,12 @@ class TaskRow(Base):
     )
 
     document: Mapped[Document] = relationship(back_populates="tasks")
+    # In the plan's order (links and dates are inserted in it), whatever index a query uses.
     units: Mapped[list[TaskUnit]] = relationship(
-        back_populates="task", cascade="all, delete-orphan"
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskUnit.id"
     )
     deadlines: Mapped[list[TaskDeadline]] = relationship(
-        back_populates="task", cascade="all, delete-orphan"
+        back_populates="task", cascade="all, delete-orphan", order_by="TaskDeadline.id"
     )
 
 
