@@ -277,11 +277,11 @@ class _ColumnReader:
             self._open(m.group(1), i, m.group(2))
             return True
         sub = _SUB_NUMBER.match(s)
-        if sub and int(sub.group(1)) == self.last_number and self._row_complete():
-            if int(sub.group(2)) == self.last_sub + 1:  # "2.1 Theo dõi …" under row 2
-                self.last_sub += 1
-                self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
-                return True
+        under = bool(sub) and int(sub.group(1)) == self.last_number  # "2.1 …" under row 2
+        if sub and under and int(sub.group(2)) == self.last_sub + 1 and self._row_complete():
+            self.last_sub += 1
+            self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
+            return True
         g = _GROUP_NUMBER.match(s)
         if g and g.group(1) == _ROMANS[self.groups] and self._row_complete():
             self.groups += 1

@@ -83,11 +83,40 @@ UNIT_CLAUSE_END = re.compile(
 )
 
 
+_OPENER = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Sau khi)\s", re.IGNORECASE)
+_MAX_OPENER_COMMAS = 3
+
+
+def after_opener(text: str) -> list[str]:
+    """``text``, then what follows each of its first commas when it opens with an
+    adverbial phrase ("Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban, ngành …")."""
+    out = [text]
+    if not _OPENER.match(text):
+        return out
+    start = 0
+    for _ in range(_MAX_OPENER_COMMAS):
+        k = text.find(", ", start)
+        if k < 0:
+            break
+        out.append(text[k + 2 :])
+        start = k + 2
+    return out
+
+
 def subject_of(body: str) -> tuple[str, str]:
     """(the unit an assignment opens with, the text after it) or ("", body).
 
     "Về …: Giao Bộ Tài chính chủ trì, …" -> ("Bộ Tài chính", "chủ trì, …");
-    "Các bộ, cơ quan ngang bộ" alone -> (that, "")."""
+    "Các bộ, cơ quan ngang bộ" alone -> (that, ""); an opening phrase before the
+    unit ("Trên cơ sở …, các sở … căn cứ …") is passed over."""
+    for candidate in after_opener(body.strip()):
+        unit, rest = _subject(candidate)
+        if unit:
+            return unit, rest
+    return "", body
+
+
+def _subject(body: str) -> tuple[str, str]:
     text = body.strip()
     if m := _TOPIC.match(text):
         text = text[m.end() :]

@@ -20,7 +20,7 @@ from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
-from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
+from knowledge.plan.clauses import SUBJECT_VERB, after_opener, names_unit, unit_text
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import (
@@ -84,7 +84,18 @@ def _colon_unit_ok(text: str) -> bool:
 
 
 def subject_unit(text: str) -> str:
-    """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or ""."""
+    """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or "".
+
+    An opening phrase may stand before it ("Trên cơ sở nội dung Kế hoạch, các sở, ban,
+    ngành tỉnh căn cứ …")."""
+    for candidate in after_opener(text):
+        unit = _subject_unit(candidate)
+        if unit:
+            return unit
+    return ""
+
+
+def _subject_unit(text: str) -> str:
     for m in SUBJECT_VERB.finditer(text[:160]):
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):

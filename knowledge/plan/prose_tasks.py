@@ -309,11 +309,19 @@ def _unit_heading(title: str) -> str:
     text = clean_text(title).strip(" *_:")
     text = _NOTE_TAIL.sub("", text)  # "(gồm các Sở: Xây dựng, …)"
     text = _ROLE_TAIL.sub("", text)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
+    owner_of = _OWNER_OF.match(text)
     text = _DUTY_OF.sub("", text)  # "Trách nhiệm của các cơ quan quản lý cấp trên"
-    return unit_text(text) if names_unit(text) and not _has_verb(text) else ""
+    if _has_verb(text):
+        return ""
+    if names_unit(text):
+        return unit_text(text)
+    # "Trách nhiệm của đối tượng thực hiện kiểm kê": the formula names who is meant
+    return text if owner_of and len(text.split()) <= _MAX_OWNER_WORDS else ""
 
 
 _DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?: của)?\s+", re.I)
+_OWNER_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+của\s+", re.I)
+_MAX_OWNER_WORDS = 10
 # Blank runs are tried once from their start (``(?<!\s)``): linear on long runs of spaces.
 _NOTE_TAIL = re.compile(r"(?<!\s)\s*+\([^()]*+\)\s*+$")
 _ROLE_TAIL = re.compile(
