@@ -78,7 +78,9 @@ def is_deadline(value: str) -> bool:
         return False
     # Their test may accept "Báo cáo kết quả năm 2024"; only trust it on short cells.
     words = len(value.split())
-    return words <= 5 and not is_unit_cell(value) and bool(_THEIR_TEST(value))
+    if words > 5:
+        return _deadlines.leading_time(value) and not is_unit_cell(value)
+    return not is_unit_cell(value) and bool(_THEIR_TEST(value))
 
 
 def _columns(table: Table, ctx: TableContext | None) -> ColumnMap | None:
