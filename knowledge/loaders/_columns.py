@@ -277,8 +277,13 @@ class _ColumnReader:
             self._open(m.group(1), i, m.group(2))
             return True
         sub = _SUB_NUMBER.match(s)
-        under = bool(sub) and int(sub.group(1)) == self.last_number  # "2.1 …" under row 2
-        if sub and under and int(sub.group(2)) == self.last_sub + 1 and self._row_complete():
+        under = sub is not None and int(sub.group(1)) == self.last_number  # "2.1 …" of row 2
+        if (
+            sub is not None
+            and under
+            and int(sub.group(2)) == self.last_sub + 1
+            and self._row_complete()
+        ):
             self.last_sub += 1
             self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
             return True
@@ -295,7 +300,7 @@ class _ColumnReader:
         if m and int(m.group(1)) == self.last_number + 1:
             return True
         sub = _SUB_NUMBER.match(s)
-        return bool(sub) and int(sub.group(1)) == self.last_number
+        return sub is not None and int(sub.group(1)) == self.last_number
 
     def _row_complete(self) -> bool:
         """The current row has reached its deadline (or there is none yet)."""

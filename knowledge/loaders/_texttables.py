@@ -234,7 +234,9 @@ def parse_suffix_table(lines: list[str], start: int) -> RawTable:
 # --- flattened HTML, one cell per line group (corpus) ----------------------------
 
 
-_ROW_NUMBER_CELL = re.compile(r"^(?:\*\*)?(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?(?:\*\*)?$")
+_ROW_NUMBER_CELL = re.compile(
+    r"^(?:\*\*)?(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?(?:\*\*)?$"
+)
 
 
 class _CellReader:

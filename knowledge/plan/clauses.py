@@ -67,12 +67,15 @@ def unit_text(title: str) -> str:
     """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
     text = _UNIT_SUFFIX.sub("", title).strip(" :")
     return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
+
+
 _BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
 _MAX_HEAD_WORDS = 60
 _MAX_LIST_WORDS = 30  # a line that only names units ("a) Các bộ, cơ quan ngang bộ, …")  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
-_TOPIC = re.compile(r"^(?:Về|Đối với)\s[^:]{3,350}:\s*(?=\S)")
+_TOPIC = re.compile(r"^(?:Về|Đối với)\s", re.IGNORECASE)
+_MAX_TOPIC = 400  # "Về … :" may hold colons of its own ("… 02 cấp: tăng …: giao Bộ Nội vụ …")
 # "Chỉ đạo X …" is not among them: the one who directs is the item's unit, not X.
-_FORMULA = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
+_FORMULA = re.compile(r"^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?=\S)")
 # A conclusion to a province calls it "Tỉnh" / "Thành phố" ("Tỉnh căn cứ …").
 _ADDRESSEE = re.compile(r"^(Tỉnh|Thành phố)\s+(?=\S)")
 # Where a unit list ends in a clause about coordinators ("phối hợp với X, Y rà soát …").
@@ -83,7 +86,7 @@ UNIT_CLAUSE_END = re.compile(
 )
 
 
-_OPENER = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Sau khi)\s", re.IGNORECASE)
+_OPENER = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Sau khi|Với vai trò|Với tư cách)\s", re.IGNORECASE)
 _MAX_OPENER_COMMAS = 3
 
 
@@ -91,6 +94,12 @@ def after_opener(text: str) -> list[str]:
     """``text``, then what follows each of its first commas when it opens with an
     adverbial phrase ("Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban, ngành …")."""
     out = [text]
+    if _TOPIC.match(text):  # "Về …: giao Bộ X …": the assignment after the topic's colon
+        k = text.find(":")
+        while 0 < k <= _MAX_TOPIC and len(out) <= _MAX_OPENER_COMMAS:
+            out.extend(after_opener(text[k + 1 :].strip()))
+            k = text.find(":", k + 1)
+        return out
     if not _OPENER.match(text):
         return out
     start = 0
@@ -117,10 +126,7 @@ def subject_of(body: str) -> tuple[str, str]:
 
 
 def _subject(body: str) -> tuple[str, str]:
-    text = body.strip()
-    if m := _TOPIC.match(text):
-        text = text[m.end() :]
-    text = _FORMULA.sub("", text, count=1)
+    text = _FORMULA.sub("", body.strip(), count=1)
     if m := _ADDRESSEE.match(text):
         rest = text[m.end() :]
         if _VERB.match(" " + rest):

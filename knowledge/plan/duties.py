@@ -210,7 +210,9 @@ def extract_duties(
         elif _sibling(number, unit_section):
             unit = subject_unit(body)  # "14. Các sở, ban ngành … chủ trì …": not the unit above
             override = unit
-            full = override_number = qualified_number([*stack_numbers(stack[: duty_at + 1]), number])
+            full = override_number = qualified_number(
+                [*stack_numbers(stack[: duty_at + 1]), number]
+            )
         elif override:
             unit = override  # the rest of a sibling item ("12. …") read as a paragraph
             full = override_number

@@ -243,7 +243,9 @@ def _title_in_banner(blocks: list[Block]) -> tuple[str, str] | None:
                 words = text[len(kind) :].split()
                 taken: list[str] = []
                 for word in words:
-                    if any(c.islower() for c in word) or _AUTHORITY.match(" ".join(words[len(taken) :])):
+                    if any(c.islower() for c in word) or _AUTHORITY.match(
+                        " ".join(words[len(taken) :])
+                    ):
                         break
                     taken.append(word)
                 title = tidy_title(upper_to_name(" ".join(taken)))
@@ -459,11 +461,23 @@ _PERSON = re.compile(
 
 def _name_case(words: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in words.split())
+
+
 _SIGN_CODE = re.compile(r"(?<=/)[A-ZĐ]+-TTG\b")
 
 
 _ACRONYMS = {
-    "IOT", "FDI", "ODA", "PPP", "PCI", "PAPI", "SIPAS", "ICT", "GDP", "GRDP", "ĐKKD",
+    "IOT",
+    "FDI",
+    "ODA",
+    "PPP",
+    "PCI",
+    "PAPI",
+    "SIPAS",
+    "ICT",
+    "GDP",
+    "GRDP",
+    "ĐKKD",
     "CCHC",
     "UBND",
     "HĐND",
@@ -528,8 +542,8 @@ def _plan_years(
         if m := re.search(r"\b(20\d\d)\b", plain):
             return int(m.group(1)), None
         if horizon:
-            start = issued_year if issued_year and issued_year <= max(horizon) else None
-            return start, max(horizon)
+            first = issued_year if issued_year and issued_year <= max(horizon) else None
+            return first, max(horizon)
     return issued_year, None
 
 

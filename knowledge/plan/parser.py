@@ -99,7 +99,7 @@ def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
     dropped: set[int] = set()
     kept: list[Task] = []
     for duty in duties:
-        other = by_line.get(duty.locator.line)
+        other = by_line.get(duty.locator.line) if duty.locator.line else None
         stated = other is not None and other.deadline.kind in _STATED
         if stated and duty.deadline.kind not in _STATED:
             continue
