@@ -403,6 +403,8 @@ def _time_part(s: str) -> str:
 def leading_time(text: str) -> bool:
     """A long cell that opens with its time ("Ban hành trong quý I năm 2026. Thực
     hiện rà soát, …"); the table reader trusts it like a short time cell."""
+    if not any(ch.isdigit() for ch in text[:120]):
+        return False  # no date in its opening words: nothing to find
     s = match_form(collapse(text))
     part = _time_part(s)
     return part != s and is_deadline_cell(part)

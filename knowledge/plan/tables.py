@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge import deadlines as _deadlines
 from knowledge import texts
@@ -70,6 +71,7 @@ class TableContext:
     last_section: str | None = None  # ctx.section the carried state belongs to
 
 
+@lru_cache(maxsize=8192)
 def is_deadline(value: str) -> bool:
     """A cell reads like a time expression (local shape test, then the deadlines area's)."""
     if deadline_shape(value):
