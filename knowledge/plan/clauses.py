@@ -39,7 +39,8 @@ _ACTION = (
     "tổng hợp|xem xét|cần|phải|nghiêm túc|căn cứ|theo chức năng|trong phạm vi|tham gia|"
     "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
-    "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành"
+    "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
+    "quyết tâm|nỗ lực"
 )  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -187,6 +188,7 @@ _CITED = re.compile(
 _RECURRING = re.compile(
     r"\b(?:định kỳ|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b", re.IGNORECASE
 )
+_CADENCE = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)
 _EVENT = re.compile(r"\b(?:ngay\s+)?sau khi\s+[^.;]{3,160}", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.;]+")
 
@@ -228,10 +230,9 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
         dates, raws = _dates(_WEAK, masked, plan_year)
     if dates:
         return Deadline(raw="; ".join(dict.fromkeys(raws)), kind="date", due_dates=sorted(dates))
-    if m := _RECURRING.search(masked):
-        parsed = parse_deadline(masked[m.start() : m.start() + 60], plan_year)
-        if parsed.kind == "recurring":
-            return Deadline(raw=m.group(0), kind="recurring", recurrence=parsed.recurrence)
+    if m := _CADENCE.search(masked) or _RECURRING.search(masked):
+        parsed = parse_deadline(m.group(0), plan_year)  # "hằng quý" -> quarterly
+        return Deadline(raw=m.group(0), kind="recurring", recurrence=parsed.recurrence)
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
     return Deadline(raw="", kind="none")

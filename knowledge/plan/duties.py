@@ -20,7 +20,13 @@ from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
-from knowledge.plan.clauses import SUBJECT_VERB, after_opener, names_unit, unit_text
+from knowledge.plan.clauses import (
+    SUBJECT_VERB,
+    after_opener,
+    assignment_deadline,
+    names_unit,
+    unit_text,
+)
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import (
@@ -115,11 +121,11 @@ def _plain_unit_heading(title: str) -> bool:
 
 
 def deadline_in(text: str, plan_year: int | None) -> Deadline:
-    """The deadline a duty states, or an ongoing one (raw "") when it states none."""
-    for m in _DUE.finditer(text):
-        parsed = parse_deadline(m.group(0), plan_year)
-        if parsed.kind in ("date", "recurring"):
-            return parsed
+    """The deadline a duty states (``clauses.assignment_deadline``: not the date of a
+    document it cites), or an ongoing one (raw "") when it states none."""
+    stated = assignment_deadline(text, plan_year)
+    if stated.kind in ("date", "recurring"):
+        return stated
     return Deadline(raw="", kind="ongoing")
 
 

@@ -172,6 +172,7 @@ def _tidy_place(raw: str) -> str | None:
     place = re.sub(r"^.*(?:Hạnh phúc|_)\s*", "", raw).strip(" ,.*_")
     # "Số: 12/KH-UBND Hà Nội" (one flattened banner line): keep the trailing name.
     place = re.sub(r"^.*[0-9A-ZĐ]{2}\s++(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "", place)
+    place = re.sub(r"^(?:\S*[A-ZĐ]\S*[A-ZĐ]\S*\s++)+", "", place)  # "TTg Hà Nội" (after "30/CĐ-")
     if not place or len(place.split()) > 5 or fold(place) in ("ngay",):
         return None
     return place
@@ -260,6 +261,10 @@ _AUTHORITY = re.compile(
     r"^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|"
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b"
 )
+_AUTHORITY_TAIL = re.compile(
+    r"(?<!của)(?<!cho)(?<!với)\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng Bộ [^,;]{3,40})$",
+    re.IGNORECASE,
+)
 _ABOUT = re.compile(r"^(?:Về việc|V/v|V/V|Về v/v)\s+", re.IGNORECASE)
 # Where a title block runs into what follows it in a wrapped paragraph.
 _TITLE_END = re.compile(r"\s(?:\(Kèm theo|\(Ban hành kèm|Căn cứ\s)|\s_+(?:\s|$)")
@@ -271,6 +276,7 @@ def tidy_title(title: str) -> str:
     if m := _TITLE_END.search(title):
         title = title[: m.start()]
     title = _ABOUT.sub("", title.strip(" _.:")).strip(" _.:")
+    title = _AUTHORITY_TAIL.sub("", title)  # "… mưa lũ THỦ TƯỚNG CHÍNH PHỦ" joined on
     if m := _UPPER_RUN.match(title):  # "HÀNH ĐỘNG CỦA CHÍNH PHỦ thực hiện …"
         title = upper_to_name(m.group(1)) + title[m.end(1) :]
     return title[:1].upper() + title[1:] if title else title

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
 from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
-from knowledge.plan.duties import _COLON_UNIT, deadline_dates
+from knowledge.plan.duties import _COLON_UNIT, deadline_dates, deadline_in
 from knowledge.plan.labels import Label, find_labels, trim_units
-from knowledge.plan.model import Section, Task, TaskKind
+from knowledge.plan.model import Deadline, Section, Task, TaskKind
 from knowledge.plan.sections import (
     Outline,
     clean_text,
@@ -106,7 +106,8 @@ class _Collector:
         self.flush()
         self.pending = []
         self.heading = section
-        self.unit = "" if id(section) in self.topics else _unit_heading(section.title)
+        topic = id(section) in self.topics and not _OWNER_OF.match(section.title)
+        self.unit = "" if topic else _unit_heading(section.title)
         self.unit_number = section.number if self.unit else ""
         self.siblings = []
 
@@ -260,6 +261,12 @@ class _Collector:
         self.tasks.append(self._task(draft))
         self._drafted[id(draft)] = len(self.tasks) - 1
 
+    def _deadline(self, draft: _Draft, kind: TaskKind, title: str) -> Deadline:
+        """A label's deadline; a unit's bullet without one states its date in its text."""
+        if draft.deadline or kind != "duty":
+            return parse_deadline(draft.deadline or "", self.plan_year)
+        return deadline_in(title, self.plan_year)
+
     def _set_task_deadline(self, other: _Draft, deadline: str) -> None:
         k = self._drafted.get(id(other))
         if k is not None:
@@ -282,7 +289,7 @@ class _Collector:
             coordinating_units=[u.name for u in normalize_units(coord, self.owner)]
             if coord
             else [],
-            deadline=parse_deadline(draft.deadline or "", self.plan_year),
+            deadline=self._deadline(draft, kind, title),
             product=draft.product,
             kind=kind,
             raw_lead=lead,

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge import texts
-from knowledge.plan.duties import deadline_dates
+from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.model import ParsedPlan
 
 # A unit named inside a sentence: its head word, capitalized, then a capitalized
@@ -58,6 +58,11 @@ class ParseQuality:
         return "\n".join([line, *(f"  • {n}" for n in self.notes)])
 
 
+def _dated(text: str, plan_year: int | None) -> bool:
+    """The passage states a deadline of its own (not a cited document's date)."""
+    return assignment_deadline(text, plan_year).kind == "date"
+
+
 def _has_deadline(plan: ParsedPlan, k: int) -> bool:
     d = plan.tasks[k].deadline
     return bool(d.raw) or d.kind not in ("none", "unspecified")
@@ -74,7 +79,7 @@ def assess(plan: ParsedPlan) -> ParseQuality:
             continue
         if any(p in text for p in phrases):
             continue
-        if _UNIT_MENTION.search(text) and deadline_dates(text, plan.meta.plan_year)[0]:
+        if _UNIT_MENTION.search(text) and _dated(text, plan.meta.plan_year):
             unclaimed += 1
     tasks = len(plan.tasks)
     without_lead = sum(1 for t in plan.tasks if not t.lead_units)
