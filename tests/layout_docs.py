@@ -3,7 +3,11 @@
 Each function returns the text of a small invented plan (or writes a PDF) in one
 layout: a Công báo text layer (stacked one-cell-per-line table with page headers),
 directive prose, duty sections whose unit is a heading, labelled prose variants
-and a web table cut by an elision line.
+and a web table cut by an elision line; then the layouts of the held-out files:
+a resolution whose items take the lead of an introducing sentence, a conclusion
+notice ("Về …: giao …"), a dispatch with its addressee list, duty lists under any
+title, a seven-column gazette table with group rows, sub-rows and rows cut by a
+page, and a lead-first web table whose merged lead spans several items.
 """
 
 from __future__ import annotations
@@ -382,4 +386,160 @@ II. TỔ CHỨC THỰC HIỆN
 1. Trên cơ sở nội dung Kế hoạch này, các sở, ban, ngành tỉnh căn cứ chức năng, nhiệm vụ xây dựng kế hoạch chi tiết.
 III. CHẾ ĐỘ BÁO CÁO
 - Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm 2026.
+"""
+
+SEVEN_HEADER = [
+    "TT",
+    "Nội dung công việc",
+    "Cơ quan ",
+    "chủ trì",
+    "Cơ quan ",
+    "phối hợp",
+    "Cấp trình",
+    "Sản phẩm",
+    "Thời hạn ",
+    "hoàn thành",
+]
+
+
+def congbao_seven_columns() -> str:
+    """A programme's appendix in seven stacked columns: Roman group rows whose title
+    spans the table (one long line), a row cut by a page after its deadline (its
+    title and lead go on at the next page's top), sub-rows "2.1", "2.2", a deadline
+    followed by a note, and a "Theo yêu cầu" deadline that states no date."""
+    lines = [
+        *_page(70)[1:],
+        "Phụ lục",
+        "NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        *SEVEN_HEADER,
+        "I ",
+        "Hoàn thiện thể chế về tổ chức bộ máy của các cơ quan hành chính nhà nước các cấp",
+        "1 ",
+        "Rà soát quy định về chức năng, nhiệm vụ",
+        "của các cơ quan chuyên môn cấp tỉnh",
+        "Bộ Nội vụ",
+        "Các bộ, cơ ",
+        "quan ngang bộ",
+        "Chính phủ",
+        "Nghị định",
+        "Quý II/2026",
+        "2 ",
+        "Hướng dẫn sắp xếp các đơn vị sự nghiệp",
+        "công lập thuộc phạm vi quản lý",
+        "Bộ Tài chính",
+        "Các bộ, cơ ",
+        "quan ngang bộ, ",
+        "Ủy ban nhân ",
+        "dân các tỉnh",
+        "Cấp có ",
+        "thẩm quyền",
+        "Văn bản ",
+        "hướng dẫn",
+        "Quý III/2026",
+        *_page(71),
+        *SEVEN_HEADER,
+        "theo định hướng của Trung ương",
+        "2.1 Theo dõi việc sắp xếp của các bộ,",
+        "cơ quan ngang bộ",
+        "Bộ Nội vụ",
+        "Các bộ, cơ ",
+        "quan ngang bộ",
+        "Cấp có ",
+        "thẩm quyền",
+        "Báo cáo",
+        "Thường xuyên",
+        "2.2 Sắp xếp mạng lưới trường học",
+        "Bộ Giáo dục và ",
+        "Đào tạo",
+        "Ủy ban nhân ",
+        "dân các tỉnh",
+        "Chính phủ",
+        "Đề án",
+        "Quý IV/2026",
+        "II ",
+        "Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức trong hệ thống hành chính",
+        "1 ",
+        "Ban hành quy định về vị trí việc làm",
+        "Bộ Nội vụ",
+        "Các bộ, cơ ",
+        "quan ngang bộ",
+        "Chính phủ",
+        "Văn bản ",
+        "phê duyệt",
+        "Năm ",
+        "2026 ",
+        "(sau khi Chính phủ ban hành Nghị định)",
+        *_page(72),
+        *SEVEN_HEADER,
+        "2 ",
+        "Hướng dẫn chế độ tiền lương mới",
+        "Bộ Nội vụ",
+        "Bộ Tài chính",
+        "Chính phủ",
+        "Nghị định",
+        "Theo yêu cầu ",
+        "của cấp có ",
+        "thẩm quyền",
+        "Nơi nhận:",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+LEAD_FIRST_WEB_TABLE = """KẾ HOẠCH
+Khắc phục ô nhiễm không khí giai đoạn 2026 - 2030
+|
+**STT**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Nhóm nhiệm vụ**
+|
+**Nội dung nhiệm vụ**
+|
+**Chỉ tiêu đạt được**
+|
+**Thời hạn hoàn thành**
+||
+1
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Xây dựng; Sở Công Thương
+|
+Hoàn thiện chính sách về chất lượng không khí
+|
+- Ban hành quy định kiểm soát khí thải lò đốt.
+|
+- Quy định được ban hành.
+|
+Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)
+||
+- Cập nhật hệ số phát thải của các nguồn thải.
+|
+- Bộ hệ số phát thải được ban hành.
+|
+Giai đoạn 2026 - 2027. Thực hiện rà soát, cập nhật (nếu có)
+||
+- Xây dựng quy chế phối hợp liên tỉnh.
+|
+- Quy chế phối hợp được ban hành.
+|
+Ban hành trong năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)
+||
+2
+|
+Sở Xây dựng
+|
+Sở Nông nghiệp và Môi trường
+|
+Giảm bụi từ công trình xây dựng
+|
+- Kiểm tra việc che chắn công trình.
+|
+- Các công trình được kiểm tra.
+|
+Thường xuyên
+|
 """

@@ -431,7 +431,15 @@ def _is_header(cells: list[str]) -> bool:
         return True
     if any(re.match(r"^\d", c) for c in filled):
         return False
-    hits = sum(1 for c in filled if len(c) < 60 and any(w in fold(c) for w in _HEADER_WORDS))
+    # "- Quy chế phối hợp được ban hành." is content: a bullet or a sentence names no column
+    hits = sum(
+        1
+        for c in filled
+        if len(c) < 60
+        and not c.lstrip("*").startswith(("-", "+"))
+        and not c.rstrip("*").endswith(".")
+        and any(w in fold(c) for w in _HEADER_WORDS)
+    )
     return hits >= 2 and hits >= len(filled) - 1
 
 

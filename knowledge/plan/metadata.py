@@ -430,7 +430,8 @@ def upper_to_name(text: str) -> str:
         if word in _NAME_STOP:
             proper = False
         capital = i == 0 or proper
-        if i > 0 and words[i - 1] in ("sở", "bộ", "cục") and word not in ("chỉ", "nhân"):
+        after_head = i > 0 and words[i - 1] in ("sở", "bộ", "cục")
+        if after_head and word not in ("chỉ", "nhân") and (i < 2 or words[i - 2] != "cơ"):
             capital = True
         out.append(word[:1].upper() + word[1:] if capital else word)
     name = " ".join(out)

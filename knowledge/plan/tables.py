@@ -262,7 +262,12 @@ class _Reader:
         )
         if same >= max(2, len(non_empty) // 2):
             return True
-        named = sum(1 for c in non_empty if classify_header(c) is not None)
+        # "- Xây dựng quy chế phối hợp …." names no column: a bullet or a sentence is content
+        named = sum(
+            1
+            for c in non_empty
+            if classify_header(c) is not None and not c.startswith(("-", "+")) and c[-1:] != "."
+        )
         return named >= max(2, int(0.75 * len(non_empty) + 0.5))
 
     def _maybe_switch_columns(self, start: int) -> None:
