@@ -72,7 +72,10 @@ _DOC_TYPES = {
     "nghi quyet": "Nghị quyết",
 }
 # Words that stay lower case inside a title-cased proper name ("Bà Rịa - Vũng Tàu").
-_NAME_STOP = {"năm", "giai", "đoạn", "về", "của", "và", "trên", "địa", "bàn", "đến", "trong"}
+_NAME_STOP = {
+    "năm", "giai", "đoạn", "về", "của", "và", "trên", "địa", "bàn", "đến", "trong", "đối",
+    "với", "các", "cho", "tại", "theo", "thuộc", "nhằm", "để", "gắn",
+}  # fmt: skip
 
 
 @dataclass
@@ -450,6 +453,7 @@ def upper_to_name(text: str) -> str:
 _PROPER = (
     "Ủy ban nhân dân", "Văn phòng", "Hội đồng nhân dân", "Ban Chỉ đạo", "Phó Thủ tướng",
     "Thủ tướng", "Chính phủ", "Bộ Chính trị", "Quốc hội", "Ban Chấp hành Trung ương", "Đảng",
+    "Tỉnh ủy", "Thành ủy",
 )  # fmt: skip
 # A cited document keeps its capital ("Quyết định số 06/QĐ-TTg", "Luật Bảo vệ …").
 _CITED = re.compile(
