@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
@@ -47,6 +48,7 @@ SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject
 _UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def names_unit(text: str) -> bool:
     """A heading that names a unit or a group of units, not a topic (no target "%")."""
     if len(text) > 160 or "%" in text or not looks_like_unit(text):

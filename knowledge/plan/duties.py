@@ -20,6 +20,7 @@ from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import (
     SUBJECT_VERB,
     after_opener,
@@ -40,7 +41,6 @@ from knowledge.plan.sections import (
     topic_siblings,
     unit_siblings,
 )
-from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
@@ -143,7 +143,7 @@ def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:
 
 
 def _units(text: str, owner: str | None) -> list[str]:
-    names = [u.name for u in normalize_units(text, owner)]
+    names = unit_names(text, owner)
     return names or [text]
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
 from knowledge.plan.duties import _COLON_UNIT, deadline_dates, deadline_in
 from knowledge.plan.labels import Label, find_labels, trim_units
@@ -41,7 +42,6 @@ from knowledge.plan.sections import (
     strip_bullet,
     topic_siblings,
 )
-from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 
@@ -285,10 +285,8 @@ class _Collector:
             number=number,
             title=title,
             section=draft.section,
-            lead_units=[u.name for u in normalize_units(lead, self.owner)] if lead else [],
-            coordinating_units=[u.name for u in normalize_units(coord, self.owner)]
-            if coord
-            else [],
+            lead_units=unit_names(lead, self.owner) if lead else [],
+            coordinating_units=unit_names(coord, self.owner) if coord else [],
             deadline=self._deadline(draft, kind, title),
             product=draft.product,
             kind=kind,

@@ -34,6 +34,7 @@ from knowledge.plan._table_cells import (
 from knowledge.plan._table_groups import group_heading
 from knowledge.plan._table_layout import misplaced, place_row
 from knowledge.plan._table_repair import repair_row
+from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.columns import (
     ColumnMap,
     Role,
@@ -42,7 +43,6 @@ from knowledge.plan.columns import (
     looks_like_header,
 )
 from knowledge.plan.model import Task
-from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 # The deadlines area provides ``looks_like_deadline``; read it lazily so this
@@ -471,7 +471,7 @@ class _Reader:
     def _units(self, cell: str) -> list[str]:
         if not cell:
             return []
-        return [u.name for u in normalize_units(strip_item_number(cell), self.ctx.owner)]
+        return unit_names(strip_item_number(cell), self.ctx.owner)
 
     def _section(self) -> str:
         parts = [self.ctx.section] if self.ctx.section else []
