@@ -372,7 +372,42 @@ def looks_like_deadline(text: str) -> bool:
     """True when a cell reads as a time expression ("Quý I/2024", "Thường xuyên",
     "Sau khi … ban hành"), False for a product or unit that landed in the deadline
     column ("Báo cáo Kết quả chuyển đổi số năm 2024", "Kế hoạch")."""
-    return _looks(match_form(collapse(text)))
+    return _looks(_time_part(match_form(collapse(text))))
+
+
+# "Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)": a short
+# action, then the time, then a follow-up sentence.
+_ACTION_THEN_TIME = re.compile(
+    r"^(?:ban\s+hanh|trinh|hoan\s+thanh|thuc\s+hien|trien\s+khai|bao\s+cao|to\s+chuc)"
+    r"(?:\s+\w+){0,4}?\s+(?=(?:trong|truoc|cham\s+nhat|vao|giai\s+doan|nam|quy|thang)\b)"
+)
+_SENTENCE = re.compile(r"\.\s+(?=[a-z])")
+_MAX_LEADING_WORDS = 10
+
+
+def _time_part(s: str) -> str:
+    """The part of a folded cell that states its time: the whole cell, else its first
+    sentence without a short leading action ("ban hành", "trình Thủ tướng")."""
+    if _looks(s):
+        return s
+    first = _SENTENCE.split(s, maxsplit=1)[0].strip(" .")
+    if len(first.split()) > _MAX_LEADING_WORDS:
+        return s
+    m = _ACTION_THEN_TIME.match(first)
+    for part in (first[m.end() :] if m else "", first):
+        if part and _looks(part):
+            return part
+    return s
+
+
+def leading_time(text: str) -> bool:
+    """A long cell that opens with its time ("Ban hành trong quý I năm 2026. Thực
+    hiện rà soát, …"); the table reader trusts it like a short time cell."""
+    if not any(ch.isdigit() for ch in text[:120]):
+        return False  # no date in its opening words: nothing to find
+    s = match_form(collapse(text))
+    part = _time_part(s)
+    return part != s and is_deadline_cell(part)
 
 
 # A time named by an event or a schedule: "Kỳ họp thứ nhất Quốc hội …", "Theo Kế hoạch …".
@@ -455,7 +490,10 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     if not text:
         return Deadline(raw=text, kind="none")
     s = match_form(text)
-    if _processing(s) or not _looks(s):
+    if _processing(s):
+        return Deadline(raw=text, kind="unspecified")
+    s = _time_part(s)
+    if not _looks(s):
         return Deadline(raw=text, kind="unspecified")
 
     cue = _EVENT.search(s)

@@ -93,6 +93,9 @@ class IngestSummary:
                     without_deadline=self.quality["without_deadline"],
                 )
             )
+            notes = self.quality.get("notes")
+            notes = [n for n in notes if n not in self.warnings] if isinstance(notes, list) else []
+            lines.extend(f"  • {n}" for n in notes)
         if self.status == "revised":
             lines.append(
                 texts.INGEST_REVISION.format(kept=self.kept, added=self.added, removed=self.removed)

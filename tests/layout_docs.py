@@ -3,7 +3,11 @@
 Each function returns the text of a small invented plan (or writes a PDF) in one
 layout: a Công báo text layer (stacked one-cell-per-line table with page headers),
 directive prose, duty sections whose unit is a heading, labelled prose variants
-and a web table cut by an elision line.
+and a web table cut by an elision line; then the layouts of the held-out files:
+a resolution whose items take the lead of an introducing sentence, a conclusion
+notice ("Về …: giao …"), a dispatch with its addressee list, duty lists under any
+title, a seven-column gazette table with group rows, sub-rows and rows cut by a
+page, and a lead-first web table whose merged lead spans several items.
 """
 
 from __future__ import annotations
@@ -283,3 +287,259 @@ def make_unruled_pdf(path: Path) -> Path:
         c.showPage()
     c.save()
     return path
+
+
+# --- issue 7, held-out layouts: read as general mechanisms, written in our own words ---
+
+RESOLUTION = """CHÍNH PHỦ
+Số: 45/NQ-CP
+Hà Nội, ngày 10 tháng 3 năm 2026
+NGHỊ QUYẾT
+Phiên họp Chính phủ thường kỳ tháng 2 năm 2026
+CHÍNH PHỦ
+Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;
+QUYẾT NGHỊ:
+I. Về tình hình kinh tế - xã hội
+1. Những kết quả nổi bật
+Chính phủ thống nhất đánh giá tình hình tháng 2 chuyển biến tích cực, Bộ Tài chính đã hoàn thành giải ngân trước ngày 28 tháng 02 năm 2026.
+2. Phương hướng, nhiệm vụ trọng tâm tháng 3
+Để hoàn thành các mục tiêu năm 2026, Chính phủ yêu cầu các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố quyết tâm cao độ, tập trung những nội dung sau:
+a) Rà soát các chỉ tiêu tăng trưởng trong năm 2026 của từng ngành, gửi Bộ Tài chính trước ngày 20 tháng 3 năm 2026.
+b) Hoàn thiện văn bản hướng dẫn Nghị định số 12/2026/NĐ-CP ngày 05 tháng 01 năm 2026, nhất là 10 nhiệm vụ có thời hạn hoàn thành trong quý I năm 2026.
+c) Định kỳ hằng tháng báo cáo tiến độ, gửi Bộ Tài chính trước ngày 25 để tổng hợp.
+d) Tiếp tục thực hiện Chiến lược phát triển vùng đến năm 2030, tầm nhìn đến năm 2045.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Phụ lục
+NHIỆM VỤ CỤ THỂ GIAO CÁC BỘ, CƠ QUAN, ĐỊA PHƯƠNG
+1. Ủy ban nhân dân các tỉnh, thành phố chủ trì, phối hợp với các cơ quan:
+a) Lãnh đạo các địa phương tập trung giải ngân vốn đầu tư công, hoàn thành trong quý II năm 2026.
+b) Chỉ đạo các cơ quan, đơn vị kiểm tra an toàn thực phẩm dịp lễ hội.
+2. Bộ Xây dựng chủ trì, phối hợp với các cơ quan, địa phương:
+a) Theo dõi giá vật liệu xây dựng.
+b) Hướng dẫn điều chỉnh hợp đồng xây dựng.
+c) Đẩy nhanh các dự án đường cao tốc.
+d) Rà soát định mức xây dựng.
+đ) Kiểm tra chất lượng công trình.
+e) Cập nhật quy hoạch đô thị.
+g) Phát triển nhà ở xã hội.
+h) Quản lý thị trường bất động sản.
+i) Tổng kết thí điểm cấp phép xây dựng trực tuyến, báo cáo Thủ tướng Chính phủ trong tháng 5 năm 2026.
+k) Trình 03 Nghị định hướng dẫn Luật Xây dựng để có hiệu lực từ 01 tháng 7 năm 2026.
+"""
+
+CONCLUSION = """VĂN PHÒNG CHÍNH PHỦ
+Số: 77/TB-VPCP
+Hà Nội, ngày 20 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TRẦN VĂN BÌNH TẠI BUỔI LÀM VIỆC VỚI TỈNH LÂM SƠN
+I. ĐÁNH GIÁ CHUNG
+1. Về kết quả đạt được
+Sở Tài chính hoàn thành giải ngân vốn đầu tư công trước ngày 30 tháng 10 năm 2025.
+II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về hỗ trợ kinh phí xây dựng trường học vùng cao: giao Bộ Giáo dục và Đào tạo chủ trì, phối hợp với Bộ Tài chính nghiên cứu, báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2025.
+2. Về bố trí xe cứu thương: Tỉnh căn cứ quy định hiện hành để sắp xếp, bố trí.
+3. Về sửa đổi Nghị định số 20/2024/NĐ-CP ngày 10 tháng 3 năm 2024 về cán bộ cấp xã: tăng số lượng phó chủ tịch: giao Bộ Nội vụ nghiên cứu, tổng hợp kiến nghị của Tỉnh.
+4. Về đầu tư kho xăng dầu dự trữ: với vai trò là chủ đầu tư, Tập đoàn Dầu khí Việt Nam chủ động làm việc với các đối tác, báo cáo kết quả trước ngày 15 tháng 12 năm 2025.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""
+
+DISPATCH = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 30/CĐ-TTg
+Hà Nội, ngày 02 tháng 12 năm 2025
+CÔNG ĐIỆN
+VỀ VIỆC KHẨN TRƯƠNG KHẮC PHỤC HẬU QUẢ MƯA LŨ
+THỦ TƯỚNG CHÍNH PHỦ
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ: Tài chính, Xây dựng;
+- Tổng giám đốc: Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam;
+Thời gian qua, mưa lớn kéo dài gây thiệt hại nặng nề tại nhiều địa phương.
+1. Bộ Tài chính khẩn trương xuất cấp hàng dự trữ quốc gia, hoàn thành trước ngày 10 tháng 12 năm 2025.
+2. Bộ Xây dựng chỉ đạo khôi phục giao thông trên các tuyến quốc lộ bị sạt lở.
+"""
+
+DUTY_LISTS = """ỦY BAN NHÂN DÂN TỈNH LÂM SƠN
+Số: 88/KH-UBND
+Lâm Sơn, ngày 05 tháng 11 năm 2025
+KẾ HOẠCH
+THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035 TRÊN ĐỊA BÀN TỈNH
+I. NHIỆM VỤ, GIẢI PHÁP
+1. Các lĩnh vực trọng tâm
+a) Thể chế
+- Rà soát cơ chế khuyến khích đổi mới công nghệ.
+b) Hạ tầng số
+- Mở rộng mạng truyền dẫn tới các xã.
+c) Doanh nghiệp số
+- Hỗ trợ doanh nghiệp nhỏ chuyển đổi số.
+2. Phân công trách nhiệm
+2.1. Sở Tài chính
+a) Tham mưu bố trí kinh phí thực hiện Kế hoạch hằng năm.
+b) Hướng dẫn quản lý, sử dụng kinh phí, hoàn thành trước ngày 31 tháng 12 năm 2025.
+*2.2. Sở
+Khoa học và Công nghệ*
+- Xây dựng chương trình hỗ trợ doanh nghiệp ứng dụng công nghệ.
+2.3. Liên hiệp các Hội Khoa học và Kỹ thuật
+Tư vấn, phản biện các chính sách công nghệ của tỉnh.
+3. Trách nhiệm của đối tượng được hỗ trợ:
+- Sử dụng kinh phí hỗ trợ đúng mục đích, báo cáo kết quả trước ngày 30 tháng 6 năm 2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Trên cơ sở nội dung Kế hoạch này, các sở, ban, ngành tỉnh căn cứ chức năng, nhiệm vụ xây dựng kế hoạch chi tiết.
+III. CHẾ ĐỘ BÁO CÁO
+- Sở Khoa học và Công nghệ tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 15 tháng 12 năm 2026.
+"""
+
+SEVEN_HEADER = [
+    "TT",
+    "Nội dung công việc",
+    "Cơ quan ",
+    "chủ trì",
+    "Cơ quan ",
+    "phối hợp",
+    "Cấp trình",
+    "Sản phẩm",
+    "Thời hạn ",
+    "hoàn thành",
+]
+
+
+def congbao_seven_columns() -> str:
+    """A programme's appendix in seven stacked columns: Roman group rows whose title
+    spans the table (one long line), a row cut by a page after its deadline (its
+    title and lead go on at the next page's top), sub-rows "2.1", "2.2", a deadline
+    followed by a note, and a "Theo yêu cầu" deadline that states no date."""
+    lines = [
+        *_page(70)[1:],
+        "Phụ lục",
+        "NHIỆM VỤ TRIỂN KHAI CHƯƠNG TRÌNH HÀNH ĐỘNG",
+        *SEVEN_HEADER,
+        "I ",
+        "Hoàn thiện thể chế về tổ chức bộ máy của các cơ quan hành chính nhà nước các cấp",
+        "1 ",
+        "Rà soát quy định về chức năng, nhiệm vụ",
+        "của các cơ quan chuyên môn cấp tỉnh",
+        "Bộ Nội vụ",
+        "Các bộ, cơ ",
+        "quan ngang bộ",
+        "Chính phủ",
+        "Nghị định",
+        "Quý II/2026",
+        "2 ",
+        "Hướng dẫn sắp xếp các đơn vị sự nghiệp",
+        "công lập thuộc phạm vi quản lý",
+        "Bộ Tài chính",
+        "Các bộ, cơ ",
+        "quan ngang bộ, ",
+        "Ủy ban nhân ",
+        "dân các tỉnh",
+        "Cấp có ",
+        "thẩm quyền",
+        "Văn bản ",
+        "hướng dẫn",
+        "Quý III/2026",
+        *_page(71),
+        *SEVEN_HEADER,
+        "theo định hướng của Trung ương",
+        "2.1 Theo dõi việc sắp xếp của các bộ,",
+        "cơ quan ngang bộ",
+        "Bộ Nội vụ",
+        "Các bộ, cơ ",
+        "quan ngang bộ",
+        "Cấp có ",
+        "thẩm quyền",
+        "Báo cáo",
+        "Thường xuyên",
+        "2.2 Sắp xếp mạng lưới trường học",
+        "Bộ Giáo dục và ",
+        "Đào tạo",
+        "Ủy ban nhân ",
+        "dân các tỉnh",
+        "Chính phủ",
+        "Đề án",
+        "Quý IV/2026",
+        "II ",
+        "Nâng cao chất lượng đội ngũ cán bộ, công chức, viên chức trong hệ thống hành chính",
+        "1 ",
+        "Ban hành quy định về vị trí việc làm",
+        "Bộ Nội vụ",
+        "Các bộ, cơ ",
+        "quan ngang bộ",
+        "Chính phủ",
+        "Văn bản ",
+        "phê duyệt",
+        "Năm ",
+        "2026 ",
+        "(sau khi Chính phủ ban hành Nghị định)",
+        *_page(72),
+        *SEVEN_HEADER,
+        "2 ",
+        "Hướng dẫn chế độ tiền lương mới",
+        "Bộ Nội vụ",
+        "Bộ Tài chính",
+        "Chính phủ",
+        "Nghị định",
+        "Theo yêu cầu ",
+        "của cấp có ",
+        "thẩm quyền",
+        "Nơi nhận:",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+LEAD_FIRST_WEB_TABLE = """KẾ HOẠCH
+Khắc phục ô nhiễm không khí giai đoạn 2026 - 2030
+|
+**STT**
+|
+**Cơ quan chủ trì**
+|
+**Cơ quan phối hợp**
+|
+**Nhóm nhiệm vụ**
+|
+**Nội dung nhiệm vụ**
+|
+**Chỉ tiêu đạt được**
+|
+**Thời hạn hoàn thành**
+||
+1
+|
+Sở Nông nghiệp và Môi trường
+|
+Sở Xây dựng; Sở Công Thương
+|
+Hoàn thiện chính sách về chất lượng không khí
+|
+- Ban hành quy định kiểm soát khí thải lò đốt.
+|
+- Quy định được ban hành.
+|
+Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)
+||
+- Cập nhật hệ số phát thải của các nguồn thải.
+|
+- Bộ hệ số phát thải được ban hành.
+|
+Giai đoạn 2026 - 2027. Thực hiện rà soát, cập nhật (nếu có)
+||
+- Xây dựng quy chế phối hợp liên tỉnh.
+|
+- Quy chế phối hợp được ban hành.
+|
+Ban hành trong năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)
+||
+2
+|
+Sở Xây dựng
+|
+Sở Nông nghiệp và Môi trường
+|
+Giảm bụi từ công trình xây dựng
+|
+- Kiểm tra việc che chắn công trình.
+|
+- Các công trình được kiểm tra.
+|
+Thường xuyên
+|
+"""

@@ -16,7 +16,9 @@ from conftest import corpus_files, seed_path
 
 from knowledge.deadlines import (
     describe_deadline,
+    is_deadline_cell,
     is_processing_time,
+    leading_time,
     looks_like_deadline,
     parse_deadline,
 )
@@ -435,3 +437,29 @@ def test_seed_002_deadline_column() -> None:
     assert all(
         d.due_dates and d.final_due and d.final_due.year == 2024 for c, d in parsed if c in dated
     )
+
+
+@pytest.mark.parametrize(
+    ("cell", "kind", "final"),
+    [
+        # the time, then a follow-up sentence; a short action before the time
+        ("Ban hành trong quý I năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)", "date",
+         date(2026, 3, 31)),
+        ("Giai đoạn 2026 - 2027. Thực hiện rà soát, cập nhật (nếu có)", "date", date(2027, 12, 31)),
+        ("Năm 2026 (sau khi Chính phủ ban hành Nghị định)", "date", date(2026, 12, 31)),
+        # a schedule named by someone else's request: no date
+        ("Theo yêu cầu của cấp có thẩm quyền", "unspecified", None),
+        ("Kế hoạch được ban hành năm 2026", "unspecified", None),
+    ],
+)  # fmt: skip
+def test_deadline_cell_with_a_leading_action_or_a_follow_up(
+    cell: str, kind: str, final: date | None
+) -> None:
+    parsed = parse_deadline(cell, 2026)
+    assert (parsed.kind, parsed.final_due) == (kind, final)
+
+
+def test_long_cells_that_open_with_their_time_read_as_time_cells() -> None:
+    assert leading_time("Ban hành trong năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)")
+    assert not leading_time("Báo cáo kết quả rà soát các văn bản quy phạm pháp luật năm 2026")
+    assert is_deadline_cell("Theo yêu cầu của cấp có thẩm quyền")

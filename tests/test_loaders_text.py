@@ -151,6 +151,65 @@ def test_hard_wrapped_prose_is_joined_into_paragraphs(tmp_path: Path) -> None:
     ]
 
 
+def test_wrapped_numbered_items_and_headings_are_split_where_they_start(tmp_path: Path) -> None:
+    """Text wrapped at ~80 characters without blank lines: a numbered heading runs
+    into its text, a lettered item starts under an unfinished heading line; a name
+    or a cited document going on at the next line is no new block."""
+    text = (
+        "Căn cứ chương trình công tác năm 2026, Chính phủ thống nhất một số nội dung\n"
+        "trọng tâm để các bộ, ngành và địa phương tập trung chỉ đạo thực hiện ngay\n"
+        "trong quý I, bảo đảm tiến độ và chất lượng các nhiệm vụ được giao theo kế.\n"
+        "1. Thực hiện hiệu quả công tác thông tin, tuyên truyền về chính sách mới,\n"
+        "chuyển đổi số\n"
+        "a) Các bộ, ngành, địa phương đẩy mạnh tuyên truyền về các chính sách mới\n"
+        "ban hành, nâng cao nhận thức của người dân và doanh nghiệp về chuyển đổi\n"
+        "số, nhất là tại các đơn vị đang triển khai thí điểm theo chỉ đạo của Thủ tướng\n"
+        "Chính phủ, bảo đảm thống nhất về nội dung và thời gian thực hiện trong\n"
+        "năm; làm tốt công tác tư tưởng đối với cán bộ thuộc diện sắp xếp bộ máy theo\n"
+        "Kết luận số 12-KL/TW của Bộ Chính trị trong toàn hệ thống chính trị các cấp.\n"
+        "2. Phương hướng, nhiệm vụ, giải pháp trọng tâm tháng 5 và thời gian tới\n"
+        "Thời gian tới, dự báo tình hình còn nhiều khó khăn, thách thức đan xen nhau,\n"
+        "đòi hỏi các cấp, các ngành chủ động, linh hoạt trong chỉ đạo và điều hành.\n"
+    )
+    texts_ = [b.text for b in _load(tmp_path, text).blocks]
+    assert texts_[1] == (
+        "1. Thực hiện hiệu quả công tác thông tin, tuyên truyền về chính sách mới, chuyển đổi số"
+    )
+    assert (
+        texts_[2].startswith("a) Các bộ, ngành, địa phương") and "Thủ tướng Chính phủ" in texts_[2]
+    )
+    assert "Kết luận số 12-KL/TW" in texts_[2]  # "… sắp xếp bộ máy theo" / "Kết luận …"
+    assert texts_[3] == "2. Phương hướng, nhiệm vụ, giải pháp trọng tâm tháng 5 và thời gian tới"
+    assert texts_[4].startswith("Thời gian tới, dự báo")
+
+
+def test_wrapped_italic_heading_is_one_block(tmp_path: Path) -> None:
+    text = "II. PHÂN CÔNG\n\n*2.1. Sở\nTài chính*\n\n- Bố trí kinh phí thực hiện.\n"
+    assert [b.text for b in _load(tmp_path, text).blocks][1] == "2.1. Sở Tài chính"
+
+
+def test_cell_table_items_under_a_merged_cell_are_rows(tmp_path: Path) -> None:
+    """A flattened web table: rows of three cells under a row's merged lead cells are
+    rows of their own, and their "phối hợp" wording does not make them a header."""
+    text = "\n".join(
+        [
+            "|", "STT", "|", "Cơ quan chủ trì", "|", "Cơ quan phối hợp", "|", "Nhóm",
+            "|", "Nội dung", "|", "Kết quả", "|", "Thời hạn", "||",
+            "1", "|", "Sở Xây dựng", "|", "Sở Tài chính", "|", "Hạ tầng", "|",
+            "- Rà soát quy hoạch.", "|", "- Quy hoạch được duyệt.", "|", "Quý II/2026", "||",
+            "- Lập quy chế phối hợp liên tỉnh.", "|", "- Quy chế phối hợp được ban hành.",
+            "|", "Năm 2026", "||",
+            "- Lập bản đồ số.", "|", "- Bản đồ được cập nhật.", "|", "Năm 2027", "|",
+        ]
+    )  # fmt: skip
+    table = _only_table(_load(tmp_path, text))
+    assert [row.cells[:1] for row in table.rows[2:]] == [
+        ["- Lập quy chế phối hợp liên tỉnh."],
+        ["- Lập bản đồ số."],
+    ]
+    assert not table.rows[2].is_header
+
+
 def test_bold_heading_wrapped_over_two_lines_is_one_block(tmp_path: Path) -> None:
     text = (
         "**II. NHIỆM VỤ, GIẢI PHÁP TRỌNG\n"

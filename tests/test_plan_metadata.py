@@ -120,3 +120,96 @@ def test_corpus_numbers_and_dates() -> None:
         meta = meta_of(load(path))
         assert meta.plan_year is not None, path.name
         assert meta.number, path.name
+
+
+def test_names_keep_their_capitals() -> None:
+    assert (
+        upper_to_name("KẾT LUẬN CỦA PHÓ THỦ TƯỚNG CHÍNH PHỦ TRẦN VĂN BÌNH TẠI BUỔI LÀM VIỆC")
+        == "Kết luận của Phó Thủ tướng Chính phủ Trần Văn Bình tại buổi làm việc"
+    )
+    assert upper_to_name("LỊCH CÔNG TÁC NĂM 2026 CỦA BỘ NỘI VỤ") == (
+        "Lịch công tác năm 2026 của Bộ Nội vụ"
+    )
+    assert upper_to_name("XÂY DỰNG CHÍNH SÁCH, PHÁP LUẬT TRÊN ĐỊA BÀN TỈNH") == (
+        "Xây dựng chính sách, pháp luật trên địa bàn tỉnh"  # "pháp luật" is no "Luật …"
+    )
+    assert upper_to_name("THI HÀNH LUẬT LƯU TRỮ") == "Thi hành Luật Lưu trữ"
+    assert upper_to_name("TRIỂN KHAI ĐỀ ÁN “NÂNG CAO NHẬN THỨC CỘNG ĐỒNG”") == (
+        "Triển khai đề án “Nâng cao nhận thức cộng đồng”"
+    )
+    assert upper_to_name("QUY HOẠCH MẠNG LƯỚI CƠ SỞ VĂN HÓA") == "Quy hoạch mạng lưới cơ sở văn hóa"
+
+
+def test_decision_title_drops_its_formula_and_the_enacting_authority() -> None:
+    meta = meta_of(
+        doc(
+            table([["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"],
+                   ["Số: 2700/QĐ-TTg", "Hà Nội, ngày 05 tháng 12 năm 2025"]]),
+            "QUYẾT ĐỊNH",
+            "VỀ VIỆC PHÊ DUYỆT CHƯƠNG TRÌNH PHÁT TRIỂN CHÍNH QUYỀN SỐ",
+            "THỦ TƯỚNG CHÍNH PHỦ",
+            "Căn cứ Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025;",
+        )
+    )  # fmt: skip
+    assert meta.number == "2700/QĐ-TTg"  # every letter kept
+    assert meta.title == "Phê duyệt chương trình phát triển chính quyền số"
+    assert meta.issuer == "Thủ tướng Chính phủ"
+    assert meta.doc_type == "Quyết định"
+
+
+def test_dispatch_title_inside_its_banner_table() -> None:
+    meta = meta_of(
+        doc(
+            table([["THỦ TƯỚNG CHÍNH PHỦ", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc"],
+                   ["Số: 231/CĐ-TTg", "Hà Nội, ngày 28 tháng 11 năm 2025",
+                    "CÔNG ĐIỆN V/V TẬP TRUNG ỨNG PHÓ BÃO SỐ 15 THỦ TƯỚNG CHÍNH PHỦ điện:"]]),
+            "1. Bộ Nông nghiệp và Môi trường theo dõi chặt chẽ diễn biến của bão.",
+        )
+    )  # fmt: skip
+    assert meta.title == "Tập trung ứng phó bão số 15"
+    assert meta.doc_type == "Công điện"
+
+
+def test_programme_title_stops_before_the_preamble_and_the_motto_is_no_place() -> None:
+    meta = meta_of(
+        doc(
+            "CHÍNH PHỦ _",
+            "Số: 60/NQ-CP",
+            "Độc lập - Tự do - Hạnh phúc _ Hà Nội, ngày 08 tháng 4 năm 2026",
+            "CHƯƠNG TRÌNH",
+            "Hành động thực hiện Kết luận số 20-KL/TW ngày 12 tháng 11 năm 2025 của Bộ Chính "
+            "trị (Kèm theo Nghị quyết số 60/NQ-CP ngày 08 tháng 4 năm 2026 của Chính phủ) Căn "
+            "cứ Kết luận số 20-KL/TW, Chính phủ ban hành Chương trình hành động như sau",
+        )
+    )
+    assert meta.title == (
+        "Chương trình hành động thực hiện Kết luận số 20-KL/TW ngày 12 tháng 11 năm 2025 "
+        "của Bộ Chính trị"
+    )
+    assert (meta.issuer, meta.place) == ("Chính phủ", "Hà Nội")
+    # the year of a cited document's date is no plan year: the plan runs from its issue
+    assert meta.plan_year == 2026
+
+
+def test_plan_year_from_the_text_not_from_a_horizon() -> None:
+    meta = meta_of(
+        doc(
+            "Số: 90/KH-UBND",
+            "Lâm Sơn, ngày 05 tháng 11 năm 2025",
+            "KẾ HOẠCH",
+            "THỰC HIỆN LỘ TRÌNH ĐỔI MỚI CÔNG NGHỆ ĐẾN NĂM 2035",
+            "Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị,",
+        )
+    )
+    assert meta.title == "Thực hiện lộ trình đổi mới công nghệ đến năm 2035"
+    assert (meta.plan_year, meta.period_end_year) == (2025, 2035)
+    started = meta_of(
+        doc(
+            "Số: 91/QĐ-BVH",
+            "Hà Nội, ngày 18 tháng 11 năm 2025",
+            "KẾ HOẠCH",
+            "THỰC HIỆN QUY HOẠCH MẠNG LƯỚI CƠ SỞ THỂ THAO THỜI KỲ 2021-2030",
+        )
+    )
+    # a plan starts no earlier than it is issued
+    assert (started.plan_year, started.period_end_year) == (2025, 2030)

@@ -277,11 +277,12 @@ class _ColumnReader:
             self._open(m.group(1), i, m.group(2))
             return True
         sub = _SUB_NUMBER.match(s)
+        under = sub is not None and int(sub.group(1)) == self.last_number  # "2.1 …" of row 2
         if (
-            sub
-            and int(sub.group(1)) == self.last_number
+            sub is not None
+            and under
+            and int(sub.group(2)) == self.last_sub + 1
             and self._row_complete()
-            and int(sub.group(2)) == self.last_sub + 1  # "2.1 Theo dõi …" under row 2
         ):
             self.last_sub += 1
             self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))

@@ -234,6 +234,11 @@ def parse_suffix_table(lines: list[str], start: int) -> RawTable:
 # --- flattened HTML, one cell per line group (corpus) ----------------------------
 
 
+_ROW_NUMBER_CELL = re.compile(
+    r"^(?:\*\*)?(?:\d{1,3}(?:\.\d{1,2})*|[IVXLC]{1,6}|[A-Z])\.?(?:\*\*)?$"
+)
+
+
 class _CellReader:
     """Cells separated by "|" lines, rows by two; see the module docstring.
 
@@ -302,7 +307,8 @@ class _CellReader:
                 return False  # rows left out by the page, and more rows after them
             return self._row_complete() and self._run_after_text(next_line) < 2
         width = self._width()
-        if k == 2 and width and len(self.cur) + 1 + self._cells_ahead(next_line) == width:
+        ahead = self._cells_ahead(next_line) if k == 2 and width else 0
+        if k == 2 and width and len(self.cur) + 1 + ahead == width and not self._twin(ahead):
             # "31/12/2025 | | Đang thực hiện": an empty cell, not a row break.
             self.cur.append([])
             return False
@@ -314,6 +320,13 @@ class _CellReader:
         self.cur = [[] for _ in range(extra - fill)]
         self.row_line = next_line + 1
         return False
+
+    def _twin(self, ahead: int) -> bool:
+        """Two short rows of the same shape, neither starting with a row number: the
+        items a merged cell spans ("- Rà soát … | - Bộ công cụ … | Giai đoạn …"
+        twice), so the two pipes end a row."""
+        first = " ".join(self.cur[0]).strip() if self.cur else ""
+        return ahead == len(self.cur) >= 2 and not _ROW_NUMBER_CELL.match(first)
 
     def _run_after_text(self, i: int) -> int:
         """Pipes after the text segment starting at line ``i`` (0 at a blank line or the end).
@@ -418,7 +431,15 @@ def _is_header(cells: list[str]) -> bool:
         return True
     if any(re.match(r"^\d", c) for c in filled):
         return False
-    hits = sum(1 for c in filled if len(c) < 60 and any(w in fold(c) for w in _HEADER_WORDS))
+    # "- Quy chế phối hợp được ban hành." is content: a bullet or a sentence names no column
+    hits = sum(
+        1
+        for c in filled
+        if len(c) < 60
+        and not c.lstrip("*").startswith(("-", "+"))
+        and not c.rstrip("*").endswith(".")
+        and any(w in fold(c) for w in _HEADER_WORDS)
+    )
     return hits >= 2 and hits >= len(filled) - 1
 
 

@@ -263,7 +263,7 @@ class _Paragraphs:
             return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range
         if _starts_block(s):
             return False
-        if _ENUM.match(_plain_start(s)) and (_ends_sentence(prev) or not _open_line(prev)):
+        if _ENUM.match(_plain_start(s)) and (_ends_sentence(prev) or not _open_before_item(prev)):
             # "… thông tin," / "tuyên truyền" / "a) Các bộ …": a new item starts, unless
             # the line before plainly goes on ("… quy định tại khoản" / "2. …").
             return False
@@ -343,6 +343,18 @@ class _Paragraphs:
             )
         )
         self.emitted_since_table = True
+
+
+def _open_before_item(s: str) -> bool:
+    """A line a list number at the next line's start plainly continues ("… quy định
+    tại khoản" / "2 …", "… của" / "1. …"): a comma, a dash or a linking word."""
+    t = clean_inline(s).rstrip()
+    if not t or t[-1] in ",-–(/“":
+        return bool(t)
+    return t.split()[-1].lower() in _ITEM_LINKS
+
+
+_ITEM_LINKS = {"khoản", "điểm", "điều", "mục", "tại", "và", "của", "theo", "với", "hoặc"}
 
 
 def _open_line(s: str) -> bool:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
@@ -39,13 +40,15 @@ _ACTION = (
     "tổng hợp|xem xét|cần|phải|nghiêm túc|căn cứ|theo chức năng|trong phạm vi|tham gia|"
     "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
-    "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành"
+    "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
+    "quyết tâm|nỗ lực"
 )  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
 _UNIT_SUFFIX = re.compile(r"(?<!\s)\s*+\((?:cơ quan|đơn vị)[^)]*+\)\s*+$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def names_unit(text: str) -> bool:
     """A heading that names a unit or a group of units, not a topic (no target "%")."""
     if len(text) > 160 or "%" in text or not looks_like_unit(text):
@@ -72,9 +75,10 @@ def unit_text(title: str) -> str:
 _BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
 _MAX_HEAD_WORDS = 60
 _MAX_LIST_WORDS = 30  # a line that only names units ("a) Các bộ, cơ quan ngang bộ, …")  # "1. Bộ trưởng, Thủ trưởng …, Chủ tịch Ủy ban nhân dân …" lists
-_TOPIC = re.compile(r"^(?:Về|Đối với)\s[^:]{3,350}:\s*(?=\S)")
+_TOPIC = re.compile(r"^(?:Về|Đối với)\s", re.IGNORECASE)
+_MAX_TOPIC = 400  # "Về … :" may hold colons of its own ("… 02 cấp: tăng …: giao Bộ Nội vụ …")
 # "Chỉ đạo X …" is not among them: the one who directs is the item's unit, not X.
-_FORMULA = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
+_FORMULA = re.compile(r"^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?=\S)")
 # A conclusion to a province calls it "Tỉnh" / "Thành phố" ("Tỉnh căn cứ …").
 _ADDRESSEE = re.compile(r"^(Tỉnh|Thành phố)\s+(?=\S)")
 # Where a unit list ends in a clause about coordinators ("phối hợp với X, Y rà soát …").
@@ -85,15 +89,47 @@ UNIT_CLAUSE_END = re.compile(
 )
 
 
+_OPENER = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Sau khi|Với vai trò|Với tư cách)\s", re.IGNORECASE)
+_MAX_OPENER_COMMAS = 3
+
+
+def after_opener(text: str) -> list[str]:
+    """``text``, then what follows each of its first commas when it opens with an
+    adverbial phrase ("Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban, ngành …")."""
+    out = [text]
+    if _TOPIC.match(text):  # "Về …: giao Bộ X …": the assignment after the topic's colon
+        k = text.find(":")
+        while 0 < k <= _MAX_TOPIC and len(out) <= _MAX_OPENER_COMMAS:
+            out.extend(after_opener(text[k + 1 :].strip()))
+            k = text.find(":", k + 1)
+        return out
+    if not _OPENER.match(text):
+        return out
+    start = 0
+    for _ in range(_MAX_OPENER_COMMAS):
+        k = text.find(", ", start)
+        if k < 0:
+            break
+        out.append(text[k + 2 :])
+        start = k + 2
+    return out
+
+
 def subject_of(body: str) -> tuple[str, str]:
     """(the unit an assignment opens with, the text after it) or ("", body).
 
     "Về …: Giao Bộ Tài chính chủ trì, …" -> ("Bộ Tài chính", "chủ trì, …");
-    "Các bộ, cơ quan ngang bộ" alone -> (that, "")."""
-    text = body.strip()
-    if m := _TOPIC.match(text):
-        text = text[m.end() :]
-    text = _FORMULA.sub("", text, count=1)
+    "Các bộ, cơ quan ngang bộ" alone -> (that, ""); an opening phrase before the
+    unit ("Trên cơ sở …, các sở … căn cứ …") is passed over."""
+    for candidate in after_opener(body.strip()):
+        unit, rest = _subject(candidate)
+        if unit:
+            return unit, rest
+    return "", body
+
+
+def _subject(body: str) -> tuple[str, str]:
+    text = _FORMULA.sub("", body.strip(), count=1)
     if m := _ADDRESSEE.match(text):
         rest = text[m.end() :]
         if _VERB.match(" " + rest):
@@ -154,6 +190,7 @@ _CITED = re.compile(
 _RECURRING = re.compile(
     r"\b(?:định kỳ|(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm))\b", re.IGNORECASE
 )
+_CADENCE = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)
 _EVENT = re.compile(r"\b(?:ngay\s+)?sau khi\s+[^.;]{3,160}", re.IGNORECASE)
 _CLAUSE = re.compile(r"[^.;]+")
 
@@ -195,10 +232,9 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
         dates, raws = _dates(_WEAK, masked, plan_year)
     if dates:
         return Deadline(raw="; ".join(dict.fromkeys(raws)), kind="date", due_dates=sorted(dates))
-    if m := _RECURRING.search(masked):
-        parsed = parse_deadline(masked[m.start() : m.start() + 60], plan_year)
-        if parsed.kind == "recurring":
-            return Deadline(raw=m.group(0), kind="recurring", recurrence=parsed.recurrence)
+    if m := _CADENCE.search(masked) or _RECURRING.search(masked):
+        parsed = parse_deadline(m.group(0), plan_year)  # "hằng quý" -> quarterly
+        return Deadline(raw=m.group(0), kind="recurring", recurrence=parsed.recurrence)
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
     return Deadline(raw="", kind="none")

@@ -25,8 +25,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from knowledge.document import Block, Locator
+from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import UNIT_CLAUSE_END, assignment_deadline, subject_of
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Task
@@ -82,18 +84,23 @@ class _Level:
     body_read: bool = False  # a plain paragraph already went on this item
 
 
-def _heading_title(section: Section) -> str:
-    return re.sub(r"^(?:về|ve)\s+", "", fold(section.title))
+@lru_cache(maxsize=4096)
+def _heading_kind(title: str) -> bool | None:
+    """True for a task heading, False for an assessment or purpose one, else None."""
+    folded = re.sub(r"^(?:về|ve)\s+", "", fold(title))
+    if folded.startswith(_TASK_HEADINGS):
+        return True
+    if folded.startswith(_NOT_TASKS):
+        return False
+    return None
 
 
 def _assigns(stack: tuple[Section, ...]) -> bool:
     """The nearest heading that says what its text is: a task heading or not."""
     for section in reversed(stack):
-        title = _heading_title(section)
-        if title.startswith(_TASK_HEADINGS):
-            return True
-        if title.startswith(_NOT_TASKS):
-            return False
+        kind = _heading_kind(section.title)
+        if kind is not None:
+            return kind
     return True
 
 
@@ -232,7 +239,7 @@ class _Reader:
         return False
 
     def _task(self, number: str, unit: str, body: str, index: int, locator: Locator) -> Task:
-        leads = [u.name for u in normalize_units(unit, self.owner)] or [unit]
+        leads = unit_names(unit, self.owner) or [unit]
         return Task(
             number=number,
             title=body,

@@ -20,7 +20,14 @@ from datetime import date
 
 from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
-from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
+from knowledge.plan._unit_memo import unit_names
+from knowledge.plan.clauses import (
+    SUBJECT_VERB,
+    after_opener,
+    assignment_deadline,
+    names_unit,
+    unit_text,
+)
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import (
@@ -34,7 +41,6 @@ from knowledge.plan.sections import (
     topic_siblings,
     unit_siblings,
 )
-from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
@@ -84,7 +90,18 @@ def _colon_unit_ok(text: str) -> bool:
 
 
 def subject_unit(text: str) -> str:
-    """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or ""."""
+    """The unit an item starts with ("Sở Tài chính chủ trì, …" -> "Sở Tài chính"), or "".
+
+    An opening phrase may stand before it ("Trên cơ sở nội dung Kế hoạch, các sở, ban,
+    ngành tỉnh căn cứ …")."""
+    for candidate in after_opener(text):
+        unit = _subject_unit(candidate)
+        if unit:
+            return unit
+    return ""
+
+
+def _subject_unit(text: str) -> str:
     for m in SUBJECT_VERB.finditer(text[:160]):
         head = unit_text(text[: m.start()].strip())
         if any(c in head for c in ";.:"):
@@ -104,11 +121,11 @@ def _plain_unit_heading(title: str) -> bool:
 
 
 def deadline_in(text: str, plan_year: int | None) -> Deadline:
-    """The deadline a duty states, or an ongoing one (raw "") when it states none."""
-    for m in _DUE.finditer(text):
-        parsed = parse_deadline(m.group(0), plan_year)
-        if parsed.kind in ("date", "recurring"):
-            return parsed
+    """The deadline a duty states (``clauses.assignment_deadline``: not the date of a
+    document it cites), or an ongoing one (raw "") when it states none."""
+    stated = assignment_deadline(text, plan_year)
+    if stated.kind in ("date", "recurring"):
+        return stated
     return Deadline(raw="", kind="ongoing")
 
 
@@ -126,7 +143,7 @@ def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:
 
 
 def _units(text: str, owner: str | None) -> list[str]:
-    names = [u.name for u in normalize_units(text, owner)]
+    names = unit_names(text, owner)
     return names or [text]
 
 

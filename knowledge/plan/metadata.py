@@ -57,7 +57,7 @@ _NAME_TAIL = re.compile(
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zđà-ỹ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zđà-ỹ]+$")
 _ISSUER_START = re.compile(
     r"^(Ủ|U)Y BAN NHÂN DÂN|^UỶ BAN NHÂN DÂN|^SỞ\s|^BỘ\s|^VĂN PHÒNG\s|^BAN\s|^HỘI ĐỒNG|"
-    r"^TỈNH ỦY|^TỈNH UỶ|^CHÍNH PHỦ|^THÀNH ỦY|^HUYỆN ỦY|^CỤC\s|^TỔNG CỤC|^ĐẢNG ỦY"
+    r"^TỈNH ỦY|^TỈNH UỶ|^CHÍNH PHỦ|^THÀNH ỦY|^HUYỆN ỦY|^CỤC\s|^TỔNG CỤC|^ĐẢNG ỦY|^THỦ TƯỚNG\s"
 )
 _BANNER_SKIP = ("cong hoa xa hoi", "doc lap", "chu nghia viet nam")
 _DOC_TYPES = {
@@ -72,7 +72,10 @@ _DOC_TYPES = {
     "nghi quyet": "Nghị quyết",
 }
 # Words that stay lower case inside a title-cased proper name ("Bà Rịa - Vũng Tàu").
-_NAME_STOP = {"năm", "giai", "đoạn", "về", "của", "và", "trên", "địa", "bàn", "đến", "trong"}
+_NAME_STOP = {
+    "năm", "giai", "đoạn", "về", "của", "và", "trên", "địa", "bàn", "đến", "trong", "đối",
+    "với", "các", "cho", "tại", "theo", "thuộc", "nhằm", "để", "gắn",
+}  # fmt: skip
 
 
 @dataclass
@@ -168,9 +171,11 @@ def _issue_date(
 
 
 def _tidy_place(raw: str) -> str | None:
-    place = raw.strip(" ,.*")
+    # "Độc lập - Tự do - Hạnh phúc _ Hà Nội": the motto and a rule glued before the place
+    place = re.sub(r"^.*(?:Hạnh phúc|_)\s*", "", raw).strip(" ,.*_")
     # "Số: 12/KH-UBND Hà Nội" (one flattened banner line): keep the trailing name.
     place = re.sub(r"^.*[0-9A-ZĐ]{2}\s++(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "", place)
+    place = re.sub(r"^(?:\S*[A-ZĐ]\S*[A-ZĐ]\S*\s++)+", "", place)  # "TTg Hà Nội" (after "30/CĐ-")
     if not place or len(place.split()) > 5 or fold(place) in ("ngay",):
         return None
     return place
@@ -215,11 +220,72 @@ def _title(blocks: list[Block]) -> tuple[str, str | None]:
                 continue
             title = _title_after(blocks, index, rest)
             if title:
+                if wanted in ("chuong trinh", "de an") and fold(title).startswith("hanh dong"):
+                    title = f"{_DOC_TYPES[wanted]} {title[:1].lower()}{title[1:]}"
                 return title, _DOC_TYPES[wanted]
+    if found := _title_in_banner(blocks):
+        return found
     for block in blocks[:10]:  # an article or a note: its first heading
         if block.kind == "heading" and clean_text(block.text):
             return clean_text(block.text), None
     return "", None
+
+
+def _title_in_banner(blocks: list[Block]) -> tuple[str, str] | None:
+    """A công điện printed inside its banner table: "CÔNG ĐIỆN V/V TẬP TRUNG … THỦ
+    TƯỚNG CHÍNH PHỦ điện:" in one cell; the title is the upper-case run after the kind."""
+    for block in blocks[:5]:
+        if block.table is None:
+            continue
+        for row in block.table.rows[:6]:
+            for cell in row.cells:
+                text = clean_text(cell)
+                folded = fold(text)
+                kind = next((k for k in _DOC_TYPES if folded.startswith(k + " ")), None)
+                if kind is None or not is_upper_line(text[: len(kind) + 1]):
+                    continue
+                words = text[len(kind) :].split()
+                taken: list[str] = []
+                for word in words:
+                    if any(c.islower() for c in word) or _AUTHORITY.match(
+                        " ".join(words[len(taken) :])
+                    ):
+                        break
+                    taken.append(word)
+                title = tidy_title(upper_to_name(" ".join(taken)))
+                if len(title.split()) >= 3:
+                    return title, _DOC_TYPES[kind]
+    return None
+
+
+# The enacting authority under a decision's title ("THỦ TƯỚNG CHÍNH PHỦ", "CHÍNH PHỦ",
+# "BỘ TRƯỞNG BỘ …", "CHỦ TỊCH ỦY BAN NHÂN DÂN …"): not part of the title.
+_AUTHORITY = re.compile(
+    r"^(?:THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|BỘ TRƯỞNG|CHỦ TỊCH|GIÁM ĐỐC|TỔNG GIÁM ĐỐC|"
+    r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b"
+)
+_AUTHORITY_TAIL = re.compile(
+    r"(?<!của)(?<!cho)(?<!với)\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng Bộ [^,;]{3,40})$",
+    re.IGNORECASE,
+)
+_ABOUT = re.compile(r"^(?:Về việc|V/v|V/V|Về v/v)\s+", re.IGNORECASE)
+# Where a title block runs into what follows it in a wrapped paragraph.
+_TITLE_END = re.compile(r"\s(?:\(Kèm theo|\(Ban hành kèm|Căn cứ\s)|\s_+(?:\s|$)")
+
+
+def tidy_title(title: str) -> str:
+    """ "Về việc ban hành kế hoạch …" -> "Ban hành kế hoạch …"; a title block cut where
+    the next part starts ("… (Kèm theo Nghị quyết …) Căn cứ …"), stray rules dropped."""
+    if m := _TITLE_END.search(title):
+        title = title[: m.start()]
+    title = _ABOUT.sub("", title.strip(" _.:")).strip(" _.:")
+    title = _AUTHORITY_TAIL.sub("", title)  # "… mưa lũ THỦ TƯỚNG CHÍNH PHỦ" joined on
+    if m := _UPPER_RUN.match(title):  # "HÀNH ĐỘNG CỦA CHÍNH PHỦ thực hiện …"
+        title = upper_to_name(m.group(1)) + title[m.end(1) :]
+    return title[:1].upper() + title[1:] if title else title
+
+
+_UPPER_RUN = re.compile(r"^((?:[A-ZĐÀ-Ỹ]{2,}\s+){2,}[A-ZĐÀ-Ỹ]{2,})(?=\s+[a-zđà-ỹ])")
 
 
 def _title_after(blocks: list[Block], index: int, rest: str) -> str:
@@ -231,9 +297,11 @@ def _title_after(blocks: list[Block], index: int, rest: str) -> str:
         folded = fold(text)
         if not text or text.startswith("(") or parse_marker(text) is not None:
             break
-        if folded.startswith(("can cu", "thuc hien", "theo de nghi", "ban hanh kem", "kem theo")):
+        if folded.startswith(("can cu", "theo de nghi", "ban hanh kem", "kem theo")):
             break
-        if _POSITIONS.match(text):
+        if folded.startswith("thuc hien") and not is_upper_line(text):
+            break  # "Thực hiện Nghị quyết …" starts the preamble; "THỰC HIỆN …" is the title
+        if _POSITIONS.match(text) or (parts and _AUTHORITY.match(text) and is_upper_line(text)):
             break
         if parts and _upperish(parts[-1]) and not _upperish(text):
             prefix = _upper_prefix(text)  # "LUẬN PHIÊN HỌP … ĐỀ ÁN 06 Ngày 15 tháng …"
@@ -246,7 +314,7 @@ def _title_after(blocks: list[Block], index: int, rest: str) -> str:
         if len(" ".join(parts)) > 150 or not _upperish(text) and len(parts) > 1:
             break
     title = re.sub(r"\s+", " ", " ".join(parts)).strip(" .:")
-    return upper_to_name(title) if is_upper_line(title) else title
+    return tidy_title(upper_to_name(title) if is_upper_line(title) else title)
 
 
 def _upperish(text: str) -> bool:
@@ -301,8 +369,17 @@ def _banner_issuer(lines: list[FrontLine]) -> str | None:
                 parts = [nt]
                 continue
             parts.append(nt)
-        return upper_to_name(" ".join(parts))
+        return _tidy_issuer(upper_to_name(" ".join(parts)))
     return None
+
+
+def _tidy_issuer(name: str) -> str:
+    """ "Chính phủ _" -> "Chính phủ"; a ministry in its canonical spelling ("Bộ Văn
+    hóa, Thể thao và Du lịch")."""
+    name = name.strip(" _-–")
+    if fold(name).startswith("bo ") and not re.search(r"\b(tỉnh|thành phố)\b", name):
+        return canonical_unit(name).name
+    return name
 
 
 def _authority_issuer(lines: list[FrontLine]) -> str | None:
@@ -356,7 +433,8 @@ def upper_to_name(text: str) -> str:
         if word in _NAME_STOP:
             proper = False
         capital = i == 0 or proper
-        if i > 0 and words[i - 1] in ("sở", "bộ", "cục") and word not in ("chỉ", "nhân"):
+        after_head = i > 0 and words[i - 1] in ("sở", "bộ", "cục")
+        if after_head and word not in ("chỉ", "nhân") and (i < 2 or words[i - 2] != "cơ"):
             capital = True
         out.append(word[:1].upper() + word[1:] if capital else word)
     name = " ".join(out)
@@ -364,6 +442,9 @@ def upper_to_name(text: str) -> str:
         name = re.sub(rf"\b{re.escape(fixed)}\b", fixed, name, flags=re.I)
     name = _CITED.sub(lambda m: m.group(1)[:1].upper() + m.group(1)[1:], name)
     name = _LAW.sub(lambda m: "Luật " + m.group(1).upper(), name)  # "Luật Bảo vệ dữ liệu …"
+    name = _ORG_HEAD.sub(lambda m: m.group(1).capitalize() + " ", name)  # "của bộ Nội vụ"
+    name = _QUOTED.sub(lambda m: m.group(1) + m.group(2).upper(), name)  # "đề án “Nâng cao …”"
+    name = _PERSON.sub(lambda m: m.group(1) + _name_case(m.group(2)), name)
     name = _SIGN_CODE.sub(lambda m: m.group(0)[:-1] + "g", name)  # "/QĐ-TTG" -> "/QĐ-TTg"
     return name.replace("uỷ", "ủy").replace("Uỷ", "Ủy")
 
@@ -372,16 +453,42 @@ def upper_to_name(text: str) -> str:
 _PROPER = (
     "Ủy ban nhân dân", "Văn phòng", "Hội đồng nhân dân", "Ban Chỉ đạo", "Phó Thủ tướng",
     "Thủ tướng", "Chính phủ", "Bộ Chính trị", "Quốc hội", "Ban Chấp hành Trung ương", "Đảng",
+    "Tỉnh ủy", "Thành ủy",
 )  # fmt: skip
 # A cited document keeps its capital ("Quyết định số 06/QĐ-TTg", "Luật Bảo vệ …").
 _CITED = re.compile(
     r"\b(nghị quyết|quyết định|chỉ thị|kế hoạch|thông báo|kết luận|nghị định|thông tư)(?= số)"
 )
-_LAW = re.compile(r"\bluật (\w)")
+_LAW = re.compile(r"(?<!pháp )\bluật (?!(?:trên|về|của|và|trong|theo|này)\b)(\w)")
+# "sở" / "bộ" / "cục" before a capitalised name is that organisation.
+_ORG_HEAD = re.compile(r"(?<!cơ )(?<!các )\b(sở|bộ|cục)\s(?=[A-ZĐÀ-Ỹ])")
+_QUOTED = re.compile(r"([“\"]\s?)([a-zđà-ỹ])")
+# A person named after a position ("… Phó Thủ tướng Chính phủ lê thành long tại …").
+_PERSON = re.compile(
+    r"((?:Phó Thủ tướng Chính phủ|Thủ tướng Chính phủ|Phó Thủ tướng|Tổng Bí thư|Chủ tịch nước|"
+    r"Chủ tịch Quốc hội|đồng chí)\s)((?:[a-zđà-ỹ]+\s){1,3}[a-zđà-ỹ]+)(?=\s(?:tại|về|với|trong|và)\b|$)"
+)
+
+
+def _name_case(words: str) -> str:
+    return " ".join(w[:1].upper() + w[1:] for w in words.split())
+
+
 _SIGN_CODE = re.compile(r"(?<=/)[A-ZĐ]+-TTG\b")
 
 
 _ACRONYMS = {
+    "IOT",
+    "FDI",
+    "ODA",
+    "PPP",
+    "PCI",
+    "PAPI",
+    "SIPAS",
+    "ICT",
+    "GDP",
+    "GRDP",
+    "ĐKKD",
     "CCHC",
     "UBND",
     "HĐND",
@@ -421,16 +528,42 @@ def owner_office(meta: DocumentMeta) -> str | None:
 def _plan_years(
     title: str, blocks: list[Block], issued_year: int | None
 ) -> tuple[int | None, int | None]:
+    """(first year of the plan, last year of its period).
+
+    "giai đoạn 2026 - 2030" gives both; "năm 2026" the year. "đến năm 2035" / "tầm
+    nhìn đến năm 2045" is a horizon, not the plan's year, and the year inside a cited
+    document's date ("Kết luận số 210-KL/TW ngày 12 tháng 11 năm 2025") is neither:
+    then the plan runs from its issue year. A plan never starts before it is issued
+    ("Kế hoạch thực hiện quy hoạch thời kỳ 2021 - 2030" issued in 2025 starts in 2025).
+    """
     for text in [title, *_heading_texts(blocks)]:
-        if m := _PERIOD.search(text):
+        text = _DATED.sub(" ", text)
+        horizon = [int(y) for y in _HORIZON.findall(text)]
+        plain = _HORIZON.sub(" ", text)
+        if m := _PERIOD.search(plain):
             start, end = int(m.group(1)), int(m.group(2))
             if start < end <= start + 15:
+                if issued_year and start < issued_year <= end:
+                    start = issued_year
                 return start, end
-        if m := _YEAR.search(text):
+        if m := _YEAR.search(plain):
             return int(m.group(1)), None
-        if text is title and (m := re.search(r"\b(20\d\d)\b", title)):
+        if text is not title:
+            continue
+        if m := re.search(r"\b(20\d\d)\b", plain):
             return int(m.group(1)), None
+        if horizon:
+            first = issued_year if issued_year and issued_year <= max(horizon) else None
+            return first, max(horizon)
     return issued_year, None
+
+
+# "ngày 12 tháng 11 năm 2025", "ngày 23/7/2025": a date, whose year names no plan
+_DATED = re.compile(
+    r"\bngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*/\s*\d{1,2}\s*/\s*)(?:19|20)\d\d",
+    re.IGNORECASE,
+)
+_HORIZON = re.compile(r"\b(?:đến|tới)\s+năm\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _heading_texts(blocks: list[Block]) -> list[str]:

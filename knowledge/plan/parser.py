@@ -19,6 +19,7 @@ from typing import TypeVar
 from knowledge import texts
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
+from knowledge.plan import _unit_memo as unit_memo
 from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
@@ -35,6 +36,7 @@ T = TypeVar("T")
 
 
 def parse_plan(doc: Document) -> ParsedPlan:
+    unit_memo.reset()  # units and aliases added since the last parse are seen
     warnings = list(doc.warnings)
     blocks = prepare_blocks(doc.blocks)
     meta = _guard(lambda: extract_metadata(doc, blocks), DocumentMeta(), "metadata", warnings)

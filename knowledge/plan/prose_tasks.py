@@ -28,10 +28,11 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
+from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
-from knowledge.plan.duties import _COLON_UNIT, deadline_dates
+from knowledge.plan.duties import _COLON_UNIT, deadline_dates, deadline_in
 from knowledge.plan.labels import Label, find_labels, trim_units
-from knowledge.plan.model import Section, Task, TaskKind
+from knowledge.plan.model import Deadline, Section, Task, TaskKind
 from knowledge.plan.sections import (
     Outline,
     clean_text,
@@ -41,7 +42,6 @@ from knowledge.plan.sections import (
     strip_bullet,
     topic_siblings,
 )
-from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 
@@ -106,7 +106,8 @@ class _Collector:
         self.flush()
         self.pending = []
         self.heading = section
-        self.unit = "" if id(section) in self.topics else _unit_heading(section.title)
+        topic = id(section) in self.topics and not _OWNER_OF.match(section.title)
+        self.unit = "" if topic else _unit_heading(section.title)
         self.unit_number = section.number if self.unit else ""
         self.siblings = []
 
@@ -260,6 +261,12 @@ class _Collector:
         self.tasks.append(self._task(draft))
         self._drafted[id(draft)] = len(self.tasks) - 1
 
+    def _deadline(self, draft: _Draft, kind: TaskKind, title: str) -> Deadline:
+        """A label's deadline; a unit's bullet without one states its date in its text."""
+        if draft.deadline or kind != "duty":
+            return parse_deadline(draft.deadline or "", self.plan_year)
+        return deadline_in(title, self.plan_year)
+
     def _set_task_deadline(self, other: _Draft, deadline: str) -> None:
         k = self._drafted.get(id(other))
         if k is not None:
@@ -278,11 +285,9 @@ class _Collector:
             number=number,
             title=title,
             section=draft.section,
-            lead_units=[u.name for u in normalize_units(lead, self.owner)] if lead else [],
-            coordinating_units=[u.name for u in normalize_units(coord, self.owner)]
-            if coord
-            else [],
-            deadline=parse_deadline(draft.deadline or "", self.plan_year),
+            lead_units=unit_names(lead, self.owner) if lead else [],
+            coordinating_units=unit_names(coord, self.owner) if coord else [],
+            deadline=self._deadline(draft, kind, title),
             product=draft.product,
             kind=kind,
             raw_lead=lead,
@@ -309,11 +314,19 @@ def _unit_heading(title: str) -> str:
     text = clean_text(title).strip(" *_:")
     text = _NOTE_TAIL.sub("", text)  # "(gồm các Sở: Xây dựng, …)"
     text = _ROLE_TAIL.sub("", text)  # "Sở Tài chính - Cơ quan thường trực Ban Chỉ đạo"
+    owner_of = _OWNER_OF.match(text)
     text = _DUTY_OF.sub("", text)  # "Trách nhiệm của các cơ quan quản lý cấp trên"
-    return unit_text(text) if names_unit(text) and not _has_verb(text) else ""
+    if _has_verb(text):
+        return ""
+    if names_unit(text):
+        return unit_text(text)
+    # "Trách nhiệm của đối tượng thực hiện kiểm kê": the formula names who is meant
+    return text if owner_of and len(text.split()) <= _MAX_OWNER_WORDS else ""
 
 
 _DUTY_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)(?: của)?\s+", re.I)
+_OWNER_OF = re.compile(r"^(?:trách nhiệm|nhiệm vụ)\s+của\s+", re.I)
+_MAX_OWNER_WORDS = 10
 # Blank runs are tried once from their start (``(?<!\s)``): linear on long runs of spaces.
 _NOTE_TAIL = re.compile(r"(?<!\s)\s*+\([^()]*+\)\s*+$")
 _ROLE_TAIL = re.compile(

@@ -7,17 +7,19 @@ say so instead of quietly giving few tasks. The signals:
   deadline but did not become (part of) a task;
 * ``without_lead`` / ``without_deadline``: tasks missing one of them;
 * the verdict: "đọc tốt" when tasks were found and few such gaps remain, else
-  "cần kiểm tra".
+  "cần kiểm tra";
+* ``notes``: what the admin should check in the document itself, e.g. a blank
+  number ("/QĐ-SNV": a draft or a copy not yet entered in the register).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from knowledge import texts
-from knowledge.plan.duties import deadline_dates
+from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.model import ParsedPlan
 
 # A unit named inside a sentence: its head word, capitalized, then a capitalized
@@ -37,21 +39,28 @@ class ParseQuality:
     without_lead: int
     without_deadline: int
     verdict: str
+    notes: list[str] = field(default_factory=list)
 
     @property
     def good(self) -> bool:
         return self.verdict == texts.QUALITY_GOOD
 
     def as_json(self) -> dict[str, Any]:
-        return dict(self.__dict__)
+        return {**self.__dict__, "notes": list(self.notes)}
 
     def render(self) -> str:
-        return texts.QUALITY_LINE.format(
+        line = texts.QUALITY_LINE.format(
             verdict=self.verdict,
             unclaimed=self.unclaimed,
             without_lead=self.without_lead,
             without_deadline=self.without_deadline,
         )
+        return "\n".join([line, *(f"  • {n}" for n in self.notes)])
+
+
+def _dated(text: str, plan_year: int | None) -> bool:
+    """The passage states a deadline of its own (not a cited document's date)."""
+    return assignment_deadline(text, plan_year).kind == "date"
 
 
 def _has_deadline(plan: ParsedPlan, k: int) -> bool:
@@ -70,7 +79,7 @@ def assess(plan: ParsedPlan) -> ParseQuality:
             continue
         if any(p in text for p in phrases):
             continue
-        if _UNIT_MENTION.search(text) and deadline_dates(text, plan.meta.plan_year)[0]:
+        if _UNIT_MENTION.search(text) and _dated(text, plan.meta.plan_year):
             unclaimed += 1
     tasks = len(plan.tasks)
     without_lead = sum(1 for t in plan.tasks if not t.lead_units)
@@ -79,4 +88,8 @@ def assess(plan: ParsedPlan) -> ParseQuality:
     # More than a third of the dated unit passages unclaimed: the layout was missed.
     good = tasks > 0 and unclaimed <= allowed and without_lead <= allowed and tasks >= 2 * unclaimed
     verdict = texts.QUALITY_GOOD if good else texts.QUALITY_CHECK
-    return ParseQuality(tasks, unclaimed, without_lead, without_deadline, verdict)
+    notes = []
+    number = plan.meta.number or ""
+    if number.startswith("/"):
+        notes.append(texts.PARSE_BLANK_NUMBER.format(number=number))
+    return ParseQuality(tasks, unclaimed, without_lead, without_deadline, verdict, notes)

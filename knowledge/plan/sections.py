@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from knowledge.document import Block
 from knowledge.plan.model import Section
@@ -59,6 +60,7 @@ _LABEL_START = re.compile(
 )
 
 
+@lru_cache(maxsize=16384)
 def clean_text(text: str) -> str:
     """Drop markdown emphasis and HTML bold tags, collapse white space."""
     text = _GLUE.sub(" ", text)

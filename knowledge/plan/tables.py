@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from knowledge import deadlines as _deadlines
 from knowledge import texts
@@ -33,6 +34,7 @@ from knowledge.plan._table_cells import (
 from knowledge.plan._table_groups import group_heading
 from knowledge.plan._table_layout import misplaced, place_row
 from knowledge.plan._table_repair import repair_row
+from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.columns import (
     ColumnMap,
     Role,
@@ -41,7 +43,6 @@ from knowledge.plan.columns import (
     looks_like_header,
 )
 from knowledge.plan.model import Task
-from knowledge.units import normalize_units
 from knowledge.vietnamese import fold
 
 # The deadlines area provides ``looks_like_deadline``; read it lazily so this
@@ -70,6 +71,7 @@ class TableContext:
     last_section: str | None = None  # ctx.section the carried state belongs to
 
 
+@lru_cache(maxsize=8192)
 def is_deadline(value: str) -> bool:
     """A cell reads like a time expression (local shape test, then the deadlines area's)."""
     if deadline_shape(value):
@@ -78,7 +80,9 @@ def is_deadline(value: str) -> bool:
         return False
     # Their test may accept "Báo cáo kết quả năm 2024"; only trust it on short cells.
     words = len(value.split())
-    return words <= 5 and not is_unit_cell(value) and bool(_THEIR_TEST(value))
+    if words > 5:
+        return _deadlines.leading_time(value) and not is_unit_cell(value)
+    return not is_unit_cell(value) and bool(_THEIR_TEST(value))
 
 
 def _columns(table: Table, ctx: TableContext | None) -> ColumnMap | None:
@@ -258,7 +262,12 @@ class _Reader:
         )
         if same >= max(2, len(non_empty) // 2):
             return True
-        named = sum(1 for c in non_empty if classify_header(c) is not None)
+        # "- Xây dựng quy chế phối hợp …." names no column: a bullet or a sentence is content
+        named = sum(
+            1
+            for c in non_empty
+            if classify_header(c) is not None and not c.startswith(("-", "+")) and c[-1:] != "."
+        )
         return named >= max(2, int(0.75 * len(non_empty) + 0.5))
 
     def _maybe_switch_columns(self, start: int) -> None:
@@ -462,7 +471,7 @@ class _Reader:
     def _units(self, cell: str) -> list[str]:
         if not cell:
             return []
-        return [u.name for u in normalize_units(strip_item_number(cell), self.ctx.owner)]
+        return unit_names(strip_item_number(cell), self.ctx.owner)
 
     def _section(self) -> str:
         parts = [self.ctx.section] if self.ctx.section else []
