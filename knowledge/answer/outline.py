@@ -40,7 +40,7 @@ _ENDS = frozenset(
         "o",
         "cho",
         "nam",
-                "thi",
+        "thi",
         "liet",
         "ke",
         "hoach",

@@ -12,6 +12,7 @@ from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
+from knowledge.answer.docscope import DocScope
 from knowledge.answer.hits import cite_task
 from knowledge.answer.intents import Intent
 from knowledge.answer.kinds.tasklist import (
@@ -29,7 +30,11 @@ from knowledge.vietnamese import fold
 from storage.models import Document, Passage, TargetRow, TaskRow
 
 OBJECTIVE_CHARS = 600
-_OBJECTIVE_HEAD = re.compile(r"\bmuc (?:tieu chung|tieu tong quat|dich)\b")
+# The general aim, by the headings plans give it, the most specific first.
+_OBJECTIVE_HEADS = (
+    re.compile(r"\bmuc tieu (?:chung|tong quat)\b"),
+    re.compile(r"\bmuc dich\b"),
+)
 _SPECIFIC_HEAD = re.compile(r"\bmuc tieu cu the\b|\byeu cau\b|\bchi tieu\b")
 
 
@@ -180,7 +185,8 @@ def target_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
 
 
 def objective(ask: Ask) -> Answer:
-    """The paragraph under the plan's "Mục tiêu chung" heading."""
+    """The paragraphs under the plan's "Mục tiêu chung" heading ("Mục đích" when it has
+    none), all of them up to the next heading."""
     found = _plan(ask)
     if isinstance(found, Answer):
         return found
@@ -190,39 +196,47 @@ def objective(ask: Ask) -> Answer:
             select(Passage).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
         )
     )
-    for i, p in enumerate(passages):
-        head = fold(p.text[:60])
-        under = _OBJECTIVE_HEAD.search(fold(p.section.rsplit(">", 1)[-1])) is not None
-        if not (_OBJECTIVE_HEAD.search(head) or under):
-            continue
-        body = p.text
-        # A heading line alone ("1. Mục tiêu chung"): the aim is the paragraphs below it.
-        j = i + 1
-        while (
-            len(body) < 120
-            and j < len(passages)
-            and not _SPECIFIC_HEAD.search(fold(passages[j].text[:40]))
-        ):
-            body += " " + passages[j].text
-            j += 1
-        answer = Answer(
-            text=texts.ANS_PLAN_OBJECTIVE.format(
-                plan=label_of(doc), text=shorten(body, OBJECTIVE_CHARS)
-            ),
-            citations=[
-                AnswerCitation(
-                    doc.source_name,
-                    text_locator(p.section, p.locator),
-                    shorten(p.text, 160),
-                    label_of(doc),
-                )
-            ],
-            intent=Intent.PLAN_OBJECTIVE,
-        )
-        return _with_plan(answer, doc)
+    for heading in _OBJECTIVE_HEADS:
+        start = next((i for i, p in enumerate(passages) if _heads(p, heading)), None)
+        if start is not None:
+            return _with_plan(_objective_answer(ask, doc, passages, start), doc)
     from knowledge.answer.hits import search_answer
 
+    ask.scope = DocScope(named=True, document_ids=[doc.id], by_plan=True)
     return search_answer(ask, ask.question, Intent.PLAN_OBJECTIVE)
+
+
+def _heads(p: Passage, heading: re.Pattern[str]) -> bool:
+    """The passage is that heading's line, or the first under it."""
+    return bool(heading.search(fold(p.text[:60]))) or bool(
+        heading.search(fold(p.section.rsplit(">", 1)[-1]))
+    )
+
+
+def _objective_answer(ask: Ask, doc: Document, passages: list[Passage], start: int) -> Answer:
+    first = passages[start]
+    body = first.text
+    for p in passages[start + 1 :]:
+        same = p.section == first.section
+        if not same and (len(body) >= 120 or _SPECIFIC_HEAD.search(fold(p.text[:40]))):
+            break  # the next heading ("2. Mục tiêu cụ thể")
+        if _SPECIFIC_HEAD.search(fold(p.text[:40])) or len(body) >= OBJECTIVE_CHARS:
+            break
+        body += " " + p.text
+    return Answer(
+        text=texts.ANS_PLAN_OBJECTIVE.format(
+            plan=label_of(doc), text=shorten(body, OBJECTIVE_CHARS)
+        ),
+        citations=[
+            AnswerCitation(
+                doc.source_name,
+                text_locator(first.section, first.locator),
+                shorten(first.text, 160),
+                label_of(doc),
+            )
+        ],
+        intent=Intent.PLAN_OBJECTIVE,
+    )
 
 
 def task_number(ask: Ask) -> Answer:
