@@ -59,6 +59,7 @@ _ASKING = tuple(
         intents.DOC_SIGNER,
         intents.DOC_DATE,
         intents.DOC_ISSUER,
+        intents.DOC_SUBJECT,
         intents.OVERDUE,
         intents.COUNT,
         intents.LIST_WORDS,

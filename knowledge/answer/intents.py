@@ -355,9 +355,14 @@ def _role_words_at_asked(q: str) -> str:
 DOC_DATE_FOLLOW = ("ngay nao", "ngay bao nhieu", "khi nao")
 
 
+def _first_at(q: str, phrases: tuple[str, ...]) -> int:
+    spots = [m.start() for p in phrases for m in re.finditer(rf"(?:^| ){re.escape(p)}(?= |$)", q)]
+    return min(spots, default=len(q))
+
+
 def doc_fields(q: str) -> list[str]:
     """The plan facts a question asks, in the order it asks them."""
-    out = []
+    found: list[tuple[int, str]] = []
     for phrases, name in (
         (DOC_NUMBER, "number"),
         (DOC_SIGNER, "signer"),
@@ -369,7 +374,8 @@ def doc_fields(q: str) -> list[str]:
         if _any(q, phrases):
             if name == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
                 name = "date?"
-            out.append(name)
+            found.append((_first_at(q, phrases), name))
+    out = [name for _, name in sorted(found)]
     if out and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
         out.append("date")
     if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:
