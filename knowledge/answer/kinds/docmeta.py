@@ -88,7 +88,7 @@ def signer_in_text(session: Session, doc: Document) -> str:
     )
     previous: list[str] = []
     for text in rows:
-        words = [w.strip("*|.,;:()") for w in text.split()]
+        words = [w.strip("*|.,;:()[]") for w in text.split()]
         words = [w for w in words if w]
         run = 0
         for w in reversed(words):
