@@ -230,6 +230,14 @@ def _places(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
     return found, spans
 
 
+def place_phrases(question: str) -> list[str]:
+    """The provinces a question names, as the folded words it uses for them."""
+    folded = " ".join(s.replace("&", "") for s in syllables(question))
+    _, spans = _places(folded)
+    sylls = folded.split()
+    return [" ".join(sylls[a:b]) for a, b in spans]
+
+
 def _names_place(doc: Document, place: str) -> bool:
     words = " ".join(syllables(f"{doc.title} {doc.issuer or ''}"))
     return f" {place} " in f" {words} "
