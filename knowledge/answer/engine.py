@@ -166,6 +166,15 @@ def _span(question: str, words: str) -> list[tuple[int, int]]:
     return []
 
 
+def _in_a_title(session: Session, match: UnitMatch) -> bool:
+    """A name's beginning that fits several units and goes on as a loaded plan's title."""
+    if not match.options or not match.partial:
+        return False
+    words = f" {match.mention} "
+    titles = session.scalars(select(Document.title))
+    return any(words in f" {' '.join(syllables(t or ''))} " for t in titles)
+
+
 def _too_long(question: str, settings: Settings) -> Answer | None:
     """A question past the length limit is refused before any pattern reads it."""
     limit = Limits.from_settings(settings).max_question_chars
@@ -279,8 +288,10 @@ class Engine:
             scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
         if scope.empty:
             return nothing_found(reading.intent)
-        if len(match.options) > MAX_UNIT_OPTIONS:
-            match = UnitMatch()  # "Văn phòng …" fits a dozen units: it names none of them
+        if len(match.options) > MAX_UNIT_OPTIONS or _in_a_title(session, match):
+            # "Văn phòng …" fits a dozen units: it names none of them; "BCĐ CCHC Nghệ An
+            # 2024" is a plan's name ("… của Ban Chỉ đạo cải cách hành chính …").
+            match = UnitMatch()
         if match.options:
             return self._unit_options(match, question)
         units = match.units

@@ -7,6 +7,8 @@ Otherwise the reply lists the plans briefly and asks which one.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -65,6 +67,9 @@ def plan_in_context(ask: Ask) -> Document | None:
     ids = ask.scope.document_ids
     if len(ids) == 1:
         return ask.session.get(Document, ids[0])
+    dated = _by_year(ask, ids)
+    if dated is not None:
+        return dated
     titled = _by_title(ask, ids or None)
     if titled is not None or ids:
         return titled
@@ -73,6 +78,33 @@ def plan_in_context(ask: Ask) -> Document | None:
         return doc
     docs = list(ask.session.scalars(select(Document).limit(2)))
     return docs[0] if len(docs) == 1 else None
+
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def _years(doc: Document) -> set[int]:
+    """The years a plan is for: its title's, and its horizon."""
+    years = {int(y) for y in _YEAR.findall(doc.title or "")}
+    start, end = doc.plan_year, doc.period_end_year or doc.plan_year
+    if start and end:
+        years |= set(range(start, end + 1))
+    return years
+
+
+def _by_year(ask: Ask, ids: list[int]) -> Document | None:
+    """Of the plans a place fits, the only one for the year the question names."""
+    asked = {int(y) for y in _YEAR.findall(ask.question)}
+    if not asked or len(ids) < 2:
+        return None
+    docs = [d for d in (ask.session.get(Document, i) for i in ids) if d is not None]
+    fits = [d for d in docs if asked <= _years(d)]
+    # A plan for that very year before a programme whose horizon spans it.
+    own = [d for d in fits if d.plan_year in asked and not d.period_end_year]
+    for group in (own, fits):
+        if len(group) == 1:
+            return group[0]
+    return None
 
 
 def _by_title(ask: Ask, ids: list[int] | None) -> Document | None:
