@@ -27,6 +27,7 @@ LINE_CHARS = 140
 # A list this short shows each task whole: its words are the answer, not a pointer to it.
 SHORT_LIST = 3
 SHORT_LIST_CHARS = 450
+ONE_TASK_CHARS = 900  # the only task listed is the whole answer
 ONE_TASK_MARGIN = 0.15  # a task (it has due dates) answers unless a passage covers much better
 TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
 
@@ -84,9 +85,37 @@ def _scope_text(ask: Ask, role: str) -> str:
     return scope
 
 
+# Heads a task may be given to in a unit's stead ("Bộ trưởng Bộ Y tế chỉ đạo …").
+_HEADS = (
+    "bo truong",
+    "thu truong",
+    "giam doc",
+    "chu tich",
+    "truong ban",
+    "chanh van phong",
+    "truong phong",
+    "tong giam doc",
+    "cuc truong",
+    "vu truong",
+)
+
+
+def _with_heads(session: Any, unit_ids: list[int], units: list[Any]) -> list[int]:
+    """The units and the heads named after them, who lead tasks in their stead."""
+    from sqlalchemy import select
+
+    from storage.models import Unit
+
+    names = [f"{head} {fold(u.folded if u.folded else u.name)}" for u in units for head in _HEADS]
+    heads = session.scalars(select(Unit.id).where(Unit.folded.in_(names))).all()
+    return list(dict.fromkeys([*unit_ids, *heads]))
+
+
 def _rows(ask: Ask, role: str) -> list[Any]:
     units = ask.units
     unit_ids = repo.with_subunits(ask.session, [u.id for u in units]) if units else None
+    if units and unit_ids is not None:
+        unit_ids = _with_heads(ask.session, unit_ids, units)
     due_from = ask.window.start if ask.window else None
     due_to = ask.window.end if ask.window else None
     if ask.reading.intent == Intent.OVERDUE:
@@ -223,6 +252,10 @@ _LIST_PHRASES = (
     "nao",
     "phai",
     "can",
+    "theo",
+    "ve",
+    "trong",
+    "cua",
 )
 TOPIC_COVERAGE = 0.5  # share of the topic's weight a task must hold to be listed under it
 
@@ -252,7 +285,7 @@ def list_topic(ask: Ask) -> str:
         and w not in place_words()
         and not (w in abbr and set(abbr[w].split()) <= listing)
     ]
-    return _as_typed(asked, words)
+    return _as_typed(ask.question, words)
 
 
 def _as_typed(question: str, words: list[str]) -> str:
@@ -279,7 +312,18 @@ def _as_typed(question: str, words: list[str]) -> str:
 
 _NOT_TOPIC = frozenset(
     {"gi", "nao", "khong", "chua", "a", "khi", "the", "trong", "cua", "o", "tai", "va", "nhu"}
+    | {"theo", "ve", "voi", "cho", "de", "tu", "den"}
 )
+
+
+def _title_block(ask: Ask, document_id: int) -> str:
+    """A plan's title; for one whose title was not read, its opening lines."""
+    doc = ask.session.get(Document, document_id)
+    if doc is not None and doc.title:
+        return doc.title
+    index = ask.searcher.keyword
+    pos = index.by_key.get(f"doc:{document_id}")
+    return index.records[pos].text if pos is not None else ""
 
 
 def on_topic(ask: Ask, rows: list[Any], about: str) -> list[Any]:
@@ -296,8 +340,7 @@ def on_topic(ask: Ask, rows: list[Any], about: str) -> list[Any]:
     titled = {
         d
         for d in {r.document_id for r in rows}
-        if (doc := ask.session.get(Document, d)) is not None
-        and coverage(terms, doc.title or "", idf, n) >= TOPIC_COVERAGE
+        if coverage(terms, _title_block(ask, d), idf, n) >= TOPIC_COVERAGE
     }
     if titled:
         return [r for r in rows if r.document_id in titled]
@@ -319,7 +362,9 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
     shown = load_tasks(ask.session, ids[start : start + LIST_LIMIT])
     cited = load_tasks(ask.session, ids[start : start + MAX_CITED])
     overdue = ask.reading.intent == Intent.OVERDUE
-    limit = SHORT_LIST_CHARS if len(ids) <= SHORT_LIST else LINE_CHARS
+    limit = LINE_CHARS
+    if len(ids) <= SHORT_LIST:
+        limit = ONE_TASK_CHARS if len(ids) == 1 else SHORT_LIST_CHARS
     details = []
     for t in shown:
         miss = missed(t, ask.today) if overdue else None
