@@ -337,7 +337,12 @@ def _by_name(
             w
             for i, w in words
             if _YEAR.match(w)
-            and (i == start or sylls[i - 1] in ("nam", "doan") or bool(_YEAR.match(sylls[i - 1])))
+            and (
+                i == start
+                or sylls[i - 1] in ("nam", "doan")
+                or bool(_YEAR.match(sylls[i - 1]))
+                or (i + 1 < len(sylls) and bool(_YEAR.match(sylls[i + 1])))  # "2021-2030"
+            )
         }
         # Words the name holds side by side ("Chính phủ số") that a title holds so too.
         pairs = [f"{a} {b}" for (i, a), (j, b) in zip(words, words[1:], strict=False) if j == i + 1]
