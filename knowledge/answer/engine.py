@@ -167,12 +167,13 @@ def _span(question: str, words: str) -> list[tuple[int, int]]:
 
 
 def _in_a_title(session: Session, match: UnitMatch) -> bool:
-    """A name's beginning that fits several units and goes on as a loaded plan's title."""
-    if not match.options or not match.partial:
+    """A name's beginning (not a whole unit name) that runs on as a loaded plan's title or
+    issuer: "BCĐ CCHC Nghệ An 2024" is "… của Ban Chỉ đạo cải cách hành chính …"."""
+    if not match.partial:
         return False
     words = f" {match.mention} "
-    titles = session.scalars(select(Document.title))
-    return any(words in f" {' '.join(syllables(t or ''))} " for t in titles)
+    names = session.execute(select(Document.title, Document.issuer)).all()
+    return any(words in " " + " ".join(syllables(f"{t} {i}")) + " " for t, i in names)
 
 
 def _too_long(question: str, settings: Settings) -> Answer | None:
@@ -278,8 +279,10 @@ class Engine:
             has_window=bool(window),
             unit_focused=_unit_focused(asked, match),
         )
-        if match.partial and reading.intent not in LIST_INTENTS:
-            match = UnitMatch()  # a name's beginning only counts in a unit question
+        if match.partial and (reading.intent not in LIST_INTENTS or _in_a_title(session, match)):
+            # A name's beginning only counts in a unit question, and not when it goes on
+            # as a loaded plan's title or issuer ("VP UBND Nghệ An": that office's plan).
+            match = UnitMatch()
             reading = read_question(asked, has_unit=False, has_window=bool(window))
         # Search answers must carry a quoted number themselves (``hits``); lists and
         # whole-plan answers come from the database, so the number is checked here.
@@ -288,10 +291,8 @@ class Engine:
             scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
         if scope.empty:
             return nothing_found(reading.intent)
-        if len(match.options) > MAX_UNIT_OPTIONS or _in_a_title(session, match):
-            # "Văn phòng …" fits a dozen units: it names none of them; "BCĐ CCHC Nghệ An
-            # 2024" is a plan's name ("… của Ban Chỉ đạo cải cách hành chính …").
-            match = UnitMatch()
+        if len(match.options) > MAX_UNIT_OPTIONS:
+            match = UnitMatch()  # "Văn phòng …" fits a dozen units: it names none of them
         if match.options:
             return self._unit_options(match, question)
         units = match.units
