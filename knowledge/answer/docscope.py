@@ -170,6 +170,7 @@ class DocScope:
     spans: list[tuple[int, int]] = field(default_factory=list)  # syllable ranges naming it
     by_plan: bool = False  # named by the plan's own title or number, not only by a place
     unknown_name: bool = False  # "kế hoạch du lịch biển Cửa Lò …": a name no loaded plan has
+    by_issuer: bool = False  # named by the unit that issued it ("… của Văn phòng UBND tỉnh")
 
     @property
     def empty(self) -> bool:

@@ -166,6 +166,25 @@ def _span(question: str, words: str) -> list[tuple[int, int]]:
     return []
 
 
+def _issued_by(session: Session, units: list[Unit], scope: DocScope) -> int | None:
+    """The one plan (of those the question fits) that the unit it names issued."""
+    if len(units) != 1:
+        return None
+    from knowledge.retrieval.analyzer import abbreviation_map
+
+    abbr = abbreviation_map()
+
+    def long(text: str) -> str:
+        return " " + " ".join(abbr.get(w, w) for w in syllables(text)) + " "
+
+    name = long(units[0].name)
+    stmt = select(Document.id, Document.issuer).where(Document.issuer.is_not(None))
+    if scope.document_ids:
+        stmt = stmt.where(Document.id.in_(scope.document_ids))
+    issued = [i for i, issuer in session.execute(stmt) if name in long(issuer or "")]
+    return issued[0] if len(issued) == 1 else None
+
+
 def _in_a_title(session: Session, match: UnitMatch) -> bool:
     """A name's beginning (not a whole unit name) that runs on as a loaded plan's title or
     issuer: "BCĐ CCHC Nghệ An 2024" is "… của Ban Chỉ đạo cải cách hành chính …"."""
@@ -304,11 +323,24 @@ class Engine:
                 )
         if reading.mine and not units and unit_hint:
             units = repo.resolve_units(session, unit_hint)[:1]
+        issued = _issued_by(session, units, scope) if reading.intent not in LIST_INTENTS else None
+        if issued is not None:
+            # "chủ đề CCHC năm 2026 của Văn phòng UBND tỉnh Nghệ An": that office's plan.
+            unit_spans = [sp for phrase in match.mentioned for sp in _span(question, phrase)]
+            scope = DocScope(
+                named=True,
+                document_ids=[issued],
+                spans=scope.spans + unit_spans,
+                by_plan=True,
+                by_issuer=True,
+            )
+            units, match = [], UnitMatch()
         reading, units, window = self._follow_up(session, reading, units, window, context)
         about = question
         if scope.document_ids:
             rest = scope.strip(question)
-            if len(content_syllables(topic(rest))) >= TOPIC_WORDS:
+            # An issuer's name says whose plan, never what is asked about in it.
+            if len(content_syllables(topic(rest))) >= TOPIC_WORDS or scope.by_issuer:
                 about = rest
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.

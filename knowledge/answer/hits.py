@@ -45,6 +45,9 @@ EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ 
 # Of records covering the question alike, the one that is mostly the question's own words
 # (the task itself, not a longer paragraph that also mentions it) comes first.
 PRECISION_WEIGHT = 0.1
+# A record that opens with the question's own first words states what it asks about.
+OPENING_WORDS = 2
+OPENING_BONUS = 0.05
 # A question of two or more word pairs must find at least this share of them together
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 1
@@ -171,12 +174,15 @@ def good_hits(
     fixed = corrected(question, ask.searcher.keyword.vocab)
     top = max(h.score for h in hits) or 1.0
     asked = set(analyze(fixed, exact=False))
+    opening = syllables(fixed)[:OPENING_WORDS]
 
     def key(h: Hit) -> float:
         bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
         if prefer is not None and prefer.search(h.record.text):
             bonus += prefer_bonus
         bonus += PRECISION_WEIGHT * precision(h.record.display, asked)
+        if opening and syllables(h.record.text)[: len(opening)] == opening:
+            bonus += OPENING_BONUS  # "Chủ đề …: …" defines what "chủ đề … là gì" asks
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
