@@ -265,11 +265,13 @@ def list_topic(ask: Ask) -> str:
     điều hành"), as typed; "" when it asks for the whole list."""
     from knowledge.answer.docscope import place_words
     from knowledge.answer.intents import topic
+    from knowledge.answer.unitmatch import expanded_forms
     from knowledge.retrieval.analyzer import abbreviation_map, syllables
     from knowledge.retrieval.index import content_syllables
 
     asked = ask.scope.strip(ask.question) if ask.scope.named else ask.question
-    text = f" {topic(asked)} "
+    # Abbreviations written out, so that "Bộ NN&MT" goes with the unit's name.
+    text = f" {topic(expanded_forms(asked)[-1])} "
     units = sorted({*ask.unit_words, *(fold(u.name) for u in ask.units)}, key=len)[::-1]
     for phrase in [" ".join(syllables(p)) for p in units] + list(_LIST_PHRASES):
         text = text.replace(f" {phrase} ", " ")
@@ -295,12 +297,7 @@ def _as_typed(question: str, words: list[str]) -> str:
 
     typed = question.split()
     folded = [" ".join(syllables(t)) for t in typed]
-    want = list(words)
-    at: list[int] = []
-    for i, f in enumerate(folded):  # in order, each topic word once
-        if want and f == want[0]:
-            at.append(i)
-            want.pop(0)
+    at = [i for i, f in enumerate(folded) if f in set(words)]
     if not at:
         return " ".join(words)
     end = at[-1] + 1
