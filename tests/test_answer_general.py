@@ -226,3 +226,10 @@ def test_an_issuer_names_its_plan(user: ChatUser) -> None:
 def test_one_task_asked_about_and_not_found_lists_nothing(user: ChatUser) -> None:
     reply = ask(user, "việc trồng rừng ngập mặn ven biển đến nay đã quá hạn chưa?")
     assert reply.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_period_or_a_status_does_not_narrow_a_units_list_to_a_topic(user: ChatUser) -> None:
+    due = ask(user, "Bộ Nông nghiệp và Môi trường có những nhiệm vụ nào sắp đến hạn trong quý III?")
+    assert "Khoan giếng nước tại vùng khô hạn" in due and "Không thấy" not in due
+    open_ = ask(user, "Bộ Nông nghiệp và Môi trường có những nhiệm vụ gì chưa hoàn thành?")
+    assert "Lập bản đồ nguy cơ hạn hán" in open_

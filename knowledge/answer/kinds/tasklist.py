@@ -12,6 +12,7 @@ from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import cite_task, search_answer
 from knowledge.answer.intents import Intent
+from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks
 from knowledge.answer.windows import Window
@@ -85,37 +86,11 @@ def _scope_text(ask: Ask, role: str) -> str:
     return scope
 
 
-# Heads a task may be given to in a unit's stead ("Bộ trưởng Bộ Y tế chỉ đạo …").
-_HEADS = (
-    "bo truong",
-    "thu truong",
-    "giam doc",
-    "chu tich",
-    "truong ban",
-    "chanh van phong",
-    "truong phong",
-    "tong giam doc",
-    "cuc truong",
-    "vu truong",
-)
-
-
-def _with_heads(session: Any, unit_ids: list[int], units: list[Any]) -> list[int]:
-    """The units and the heads named after them, who lead tasks in their stead."""
-    from sqlalchemy import select
-
-    from storage.models import Unit
-
-    names = [f"{head} {fold(u.folded if u.folded else u.name)}" for u in units for head in _HEADS]
-    heads = session.scalars(select(Unit.id).where(Unit.folded.in_(names))).all()
-    return list(dict.fromkeys([*unit_ids, *heads]))
-
-
 def _rows(ask: Ask, role: str) -> list[Any]:
     units = ask.units
     unit_ids = repo.with_subunits(ask.session, [u.id for u in units]) if units else None
     if units and unit_ids is not None:
-        unit_ids = _with_heads(ask.session, unit_ids, units)
+        unit_ids = with_heads(ask.session, unit_ids, units)
     due_from = ask.window.start if ask.window else None
     due_to = ask.window.end if ask.window else None
     if ask.reading.intent == Intent.OVERDUE:
@@ -179,7 +154,7 @@ def task_list(ask: Ask) -> Answer:
     if not ask.units and ask.window is None and not overdue:
         return search_answer(ask, ask.question)
     rows = _rows(ask, role)
-    about = list_topic(ask) if ask.units and not overdue else ""
+    about = list_topic(ask) if ask.units and not overdue else ""  # "… về khoan giếng"
     if about and rows:
         rows = on_topic(ask, rows, about)
         if not rows:
@@ -220,138 +195,6 @@ def task_list(ask: Ask) -> Answer:
     if len(per_doc) == 1:
         answer.context["doc_id"] = next(iter(per_doc))
     return answer
-
-
-# Phrases that ask for a list or name a role or a plan, not what the tasks are about.
-_LIST_PHRASES = (
-    "nhiem vu",
-    "cong viec",
-    "nhung viec",
-    "viec gi",
-    "viec nao",
-    "lam gi",
-    "lam nhung gi",
-    "duoc giao",
-    "giao",
-    "chu tri",
-    "phoi hop",
-    "phu trach",
-    "thuc hien",
-    "ke hoach",
-    "chuong trinh",
-    "chi thi",
-    "quyet dinh",
-    "de an",
-    "cong dien",
-    "thong bao",
-    "nghi quyet",
-    "noi dung",
-    "nhung",
-    "cac",
-    "gi",
-    "nao",
-    "phai",
-    "can",
-    "theo",
-    "ve",
-    "trong",
-    "cua",
-)
-TOPIC_COVERAGE = 0.5  # share of the topic's weight a task must hold to be listed under it
-
-
-def list_topic(ask: Ask) -> str:
-    """What a unit's list question is about besides the unit ("… trong nội dung chỉ đạo,
-    điều hành"), as typed; "" when it asks for the whole list."""
-    from knowledge.answer.docscope import place_words
-    from knowledge.answer.intents import topic
-    from knowledge.answer.unitmatch import expanded_forms
-    from knowledge.retrieval.analyzer import abbreviation_map, syllables
-    from knowledge.retrieval.index import content_syllables
-
-    asked = ask.scope.strip(ask.question) if ask.scope.named else ask.question
-    # Abbreviations written out, so that "Bộ NN&MT" goes with the unit's name.
-    text = f" {topic(expanded_forms(asked)[-1])} "
-    units = sorted({*ask.unit_words, *(fold(u.name) for u in ask.units)}, key=len)[::-1]
-    for phrase in [" ".join(syllables(p)) for p in units] + list(_LIST_PHRASES):
-        text = text.replace(f" {phrase} ", " ")
-    if ask.window is not None and ask.window.matched:
-        text = text.replace(f" {' '.join(syllables(ask.window.matched))} ", " ")
-    abbr = abbreviation_map()
-    listing = {w for p in _LIST_PHRASES for w in p.split()}
-    listing |= {w for p in units for w in syllables(p)}  # "SNV" is the unit asked about
-    words = [
-        w
-        for w in content_syllables(text)
-        if not w.isdigit()
-        and w not in place_words()
-        and not (w in abbr and set(abbr[w].split()) <= listing)
-    ]
-    return _as_typed(ask.question, words)
-
-
-def _as_typed(question: str, words: list[str]) -> str:
-    """The run of the question's own words from the first topic word to the last."""
-    from knowledge.retrieval.analyzer import syllables
-    from knowledge.retrieval.index import content_syllables
-
-    typed = question.split()
-    folded = [" ".join(syllables(t)) for t in typed]
-    at = [i for i, f in enumerate(folded) if f in set(words)]
-    if not at:
-        return " ".join(words)
-    end = at[-1] + 1
-    # A word the search skips may still finish the phrase ("vắc xin").
-    if end < len(typed) and folded[end] not in _NOT_TOPIC and not content_syllables(typed[end]):
-        end += 1
-    return " ".join(typed[at[0] : end]).strip(",.?!:;()")
-
-
-_NOT_TOPIC = frozenset(
-    {"gi", "nao", "khong", "chua", "a", "khi", "the", "trong", "cua", "o", "tai", "va", "nhu"}
-    | {"theo", "ve", "voi", "cho", "de", "tu", "den"}
-)
-
-
-def _title_block(ask: Ask, document_id: int) -> str:
-    """A plan's title; for one whose title was not read, its opening lines."""
-    doc = ask.session.get(Document, document_id)
-    if doc is not None and doc.title:
-        return doc.title
-    index = ask.searcher.keyword
-    pos = index.by_key.get(f"doc:{document_id}")
-    return index.records[pos].text if pos is not None else ""
-
-
-def on_topic(ask: Ask, rows: list[Any], about: str) -> list[Any]:
-    """The rows whose task covers ``about`` (its plan's title counting a little less),
-    best first."""
-    from knowledge.retrieval.index import coverage, question_terms
-
-    index = ask.searcher.keyword
-    terms = question_terms(about)
-    if not terms:
-        return rows
-    idf, n = index.bm25.idf, index.bm25.n_docs
-    # "… trong đợt tổng kiểm kê tài sản công": words that name the plan itself.
-    titled = {
-        d
-        for d in {r.document_id for r in rows}
-        if coverage(terms, _title_block(ask, d), idf, n) >= TOPIC_COVERAGE
-    }
-    if titled:
-        return [r for r in rows if r.document_id in titled]
-    scored = []
-    for r in rows:
-        pos = index.by_key.get(f"task:{r.id}")
-        if pos is None:
-            continue
-        rec = index.records[pos]
-        share = coverage(terms, rec.text, idf, n, rec.context)
-        if share >= TOPIC_COVERAGE:
-            scored.append((share, r))
-    scored.sort(key=lambda p: -p[0])
-    return [r for _, r in scored]
 
 
 def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
