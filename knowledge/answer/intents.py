@@ -276,7 +276,13 @@ PLAN_TARGETS = (
     "cac muc tieu cu the",
     "muc tieu cu the",
 )
-PLAN_OBJECTIVE = ("muc tieu chung", "muc tieu tong quat", "muc dich", "muc tieu cua ke hoach")
+PLAN_OBJECTIVE = (
+    "muc tieu chung",
+    "muc tieu tong quat",
+    "muc tieu tong the",
+    "muc dich",
+    "muc tieu cua ke hoach",
+)
 # "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
 TASK_NUMBER = re.compile(
     r"(?:^| )(?:(?:nhiem vu|cong viec|hoat dong|muc)\s+(?:so|thu)|stt|so thu tu)\s+"

@@ -32,7 +32,7 @@ from storage.models import Document, Passage, TargetRow, TaskRow
 OBJECTIVE_CHARS = 600
 # The general aim, by the headings plans give it, the most specific first.
 _OBJECTIVE_HEADS = (
-    re.compile(r"\bmuc tieu (?:chung|tong quat)\b"),
+    re.compile(r"\bmuc tieu (?:chung|tong quat|tong the)\b"),
     re.compile(r"\bmuc dich\b"),
 )
 _SPECIFIC_HEAD = re.compile(r"\bmuc tieu cu the\b|\byeu cau\b|\bchi tieu\b")
@@ -203,7 +203,7 @@ def objective(ask: Ask) -> Answer:
     from knowledge.answer.hits import search_answer
 
     ask.scope = DocScope(named=True, document_ids=[doc.id], by_plan=True)
-    return search_answer(ask, ask.question, Intent.PLAN_OBJECTIVE)
+    return search_answer(ask, ask.asked, Intent.PLAN_OBJECTIVE)
 
 
 def _heads(p: Passage, heading: re.Pattern[str]) -> bool:
