@@ -233,3 +233,8 @@ def test_a_period_or_a_status_does_not_narrow_a_units_list_to_a_topic(user: Chat
     assert "Khoan giếng nước tại vùng khô hạn" in due and "Không thấy" not in due
     open_ = ask(user, "Bộ Nông nghiệp và Môi trường có những nhiệm vụ gì chưa hoàn thành?")
     assert "Lập bản đồ nguy cơ hạn hán" in open_
+
+
+def test_a_plan_no_loaded_plan_is_is_not_answered_by_one_of_that_year(user: ChatUser) -> None:
+    reply = ask(user, "kế hoạch phát triển du lịch biển Nghệ An năm 2026 có bao nhiêu chỉ tiêu?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []

@@ -67,8 +67,8 @@ def plan_in_context(ask: Ask) -> Document | None:
     ids = ask.scope.document_ids
     if len(ids) == 1:
         return ask.session.get(Document, ids[0])
-    dated = _by_year(ask, ids)
-    if dated is not None:
+    dated = None if ask.scope.unknown_name else _by_year(ask, ids)
+    if dated is not None:  # not when the question names a plan none of them is
         return dated
     titled = _by_title(ask, ids or None)
     if titled is not None or ids:

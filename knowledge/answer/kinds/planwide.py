@@ -68,14 +68,17 @@ def count(ask: Ask) -> Answer:
     groups = plan_groups(ask, doc)
     if 1 < groups < tasks:
         lead = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=groups)
-    if duties:
+    kinds = TaskRow.kind != "duty"
+    if duties and not tasks:
+        # A plan that gives work unit by unit only: those are its tasks.
+        lead = texts.ANS_PLAN_COUNT_BY_UNIT.format(plan=label_of(doc), count=duties)
+        kinds = TaskRow.kind == "duty"
+    elif duties:
         lead += texts.ANS_PLAN_COUNT_DUTIES.format(count=duties)
     ids = [
         i
         for (i,) in ask.session.execute(
-            select(TaskRow.id)
-            .where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
-            .order_by(TaskRow.ordinal)
+            select(TaskRow.id).where(TaskRow.document_id == doc.id, kinds).order_by(TaskRow.ordinal)
         )
     ]
     answer = task_page(ask, ids, 0, lead)
