@@ -65,10 +65,12 @@ def plan_labels(session: Session) -> dict[int, str]:
 def plan_in_context(ask: Ask) -> Document | None:
     """The one plan the question is about, or None when it is not clear which."""
     ids = ask.scope.document_ids
+    if ask.scope.unknown_name and not ask.scope.by_plan:
+        return None  # "kế hoạch du lịch biển Nghệ An": the place fits, the name none
     if len(ids) == 1:
         return ask.session.get(Document, ids[0])
-    dated = None if ask.scope.unknown_name else _by_year(ask, ids)
-    if dated is not None:  # not when the question names a plan none of them is
+    dated = _by_year(ask, ids)
+    if dated is not None:
         return dated
     titled = _by_title(ask, ids or None)
     if titled is not None or ids:
