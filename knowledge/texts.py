@@ -229,6 +229,7 @@ ANS_PLAN_COUNT_BY_UNIT = "{plan} có {count} nhiệm vụ, giao theo chức năn
 ANS_PLAN_COUNT_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng của các đơn vị."
 ANS_PLAN_TARGET_COUNT = "{plan} có {count} chỉ tiêu."
 ANS_PLAN_TARGETS = "Các chỉ tiêu của {plan} ({count}):"
+ANS_PLAN_NO_TARGETS_TOPIC = "{plan} không nêu chỉ tiêu nào về “{topic}”."
 ANS_PLAN_NO_TARGETS = "{plan} không nêu chỉ tiêu định lượng nào."
 ANS_PLAN_OBJECTIVE = "Mục tiêu chung của {plan}: {text}"
 ANS_OUTLINE_COUNT = "Mục “{heading}” của {plan} gồm {count} nội dung:"

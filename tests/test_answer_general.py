@@ -238,3 +238,20 @@ def test_a_period_or_a_status_does_not_narrow_a_units_list_to_a_topic(user: Chat
 def test_a_plan_no_loaded_plan_is_is_not_answered_by_one_of_that_year(user: ChatUser) -> None:
     reply = ask(user, "kế hoạch phát triển du lịch biển Nghệ An năm 2026 có bao nhiêu chỉ tiêu?")
     assert reply.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_plan_number_seen_only_as_a_year_in_a_title_names_no_plan(user: ChatUser) -> None:
+    reply = ask(user, "Nghị quyết 2030 có bao nhiêu nhiệm vụ?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_plans_targets_on_a_topic(user: ChatUser) -> None:
+    some = ask(user, "Kế hoạch 88/KH-VP có những chỉ tiêu nào về thanh toán trực tuyến?")
+    assert "80%" in some and "90%" not in some
+    none = ask(user, "Kế hoạch 125/KH-SNV có bao nhiêu chỉ tiêu về y tế?")
+    assert none.endswith("không nêu chỉ tiêu nào về “y tế”.") and cited(user) == []
+
+
+def test_who_is_not_answered_by_a_passage_that_gives_no_one_the_work(user: ChatUser) -> None:
+    reply = ask(user, "đơn vị nào chủ trì hội nghị sơ kết chuyển đổi số tại Cửa Lò?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []

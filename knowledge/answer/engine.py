@@ -139,10 +139,9 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     numbers = quoted_numbers(question)
     if not numbers or number_match(session, question) is not None:
         return False
-    titles = " ".join(
-        " ".join(syllables(t or "")) for t in session.scalars(select(Document.title))
-    ).split()
-    held = {t.lstrip("0") for t in titles if t.isdigit()}
+    # Numbers the titles quote as documents ("… thực hiện Nghị quyết số 214/NQ-CP"):
+    # people name a plan by what it implements. A date's digits name nothing.
+    held = {n for t in session.scalars(select(Document.title)) for n in quoted_numbers(t or "")}
     return not numbers <= held
 
 
@@ -316,7 +315,7 @@ class Engine:
             return self._unit_options(match, question)
         units = match.units
         if not units and reading.intent in (Intent.UNIT_TASKS, Intent.COUNT, Intent.SEARCH):
-            absent = unknown_unit(asked)
+            absent = unknown_unit(question) or unknown_unit(asked)  # as typed, when it can
             if absent:  # a unit no loaded plan names: it has no tasks here, say so
                 return Answer(
                     text=texts.ANS_UNIT_UNKNOWN.format(unit=absent), intent=reading.intent

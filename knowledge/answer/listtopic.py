@@ -97,9 +97,10 @@ _PERIOD_WORDS = frozenset({"i", "ii", "iii", "iv", "quy", "thang", "nam", "tuan"
 TOPIC_COVERAGE = 0.5  # share of the topic's weight a task must hold to be listed under it
 
 
-def list_topic(ask: Ask) -> str:
+def list_topic(ask: Ask, asking: tuple[str, ...] = ()) -> str:
     """What a unit's list question is about besides the unit ("… trong nội dung chỉ đạo,
-    điều hành"), as typed; "" when it asks for the whole list."""
+    điều hành"), as typed; "" when it asks for the whole list. ``asking``: more phrases
+    that only say what kind of list is asked ("các chỉ tiêu")."""
     from knowledge.answer.docscope import place_words
     from knowledge.answer.intents import topic
     from knowledge.answer.unitmatch import expanded_forms
@@ -110,12 +111,13 @@ def list_topic(ask: Ask) -> str:
     # Abbreviations written out, so that "Bộ NN&MT" goes with the unit's name.
     text = f" {topic(expanded_forms(asked)[-1])} "
     units = sorted({*ask.unit_words, *(fold(u.name) for u in ask.units)}, key=len)[::-1]
-    for phrase in [" ".join(syllables(p)) for p in units] + list(_LIST_PHRASES):
+    asks = sorted({*_LIST_PHRASES, *asking}, key=len, reverse=True)
+    for phrase in [" ".join(syllables(p)) for p in units] + asks:
         text = text.replace(f" {phrase} ", " ")
     if ask.window is not None and ask.window.matched:
         text = text.replace(f" {' '.join(syllables(ask.window.matched))} ", " ")
     abbr = abbreviation_map()
-    listing = {w for p in _LIST_PHRASES for w in p.split()}
+    listing = {w for p in asks for w in p.split()}
     listing |= {w for p in units for w in syllables(p)}  # "SNV" is the unit asked about
     words = [
         w
@@ -138,11 +140,13 @@ def _as_typed(question: str, words: list[str]) -> str:
     at = [i for i, f in enumerate(folded) if f in set(words)]
     if not at:
         return " ".join(words)
-    end = at[-1] + 1
+    start, end = at[0], at[-1] + 1
+    if start > 0 and len(folded[start - 1]) == 1 and folded[start - 1] not in _NOT_TOPIC:
+        start -= 1  # a one-letter syllable the search skips ("y tế")
     # A word the search skips may still finish the phrase ("vắc xin").
     if end < len(typed) and folded[end] not in _NOT_TOPIC and not content_syllables(typed[end]):
         end += 1
-    return " ".join(typed[at[0] : end]).strip(",.?!:;()")
+    return " ".join(typed[start:end]).strip(",.?!:;()")
 
 
 _NOT_TOPIC = frozenset(
@@ -190,3 +194,15 @@ def on_topic(ask: Ask, rows: list[Any], about: str) -> list[Any]:
             scored.append((share, r))
     scored.sort(key=lambda p: -p[0])
     return [r for _, r in scored]
+
+
+def targets_on(ask: Ask, rows: list[Any], about: str) -> list[Any]:
+    """The target rows whose words cover ``about``, in their order."""
+    from knowledge.retrieval.index import coverage, question_terms
+
+    index = ask.searcher.keyword
+    terms = question_terms(about)
+    if not terms:
+        return rows
+    idf, n = index.bm25.idf, index.bm25.n_docs
+    return [r for r in rows if coverage(terms, r.text, idf, n) >= TOPIC_COVERAGE]

@@ -9,6 +9,7 @@ import re
 from sqlalchemy import select
 
 from knowledge import texts
+from knowledge.answer import intents
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
@@ -22,6 +23,7 @@ from knowledge.answer.kinds.tasklist import (
     task_list,
     task_page,
 )
+from knowledge.answer.listtopic import list_topic, targets_on
 from knowledge.answer.outline import outline_count, part_tasks
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
@@ -143,6 +145,17 @@ def plan_targets(ask: Ask) -> Answer:
         )
     )
     label = label_of(doc)
+    about = list_topic(ask, _TARGET_ASKING)
+    if about and rows:  # "… có bao nhiêu chỉ tiêu về y tế": those on that topic
+        rows = targets_on(ask, rows, about)
+        if not rows:
+            return _with_plan(
+                Answer(
+                    text=texts.ANS_PLAN_NO_TARGETS_TOPIC.format(plan=label, topic=about),
+                    intent=Intent.PLAN_TARGETS,
+                ),
+                doc,
+            )
     if not rows:
         return _with_plan(
             Answer(
@@ -159,6 +172,20 @@ def plan_targets(ask: Ask) -> Answer:
     answer = target_page(ask, [r.id for r in rows], 0, lead)
     answer.intent = Intent.PLAN_TARGETS
     return _with_plan(answer, doc)
+
+
+# Words that ask for a plan's targets, not what they are about.
+_TARGET_ASKING = (
+    *intents.PLAN_TARGETS,
+    *intents.TARGET,
+    "chi tieu",
+    "muc tieu",
+    "bao nhieu",
+    "may",
+    "liet ke",
+    "la gi",
+    "gom",
+)
 
 
 def target_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
