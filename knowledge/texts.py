@@ -233,6 +233,7 @@ ANS_PLAN_NO_TARGETS_TOPIC = "{plan} không nêu chỉ tiêu nào về “{topic}
 ANS_PLAN_NO_TARGETS = "{plan} không nêu chỉ tiêu định lượng nào."
 ANS_PLAN_OBJECTIVE = "Mục tiêu chung của {plan}: {text}"
 ANS_OUTLINE_COUNT = "Mục “{heading}” của {plan} gồm {count} nội dung:"
+ANS_OUTLINE_TASKS = ", với {count} nhiệm vụ cụ thể:"
 ANS_PART_COUNT = "Phần “{part}” của {plan} có {count} nhiệm vụ."
 ANS_PLAN_LEAD = "{unit} chủ trì {plan}: “{title}”."
 ANS_PLAN_LEAD_MOST = (

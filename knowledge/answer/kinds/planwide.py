@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from knowledge import texts
 from knowledge.answer import intents
@@ -24,7 +24,7 @@ from knowledge.answer.kinds.tasklist import (
     task_page,
 )
 from knowledge.answer.listtopic import list_topic, targets_on
-from knowledge.answer.outline import outline_count, part_tasks
+from knowledge.answer.outline import counted_words, outline_count, part_tasks
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
@@ -100,10 +100,23 @@ def outline_answer(ask: Ask, doc: Document) -> Answer | None:
     if outline is None:
         return None
     label = label_of(doc)
+    lead = texts.ANS_OUTLINE_COUNT.format(
+        heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
+    )
+    tasks = ask.session.scalar(
+        select(func.count())
+        .select_from(TaskRow)
+        .where(
+            TaskRow.document_id == doc.id,
+            TaskRow.kind != "duty",
+            TaskRow.section.startswith(outline.path),
+        )
+    )
+    if counted_words(ask.question)[1] and (tasks or 0) > len(outline.items):
+        # "bao nhiêu nhiệm vụ, giải pháp": its numbered items and the tasks they hold
+        lead = lead[:-1] + texts.ANS_OUTLINE_TASKS.format(count=tasks)
     answer = Answer(
-        text=texts.ANS_OUTLINE_COUNT.format(
-            heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
-        ),
+        text=lead,
         details=[shorten(i, OUTLINE_ITEM_CHARS) for i in outline.items],
         citations=[
             AnswerCitation(
