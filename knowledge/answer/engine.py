@@ -25,7 +25,7 @@ from knowledge.answer.intents import LIST_INTENTS, Intent, Reading, read_questio
 from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
-from knowledge.answer.plans import plan_labels
+from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
 from knowledge.answer.queries import number_match, quoted_numbers
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
@@ -165,35 +165,6 @@ def _span(question: str, words: str) -> list[tuple[int, int]]:
     return []
 
 
-def _issued_by(session: Session, units: list[Unit], scope: DocScope) -> int | None:
-    """The one plan (of those the question fits) that the unit it names issued."""
-    if len(units) != 1:
-        return None
-    from knowledge.retrieval.analyzer import abbreviation_map
-
-    abbr = abbreviation_map()
-
-    def long(text: str) -> str:
-        return " " + " ".join(abbr.get(w, w) for w in syllables(text)) + " "
-
-    name = long(units[0].name)
-    stmt = select(Document.id, Document.issuer).where(Document.issuer.is_not(None))
-    if scope.document_ids:
-        stmt = stmt.where(Document.id.in_(scope.document_ids))
-    issued = [i for i, issuer in session.execute(stmt) if name in long(issuer or "")]
-    return issued[0] if len(issued) == 1 else None
-
-
-def _in_a_title(session: Session, match: UnitMatch) -> bool:
-    """A name's beginning (not a whole unit name) that runs on as a loaded plan's title or
-    issuer: "BCĐ CCHC Nghệ An 2024" is "… của Ban Chỉ đạo cải cách hành chính …"."""
-    if not match.partial:
-        return False
-    words = f" {match.mention} "
-    names = session.execute(select(Document.title, Document.issuer)).all()
-    return any(words in " " + " ".join(syllables(f"{t} {i}")) + " " for t, i in names)
-
-
 def _too_long(question: str, settings: Settings) -> Answer | None:
     """A question past the length limit is refused before any pattern reads it."""
     limit = Limits.from_settings(settings).max_question_chars
@@ -297,7 +268,7 @@ class Engine:
             has_window=bool(window),
             unit_focused=_unit_focused(asked, match),
         )
-        if match.partial and (reading.intent not in LIST_INTENTS or _in_a_title(session, match)):
+        if match.partial and (reading.intent not in LIST_INTENTS or names_a_plan(session, match)):
             # A name's beginning only counts in a unit question, and not when it goes on
             # as a loaded plan's title or issuer ("VP UBND Nghệ An": that office's plan).
             match = UnitMatch()
@@ -322,7 +293,7 @@ class Engine:
                 )
         if reading.mine and not units and unit_hint:
             units = repo.resolve_units(session, unit_hint)[:1]
-        issued = _issued_by(session, units, scope) if reading.intent not in LIST_INTENTS else None
+        issued = issued_by(session, units, scope) if reading.intent not in LIST_INTENTS else None
         if issued is not None:
             # "chủ đề CCHC năm 2026 của Văn phòng UBND tỉnh Nghệ An": that office's plan.
             unit_spans = [sp for phrase in match.mentioned for sp in _span(question, phrase)]

@@ -16,8 +16,11 @@ from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import shorten
 from knowledge.answer.context import Ask
+from knowledge.answer.docscope import DocScope
 from knowledge.answer.intents import Intent
-from storage.models import Document
+from knowledge.answer.unitmatch import UnitMatch
+from knowledge.retrieval.analyzer import syllables
+from storage.models import Document, Unit
 
 SHORT_TITLE = 80
 MAX_CHOICES = 8
@@ -141,3 +144,32 @@ def which_plan(ask: Ask) -> Answer:
     answer.more = max(0, len(names) - MAX_CHOICES)
     answer.context = {"pending": ask.question, "options": names[:MAX_CHOICES]}
     return answer
+
+
+def issued_by(session: Session, units: list[Unit], scope: DocScope) -> int | None:
+    """The one plan (of those the question fits) that the unit it names issued."""
+    if len(units) != 1:
+        return None
+    from knowledge.retrieval.analyzer import abbreviation_map
+
+    abbr = abbreviation_map()
+
+    def long(text: str) -> str:
+        return " " + " ".join(abbr.get(w, w) for w in syllables(text)) + " "
+
+    name = long(units[0].name)
+    stmt = select(Document.id, Document.issuer).where(Document.issuer.is_not(None))
+    if scope.document_ids:
+        stmt = stmt.where(Document.id.in_(scope.document_ids))
+    issued = [i for i, issuer in session.execute(stmt) if name in long(issuer or "")]
+    return issued[0] if len(issued) == 1 else None
+
+
+def names_a_plan(session: Session, match: UnitMatch) -> bool:
+    """A name's beginning (not a whole unit name) that runs on as a loaded plan's title or
+    issuer: "BCĐ CCHC Nghệ An 2024" is "… của Ban Chỉ đạo cải cách hành chính …"."""
+    if not match.partial:
+        return False
+    words = f" {match.mention} "
+    names = session.execute(select(Document.title, Document.issuer)).all()
+    return any(words in " " + " ".join(syllables(f"{t} {i}")) + " " for t, i in names)
