@@ -149,6 +149,11 @@ def _next_n(s: str, text: str, now: date) -> TimeWindow | None:
         else:
             end, tpl = add_months(now, n), texts.WINDOW_NEXT_MONTHS
         return _window(now, end, tpl.format(n=n, start=_f(now), end=_f(end)), text, m)
+    return None
+
+
+def _soon(s: str, text: str, now: date) -> TimeWindow | None:
+    """ "sắp đến hạn" alone: the next 30 days (a named period, "quý III", comes first)."""
     m = _SOON.search(s)
     if m:
         end = now + timedelta(days=30)
@@ -276,6 +281,7 @@ _READERS: list[Callable[[str, str, date], TimeWindow | None]] = [
     _month,
     _year_edge,
     _year,
+    _soon,
 ]
 
 

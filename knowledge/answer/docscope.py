@@ -34,7 +34,18 @@ _DOC_WORDS = (
     "kh",
 )
 # Joining words inside a plan's name; they neither extend nor break a match.
-_LINKS = frozenset({"cua", "ve", "tai", "tren", "dia", "ban", "va", "nam", "giai", "doan", "so"})
+_LINKS = frozenset(
+    {"cua", "ve", "tai", "tren", "dia", "ban", "va", "nam", "giai", "doan", "so", "den", "tu"}
+)
+
+
+def _is_link(sylls: list[str], i: int) -> bool:
+    """A joining word; "số" only before a number ("kế hoạch số 141", not "Chính phủ số")."""
+    if sylls[i] == "so":
+        return i + 1 < len(sylls) and sylls[i + 1][:1].isdigit()
+    return sylls[i] in _LINKS
+
+
 # Question words that end a plan's name ("… năm 2026 có bao nhiêu nhiệm vụ").
 _STOPS = frozenset({"gi", "nao", "bao", "nhieu", "ai", "may", "khi", "la", "co", "phai", "can"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -49,6 +60,7 @@ _ASKING = tuple(
         intents.DOC_SIGNER,
         intents.DOC_DATE,
         intents.DOC_ISSUER,
+        intents.DOC_SUBJECT,
         intents.OVERDUE,
         intents.COUNT,
         intents.LIST_WORDS,
@@ -75,6 +87,7 @@ def place_words() -> frozenset[str]:
 
 
 MIN_NAME_WEIGHT = 0.5
+PAIR_BONUS = 0.2  # a title holding the name's words in the same order, side by side
 UNKNOWN_NAME_WORDS = 3  # words after "kế hoạch" that make a name, even one no plan has  # share of a plan name's IDF weight a document's title must hold
 
 
@@ -87,6 +100,7 @@ class DocScope:
     spans: list[tuple[int, int]] = field(default_factory=list)  # syllable ranges naming it
     by_plan: bool = False  # named by the plan's own title or number, not only by a place
     unknown_name: bool = False  # "kế hoạch du lịch biển Cửa Lò …": a name no loaded plan has
+    by_issuer: bool = False  # named by the unit that issued it ("… của Văn phòng UBND tỉnh")
 
     @property
     def empty(self) -> bool:
@@ -108,7 +122,8 @@ def _expanded(sylls: list[str]) -> list[list[str]]:
 
 def _profile(doc: Document) -> set[str]:
     text = " ".join(x for x in (doc.title, doc.issuer or "", doc.doc_type or "") if x)
-    words = set(syllables(text))
+    sylls = syllables(text)
+    words = set(sylls) | {f"{a} {b}" for a, b in zip(sylls, sylls[1:], strict=False)}
     for year in (doc.plan_year, doc.period_end_year):
         if year:
             words.add(str(year))
@@ -144,6 +159,14 @@ def _places(folded: str) -> tuple[list[str], list[tuple[int, int]]]:
                 if place not in found:
                     found.append(place)
     return found, spans
+
+
+def place_phrases(question: str) -> list[str]:
+    """The provinces a question names, as the folded words it uses for them."""
+    folded = " ".join(s.replace("&", "") for s in syllables(question))
+    _, spans = _places(folded)
+    sylls = folded.split()
+    return [" ".join(sylls[a:b]) for a, b in spans]
 
 
 def _names_place(doc: Document, place: str) -> bool:
@@ -234,8 +257,9 @@ def _by_name(
             (i, w)
             for i in range(start, end)
             if i not in in_place
+            if not _is_link(sylls, i)
             for w in _expanded([sylls[i]])[0]
-            if w not in _LINKS
+            if w not in _LINKS or w == "so"
         ]
         if len(words) < 2:
             continue
@@ -244,25 +268,33 @@ def _by_name(
             w
             for i, w in words
             if _YEAR.match(w)
-            and (i == start or sylls[i - 1] in ("nam", "doan") or bool(_YEAR.match(sylls[i - 1])))
+            and (
+                i == start
+                or sylls[i - 1] in ("nam", "doan")
+                or bool(_YEAR.match(sylls[i - 1]))
+                or (i + 1 < len(sylls) and bool(_YEAR.match(sylls[i + 1])))  # "2021-2030"
+            )
         }
+        # Words the name holds side by side ("Chính phủ số") that a title holds so too.
+        pairs = [f"{a} {b}" for (i, a), (j, b) in zip(words, words[1:], strict=False) if j == i + 1]
         weight = {w: math.log(1 + n / (1 + df.get(w, 0))) for _, w in words}
         total = sum(weight[w] for _, w in words)
-        scores = []
+        scores: list[tuple[float, int, float]] = []
         for doc_id in candidates:
             prof = profiles[doc_id]
             if years and not years <= prof:
                 continue  # the plan of another year
             got = sum(weight[w] for _, w in words if w in prof)
-            scores.append((got / total, doc_id))
+            together = sum(p in prof for p in pairs) / len(pairs) if pairs else 0.0
+            scores.append((got / total + PAIR_BONUS * together, doc_id, got / total))
         if years and not scores:
             return [], [(kw_start, end)]
         if not scores:
             continue
-        top = max(s for s, _ in scores)
-        if top < MIN_NAME_WEIGHT:
-            continue
-        ids = [d for s, d in scores if s >= top - 0.05]
+        if max(plain for _, _, plain in scores) < MIN_NAME_WEIGHT:
+            continue  # the order of the words ranks plans, it does not make a name
+        top = max(s for s, _, _ in scores)
+        ids = [d for s, d, _ in scores if s >= top - 0.05]
         if best is None or top > best[0]:
             best = (top, ids, (kw_start, start, end))
     if best is None:

@@ -25,7 +25,7 @@ from knowledge.answer.intents import LIST_INTENTS, Intent, Reading, read_questio
 from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
-from knowledge.answer.plans import plan_labels
+from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
 from knowledge.answer.queries import number_match, quoted_numbers
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
@@ -140,10 +140,9 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     numbers = quoted_numbers(question)
     if not numbers or number_match(session, question) is not None:
         return False
-    titles = " ".join(
-        " ".join(syllables(t or "")) for t in session.scalars(select(Document.title))
-    ).split()
-    held = {t.lstrip("0") for t in titles if t.isdigit()}
+    # Numbers the titles quote as documents ("… thực hiện Nghị quyết số 214/NQ-CP"):
+    # people name a plan by what it implements. A date's digits name nothing.
+    held = {n for t in session.scalars(select(Document.title)) for n in quoted_numbers(t or "")}
     return not numbers <= held
 
 
@@ -270,8 +269,10 @@ class Engine:
             has_window=bool(window),
             unit_focused=_unit_focused(asked, match),
         )
-        if match.partial and reading.intent not in LIST_INTENTS:
-            match = UnitMatch()  # a name's beginning only counts in a unit question
+        if match.partial and (reading.intent not in LIST_INTENTS or names_a_plan(session, match)):
+            # A name's beginning only counts in a unit question, and not when it goes on
+            # as a loaded plan's title or issuer ("VP UBND Nghệ An": that office's plan).
+            match = UnitMatch()
             reading = read_question(asked, has_unit=False, has_window=bool(window))
         # Search answers must carry a quoted number themselves (``hits``); lists and
         # whole-plan answers come from the database, so the number is checked here.
@@ -286,18 +287,31 @@ class Engine:
             return self._unit_options(match, question)
         units = match.units
         if not units and reading.intent in (Intent.UNIT_TASKS, Intent.COUNT, Intent.SEARCH):
-            absent = unknown_unit(asked)
+            absent = unknown_unit(question) or unknown_unit(asked)  # as typed, when it can
             if absent:  # a unit no loaded plan names: it has no tasks here, say so
                 return Answer(
                     text=texts.ANS_UNIT_UNKNOWN.format(unit=absent), intent=reading.intent
                 )
         if reading.mine and not units and unit_hint:
             units = repo.resolve_units(session, unit_hint)[:1]
+        issued = issued_by(session, units, scope) if reading.intent not in LIST_INTENTS else None
+        if issued is not None:
+            # "chủ đề CCHC năm 2026 của Văn phòng UBND tỉnh Nghệ An": that office's plan.
+            unit_spans = [sp for phrase in match.mentioned for sp in _span(question, phrase)]
+            scope = DocScope(
+                named=True,
+                document_ids=[issued],
+                spans=scope.spans + unit_spans,
+                by_plan=True,
+                by_issuer=True,
+            )
+            units, match = [], UnitMatch()
         reading, units, window = self._follow_up(session, reading, units, window, context)
         about = question
         if scope.document_ids:
             rest = scope.strip(question)
-            if len(content_syllables(topic(rest))) >= TOPIC_WORDS:
+            # An issuer's name says whose plan, never what is asked about in it.
+            if len(content_syllables(topic(rest))) >= TOPIC_WORDS or scope.by_issuer:
                 about = rest
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.

@@ -23,7 +23,7 @@ from knowledge.answer.queries import (
     quoted_numbers,
     units_of,
 )
-from knowledge.retrieval.analyzer import analyze
+from knowledge.retrieval.analyzer import analyze, syllables
 from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
@@ -45,6 +45,9 @@ EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ 
 # Of records covering the question alike, the one that is mostly the question's own words
 # (the task itself, not a longer paragraph that also mentions it) comes first.
 PRECISION_WEIGHT = 0.1
+# A record that opens with the question's own first words states what it asks about.
+OPENING_WORDS = 2
+OPENING_BONUS = 0.05
 # A question of two or more word pairs must find at least this share of them together
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 1
@@ -74,6 +77,9 @@ GENERIC_HEADS = frozenset(
         "tram",
     ]
 )
+MIN_PLACE_FREE_TERMS = 3  # words besides the place a question needs to search every plan
+DEPTH = 12  # search hits weighed per question
+COUNT_DEPTH = 60
 QUANTITY_BONUS = 0.2  # "bao nhiêu …" asks for a figure: a record holding one comes first
 _QUANTITY = re.compile(r"\d+(?:[.,]\d+)?\s*%|\b\d+(?:[.,]\d+)?\b")
 _PERCENT = re.compile(r"\d\s*%|phần trăm", re.I)
@@ -160,26 +166,23 @@ def good_hits(
     ``prefer``: records holding it (what is asked: a date, a figure, "chủ trì") get
     ``prefer_bonus`` among equally covering ones.
     """
-    doc_ids = ask.doc_ids
-    hits = ask.searcher.search(question, k=12, kinds=kinds, document_ids=doc_ids)
-    numbers = quoted_numbers(question) - own_numbers(ask)
-    floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
-    fixed = corrected(
-        question, ask.searcher.keyword.vocab
-    )  # "trien khia" read as the search read it
-    hits = [
-        h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers, ask.scope.by_plan)
-    ]
+    hits = _answering(ask, question, kinds, ask.doc_ids)
+    if not hits and ask.scope.named and not ask.scope.by_plan:
+        hits = _place_in_text(ask, question, kinds)
     if not hits:
         return []
+    fixed = corrected(question, ask.searcher.keyword.vocab)
     top = max(h.score for h in hits) or 1.0
     asked = set(analyze(fixed, exact=False))
+    opening = syllables(fixed)[:OPENING_WORDS]
 
     def key(h: Hit) -> float:
         bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
         if prefer is not None and prefer.search(h.record.text):
             bonus += prefer_bonus
         bonus += PRECISION_WEIGHT * precision(h.record.display, asked)
+        if opening and syllables(h.record.text)[: len(opening)] == opening:
+            bonus += OPENING_BONUS  # "Chủ đề …: …" defines what "chủ đề … là gì" asks
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
@@ -189,6 +192,42 @@ def precision(text: str, asked: set[str]) -> float:
     """Share of a record's content syllables that the question holds."""
     words = content_syllables(text)
     return sum(w in asked for w in words) / len(words) if words else 0.0
+
+
+def _answering(
+    ask: Ask, question: str, kinds: Sequence[str] | None, doc_ids: list[int] | None
+) -> list[Hit]:
+    """Search hits covering enough of the question and carrying its key words."""
+    # "bao nhiêu …" keeps only records with the figure: look deeper for one.
+    depth = COUNT_DEPTH if ask.reading.count else DEPTH
+    hits = ask.searcher.search(question, k=depth, kinds=kinds, document_ids=doc_ids)
+    numbers = quoted_numbers(question) - own_numbers(ask)
+    floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
+    fixed = corrected(question, ask.searcher.keyword.vocab)  # "trien khia" as search read it
+    return [
+        h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers, ask.scope.by_plan)
+    ]
+
+
+def _place_in_text(ask: Ask, question: str, kinds: Sequence[str] | None) -> list[Hit]:
+    """ "Nồng độ bụi ở Hà Nội …" when no plan of Hà Nội answers: a national plan may, in
+    a passage that names the place itself (never one of another province)."""
+    from knowledge.answer.docscope import place_phrases
+
+    places = place_phrases(ask.question)
+    if not places:
+        return []
+    # Covered on the question's other words: the place is a filter here, not a match.
+    rest = f" {' '.join(syllables(question))} "
+    for p in places:
+        rest = rest.replace(f" {p} ", " ")
+    if len(question_terms(rest).terms) < MIN_PLACE_FREE_TERMS:
+        return []
+    return [
+        h
+        for h in _answering(ask, rest, kinds, None)
+        if all(f" {p} " in f" {' '.join(syllables(h.record.text))} " for p in places)
+    ]
 
 
 def own_numbers(ask: Ask) -> set[str]:
@@ -289,7 +328,12 @@ def measure_of(question: str) -> str:
 
 def _holds_measure(text: str, measure: str) -> bool:
     """A number followed (within two words) by the measure: "22 trạm", "1.500 tỷ đồng"."""
+    from knowledge.retrieval.analyzer import abbreviation_map
+
     words = _MEASURE_WORDS.get(measure, measure)
+    long = abbreviation_map().get(measure)
+    if long:  # "bao nhiêu TTHC": "53 thủ tục hành chính"
+        words += "|" + re.escape(long)
     pattern = rf"\d[\d.,]*\s*(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
     return re.search(pattern, fold(text)) is not None
 

@@ -276,7 +276,13 @@ PLAN_TARGETS = (
     "cac muc tieu cu the",
     "muc tieu cu the",
 )
-PLAN_OBJECTIVE = ("muc tieu chung", "muc tieu tong quat", "muc dich", "muc tieu cua ke hoach")
+PLAN_OBJECTIVE = (
+    "muc tieu chung",
+    "muc tieu tong quat",
+    "muc tieu tong the",
+    "muc dich",
+    "muc tieu cua ke hoach",
+)
 # "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
 TASK_NUMBER = re.compile(
     r"(?:^| )(?:(?:nhiem vu|cong viec|hoat dong|muc)\s+(?:so|thu)|stt|so thu tu)\s+"
@@ -355,9 +361,14 @@ def _role_words_at_asked(q: str) -> str:
 DOC_DATE_FOLLOW = ("ngay nao", "ngay bao nhieu", "khi nao")
 
 
+def _first_at(q: str, phrases: tuple[str, ...]) -> int:
+    spots = [m.start() for p in phrases for m in re.finditer(rf"(?:^| ){re.escape(p)}(?= |$)", q)]
+    return min(spots, default=len(q))
+
+
 def doc_fields(q: str) -> list[str]:
     """The plan facts a question asks, in the order it asks them."""
-    out = []
+    found: list[tuple[int, str]] = []
     for phrases, name in (
         (DOC_NUMBER, "number"),
         (DOC_SIGNER, "signer"),
@@ -369,7 +380,8 @@ def doc_fields(q: str) -> list[str]:
         if _any(q, phrases):
             if name == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
                 name = "date?"
-            out.append(name)
+            found.append((_first_at(q, phrases), name))
+    out = [name for _, name in sorted(found)]
     if out and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
         out.append("date")
     if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:

@@ -144,9 +144,10 @@ def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:
 
 
 def _plain_number(number: str) -> int | None:
-    # Strip first: a fullmatch with \s* on both sides is quadratic on a run of spaces.
-    m = re.fullmatch(r"(\d{1,2})\s*[.)]?", (number or "").strip())
-    return int(m.group(1)) if m else None
+    """ "3." or "3)" -> 3; "2.1", "a)", "II." -> None."""
+    bare = (number or "").strip()
+    bare = bare[:-1].rstrip() if bare.endswith((".", ")")) else bare
+    return int(bare) if bare.isdigit() and len(bare) <= 2 else None
 
 
 def outline_count(session: Session, doc_id: int, question: str) -> Outline | None:

@@ -7,6 +7,8 @@ Otherwise the reply lists the plans briefly and asks which one.
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -14,8 +16,11 @@ from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import shorten
 from knowledge.answer.context import Ask
+from knowledge.answer.docscope import DocScope
 from knowledge.answer.intents import Intent
-from storage.models import Document
+from knowledge.answer.unitmatch import UnitMatch
+from knowledge.retrieval.analyzer import syllables
+from storage.models import Document, Unit
 
 SHORT_TITLE = 80
 MAX_CHOICES = 8
@@ -63,8 +68,13 @@ def plan_labels(session: Session) -> dict[int, str]:
 def plan_in_context(ask: Ask) -> Document | None:
     """The one plan the question is about, or None when it is not clear which."""
     ids = ask.scope.document_ids
+    if ask.scope.unknown_name and not ask.scope.by_plan:
+        return None  # "kế hoạch du lịch biển Nghệ An": the place fits, the name none
     if len(ids) == 1:
         return ask.session.get(Document, ids[0])
+    dated = _by_year(ask, ids)
+    if dated is not None:
+        return dated
     titled = _by_title(ask, ids or None)
     if titled is not None or ids:
         return titled
@@ -73,6 +83,33 @@ def plan_in_context(ask: Ask) -> Document | None:
         return doc
     docs = list(ask.session.scalars(select(Document).limit(2)))
     return docs[0] if len(docs) == 1 else None
+
+
+_YEAR = re.compile(r"\b(20\d\d)\b")
+
+
+def _years(doc: Document) -> set[int]:
+    """The years a plan is for: its title's, and its horizon."""
+    years = {int(y) for y in _YEAR.findall(doc.title or "")}
+    start, end = doc.plan_year, doc.period_end_year or doc.plan_year
+    if start and end:
+        years |= set(range(start, end + 1))
+    return years
+
+
+def _by_year(ask: Ask, ids: list[int]) -> Document | None:
+    """Of the plans a place fits, the only one for the year the question names."""
+    asked = {int(y) for y in _YEAR.findall(ask.question)}
+    if not asked or len(ids) < 2:
+        return None
+    docs = [d for d in (ask.session.get(Document, i) for i in ids) if d is not None]
+    fits = [d for d in docs if asked <= _years(d)]
+    # A plan for that very year before a programme whose horizon spans it.
+    own = [d for d in fits if d.plan_year in asked and not d.period_end_year]
+    for group in (own, fits):
+        if len(group) == 1:
+            return group[0]
+    return None
 
 
 def _by_title(ask: Ask, ids: list[int] | None) -> Document | None:
@@ -107,3 +144,32 @@ def which_plan(ask: Ask) -> Answer:
     answer.more = max(0, len(names) - MAX_CHOICES)
     answer.context = {"pending": ask.question, "options": names[:MAX_CHOICES]}
     return answer
+
+
+def issued_by(session: Session, units: list[Unit], scope: DocScope) -> int | None:
+    """The one plan (of those the question fits) that the unit it names issued."""
+    if len(units) != 1:
+        return None
+    from knowledge.retrieval.analyzer import abbreviation_map
+
+    abbr = abbreviation_map()
+
+    def long(text: str) -> str:
+        return " " + " ".join(abbr.get(w, w) for w in syllables(text)) + " "
+
+    name = long(units[0].name)
+    stmt = select(Document.id, Document.issuer).where(Document.issuer.is_not(None))
+    if scope.document_ids:
+        stmt = stmt.where(Document.id.in_(scope.document_ids))
+    issued = [i for i, issuer in session.execute(stmt) if name in long(issuer or "")]
+    return issued[0] if len(issued) == 1 else None
+
+
+def names_a_plan(session: Session, match: UnitMatch) -> bool:
+    """A name's beginning (not a whole unit name) that runs on as a loaded plan's title or
+    issuer: "BCĐ CCHC Nghệ An 2024" is "… của Ban Chỉ đạo cải cách hành chính …"."""
+    if not match.partial:
+        return False
+    words = f" {match.mention} "
+    names = session.execute(select(Document.title, Document.issuer)).all()
+    return any(words in " " + " ".join(syllables(f"{t} {i}")) + " " for t, i in names)

@@ -61,8 +61,11 @@ def doc_meta(ask: Ask) -> Answer:
         if outline is not None:  # "gồm bao nhiêu nội dung, ai ký": what the plan numbers
             facts.append(outline.text.rstrip(":") + ".")
         else:
-            n_tasks, _ = plan_count_rows(ask, doc)
-            facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
+            n_tasks, duties = plan_count_rows(ask, doc)
+            if duties and not n_tasks:
+                facts.append(texts.ANS_PLAN_COUNT_BY_UNIT.format(plan=label_of(doc), count=duties))
+            else:
+                facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
     known = [f for f in dict.fromkeys(ask.reading.fields or [field_]) if _known(doc, f, signer)]
     answer = Answer(
         text=facts[0],
@@ -88,7 +91,7 @@ def signer_in_text(session: Session, doc: Document) -> str:
     )
     previous: list[str] = []
     for text in rows:
-        words = [w.strip("*|.,;:()") for w in text.split()]
+        words = [w.strip("*|.,;:()[]") for w in text.split()]
         words = [w for w in words if w]
         run = 0
         for w in reversed(words):

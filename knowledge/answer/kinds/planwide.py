@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from knowledge import texts
+from knowledge.answer import intents
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
+from knowledge.answer.docscope import DocScope
 from knowledge.answer.hits import cite_task
 from knowledge.answer.intents import Intent
 from knowledge.answer.kinds.tasklist import (
@@ -21,7 +23,8 @@ from knowledge.answer.kinds.tasklist import (
     task_list,
     task_page,
 )
-from knowledge.answer.outline import outline_count, part_tasks
+from knowledge.answer.listtopic import list_topic, targets_on
+from knowledge.answer.outline import counted_words, outline_count, part_tasks
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
@@ -29,7 +32,11 @@ from knowledge.vietnamese import fold
 from storage.models import Document, Passage, TargetRow, TaskRow
 
 OBJECTIVE_CHARS = 600
-_OBJECTIVE_HEAD = re.compile(r"\bmuc (?:tieu chung|tieu tong quat|dich)\b")
+# The general aim, by the headings plans give it, the most specific first.
+_OBJECTIVE_HEADS = (
+    re.compile(r"\bmuc tieu (?:chung|tong quat|tong the)\b"),
+    re.compile(r"\bmuc dich\b"),
+)
 _SPECIFIC_HEAD = re.compile(r"\bmuc tieu cu the\b|\byeu cau\b|\bchi tieu\b")
 
 
@@ -63,14 +70,17 @@ def count(ask: Ask) -> Answer:
     groups = plan_groups(ask, doc)
     if 1 < groups < tasks:
         lead = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=groups)
-    if duties:
+    kinds = TaskRow.kind != "duty"
+    if duties and not tasks:
+        # A plan that gives work unit by unit only: those are its tasks.
+        lead = texts.ANS_PLAN_COUNT_BY_UNIT.format(plan=label_of(doc), count=duties)
+        kinds = TaskRow.kind == "duty"
+    elif duties:
         lead += texts.ANS_PLAN_COUNT_DUTIES.format(count=duties)
     ids = [
         i
         for (i,) in ask.session.execute(
-            select(TaskRow.id)
-            .where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
-            .order_by(TaskRow.ordinal)
+            select(TaskRow.id).where(TaskRow.document_id == doc.id, kinds).order_by(TaskRow.ordinal)
         )
     ]
     answer = task_page(ask, ids, 0, lead)
@@ -90,10 +100,23 @@ def outline_answer(ask: Ask, doc: Document) -> Answer | None:
     if outline is None:
         return None
     label = label_of(doc)
+    lead = texts.ANS_OUTLINE_COUNT.format(
+        heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
+    )
+    tasks = ask.session.scalar(
+        select(func.count())
+        .select_from(TaskRow)
+        .where(
+            TaskRow.document_id == doc.id,
+            TaskRow.kind != "duty",
+            TaskRow.section.startswith(outline.path),
+        )
+    )
+    if counted_words(ask.question)[1] and (tasks or 0) > len(outline.items):
+        # "bao nhiêu nhiệm vụ, giải pháp": its numbered items and the tasks they hold
+        lead = lead[:-1] + texts.ANS_OUTLINE_TASKS.format(count=tasks)
     answer = Answer(
-        text=texts.ANS_OUTLINE_COUNT.format(
-            heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
-        ),
+        text=lead,
         details=[shorten(i, OUTLINE_ITEM_CHARS) for i in outline.items],
         citations=[
             AnswerCitation(
@@ -135,6 +158,17 @@ def plan_targets(ask: Ask) -> Answer:
         )
     )
     label = label_of(doc)
+    about = list_topic(ask, _TARGET_ASKING)
+    if about and rows:  # "… có bao nhiêu chỉ tiêu về y tế": those on that topic
+        rows = targets_on(ask, rows, about)
+        if not rows:
+            return _with_plan(
+                Answer(
+                    text=texts.ANS_PLAN_NO_TARGETS_TOPIC.format(plan=label, topic=about),
+                    intent=Intent.PLAN_TARGETS,
+                ),
+                doc,
+            )
     if not rows:
         return _with_plan(
             Answer(
@@ -151,6 +185,20 @@ def plan_targets(ask: Ask) -> Answer:
     answer = target_page(ask, [r.id for r in rows], 0, lead)
     answer.intent = Intent.PLAN_TARGETS
     return _with_plan(answer, doc)
+
+
+# Words that ask for a plan's targets, not what they are about.
+_TARGET_ASKING = (
+    *intents.PLAN_TARGETS,
+    *intents.TARGET,
+    "chi tieu",
+    "muc tieu",
+    "bao nhieu",
+    "may",
+    "liet ke",
+    "la gi",
+    "gom",
+)
 
 
 def target_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
@@ -180,7 +228,8 @@ def target_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
 
 
 def objective(ask: Ask) -> Answer:
-    """The paragraph under the plan's "Mục tiêu chung" heading."""
+    """The paragraphs under the plan's "Mục tiêu chung" heading ("Mục đích" when it has
+    none), all of them up to the next heading."""
     found = _plan(ask)
     if isinstance(found, Answer):
         return found
@@ -190,39 +239,47 @@ def objective(ask: Ask) -> Answer:
             select(Passage).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
         )
     )
-    for i, p in enumerate(passages):
-        head = fold(p.text[:60])
-        under = _OBJECTIVE_HEAD.search(fold(p.section.rsplit(">", 1)[-1])) is not None
-        if not (_OBJECTIVE_HEAD.search(head) or under):
-            continue
-        body = p.text
-        # A heading line alone ("1. Mục tiêu chung"): the aim is the paragraphs below it.
-        j = i + 1
-        while (
-            len(body) < 120
-            and j < len(passages)
-            and not _SPECIFIC_HEAD.search(fold(passages[j].text[:40]))
-        ):
-            body += " " + passages[j].text
-            j += 1
-        answer = Answer(
-            text=texts.ANS_PLAN_OBJECTIVE.format(
-                plan=label_of(doc), text=shorten(body, OBJECTIVE_CHARS)
-            ),
-            citations=[
-                AnswerCitation(
-                    doc.source_name,
-                    text_locator(p.section, p.locator),
-                    shorten(p.text, 160),
-                    label_of(doc),
-                )
-            ],
-            intent=Intent.PLAN_OBJECTIVE,
-        )
-        return _with_plan(answer, doc)
+    for heading in _OBJECTIVE_HEADS:
+        start = next((i for i, p in enumerate(passages) if _heads(p, heading)), None)
+        if start is not None:
+            return _with_plan(_objective_answer(ask, doc, passages, start), doc)
     from knowledge.answer.hits import search_answer
 
-    return search_answer(ask, ask.question, Intent.PLAN_OBJECTIVE)
+    ask.scope = DocScope(named=True, document_ids=[doc.id], by_plan=True)
+    return search_answer(ask, ask.asked, Intent.PLAN_OBJECTIVE)
+
+
+def _heads(p: Passage, heading: re.Pattern[str]) -> bool:
+    """The passage is that heading's line, or the first under it."""
+    return bool(heading.search(fold(p.text[:60]))) or bool(
+        heading.search(fold(p.section.rsplit(">", 1)[-1]))
+    )
+
+
+def _objective_answer(ask: Ask, doc: Document, passages: list[Passage], start: int) -> Answer:
+    first = passages[start]
+    body = first.text
+    for p in passages[start + 1 :]:
+        same = p.section == first.section
+        if not same and (len(body) >= 120 or _SPECIFIC_HEAD.search(fold(p.text[:40]))):
+            break  # the next heading ("2. Mục tiêu cụ thể")
+        if _SPECIFIC_HEAD.search(fold(p.text[:40])) or len(body) >= OBJECTIVE_CHARS:
+            break
+        body += " " + p.text
+    return Answer(
+        text=texts.ANS_PLAN_OBJECTIVE.format(
+            plan=label_of(doc), text=shorten(body, OBJECTIVE_CHARS)
+        ),
+        citations=[
+            AnswerCitation(
+                doc.source_name,
+                text_locator(first.section, first.locator),
+                shorten(first.text, 160),
+                label_of(doc),
+            )
+        ],
+        intent=Intent.PLAN_OBJECTIVE,
+    )
 
 
 def task_number(ask: Ask) -> Answer:

@@ -16,8 +16,57 @@ from knowledge.answer.hits import (
     quantity_pattern,
     with_figure,
 )
+from knowledge.retrieval.index import Hit
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
+LEAD_IN_CHARS = 80  # "- Giai đoạn 2028-2030": a short line that heads the items below it
+LEAD_IN_REACH = 12  # passages back from an item to look for its lead-in
+PERIOD_MARGIN = 0.05  # how close in coverage two hits are for the period to choose
+
+
+def _lead_in(ask: Ask, passage_id: int) -> str:
+    """The short line heading the list a passage belongs to, in its section."""
+    from sqlalchemy import select
+
+    from storage.models import Passage
+
+    item = ask.session.get(Passage, passage_id)
+    if item is None:
+        return ""
+    before = ask.session.scalars(
+        select(Passage)
+        .where(
+            Passage.document_id == item.document_id,
+            Passage.ordinal < item.ordinal,
+            Passage.ordinal >= item.ordinal - LEAD_IN_REACH,
+        )
+        .order_by(Passage.ordinal.desc())
+    )
+    for p in before:
+        if p.section != item.section:
+            break
+        if len(p.text) <= LEAD_IN_CHARS and _YEAR.search(p.text):
+            return p.text
+    return ""
+
+
+def _by_period(ask: Ask, hits: list[Hit]) -> list[Hit]:
+    """ "… giai đoạn 2028-2030 là bao nhiêu": of items alike, the one listed under that
+    period ("- Giai đoạn 2028-2030" / "+ 99% …"), not the same aim for another period."""
+    asked = set(_YEAR.findall(ask.question))
+    if len(asked) < 1 or len(hits) < 2:
+        return hits
+    best = hits[0].coverage
+    alike = [h for h in hits if h.coverage >= best - PERIOD_MARGIN and h.record.kind == "passage"]
+    for h in alike:
+        heading = _lead_in(ask, h.record.ref_id)
+        if (
+            heading
+            and asked <= set(_YEAR.findall(heading))
+            and not asked <= set(_YEAR.findall(h.record.text))
+        ):
+            return [h] + [x for x in hits if x is not h]
+    return hits
 
 
 def targets(ask: Ask) -> Answer:
@@ -36,6 +85,7 @@ def targets(ask: Ask) -> Answer:
     hits = with_figure(ask, question, hits)
     if not hits:
         return nothing_found(ask.reading.intent)
+    hits = _by_period(ask, hits)
     chosen = per_document(hits, limit=4)
     quantity = True
     if len(chosen) == 1:

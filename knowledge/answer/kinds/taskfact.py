@@ -132,6 +132,8 @@ def task_fact(ask: Ask) -> Answer:
         hits = _with_evidence(ask, topic(question), hits, evidence)
         if intent == Intent.DEADLINE and not _dated_hit(ask, hits[0]):
             return nothing_found(intent)  # a passage with no date answers no "when"
+        if intent == Intent.WHO and not _names_someone(ask, hits[0]):
+            return nothing_found(intent)  # nor one that gives nobody a "who"
         return passage_answer(ask, hits, intent, question, _prefer(ask))
     if not task_hits and ask.reading.follow_up and ask.chat.get("task_id"):
         tasks = load_tasks(ask.session, [int(ask.chat["task_id"])])
@@ -187,6 +189,20 @@ def _with_evidence(
         if h.coverage >= MIN_COVERAGE and evidence.search(h.record.text):
             return [h] + [x for x in hits if x.record.key != h.record.key]
     return hits
+
+
+# A passage answers "who" when it gives the work to someone.
+_GIVES = re.compile(
+    r"chủ trì|phụ trách|thực hiện:|giao\b|trách nhiệm|đầu mối|tham mưu|chỉ đạo|phối hợp", re.I
+)
+
+
+def _names_someone(ask: Ask, hit: Hit) -> bool:
+    if _GIVES.search(hit.record.text):
+        return True
+    if hit.record.kind != "passage":
+        return False
+    return any(_GIVES.search(t) for t in labelled_near(ask.session, hit.record.ref_id))
 
 
 def _prefer(ask: Ask) -> re.Pattern[str] | None:

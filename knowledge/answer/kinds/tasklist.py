@@ -12,6 +12,7 @@ from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import cite_task, search_answer
 from knowledge.answer.intents import Intent
+from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks
 from knowledge.answer.windows import Window
@@ -27,6 +28,7 @@ LINE_CHARS = 140
 # A list this short shows each task whole: its words are the answer, not a pointer to it.
 SHORT_LIST = 3
 SHORT_LIST_CHARS = 450
+ONE_TASK_CHARS = 900  # the only task listed is the whole answer
 ONE_TASK_MARGIN = 0.15  # a task (it has due dates) answers unless a passage covers much better
 TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
 
@@ -87,6 +89,8 @@ def _scope_text(ask: Ask, role: str) -> str:
 def _rows(ask: Ask, role: str) -> list[Any]:
     units = ask.units
     unit_ids = repo.with_subunits(ask.session, [u.id for u in units]) if units else None
+    if units and unit_ids is not None:
+        unit_ids = with_heads(ask.session, unit_ids, units)
     due_from = ask.window.start if ask.window else None
     due_to = ask.window.end if ask.window else None
     if ask.reading.intent == Intent.OVERDUE:
@@ -150,7 +154,7 @@ def task_list(ask: Ask) -> Answer:
     if not ask.units and ask.window is None and not overdue:
         return search_answer(ask, ask.question)
     rows = _rows(ask, role)
-    about = list_topic(ask) if ask.units and not overdue else ""
+    about = list_topic(ask) if ask.units and not overdue else ""  # "… về khoan giếng"
     if about and rows:
         rows = on_topic(ask, rows, about)
         if not rows:
@@ -193,133 +197,14 @@ def task_list(ask: Ask) -> Answer:
     return answer
 
 
-# Phrases that ask for a list or name a role or a plan, not what the tasks are about.
-_LIST_PHRASES = (
-    "nhiem vu",
-    "cong viec",
-    "nhung viec",
-    "viec gi",
-    "viec nao",
-    "lam gi",
-    "lam nhung gi",
-    "duoc giao",
-    "giao",
-    "chu tri",
-    "phoi hop",
-    "phu trach",
-    "thuc hien",
-    "ke hoach",
-    "chuong trinh",
-    "chi thi",
-    "quyet dinh",
-    "de an",
-    "cong dien",
-    "thong bao",
-    "nghi quyet",
-    "noi dung",
-    "nhung",
-    "cac",
-    "gi",
-    "nao",
-    "phai",
-    "can",
-)
-TOPIC_COVERAGE = 0.5  # share of the topic's weight a task must hold to be listed under it
-
-
-def list_topic(ask: Ask) -> str:
-    """What a unit's list question is about besides the unit ("… trong nội dung chỉ đạo,
-    điều hành"), as typed; "" when it asks for the whole list."""
-    from knowledge.answer.docscope import place_words
-    from knowledge.answer.intents import topic
-    from knowledge.retrieval.analyzer import abbreviation_map, syllables
-    from knowledge.retrieval.index import content_syllables
-
-    asked = ask.scope.strip(ask.question) if ask.scope.named else ask.question
-    text = f" {topic(asked)} "
-    units = sorted({*ask.unit_words, *(fold(u.name) for u in ask.units)}, key=len)[::-1]
-    for phrase in [" ".join(syllables(p)) for p in units] + list(_LIST_PHRASES):
-        text = text.replace(f" {phrase} ", " ")
-    if ask.window is not None and ask.window.matched:
-        text = text.replace(f" {' '.join(syllables(ask.window.matched))} ", " ")
-    abbr = abbreviation_map()
-    listing = {w for p in _LIST_PHRASES for w in p.split()}
-    listing |= {w for p in units for w in syllables(p)}  # "SNV" is the unit asked about
-    words = [
-        w
-        for w in content_syllables(text)
-        if not w.isdigit()
-        and w not in place_words()
-        and not (w in abbr and set(abbr[w].split()) <= listing)
-    ]
-    return _as_typed(asked, words)
-
-
-def _as_typed(question: str, words: list[str]) -> str:
-    """The run of the question's own words from the first topic word to the last."""
-    from knowledge.retrieval.analyzer import syllables
-    from knowledge.retrieval.index import content_syllables
-
-    typed = question.split()
-    folded = [" ".join(syllables(t)) for t in typed]
-    want = list(words)
-    at: list[int] = []
-    for i, f in enumerate(folded):  # in order, each topic word once
-        if want and f == want[0]:
-            at.append(i)
-            want.pop(0)
-    if not at:
-        return " ".join(words)
-    end = at[-1] + 1
-    # A word the search skips may still finish the phrase ("vắc xin").
-    if end < len(typed) and folded[end] not in _NOT_TOPIC and not content_syllables(typed[end]):
-        end += 1
-    return " ".join(typed[at[0] : end]).strip(",.?!:;()")
-
-
-_NOT_TOPIC = frozenset(
-    {"gi", "nao", "khong", "chua", "a", "khi", "the", "trong", "cua", "o", "tai", "va", "nhu"}
-)
-
-
-def on_topic(ask: Ask, rows: list[Any], about: str) -> list[Any]:
-    """The rows whose task covers ``about`` (its plan's title counting a little less),
-    best first."""
-    from knowledge.retrieval.index import coverage, question_terms
-
-    index = ask.searcher.keyword
-    terms = question_terms(about)
-    if not terms:
-        return rows
-    idf, n = index.bm25.idf, index.bm25.n_docs
-    # "… trong đợt tổng kiểm kê tài sản công": words that name the plan itself.
-    titled = {
-        d
-        for d in {r.document_id for r in rows}
-        if (doc := ask.session.get(Document, d)) is not None
-        and coverage(terms, doc.title or "", idf, n) >= TOPIC_COVERAGE
-    }
-    if titled:
-        return [r for r in rows if r.document_id in titled]
-    scored = []
-    for r in rows:
-        pos = index.by_key.get(f"task:{r.id}")
-        if pos is None:
-            continue
-        rec = index.records[pos]
-        share = coverage(terms, rec.text, idf, n, rec.context)
-        if share >= TOPIC_COVERAGE:
-            scored.append((share, r))
-    scored.sort(key=lambda p: -p[0])
-    return [r for _, r in scored]
-
-
 def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
     """Tasks ``ids[start:start + LIST_LIMIT]`` as list lines; the rest stays for "thêm"."""
     shown = load_tasks(ask.session, ids[start : start + LIST_LIMIT])
     cited = load_tasks(ask.session, ids[start : start + MAX_CITED])
     overdue = ask.reading.intent == Intent.OVERDUE
-    limit = SHORT_LIST_CHARS if len(ids) <= SHORT_LIST else LINE_CHARS
+    limit = LINE_CHARS
+    if len(ids) <= SHORT_LIST:
+        limit = ONE_TASK_CHARS if len(ids) == 1 else SHORT_LIST_CHARS
     details = []
     for t in shown:
         miss = missed(t, ask.today) if overdue else None
