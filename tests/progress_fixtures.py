@@ -5,9 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import func, select
-
 from conftest import SEEDS
+from sqlalchemy import func, select
 
 from knowledge.ingest import ingest_file
 from storage import repositories as repo

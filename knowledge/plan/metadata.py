@@ -175,10 +175,20 @@ def _tidy_place(raw: str) -> str | None:
     place = re.sub(r"^.*(?:Hạnh phúc|_)\s*", "", raw).strip(" ,.*_")
     # "Số: 12/KH-UBND Hà Nội" (one flattened banner line): keep the trailing name.
     place = re.sub(r"^.*[0-9A-ZĐ]{2}\s++(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])", "", place)
-    place = re.sub(r"^(?:\S*[A-ZĐ]\S*[A-ZĐ]\S*\s++)+", "", place)  # "TTg Hà Nội" (after "30/CĐ-")
+    place = _drop_code_words(place)  # "TTg Hà Nội" (after "30/CĐ-")
     if not place or len(place.split()) > 5 or fold(place) in ("ngay",):
         return None
     return place
+
+
+def _drop_code_words(place: str) -> str:
+    # Words with two capitals or more ("TTg", "UBND") before the place name are the
+    # tail of a document code; the last word is always kept. A loop, not a regex: the
+    # pattern for "a word with two capitals" backtracks quadratically on a long word.
+    words = place.split()
+    while len(words) > 1 and sum(1 for ch in words[0] if "A" <= ch <= "Z" or ch == "Đ") >= 2:
+        words.pop(0)
+    return " ".join(words)
 
 
 def _safe_date(year: int, month: str | None, day: str | None) -> date | None:
@@ -265,7 +275,8 @@ _AUTHORITY = re.compile(
     r"ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|HỘI ĐỒNG NHÂN DÂN|TRƯỞNG BAN)\b"
 )
 _AUTHORITY_TAIL = re.compile(
-    r"(?<!của)(?<!cho)(?<!với)\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng Bộ [^,;]{3,40})$",
+    # (?<!\s): one try per run of spaces, else a long run is searched quadratically.
+    r"(?<!\s)(?<!của)(?<!cho)(?<!với)\s+(?:Thủ tướng Chính phủ|Chính phủ|Bộ trưởng Bộ [^,;]{3,40})$",
     re.IGNORECASE,
 )
 _ABOUT = re.compile(r"^(?:Về việc|V/v|V/V|Về v/v)\s+", re.IGNORECASE)
