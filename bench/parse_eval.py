@@ -6,8 +6,9 @@ gold task is matched to one predicted task by its number and its keywords (each
 predicted task is used once); then
 
 * recall: gold tasks matched;
-* lead: matched tasks whose lead names the gold lead (same unit key, or one
-  key contained in the other, since one side may list several units);
+* lead: matched tasks whose lead names the gold lead (same folded name, or one
+  contained in the other, since one side may list several units; spellings of one
+  built-in unit count as the same: "Bộ CHQS tỉnh" is "Bộ Chỉ huy Quân sự tỉnh");
 * due: matched tasks whose final due date equals the gold one (both none counts);
 * invented: matched tasks with a date where the gold task has none.
 
@@ -125,13 +126,24 @@ def _match(gold: dict[str, Any], tasks: list[dict[str, Any]], used: set[int]) ->
     return best[1] if best else None
 
 
+def _canonical_key(name: str) -> str:
+    """The folded canonical name: "Bộ CHQS tỉnh" and "Bộ Chỉ huy Quân sự tỉnh" are one unit."""
+    from knowledge.units import builtin_canonical
+
+    return _unit_key(builtin_canonical(name) or name)
+
+
 def _lead_ok(gold: dict[str, Any], task: dict[str, Any]) -> bool:
-    want = _unit_key(gold.get("lead", ""))
-    have = [_unit_key(u) for u in task.get("lead_units", [])]
-    if not want:
-        return not have
-    joined = " ".join(have)
-    return bool(have) and (want in joined or any(h and h in want for h in have))
+    names = task.get("lead_units", [])
+    if not gold.get("lead", ""):
+        return not names
+    for key in (_unit_key, _canonical_key):
+        want = " ".join(key(part) for part in gold["lead"].split(";"))
+        have = [key(u) for u in names]
+        joined = " ".join(have)
+        if have and (want in joined or any(h and h in want for h in have)):
+            return True
+    return False
 
 
 def _final(dates: list[str]) -> str | None:

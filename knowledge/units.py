@@ -101,7 +101,7 @@ _UNITS: dict[str, list[str]] = {
         "Mặt trận Tổ quốc Việt Nam tỉnh",
     ],
     "Công an tỉnh": [],
-    "Bộ Chỉ huy Quân sự tỉnh": ["BCHQS tỉnh"],
+    "Bộ Chỉ huy Quân sự tỉnh": ["BCHQS tỉnh", "Bộ CHQS tỉnh"],
     "Thanh tra tỉnh": [],
     "Kho bạc Nhà nước tỉnh": [],
     "Cục Thuế tỉnh": [],
@@ -138,6 +138,10 @@ _UNITS: dict[str, list[str]] = {
     "Văn phòng Trung ương Đảng": [],
     "Bộ Chính trị": [],
     "Thủ tướng Chính phủ": [],
+    "Đài Truyền hình Việt Nam": [],
+    "Đài Tiếng nói Việt Nam": [],
+    "Thông tấn xã Việt Nam": [],
+    "Ngân hàng Nhà nước Việt Nam": [],
 }
 
 _GROUPS: dict[str, list[str]] = {
@@ -338,6 +342,7 @@ _GROUP_NOUNS = (
     "dia phuong",
     "to chuc",
     "doanh nghiep",
+    "doi tuong",
     "so",
     "nganh",
     "phong",
@@ -446,7 +451,8 @@ _UNIT_STARTS = (
     "cac so", "cac ban", "cac bo", "cac phong", "cac co quan", "cac don vi",
     "cac doanh nghiep", "cac huyen", "cac xa", "cac dia phuong", "cac nganh", "cac tinh",
     "cac thanh vien", "cac dong chi", "cac co so", "cac to chuc", "cac cap", "cac hoi",
-    "cac doan",
+    "cac doan", "lien minh", "hiep hoi", "lien hiep", "hoc vien", "dai hoc", "cac hiep hoi",
+    "cac vien", "cac truong", "cac dai hoc", "cac hoc vien", "tong thanh tra",
 )  # fmt: skip
 # Words that start like a unit but are not one: "Ban hành …", "Bản đồ", "Bộ tiêu
 # chí", "Số hóa", "Báo cáo …" (a product), "Phòng chống …".
@@ -602,6 +608,12 @@ _HEADS = [
     "Bệnh viện",
     "Kho bạc",
     "Ngân hàng",
+    "Liên minh",
+    "Hiệp hội",
+    "Liên hiệp",
+    "Thông tấn xã",
+    "Bảo hiểm",
+    "Học viện",
     "Thanh tra",
     "Tòa án",
     "Toà án",
@@ -639,12 +651,25 @@ _HEAD_CASED = re.compile(rf"^(?:{_HEAD_ALT})(?![^\W_])")
 _HEAD_ANY = re.compile(rf"^(?:{_HEAD_ALT})(?![^\W_])", re.IGNORECASE)
 _REPEATED_HEAD = re.compile(rf"^(?P<head>{_HEAD_ALT})\s+(?P=head)(?![^\W_])", re.IGNORECASE)
 # A bullet or a spaced dash starts a new organization only when one follows it.
-_DASH_SPLIT = re.compile(rf"(?:^|\s)[-–+•]\s+(?=(?:{_HEAD_ALT})(?![^\W_]))")
+# ("… Việt Nam - Chi nhánh Khu vực II" is one unit: a branch is named after its bank.)
+_DASH_SPLIT = re.compile(rf"(?:^|\s)[-–+•]\s+(?=(?!Chi nhánh)(?:{_HEAD_ALT})(?![^\W_]))")
 _PERSON_SPLIT = re.compile(
     r"(?:[,;]\s*+(?:và\s++)?|(?<!\s)\s++và\s++)(?=(?:đ/c|Đ/c|D/c|d/c|đồng chí|Đồng chí)\s)"
 )
+# Uppercase letters, Vietnamese ones included: a capital starts a proper name.
+_UPPER = "".join(c for c in map(chr, range(0x41, 0x1F00)) if c.isupper() and c.isalpha())
+# Heads of organizations that can open a second name after "và" ("Bộ Quốc phòng và Bộ
+# Công an"). Place words are left out: "… Thương binh và Xã hội" is one name.
+_ORG_HEADS = (
+    "Sở|Bộ|Ban|Văn phòng|Công an|Cục|Tổng cục|Trung tâm|Đài|Báo|Thông tấn xã|Hội|Hiệp hội|"
+    "Liên đoàn|Liên minh|Liên hiệp|Ngân hàng|Kho bạc|Viện|Trường|Tập đoàn|Tổng công ty"
+)
+# "và" starts a new item before a plural ("và các …"), a local government, a generic
+# body noun ("Sở Tài chính và cơ quan, địa phương liên quan") or an organization head
+# with its name; known names with "và" inside are protected (``_split_at``).
 _AND_SPLIT = re.compile(
-    r"(?<!\s)\s++và\s++(?=(?:các|những|UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s)"
+    r"(?<!\s)\s++và\s++(?=(?:các|những|UBND|Ủy ban nhân dân|Uỷ ban nhân dân|cơ quan|đơn vị|"
+    rf"địa phương|tổ chức)(?![^\W_])|(?:{_ORG_HEADS})\s+[{_UPPER}])"
 )
 
 
@@ -739,7 +764,11 @@ def _split_list(part: str) -> list[str]:
                 items.append(piece)
                 continue
             prev = items[-1]
-            continues_group = _generic_head(fold(piece)) is not None and _is_group(prev)
+            # After a group, a generic noun, a bare head or a lowercase name goes on
+            # with it: "Các Tập đoàn, Tổng công ty", "Các trường đại học, viện nghiên cứu".
+            more = _generic_head(fold(piece)) is not None or bool(_HEAD_ANY.fullmatch(piece))
+            lower = piece[:1].islower() and not fold(piece).startswith(("cac ", "nhung "))
+            continues_group = (more or lower) and _is_group(prev)
             if not continues_group and _HEAD_ANY.match(piece):
                 items.append(piece)
             else:
@@ -770,6 +799,8 @@ def split_units(cell: str) -> list[str]:
 # Blank runs are tried once from their start (``(?<!\s)``): linear on long runs of spaces.
 _GLUED = re.compile(r"(?<!\s)\s++(?=(?:Sở|Bộ|UBND|Ủy ban nhân dân|Văn phòng|Công an)\s+[A-ZĐ])")
 _GROUP_ENDS = ("dac khu", "lien quan", "thanh pho", " xa", "phuong", "cac nganh", "dia phuong")
+# "Sở Tài chính Các sở, ngành": a known name, then a capitalized head of another.
+_GLUED_AFTER_KNOWN = re.compile(rf"(?<!\s)\s++(?=(?:{_ORG_HEADS}|UBND|Các)\s)")
 
 
 def _unglue(name: str) -> list[str]:
@@ -777,30 +808,105 @@ def _unglue(name: str) -> list[str]:
         left = name[: m.start()]
         if fold(left).endswith(_GROUP_ENDS):
             return [left, *_unglue(name[m.end() :])]
+    for m in _GLUED_AFTER_KNOWN.finditer(name):
+        left = name[: m.start()]
+        if _lookup(unit_key(left)) is not None:
+            return [left, *_unglue(name[m.end() :])]
     return [name]
 
 
 # A unit name runs into the sentence that follows it ("UBND cấp xã thực hiện công bố …",
 # "Công an thành phố kịp thời phát hiện …"): cut at the verb. "chỉ đạo" and "tham mưu"
 # are left out: they end names ("Ban Chỉ đạo", "Các cơ quan tham mưu").
+# Prepositional tails ("… trong việc", "… với các tiêu chuẩn …", "… theo Quyết định số …")
+# never continue a name either. Lowercase "chỉ đạo" is a verb except after "Ban"
+# ("Sở Nông nghiệp và Môi trường chỉ đạo Chi cục …" but "Ban chỉ đạo CCHC").
 _CLAUSE = re.compile(
     r"(?<!\s)\s+(?:thực hiện|kiện toàn|kịp thời|tuyên truyền|chủ trì|có trách nhiệm|chịu trách nhiệm|"
-    r"tập trung|khẩn trương|trân trọng|trên cơ sở|khai thác|triển khai|tổ chức thực hiện)(?![^\W_]).*$"
+    r"tập trung|khẩn trương|trân trọng|trên cơ sở|khai thác|triển khai|tổ chức thực hiện|"
+    r"dành thời gian|kết quả|trong việc|trong công tác|với các|đối với|tại điểm|tại khoản|"
+    r"tại mục|theo Quyết định|theo quy định|theo chức năng)(?![^\W_]).*$"
+    r"|(?<!\s)(?<![Bb]an)\s+chỉ đạo(?![^\W_]).*$"
+    r"|(?<!\s)\s*+\([^()]*$"  # a note opened and never closed: "(có dự án khánh thành, …"
 )
-_DANGLING = re.compile(r"(?<!\s)(?:\s+(?:và|các|của|để|trong|tại|với))+\s*$")
+# "trực" ends no name but "thường trực": "… thành phố trực" lost its "thuộc trung ương".
+_DANGLING = re.compile(r"(?<!\s)(?:\s+(?:và|các|của|để|trong|tại|với|(?<!thường\s)trực))+\s*$")
 _NOT_NAMES = re.compile(
     r"^(?:báo cáo|giai đoạn|năm\s+\d|kết quả|văn bản|bộ công cụ)", re.IGNORECASE
 )
+
+
+_RELATIVE_MAX = 6  # words of a collective noun and the short clause that defines it
 
 
 def trim_fragment(part: str) -> str:
     """A unit name without the clause or the dangling words a sentence left on it;
     "" for what is no name at all ("Báo cáo chỉ tiêu", "Các", "Giai đoạn 2026 - 2027")."""
     text = _CLAUSE.sub("", part).strip(" ,;:")
+    if text != part and is_bare_noun(text) and len(part.split()) <= _RELATIVE_MAX:
+        text = part  # "Đối tượng thực hiện kiểm kê": the clause says which bodies
     text = _DANGLING.sub("", text).strip(" ,;:")
     if _NOT_NAMES.match(text) or len(text.split()) < 2 and _HEAD_ANY.fullmatch(text):
         return ""
     return text
+
+
+# What makes a cleaned part a unit name, after ``trim_fragment``: a known spelling; a
+# person or a group; an acronym ("EVN"); a known head with a complete name after it
+# (``looks_like_unit``, or a capitalized head and a capitalized name: "Vụ Tổ chức phi
+# chính phủ"), or a name qualified by its province ("Thuế Đồng Nai"). A head
+# that needs a name and has none ("Tổng công ty", "Cơ quan", "Tỉnh") is no unit; a
+# collective noun that names a set on its own ("Doanh nghiệp") is.
+_ACRONYM = re.compile(rf"[{_UPPER}][{_UPPER}0-9&]{{1,9}}")
+# "Văn phòng" alone is the issuing office's own (``_parent``); "Tỉnh", "Thành phố" in a
+# conclusion notice are the province's government it addresses.
+_SETS_ALONE = ("doanh nghiep", "dia phuong", "to chuc", "van phong", "tinh", "thanh pho")
+_LEVEL_WORDS = ("tinh", "pho")
+
+
+def _names_a_unit(part: str, unit: UnitName) -> bool:
+    if unit.kind == "person" or _lookup(unit_key(part)) is not None:
+        return True
+    if _ACRONYM.fullmatch(part):
+        return True
+    folded = fold(part).strip(" ,;.")
+    if _HEAD_ANY.fullmatch(part) or is_bare_noun(part):
+        # "Công an", "Thanh tra": the province's own office (``knowledge.jurisdiction``).
+        return folded in _SETS_ALONE or _lookup(unit_key(f"{part} tỉnh")) is not None
+    if unit.kind == "group" or looks_like_unit(part):
+        return True
+    head = _HEAD_CASED.match(part)  # "Vụ Chính quyền địa phương": a head, then a name
+    if head and part[head.end() :].strip()[:1].isupper():
+        return True
+    from knowledge.provinces import trailing  # leaf module; imported late for start-up
+
+    return trailing(part) is not None and part[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def _one_word_short() -> dict[str, frozenset[str]]:
+    """Known names by their key without its last word ("bo cong" -> Bộ Công an, Bộ Công
+    Thương), for names a line break or a sentence cut one word short. Level words are
+    left out: "Cục Thuế" is not "Cục Thuế tỉnh" (that is ``knowledge.jurisdiction``'s
+    call)."""
+    short: dict[str, set[str]] = {}
+    for key, canon in _builtin_index().items():
+        words = key.split()
+        if len(words) > 2 and words[-1] not in _LEVEL_WORDS:
+            short.setdefault(" ".join(words[:-1]), set()).add(canon.name)
+    return {k: frozenset(v) for k, v in short.items()}
+
+
+def _complete(part: str) -> str:
+    """A name one word short of known names: the one it stands for; "" when it could be
+    several ("Bộ Công": Bộ Công an or Bộ Công Thương?)."""
+    key = unit_key(part)
+    if _lookup(key) is not None or _HEAD_ANY.fullmatch(part):
+        return part
+    known = _one_word_short().get(key)
+    if not known:
+        return part
+    return next(iter(known)) if len(known) == 1 else ""
 
 
 def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
@@ -812,11 +918,11 @@ def normalize_units(cell: str, owner: str | None = None) -> list[UnitName]:
 def _normalized(cell: str, owner: str | None) -> tuple[UnitName, ...]:
     seen: dict[str, UnitName] = {}
     for raw in split_units(cell):
-        part = trim_fragment(raw)
+        part = _complete(trim_fragment(raw))
         if not part:
             continue
         unit = canonical_unit(part, owner)
-        if unit.name:
+        if unit.name and _names_a_unit(part, unit):
             seen.setdefault(unit.key, unit)
     return tuple(seen.values())
 

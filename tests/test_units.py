@@ -340,9 +340,12 @@ def test_seed_002_unit_cells() -> None:
     cells = _seed_cells("002", (3, 4))
     assert len(cells) > 70
     names: set[str] = set()
+    # One cell of this seed is a garbled half of a name split over two columns: it
+    # names no unit and must give none; every other cell gives units.
+    empty = [cell for cell in cells if not normalize_units(cell)]
+    assert len(empty) <= 1 and not any(looks_like_unit(c) for c in empty), empty
     for cell in cells:
         units = normalize_units(cell)
-        assert units, cell
         for unit in units:
             assert fold(unit.name) not in FRAGMENTS, (cell, unit)
             names.add(unit.name)

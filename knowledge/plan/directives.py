@@ -239,7 +239,7 @@ class _Reader:
         return False
 
     def _task(self, number: str, unit: str, body: str, index: int, locator: Locator) -> Task:
-        leads = unit_names(unit, self.owner) or [unit]
+        leads = unit_names(unit, self.owner)  # no fragment stands in for a unit
         return Task(
             number=number,
             title=body,

@@ -143,8 +143,7 @@ def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:
 
 
 def _units(text: str, owner: str | None) -> list[str]:
-    names = unit_names(text, owner)
-    return names or [text]
+    return unit_names(text, owner)  # a heading that names no unit gives no lead
 
 
 _SIGNER_TITLE = re.compile(
