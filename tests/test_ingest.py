@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
+import quality_docs
 from sqlalchemy import func, select
 
 from bot.cli import main
@@ -191,3 +192,32 @@ def test_an_office_question_includes_its_own_units(
     assert main(["ask", "thanh tra so co nhiem vu gi", "--json"]) == 0
     answer = json.loads(capsys.readouterr().out)
     assert answer["answer"].startswith("Thanh tra Sở có 1 nhiệm vụ")
+
+
+def _unread_plan(tmp_path: Path) -> Path:
+    path = tmp_path / "kh_do_dac.txt"
+    path.write_text(quality_docs.UNREAD_PLAN, encoding="utf-8")
+    return path
+
+
+def test_a_plan_read_badly_says_so_in_parse_and_ingest(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path
+) -> None:
+    plan = _unread_plan(tmp_path)
+    assert main(["parse", str(plan), "--json"]) == 0
+    quality = json.loads(capsys.readouterr().out)["quality"]
+    assert quality["tasks"] == 0 and quality["unclaimed"] == quality_docs.UNCLAIMED
+    assert quality["verdict"] == "cần kiểm tra"
+    assert main(["parse", str(plan)]) == 0
+    out = " ".join(capsys.readouterr().out.split())  # the console wraps long lines
+    assert quality_docs.CHECK_LINE in out
+    assert main(["ingest", str(plan), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)[0]
+    assert summary["quality"]["verdict"] == "cần kiểm tra"
+    assert summary["quality"]["unclaimed"] == quality["unclaimed"]
+
+
+def test_a_plan_read_well_says_so(capsys: pytest.CaptureFixture[str], data_dir: Path) -> None:
+    assert main(["ingest", str(SAMPLE_PLAN)]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert "Chất lượng đọc: đọc tốt" in out

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import quality_docs
 from fakes.channel import polling, until
 from fakes.chat import StubEngine, invite, telegram_services
 from fakes.telegram_api import FakeTelegram
@@ -117,6 +118,19 @@ async def test_admin_upload_downloads_file_with_progress(
     assert texts.CHAT_FILE_RECEIVED.format(name="KH 12.txt") in fake.texts(11)
     edits = [p["text"] for p in fake.sent("editMessageText", 11)]
     assert "Đang lưu…" in edits  # later progress edits the first progress message
+
+
+async def test_admin_upload_of_a_plan_read_badly_says_it_needs_a_look(
+    fake: FakeTelegram, services: Services, adapter: TelegramAdapter
+) -> None:
+    """The real ingest: no task found, but the reply says how many passages name a unit
+    and a date, so the admin knows the plan needs a look."""
+    async with polling(adapter):
+        await link(fake, services, 14, "admin")
+        fake.push_document(14, "KH đo đạc.txt", quality_docs.UNREAD_PLAN.encode())
+        await until(lambda: any("Chất lượng đọc" in t for t in fake.texts(14)), timeout=30)
+    reply = next(t for t in fake.texts(14) if "Chất lượng đọc" in t)
+    assert quality_docs.CHECK_LINE in reply
 
 
 async def test_429_retry_after_is_honoured(

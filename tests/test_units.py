@@ -450,3 +450,74 @@ def test_repeated_head_word_is_a_typo() -> None:
         "Sở Tài chính",
         "Sở Công Thương",
     ]
+
+
+# --- fragments are no units ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "names"),
+    [
+        # a sentence's tail after the name: prepositions, verbs, a note never closed
+        ("Sở Tài chính trong việc", ["Sở Tài chính"]),
+        ("Sở Xây dựng chỉ đạo Chi cục Giám định thực hiện", ["Sở Xây dựng"]),
+        ("Bộ Tư pháp với các hướng dẫn nghiệp vụ chung", ["Bộ Tư pháp"]),
+        ("Chính phủ kết quả", ["Chính phủ"]),
+        ("Tổ công tác theo Quyết định số 12/QĐ-UBND", ["Tổ công tác"]),
+        ("Các sở, ngành (theo lĩnh vực được giao", ["Các sở, ngành"]),
+        ("UBND cấp xã thực hiện rà soát hồ sơ", ["UBND cấp xã"]),
+        # "chỉ đạo" after "Ban" and a short defining clause after a collective noun stay
+        ("Ban chỉ đạo chuyển đổi số", ["Ban chỉ đạo chuyển đổi số"]),
+        ("Đối tượng thực hiện rà soát", ["Đối tượng thực hiện rà soát"]),
+        # lists: "và" before a body, a name glued after a known one, comma lists
+        ("Bộ Ngoại giao và Bộ Quốc phòng", ["Bộ Ngoại giao", "Bộ Quốc phòng"]),
+        ("Sở Nội vụ và cơ quan, đơn vị liên quan", ["Sở Nội vụ", "Các cơ quan, đơn vị liên quan"]),
+        ("UBND xã, phường, đặc khu Sở Tài chính", ["UBND cấp xã", "Sở Tài chính"]),
+        ("Sở Y tế Các sở, ngành", ["Sở Y tế", "Các sở, ngành"]),
+        (
+            "Hội Nông dân tỉnh, Liên minh Hợp tác xã tỉnh, Hiệp hội Du lịch tỉnh",
+            ["Hội Nông dân tỉnh", "Liên minh Hợp tác xã tỉnh", "Hiệp hội Du lịch tỉnh"],
+        ),
+        # names with "và", "-" or a comma inside stay whole
+        ("Bộ Lao động - Thương binh và Xã hội", ["Bộ Lao động - Thương binh và Xã hội"]),
+        ("Các Tập đoàn, Tổng công ty", ["Các Tập đoàn, Tổng công ty"]),
+        ("Các trường đại học, viện nghiên cứu", ["Các trường đại học, viện nghiên cứu"]),
+        (
+            "Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực IV",
+            ["Ngân hàng Nhà nước Việt Nam - Chi nhánh Khu vực IV"],
+        ),
+        ("Vụ Pháp chế", ["Vụ Pháp chế"]),
+        ("EVN", ["EVN"]),
+    ],
+)
+def test_unit_names_are_cut_split_and_kept_whole(cell: str, names: list[str]) -> None:
+    assert [u.name for u in normalize_units(cell)] == names
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "K.",
+        "Bộ Công",  # Bộ Công an or Bộ Công Thương: too short to say
+        "Phê duyệt",
+        "Cơ quan",
+        "Tổng công ty",
+        "Nghiên cứu mô hình quản lý mới",
+        "Tăng cường hợp tác quốc tế, thông tin và truyền thông",
+        "Mở rộng và các",
+    ],
+)
+def test_what_names_no_unit_gives_none(cell: str) -> None:
+    assert normalize_units(cell) == []
+
+
+def test_near_duplicates_fold_to_one_unit() -> None:
+    joined = canonical_unit("Ban Quản lý các Khu công nghiệp khu kinh tế")
+    listed = canonical_unit("Ban Quản lý các Khu công nghiệp, khu kinh tế")
+    assert joined.key == listed.key
+    assert canonical_unit("Bộ CHQS tỉnh").name == "Bộ Chỉ huy Quân sự tỉnh"
+    # one word short of exactly one known name: that name; of several: no unit
+    assert [u.name for u in normalize_units("Đài Truyền hình Việt")] == ["Đài Truyền hình Việt Nam"]
+    assert canonical_unit("Đài truyền hình Việt Nam").name == "Đài Truyền hình Việt Nam"
+    place = [u.name for u in normalize_units("Mặt trận Tổ quốc Việt Nam tỉnh Lâm Sơn và các")]
+    assert place == ["Mặt trận Tổ quốc Việt Nam tỉnh Lâm Sơn"]

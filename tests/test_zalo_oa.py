@@ -10,9 +10,18 @@ from typing import Any
 
 import httpx
 import pytest
+import quality_docs
 from fakes.channel import until
 from fakes.chat import invite, stubbed_services
-from fakes.zalo_oa_api import APP_ID, APP_SECRET, OA_SECRET, FakeZaloOA, oa_event, sign
+from fakes.zalo_oa_api import (
+    APP_ID,
+    APP_SECRET,
+    OA_SECRET,
+    FakeZaloOA,
+    oa_event,
+    oa_file_event,
+    sign,
+)
 
 from bot import texts
 from bot.channel import ChannelAdapter
@@ -83,6 +92,21 @@ async def test_signed_webhook_is_answered_through_the_oa_api(
     await adapter.drain()
     # the answer, then its 👍/👎 as numbered choices (no buttons on Zalo OA)
     assert fake.texts("oa-u1")[1:] == ["Sở Tư pháp chủ trì nhiệm vụ 3.18.\n\n1. 👍\n2. 👎"]
+
+
+async def test_admin_upload_of_a_plan_read_badly_says_it_needs_a_look(
+    fake: FakeZaloOA, services: Services, adapter: ZaloOAAdapter, client: httpx.AsyncClient
+) -> None:
+    body = oa_event("oa-a1", f"/start {invite(services, 'admin')}", "msg-a1")
+    assert await post_event(client, body, sign(body)) == 200
+    await until(lambda: fake.texts("oa-a1"))
+    content = quality_docs.UNREAD_PLAN.encode()
+    url = fake.host_file("kh_do_dac.txt", content)
+    upload = oa_file_event("oa-a1", "kh_do_dac.txt", url, len(content), "msg-a2")
+    assert await post_event(client, upload, sign(upload)) == 200
+    await until(lambda: any("Chất lượng đọc" in t for t in fake.texts("oa-a1")), timeout=30)
+    reply = next(t for t in fake.texts("oa-a1") if "Chất lượng đọc" in t)
+    assert quality_docs.CHECK_LINE in reply
 
 
 async def test_wrongly_signed_or_unsigned_webhook_is_rejected(

@@ -43,6 +43,7 @@ class FakeZaloOA(FakeService):
         self.refreshes = 0
         self.messages: list[dict[str, Any]] = []
         self.images: dict[str, bytes] = {}  # attachment id -> uploaded bytes
+        self.files: dict[str, bytes] = {}  # name -> bytes a user sent (``user_send_file``)
         self.outside_window: set[str] = set()
         self._n = itertools.count(2)
         self._attachments = itertools.count(1)
@@ -52,6 +53,7 @@ class FakeZaloOA(FakeService):
                     Route("/v3.0/oa/message/cs", self._send, methods=["POST"]),
                     Route("/v2.0/oa/upload/image", self._upload, methods=["POST"]),
                     Route("/v4/oa/access_token", self._token, methods=["POST"]),
+                    Route("/files/{name}", self._file, methods=["GET"]),
                 ]
             )
         )
@@ -102,6 +104,15 @@ class FakeZaloOA(FakeService):
         ids = [str(e.get("attachment_id")) for e in payload.get("elements") or []]
         return "" if ids and all(i in self.images for i in ids) else "unknown attachment_id"
 
+    def host_file(self, name: str, content: bytes) -> str:
+        """Serve ``content`` as a file a user sent; returns its download URL."""
+        self.files[name] = content
+        return f"{self.url}/files/{name}"
+
+    async def _file(self, request: Request) -> Response:
+        content = self.files.get(request.path_params["name"])
+        return Response(status_code=404) if content is None else Response(content)
+
     async def _upload(self, request: Request) -> Response:
         ctype = request.headers.get("content-type", "")
         if not self._authorized(request):
@@ -149,6 +160,15 @@ def oa_event(user_id: str, text: str, msg_id: str, timestamp: str = "17600000000
         "recipient": {"id": "oa-1"},
         "message": {"text": text, "msg_id": msg_id},
     }
+    return json.dumps(event, ensure_ascii=False).encode()
+
+
+def oa_file_event(user_id: str, name: str, url: str, size: int, msg_id: str) -> bytes:
+    """A ``user_send_file`` event: the OA gives the file as a download URL."""
+    event = json.loads(oa_event(user_id, "", msg_id))
+    event["event_name"] = "user_send_file"
+    file = {"type": "file", "payload": {"url": url, "name": name, "size": str(size)}}
+    event["message"]["attachments"] = [file]
     return json.dumps(event, ensure_ascii=False).encode()
 
 
