@@ -543,3 +543,40 @@ Giảm bụi từ công trình xây dựng
 Thường xuyên
 |
 """
+
+# A dispatch to office holders: numbered addressees, "(1) …" sub-items that detail a
+# dated item, a wrapped line that opens with an acronym, numeric annexes of short cells.
+ADDRESSED_DISPATCH = (
+    """THỦ TƯỚNG CHÍNH PHỦ
+Số: 41/CĐ-TTg
+Hà Nội, ngày 10 tháng 11 năm 2025
+CÔNG ĐIỆN
+VỀ VIỆC ĐẨY NHANH SỐ HÓA HỒ SƠ ĐẤT ĐAI
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ;
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Việc số hóa hồ sơ đất đai ở nhiều nơi còn chậm so với yêu cầu đề ra trong năm nay, nên
+Thủ tướng Chính phủ yêu cầu các cơ quan tập trung thực hiện ngay các việc sau đây:
+I. VỀ DỮ LIỆU ĐẤT ĐAI
+1. Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn chuẩn dữ liệu địa chính thống nhất
+trong cả nước, hoàn thành trong tháng 12 năm 2025.
+2. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ
+a) Rà soát danh mục dữ liệu dùng chung và công bố danh mục cho các địa phương sử dụng
+CSDL chung khi giải quyết hồ sơ của người dân.
+b) Các Bộ: Tài chính, Tư pháp sửa các lỗi kết nối giữa những hệ thống thông tin của mình,
+hoàn thành trong tháng 01 năm 2026, cụ thể:
+(1) Bộ Tài chính kết nối dữ liệu thuế đất với cơ sở dữ liệu đất đai của các tỉnh và bảo
+đảm thông suốt.
+(2) Bộ Tư pháp đồng bộ dữ liệu hộ tịch với hệ thống định danh điện tử.
+(3) Bộ Tư pháp cập nhật hướng dẫn chứng thực điện tử, xong trước ngày 15/12/2025.
+3. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo số hóa hồ
+sơ địa chính còn lại, hoàn thành trong năm 2026.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm về kết quả số
+hóa trong phạm vi quản lý, báo cáo Chính phủ, Thủ tướng
+Chính phủ kết quả thực hiện trong báo cáo chung hằng tháng của mỗi bộ, ngành.
+2. Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện công điện này.
+"""
+    + "PHỤ LỤC\n|\nSTT\n|\nTỉnh\n|\nSố hồ sơ\n|\n|\n"
+    + "".join(f"{k}\n|\nTỉnh số {k}\n|\n{k * 100}\n|\n|\n" for k in range(1, 400))
+)

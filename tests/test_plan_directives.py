@@ -41,9 +41,8 @@ def _due(task: Task) -> date | None:
 def test_resolution_items_take_the_lead_of_the_introducing_sentence() -> None:
     plan = _parse(layout_docs.RESOLUTION, "nghi-quyet.txt")
     first = _task(plan, "I.2.a")
-    assert first.lead_units == [
-        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"
-    ]
+    # the ministers, heads and chairs addressed stand for their units
+    assert first.lead_units == ["Các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]
     # the firm "trước ngày" wins over the scope "trong năm 2026"
     assert _due(first) == date(2026, 3, 20)
     # a cited decree's date and other tasks' deadlines ("có thời hạn …") are no deadline

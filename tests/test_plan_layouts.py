@@ -235,7 +235,7 @@ REAL = {
     # the held-out files (issue 7): resolution body + appendix, conclusion, programme
     # with a seven-column appendix, plan with duty headings and a web table
     "cp_2026_nq122_phienhop_thuongky_thang4": [
-        ("II.3.c", "Thủ trưởng cơ quan ngang bộ", date(2027, 3, 1)),
+        ("II.3.c", "Các Bộ, cơ quan ngang bộ", date(2027, 3, 1)),  # ministers -> ministries
         ("3.g", "Bộ Tài chính", date(2026, 5, 15)),
     ],
     "vpcp_2025_tb648_ketluan_dienbien": [

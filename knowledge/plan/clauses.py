@@ -41,7 +41,8 @@ _ACTION = (
     "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
-    "quyết tâm|nỗ lực"
+    "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
+    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|sửa"
 )  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends

@@ -31,7 +31,7 @@ from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import UNIT_CLAUSE_END, assignment_deadline, subject_of
 from knowledge.plan.labels import starts_with_label
-from knowledge.plan.model import Task
+from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import (
     RANK_LETTER,
     Outline,
@@ -53,6 +53,9 @@ _ASSIGN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
 _INTRO = re.compile(r"(?:^|[\s,;])(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?=\S)", re.IGNORECASE)
 _BULLET_RANK = {"-": RANK_LETTER + 1, "–": RANK_LETTER + 1, "•": RANK_LETTER + 1}
 _SUB_BULLET_RANK = RANK_LETTER + 2  # "+ …"
+# "(1) Bộ Tài chính giải quyết …": numbered sub-items of an item, above its bullets.
+_PAREN_ITEM = re.compile(r"^\((\d{1,2})\)\s*(?=\S)")
+_PAREN_RANK = RANK_LETTER + 0.5
 _ADDRESSEES = re.compile(r"(?:\bdien|\bkinh gui|^gui)\s*:\s*$")
 _HEADS_OF = ("lanh dao ", "nguoi dung dau ")  # the heads of the unit named above
 _MAX_TITLE = 1500  # an item's text with the paragraphs that go on from it
@@ -145,8 +148,11 @@ class _Reader:
         if marker is not None and marker.kind in ("appendix", "part"):
             self.levels = []
             return
+        paren = _PAREN_ITEM.match(body) if marker is None else None
         if marker is not None and marker.kind in ("roman", "arabic", "letter", "content"):
             self._item(index, block, marker.rank, marker.number, marker.rest.strip())
+        elif paren is not None:
+            self._item(index, block, _PAREN_RANK, f"({paren.group(1)})", body[paren.end() :])
         elif body != text:
             rank = _BULLET_RANK.get(text[:1], _SUB_BULLET_RANK)
             self._item(index, block, rank, "", body)
@@ -189,7 +195,18 @@ class _Reader:
         if unit and len(rest) <= 3:
             return  # "a) Các bộ, cơ quan ngang bộ, …" introduces the items below it
         level.task = len(self.tasks)
-        self.tasks.append(self._task(full, lead, body, index, block.locator))
+        task = self._task(full, lead, body, index, block.locator)
+        if parent is not None and parent.open_list and task.deadline.kind == "none":
+            task.deadline = self._list_deadline(parent)
+        self.tasks.append(task)
+
+    def _list_deadline(self, parent: _Level) -> Deadline:
+        """ "b) Các Bộ … hoàn thành trong tháng 11 năm 2025, cụ thể: (1) … (2) …": items
+        that detail a dated item share its date; otherwise they state their own."""
+        if parent.task is None or parent.task >= len(self.tasks):
+            return Deadline(raw="", kind="none")
+        stated = self.tasks[parent.task].deadline
+        return stated if stated.kind == "date" else Deadline(raw="", kind="none")
 
     def _paragraph(self, index: int, block: Block, text: str) -> None:
         """A paragraph without a mark: an assignment formula, an introducing sentence,
@@ -234,7 +251,9 @@ class _Reader:
             task = self.tasks[parent.task]
             if task.locator.line and len(task.title) + len(text) <= _MAX_TITLE:
                 task.title = f"{task.title} {text}"
-                task.deadline = assignment_deadline(task.title, self.plan_year)
+                stated = assignment_deadline(task.title, self.plan_year)
+                if stated.kind != "none":  # else keep what the item shares with its list
+                    task.deadline = stated
                 return True
         return False
 
@@ -255,12 +274,16 @@ class _Reader:
 
 def extract_directives(
     blocks: list[Block], outline: Outline, plan_year: int | None, owner: str | None
-) -> list[Task]:
+) -> tuple[list[Task], set[int]]:
+    """The directive tasks, and the lines of the items that only introduce a list
+    ("b) Các Bộ: … cụ thể:" over "(1) …"): no other pass may take those for tasks."""
     reader = _Reader(outline, plan_year, owner)
     for index, block in enumerate(blocks):
         if block.table is None:
             reader.read(index, block)
-    return [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
+    kept = [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
+    intros = {reader.tasks[k].locator.line for k in reader.drop if reader.tasks[k].locator.line}
+    return kept, {line for line in intros if line is not None}
 
 
 # "chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát …": the units up to

@@ -1,0 +1,82 @@
+"""A dispatch addressed to office holders (issue 7): the minister or the chair named
+as the lead stands for the unit, "(1) …" sub-items are each a task of the unit they
+name and share the date of the item they detail, and a prose body before long
+numeric annexes is still read as hard-wrapped text. Documents in our own words."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+import layout_docs
+from conftest import ROOT
+
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from knowledge.loaders.text import _is_hard_wrapped, parse_text  # noqa: E402
+from knowledge.plan.model import ParsedPlan, Task  # noqa: E402
+from knowledge.plan.offices import office_units  # noqa: E402
+from knowledge.plan.parser import parse_plan  # noqa: E402
+
+
+def _plan() -> ParsedPlan:
+    return parse_plan(parse_text(layout_docs.ADDRESSED_DISPATCH, "cong-dien.txt"))
+
+
+def _task(plan: ParsedPlan, number: str) -> Task:
+    found = [t for t in plan.tasks if t.number == number]
+    assert len(found) == 1, (number, [(t.number, t.title[:40]) for t in plan.tasks])
+    return found[0]
+
+
+def test_office_holders_lead_as_their_units() -> None:
+    plan = _plan()
+    first = _task(plan, "I.1")
+    assert first.lead_units == ["Bộ Nông nghiệp và Môi trường"]
+    assert first.deadline.final_due == date(2025, 12, 31)
+    assert _task(plan, "I.2.a").lead_units == ["Các Bộ, cơ quan ngang bộ"]
+    chairs = _task(plan, "I.3")
+    assert chairs.lead_units == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert chairs.deadline.final_due == date(2026, 12, 31)
+
+
+def test_numbered_sub_items_are_tasks_sharing_the_items_date() -> None:
+    plan = _plan()
+    numbers = [t.number for t in plan.tasks]
+    assert "I.2.b" not in numbers  # it only introduces "(1) …", "(2) …"
+    finance = _task(plan, "I.2.b.1")
+    assert finance.lead_units == ["Bộ Tài chính"]
+    assert finance.deadline.final_due == date(2026, 1, 31)  # "hoàn thành trong tháng 01"
+    assert finance.title.endswith("bảo đảm thông suốt.")  # its wrapped line goes on it
+    assert _task(plan, "I.2.b.2").lead_units == ["Bộ Tư pháp"]
+    assert _task(plan, "I.2.b.2").deadline.final_due == date(2026, 1, 31)
+    # a sub-item's own date wins over the shared one
+    assert _task(plan, "I.2.b.3").deadline.final_due == date(2025, 12, 15)
+
+
+def test_wrapped_prose_before_numeric_annexes_joins_its_lines() -> None:
+    assert _is_hard_wrapped(layout_docs.ADDRESSED_DISPATCH.splitlines())
+    plan = _plan()
+    # "… báo cáo Chính phủ, Thủ tướng" / "Chính phủ kết quả …" is one sentence
+    assert not any("kết quả" in u for t in plan.tasks for u in t.lead_units)
+    report = _task(plan, "II.1")
+    assert report.deadline.kind == "recurring" and report.deadline.final_due is None
+    item = _task(plan, "I.2.a")
+    assert "sử dụng CSDL chung khi giải quyết" in item.title  # an acronym goes on the line
+    assert not any(t.title.startswith("CSDL") for t in plan.tasks)
+
+
+def test_titles_give_way_to_units() -> None:
+    assert office_units("Bộ trưởng Bộ Y tế và Bộ trưởng Bộ Công an") == "Bộ Y tế và Bộ Công an"
+    assert office_units("Bộ trưởng, Thủ trưởng các cơ quan ngang Bộ") == (
+        "các Bộ, các cơ quan ngang Bộ"
+    )
+    assert office_units("Giám đốc, Thủ trưởng các sở, ban ngành") == "các sở, ban ngành"
+    assert office_units("Tổng Kiểm toán Nhà nước") == "Kiểm toán Nhà nước"
+    assert office_units("Bộ trưởng Bộ Tài chính - Phó Trưởng Ban Chỉ đạo quốc gia, khu vực") == (
+        "Bộ Tài chính"
+    )
+    # units that open with a title's word, and a head acting in person, stay
+    assert office_units("Tổng cục Thống kê") == "Tổng cục Thống kê"
+    assert office_units("Trưởng Ban Chỉ đạo") == "Trưởng Ban Chỉ đạo"
