@@ -282,8 +282,8 @@ def extract_directives(
         if block.table is None:
             reader.read(index, block)
     kept = [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
-    intros = {reader.tasks[k].locator.line for k in reader.drop if reader.tasks[k].locator.line}
-    return kept, {line for line in intros if line is not None}
+    lines = (reader.tasks[k].locator.line for k in reader.drop)
+    return kept, {line for line in lines if line is not None}
 
 
 # "chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát …": the units up to

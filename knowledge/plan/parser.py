@@ -70,9 +70,10 @@ def parse_plan(doc: Document) -> ParsedPlan:
     )
     plan.tasks.extend(_merge_duties(prose, duties))
     if is_directive(meta.number, meta.doc_type) or not plan.tasks:
+        no_intros: set[int] = set()
         directives, intros = _guard(
             lambda: extract_directives(blocks, outline, meta.plan_year, owner),
-            (no_tasks, set()),
+            (no_tasks, no_intros),
             "directives",
             warnings,
         )
