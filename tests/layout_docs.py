@@ -571,6 +571,9 @@ hoàn thành trong tháng 01 năm 2026, cụ thể:
 (3) Bộ Tư pháp cập nhật hướng dẫn chứng thực điện tử, xong trước ngày 15/12/2025.
 3. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo số hóa hồ
 sơ địa chính còn lại, hoàn thành trong năm 2026.
+4. Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Ngân hàng Nhà nước Việt Nam
+theo chức năng rà soát các khoản hỗ trợ chưa giải ngân, báo cáo Thủ tướng Chính phủ trước
+ngày 05 tháng 12 năm 2025.
 II. TỔ CHỨC THỰC HIỆN
 1. Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm về kết quả số
 hóa trong phạm vi quản lý, báo cáo Chính phủ, Thủ tướng

@@ -41,6 +41,16 @@ def test_office_holders_lead_as_their_units() -> None:
     assert chairs.deadline.final_due == date(2026, 12, 31)
 
 
+def test_a_head_word_over_its_fields_names_each_unit() -> None:
+    listed = _task(_plan(), "I.4")
+    assert listed.lead_units == [
+        "Bộ Tài chính",
+        "Bộ Văn hóa, Thể thao và Du lịch",  # the lexicon keeps its commas together
+        "Ngân hàng Nhà nước Việt Nam",
+    ]
+    assert listed.deadline.final_due == date(2025, 12, 5)
+
+
 def test_numbered_sub_items_are_tasks_sharing_the_items_date() -> None:
     plan = _plan()
     numbers = [t.number for t in plan.tasks]

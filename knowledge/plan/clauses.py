@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
+from knowledge.plan.offices import expand_fields, field_list_head
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
@@ -143,13 +144,29 @@ def _subject(body: str) -> tuple[str, str]:
             break
         if len(head.split()) < 2 or fold(head) in _BARE_TITLES:
             continue  # "Lãnh đạo, chỉ đạo …": a verb, not the unit "Lãnh đạo …"
+        colon = m.group(0).strip() == ":"
+        if colon and (listed := _field_list(head, text[m.end() :])):
+            return listed
         if names_unit(head[:160]) or names_unit(unit_text(head)):
-            return head, text[m.end() if m.group(0).strip() == ":" else m.start() :].strip(" ,")
+            return head, text[m.end() if colon else m.start() :].strip(" ,")
     plain = text.rstrip(" :")
     short = len(plain) <= 160 and len(plain.split()) <= _MAX_LIST_WORDS
     if short and not re.search(r"[.;]", plain) and names_unit(plain):
         return plain, ""
     return "", body
+
+
+def _field_list(head: str, rest: str) -> tuple[str, str] | None:
+    """ "Các Bộ: Tài chính, Y tế khẩn trương …" -> ("Bộ Tài chính, Bộ Y tế", "khẩn trương …")."""
+    kind = field_list_head(head)
+    if kind is None:
+        return None
+    for m in _VERB.finditer(rest[:600]):
+        listed = rest[: m.start()].strip(" ,")
+        if not listed or m.group(0).strip() == ":" or any(c in listed for c in ";."):
+            return None
+        return expand_fields(kind, listed), rest[m.start() :].strip(" ,")
+    return None
 
 
 # --- the deadline -----------------------------------------------------------------

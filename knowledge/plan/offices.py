@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.units import builtin_canonical, looks_like_unit
+
 # One table of the titles that head a unit; the longer forms first.
 _TITLES = (
     "Phó Chủ tịch", "Chủ tịch", "Bộ trưởng", "Thứ trưởng", "Thủ trưởng", "Tổng Giám đốc",
@@ -67,3 +69,45 @@ def office_units(text: str) -> str:
     while (cleaned := _EMPTY_ITEM.sub("", out)) != out:
         out = cleaned
     return out.strip(" ,;") or text
+
+
+# "Các Bộ: Tài chính, Y tế, Tư pháp" / "Các Bộ, cơ quan: Tài chính, Xây dựng, …, Tập đoàn
+# Điện lực Việt Nam": one head word, then the fields it heads.
+_FIELD_HEAD = re.compile(r"^(?:[Cc]ác\s)?(?P<kind>Bộ|Sở)(?:,\s(?:cơ quan|ngành)(?:\sngang bộ)?)?$")
+_MAX_FIELD_PARTS = 4  # "Văn hóa, Thể thao và Du lịch" holds commas of its own
+
+
+def field_list_head(head: str) -> str | None:
+    """ "Bộ" for "Các Bộ" / "Các Bộ, cơ quan", "Sở" for "Các Sở", else None."""
+    m = _FIELD_HEAD.match(head.strip())
+    return m.group("kind") if m else None
+
+
+def expand_fields(kind: str, listed: str) -> str:
+    """ "Tài chính, Văn hóa, Thể thao và Du lịch, Tập đoàn X" under "Bộ" -> "Bộ Tài
+    chính, Bộ Văn hóa, Thể thao và Du lịch, Tập đoàn X": the longest run of pieces
+    the unit lexicon knows as one field; a piece that is a unit already stays."""
+    parts = [p.strip() for p in listed.split(",") if p.strip()]
+    out: list[str] = []
+    i = 0
+    while i < len(parts):
+        for j in range(min(len(parts), i + _MAX_FIELD_PARTS), i, -1):
+            name = f"{kind} {', '.join(parts[i:j])}"
+            if builtin_canonical(name):
+                out.append(name)
+                i = j
+                break
+        else:
+            out.extend(_loose_field(kind, parts[i]))
+            i += 1
+    return ", ".join(out)
+
+
+def _loose_field(kind: str, piece: str) -> list[str]:
+    if looks_like_unit(piece):
+        return [piece]  # "Tập đoàn Điện lực Việt Nam", "Ngân hàng Nhà nước Việt Nam"
+    if " và " in piece:  # "Tư pháp và Nội vụ": two fields
+        first, second = piece.split(" và ", 1)
+        if builtin_canonical(f"{kind} {first}") and builtin_canonical(f"{kind} {second}"):
+            return [f"{kind} {first}", f"{kind} {second}"]
+    return [f"{kind} {piece}"]
