@@ -471,7 +471,10 @@ def test_long_cells_that_open_with_their_time_read_as_time_cells() -> None:
         # a note on the stated quarter names a period of its own: not the deadline
         ("Quý III/2026 (theo lộ trình chung giai đoạn 2026 - 2030, bảo đảm đồng bộ)", "2026-09-30"),
         # the note cut off by a page break, its ")" never comes
-        ("Tháng 5/2026 (khi có ý kiến của cấp có thẩm quyền về giai đoạn 2026 - 2031", "2026-05-31"),
+        (
+            "Tháng 5/2026 (khi có ý kiến của cấp có thẩm quyền về giai đoạn 2026 - 2031",
+            "2026-05-31",
+        ),
         # a time only inside the parentheses is still the time
         ("(Quý IV/2026)", "2026-12-31"),
     ],
