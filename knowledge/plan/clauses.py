@@ -9,7 +9,8 @@ Other dates in the same sentence are not the task's deadline:
   "văn bản số 3816/VPCP-CN ngày 29/4/2026") or of a meeting ("tại Phiên họp ngày …");
 * a start ("từ ngày 01/7/2026"), unless it is when a text takes effect ("để có hiệu
   lực từ 01 tháng 7 năm 2026": the text must be out by then);
-* a horizon ("Chiến lược … đến năm 2030, tầm nhìn đến năm 2045");
+* a horizon ("Chiến lược … đến năm 2030, tầm nhìn đến năm 2045"), but not an end
+  ("từ nay đến hết ngày 31 tháng 12 năm 2025", "đến hết năm 2026");
 * a date inside a recurring clause ("định kỳ hằng tháng, trước ngày 25 …");
 * a scope when the sentence also has a firm deadline ("các chỉ tiêu … trong năm 2026
   …, gửi Bộ Tài chính trước ngày 06 tháng 5 năm 2026": only the "trước" date counts).
@@ -183,6 +184,7 @@ _DATE_FORM = (
 # Firm cues, then weaker ones read only when a sentence has no firm one.
 _FIRM = re.compile(
     r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
+    r"đến hết|"
     r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
     r"\s+(?P<d>" + _DATE_FORM + r")"
     r"|^\s*(?:trong|đến hết)\s+(?P<lead>" + _DATE_FORM + r")\s*,",  # "Trong quý III năm 2026, …"
@@ -226,7 +228,7 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
             continue  # "định kỳ hằng tháng, trước ngày 25": a cadence, no one date
         for m in rx.finditer(part):
             found = m.groupdict().get("lead") or m.group("d")
-            if fold(found).startswith("nam") and fold(m.group(0)).startswith("den"):
+            if fold(found).startswith("nam") and fold(m.group(0)).startswith("den nam"):
                 continue  # "đến năm 2030": a horizon
             if _DESCRIBED.search(part[: m.start()]):
                 continue
