@@ -579,6 +579,12 @@ II. TỔ CHỨC THỰC HIỆN
 hóa trong phạm vi quản lý, báo cáo Chính phủ, Thủ tướng
 Chính phủ kết quả thực hiện trong báo cáo chung hằng tháng của mỗi bộ, ngành.
 2. Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện công điện này.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+THỦ TƯỚNG
+[1] Số liệu tổng hợp đến ngày 05/11/2025:
+(1) Bộ Tài chính rà soát xong 12 bộ hồ sơ trong tháng 10 năm 2025.
 """
     + "PHỤ LỤC\n|\nSTT\n|\nTỉnh\n|\nSố hồ sơ\n|\n|\n"
     + "".join(f"{k}\n|\nTỉnh số {k}\n|\n{k * 100}\n|\n|\n" for k in range(1, 400))

@@ -63,6 +63,8 @@ def test_numbered_sub_items_are_tasks_sharing_the_items_date() -> None:
     assert _task(plan, "I.2.b.2").deadline.final_due == date(2026, 1, 31)
     # a sub-item's own date wins over the shared one
     assert _task(plan, "I.2.b.3").deadline.final_due == date(2025, 12, 15)
+    # "(1) …" in a footnote after the signature states a fact: no task
+    assert not any("12 bộ hồ sơ" in t.title for t in plan.tasks)
 
 
 def test_wrapped_prose_before_numeric_annexes_joins_its_lines() -> None:

@@ -148,7 +148,9 @@ class _Reader:
         if marker is not None and marker.kind in ("appendix", "part"):
             self.levels = []
             return
-        paren = _PAREN_ITEM.match(body) if marker is None else None
+        # "(1) …" only under an open item: in a footnote or an annex it lists facts
+        under_item = any(lv.number or lv.unit for lv in self.levels)
+        paren = _PAREN_ITEM.match(body) if marker is None and under_item else None
         if marker is not None and marker.kind in ("roman", "arabic", "letter", "content"):
             self._item(index, block, marker.rank, marker.number, marker.rest.strip())
         elif paren is not None:
