@@ -574,6 +574,8 @@ sơ địa chính còn lại, hoàn thành trong năm 2026.
 4. Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Ngân hàng Nhà nước Việt Nam
 theo chức năng rà soát các khoản hỗ trợ chưa giải ngân, báo cáo Thủ tướng Chính phủ trước
 ngày 05 tháng 12 năm 2025.
+5. Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Khánh Hòa và Lâm Đồng chỉ đạo dọn dẹp vệ sinh
+môi trường sau lũ, hoàn thành trước ngày 20/11/2025.
 II. TỔ CHỨC THỰC HIỆN
 1. Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm về kết quả số
 hóa trong phạm vi quản lý, báo cáo Chính phủ, Thủ tướng

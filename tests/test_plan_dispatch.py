@@ -49,6 +49,10 @@ def test_a_head_word_over_its_fields_names_each_unit() -> None:
         "Ngân hàng Nhà nước Việt Nam",
     ]
     assert listed.deadline.final_due == date(2025, 12, 5)
+    # the provinces a local-government head lists belong to the unit
+    provinces = _task(_plan(), "I.5")
+    assert provinces.lead_units == ["Ủy ban nhân dân các tỉnh Gia Lai, Khánh Hòa và Lâm Đồng"]
+    assert provinces.deadline.final_due == date(2025, 11, 20)
 
 
 def test_numbered_sub_items_are_tasks_sharing_the_items_date() -> None:

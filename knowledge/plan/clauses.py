@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
-from knowledge.plan.offices import expand_fields, field_list_head
+from knowledge.plan.offices import expand_fields, field_list_head, office_units, places_list
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
@@ -158,15 +158,20 @@ def _subject(body: str) -> tuple[str, str]:
 
 
 def _field_list(head: str, rest: str) -> tuple[str, str] | None:
-    """ "Các Bộ: Tài chính, Y tế khẩn trương …" -> ("Bộ Tài chính, Bộ Y tế", "khẩn trương …")."""
+    """ "Các Bộ: Tài chính, Y tế khẩn trương …" -> ("Bộ Tài chính, Bộ Y tế", "khẩn trương …");
+    "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk chỉ đạo …" -> ("Ủy ban nhân dân
+    các tỉnh Gia Lai, Đắk Lắk", "chỉ đạo …")."""
     kind = field_list_head(head)
-    if kind is None:
-        return None
+    office = office_units(head)
     for m in _VERB.finditer(rest[:600]):
         listed = rest[: m.start()].strip(" ,")
         if not listed or m.group(0).strip() == ":" or any(c in listed for c in ";."):
             return None
-        return expand_fields(kind, listed), rest[m.start() :].strip(" ,")
+        after = rest[m.start() :].strip(" ,")
+        if kind is not None:
+            return expand_fields(kind, listed), after
+        places = places_list(office, listed)
+        return (places, after) if places else None
     return None
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from knowledge.provinces import province
 from knowledge.units import builtin_canonical, looks_like_unit
 
 # One table of the titles that head a unit; the longer forms first.
@@ -75,6 +76,23 @@ def office_units(text: str) -> str:
 # Điện lực Việt Nam": one head word, then the fields it heads.
 _FIELD_HEAD = re.compile(r"^(?:[Cc]ác\s)?(?P<kind>Bộ|Sở)(?:,\s(?:cơ quan|ngành)(?:\sngang bộ)?)?$")
 _MAX_FIELD_PARTS = 4  # "Văn hóa, Thể thao và Du lịch" holds commas of its own
+
+
+# "Ủy ban nhân dân các tỉnh, thành phố: Quảng Ngãi, Gia Lai, Đà Nẵng": provinces listed.
+_PLACES_HEAD = re.compile(
+    r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s(?:các\s)?(?:tỉnh|thành phố)(?:,\s(?:thành phố|tỉnh))?$"
+)
+
+
+def places_list(head: str, listed: str) -> str | None:
+    """ "Ủy ban nhân dân các tỉnh" + "Quảng Ngãi, Gia Lai và Đắk Lắk" -> the head and
+    the provinces as one name, when every piece is a province; else None."""
+    if not _PLACES_HEAD.match(head.strip()):
+        return None
+    pieces = [p.strip() for p in re.split(r",|\svà\s", listed) if p.strip()]
+    if not pieces or not all(province(p) for p in pieces):
+        return None
+    return f"{head.strip()} {listed.strip()}"
 
 
 def field_list_head(head: str) -> str | None:
