@@ -591,3 +591,21 @@ THỦ TƯỚNG
     + "PHỤ LỤC\n|\nSTT\n|\nTỉnh\n|\nSố hồ sơ\n|\n|\n"
     + "".join(f"{k}\n|\nTỉnh số {k}\n|\n{k * 100}\n|\n|\n" for k in range(1, 400))
 )
+
+
+# A conclusion that agrees to a province's requests and hands each on to a ministry.
+AGREEING_CONCLUSION = """VĂN PHÒNG CHÍNH PHỦ
+Số: 700/TB-VPCP
+Hà Nội, ngày 22 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH LÂM SƠN
+Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Năm 2025 tỉnh đạt nhiều kết quả, Bộ Tài chính đã hỗ trợ kịp thời trong tháng 9 năm 2025.
+II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về tuyến đường ven biển: Đồng ý chủ trương; giao Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính xem xét, báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2025.
+2. Về bổ sung vốn: Thủ tướng Chính phủ đồng ý về nguyên tắc, giao Bộ Tài chính tổng hợp, trình cấp có thẩm quyền trước ngày 31 tháng 12 năm 2025.
+3. Đồng ý chủ trương nâng cấp cảng hàng không, giao Bộ Xây dựng nghiên cứu, hướng dẫn Tỉnh thực hiện.
+Thống nhất mở rộng khu kinh tế ven biển; giao Bộ Tài chính thẩm định hồ sơ, báo cáo trước ngày 20 tháng 12 năm 2025.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""

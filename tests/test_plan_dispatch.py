@@ -96,3 +96,21 @@ def test_titles_give_way_to_units() -> None:
     # units that open with a title's word, and a head acting in person, stay
     assert office_units("Tổng cục Thống kê") == "Tổng cục Thống kê"
     assert office_units("Trưởng Ban Chỉ đạo") == "Trưởng Ban Chỉ đạo"
+
+
+def test_a_conclusion_that_agrees_then_hands_the_work_on() -> None:
+    plan = parse_plan(parse_text(layout_docs.AGREEING_CONCLUSION, "thong-bao.txt"))
+    road = _task(plan, "II.1")
+    assert road.lead_units == ["Bộ Xây dựng"]
+    assert road.deadline.final_due == date(2025, 12, 31)
+    funds = _task(plan, "II.2")  # the Prime Minister agrees; the ministry leads
+    assert funds.lead_units == ["Bộ Tài chính"]
+    assert funds.deadline.final_due == date(2025, 12, 31)
+    port = [t for t in plan.tasks if "cảng hàng không" in t.title]
+    assert len(port) == 1 and port[0].lead_units == ["Bộ Xây dựng"]
+    # an unnumbered paragraph that agrees and hands on is a task of its own
+    zone = [t for t in plan.tasks if "khu kinh tế" in t.title]
+    assert len(zone) == 1 and zone[0].lead_units == ["Bộ Tài chính"]
+    assert zone[0].deadline.final_due == date(2025, 12, 20)
+    # the assessment states what was done: no task
+    assert not any(t.number.startswith("I.") for t in plan.tasks)

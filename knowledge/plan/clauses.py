@@ -94,11 +94,23 @@ UNIT_CLAUSE_END = re.compile(
 
 _OPENER = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Sau khi|Với vai trò|Với tư cách)\s", re.IGNORECASE)
 _MAX_OPENER_COMMAS = 3
+# A conclusion agrees to a request, then hands the work on: "Đồng ý chủ trương …, giao
+# Bộ X …", "Thủ tướng Chính phủ đồng ý về nguyên tắc; giao Bộ Tài chính …". The match
+# ends where the hand-over starts ("giao …", read by ``_FORMULA``).
+AGREED = re.compile(
+    r"^(?:(?:Thủ tướng Chính phủ|Phó Thủ tướng Chính phủ|Chính phủ|Thủ tướng)\s)?"
+    r"(?:cơ bản\s|về nguyên tắc\s)?(?:đồng ý|thống nhất|nhất trí|chấp thuận|ghi nhận)\b"
+    r"[^.;:]{0,300}?[,;]\s(?:đồng thời\s)?(?=giao\s)",
+    re.IGNORECASE,
+)
 
 
 def after_opener(text: str) -> list[str]:
     """``text``, then what follows each of its first commas when it opens with an
     adverbial phrase ("Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban, ngành …")."""
+    if (agreed := AGREED.match(text)) is not None:
+        # "Đồng ý chủ trương …; giao Bộ Xây dựng …": the one who agrees is no lead
+        return [text[agreed.end() :], text]
     out = [text]
     if _TOPIC.match(text):  # "Về …: giao Bộ X …": the assignment after the topic's colon
         k = text.find(":")

@@ -29,7 +29,7 @@ from functools import lru_cache
 
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
-from knowledge.plan.clauses import UNIT_CLAUSE_END, assignment_deadline, subject_of
+from knowledge.plan.clauses import AGREED, UNIT_CLAUSE_END, assignment_deadline, subject_of
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import (
@@ -219,7 +219,8 @@ class _Reader:
         number = self._number("")
         if parent is not None and self._goes_on(parent, text, index, block):
             return
-        unit, rest = subject_of(text) if _ASSIGN.match(text) else ("", "")
+        handed = _ASSIGN.match(text) or AGREED.match(text)
+        unit, rest = subject_of(text) if handed else ("", "")
         first_body = parent is not None and not parent.body_read and parent.number
         if not unit and first_body and parent is not None and not parent.unit:
             unit, rest = subject_of(text)  # "5. Thực hiện … giám sát" / "Các bộ, … chuyển mạnh …"
@@ -237,7 +238,7 @@ class _Reader:
         """A paragraph that continues the item above: the rest of its unit list ("2. Bộ
         trưởng các Bộ," / "Chủ tịch Ủy ban nhân dân …"), the text of a unit-only item
         (one task of that unit) or more of its task's text."""
-        if _ASSIGN.match(text) or text.endswith(":"):
+        if _ASSIGN.match(text) or AGREED.match(text) or text.endswith(":"):
             return False
         if parent.unit and parent.task is None and not parent.body_read and parent.number:
             head, rest = subject_of(text)
