@@ -114,3 +114,12 @@ def test_a_conclusion_that_agrees_then_hands_the_work_on() -> None:
     assert zone[0].deadline.final_due == date(2025, 12, 20)
     # the assessment states what was done: no task
     assert not any(t.number.startswith("I.") for t in plan.tasks)
+
+
+def test_a_known_unit_before_an_action_word_of_its_own() -> None:
+    from knowledge.plan.clauses import subject_of
+
+    # "giám định" is in no verb list: the unit lexicon ends the name
+    assert subject_of("Bộ Tài chính giám định hồ sơ dự án.")[0] == "Bộ Tài chính"
+    # a name that goes on with its level or scope is kept whole
+    assert subject_of("Các sở, ban, ngành tỉnh xây dựng kế hoạch.")[0] == "Các sở, ban, ngành tỉnh"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
 from knowledge.plan.offices import expand_fields, field_list_head, office_units, places_list
-from knowledge.units import looks_like_unit
+from knowledge.units import builtin_canonical, looks_like_unit
 from knowledge.vietnamese import fold
 
 # --- the unit ---------------------------------------------------------------------
@@ -44,7 +44,7 @@ _ACTION = (
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
     "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
-    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|sửa"
+    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa"
 )  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -161,12 +161,37 @@ def _subject(body: str) -> tuple[str, str]:
         if colon and (listed := _field_list(head, text[m.end() :])):
             return listed
         if names_unit(head[:160]) or names_unit(unit_text(head)):
-            return head, text[m.end() if colon else m.start() :].strip(" ,")
+            after = text[m.end() if colon else m.start() :].strip(" ,")
+            return _known_head(head, after)
     plain = text.rstrip(" :")
     short = len(plain) <= 160 and len(plain.split()) <= _MAX_LIST_WORDS
     if short and not re.search(r"[.;]", plain) and names_unit(plain):
         return plain, ""
     return "", body
+
+
+_MAX_NAME_WORDS = 12
+# Words that carry a unit's name on (its level, place or scope), not an action.
+_NAME_GOES_ON = {
+    "tinh", "thanh", "pho", "cap", "xa", "phuong", "huyen", "quan", "thi", "tran", "truc",
+    "thuoc", "lien", "co", "cac", "dia", "khu", "vuc", "ngang", "bo", "nganh", "trung", "va",
+}  # fmt: skip
+
+
+def _known_head(head: str, rest: str) -> tuple[str, str]:
+    """ "Bộ Tài chính thẩm định hồ sơ" (an action word the verb list lacks) -> the
+    longest start of ``head`` the unit lexicon knows, when only lowercase words follow
+    it; a head the lexicon knows whole, or with a name going on, stays."""
+    words = head.split()
+    if len(words) > _MAX_NAME_WORDS or "," in head or builtin_canonical(head):
+        return head, rest  # a list of units is cut by its verb, never here
+    for k in range(len(words) - 1, 1, -1):
+        tail = words[k:]
+        if not all(w[:1].islower() for w in tail) or fold(tail[0]) in _NAME_GOES_ON:
+            continue  # "Sở … tỉnh", "UBND … cấp xã": the name goes on
+        if builtin_canonical(" ".join(words[:k])):
+            return " ".join(words[:k]), f"{' '.join(tail)} {rest}".strip()
+    return head, rest
 
 
 def _field_list(head: str, rest: str) -> tuple[str, str] | None:
