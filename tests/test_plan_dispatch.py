@@ -120,6 +120,6 @@ def test_a_known_unit_before_an_action_word_of_its_own() -> None:
     from knowledge.plan.clauses import subject_of
 
     # "giám định" is in no verb list: the unit lexicon ends the name
-    assert subject_of("Bộ Tài chính giám định hồ sơ dự án.")[0] == "Bộ Tài chính"
+    assert subject_of("Bộ Tài chính giám định hồ sơ, báo cáo Thủ tướng.")[0] == "Bộ Tài chính"
     # a name that goes on with its level or scope is kept whole
     assert subject_of("Các sở, ban, ngành tỉnh xây dựng kế hoạch.")[0] == "Các sở, ban, ngành tỉnh"
