@@ -7,7 +7,8 @@ predicted task is used once); then
 
 * recall: gold tasks matched;
 * lead: matched tasks whose lead names the gold lead (same unit key, or one
-  key contained in the other, since one side may list several units);
+  key contained in the other, since one side may list several units, or the
+  gold's words naming the same units through the alias table);
 * due: matched tasks whose final due date equals the gold one (both none counts);
 * invented: matched tasks with a date where the gold task has none.
 
@@ -137,7 +138,18 @@ def _lead_ok(gold: dict[str, Any], task: dict[str, Any]) -> bool:
     if not want:
         return not have
     joined = " ".join(have)
-    return bool(have) and (want in joined or any(h and h in want for h in have))
+    if want in joined or any(h and h in want for h in have):
+        return bool(have)
+    # The gold is written in the document's words ("Ủy ban nhân dân xã, phường"); the
+    # product names the unit by its canonical name ("UBND cấp xã"): the same unit.
+    canon = _canonical_keys(gold.get("lead", ""))
+    return bool(have) and bool(canon) and all(k in have for k in canon)
+
+
+def _canonical_keys(lead: str) -> list[str]:
+    from knowledge.units import normalize_units
+
+    return [_unit_key(u.name) for u in normalize_units(lead, None)]
 
 
 def _final(dates: list[str]) -> str | None:

@@ -280,7 +280,7 @@ def test_real_qd1627_event_bound_deadline_gets_no_date() -> None:
     assert bound and all(_due(t) is None for t in bound)
 
 
-@pytest.mark.parametrize("stem", parse_eval.LAYOUT)
+@pytest.mark.parametrize("stem", parse_eval.LAYOUT + parse_eval.TUNED)
 def test_layout_files_meet_the_targets_against_gold(stem: str) -> None:
     _real(stem)
     score = parse_eval.score_file(stem)
