@@ -609,3 +609,25 @@ II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
 Thống nhất mở rộng khu kinh tế ven biển; giao Bộ Tài chính thẩm định hồ sơ, báo cáo trước ngày 20 tháng 12 năm 2025.
 Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
 """
+
+# A chỉ thị wrapped at a fixed width: addressee headings, one that only says the unit
+# "có trách nhiệm" before its lettered duties, and a short item line that ends in "và".
+WRAPPED_DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH LÂM SƠN
+Số: 12/CT-UBND
+Lâm Sơn, ngày 18 tháng 11 năm 2025
+CHỈ THỊ
+VỀ TĂNG CƯỜNG QUẢN LÝ NGUỒN NƯỚC SINH HOẠT TRÊN ĐỊA BÀN TỈNH LÂM SƠN
+Thời gian qua nguồn nước sinh hoạt ở nhiều xã bị suy giảm về số lượng và chất lượng,
+nên Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và Ủy ban nhân dân các
+xã, phường tập trung thực hiện tốt các nhiệm vụ trọng tâm được nêu cụ thể như sau:
+1. Sở Xây dựng
+a) Phối hợp Sở Y tế và
+Ủy ban nhân dân các xã kiểm tra chất lượng nước tại các công trình cấp nước tập trung
+trên địa bàn tỉnh, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 30/12/2025.
+b) Hướng dẫn các đơn vị cấp nước lập kế hoạch cấp nước an toàn cho từng khu vực đô
+thị và khu dân cư tập trung theo quy định của pháp luật hiện hành về cấp nước.
+2. Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm
+a) Duy trì cấp nước liên tục cho người dân trong mùa khô, nhất là ở các xã ven biển.
+b) Công khai chất lượng nước định kỳ hằng quý trên trang thông tin điện tử của đơn vị.
+Trên đây là Chỉ thị về tăng cường quản lý nguồn nước sinh hoạt trên địa bàn tỉnh./.
+"""

@@ -123,3 +123,15 @@ def test_a_known_unit_before_an_action_word_of_its_own() -> None:
     assert subject_of("Bộ Tài chính giám định hồ sơ, báo cáo Thủ tướng.")[0] == "Bộ Tài chính"
     # a name that goes on with its level or scope is kept whole
     assert subject_of("Các sở, ban, ngành tỉnh xây dựng kế hoạch.")[0] == "Các sở, ban, ngành tỉnh"
+
+
+def test_a_wrapped_directive_with_duty_headings() -> None:
+    plan = parse_plan(parse_text(layout_docs.WRAPPED_DIRECTIVE, "chi-thi.txt"))
+    check = _task(plan, "1.a")  # "… Sở Y tế và" / "Ủy ban nhân dân các xã …": one item
+    assert check.lead_units == ["Sở Xây dựng"]
+    assert check.title.startswith("Phối hợp Sở Y tế và Ủy ban nhân dân các xã kiểm tra")
+    assert check.deadline.final_due == date(2025, 12, 30)
+    numbers = [t.number for t in plan.tasks]
+    assert "2" not in numbers  # "… có trách nhiệm" only names the unit of 2.a, 2.b
+    assert _task(plan, "2.a").lead_units == ["Các đơn vị cấp nước sạch trên địa bàn tỉnh"]
+    assert _task(plan, "2.b").deadline.kind == "recurring"

@@ -292,7 +292,11 @@ class _Paragraphs:
             return True  # a wrapped upper-case title ("KẾT" / "LUẬN PHIÊN HỌP …")
         # A short numbered line ("1. Mục đích") over a capitalised one is a heading.
         tail = clean_inline(prev)
-        short_heading = len(tail) < _SHORT_LINE and bool(_ENUM.match(_plain_start(prev)))
+        short_heading = (
+            len(tail) < _SHORT_LINE
+            and bool(_ENUM.match(_plain_start(prev)))
+            and not _open_line(prev)
+        )  # "a) Phối hợp Sở Nông nghiệp và" / "Môi trường …" goes on
         return not (short_heading and not tail.endswith(",") and _starts_upper(s))
 
     def _heading_ends(self, prev: str, s: str) -> bool:

@@ -58,6 +58,8 @@ _PAREN_ITEM = re.compile(r"^\((\d{1,2})\)\s*(?=\S)")
 _PAREN_RANK = RANK_LETTER + 0.5
 _ADDRESSEES = re.compile(r"(?:\bdien|\bkinh gui|^gui)\s*:\s*$")
 _HEADS_OF = ("lanh dao ", "nguoi dung dau ")  # the heads of the unit named above
+# "11. Các đơn vị cấp nước có trách nhiệm" (then "a) …"): the unit, and no task yet.
+_DUTY_ONLY = {"co trach nhiem", "chiu trach nhiem", "co nhiem vu", "thuc hien"}
 _MAX_TITLE = 1500  # an item's text with the paragraphs that go on from it
 # Headings under which numbered text states facts or aims, not assignments.
 _NOT_TASKS = (
@@ -194,7 +196,7 @@ class _Reader:
             return
         if not unit and (self.outline.is_heading(index) and rank < RANK_LETTER or body.isupper()):
             return  # "I. VỀ HOÀN THIỆN THỂ CHẾ" under an introducing sentence: a section
-        if unit and len(rest) <= 3:
+        if unit and (len(rest) <= 3 or fold(rest).rstrip(" :") in _DUTY_ONLY):
             return  # "a) Các bộ, cơ quan ngang bộ, …" introduces the items below it
         level.task = len(self.tasks)
         task = self._task(full, lead, body, index, block.locator)
