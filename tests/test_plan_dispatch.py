@@ -90,6 +90,9 @@ def test_titles_give_way_to_units() -> None:
     )
     assert office_units("Giám đốc, Thủ trưởng các sở, ban ngành") == "các sở, ban ngành"
     assert office_units("Tổng Kiểm toán Nhà nước") == "Kiểm toán Nhà nước"
+    assert office_units("Các đồng chí Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh") == (
+        "các Bộ, Ủy ban nhân dân các tỉnh"
+    )
     assert office_units("Bộ trưởng Bộ Tài chính - Phó Trưởng Ban Chỉ đạo quốc gia, khu vực") == (
         "Bộ Tài chính"
     )

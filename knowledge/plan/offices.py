@@ -39,7 +39,9 @@ _ALT_TITLES = "|".join(re.escape(t) for t in _TITLES)
 _ALT_HEADS = "|".join(re.escape(h) for h in _HEADS)
 # A title at the start of a list item, before its unit or bare before the next item.
 _OFFICE = re.compile(
-    r"(?:^|(?<=, )|(?<=; )|(?<=\svà ))(?P<cac>các )?(?P<title>" + _ALT_TITLES + r")"
+    r"(?:^|(?<=, )|(?<=; )|(?<=\svà ))(?:(?:các )?đồng chí )?(?P<cac>các )?(?P<title>"
+    + _ALT_TITLES
+    + r")"
     r"(?:\s(?=(?:các\s)?(?:" + _ALT_HEADS + r")\b)|(?P<bare>(?=,|\svà\s|$)))",
     re.IGNORECASE,
 )
