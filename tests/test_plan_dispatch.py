@@ -41,6 +41,14 @@ def test_office_holders_lead_as_their_units() -> None:
     assert chairs.deadline.final_due == date(2026, 12, 31)
 
 
+def test_ministers_over_their_fields_name_each_ministry() -> None:
+    from knowledge.plan.clauses import subject_of
+
+    unit, rest = subject_of("Bộ trưởng các Bộ: Xây dựng, Công Thương chỉ đạo khôi phục giao thông.")
+    assert unit == "Bộ Xây dựng, Bộ Công Thương"
+    assert rest.startswith("chỉ đạo")
+
+
 def test_a_head_word_over_its_fields_names_each_unit() -> None:
     listed = _task(_plan(), "I.4")
     assert listed.lead_units == [

@@ -198,8 +198,8 @@ def _field_list(head: str, rest: str) -> tuple[str, str] | None:
     """ "Các Bộ: Tài chính, Y tế khẩn trương …" -> ("Bộ Tài chính, Bộ Y tế", "khẩn trương …");
     "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk chỉ đạo …" -> ("Ủy ban nhân dân
     các tỉnh Gia Lai, Đắk Lắk", "chỉ đạo …")."""
-    kind = field_list_head(head)
-    office = office_units(head)
+    office = office_units(head)  # "Bộ trưởng các Bộ: Xây dựng, …" lists ministries too
+    kind = field_list_head(office)
     for m in _VERB.finditer(rest[:600]):
         listed = rest[: m.start()].strip(" ,")
         if not listed or m.group(0).strip() == ":" or any(c in listed for c in ";."):
