@@ -496,6 +496,7 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     if not _looks(s):
         return Deadline(raw=text, kind="unspecified")
 
+    s = _without_note(s, plan_year)
     cue = _EVENT.search(s)
     head = s[: cue.start()] if cue else s
     items = _resolve(_scan(head), plan_year)
@@ -532,6 +533,19 @@ def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
         # "Theo tiến độ được giao của Luật An ninh mạng 2025": the year names the law
         return Deadline(raw=text, kind="unspecified")
     return _dated(text, s, items, cue)
+
+
+# "Quý II/2026 (theo yêu cầu … giai đoạn 2026 - 2031, …)": a note on a stated time; a
+# note cut off by a page break has no ")".
+_NOTE = re.compile(r"\([^()]*(?:\)|$)")
+
+
+def _without_note(s: str, plan_year: int | None) -> str:
+    """``s`` without its parenthesised notes when a time is stated outside them."""
+    if "(" not in s:
+        return s
+    outside = _NOTE.sub(" ", s)
+    return outside if _resolve(_scan(outside), plan_year) else s
 
 
 def _dated(

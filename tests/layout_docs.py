@@ -543,3 +543,91 @@ Giảm bụi từ công trình xây dựng
 Thường xuyên
 |
 """
+
+# A dispatch to office holders: numbered addressees, "(1) …" sub-items that detail a
+# dated item, a wrapped line that opens with an acronym, numeric annexes of short cells.
+ADDRESSED_DISPATCH = (
+    """THỦ TƯỚNG CHÍNH PHỦ
+Số: 41/CĐ-TTg
+Hà Nội, ngày 10 tháng 11 năm 2025
+CÔNG ĐIỆN
+VỀ VIỆC ĐẨY NHANH SỐ HÓA HỒ SƠ ĐẤT ĐAI
+THỦ TƯỚNG CHÍNH PHỦ điện:
+- Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ;
+- Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+Việc số hóa hồ sơ đất đai ở nhiều nơi còn chậm so với yêu cầu đề ra trong năm nay, nên
+Thủ tướng Chính phủ yêu cầu các cơ quan tập trung thực hiện ngay các việc sau đây:
+I. VỀ DỮ LIỆU ĐẤT ĐAI
+1. Bộ trưởng Bộ Nông nghiệp và Môi trường hướng dẫn chuẩn dữ liệu địa chính thống nhất
+trong cả nước, hoàn thành trong tháng 12 năm 2025.
+2. Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ
+a) Rà soát danh mục dữ liệu dùng chung và công bố danh mục cho các địa phương sử dụng
+CSDL chung khi giải quyết hồ sơ của người dân.
+b) Các Bộ: Tài chính, Tư pháp sửa các lỗi kết nối giữa những hệ thống thông tin của mình,
+hoàn thành trong tháng 01 năm 2026, cụ thể:
+(1) Bộ Tài chính kết nối dữ liệu thuế đất với cơ sở dữ liệu đất đai của các tỉnh và bảo
+đảm thông suốt.
+(2) Bộ Tư pháp đồng bộ dữ liệu hộ tịch với hệ thống định danh điện tử.
+(3) Bộ Tư pháp cập nhật hướng dẫn chứng thực điện tử, xong trước ngày 15/12/2025.
+3. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương chỉ đạo số hóa hồ
+sơ địa chính còn lại, hoàn thành trong năm 2026.
+4. Các Bộ, cơ quan: Tài chính, Văn hóa, Thể thao và Du lịch, Ngân hàng Nhà nước Việt Nam
+theo chức năng rà soát các khoản hỗ trợ chưa giải ngân, báo cáo Thủ tướng Chính phủ trước
+ngày 05 tháng 12 năm 2025.
+5. Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Khánh Hòa và Lâm Đồng chỉ đạo dọn dẹp vệ sinh
+môi trường sau lũ, hoàn thành trước ngày 20/11/2025.
+II. TỔ CHỨC THỰC HIỆN
+1. Giao Bộ trưởng các Bộ, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm về kết quả số
+hóa trong phạm vi quản lý, báo cáo Chính phủ, Thủ tướng
+Chính phủ kết quả thực hiện trong báo cáo chung hằng tháng của mỗi bộ, ngành.
+2. Văn phòng Chính phủ theo dõi, đôn đốc các bộ, địa phương thực hiện công điện này.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+THỦ TƯỚNG
+[1] Số liệu tổng hợp đến ngày 05/11/2025:
+(1) Bộ Tài chính rà soát xong 12 bộ hồ sơ trong tháng 10 năm 2025.
+"""
+    + "PHỤ LỤC\n|\nSTT\n|\nTỉnh\n|\nSố hồ sơ\n|\n|\n"
+    + "".join(f"{k}\n|\nTỉnh số {k}\n|\n{k * 100}\n|\n|\n" for k in range(1, 400))
+)
+
+
+# A conclusion that agrees to a province's requests and hands each on to a ministry.
+AGREEING_CONCLUSION = """VĂN PHÒNG CHÍNH PHỦ
+Số: 700/TB-VPCP
+Hà Nội, ngày 22 tháng 11 năm 2025
+THÔNG BÁO
+KẾT LUẬN CỦA THỦ TƯỚNG CHÍNH PHỦ TẠI BUỔI LÀM VIỆC VỚI LÃNH ĐẠO TỈNH LÂM SƠN
+Thủ tướng Chính phủ kết luận như sau:
+I. ĐÁNH GIÁ CHUNG
+Năm 2025 tỉnh đạt nhiều kết quả, Bộ Tài chính đã hỗ trợ kịp thời trong tháng 9 năm 2025.
+II. VỀ MỘT SỐ KIẾN NGHỊ CỦA TỈNH
+1. Về tuyến đường ven biển: Đồng ý chủ trương; giao Bộ Xây dựng chủ trì, phối hợp với Bộ Tài chính xem xét, báo cáo Thủ tướng Chính phủ trong tháng 12 năm 2025.
+2. Về bổ sung vốn: Thủ tướng Chính phủ đồng ý về nguyên tắc, giao Bộ Tài chính tổng hợp, trình cấp có thẩm quyền trước ngày 31 tháng 12 năm 2025.
+3. Đồng ý chủ trương nâng cấp cảng hàng không, giao Bộ Xây dựng nghiên cứu, hướng dẫn Tỉnh thực hiện.
+Thống nhất mở rộng khu kinh tế ven biển; giao Bộ Tài chính thẩm định hồ sơ, báo cáo trước ngày 20 tháng 12 năm 2025.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+"""
+
+# A chỉ thị wrapped at a fixed width: addressee headings, one that only says the unit
+# "có trách nhiệm" before its lettered duties, and a short item line that ends in "và".
+WRAPPED_DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH LÂM SƠN
+Số: 12/CT-UBND
+Lâm Sơn, ngày 18 tháng 11 năm 2025
+CHỈ THỊ
+VỀ TĂNG CƯỜNG QUẢN LÝ NGUỒN NƯỚC SINH HOẠT TRÊN ĐỊA BÀN TỈNH LÂM SƠN
+Thời gian qua nguồn nước sinh hoạt ở nhiều xã bị suy giảm về số lượng và chất lượng,
+nên Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành và Ủy ban nhân dân các
+xã, phường tập trung thực hiện tốt các nhiệm vụ trọng tâm được nêu cụ thể như sau:
+1. Sở Xây dựng
+a) Phối hợp Sở Y tế và
+Ủy ban nhân dân các xã kiểm tra chất lượng nước tại các công trình cấp nước tập trung
+trên địa bàn tỉnh, báo cáo kết quả về Ủy ban nhân dân tỉnh trước ngày 30/12/2025.
+b) Hướng dẫn các đơn vị cấp nước lập kế hoạch cấp nước an toàn cho từng khu vực đô
+thị và khu dân cư tập trung theo quy định của pháp luật hiện hành về cấp nước.
+2. Các đơn vị cấp nước sạch trên địa bàn tỉnh có trách nhiệm
+a) Duy trì cấp nước liên tục cho người dân trong mùa khô, nhất là ở các xã ven biển.
+b) Công khai chất lượng nước định kỳ hằng quý trên trang thông tin điện tử của đơn vị.
+Trên đây là Chỉ thị về tăng cường quản lý nguồn nước sinh hoạt trên địa bàn tỉnh./.
+"""

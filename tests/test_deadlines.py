@@ -463,3 +463,23 @@ def test_long_cells_that_open_with_their_time_read_as_time_cells() -> None:
     assert leading_time("Ban hành trong năm 2026. Thực hiện rà soát, điều chỉnh (nếu có)")
     assert not leading_time("Báo cáo kết quả rà soát các văn bản quy phạm pháp luật năm 2026")
     assert is_deadline_cell("Theo yêu cầu của cấp có thẩm quyền")
+
+
+@pytest.mark.parametrize(
+    ("cell", "due"),
+    [
+        # a note on the stated quarter names a period of its own: not the deadline
+        ("Quý III/2026 (theo lộ trình chung giai đoạn 2026 - 2030, bảo đảm đồng bộ)", "2026-09-30"),
+        # the note cut off by a page break, its ")" never comes
+        (
+            "Tháng 5/2026 (khi có ý kiến của cấp có thẩm quyền về giai đoạn 2026 - 2031",
+            "2026-05-31",
+        ),
+        # a time only inside the parentheses is still the time
+        ("(Quý IV/2026)", "2026-12-31"),
+    ],
+)
+def test_a_parenthesised_note_adds_no_date(cell: str, due: str) -> None:
+    deadline = parse_deadline(cell, 2026)
+    assert deadline.kind == "date"
+    assert [d.isoformat() for d in deadline.due_dates] == [due]

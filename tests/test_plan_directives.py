@@ -41,9 +41,8 @@ def _due(task: Task) -> date | None:
 def test_resolution_items_take_the_lead_of_the_introducing_sentence() -> None:
     plan = _parse(layout_docs.RESOLUTION, "nghi-quyet.txt")
     first = _task(plan, "I.2.a")
-    assert first.lead_units == [
-        "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Chủ tịch Ủy ban nhân dân các tỉnh, thành phố"
-    ]
+    # the ministers, heads and chairs addressed stand for their units
+    assert first.lead_units == ["Các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]
     # the firm "trước ngày" wins over the scope "trong năm 2026"
     assert _due(first) == date(2026, 3, 20)
     # a cited decree's date and other tasks' deadlines ("có thời hạn …") are no deadline
@@ -174,6 +173,10 @@ def test_an_opening_phrase_is_passed_over_at_its_commas() -> None:
             "hoàn thành trong tháng 5; báo cáo trước ngày 15 tháng 5 năm 2026; hoàn thành trong quý II năm 2026.",
             date(2026, 6, 30),
         ),
+        # an end is no horizon: "từ nay đến hết …", "đến hết năm …"
+        ("Thời gian cấp hỗ trợ: từ nay đến hết ngày 30 tháng 6 năm 2026.", date(2026, 6, 30)),
+        ("Duy trì đường dây nóng đến hết năm 2026.", date(2026, 12, 31)),
+        ("Xây dựng đề án đến năm 2030, tầm nhìn đến năm 2045.", None),
     ],
 )
 def test_assignment_deadline_is_the_tasks_own(text: str, final: date | None) -> None:

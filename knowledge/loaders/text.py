@@ -63,6 +63,8 @@ _RANGE_TAIL = re.compile(r"^[-–]\s*\d")
 # In hard-wrapped text a line this short that does not end in a comma ends its
 # paragraph (a heading, or the last line of a paragraph).
 _SHORT_LINE = 30
+_PROSE_LINE = 40  # shorter lines are cells or headings, not wrapped prose
+_MIN_WRAPPED_LINES = 12
 
 
 def load_text(path: Path, name: str) -> Document:
@@ -105,8 +107,16 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     if len(lengths) < 10:
         return False
     long = sum(1 for n in lengths if n > 110)
+    if long > 0.02 * len(lengths):
+        return False
     lengths.sort()
-    return long <= 0.02 * len(lengths) and lengths[int(len(lengths) * 0.9)] >= 60
+    if lengths[int(len(lengths) * 0.9)] >= 60:
+        return True
+    # A short prose body before long appendix tables of short cells (a dispatch and its
+    # numeric annexes): the prose lines alone show the fixed width.
+    prose = [n for n in lengths if n >= _PROSE_LINE]
+    band = sum(1 for n in prose if n >= 60)
+    return band >= _MIN_WRAPPED_LINES and band >= 0.6 * len(prose)
 
 
 class _Reader:
@@ -282,7 +292,11 @@ class _Paragraphs:
             return True  # a wrapped upper-case title ("KẾT" / "LUẬN PHIÊN HỌP …")
         # A short numbered line ("1. Mục đích") over a capitalised one is a heading.
         tail = clean_inline(prev)
-        short_heading = len(tail) < _SHORT_LINE and bool(_ENUM.match(_plain_start(prev)))
+        short_heading = (
+            len(tail) < _SHORT_LINE
+            and bool(_ENUM.match(_plain_start(prev)))
+            and not _open_line(prev)
+        )  # "a) Phối hợp Sở Nông nghiệp và" / "Môi trường …" goes on
         return not (short_heading and not tail.endswith(",") and _starts_upper(s))
 
     def _heading_ends(self, prev: str, s: str) -> bool:
@@ -304,6 +318,8 @@ class _Paragraphs:
             return False
         if not (words[0][:1].isupper() and words[1][:1].islower() and words[0].isalpha()):
             return False
+        if words[0].isupper() and len(words[0]) > 1:
+            return False  # "… kết quả giải quyết" / "TTHC chưa được …": an acronym goes on
         if words[0] in _SENTENCE_OPENERS:
             return True  # "… kiểm tra, giám sát" / "Các bộ, cơ quan ngang bộ …"
         head = " ".join(words[:3])

@@ -9,7 +9,8 @@ Other dates in the same sentence are not the task's deadline:
   "văn bản số 3816/VPCP-CN ngày 29/4/2026") or of a meeting ("tại Phiên họp ngày …");
 * a start ("từ ngày 01/7/2026"), unless it is when a text takes effect ("để có hiệu
   lực từ 01 tháng 7 năm 2026": the text must be out by then);
-* a horizon ("Chiến lược … đến năm 2030, tầm nhìn đến năm 2045");
+* a horizon ("Chiến lược … đến năm 2030, tầm nhìn đến năm 2045"), but not an end
+  ("từ nay đến hết ngày 31 tháng 12 năm 2025", "đến hết năm 2026");
 * a date inside a recurring clause ("định kỳ hằng tháng, trước ngày 25 …");
 * a scope when the sentence also has a firm deadline ("các chỉ tiêu … trong năm 2026
   …, gửi Bộ Tài chính trước ngày 06 tháng 5 năm 2026": only the "trước" date counts).
@@ -23,7 +24,8 @@ from functools import lru_cache
 
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
-from knowledge.units import looks_like_unit
+from knowledge.plan.offices import expand_fields, field_list_head, office_units, places_list
+from knowledge.units import builtin_canonical, looks_like_unit
 from knowledge.vietnamese import fold
 
 # --- the unit ---------------------------------------------------------------------
@@ -41,7 +43,8 @@ _ACTION = (
     "vận động|duy trì|siết chặt|quyết liệt|tích cực|kiện toàn|sắp xếp|tuyên truyền|"
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|lập|yêu cầu|"
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
-    "quyết tâm|nỗ lực"
+    "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
+    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa"
 )  # not "giao": "Bộ Ngoại giao"; "Giao X …" opens an item (``_FORMULA``)
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -91,11 +94,23 @@ UNIT_CLAUSE_END = re.compile(
 
 _OPENER = re.compile(r"^(?:Trên cơ sở|Căn cứ|Để|Sau khi|Với vai trò|Với tư cách)\s", re.IGNORECASE)
 _MAX_OPENER_COMMAS = 3
+# A conclusion agrees to a request, then hands the work on: "Đồng ý chủ trương …, giao
+# Bộ X …", "Thủ tướng Chính phủ đồng ý về nguyên tắc; giao Bộ Tài chính …". The match
+# ends where the hand-over starts ("giao …", read by ``_FORMULA``).
+AGREED = re.compile(
+    r"^(?:(?:Thủ tướng Chính phủ|Phó Thủ tướng Chính phủ|Chính phủ|Thủ tướng)\s)?"
+    r"(?:cơ bản\s|về nguyên tắc\s)?(?:đồng ý|thống nhất|nhất trí|chấp thuận|ghi nhận)\b"
+    r"[^.;:]{0,300}?[,;]\s(?:đồng thời\s)?(?=giao\s)",
+    re.IGNORECASE,
+)
 
 
 def after_opener(text: str) -> list[str]:
     """``text``, then what follows each of its first commas when it opens with an
     adverbial phrase ("Trên cơ sở nội dung Kế hoạch nêu trên, các sở, ban, ngành …")."""
+    if (agreed := AGREED.match(text)) is not None:
+        # "Đồng ý chủ trương …; giao Bộ Xây dựng …": the one who agrees is no lead
+        return [text[agreed.end() :], text]
     out = [text]
     if _TOPIC.match(text):  # "Về …: giao Bộ X …": the assignment after the topic's colon
         k = text.find(":")
@@ -142,13 +157,59 @@ def _subject(body: str) -> tuple[str, str]:
             break
         if len(head.split()) < 2 or fold(head) in _BARE_TITLES:
             continue  # "Lãnh đạo, chỉ đạo …": a verb, not the unit "Lãnh đạo …"
+        colon = m.group(0).strip() == ":"
+        if colon and (listed := _field_list(head, text[m.end() :])):
+            return listed
         if names_unit(head[:160]) or names_unit(unit_text(head)):
-            return head, text[m.end() if m.group(0).strip() == ":" else m.start() :].strip(" ,")
+            after = text[m.end() if colon else m.start() :].strip(" ,")
+            return _known_head(head, after)
     plain = text.rstrip(" :")
     short = len(plain) <= 160 and len(plain.split()) <= _MAX_LIST_WORDS
     if short and not re.search(r"[.;]", plain) and names_unit(plain):
         return plain, ""
     return "", body
+
+
+_MAX_NAME_WORDS = 12
+# Words that carry a unit's name on (its level, place or scope), not an action.
+_NAME_GOES_ON = {
+    "tinh", "thanh", "pho", "cap", "xa", "phuong", "huyen", "quan", "thi", "tran", "truc",
+    "thuoc", "lien", "co", "cac", "dia", "khu", "vuc", "ngang", "bo", "nganh", "trung", "va",
+}  # fmt: skip
+
+
+def _known_head(head: str, rest: str) -> tuple[str, str]:
+    """ "Bộ Tài chính thẩm định hồ sơ" (an action word the verb list lacks) -> the
+    longest start of ``head`` the unit lexicon knows, when only lowercase words follow
+    it; a head the lexicon knows whole, or with a name going on, stays."""
+    words = head.split()
+    if len(words) > _MAX_NAME_WORDS or "," in head or builtin_canonical(head):
+        return head, rest  # a list of units is cut by its verb, never here
+    for k in range(len(words) - 1, 1, -1):
+        tail = words[k:]
+        if not all(w[:1].islower() for w in tail) or fold(tail[0]) in _NAME_GOES_ON:
+            continue  # "Sở … tỉnh", "UBND … cấp xã": the name goes on
+        if builtin_canonical(" ".join(words[:k])):
+            return " ".join(words[:k]), f"{' '.join(tail)} {rest}".strip()
+    return head, rest
+
+
+def _field_list(head: str, rest: str) -> tuple[str, str] | None:
+    """ "Các Bộ: Tài chính, Y tế khẩn trương …" -> ("Bộ Tài chính, Bộ Y tế", "khẩn trương …");
+    "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk chỉ đạo …" -> ("Ủy ban nhân dân
+    các tỉnh Gia Lai, Đắk Lắk", "chỉ đạo …")."""
+    office = office_units(head)  # "Bộ trưởng các Bộ: Xây dựng, …" lists ministries too
+    kind = field_list_head(office)
+    for m in _VERB.finditer(rest[:600]):
+        listed = rest[: m.start()].strip(" ,")
+        if not listed or m.group(0).strip() == ":" or any(c in listed for c in ";."):
+            return None
+        after = rest[m.start() :].strip(" ,")
+        if kind is not None:
+            return expand_fields(kind, listed), after
+        places = places_list(office, listed)
+        return (places, after) if places else None
+    return None
 
 
 # --- the deadline -----------------------------------------------------------------
@@ -165,6 +226,7 @@ _DATE_FORM = (
 # Firm cues, then weaker ones read only when a sentence has no firm one.
 _FIRM = re.compile(
     r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
+    r"đến hết|"
     r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
     r"\s+(?P<d>" + _DATE_FORM + r")"
     r"|^\s*(?:trong|đến hết)\s+(?P<lead>" + _DATE_FORM + r")\s*,",  # "Trong quý III năm 2026, …"
@@ -208,7 +270,7 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
             continue  # "định kỳ hằng tháng, trước ngày 25": a cadence, no one date
         for m in rx.finditer(part):
             found = m.groupdict().get("lead") or m.group("d")
-            if fold(found).startswith("nam") and fold(m.group(0)).startswith("den"):
+            if fold(found).startswith("nam") and fold(m.group(0)).startswith("den nam"):
                 continue  # "đến năm 2030": a horizon
             if _DESCRIBED.search(part[: m.start()]):
                 continue

@@ -29,9 +29,9 @@ from functools import lru_cache
 
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
-from knowledge.plan.clauses import UNIT_CLAUSE_END, assignment_deadline, subject_of
+from knowledge.plan.clauses import AGREED, UNIT_CLAUSE_END, assignment_deadline, subject_of
 from knowledge.plan.labels import starts_with_label
-from knowledge.plan.model import Task
+from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import (
     RANK_LETTER,
     Outline,
@@ -53,8 +53,13 @@ _ASSIGN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
 _INTRO = re.compile(r"(?:^|[\s,;])(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?=\S)", re.IGNORECASE)
 _BULLET_RANK = {"-": RANK_LETTER + 1, "–": RANK_LETTER + 1, "•": RANK_LETTER + 1}
 _SUB_BULLET_RANK = RANK_LETTER + 2  # "+ …"
+# "(1) Bộ Tài chính giải quyết …": numbered sub-items of an item, above its bullets.
+_PAREN_ITEM = re.compile(r"^\((\d{1,2})\)\s*(?=\S)")
+_PAREN_RANK = RANK_LETTER + 0.5
 _ADDRESSEES = re.compile(r"(?:\bdien|\bkinh gui|^gui)\s*:\s*$")
 _HEADS_OF = ("lanh dao ", "nguoi dung dau ")  # the heads of the unit named above
+# "11. Các đơn vị cấp nước có trách nhiệm" (then "a) …"): the unit, and no task yet.
+_DUTY_ONLY = {"co trach nhiem", "chiu trach nhiem", "co nhiem vu", "thuc hien"}
 _MAX_TITLE = 1500  # an item's text with the paragraphs that go on from it
 # Headings under which numbered text states facts or aims, not assignments.
 _NOT_TASKS = (
@@ -145,8 +150,13 @@ class _Reader:
         if marker is not None and marker.kind in ("appendix", "part"):
             self.levels = []
             return
+        # "(1) …" only under an open item: in a footnote or an annex it lists facts
+        under_item = any(lv.number or lv.unit for lv in self.levels)
+        paren = _PAREN_ITEM.match(body) if marker is None and under_item else None
         if marker is not None and marker.kind in ("roman", "arabic", "letter", "content"):
             self._item(index, block, marker.rank, marker.number, marker.rest.strip())
+        elif paren is not None:
+            self._item(index, block, _PAREN_RANK, f"({paren.group(1)})", body[paren.end() :])
         elif body != text:
             rank = _BULLET_RANK.get(text[:1], _SUB_BULLET_RANK)
             self._item(index, block, rank, "", body)
@@ -186,10 +196,21 @@ class _Reader:
             return
         if not unit and (self.outline.is_heading(index) and rank < RANK_LETTER or body.isupper()):
             return  # "I. VỀ HOÀN THIỆN THỂ CHẾ" under an introducing sentence: a section
-        if unit and len(rest) <= 3:
+        if unit and (len(rest) <= 3 or fold(rest).rstrip(" :") in _DUTY_ONLY):
             return  # "a) Các bộ, cơ quan ngang bộ, …" introduces the items below it
         level.task = len(self.tasks)
-        self.tasks.append(self._task(full, lead, body, index, block.locator))
+        task = self._task(full, lead, body, index, block.locator)
+        if parent is not None and parent.open_list and task.deadline.kind == "none":
+            task.deadline = self._list_deadline(parent)
+        self.tasks.append(task)
+
+    def _list_deadline(self, parent: _Level) -> Deadline:
+        """ "b) Các Bộ … hoàn thành trong tháng 11 năm 2025, cụ thể: (1) … (2) …": items
+        that detail a dated item share its date; otherwise they state their own."""
+        if parent.task is None or parent.task >= len(self.tasks):
+            return Deadline(raw="", kind="none")
+        stated = self.tasks[parent.task].deadline
+        return stated if stated.kind == "date" else Deadline(raw="", kind="none")
 
     def _paragraph(self, index: int, block: Block, text: str) -> None:
         """A paragraph without a mark: an assignment formula, an introducing sentence,
@@ -200,7 +221,8 @@ class _Reader:
         number = self._number("")
         if parent is not None and self._goes_on(parent, text, index, block):
             return
-        unit, rest = subject_of(text) if _ASSIGN.match(text) else ("", "")
+        handed = _ASSIGN.match(text) or AGREED.match(text)
+        unit, rest = subject_of(text) if handed else ("", "")
         first_body = parent is not None and not parent.body_read and parent.number
         if not unit and first_body and parent is not None and not parent.unit:
             unit, rest = subject_of(text)  # "5. Thực hiện … giám sát" / "Các bộ, … chuyển mạnh …"
@@ -218,7 +240,7 @@ class _Reader:
         """A paragraph that continues the item above: the rest of its unit list ("2. Bộ
         trưởng các Bộ," / "Chủ tịch Ủy ban nhân dân …"), the text of a unit-only item
         (one task of that unit) or more of its task's text."""
-        if _ASSIGN.match(text) or text.endswith(":"):
+        if _ASSIGN.match(text) or AGREED.match(text) or text.endswith(":"):
             return False
         if parent.unit and parent.task is None and not parent.body_read and parent.number:
             head, rest = subject_of(text)
@@ -234,7 +256,9 @@ class _Reader:
             task = self.tasks[parent.task]
             if task.locator.line and len(task.title) + len(text) <= _MAX_TITLE:
                 task.title = f"{task.title} {text}"
-                task.deadline = assignment_deadline(task.title, self.plan_year)
+                stated = assignment_deadline(task.title, self.plan_year)
+                if stated.kind != "none":  # else keep what the item shares with its list
+                    task.deadline = stated
                 return True
         return False
 
@@ -255,12 +279,16 @@ class _Reader:
 
 def extract_directives(
     blocks: list[Block], outline: Outline, plan_year: int | None, owner: str | None
-) -> list[Task]:
+) -> tuple[list[Task], set[int]]:
+    """The directive tasks, and the lines of the items that only introduce a list
+    ("b) Các Bộ: … cụ thể:" over "(1) …"): no other pass may take those for tasks."""
     reader = _Reader(outline, plan_year, owner)
     for index, block in enumerate(blocks):
         if block.table is None:
             reader.read(index, block)
-    return [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
+    kept = [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
+    lines = (reader.tasks[k].locator.line for k in reader.drop)
+    return kept, {line for line in lines if line is not None}
 
 
 # "chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát …": the units up to

@@ -70,13 +70,14 @@ def parse_plan(doc: Document) -> ParsedPlan:
     )
     plan.tasks.extend(_merge_duties(prose, duties))
     if is_directive(meta.number, meta.doc_type) or not plan.tasks:
-        directives = _guard(
+        no_intros: set[int] = set()
+        directives, intros = _guard(
             lambda: extract_directives(blocks, outline, meta.plan_year, owner),
-            no_tasks,
+            (no_tasks, no_intros),
             "directives",
             warnings,
         )
-        plan.tasks = _with_directives(plan.tasks, directives)
+        plan.tasks = _with_directives(plan.tasks, directives, intros)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
@@ -111,10 +112,11 @@ def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
     return [t for t in prose if id(t) not in dropped] + kept
 
 
-def _with_directives(tasks: list[Task], directives: list[Task]) -> list[Task]:
+def _with_directives(tasks: list[Task], directives: list[Task], intros: set[int]) -> list[Task]:
     """Directive tasks replace duty tasks read from the same paragraph (they keep the
-    item's number and its dated deadline); tasks from tables and labels stay."""
-    taken = {t.locator.line for t in directives if t.locator.line}
+    item's number and its dated deadline), and an item that only introduces its
+    sub-items is no duty either; tasks from tables and labels stay."""
+    taken = {t.locator.line for t in directives if t.locator.line} | intros
     kept = [t for t in tasks if not (t.kind == "duty" and t.locator.line in taken)]
     have = {t.locator.line for t in kept if t.locator.line}
     return kept + [t for t in directives if t.locator.line not in have]

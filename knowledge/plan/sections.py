@@ -87,6 +87,7 @@ def nested_number(parent: str, number: str) -> str:
 _QUAL_ROMAN = re.compile(r"^([IVX]{1,4})\.$")
 _QUAL_ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 _QUAL_LETTER = re.compile(r"^([a-zđ])\)$")
+_QUAL_PAREN = re.compile(r"^\((\d{1,2})\)$")  # "(1)": a sub-item of a directive's item
 
 
 def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
@@ -118,6 +119,10 @@ def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
             while parts and parts[-1][0] == "letter":
                 parts.pop()
             parts.append(("letter", m.group(1)))
+        elif m := _QUAL_PAREN.match(n):
+            if parts and parts[-1][0] == "paren":
+                parts.pop()
+            parts.append(("paren", m.group(1)))
         elif n.upper().startswith(("PHỤ LỤC", "PHẦN", "CHƯƠNG", "DANH MỤC")):
             parts = []  # an appendix or a part numbers its items afresh
     return ".".join(text for _, text in parts)
