@@ -26,7 +26,7 @@ from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
 from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
-from knowledge.answer.queries import number_match, quoted_numbers
+from knowledge.answer.queries import asked_years, document_years, number_match, quoted_numbers
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
 from knowledge.limits import Limits
@@ -144,6 +144,25 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     # people name a plan by what it implements. A date's digits name nothing.
     held = {n for t in session.scalars(select(Document.title)) for n in quoted_numbers(t or "")}
     return not numbers <= held
+
+
+def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
+    """Of the plans in scope, those covering a year the question asks about ("kế hoạch
+    … năm 2026 ai ký?" is not answered by the 2025 plan of the same name)."""
+    if not years or not scope.document_ids:
+        return scope
+    docs = [session.get(Document, i) for i in scope.document_ids]
+    kept = [d.id for d in docs if d is not None and years & document_years(d)]
+    if len(kept) == len(scope.document_ids):
+        return scope
+    return DocScope(
+        named=True,
+        document_ids=kept,
+        spans=scope.spans,
+        by_plan=scope.by_plan,
+        unknown_name=scope.unknown_name,
+        by_issuer=scope.by_issuer,
+    )
 
 
 def _without(text: str, words: str) -> str:
@@ -279,6 +298,8 @@ class Engine:
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
         if by_plan and _quotes_unloaded(session, question):
             scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
+        if reading.intent in WHOLE_PLAN:
+            scope = _of_years(session, scope, asked_years(question))
         if scope.empty:
             return nothing_found(reading.intent)
         if len(match.options) > MAX_UNIT_OPTIONS:

@@ -17,7 +17,9 @@ from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.queries import (
+    asked_years,
     continued,
+    document_years,
     labelled_near,
     load_tasks,
     quoted_numbers,
@@ -141,10 +143,16 @@ def _head(question: str) -> str:
     return next((t for t in terms if t.isalpha() and t not in skip), "")
 
 
-def _carries(hit: Hit, question: str, numbers: set[str], scoped: bool) -> bool:
-    """The record holds the question's key content: its phrases, any number it quotes."""
+def _carries(
+    hit: Hit, question: str, numbers: set[str], scoped: bool, years: set[str] = frozenset()
+) -> bool:
+    """The record holds the question's key content: its phrases, any number it quotes,
+    and a year it asks about (held by the record or covered by its plan: ``years`` is
+    empty when the plan covers one; of a range, "2028-2030", one year held will do)."""
     have = set(analyze(hit.record.searchable, exact=False))
     have |= {t.lstrip("0") for t in have if t.isdigit()}
+    if years and not years & have:
+        return False  # "năm 2035" when the passage and its plan stop at 2030
     if _bigram_share(question, have) < MIN_PAIR_SHARE:
         return False
     head = _head(question)
@@ -204,9 +212,24 @@ def _answering(
     numbers = quoted_numbers(question) - own_numbers(ask)
     floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
     fixed = corrected(question, ask.searcher.keyword.vocab)  # "trien khia" as search read it
+    years = asked_years(ask.question or question)
     return [
-        h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers, ask.scope.by_plan)
+        h
+        for h in hits
+        if h.coverage >= floor
+        and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
     ]
+
+
+def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
+    """The asked years when the hit's plan covers none of them: the record must hold one."""
+    from storage.models import Document
+
+    if not years:
+        return set()
+    doc = ask.session.get(Document, hit.record.document_id)
+    covered = document_years(doc) if doc is not None else set()
+    return set() if years & covered else {str(y) for y in years}
 
 
 def _place_in_text(ask: Ask, question: str, kinds: Sequence[str] | None) -> list[Hit]:

@@ -189,3 +189,25 @@ def continued(session: Session, passage_id: int, limit: int) -> str:
             break
         text += " " + r.text
     return text
+
+
+# A year the question asks about: "năm 2027", "đến 2035", "2026-2030"; never a date's or a
+# document number's digits ("13/2023/NĐ-CP", "19/11/2025").
+_ASKED_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
+
+
+def asked_years(question: str) -> set[int]:
+    """The years a question names (folded text), outside dates and document numbers."""
+    from knowledge.vietnamese import fold
+
+    return {int(m.group(1)) for m in _ASKED_YEAR.finditer(fold(question))}
+
+
+def document_years(doc: Document) -> set[int]:
+    """The years a plan covers: its span, its issue year and the years its title names."""
+    years = set(asked_years(doc.title or ""))
+    if doc.plan_year:
+        years |= set(range(doc.plan_year, (doc.period_end_year or doc.plan_year) + 1))
+    if doc.issued_date is not None:
+        years.add(doc.issued_date.year)
+    return years
