@@ -200,6 +200,10 @@ TABLE_ROWS_REPAIRED = (
 # --- Answering questions -------------------------------------------------------
 
 ANS_NOTHING_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các kế hoạch đã nạp."
+ANS_DOC_NOT_LOADED = (
+    "Không tìm thấy “{asked}” trong các văn bản đã nạp (không văn bản nào có số hiệu này). "
+    "Bạn kiểm tra lại số hiệu, hoặc nạp văn bản đó trước khi hỏi."
+)
 ANS_REPHRASE = (
     "Bạn thử hỏi lại cụ thể hơn, nêu tên đơn vị, nhiệm vụ, chỉ tiêu hoặc thời hạn, "
     "ví dụ: “Sở Nội vụ có những nhiệm vụ nào đến hạn trong quý II/2026?”"
@@ -285,6 +289,10 @@ ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm v�
 ANS_DEADLINE = "Thời hạn: {text} (nhiệm vụ “{title}”)."
 ANS_DEADLINE_IN_TITLE = "Thời hạn: {text} (ghi trong nội dung nhiệm vụ “{title}”)."
 ANS_DEADLINE_DATE = " Hạn cuối: {due}."
+ANS_DEADLINE_YEARLY = (
+    "Thời hạn: {text} (nhiệm vụ “{title}”). Lần đến hạn tiếp theo: {due}."
+)
+ANS_DUE_LAST_PASSED = "Lần gần nhất đã qua: {due}."
 ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."
 ANS_DETAIL_LEAD = "Chủ trì: {units}"
 ANS_DETAIL_DEADLINE = "Thời hạn: {text}"

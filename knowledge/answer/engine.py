@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from knowledge import texts
 from knowledge.answer.api import Answer
-from knowledge.answer.compose import nothing_found
+from knowledge.answer.compose import not_loaded, nothing_found
 from knowledge.answer.context import Ask
 from knowledge.answer.docscope import DocScope, find_scope
 from knowledge.answer.intents import LIST_INTENTS, Intent, Reading, read_question, topic
@@ -26,7 +26,14 @@ from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
 from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
-from knowledge.answer.queries import asked_years, document_years, number_match, quoted_numbers
+from knowledge.answer.queries import (
+    asked_years,
+    document_years,
+    full_numbers_unloaded,
+    number_match,
+    quoted_document,
+    quoted_numbers,
+)
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
 from knowledge.limits import Limits
@@ -143,7 +150,7 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     # Numbers the titles quote as documents ("… thực hiện Nghị quyết số 214/NQ-CP"):
     # people name a plan by what it implements. A date's digits name nothing.
     held = {n for t in session.scalars(select(Document.title)) for n in quoted_numbers(t or "")}
-    return not numbers <= held
+    return not numbers <= held or full_numbers_unloaded(session, question)
 
 
 def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
@@ -297,7 +304,8 @@ class Engine:
         # whole-plan answers come from the database, so the number is checked here.
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
         if by_plan and _quotes_unloaded(session, question):
-            scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
+            # "KH 142" when only KH 141 is loaded: not that plan; say which was asked.
+            return not_loaded(quoted_document(question), reading.intent)
         if reading.intent in WHOLE_PLAN:
             scope = _of_years(session, scope, asked_years(question))
         if scope.empty:

@@ -211,3 +211,41 @@ def document_years(doc: Document) -> set[int]:
     if doc.issued_date is not None:
         years.add(doc.issued_date.year)
     return years
+
+
+# "thực hiện Quyết định 1899/QĐ-TTg": the plan is named by what it implements.
+_IMPLEMENTS = ("thuc hien", "trien khai", "cu the hoa")
+IMPLEMENTS_REACH = 30  # characters before a quoted number where "thực hiện" may stand
+
+
+def full_numbers_unloaded(session: Session, question: str) -> bool:
+    """The question quotes a whole số hiệu ("1899/QĐ-TTg") that no loaded document has as
+    its own, and not as what a plan implements: that document itself is asked about."""
+    from knowledge.vietnamese import fold
+
+    q = fold(question)
+    own = [fold(n) for n in session.scalars(select(Document.number)) if n]
+    for m in _DOC_NUMBER.finditer(q):
+        key = m.group(1)
+        if any(n.startswith(key) or key.startswith(n) for n in own):
+            continue
+        before = q[max(0, m.start() - IMPLEMENTS_REACH) : m.start()]
+        if not any(w in before for w in _IMPLEMENTS):
+            return True
+    return False
+
+
+def quoted_document(question: str) -> str:
+    """The words that name a document by its number, as typed ("QĐ 1899/QĐ-TTg", "KH 143")."""
+    from knowledge.vietnamese import fold
+
+    q = fold(question)
+    m = _NAMED_NUMBER.search(q)
+    if m is not None:
+        end = m.end()
+        full = _DOC_NUMBER.match(q, m.start(1))
+        if full is not None:
+            end = full.end()
+        return question[m.start() : end].strip()
+    m = _DOC_NUMBER.search(q)
+    return question[m.start() : m.end()].strip() if m else ""
