@@ -266,6 +266,7 @@ ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
 ANS_SCOPE_WINDOW_SHORT = " đến hạn {label},"
 ANS_SCOPE_OVERDUE = " đã quá hạn (tính đến {today}) mà chưa hoàn thành"
 ANS_TASKS_FOUND = "{unit} có {count} nhiệm vụ{scope}."
+ANS_TASKS_PLACE = " ({place})"  # whose unit, when its name does not say it
 ANS_TASKS_NONE_TOPIC = "Không thấy nhiệm vụ nào của {unit} về “{topic}” trong các kế hoạch đã nạp."
 ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
 ANS_TASKS_ALL_FOUND = "Có {count} nhiệm vụ{scope}."
