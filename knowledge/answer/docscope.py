@@ -309,3 +309,40 @@ def _by_name(
         elif i - last >= 1:
             break
     return best[1], [(kw_start, last)]
+
+
+# Words that open a plan's name without saying its topic ("kế hoạch triển khai …").
+_GENERIC_OPENERS = frozenset({"trien", "khai", "thuc", "hien", "ban", "hanh", "tong", "the"})
+
+
+NAME_HEAD_REACH = 6  # words after "kế hoạch" where the name's first topic word is looked for
+
+
+def name_head_missing(session: Session, question: str, scope: DocScope) -> bool:
+    """The plan's name in the question opens with a topic word no plan in scope has in
+    its title ("kế hoạch chuyển đổi số … của VP UBND" read as the office's CCHC plan)."""
+    if not scope.by_plan or not scope.spans or not scope.document_ids:
+        return False
+    sylls = [s.replace("&", "") for s in syllables(question)]
+    a, _ = scope.spans[0]
+    name = sylls[a : a + NAME_HEAD_REACH]
+    for word in _DOC_WORDS:
+        parts = word.split()
+        if name[: len(parts)] == parts:
+            name = name[len(parts) :]
+            break
+    else:
+        return False  # not named after "kế hoạch …": by its place or issuer
+    places = place_words()
+    head = ""
+    for w in (x for s in name for x in _expanded([s])[0]):
+        if w[:1].isdigit() or w in places or w in _STOPS:
+            return False  # a number, a place or the question first: no topic to hold
+        if w not in _LINKS and w not in _GENERIC_OPENERS:
+            head = w
+            break
+    if not head:
+        return False
+    docs = [session.get(Document, i) for i in scope.document_ids]
+    return not any(d is not None and head in _profile(d) for d in docs)
+

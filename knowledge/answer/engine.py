@@ -20,7 +20,7 @@ from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import not_loaded, nothing_found
 from knowledge.answer.context import Ask
-from knowledge.answer.docscope import DocScope, find_scope
+from knowledge.answer.docscope import DocScope, find_scope, name_head_missing
 from knowledge.answer.intents import LIST_INTENTS, Intent, Reading, read_question, topic
 from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
@@ -308,6 +308,8 @@ class Engine:
             return not_loaded(quoted_document(question), reading.intent)
         if reading.intent in WHOLE_PLAN:
             scope = _of_years(session, scope, asked_years(question))
+            if name_head_missing(session, question, scope):
+                scope = DocScope(named=True, unknown_name=True)  # a plan no loaded one is
         if scope.empty:
             return nothing_found(reading.intent)
         if len(match.options) > MAX_UNIT_OPTIONS:
