@@ -159,7 +159,7 @@ def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
     if not years or not scope.document_ids:
         return scope
     docs = [session.get(Document, i) for i in scope.document_ids]
-    kept = [d.id for d in docs if d is not None and years & document_years(d)]
+    kept = [d.id for d in docs if d is not None and years & (document_years(d) | _due_years(d))]
     if len(kept) == len(scope.document_ids):
         return scope
     return DocScope(
@@ -170,6 +170,11 @@ def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
         unknown_name=scope.unknown_name,
         by_issuer=scope.by_issuer,
     )
+
+
+def _due_years(doc: Document) -> set[int]:
+    """The years the plan's tasks fall due in."""
+    return {t.due_date.year for t in doc.tasks if t.due_date is not None}
 
 
 def _without(text: str, words: str) -> str:
@@ -306,10 +311,12 @@ class Engine:
         if by_plan and _quotes_unloaded(session, question):
             # "KH 142" when only KH 141 is loaded: not that plan; say which was asked.
             return not_loaded(quoted_document(question), reading.intent)
-        if reading.intent in WHOLE_PLAN:
+        if reading.intent in WHOLE_PLAN or (by_plan and (scope.by_plan or scope.unknown_name)):
+            # A plan named with a year ("Chỉ thị … năm 2024") is that year's plan; for a
+            # list, a year its tasks fall due in counts too ("… đến hạn năm 2026").
             scope = _of_years(session, scope, asked_years(question))
-            if name_head_missing(session, question, scope):
-                scope = DocScope(named=True, unknown_name=True)  # a plan no loaded one is
+        if reading.intent in WHOLE_PLAN and name_head_missing(session, question, scope):
+            scope = DocScope(named=True, unknown_name=True)  # a plan no loaded one is
         if scope.empty:
             return nothing_found(reading.intent)
         if len(match.options) > MAX_UNIT_OPTIONS:
