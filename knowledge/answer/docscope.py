@@ -275,6 +275,11 @@ def _by_name(
                 or (i + 1 < len(sylls) and bool(_YEAR.match(sylls[i + 1])))  # "2021-2030"
             )
         }
+        # A year that does not name the plan ("… Chính phủ số đến 2030": a horizon) is
+        # no word of its name: it would favour any title ending "đến năm 2030".
+        words = [(i, w) for i, w in words if not _YEAR.match(w) or w in years]
+        if len(words) < 2:
+            continue
         # Words the name holds side by side ("Chính phủ số") that a title holds so too.
         pairs = [f"{a} {b}" for (i, a), (j, b) in zip(words, words[1:], strict=False) if j == i + 1]
         weight = {w: math.log(1 + n / (1 + df.get(w, 0))) for _, w in words}
@@ -282,8 +287,8 @@ def _by_name(
         scores: list[tuple[float, int, float]] = []
         for doc_id in candidates:
             prof = profiles[doc_id]
-            if years and not years <= prof:
-                continue  # the plan of another year
+            if years and not years & prof:
+                continue  # the plan of another year (of a range, one year held will do)
             got = sum(weight[w] for _, w in words if w in prof)
             together = sum(p in prof for p in pairs) / len(pairs) if pairs else 0.0
             scores.append((got / total + PAIR_BONUS * together, doc_id, got / total))
