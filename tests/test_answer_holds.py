@@ -146,6 +146,11 @@ def test_a_whole_number_no_loaded_document_has_is_named_back(user: ChatUser) -> 
     assert cited(user) == []
 
 
+def test_a_whole_number_neither_loaded_nor_quoted_gets_no_passage(user: ChatUser) -> None:
+    reply = ask(user, "thông báo 906/TB-VPCP kết luận gì về thư viện số?")
+    assert reply.startswith("Không tìm thấy “thông báo 906/TB-VPCP”") and cited(user) == []
+
+
 def test_a_plan_named_by_a_topic_its_issuer_never_planned_is_not_found(user: ChatUser) -> None:
     reply = ask(
         user, "Kế hoạch du lịch năm 2025 của Ủy ban nhân dân tỉnh Quảng Trị có mấy nhiệm vụ?"

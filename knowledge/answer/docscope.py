@@ -350,4 +350,3 @@ def name_head_missing(session: Session, question: str, scope: DocScope) -> bool:
         return False
     docs = [session.get(Document, i) for i in scope.document_ids]
     return not any(d is not None and head in _profile(d) for d in docs)
-

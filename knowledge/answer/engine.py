@@ -32,7 +32,9 @@ from knowledge.answer.queries import (
     full_numbers_unloaded,
     number_match,
     quoted_document,
+    quoted_in_text,
     quoted_numbers,
+    unloaded_full_numbers,
 )
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
@@ -310,6 +312,9 @@ class Engine:
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
         if by_plan and _quotes_unloaded(session, question):
             # "KH 142" when only KH 141 is loaded: not that plan; say which was asked.
+            return not_loaded(quoted_document(question), reading.intent)
+        if any(not quoted_in_text(session, n) for n in unloaded_full_numbers(session, question)):
+            # "Thông báo 625/TB-VPCP …": neither loaded nor quoted by any loaded text.
             return not_loaded(quoted_document(question), reading.intent)
         if reading.intent in WHOLE_PLAN or (by_plan and (scope.by_plan or scope.unknown_name)):
             # A plan named with a year ("Chỉ thị … năm 2024") is that year's plan; for a

@@ -144,7 +144,11 @@ def _head(question: str) -> str:
 
 
 def _carries(
-    hit: Hit, question: str, numbers: set[str], scoped: bool, years: set[str] = frozenset()
+    hit: Hit,
+    question: str,
+    numbers: set[str],
+    scoped: bool,
+    years: frozenset[str] | set[str] = frozenset(),
 ) -> bool:
     """The record holds the question's key content: its phrases, any number it quotes,
     and a year it asks about (held by the record or covered by its plan: ``years`` is

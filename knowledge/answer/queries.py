@@ -221,16 +221,35 @@ IMPLEMENTS_REACH = 30  # characters before a quoted number where "thực hiện"
 def full_numbers_unloaded(session: Session, question: str) -> bool:
     """The question quotes a whole số hiệu ("1899/QĐ-TTg") that no loaded document has as
     its own, and not as what a plan implements: that document itself is asked about."""
+    return bool(unloaded_full_numbers(session, question))
+
+
+def unloaded_full_numbers(session: Session, question: str) -> list[str]:
+    """The whole số hiệu the question quotes that no loaded document has as its own
+    (folded), except those it quotes as what a plan implements."""
     from knowledge.vietnamese import fold
 
     q = fold(question)
     own = [fold(n) for n in session.scalars(select(Document.number)) if n]
+    found = []
     for m in _DOC_NUMBER.finditer(q):
         key = m.group(1)
         if any(n.startswith(key) or key.startswith(n) for n in own):
             continue
         before = q[max(0, m.start() - IMPLEMENTS_REACH) : m.start()]
         if not any(w in before for w in _IMPLEMENTS):
+            found.append(key)
+    return found
+
+
+def quoted_in_text(session: Session, number: str) -> bool:
+    """Some loaded passage or task quotes the whole số hiệu (folded "625/tb-vpcp")."""
+    from knowledge.vietnamese import fold
+
+    head = number.split("/")[0] + "/"
+    for column in (Passage.text, TaskRow.title):
+        rows = session.scalars(select(column).where(column.contains(head)).limit(200))
+        if any(number in fold(text) for text in rows):
             return True
     return False
 
