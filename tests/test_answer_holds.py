@@ -47,6 +47,8 @@ def _plan_l(db: Database) -> None:
         s.add(doc)
         s.flush()
         culture = repo.upsert_unit(s, "Sở Văn hóa và Thể thao", province="quang tri")
+        repo.upsert_unit(s, "Sở Y tế", province="quang tri")
+        repo.upsert_unit(s, "Bộ Xây dựng")
         for n, (number, title, level, path) in enumerate(
             [
                 ("I.", "MỤC TIÊU", 1, "I. MỤC TIÊU"),
@@ -70,6 +72,10 @@ def _plan_l(db: Database) -> None:
             (TARGETS, "4.1. Số hóa 5.000 đầu sách địa chí của tỉnh."),
             (TARGETS, "4.2. Mỗi huyện có ít nhất một điểm đọc sách điện tử."),
             (TARGETS, "4.3. Tổ chức 12 buổi giới thiệu sách số mỗi năm."),
+            (
+                "III. TỔ CHỨC THỰC HIỆN",
+                "Đào tạo 40 cán bộ làm công tác xây dựng thư viện số cấp huyện.",
+            ),
         ]
         for n, (section, text) in enumerate(passages):
             s.add(Passage(document_id=doc.id, ordinal=n, section=section, text=text))
@@ -176,3 +182,18 @@ def test_a_yearly_day_says_the_next_occurrence_and_the_last_one_passed(user: Cha
 def test_a_units_list_says_which_provinces_unit_it_is(user: ChatUser) -> None:
     reply = ask(user, "Sở Văn hóa và Thể thao có nhiệm vụ gì?")
     assert reply.startswith("Sở Văn hóa và Thể thao có 1 nhiệm vụ (tỉnh Quảng Trị)")
+
+
+# --- the units a question names ---------------------------------------------------------
+
+
+def test_a_passage_that_never_names_the_unit_asked_about_is_no_answer(user: ChatUser) -> None:
+    reply = ask(user, "KH 47 Quảng Trị: Sở Y tế số hóa bao nhiêu đầu sách địa chí?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []
+    plain = ask(user, "Quảng Trị số hóa bao nhiêu đầu sách địa chí?")
+    assert "5.000" in plain and cited(user) == [PLAN_L]
+
+
+def test_a_word_ending_in_a_units_head_names_no_unit(user: ChatUser) -> None:
+    reply = ask(user, "Quảng Trị đào tạo bao nhiêu cán bộ xây dựng thư viện số?")
+    assert "40 cán bộ" in reply and cited(user) == [PLAN_L]

@@ -222,7 +222,32 @@ def _answering(
         for h in hits
         if h.coverage >= floor
         and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
+        and _names_units(ask, h)
     ]
+
+
+def _names_units(ask: Ask, hit: Hit) -> bool:
+    """Each unit the question names is in the record or its plan's title or issuer, by
+    its name, an alias or the words typed: "… thủ tục của Sở Y tế" is not answered by a
+    passage about the Sở Nội vụ's procedures."""
+    from storage.models import Document
+
+    if not ask.units:
+        return True
+    doc = ask.session.get(Document, hit.record.document_id)
+    plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
+    have = _folded_words(f"{hit.record.searchable} {plan}")
+
+    def held(name: str) -> bool:
+        return _folded_words(name) in have
+
+    by_name = all(held(u.name) or any(held(a.alias) for a in u.aliases) for u in ask.units)
+    return by_name or any(held(w) for w in ask.unit_words)
+
+
+def _folded_words(text: str) -> str:
+    """ " w1 w2 … " folded, "&" dropped ("NN&MT" as indexed), for phrase tests."""
+    return f" {' '.join(s.replace('&', '') for s in syllables(text))} "
 
 
 def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
