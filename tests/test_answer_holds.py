@@ -54,6 +54,12 @@ def _plan_l(db: Database) -> None:
                 ("I.", "MỤC TIÊU", 1, "I. MỤC TIÊU"),
                 ("II.", "NỘI DUNG", 1, "II. NỘI DUNG"),
                 ("4.", "Chỉ tiêu chủ yếu", 2, "4. Chỉ tiêu chủ yếu"),
+                (
+                    "5.",
+                    "Mục tiêu đến hết tháng 6 năm 2024",
+                    2,
+                    "5. Mục tiêu đến hết tháng 6 năm 2024",
+                ),
                 ("III.", "TỔ CHỨC THỰC HIỆN", 1, "III. TỔ CHỨC THỰC HIỆN"),
             ]
         ):
@@ -72,6 +78,7 @@ def _plan_l(db: Database) -> None:
             (TARGETS, "4.1. Số hóa 5.000 đầu sách địa chí của tỉnh."),
             (TARGETS, "4.2. Mỗi huyện có ít nhất một điểm đọc sách điện tử."),
             (TARGETS, "4.3. Tổ chức 12 buổi giới thiệu sách số mỗi năm."),
+            ("II. NỘI DUNG > 5. Mục tiêu đến hết tháng 6 năm 2024", "Mở 9 phòng đọc sách điện tử."),
             (
                 "III. TỔ CHỨC THỰC HIỆN",
                 "Đào tạo 40 cán bộ làm công tác xây dựng thư viện số cấp huyện.",
@@ -138,6 +145,14 @@ def test_a_figure_for_a_year_neither_the_passage_nor_the_plan_covers(user: ChatU
     right = ask(user, "Đến năm 2025 bao nhiêu phần trăm trường học có thư viện số?")
     assert "70%" in right and cited(user) == [PLAN_L]
     wrong = ask(user, "den nam 2028 bao nhieu phan tram truong hoc co thu vien so")
+    assert wrong.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_headings_own_period_speaks_for_its_targets(user: ChatUser) -> None:
+    # The plan covers 2025; its heading says the 9 rooms are a target for mid-2024.
+    right = ask(user, "Quảng Trị đến tháng 6 năm 2024 mở bao nhiêu phòng đọc sách điện tử?")
+    assert "9 phòng" in right and cited(user) == [PLAN_L]
+    wrong = ask(user, "quang tri den nam 2025 mo bao nhieu phong doc sach dien tu")
     assert wrong.startswith("Không tìm thấy") and cited(user) == []
 
 

@@ -155,7 +155,7 @@ def _carries(
     empty when the plan covers one; of a range, "2028-2030", one year held will do)."""
     have = set(analyze(hit.record.searchable, exact=False))
     have |= {t.lstrip("0") for t in have if t.isdigit()}
-    if years and not years & have:
+    if years and not years & set(analyze(hit.record.text, exact=False)):
         return False  # "năm 2035" when the passage and its plan stop at 2030
     if _bigram_share(question, have) < MIN_PAIR_SHARE:
         return False
@@ -251,13 +251,17 @@ def _folded_words(text: str) -> str:
 
 
 def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
-    """The asked years when the hit's plan covers none of them: the record must hold one."""
+    """The asked years when the hit's heading or plan covers none: the record must hold one."""
     from storage.models import Document
 
     if not years:
         return set()
-    doc = ask.session.get(Document, hit.record.document_id)
-    covered = document_years(doc) if doc is not None else set()
+    # A heading that names its period ("1. Mục tiêu đến hết năm 2026") speaks for its
+    # records, not the plan's whole span: "đến năm 2028" is not answered under it.
+    covered = asked_years(hit.record.locator)
+    if not covered:
+        doc = ask.session.get(Document, hit.record.document_id)
+        covered = document_years(doc) if doc is not None else set()
     return set() if years & covered else {str(y) for y in years}
 
 
