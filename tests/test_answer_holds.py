@@ -49,6 +49,7 @@ def _plan_l(db: Database) -> None:
         culture = repo.upsert_unit(s, "Sở Văn hóa và Thể thao", province="quang tri")
         repo.upsert_unit(s, "Sở Y tế", province="quang tri")
         repo.upsert_unit(s, "Bộ Xây dựng")
+        repo.upsert_unit(s, "Ủy ban nhân dân tỉnh", province="quang tri")
         for n, (number, title, level, path) in enumerate(
             [
                 ("I.", "MỤC TIÊU", 1, "I. MỤC TIÊU"),
@@ -185,6 +186,14 @@ def test_a_plan_named_by_a_topic_its_issuer_never_planned_is_not_found(user: Cha
 def test_targets_numbered_under_their_headings_own_number_are_counted(user: ChatUser) -> None:
     reply = ask(user, "Kế hoạch 47 Quảng Trị có bao nhiêu chỉ tiêu chủ yếu?")
     assert "gồm 3" in reply and "5.000 đầu sách" in reply
+
+
+def test_the_body_that_issued_the_plan_names_the_plan_whose_part_is_counted(
+    user: ChatUser,
+) -> None:
+    reply = ask(user, "Danh mục nhiệm vụ của UBND tỉnh Quảng Trị, phần III có mấy nhiệm vụ?")
+    assert "1 nhiệm vụ" in reply and "Báo cáo kết quả phát triển thư viện số" in reply
+    assert cited(user) == [PLAN_L]
 
 
 def test_a_yearly_day_says_the_next_occurrence_and_the_last_one_passed(user: ChatUser) -> None:
