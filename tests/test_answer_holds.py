@@ -79,6 +79,7 @@ def _plan_l(db: Database) -> None:
             (TARGETS, "4.1. Số hóa 5.000 đầu sách địa chí của tỉnh."),
             (TARGETS, "4.2. Mỗi huyện có ít nhất một điểm đọc sách điện tử."),
             (TARGETS, "4.3. Tổ chức 12 buổi giới thiệu sách số mỗi năm."),
+            ("I. MỤC TIÊU", "Sách số chiếm tối thiểu 40% đầu sách của thư viện tỉnh."),
             ("II. NỘI DUNG > 5. Mục tiêu đến hết tháng 6 năm 2024", "Mở 9 phòng đọc sách điện tử."),
             (
                 "III. TỔ CHỨC THỰC HIỆN",
@@ -155,6 +156,11 @@ def test_a_headings_own_period_speaks_for_its_targets(user: ChatUser) -> None:
     assert "9 phòng" in right and cited(user) == [PLAN_L]
     wrong = ask(user, "quang tri den nam 2025 mo bao nhieu phong doc sach dien tu")
     assert wrong.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_percent_between_the_figure_and_its_measure(user: ChatUser) -> None:
+    reply = ask(user, "Sách số chiếm bao nhiêu đầu sách của thư viện tỉnh Quảng Trị?")
+    assert "40% đầu sách" in reply and cited(user) == [PLAN_L]
 
 
 # --- plans by number -------------------------------------------------------------------

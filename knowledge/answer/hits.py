@@ -390,7 +390,8 @@ def _holds_measure(text: str, measure: str) -> bool:
     long = abbreviation_map().get(measure)
     if long:  # "bao nhiêu TTHC": "53 thủ tục hành chính"
         words += "|" + re.escape(long)
-    pattern = rf"\d[\d.,]*\s*(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
+    # "30% GRDP": a percent sign may stand between the figure and its measure.
+    pattern = rf"\d[\d.,]*+\s*+%?\s*+(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
     return re.search(pattern, fold(text)) is not None
 
 
