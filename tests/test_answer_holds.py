@@ -45,6 +45,19 @@ def _plan_l(db: Database) -> None:
             province="quang tri",
         )
         s.add(doc)
+        # A second plan whose title holds "văn bản quy phạm pháp luật" and nothing else.
+        s.add(
+            Document(
+                source_name="kh_9_ra_soat_vbqppl.docx",
+                sha256="m" * 64,
+                format="docx",
+                title="Kế hoạch rà soát văn bản quy phạm pháp luật năm 2025",
+                number="9/KH-STP",
+                issued_date=date(2025, 1, 6),
+                plan_year=2025,
+                province="quang tri",
+            )
+        )
         s.flush()
         culture = repo.upsert_unit(s, "Sở Văn hóa và Thể thao", province="quang tri")
         repo.upsert_unit(s, "Sở Y tế", province="quang tri")
@@ -80,6 +93,7 @@ def _plan_l(db: Database) -> None:
             (TARGETS, "4.2. Mỗi huyện có ít nhất một điểm đọc sách điện tử."),
             (TARGETS, "4.3. Tổ chức 12 buổi giới thiệu sách số mỗi năm."),
             ("I. MỤC TIÊU", "Sách số chiếm tối thiểu 40% đầu sách của thư viện tỉnh."),
+            ("I. MỤC TIÊU", "Số hóa 100% văn bản quy phạm pháp luật đưa vào thư viện số."),
             ("II. NỘI DUNG > 5. Mục tiêu đến hết tháng 6 năm 2024", "Mở 9 phòng đọc sách điện tử."),
             (
                 "III. TỔ CHỨC THỰC HIỆN",
@@ -161,6 +175,11 @@ def test_a_headings_own_period_speaks_for_its_targets(user: ChatUser) -> None:
 def test_a_percent_between_the_figure_and_its_measure(user: ChatUser) -> None:
     reply = ask(user, "Sách số chiếm bao nhiêu đầu sách của thư viện tỉnh Quảng Trị?")
     assert "40% đầu sách" in reply and cited(user) == [PLAN_L]
+
+
+def test_a_kind_of_text_is_no_plans_name(user: ChatUser) -> None:
+    reply = ask(user, "Bao nhiêu phần trăm văn bản quy phạm pháp luật được số hóa?")
+    assert "100%" in reply and cited(user) == [PLAN_L]
 
 
 # --- plans by number -------------------------------------------------------------------

@@ -33,6 +33,18 @@ _DOC_WORDS = (
     "van ban",
     "kh",
 )
+# Document words that are common nouns too: they name a plan only before its number
+# ("văn bản số 12/UBND", not "văn bản quy phạm pháp luật").
+_GENERIC_DOC_WORDS = frozenset({"van ban"})
+
+
+def _numbered_at(sylls: list[str], i: int) -> bool:
+    """A number (or "số" and a number) stands at ``i``."""
+    if i < len(sylls) and sylls[i] == "so":
+        i += 1
+    return i < len(sylls) and sylls[i][:1].isdigit()
+
+
 # Joining words inside a plan's name; they neither extend nor break a match.
 _LINKS = frozenset(
     {"cua", "ve", "tai", "tren", "dia", "ban", "va", "nam", "giai", "doan", "so", "den", "tu"}
@@ -199,6 +211,8 @@ def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int,
             kw = start - len(word.split())
             if kw > 0 and sylls[kw - 1] in _UNIT_HEADS:
                 continue
+            if word in _GENERIC_DOC_WORDS and not _numbered_at(sylls, start):
+                continue  # "văn bản quy phạm pháp luật": a kind of text, no plan's name
             end = start
             while end < len(sylls) and not _ends_name(sylls, end, title_pairs):
                 end += 1
