@@ -42,6 +42,7 @@ def _plan_l(db: Database) -> None:
             issued_date=date(2025, 3, 3),
             signer="Lê Minh Tâm",
             plan_year=2025,
+            period_end_year=2027,
             province="quang tri",
         )
         s.add(doc)
@@ -94,6 +95,7 @@ def _plan_l(db: Database) -> None:
             (TARGETS, "4.3. Tổ chức 12 buổi giới thiệu sách số mỗi năm."),
             ("I. MỤC TIÊU", "Sách số chiếm tối thiểu 40% đầu sách của thư viện tỉnh."),
             ("I. MỤC TIÊU", "Số hóa 100% văn bản quy phạm pháp luật đưa vào thư viện số."),
+            ("I. MỤC TIÊU", "Hiện nay, toàn tỉnh có 3 thư viện huyện đã số hóa."),
             ("II. NỘI DUNG > 5. Mục tiêu đến hết tháng 6 năm 2024", "Mở 9 phòng đọc sách điện tử."),
             (
                 "III. TỔ CHỨC THỰC HIỆN",
@@ -151,7 +153,7 @@ def test_a_plan_named_with_a_year_it_does_not_cover_is_not_answered(user: ChatUs
     right = ask(user, "Kế hoạch phát triển thư viện số Quảng Trị năm 2025 do ai ký?")
     assert "Lê Minh Tâm" in right and cited(user) == [PLAN_L]
     for wrong in (
-        "ke hoach cua quang tri nam 2026 do ai ky",
+        "ke hoach cua quang tri nam 2028 do ai ky",
         "Kế hoạch năm 2024 của Quảng Trị ban hành ngày nào?",
     ):
         assert ask(user, wrong).startswith("Không tìm thấy") and cited(user) == []
@@ -180,6 +182,18 @@ def test_a_percent_between_the_figure_and_its_measure(user: ChatUser) -> None:
 def test_a_kind_of_text_is_no_plans_name(user: ChatUser) -> None:
     reply = ask(user, "Bao nhiêu phần trăm văn bản quy phạm pháp luật được số hóa?")
     assert "100%" in reply and cited(user) == [PLAN_L]
+
+
+def test_framing_words_are_not_what_is_asked(user: ChatUser) -> None:
+    reply = ask(user, "Quảng Trị yêu cầu số hóa bao nhiêu đầu sách địa chí của tỉnh?")
+    assert "5.000 đầu sách" in reply and cited(user) == [PLAN_L]
+
+
+def test_the_present_state_answers_no_later_year(user: ChatUser) -> None:
+    now = ask(user, "Hiện nay Quảng Trị có bao nhiêu thư viện huyện đã số hóa?")
+    assert "3 thư viện" in now and cited(user) == [PLAN_L]
+    later = ask(user, "Đến năm 2027 Quảng Trị có bao nhiêu thư viện huyện đã số hóa?")
+    assert later.startswith("Không tìm thấy") and cited(user) == []
 
 
 # --- plans by number -------------------------------------------------------------------

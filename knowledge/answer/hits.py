@@ -212,6 +212,7 @@ def _answering(
     """Search hits covering enough of the question and carrying its key words."""
     # "bao nhiêu …" keeps only records with the figure: look deeper for one.
     depth = COUNT_DEPTH if ask.reading.count else DEPTH
+    question = _unframed(question)  # "yêu cầu …", "phấn đấu …": neither searched nor held
     hits = ask.searcher.search(question, k=depth, kinds=kinds, document_ids=doc_ids)
     numbers = quoted_numbers(question) - own_numbers(ask)
     floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
@@ -250,6 +251,22 @@ def _folded_words(text: str) -> str:
     return f" {' '.join(s.replace('&', '') for s in syllables(text))} "
 
 
+# Words that frame what is asked ("Đắk Lắk yêu cầu cắt giảm …", "phấn đấu …", "đặt mục
+# tiêu …") without naming it: the record need not hold them as its topic or word pairs.
+_FRAMING = ("yeu cau", "dat muc tieu", "phan dau", "de ra", "dat ra")
+MIN_UNFRAMED = 3  # content words left for the framing words to be dropped
+# A record telling the present state ("Hiện nay, …") speaks for the year the plan was issued.
+_PRESENT = re.compile(r"\W{0,3}(?:hiện nay|hiện tại|đến nay|tính đến nay)\b", re.I)
+
+
+def _unframed(question: str) -> str:
+    q = f" {' '.join(syllables(question))} "
+    for phrase in _FRAMING:
+        q = q.replace(f" {phrase} ", " ")
+    rest = " ".join(q.split())
+    return rest if len(content_syllables(rest)) >= MIN_UNFRAMED else question
+
+
 def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
     """The asked years when the hit's heading or plan covers none: the record must hold one."""
     from storage.models import Document
@@ -262,6 +279,8 @@ def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
     if not covered:
         doc = ask.session.get(Document, hit.record.document_id)
         covered = document_years(doc) if doc is not None else set()
+        if doc is not None and doc.issued_date is not None and _PRESENT.match(hit.record.text):
+            covered = {doc.issued_date.year}  # "Hiện nay … 22 trạm": the state when issued
     return set() if years & covered else {str(y) for y in years}
 
 
