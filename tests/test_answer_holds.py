@@ -96,6 +96,7 @@ def _plan_l(db: Database) -> None:
             ("I. MỤC TIÊU", "Sách số chiếm tối thiểu 40% đầu sách của thư viện tỉnh."),
             ("I. MỤC TIÊU", "Số hóa 100% văn bản quy phạm pháp luật đưa vào thư viện số."),
             ("I. MỤC TIÊU", "Hiện nay, toàn tỉnh có 3 thư viện huyện đã số hóa."),
+            ("", "Nơi nhận: - Sở Y tế (số hóa 5.000 đầu sách địa chí, để biết); - Lưu: VT."),
             ("II. NỘI DUNG > 5. Mục tiêu đến hết tháng 6 năm 2024", "Mở 9 phòng đọc sách điện tử."),
             (
                 "III. TỔ CHỨC THỰC HIỆN",
@@ -251,6 +252,7 @@ def test_a_units_list_says_which_provinces_unit_it_is(user: ChatUser) -> None:
 
 
 def test_a_passage_that_never_names_the_unit_asked_about_is_no_answer(user: ChatUser) -> None:
+    # Sở Y tế is only among the recipients: the distribution list answers nothing.
     reply = ask(user, "KH 47 Quảng Trị: Sở Y tế số hóa bao nhiêu đầu sách địa chí?")
     assert reply.startswith("Không tìm thấy") and cited(user) == []
     plain = ask(user, "Quảng Trị số hóa bao nhiêu đầu sách địa chí?")

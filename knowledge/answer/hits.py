@@ -224,6 +224,7 @@ def _answering(
         if h.coverage >= floor
         and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
         and _names_units(ask, h)
+        and not _RECIPIENTS.match(h.record.text)
     ]
 
 
@@ -255,6 +256,8 @@ def _folded_words(text: str) -> str:
 # tiêu …") without naming it: the record need not hold them as its topic or word pairs.
 _FRAMING = ("yeu cau", "dat muc tieu", "phan dau", "de ra", "dat ra")
 MIN_UNFRAMED = 3  # content words left for the framing words to be dropped
+# The distribution list under the signature ("Nơi nhận: - Như Điều 3; …") answers nothing.
+_RECIPIENTS = re.compile(r"\W{0,3}nơi nhận\b", re.I)
 # A record telling the present state ("Hiện nay, …") speaks for the year the plan was issued.
 _PRESENT = re.compile(r"\W{0,3}(?:hiện nay|hiện tại|đến nay|tính đến nay)\b", re.I)
 
