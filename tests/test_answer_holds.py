@@ -59,6 +59,17 @@ def _plan_l(db: Database) -> None:
                 province="quang tri",
             )
         )
+        # An untitled text spanning 2021-2030 (a report with no banner read).
+        s.add(
+            Document(
+                source_name="bao_cao_khong_tieu_de.txt",
+                sha256="n" * 64,
+                format="txt",
+                title="",
+                plan_year=2021,
+                period_end_year=2030,
+            )
+        )
         s.flush()
         culture = repo.upsert_unit(s, "Sở Văn hóa và Thể thao", province="quang tri")
         repo.upsert_unit(s, "Sở Y tế", province="quang tri")

@@ -164,6 +164,10 @@ def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
     kept = [d.id for d in docs if d is not None and years & (document_years(d) | _due_years(d))]
     if len(kept) == len(scope.document_ids):
         return scope
+    # The plan named is of another year: an untitled text that only happens to span the
+    # year ("Văn bản không ghi tên người ký") is no answer in its stead.
+    named = {d.id for d in docs if d is not None and (d.title or d.number)}
+    kept = [i for i in kept if i in named]
     return DocScope(
         named=True,
         document_ids=kept,
