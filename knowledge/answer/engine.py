@@ -46,7 +46,7 @@ from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold, nfc
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, Unit
+from storage.models import Document, TaskRow, Unit
 from storage.settings import Settings
 
 _searchers: dict[tuple[str, ...], Searcher] = {}
@@ -161,7 +161,11 @@ def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
     if not years or not scope.document_ids:
         return scope
     docs = [session.get(Document, i) for i in scope.document_ids]
-    kept = [d.id for d in docs if d is not None and years & (document_years(d) | _due_years(d))]
+    kept = [
+        d.id
+        for d in docs
+        if d is not None and (years & document_years(d) or _due_in(session, d.id, years))
+    ]
     if len(kept) == len(scope.document_ids):
         return scope
     # The plan named is of another year: an untitled text that only happens to span the
@@ -178,9 +182,21 @@ def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
     )
 
 
-def _due_years(doc: Document) -> set[int]:
-    """The years the plan's tasks fall due in."""
-    return {t.due_date.year for t in doc.tasks if t.due_date is not None}
+def _due_in(session: Session, doc_id: int, years: set[int]) -> bool:
+    """Some task of the plan falls due in one of ``years`` (one indexed query a year)."""
+    for year in years:
+        found = session.scalar(
+            select(TaskRow.id)
+            .where(
+                TaskRow.document_id == doc_id,
+                TaskRow.due_date >= date(year, 1, 1),
+                TaskRow.due_date <= date(year, 12, 31),
+            )
+            .limit(1)
+        )
+        if found is not None:
+            return True
+    return False
 
 
 def _without(text: str, words: str) -> str:
