@@ -200,6 +200,10 @@ TABLE_ROWS_REPAIRED = (
 # --- Answering questions -------------------------------------------------------
 
 ANS_NOTHING_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các kế hoạch đã nạp."
+ANS_DOC_NOT_LOADED = (
+    "Không tìm thấy “{asked}” trong các văn bản đã nạp (không văn bản nào có số hiệu này). "
+    "Bạn kiểm tra lại số hiệu, hoặc nạp văn bản đó trước khi hỏi."
+)
 ANS_REPHRASE = (
     "Bạn thử hỏi lại cụ thể hơn, nêu tên đơn vị, nhiệm vụ, chỉ tiêu hoặc thời hạn, "
     "ví dụ: “Sở Nội vụ có những nhiệm vụ nào đến hạn trong quý II/2026?”"
@@ -262,6 +266,7 @@ ANS_SCOPE_WINDOW = " đến hạn {label} ({start} – {end})"
 ANS_SCOPE_WINDOW_SHORT = " đến hạn {label},"
 ANS_SCOPE_OVERDUE = " đã quá hạn (tính đến {today}) mà chưa hoàn thành"
 ANS_TASKS_FOUND = "{unit} có {count} nhiệm vụ{scope}."
+ANS_TASKS_PLACE = " ({place})"  # whose unit, when its name does not say it
 ANS_TASKS_NONE_TOPIC = "Không thấy nhiệm vụ nào của {unit} về “{topic}” trong các kế hoạch đã nạp."
 ANS_TASKS_NONE = "{unit} không có nhiệm vụ nào{scope} trong các kế hoạch đã nạp."
 ANS_TASKS_ALL_FOUND = "Có {count} nhiệm vụ{scope}."
@@ -285,6 +290,8 @@ ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm v�
 ANS_DEADLINE = "Thời hạn: {text} (nhiệm vụ “{title}”)."
 ANS_DEADLINE_IN_TITLE = "Thời hạn: {text} (ghi trong nội dung nhiệm vụ “{title}”)."
 ANS_DEADLINE_DATE = " Hạn cuối: {due}."
+ANS_DEADLINE_YEARLY = "Thời hạn: {text} (nhiệm vụ “{title}”). Lần đến hạn tiếp theo: {due}."
+ANS_DUE_LAST_PASSED = "Lần gần nhất đã qua: {due}."
 ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."
 ANS_DETAIL_LEAD = "Chủ trì: {units}"
 ANS_DETAIL_DEADLINE = "Thời hạn: {text}"

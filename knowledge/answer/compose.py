@@ -70,6 +70,13 @@ def nothing_found(intent: str = "none") -> Answer:
     return Answer(text=f"{texts.ANS_NOTHING_FOUND}\n{texts.ANS_REPHRASE}", intent=intent)
 
 
+def not_loaded(asked: str, intent: str = "none") -> Answer:
+    """A document asked for by its number that no loaded plan is: say which one."""
+    if not asked:
+        return nothing_found(intent)
+    return Answer(text=texts.ANS_DOC_NOT_LOADED.format(asked=asked), intent=intent)
+
+
 def shorten(text: str, limit: int = 220) -> str:
     text = " ".join(text.split())
     if len(text) <= limit:

@@ -33,6 +33,18 @@ _DOC_WORDS = (
     "van ban",
     "kh",
 )
+# Document words that are common nouns too: they name a plan only before its number
+# ("văn bản số 12/UBND", not "văn bản quy phạm pháp luật").
+_GENERIC_DOC_WORDS = frozenset({"van ban"})
+
+
+def _numbered_at(sylls: list[str], i: int) -> bool:
+    """A number (or "số" and a number) stands at ``i``."""
+    if i < len(sylls) and sylls[i] == "so":
+        i += 1
+    return i < len(sylls) and sylls[i][:1].isdigit()
+
+
 # Joining words inside a plan's name; they neither extend nor break a match.
 _LINKS = frozenset(
     {"cua", "ve", "tai", "tren", "dia", "ban", "va", "nam", "giai", "doan", "so", "den", "tu"}
@@ -199,6 +211,8 @@ def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int,
             kw = start - len(word.split())
             if kw > 0 and sylls[kw - 1] in _UNIT_HEADS:
                 continue
+            if word in _GENERIC_DOC_WORDS and not _numbered_at(sylls, start):
+                continue  # "văn bản quy phạm pháp luật": a kind of text, no plan's name
             end = start
             while end < len(sylls) and not _ends_name(sylls, end, title_pairs):
                 end += 1
@@ -275,6 +289,11 @@ def _by_name(
                 or (i + 1 < len(sylls) and bool(_YEAR.match(sylls[i + 1])))  # "2021-2030"
             )
         }
+        # A year that does not name the plan ("… Chính phủ số đến 2030": a horizon) is
+        # no word of its name: it would favour any title ending "đến năm 2030".
+        words = [(i, w) for i, w in words if not _YEAR.match(w) or w in years]
+        if len(words) < 2:
+            continue
         # Words the name holds side by side ("Chính phủ số") that a title holds so too.
         pairs = [f"{a} {b}" for (i, a), (j, b) in zip(words, words[1:], strict=False) if j == i + 1]
         weight = {w: math.log(1 + n / (1 + df.get(w, 0))) for _, w in words}
@@ -282,8 +301,8 @@ def _by_name(
         scores: list[tuple[float, int, float]] = []
         for doc_id in candidates:
             prof = profiles[doc_id]
-            if years and not years <= prof:
-                continue  # the plan of another year
+            if years and not years & prof:
+                continue  # the plan of another year (of a range, one year held will do)
             got = sum(weight[w] for _, w in words if w in prof)
             together = sum(p in prof for p in pairs) / len(pairs) if pairs else 0.0
             scores.append((got / total + PAIR_BONUS * together, doc_id, got / total))
@@ -309,3 +328,39 @@ def _by_name(
         elif i - last >= 1:
             break
     return best[1], [(kw_start, last)]
+
+
+# Words that open a plan's name without saying its topic ("kế hoạch triển khai …").
+_GENERIC_OPENERS = frozenset({"trien", "khai", "thuc", "hien", "ban", "hanh", "tong", "the"})
+
+
+NAME_HEAD_REACH = 6  # words after "kế hoạch" where the name's first topic word is looked for
+
+
+def name_head_missing(session: Session, question: str, scope: DocScope) -> bool:
+    """The plan's name in the question opens with a topic word no plan in scope has in
+    its title ("kế hoạch chuyển đổi số … của VP UBND" read as the office's CCHC plan)."""
+    if not scope.by_plan or not scope.spans or not scope.document_ids:
+        return False
+    sylls = [s.replace("&", "") for s in syllables(question)]
+    a, _ = scope.spans[0]
+    name = sylls[a : a + NAME_HEAD_REACH]
+    for word in _DOC_WORDS:
+        parts = word.split()
+        if name[: len(parts)] == parts:
+            name = name[len(parts) :]
+            break
+    else:
+        return False  # not named after "kế hoạch …": by its place or issuer
+    places = place_words()
+    head = ""
+    for w in (x for s in name for x in _expanded([s])[0]):
+        if w[:1].isdigit() or w in places or w in _STOPS:
+            return False  # a number, a place or the question first: no topic to hold
+        if w not in _LINKS and w not in _GENERIC_OPENERS:
+            head = w
+            break
+    if not head:
+        return False
+    docs = [session.get(Document, i) for i in scope.document_ids]
+    return not any(d is not None and head in _profile(d) for d in docs)

@@ -18,15 +18,24 @@ from sqlalchemy.orm import Session
 
 from knowledge import texts
 from knowledge.answer.api import Answer
-from knowledge.answer.compose import nothing_found
+from knowledge.answer.compose import not_loaded, nothing_found
 from knowledge.answer.context import Ask
-from knowledge.answer.docscope import DocScope, find_scope
+from knowledge.answer.docscope import DocScope, find_scope, name_head_missing
 from knowledge.answer.intents import LIST_INTENTS, Intent, Reading, read_question, topic
 from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
 from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
-from knowledge.answer.queries import number_match, quoted_numbers
+from knowledge.answer.queries import (
+    asked_years,
+    document_years,
+    full_numbers_unloaded,
+    number_match,
+    quoted_document,
+    quoted_in_text,
+    quoted_numbers,
+    unloaded_full_numbers,
+)
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_window
 from knowledge.limits import Limits
@@ -37,7 +46,7 @@ from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold, nfc
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, Unit
+from storage.models import Document, TaskRow, Unit
 from storage.settings import Settings
 
 _searchers: dict[tuple[str, ...], Searcher] = {}
@@ -143,7 +152,51 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     # Numbers the titles quote as documents ("… thực hiện Nghị quyết số 214/NQ-CP"):
     # people name a plan by what it implements. A date's digits name nothing.
     held = {n for t in session.scalars(select(Document.title)) for n in quoted_numbers(t or "")}
-    return not numbers <= held
+    return not numbers <= held or full_numbers_unloaded(session, question)
+
+
+def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
+    """Of the plans in scope, those covering a year the question asks about ("kế hoạch
+    … năm 2026 ai ký?" is not answered by the 2025 plan of the same name)."""
+    if not years or not scope.document_ids:
+        return scope
+    docs = [session.get(Document, i) for i in scope.document_ids]
+    kept = [
+        d.id
+        for d in docs
+        if d is not None and (years & document_years(d) or _due_in(session, d.id, years))
+    ]
+    if len(kept) == len(scope.document_ids):
+        return scope
+    # The plan named is of another year: an untitled text that only happens to span the
+    # year ("Văn bản không ghi tên người ký") is no answer in its stead.
+    named = {d.id for d in docs if d is not None and (d.title or d.number)}
+    kept = [i for i in kept if i in named]
+    return DocScope(
+        named=True,
+        document_ids=kept,
+        spans=scope.spans,
+        by_plan=scope.by_plan,
+        unknown_name=scope.unknown_name,
+        by_issuer=scope.by_issuer,
+    )
+
+
+def _due_in(session: Session, doc_id: int, years: set[int]) -> bool:
+    """Some task of the plan falls due in one of ``years`` (one indexed query a year)."""
+    for year in years:
+        found = session.scalar(
+            select(TaskRow.id)
+            .where(
+                TaskRow.document_id == doc_id,
+                TaskRow.due_date >= date(year, 1, 1),
+                TaskRow.due_date <= date(year, 12, 31),
+            )
+            .limit(1)
+        )
+        if found is not None:
+            return True
+    return False
 
 
 def _without(text: str, words: str) -> str:
@@ -278,7 +331,17 @@ class Engine:
         # whole-plan answers come from the database, so the number is checked here.
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
         if by_plan and _quotes_unloaded(session, question):
-            scope = DocScope(named=True)  # "KH 142" when only KH 141 is loaded: not that plan
+            # "KH 142" when only KH 141 is loaded: not that plan; say which was asked.
+            return not_loaded(quoted_document(question), reading.intent)
+        if any(not quoted_in_text(session, n) for n in unloaded_full_numbers(session, question)):
+            # "Thông báo 625/TB-VPCP …": neither loaded nor quoted by any loaded text.
+            return not_loaded(quoted_document(question), reading.intent)
+        if reading.intent in WHOLE_PLAN or (by_plan and (scope.by_plan or scope.unknown_name)):
+            # A plan named with a year ("Chỉ thị … năm 2024") is that year's plan; for a
+            # list, a year its tasks fall due in counts too ("… đến hạn năm 2026").
+            scope = _of_years(session, scope, asked_years(question))
+        if reading.intent in WHOLE_PLAN and name_head_missing(session, question, scope):
+            scope = DocScope(named=True, unknown_name=True)  # a plan no loaded one is
         if scope.empty:
             return nothing_found(reading.intent)
         if len(match.options) > MAX_UNIT_OPTIONS:

@@ -17,7 +17,9 @@ from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.queries import (
+    asked_years,
     continued,
+    document_years,
     labelled_near,
     load_tasks,
     quoted_numbers,
@@ -141,10 +143,20 @@ def _head(question: str) -> str:
     return next((t for t in terms if t.isalpha() and t not in skip), "")
 
 
-def _carries(hit: Hit, question: str, numbers: set[str], scoped: bool) -> bool:
-    """The record holds the question's key content: its phrases, any number it quotes."""
+def _carries(
+    hit: Hit,
+    question: str,
+    numbers: set[str],
+    scoped: bool,
+    years: frozenset[str] | set[str] = frozenset(),
+) -> bool:
+    """The record holds the question's key content: its phrases, any number it quotes,
+    and a year it asks about (held by the record or covered by its plan: ``years`` is
+    empty when the plan covers one; of a range, "2028-2030", one year held will do)."""
     have = set(analyze(hit.record.searchable, exact=False))
     have |= {t.lstrip("0") for t in have if t.isdigit()}
+    if years and not years & set(analyze(hit.record.text, exact=False)):
+        return False  # "năm 2035" when the passage and its plan stop at 2030
     if _bigram_share(question, have) < MIN_PAIR_SHARE:
         return False
     head = _head(question)
@@ -200,13 +212,79 @@ def _answering(
     """Search hits covering enough of the question and carrying its key words."""
     # "bao nhiêu …" keeps only records with the figure: look deeper for one.
     depth = COUNT_DEPTH if ask.reading.count else DEPTH
+    question = _unframed(question)  # "yêu cầu …", "phấn đấu …": neither searched nor held
     hits = ask.searcher.search(question, k=depth, kinds=kinds, document_ids=doc_ids)
     numbers = quoted_numbers(question) - own_numbers(ask)
     floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
     fixed = corrected(question, ask.searcher.keyword.vocab)  # "trien khia" as search read it
+    years = asked_years(ask.question or question)
     return [
-        h for h in hits if h.coverage >= floor and _carries(h, fixed, numbers, ask.scope.by_plan)
+        h
+        for h in hits
+        if h.coverage >= floor
+        and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
+        and _names_units(ask, h)
+        and not _RECIPIENTS.match(h.record.text)
     ]
+
+
+def _names_units(ask: Ask, hit: Hit) -> bool:
+    """Each unit the question names is in the record or its plan's title or issuer, by
+    its name, an alias or the words typed: "… thủ tục của Sở Y tế" is not answered by a
+    passage about the Sở Nội vụ's procedures."""
+    from storage.models import Document
+
+    if not ask.units:
+        return True
+    doc = ask.session.get(Document, hit.record.document_id)
+    plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
+    have = _folded_words(f"{hit.record.searchable} {plan}")
+
+    def held(name: str) -> bool:
+        return _folded_words(name) in have
+
+    by_name = all(held(u.name) or any(held(a.alias) for a in u.aliases) for u in ask.units)
+    return by_name or any(held(w) for w in ask.unit_words)
+
+
+def _folded_words(text: str) -> str:
+    """ " w1 w2 … " folded, "&" dropped ("NN&MT" as indexed), for phrase tests."""
+    return f" {' '.join(s.replace('&', '') for s in syllables(text))} "
+
+
+# Words that frame what is asked ("Đắk Lắk yêu cầu cắt giảm …", "phấn đấu …", "đặt mục
+# tiêu …") without naming it: the record need not hold them as its topic or word pairs.
+_FRAMING = ("yeu cau", "dat muc tieu", "phan dau", "de ra", "dat ra")
+MIN_UNFRAMED = 3  # content words left for the framing words to be dropped
+# The distribution list under the signature ("Nơi nhận: - Như Điều 3; …") answers nothing.
+_RECIPIENTS = re.compile(r"\W{0,3}nơi nhận\b", re.I)
+# A record telling the present state ("Hiện nay, …") speaks for the year the plan was issued.
+_PRESENT = re.compile(r"\W{0,3}(?:hiện nay|hiện tại|đến nay|tính đến nay)\b", re.I)
+
+
+def _unframed(question: str) -> str:
+    q = f" {' '.join(syllables(question))} "
+    for phrase in _FRAMING:
+        q = q.replace(f" {phrase} ", " ")
+    rest = " ".join(q.split())
+    return rest if len(content_syllables(rest)) >= MIN_UNFRAMED else question
+
+
+def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
+    """The asked years when the hit's heading or plan covers none: the record must hold one."""
+    from storage.models import Document
+
+    if not years:
+        return set()
+    # A heading that names its period ("1. Mục tiêu đến hết năm 2026") speaks for its
+    # records, not the plan's whole span: "đến năm 2028" is not answered under it.
+    covered = asked_years(hit.record.locator)
+    if not covered:
+        doc = ask.session.get(Document, hit.record.document_id)
+        covered = document_years(doc) if doc is not None else set()
+        if doc is not None and doc.issued_date is not None and _PRESENT.match(hit.record.text):
+            covered = {doc.issued_date.year}  # "Hiện nay … 22 trạm": the state when issued
+    return set() if years & covered else {str(y) for y in years}
 
 
 def _place_in_text(ask: Ask, question: str, kinds: Sequence[str] | None) -> list[Hit]:
@@ -334,7 +412,8 @@ def _holds_measure(text: str, measure: str) -> bool:
     long = abbreviation_map().get(measure)
     if long:  # "bao nhiêu TTHC": "53 thủ tục hành chính"
         words += "|" + re.escape(long)
-    pattern = rf"\d[\d.,]*\s*(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
+    # "30% GRDP": a percent sign may stand between the figure and its measure.
+    pattern = rf"\d[\d.,]*+\s*+%?\s*+(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
     return re.search(pattern, fold(text)) is not None
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from knowledge.retrieval.analyzer import syllables
@@ -60,6 +60,8 @@ _TASK_NOUNS = ("nhiem vu", "cong viec", "hoat dong", "nhom", "viec", "cac", "nhu
 # "phần I …", "mục II", "nội dung 3": a part of the plan named by its number.
 _PART = re.compile(r"(?:^| )(?:phan|muc|noi dung|chuong)\s+([ivx]{1,4}|\d{1,2})(?= |$)")
 _ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s")
+# Under "6. Chỉ tiêu chủ yếu", items numbered "6.1.", "6.2." (the heading's own number first).
+_SUB_ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s")
 MIN_ITEMS = 2
 
 
@@ -114,6 +116,7 @@ def heading_for(session: Session, doc_id: int, words: list[str]) -> SectionRow |
 def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:
     """The items the plan numbers 1, 2, … directly under ``head``."""
     path = head.path
+    own = _plain_number(head.number)
     found: dict[int, str] = {}
     # A section row's path is its own heading; its parent is the last higher one before it.
     after = [s for s in _sections(session, doc_id) if s.ordinal > head.ordinal]
@@ -123,18 +126,28 @@ def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:
         n = _plain_number(s.number)
         if s.level == head.level + 1 and n is not None:
             found.setdefault(n, f"{s.number} {s.title}")
+    # A passage's section is its whole path ("II. NỘI DUNG > 6. Chỉ tiêu …"): the heading
+    # may stand at its start or deeper.
     rows = session.scalars(
         select(Passage)
-        .where(Passage.document_id == doc_id, Passage.section.startswith(path))
+        .where(
+            Passage.document_id == doc_id,
+            or_(Passage.section.startswith(path), Passage.section.contains(f" > {path}")),
+        )
         .order_by(Passage.ordinal)
     )
     for p in rows:
-        below = p.section[len(path) :]
-        if p.section != path and (not below.startswith(" > ") or " > " in below[3:]):
+        at = 0 if p.section.startswith(path) else p.section.find(f" > {path}") + 3
+        below = p.section[at + len(path) :]
+        if below and (not below.startswith(" > ") or " > " in below[3:]):
             continue  # deeper than one level under the heading: its own sub-items
         m = _ITEM.match(p.text)
         if m:
             found.setdefault(int(m.group(1)), p.text)
+            continue
+        sub = _SUB_ITEM.match(p.text)
+        if sub and own is not None and int(sub.group(1)) == own:
+            found.setdefault(int(sub.group(2)), p.text)
     items = []
     n = 1
     while n in found:

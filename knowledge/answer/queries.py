@@ -189,3 +189,82 @@ def continued(session: Session, passage_id: int, limit: int) -> str:
             break
         text += " " + r.text
     return text
+
+
+# A year the question asks about: "năm 2027", "đến 2035", "2026-2030"; never a date's or a
+# document number's digits ("13/2023/NĐ-CP", "19/11/2025").
+_ASKED_YEAR = re.compile(r"(?<![\d/.])((?:19|20)\d\d)(?![\d/])")
+
+
+def asked_years(question: str) -> set[int]:
+    """The years a question names (folded text), outside dates and document numbers."""
+    from knowledge.vietnamese import fold
+
+    return {int(m.group(1)) for m in _ASKED_YEAR.finditer(fold(question))}
+
+
+def document_years(doc: Document) -> set[int]:
+    """The years a plan covers: its span, its issue year and the years its title names."""
+    years = set(asked_years(doc.title or ""))
+    if doc.plan_year:
+        years |= set(range(doc.plan_year, (doc.period_end_year or doc.plan_year) + 1))
+    if doc.issued_date is not None:
+        years.add(doc.issued_date.year)
+    return years
+
+
+# "thực hiện Quyết định 1899/QĐ-TTg": the plan is named by what it implements.
+_IMPLEMENTS = ("thuc hien", "trien khai", "cu the hoa")
+IMPLEMENTS_REACH = 30  # characters before a quoted number where "thực hiện" may stand
+
+
+def full_numbers_unloaded(session: Session, question: str) -> bool:
+    """The question quotes a whole số hiệu ("1899/QĐ-TTg") that no loaded document has as
+    its own, and not as what a plan implements: that document itself is asked about."""
+    return bool(unloaded_full_numbers(session, question))
+
+
+def unloaded_full_numbers(session: Session, question: str) -> list[str]:
+    """The whole số hiệu the question quotes that no loaded document has as its own
+    (folded), except those it quotes as what a plan implements."""
+    from knowledge.vietnamese import fold
+
+    q = fold(question)
+    own = [fold(n) for n in session.scalars(select(Document.number)) if n]
+    found = []
+    for m in _DOC_NUMBER.finditer(q):
+        key = m.group(1)
+        if any(n.startswith(key) or key.startswith(n) for n in own):
+            continue
+        before = q[max(0, m.start() - IMPLEMENTS_REACH) : m.start()]
+        if not any(w in before for w in _IMPLEMENTS):
+            found.append(key)
+    return found
+
+
+def quoted_in_text(session: Session, number: str) -> bool:
+    """Some loaded passage or task quotes the whole số hiệu (folded "625/tb-vpcp")."""
+    from knowledge.vietnamese import fold
+
+    head = number.split("/")[0] + "/"
+    for column in (Passage.text, TaskRow.title):
+        rows = session.scalars(select(column).where(column.contains(head)).limit(200))
+        if any(number in fold(text) for text in rows):
+            return True
+    return False
+
+
+def quoted_document(question: str) -> str:
+    """The words that name a document by its number, as typed ("QĐ 1899/QĐ-TTg", "KH 143")."""
+    from knowledge.vietnamese import fold
+
+    q = fold(question)
+    m = _NAMED_NUMBER.search(q)
+    if m is not None:
+        end = m.end()
+        full = _DOC_NUMBER.match(q, m.start(1))
+        if full is not None:
+            end = full.end()
+        return question[m.start() : end].strip()
+    m = _DOC_NUMBER.search(q)
+    return question[m.start() : m.end()].strip() if m else ""

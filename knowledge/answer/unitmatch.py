@@ -89,6 +89,34 @@ def _inside_expansion(question: str, text: str, needle: str) -> bool:
     return False
 
 
+# A unit name's head joined to the syllable before it makes another word: "cán bộ xây
+# dựng" is no Bộ Xây dựng, "cơ sở y tế" no Sở Y tế (folded: previous syllable, head).
+_COMPOUNDS = frozenset(
+    {
+        ("can", "bo"),
+        ("toan", "bo"),
+        ("dong", "bo"),
+        ("tien", "bo"),
+        ("noi", "bo"),
+        ("so", "bo"),
+        ("co", "so"),
+        ("tru", "so"),
+    }
+)
+
+
+def _only_in_words(text: str, needle: str) -> bool:
+    """Every occurrence of the name is the tail of such a word (``_COMPOUNDS``)."""
+    head = needle.split()[0]
+    start = text.find(needle)
+    while start >= 0:
+        before = text[:start].split()
+        if not before or (before[-1], head) not in _COMPOUNDS:
+            return False
+        start = text.find(needle, start + 1)
+    return True
+
+
 def find_units(
     session: Session, question: str, documents: Sequence[int] | None = None
 ) -> UnitMatch:
@@ -103,7 +131,7 @@ def find_units(
         text = f" {form} "
         for name, unit_ids in names:
             needle = f" {name} "
-            if needle in text:
+            if needle in text and not _only_in_words(text, needle):
                 if (
                     n_form
                     and needle not in f" {forms[0]} "

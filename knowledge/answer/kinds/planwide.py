@@ -25,11 +25,11 @@ from knowledge.answer.kinds.tasklist import (
 )
 from knowledge.answer.listtopic import list_topic, targets_on
 from knowledge.answer.outline import counted_words, outline_count, part_tasks
-from knowledge.answer.plans import label_of, plan_in_context, which_plan
+from knowledge.answer.plans import issued_by, label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.retrieval.records import text_locator
 from knowledge.vietnamese import fold
-from storage.models import Document, Passage, TargetRow, TaskRow
+from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit
 
 OBJECTIVE_CHARS = 600
 # The general aim, by the headings plans give it, the most specific first.
@@ -56,6 +56,12 @@ def _with_plan(answer: Answer, doc: Document) -> Answer:
 
 def count(ask: Ask) -> Answer:
     """A unit's count is a list question; without a unit it counts the plan's tasks."""
+    issued = _issuer_names_plan(ask)
+    doc = ask.session.get(Document, issued) if issued is not None else None
+    structured = (outline_answer(ask, doc) or part_answer(ask, doc)) if doc else None
+    if structured is not None:
+        # "danh mục nhiệm vụ BCĐ CCHC …, phần I có mấy nhiệm vụ": a part of that body's plan
+        return structured
     if ask.units or ask.window is not None:
         return task_list(ask)
     found = _plan(ask)
@@ -88,6 +94,23 @@ def count(ask: Ask) -> Answer:
     if not ids:
         answer.citations = [_cite_doc(doc)]
     return _with_plan(answer, doc)
+
+
+def _issuer_names_plan(ask: Ask) -> int | None:
+    """The plan in scope that the one unit named issued, when the unit has no task in
+    it: the unit says whose plan is counted, not whose tasks."""
+    if len(ask.units) != 1 or not ask.scope.document_ids or ask.window is not None:
+        return None
+    doc_id = issued_by(ask.session, ask.units, ask.scope)
+    if doc_id is None:
+        return None
+    own = ask.session.scalar(
+        select(func.count())
+        .select_from(TaskUnit)
+        .join(TaskRow, TaskRow.id == TaskUnit.task_id)
+        .where(TaskRow.document_id == doc_id, TaskUnit.unit_id == ask.units[0].id)
+    )
+    return None if own else doc_id
 
 
 OUTLINE_ITEM_CHARS = 220

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from knowledge import texts
 from knowledge.answer.api import Answer
@@ -56,6 +57,57 @@ _IN_TITLE = re.compile(
     + r"|quý\s+[IVX]+(?:/|\s+năm\s+)\d{4})",
     re.I,
 )
+
+
+# A day of every year in a task's words: "trước ngày 15/11 hằng năm", "định kỳ trước ngày
+# 01 tháng 12 hằng năm": each year's occurrence, the next one said first.
+_YEARLY_DAY = re.compile(
+    r"(?:trước|chậm nhất|đến|vào)\s+ngày\s+(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})"
+    r"\s+(?:hằng|hàng)\s+năm",
+    re.I,
+)
+
+
+def yearly_day(text: str) -> tuple[int, int] | None:
+    """(day, month) of a yearly deadline the text states, if any and a real date."""
+    m = _YEARLY_DAY.search(text)
+    if m is None:
+        return None
+    day, month = int(m.group(1)), int(m.group(2))
+    try:
+        date(2000, month, day)  # a leap year: 29/02 is a real yearly date
+    except ValueError:
+        return None
+    return day, month
+
+
+def yearly_lines(ask: Ask, task: TaskRow) -> tuple[str, list[str]] | None:
+    """ "trước ngày 15/11 hằng năm": the next occurrence after today, the last one passed."""
+    found = yearly_day(task.title)
+    if found is None:
+        return None
+    day, month = found
+    nxt = _on(ask.today.year, month, day)
+    if nxt < ask.today:
+        nxt = _on(ask.today.year + 1, month, day)
+    last = _on(nxt.year - 1, month, day)
+    start = task.document.issued_date if task.document is not None else None
+    said = _YEARLY_DAY.search(task.title)
+    lead = texts.ANS_DEADLINE_YEARLY.format(
+        text=said.group(0) if said else "", title=shorten(task.title, 160), due=texts.fmt_date(nxt)
+    )
+    details = []
+    if start is None or last >= start:
+        details.append(texts.ANS_DUE_LAST_PASSED.format(due=texts.fmt_date(last)))
+    return lead, details
+
+
+def _on(year: int, month: int, day: int) -> date:
+    """That day of ``year``; 29/02 falls on 28/02 in a common year."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, day - 1)
 
 
 def asked_grain(question: str) -> re.Pattern[str]:
@@ -252,7 +304,12 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
     leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
     intent, role = ask.reading.intent, ask.reading.role
     details: list[str] = []
-    if intent == Intent.DEADLINE:
+    yearly = yearly_lines(ask, task) if intent == Intent.DEADLINE else None
+    if yearly is not None:
+        lead, details = yearly
+        if leads:
+            details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+    elif intent == Intent.DEADLINE:
         if not (task.deadline_text or task.due_date) and title_deadline(task):
             lead = texts.ANS_DEADLINE_IN_TITLE.format(title=title, text=title_deadline(task))
         elif task.deadline_text or task.due_date:

@@ -16,6 +16,7 @@ from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks
 from knowledge.answer.windows import Window
+from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold
 from storage import repositories as repo
 from storage.models import Document, TaskRow
@@ -173,6 +174,7 @@ def task_list(ask: Ask) -> Answer:
         task_rows, duty_rows = duty_rows, []
     scope = _scope_text(ask, role)
     unit_name = ", ".join(u.name for u in ask.units)
+    scope += _whose(ask)
     if not task_rows:
         return Answer(text=_no_tasks(ask, unit_name, scope), intent=ask.reading.intent)
     lead = (
@@ -229,6 +231,15 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
             "intent": str(ask.reading.intent),
         }
     return answer
+
+
+def _whose(ask: Ask) -> str:
+    """Units are per province: " (tỉnh Nghệ An)" when the units' names do not say whose."""
+    places = {unit_label(u)[len(u.name) :].strip() for u in ask.units}
+    if len(places) != 1:
+        return ""
+    place = places.pop()
+    return texts.ANS_TASKS_PLACE.format(place=place) if place else ""
 
 
 def _no_tasks(ask: Ask, unit_name: str, scope: str) -> str:

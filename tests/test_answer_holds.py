@@ -1,0 +1,275 @@
+"""Answers that hold on questions nobody tuned for (issue 8), through the dispatcher,
+over a sample plan written here in our own words.
+
+Kế hoạch 47/KH-UBND (a provincial digital-library plan of Quảng Trị for 2025, issued
+03/03/2025) numbers its main targets "4.1.", "4.2.", "4.3." under "4. Chỉ tiêu chủ
+yếu", states one figure for 2025, asks for a report "trước ngày 20/10 hằng năm" and
+implements a national decision (905/QĐ-TTg) that is not loaded itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from answer_fixtures import populate
+from fakes.chat import ChatUser, linked
+
+from handlers.dispatcher import Dispatcher
+from handlers.services import Services
+from storage import repositories as repo
+from storage.db import Database
+from storage.models import Document, Passage, SectionRow, TaskRow, TaskUnit
+from storage.settings import Settings
+
+NOW = datetime(2026, 4, 10, 9, 0)
+PLAN_L = "kh_47_thu_vien_so_2025.docx"
+TARGETS = "II. NỘI DUNG > 4. Chỉ tiêu chủ yếu"
+
+
+def _plan_l(db: Database) -> None:
+    with db.session() as s:
+        doc = Document(
+            source_name=PLAN_L,
+            sha256="l" * 64,
+            format="docx",
+            title="Kế hoạch phát triển thư viện số tỉnh Quảng Trị năm 2025 thực hiện "
+            "Quyết định số 905/QĐ-TTg",
+            number="47/KH-UBND",
+            doc_type="Kế hoạch",
+            issuer="Ủy ban nhân dân tỉnh Quảng Trị",
+            issued_date=date(2025, 3, 3),
+            signer="Lê Minh Tâm",
+            plan_year=2025,
+            period_end_year=2027,
+            province="quang tri",
+        )
+        s.add(doc)
+        # A second plan whose title holds "văn bản quy phạm pháp luật" and nothing else.
+        s.add(
+            Document(
+                source_name="kh_9_ra_soat_vbqppl.docx",
+                sha256="m" * 64,
+                format="docx",
+                title="Kế hoạch rà soát văn bản quy phạm pháp luật năm 2025",
+                number="9/KH-STP",
+                issued_date=date(2025, 1, 6),
+                plan_year=2025,
+                province="quang tri",
+            )
+        )
+        # An untitled text spanning 2021-2030 (a report with no banner read).
+        s.add(
+            Document(
+                source_name="bao_cao_khong_tieu_de.txt",
+                sha256="n" * 64,
+                format="txt",
+                title="",
+                plan_year=2021,
+                period_end_year=2030,
+            )
+        )
+        s.flush()
+        culture = repo.upsert_unit(s, "Sở Văn hóa và Thể thao", province="quang tri")
+        repo.upsert_unit(s, "Sở Y tế", province="quang tri")
+        repo.upsert_unit(s, "Bộ Xây dựng")
+        repo.upsert_unit(s, "Ủy ban nhân dân tỉnh", province="quang tri")
+        for n, (number, title, level, path) in enumerate(
+            [
+                ("I.", "MỤC TIÊU", 1, "I. MỤC TIÊU"),
+                ("II.", "NỘI DUNG", 1, "II. NỘI DUNG"),
+                ("4.", "Chỉ tiêu chủ yếu", 2, "4. Chỉ tiêu chủ yếu"),
+                (
+                    "5.",
+                    "Mục tiêu đến hết tháng 6 năm 2024",
+                    2,
+                    "5. Mục tiêu đến hết tháng 6 năm 2024",
+                ),
+                ("III.", "TỔ CHỨC THỰC HIỆN", 1, "III. TỔ CHỨC THỰC HIỆN"),
+            ]
+        ):
+            s.add(
+                SectionRow(
+                    document_id=doc.id,
+                    ordinal=n,
+                    number=number,
+                    title=title,
+                    level=level,
+                    path=path,
+                )
+            )
+        passages = [
+            ("I. MỤC TIÊU", "Đến năm 2025, 70% trường học trên địa bàn có thư viện số."),
+            (TARGETS, "4.1. Số hóa 5.000 đầu sách địa chí của tỉnh."),
+            (TARGETS, "4.2. Mỗi huyện có ít nhất một điểm đọc sách điện tử."),
+            (TARGETS, "4.3. Tổ chức 12 buổi giới thiệu sách số mỗi năm."),
+            ("I. MỤC TIÊU", "Sách số chiếm tối thiểu 40% đầu sách của thư viện tỉnh."),
+            ("I. MỤC TIÊU", "Số hóa 100% văn bản quy phạm pháp luật đưa vào thư viện số."),
+            ("I. MỤC TIÊU", "Hiện nay, toàn tỉnh có 3 thư viện huyện đã số hóa."),
+            ("", "Nơi nhận: - Sở Y tế (số hóa 5.000 đầu sách địa chí, để biết); - Lưu: VT."),
+            ("II. NỘI DUNG > 5. Mục tiêu đến hết tháng 6 năm 2024", "Mở 9 phòng đọc sách điện tử."),
+            (
+                "III. TỔ CHỨC THỰC HIỆN",
+                "Đào tạo 40 cán bộ làm công tác xây dựng thư viện số cấp huyện.",
+            ),
+        ]
+        for n, (section, text) in enumerate(passages):
+            s.add(Passage(document_id=doc.id, ordinal=n, section=section, text=text))
+        row = TaskRow(
+            document_id=doc.id,
+            identity="l-1",
+            content_hash="h",
+            ordinal=1,
+            number="1",
+            section="III. TỔ CHỨC THỰC HIỆN",
+            title="Báo cáo kết quả phát triển thư viện số gửi Ủy ban nhân dân tỉnh "
+            "trước ngày 20/10 hằng năm",
+            deadline_text="Hằng năm",
+        )
+        s.add(row)
+        s.flush()
+        s.add(TaskUnit(task_id=row.id, unit_id=culture.id, role="lead"))
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> ChatUser:
+    from knowledge.retrieval.sync import sync_index
+
+    settings = Settings(  # type: ignore[call-arg]
+        planbot_data_dir=tmp_path / "data", retrieval_mode="keyword", _env_file=None
+    )
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    db = Database(settings.sqlalchemy_url)
+    db.migrate()
+    populate(db)
+    _plan_l(db)
+    sync_index(db, settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    return linked(services, Dispatcher(services), "an", "leader")
+
+
+def ask(user: ChatUser, text: str) -> str:
+    [reply] = user.say(text)
+    return reply
+
+
+def cited(user: ChatUser) -> list[str]:
+    return [c.source for c in user.replies[0].citations]
+
+
+# --- a year asked must be the plan's or the passage's ---------------------------------
+
+
+def test_a_plan_named_with_a_year_it_does_not_cover_is_not_answered(user: ChatUser) -> None:
+    right = ask(user, "Kế hoạch phát triển thư viện số Quảng Trị năm 2025 do ai ký?")
+    assert "Lê Minh Tâm" in right and cited(user) == [PLAN_L]
+    for wrong in (
+        "ke hoach cua quang tri nam 2028 do ai ky",
+        "Kế hoạch năm 2024 của Quảng Trị ban hành ngày nào?",
+    ):
+        assert ask(user, wrong).startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_figure_for_a_year_neither_the_passage_nor_the_plan_covers(user: ChatUser) -> None:
+    right = ask(user, "Đến năm 2025 bao nhiêu phần trăm trường học có thư viện số?")
+    assert "70%" in right and cited(user) == [PLAN_L]
+    wrong = ask(user, "den nam 2028 bao nhieu phan tram truong hoc co thu vien so")
+    assert wrong.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_headings_own_period_speaks_for_its_targets(user: ChatUser) -> None:
+    # The plan covers 2025; its heading says the 9 rooms are a target for mid-2024.
+    right = ask(user, "Quảng Trị đến tháng 6 năm 2024 mở bao nhiêu phòng đọc sách điện tử?")
+    assert "9 phòng" in right and cited(user) == [PLAN_L]
+    wrong = ask(user, "quang tri den nam 2025 mo bao nhieu phong doc sach dien tu")
+    assert wrong.startswith("Không tìm thấy") and cited(user) == []
+
+
+def test_a_percent_between_the_figure_and_its_measure(user: ChatUser) -> None:
+    reply = ask(user, "Sách số chiếm bao nhiêu đầu sách của thư viện tỉnh Quảng Trị?")
+    assert "40% đầu sách" in reply and cited(user) == [PLAN_L]
+
+
+def test_a_kind_of_text_is_no_plans_name(user: ChatUser) -> None:
+    reply = ask(user, "Bao nhiêu phần trăm văn bản quy phạm pháp luật được số hóa?")
+    assert "100%" in reply and cited(user) == [PLAN_L]
+
+
+def test_framing_words_are_not_what_is_asked(user: ChatUser) -> None:
+    reply = ask(user, "Quảng Trị yêu cầu số hóa bao nhiêu đầu sách địa chí của tỉnh?")
+    assert "5.000 đầu sách" in reply and cited(user) == [PLAN_L]
+
+
+def test_the_present_state_answers_no_later_year(user: ChatUser) -> None:
+    now = ask(user, "Hiện nay Quảng Trị có bao nhiêu thư viện huyện đã số hóa?")
+    assert "3 thư viện" in now and cited(user) == [PLAN_L]
+    later = ask(user, "Đến năm 2027 Quảng Trị có bao nhiêu thư viện huyện đã số hóa?")
+    assert later.startswith("Không tìm thấy") and cited(user) == []
+
+
+# --- plans by number -------------------------------------------------------------------
+
+
+def test_a_whole_number_no_loaded_document_has_is_named_back(user: ChatUser) -> None:
+    reply = ask(user, "QĐ 905/QĐ-TTg có bao nhiêu nhiệm vụ?")
+    assert reply.startswith("Không tìm thấy “QĐ 905/QĐ-TTg”") and cited(user) == []
+    other = ask(user, "kh 48 quang tri ai ky")
+    assert other.startswith("Không tìm thấy") and "Lê Minh Tâm" not in other
+    assert cited(user) == []
+
+
+def test_a_whole_number_neither_loaded_nor_quoted_gets_no_passage(user: ChatUser) -> None:
+    reply = ask(user, "thông báo 906/TB-VPCP kết luận gì về thư viện số?")
+    assert reply.startswith("Không tìm thấy “thông báo 906/TB-VPCP”") and cited(user) == []
+
+
+def test_a_plan_named_by_a_topic_its_issuer_never_planned_is_not_found(user: ChatUser) -> None:
+    reply = ask(
+        user, "Kế hoạch du lịch năm 2025 của Ủy ban nhân dân tỉnh Quảng Trị có mấy nhiệm vụ?"
+    )
+    assert reply.startswith("Không tìm thấy") and cited(user) == []
+
+
+# --- the plan's outline, deadlines, whose unit ----------------------------------------
+
+
+def test_targets_numbered_under_their_headings_own_number_are_counted(user: ChatUser) -> None:
+    reply = ask(user, "Kế hoạch 47 Quảng Trị có bao nhiêu chỉ tiêu chủ yếu?")
+    assert "gồm 3" in reply and "5.000 đầu sách" in reply
+
+
+def test_the_body_that_issued_the_plan_names_the_plan_whose_part_is_counted(
+    user: ChatUser,
+) -> None:
+    reply = ask(user, "Danh mục nhiệm vụ của UBND tỉnh Quảng Trị, phần III có mấy nhiệm vụ?")
+    assert "1 nhiệm vụ" in reply and "Báo cáo kết quả phát triển thư viện số" in reply
+    assert cited(user) == [PLAN_L]
+
+
+def test_a_yearly_day_says_the_next_occurrence_and_the_last_one_passed(user: ChatUser) -> None:
+    reply = ask(user, "Hạn báo cáo kết quả phát triển thư viện số là ngày nào?")
+    assert "trước ngày 20/10 hằng năm" in reply
+    assert "Lần đến hạn tiếp theo: 20/10/2026" in reply
+    assert "Lần gần nhất đã qua: 20/10/2025" in reply
+
+
+def test_a_units_list_says_which_provinces_unit_it_is(user: ChatUser) -> None:
+    reply = ask(user, "Sở Văn hóa và Thể thao có nhiệm vụ gì?")
+    assert reply.startswith("Sở Văn hóa và Thể thao có 1 nhiệm vụ (tỉnh Quảng Trị)")
+
+
+# --- the units a question names ---------------------------------------------------------
+
+
+def test_a_passage_that_never_names_the_unit_asked_about_is_no_answer(user: ChatUser) -> None:
+    # Sở Y tế is only among the recipients: the distribution list answers nothing.
+    reply = ask(user, "KH 47 Quảng Trị: Sở Y tế số hóa bao nhiêu đầu sách địa chí?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []
+    plain = ask(user, "Quảng Trị số hóa bao nhiêu đầu sách địa chí?")
+    assert "5.000" in plain and cited(user) == [PLAN_L]
+
+
+def test_a_word_ending_in_a_units_head_names_no_unit(user: ChatUser) -> None:
+    reply = ask(user, "Quảng Trị đào tạo bao nhiêu cán bộ xây dựng thư viện số?")
+    assert "40 cán bộ" in reply and cited(user) == [PLAN_L]
