@@ -836,7 +836,7 @@ _NOT_NAMES = re.compile(
 )
 
 
-_RELATIVE_MAX = 6  # words of a collective noun and the short clause that defines it
+_RELATIVE_MAX = 12  # syllables of a collective noun and the short clause that defines it
 
 
 def trim_fragment(part: str) -> str:

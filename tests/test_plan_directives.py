@@ -188,3 +188,38 @@ def test_assignment_without_a_date_keeps_its_cadence() -> None:
     assert (quarterly.kind, quarterly.recurrence) == ("recurring", "quarterly")
     bound = assignment_deadline("trình ngay sau khi Nghị quyết được ban hành.", 2026)
     assert bound.kind == "event" and not bound.due_dates
+
+
+ROLE_DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH MẪU
+Số: 07/CT-UBND
+
+CHỈ THỊ
+Về phối hợp xử lý hồ sơ dự án đầu tư
+
+1. Sở Tài chính chủ trì tổng hợp danh mục dự án kêu gọi đầu tư, hoàn thành trước ngày 30/6/2026.
+
+2. Cơ quan chủ trì thẩm định hồ sơ dự án
+
+a) Hướng dẫn nhà đầu tư hoàn thiện hồ sơ trong thời hạn quy định.
+
+b) Tổng hợp ý kiến của các cơ quan liên quan, báo cáo trước ngày 15/7/2026.
+
+3. Cơ quan phối hợp có trách nhiệm gửi ý kiến bằng văn bản đúng thời hạn được đề nghị.
+
+4. Tổ chức thực hiện
+
+Các sở, ngành triển khai Chỉ thị này.
+"""
+
+
+def test_a_role_addressee_is_the_lead_not_a_bare_noun() -> None:
+    """ "Cơ quan chủ trì thẩm định …" and "Cơ quan phối hợp có trách nhiệm …" name a role:
+    the whole role is the lead, neither the bare "Cơ quan" nor nothing."""
+    plan = _parse(ROLE_DIRECTIVE, "chi-thi.txt")
+    assert _task(plan, "2.a").lead_units == ["Cơ quan chủ trì thẩm định hồ sơ dự án"]
+    assert _due(_task(plan, "2.b")) == date(2026, 7, 15)
+    assert _task(plan, "3").lead_units == ["Cơ quan phối hợp"]
+    assert _task(plan, "1").lead_units == ["Sở Tài chính"]
+    # "Tổ chức thực hiện" is a section heading, never a unit
+    assert not any("Tổ chức thực hiện" in u for t in plan.tasks for u in t.lead_units)
+    assert subject_of("Cơ quan phối hợp có trách nhiệm trả lời")[0] == "Cơ quan phối hợp"

@@ -25,7 +25,7 @@ from functools import lru_cache
 from knowledge.deadlines import parse_deadline
 from knowledge.plan.model import Deadline
 from knowledge.plan.offices import expand_fields, field_list_head, office_units, places_list
-from knowledge.units import builtin_canonical, looks_like_unit
+from knowledge.units import builtin_canonical, is_bare_noun, looks_like_unit
 from knowledge.vietnamese import fold
 
 # --- the unit ---------------------------------------------------------------------
@@ -143,8 +143,28 @@ def subject_of(body: str) -> tuple[str, str]:
     return "", body
 
 
+# A role named by what it does ("Cơ quan chủ trì giải quyết thủ tục đầu tư dự án có trách
+# nhiệm …", "Cơ quan phối hợp có trách nhiệm …", or such a heading alone over its items): a
+# collective noun, a short defining clause without punctuation, then the duty or nothing.
+# The first verb inside the clause is no end of the name. ("Tổ chức" is left out: "Tổ chức
+# thực hiện" is a section heading, not a role.)
+_ROLE = re.compile(
+    r"^((?:Cơ quan|Đơn vị)\s[^\s,;.:()]++(?:\s[^\s,;.:()]++){0,9}?)"
+    r"(?:\s(?:có|chịu) trách nhiệm\b|\s*+:?$)"
+)
+
+
+def _role(text: str) -> tuple[str, str] | None:
+    m = _ROLE.match(text)
+    if m is None or is_bare_noun(m.group(1)):
+        return None
+    return m.group(1), text[m.end(1) :].strip()
+
+
 def _subject(body: str) -> tuple[str, str]:
     text = _FORMULA.sub("", body.strip(), count=1)
+    if role := _role(text):
+        return role
     if m := _ADDRESSEE.match(text):
         rest = text[m.end() :]
         if _VERB.match(" " + rest):
