@@ -72,6 +72,10 @@ def test_upper_case_names() -> None:
         upper_to_name("TRIỂN KHAI NGHỊ QUYẾT SỐ 214/NQ-CP")
         == "Triển khai Nghị quyết số 214/NQ-CP"  # a cited document keeps its capital
     )
+    # a Roman numeral keeps its capitals; a two-letter one only where it counts something
+    assert upper_to_name("CHÀO MỪNG ĐẠI HỘI LẦN THỨ XIV") == "Chào mừng đại hội lần thứ XIV"
+    assert upper_to_name("NHIỆM VỤ QUÝ IV NĂM 2026") == "Nhiệm vụ quý IV năm 2026"
+    assert upper_to_name("XỬ LÝ VI PHẠM HÀNH CHÍNH") == "Xử lý vi phạm hành chính"
 
 
 def test_seed_004_metadata() -> None:

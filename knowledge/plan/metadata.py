@@ -427,7 +427,7 @@ def upper_to_name(text: str) -> str:
     out: list[str] = []
     proper = False
     for i, word in enumerate(words):
-        if _is_acronym(original[i]):
+        if _is_acronym(original[i], " ".join(words[max(0, i - 2) : i])):
             out.append(original[i])
             continue
         if word in ("tỉnh", "huyện", "quận") and i > 0:
@@ -515,9 +515,25 @@ _ACRONYMS = {
 }
 
 
-def _is_acronym(word: str) -> bool:
+def _is_acronym(word: str, before: str = "") -> bool:
     core = word.strip(',.;:()“”"')
-    return core in _ACRONYMS or bool(re.search(r"\d", core) and re.search(r"[A-ZĐ]", core))
+    return (
+        core in _ACRONYMS
+        or bool(re.search(r"\d", core) and re.search(r"[A-ZĐ]", core))
+        or _is_roman(core, before)
+    )
+
+
+_ROMAN = re.compile(r"[IVXL]{1,6}")
+_ROMAN_AFTER = ("thứ", "khóa", "khoá", "quý", "phần", "chương", "mục", "phụ lục")
+
+
+def _is_roman(core: str, before: str) -> bool:
+    """ "ĐẠI HỘI XIV", "KHÓA XIII", "QUÝ IV": a numeral keeps its capitals. Two letters
+    alone ("VI", "LI") are also syllables ("VI PHẠM"), so they need a word that counts."""
+    if not _ROMAN.fullmatch(core):
+        return False
+    return len(core) >= 3 or before.lower().endswith(_ROMAN_AFTER)
 
 
 def owner_office(meta: DocumentMeta) -> str | None:
