@@ -453,6 +453,9 @@ _UNIT_STARTS = (
     "cac thanh vien", "cac dong chi", "cac co so", "cac to chuc", "cac cap", "cac hoi",
     "cac doan", "lien minh", "hiep hoi", "lien hiep", "hoc vien", "dai hoc", "cac hiep hoi",
     "cac vien", "cac truong", "cac dai hoc", "cac hoc vien", "tong thanh tra",
+    # the tax and customs offices as renamed in 2025 ("Thuế tỉnh Đắk Lắk", "Thuế cơ sở 3",
+    # "Hải quan khu vực XIV"); a bare "Thuế …" is a topic ("Thuế thu nhập …")
+    "thue tinh ", "thue thanh pho ", "thue co so", "hai quan khu vuc", "cac thue co so",
 )  # fmt: skip
 # Words that start like a unit but are not one: "Ban hành …", "Bản đồ", "Bộ tiêu
 # chí", "Số hóa", "Báo cáo …" (a product), "Phòng chống …".

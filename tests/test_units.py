@@ -417,6 +417,9 @@ def test_corpus_unit_lines_split_without_fragments() -> None:
         "Giám đốc Sở Tư pháp",
         "Bộ Chỉ huy Quân sự tỉnh",
         "Đ/c Lê Hồng Vinh",
+        "Thuế tỉnh Quảng Trị",  # the tax and customs offices as renamed in 2025
+        "Thuế cơ sở 2 tỉnh Quảng Trị",
+        "Hải quan khu vực XI",
     ],
 )
 def test_looks_like_unit(text: str) -> None:
@@ -435,6 +438,7 @@ def test_looks_like_unit(text: str) -> None:
         "Trường hợp cần thiết",
         "Hội nghị sơ kết",
         "Quý IV/2026",
+        "Thuế thu nhập doanh nghiệp",
         "",
     ],
 )
