@@ -200,6 +200,10 @@ TABLE_ROWS_REPAIRED = (
 # --- Answering questions -------------------------------------------------------
 
 ANS_NOTHING_FOUND = "Không tìm thấy thông tin trả lời câu hỏi này trong các kế hoạch đã nạp."
+# A quarter was asked and nothing found falls in it ("… trong quý III/2026 …").
+ANS_NONE_IN_QUARTER = (
+    "Không tìm thấy thông tin nào thuộc {label} trả lời câu hỏi này trong các kế hoạch đã nạp."
+)
 ANS_DOC_NOT_LOADED = (
     "Không tìm thấy “{asked}” trong các văn bản đã nạp (không văn bản nào có số hiệu này). "
     "Bạn kiểm tra lại số hiệu, hoặc nạp văn bản đó trước khi hỏi."

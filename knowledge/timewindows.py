@@ -68,8 +68,9 @@ _WEEK = re.compile(r"\btuan\s+(nay|sau|toi|ke\s+tiep|truoc)\b")
 _MONTH_N = re.compile(r"\bthang\s*(\d{1,2})(?!\d)(?:\s*(?:/|-|\.|nam)\s*(20\d{2})(?!\d))?")
 _MONTH_REL = re.compile(r"\bthang\s+(nay|sau|toi|ke\s+tiep|truoc)\b")
 _QUARTER_WORDS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "bon": 4}
+# "quý II", "quy 2", and the short "Q2/2026", "q4" (a "q" only before a quarter's digit).
 _QUARTER_N = re.compile(
-    rf"\bquy\s*({QUARTER_WORD}|nhat|mot|hai|ba|bon)(?![a-z0-9])"
+    rf"\b(?:quy\s*|q(?=[1-4]))({QUARTER_WORD}|nhat|mot|hai|ba|bon)(?![a-z0-9])"
     r"(?:\s*(?:/|-|\.|nam)\s*(20\d{2})(?!\d))?"
 )
 _QUARTER_REL = re.compile(r"\bquy\s+(nay|sau|toi|ke\s+tiep|truoc)\b")
@@ -296,6 +297,13 @@ def _mask_references(s: str) -> str:
         return " " * len(m.group(0))
 
     return _REF_DATE.sub(blank, s)
+
+
+def parse_quarter(text: str, now: date) -> TimeWindow | None:
+    """The quarter a question names ("quý II/2026", "q4"), or None when it names none."""
+    original = collapse(text)
+    window = _quarter(_mask_references(match_form(original)), original, now)
+    return window if window is not None and plausible_year(window.start.year) else None
 
 
 def parse_time_window(text: str, now: date) -> TimeWindow | None:

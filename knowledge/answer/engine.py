@@ -37,7 +37,7 @@ from knowledge.answer.queries import (
     unloaded_full_numbers,
 )
 from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
-from knowledge.answer.windows import Window, parse_window
+from knowledge.answer.windows import Window, parse_quarter, parse_window
 from knowledge.limits import Limits
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import content_syllables
@@ -199,6 +199,16 @@ def _due_in(session: Session, doc_id: int, years: set[int]) -> bool:
     return False
 
 
+def _none_in_quarter(ask: Ask, answer: Answer) -> Answer:
+    """A quarter asked that nothing found falls in is said so, naming the quarter."""
+    if answer.citations or not answer.text.startswith(texts.ANS_NOTHING_FOUND):
+        return answer
+    quarter = parse_quarter(ask.question, ask.today)
+    if quarter is None:
+        return answer
+    return Answer(text=texts.ANS_NONE_IN_QUARTER.format(label=quarter.label), intent=answer.intent)
+
+
 def _without(text: str, words: str) -> str:
     """``text`` (as syllables) without the run of ``words``; unchanged if that leaves little."""
     sylls = syllables(text)
@@ -266,6 +276,7 @@ class Engine:
                     return Answer(text=texts.ANS_OUT_OF_REACH, intent="out_of_reach")
                 ask.units = allowed
             answer = _outline(ask) or KINDS.get(ask.reading.intent, KINDS[Intent.SEARCH])(ask)
+            answer = _none_in_quarter(ask, answer)
             if "plan_ids" not in answer.context and answer.intent == Intent.CLARIFY:
                 answer.context["plan_ids"] = _plan_ids(ask, answer)
         answer.context = self._context_for(answer, ask)

@@ -20,11 +20,14 @@ from knowledge.answer.queries import (
     asked_years,
     continued,
     document_years,
+    due_between,
     labelled_near,
     load_tasks,
     quoted_numbers,
     units_of,
 )
+from knowledge.answer.windows import Window, parse_quarter
+from knowledge.deadlines import parse_deadline
 from knowledge.retrieval.analyzer import analyze, syllables
 from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
@@ -218,11 +221,13 @@ def _answering(
     floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
     fixed = corrected(question, ask.searcher.keyword.vocab)  # "trien khia" as search read it
     years = asked_years(ask.question or question)
+    quarter = parse_quarter(ask.question or question, ask.today)
     return [
         h
         for h in hits
         if h.coverage >= floor
         and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
+        and (quarter is None or _in_window(ask, h, quarter))
         and _names_units(ask, h)
         and not _RECIPIENTS.match(h.record.text)
     ]
@@ -285,6 +290,17 @@ def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
         if doc is not None and doc.issued_date is not None and _PRESENT.match(hit.record.text):
             covered = {doc.issued_date.year}  # "Hiện nay … 22 trạm": the state when issued
     return set() if years & covered else {str(y) for y in years}
+
+
+def _in_window(ask: Ask, hit: Hit, window: Window) -> bool:
+    """A record answers a question naming a quarter only when a date of its falls in it:
+    a task by its due dates ("Quý II, Quý IV/2026" has one in each; "Thường xuyên" none),
+    any other record by the time its own words state ("Trong quý II/2026, …")."""
+    if hit.record.kind == "doc":
+        return True  # the plan itself: who signed it is not a matter of quarters
+    if hit.record.kind == "task":
+        return due_between(ask.session, [hit.record.ref_id], window.start, window.end)
+    return window.holds(parse_deadline(hit.record.text, hit.record.year))
 
 
 def _place_in_text(ask: Ask, question: str, kinds: Sequence[str] | None) -> list[Hit]:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from knowledge.retrieval.records import LABELLED
 from storage import repositories as repo
-from storage.models import Document, Passage, TaskRow, TaskUnit
+from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit
 
 NEARBY = 6  # labelled paragraphs this close to a quoted passage are shown with it
 CONTINUATION = 12  # passages after a short one read as its continuation
@@ -268,3 +268,17 @@ def quoted_document(question: str) -> str:
         return question[m.start() : end].strip()
     m = _DOC_NUMBER.search(q)
     return question[m.start() : m.end()].strip() if m else ""
+
+
+def due_between(session: Session, task_ids: Sequence[int], start: date, end: date) -> bool:
+    """One of the tasks has a due date (any occurrence) from ``start`` to ``end``."""
+    found = session.scalar(
+        select(TaskDeadline.id)
+        .where(
+            TaskDeadline.task_id.in_(task_ids),
+            TaskDeadline.due_date >= start,
+            TaskDeadline.due_date <= end,
+        )
+        .limit(1)
+    )
+    return found is not None

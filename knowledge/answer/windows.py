@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from knowledge.timewindows import TimeWindow, parse_time_window
+from knowledge.timewindows import parse_quarter as parse_quarter
 
 Window = TimeWindow
 
