@@ -6,9 +6,12 @@ answer must give each with its source); units have aliases (SNV, Sở TT&TT).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
+
+from fakes.chat import ChatUser
 
 from storage import repositories as repo
 from storage.db import Database
@@ -209,8 +212,13 @@ def populate(db: Database) -> None:
         )
 
 
-def populated_store(data_dir: Path, **overrides: Any) -> tuple[Database, Settings]:
-    """A fresh database in ``data_dir`` holding the two fixture plans, index in step.
+def populated_store(
+    data_dir: Path,
+    plans: tuple[Callable[[Database], None], ...] = (populate,),
+    **overrides: Any,
+) -> tuple[Database, Settings]:
+    """A fresh database in ``data_dir`` holding ``plans`` (by default the two fixture
+    plans; a test adds its own writer of a plan), index in step.
 
     ``overrides`` are settings (retrieval_mode, embedding_backend, llm_* …); nothing
     is read from the environment or a .env file.
@@ -221,6 +229,18 @@ def populated_store(data_dir: Path, **overrides: Any) -> tuple[Database, Setting
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     db = Database(settings.sqlalchemy_url)
     db.migrate()
-    populate(db)
+    for write in plans:
+        write(db)
     sync_index(db, settings)
     return db, settings
+
+
+def ask(user: ChatUser, text: str) -> str:
+    """The one reply to ``text``."""
+    [reply] = user.say(text)
+    return reply
+
+
+def cited(user: ChatUser) -> list[str]:
+    """The sources cited by the last reply."""
+    return [c.source for c in user.replies[0].citations]

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from answer_fixtures import PLAN_A, populate
+from answer_fixtures import PLAN_A, ask, populate, populated_store
 from fakes.chat import ChatUser, linked
 
 from bot import texts
@@ -22,7 +22,6 @@ from storage import repositories as repo
 from storage.db import Database
 from storage.feedback import list_feedback
 from storage.models import Document, Passage, TargetRow, TaskDeadline, TaskRow, TaskUnit
-from storage.settings import Settings
 
 NOW = datetime(2026, 4, 10, 9, 0)
 PLAN_C = "ke_hoach_tu_phap_2026_ban_cuoi.docx"
@@ -128,28 +127,13 @@ def _plan_c(db: Database) -> None:
 
 @pytest.fixture
 def services(tmp_path: Path) -> Services:
-    from knowledge.retrieval.sync import sync_index
-
-    settings = Settings(  # type: ignore[call-arg]
-        planbot_data_dir=tmp_path / "data", retrieval_mode="keyword", _env_file=None
-    )
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    _plan_c(db)
-    sync_index(db, settings)
+    db, settings = populated_store(tmp_path / "data", (populate, _plan_c), retrieval_mode="keyword")
     return Services(db, settings, clock=lambda: NOW)
 
 
 @pytest.fixture
 def user(services: Services) -> ChatUser:
     return linked(services, Dispatcher(services), "an", "leader")
-
-
-def ask(user: ChatUser, text: str) -> str:
-    [reply] = user.say(text)
-    return reply
 
 
 def labels(user: ChatUser) -> list[str]:

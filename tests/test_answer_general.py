@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from answer_fixtures import populate
+from answer_fixtures import ask, cited, populate, populated_store
 from fakes.chat import ChatUser, linked
 
 from handlers.dispatcher import Dispatcher
@@ -21,7 +21,6 @@ from handlers.services import Services
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import Document, Passage, SectionRow, TaskDeadline, TaskRow, TaskUnit
-from storage.settings import Settings
 
 NOW = datetime(2026, 4, 10, 9, 0)
 PLAN_D = "qd_512_han_han_2026_2030.docx"
@@ -130,28 +129,9 @@ def _plan_d(db: Database) -> None:
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
-    from knowledge.retrieval.sync import sync_index
-
-    settings = Settings(  # type: ignore[call-arg]
-        planbot_data_dir=tmp_path / "data", retrieval_mode="keyword", _env_file=None
-    )
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    populate(db)
-    _plan_d(db)
-    sync_index(db, settings)
+    db, settings = populated_store(tmp_path / "data", (populate, _plan_d), retrieval_mode="keyword")
     services = Services(db, settings, clock=lambda: NOW)
     return linked(services, Dispatcher(services), "an", "leader")
-
-
-def ask(user: ChatUser, text: str) -> str:
-    [reply] = user.say(text)
-    return reply
-
-
-def cited(user: ChatUser) -> list[str]:
-    return [c.source for c in user.replies[0].citations]
 
 
 # --- counts from the plan's own outline ------------------------------------------------

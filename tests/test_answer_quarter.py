@@ -12,6 +12,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from answer_fixtures import ask, cited, populated_store
 from fakes.chat import ChatUser, linked
 
 from handlers.dispatcher import Dispatcher
@@ -19,7 +20,6 @@ from handlers.services import Services
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit
-from storage.settings import Settings
 
 NOW = datetime(2026, 4, 10, 9, 0)
 PLAN = "kh_12_thuy_loi_so_2026.docx"
@@ -84,27 +84,9 @@ def _plan(db: Database) -> None:
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
-    from knowledge.retrieval.sync import sync_index
-
-    settings = Settings(  # type: ignore[call-arg]
-        planbot_data_dir=tmp_path / "data", retrieval_mode="keyword", _env_file=None
-    )
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    db = Database(settings.sqlalchemy_url)
-    db.migrate()
-    _plan(db)
-    sync_index(db, settings)
+    db, settings = populated_store(tmp_path / "data", (_plan,), retrieval_mode="keyword")
     services = Services(db, settings, clock=lambda: NOW)
     return linked(services, Dispatcher(services), "an", "leader")
-
-
-def ask(user: ChatUser, text: str) -> str:
-    [reply] = user.say(text)
-    return reply
-
-
-def cited(user: ChatUser) -> list[str]:
-    return [c.source for c in user.replies[0].citations]
 
 
 def test_tasks_due_in_the_quarter_asked(user: ChatUser) -> None:
