@@ -9,6 +9,7 @@ fact shown carries its source, and a question the plans do not answer gets a pla
 from __future__ import annotations
 
 import threading
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -172,14 +173,7 @@ def _of_years(session: Session, scope: DocScope, years: set[int]) -> DocScope:
     # year ("Văn bản không ghi tên người ký") is no answer in its stead.
     named = {d.id for d in docs if d is not None and (d.title or d.number)}
     kept = [i for i in kept if i in named]
-    return DocScope(
-        named=True,
-        document_ids=kept,
-        spans=scope.spans,
-        by_plan=scope.by_plan,
-        unknown_name=scope.unknown_name,
-        by_issuer=scope.by_issuer,
-    )
+    return replace(scope, named=True, document_ids=kept)
 
 
 def _due_in(session: Session, doc_id: int, years: set[int]) -> bool:
