@@ -20,6 +20,7 @@ from knowledge import texts
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
 from knowledge.plan import _unit_memo as unit_memo
+from knowledge.plan.content_items import extract_content_items
 from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
@@ -69,7 +70,8 @@ def parse_plan(doc: Document) -> ParsedPlan:
         warnings,
     )
     plan.tasks.extend(_merge_duties(prose, duties))
-    if is_directive(meta.number, meta.doc_type) or not plan.tasks:
+    directive = is_directive(meta.number, meta.doc_type)
+    if directive or not plan.tasks:
         no_intros: set[int] = set()
         directives, intros = _guard(
             lambda: extract_directives(blocks, outline, meta.plan_year, owner),
@@ -78,6 +80,16 @@ def parse_plan(doc: Document) -> ParsedPlan:
             warnings,
         )
         plan.tasks = _with_directives(plan.tasks, directives, intros)
+    if not directive:
+        taken = list(plan.tasks)
+        plan.tasks.extend(
+            _guard(
+                lambda: extract_content_items(blocks, outline, meta.plan_year, owner, taken),
+                no_tasks,
+                "content",
+                warnings,
+            )
+        )
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:

@@ -1,0 +1,180 @@
+"""Work items of a plan's content section, the ones no unit is named for.
+
+Many plans list what is to be done under a content heading and only say later,
+under "Tổ chức thực hiện", who does which part (or not at all)::
+
+    II. NỘI DUNG TRỌNG TÂM
+    1. Tổ chức rà soát, đánh giá tất cả các nội dung …
+    2. Nâng cao vai trò, trách nhiệm của người đứng đầu …
+
+    IV. NỘI DUNG HOẠT ĐỘNG TRIỂN KHAI
+    1. Công tác vệ sinh môi trường
+    a) Thu gom và xử lý rác thải
+    - Tổ chức thu gom, vận chuyển và xử lý triệt để rác thải sau lũ.
+
+Each leaf item (a numbered, lettered or bulleted paragraph with no items of its own
+below it) is a task of the plan. Its lead is the unit its sentence opens with, else
+none: the plan names none, and the quality report counts such tasks so that an
+admin can assign them. Its deadline is the one the item states, else none; a date
+is never borrowed from elsewhere.
+
+This pass runs after the others and reads only paragraphs none of them took.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from knowledge.document import Block, Locator
+from knowledge.plan._unit_memo import unit_names
+from knowledge.plan.clauses import assignment_deadline, subject_of
+from knowledge.plan.labels import starts_with_label
+from knowledge.plan.model import Section, Task
+from knowledge.plan.sections import (
+    RANK_LETTER,
+    Outline,
+    clean_text,
+    join_path,
+    parse_marker,
+    qualified_number,
+    stack_numbers,
+    strip_bullet,
+)
+from knowledge.plan.targets import in_target_section
+from knowledge.vietnamese import fold
+
+# Headings whose items are the work to be done ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU").
+_CONTENT_HEADINGS = (
+    "nhiem vu", "giai phap", "noi dung", "hoat dong", "cac nhiem vu", "cac giai phap",
+    "cac hoat dong", "cong viec", "cac noi dung", "mot so nhiem vu", "mot so giai phap",
+)  # fmt: skip
+# Headings under which items state facts, aims or rules, not work.
+_NOT_CONTENT = (
+    "muc dich", "yeu cau", "muc tieu", "quan diem", "can cu", "tinh hinh", "ket qua",
+    "danh gia", "han che", "ton tai", "su can thiet", "boi canh", "thuc trang",
+    "nguyen nhan", "bai hoc", "pham vi", "doi tuong", "giai thich", "nguyen tac",
+    "chi tieu", "kinh phi", "nguon", "to chuc thuc hien", "phan cong", "trach nhiem",
+    "che do", "dia diem", "thoi gian", "thanh phan", "du kien", "phuong phap",
+    "noi dung giam sat", "noi dung danh gia", "nguy co", "danh muc", "cac buoc",
+)  # fmt: skip
+_BULLET_RANK = RANK_LETTER + 1
+_MIN_WORDS = 4  # "- Cúm mùa." is a list of things, not a piece of work
+_MAX_TITLE = 600
+_TABLE_PLAN = 3  # tasks read from table rows that make a plan a table plan
+
+
+@dataclass
+class _Item:
+    index: int
+    rank: float
+    number: str
+    text: str
+    stack: tuple[Section, ...]
+    locator: Locator
+
+
+def _kind(title: str) -> bool | None:
+    folded = fold(title)
+    for prefix in ("ve ", "cac ", "nhung "):
+        folded = folded.removeprefix(prefix)
+    if folded.startswith(_NOT_CONTENT):
+        return False
+    if folded.startswith(_CONTENT_HEADINGS):
+        return True
+    return None
+
+
+def in_content_section(stack: tuple[Section, ...]) -> bool:
+    """The nearest heading that says what its items are says they are work."""
+    for section in reversed(stack):
+        if in_target_section(section.title):
+            return False
+        kind = _kind(section.title)
+        if kind is not None:
+            return kind
+    return False
+
+
+def _item(index: int, block: Block, outline: Outline) -> _Item | None:
+    text = clean_text(block.text)
+    if not text or outline.is_heading(index) or block.table is not None:
+        return None
+    marker = parse_marker(text)
+    if marker is not None and marker.kind in ("arabic", "letter"):
+        return _Item(
+            index, marker.rank, marker.number, marker.rest, outline.stacks[index], block.locator
+        )
+    bare = strip_bullet(text)
+    if bare != text:
+        rank = _BULLET_RANK + (1 if text.lstrip().startswith("+") else 0)
+        return _Item(index, rank, "", bare, outline.stacks[index], block.locator)
+    return None
+
+
+def _leaves(items: list[_Item]) -> list[_Item]:
+    """Items with no deeper item right after them in the same section."""
+    out: list[_Item] = []
+    for k, item in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        parent = nxt is not None and nxt.stack == item.stack and nxt.rank > item.rank
+        if not parent and not item.text.endswith(":"):
+            out.append(item)
+    return out
+
+
+def _read_by_others(stack: tuple[Section, ...], read: set[str]) -> bool:
+    return any(join_path(stack[:depth]) in read for depth in range(2, len(stack) + 1))
+
+
+def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
+    title = item.text.strip()
+    if len(title.split()) < _MIN_WORDS:
+        return None
+    unit, _rest = subject_of(title)
+    deadline = assignment_deadline(title, plan_year)
+    numbers = stack_numbers(item.stack)
+    own = [item.number] if item.number else []
+    return Task(
+        number=qualified_number([*numbers, *own]),
+        title=title[:_MAX_TITLE],
+        section=join_path(item.stack),
+        lead_units=unit_names(unit, owner) if unit else [],
+        deadline=deadline,
+        kind="task",
+        raw_lead=unit,
+        locator=item.locator,
+    )
+
+
+def extract_content_items(
+    blocks: list[Block],
+    outline: Outline,
+    plan_year: int | None,
+    owner: str | None,
+    taken: list[Task],
+) -> list[Task]:
+    """Tasks for the leaf items of content sections that no other pass read.
+
+    A section where another pass found a task is that pass's: its other paragraphs
+    are the task's details ("+ Hướng dẫn áp dụng …" under a labelled task)."""
+    if sum(t.locator.table is not None for t in taken) >= _TABLE_PLAN:
+        # The plan gives its tasks in a table: the body's content sections describe
+        # the same work in general terms, and would count it twice.
+        return []
+    taken_lines = {t.locator.line for t in taken if t.locator.line}
+    read = {t.section for t in taken}
+    items = [
+        item
+        for index, block in enumerate(blocks)
+        if outline.stacks[index] and in_content_section(outline.stacks[index])
+        if (item := _item(index, block, outline)) is not None
+    ]
+    tasks: list[Task] = []
+    for item in _leaves(items):
+        if item.locator.line and item.locator.line in taken_lines:
+            continue
+        if _read_by_others(item.stack, read) or starts_with_label(item.text):
+            continue
+        if (task := _task(item, plan_year, owner)) is not None:
+            tasks.append(task)
+    return tasks
