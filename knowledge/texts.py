@@ -122,6 +122,11 @@ PROGRESS_PARSING = "Đang phân tích kế hoạch…"
 PROGRESS_STORING = "Đang lưu nhiệm vụ, chỉ tiêu…"
 PROGRESS_INDEXING = "Đang cập nhật chỉ mục tìm kiếm…"
 # Parse quality (knowledge/plan/quality.py): the verdict an admin reads after an ingest.
+# A content-section task the plan gives no unit for (parse --json, task warnings).
+TASK_LEAD_NOT_STATED = "Kế hoạch không nêu đơn vị chủ trì nhiệm vụ này."
+QUALITY_UNASSIGNED = (
+    "{count} nhiệm vụ kế hoạch không giao cho đơn vị nào: cần phân công trước khi theo dõi tiến độ."
+)
 QUALITY_GOOD = "đọc tốt"
 QUALITY_CHECK = "cần kiểm tra"
 QUALITY_LINE = (

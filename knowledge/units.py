@@ -144,6 +144,22 @@ _UNITS: dict[str, list[str]] = {
     "Ngân hàng Nhà nước Việt Nam": [],
 }
 
+
+def _commune_lists() -> list[str]:
+    """ "UBND (các) xã, phường, đặc khu" in any order: since the 2025 reform every one of
+    them is a commune-level People's Committee, however a plan lists the kinds."""
+    from itertools import permutations
+
+    kinds = ("xã", "phường", "thị trấn", "đặc khu")
+    names: list[str] = []
+    for size in (2, 3):
+        for combo in permutations(kinds, size):
+            if "xã" in combo or "phường" in combo:
+                listed = ", ".join(combo)
+                names += [f"UBND {listed}", f"UBND các {listed}"]
+    return names
+
+
 _GROUPS: dict[str, list[str]] = {
     "Các sở, ban, ngành": ["Các sở, ban ngành", "Sở, ban, ngành", "Các sở ban ngành"],
     "Các sở, ban, ngành cấp tỉnh": ["Sở, ban, ngành cấp tỉnh", "Các sở, ban ngành cấp tỉnh"],
@@ -152,17 +168,7 @@ _GROUPS: dict[str, list[str]] = {
     "Các sở, ban, ngành có liên quan": ["Các sở, ban, ngành liên quan"],
     "Các bộ, ngành": ["Bộ, ngành"],
     "Các bộ, ngành, địa phương": ["Bộ, ngành, địa phương"],
-    "UBND cấp xã": [
-        "Ủy ban nhân dân cấp xã",
-        "UBND các xã, phường",
-        "UBND xã, phường",
-        "UBND các phường, xã",
-        "UBND các phường xã",
-        "UBND xã, phường, đặc khu",
-        "UBND các xã, phường, đặc khu",
-        "UBND các xã, phường, thị trấn",
-        "UBND xã, phường, thị trấn",
-    ],
+    "UBND cấp xã": ["Ủy ban nhân dân cấp xã", "UBND các phường xã", *_commune_lists()],
     "UBND cấp huyện": [
         "UBND các huyện, thành, thị",
         "UBND các huyện, thành phố, thị xã",

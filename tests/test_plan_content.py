@@ -118,3 +118,43 @@ def test_real_focus_section_and_activity_bullets() -> None:
     assert lab.lead_units == ["Trung tâm Kiểm soát bệnh tật tỉnh"]
     assert lab.number == "IV.1.c"
     assert all(not t.deadline.due_dates for t in activities)  # "24-48 giờ sau khi nước rút"
+
+
+def test_a_heading_specified_by_name_value_entries_is_one_task() -> None:
+    plan = _plan(
+        "II. NỘI DUNG KẾ HOẠCH",
+        "**1. Quan trắc chất lượng nước hồ chứa**",
+        "*a) Nước cấp cho các trạm bơm*",
+        "- Điểm quan trắc: 05 trạm bơm ven sông.",
+        "- Trạm bơm Bắc Sơn: lấy mẫu 02 vị trí gồm:",
+        "+ 01 vị trí tại cửa lấy nước;",
+        "+ 01 vị trí tại bể lắng.",
+        "- Thông số, tần suất: pH, độ đục; thời gian quan trắc từ tháng 4 đến tháng 9 năm 2026.",
+        "*b) Tuyên truyền cho người dân*",
+        "- Nội dung: cách dùng nước an toàn.",
+        "- Số lượng: 2.000 tờ rơi.",
+    )
+    tasks = sorted(plan.tasks, key=lambda t: t.locator.line or 0)
+    assert [(t.number, t.title) for t in tasks] == [
+        ("II.1.a", "Nước cấp cho các trạm bơm"),
+        ("II.1.b", "Tuyên truyền cho người dân"),
+    ]
+    assert tasks[0].deadline.due_dates == [date(2026, 9, 30)]
+    assert tasks[1].deadline.due_dates == []
+
+
+def test_an_action_with_a_colon_among_actions_stays_a_task() -> None:
+    plan = _plan(
+        "II. NHIỆM VỤ",
+        "1. Bảo đảm nước sạch",
+        "- Lấy mẫu xét nghiệm nhanh các nguồn nước: giếng, bể chứa, trạm cấp nước.",
+        "- Hướng dẫn hộ gia đình xử lý nước bằng hóa chất khử khuẩn.",
+        "- Cấp nước sạch bằng xe bồn tại khu vực thiếu nước.",
+        "2. Truyền thông cho cộng đồng",
+        "Truyền thông trên loa đài và mạng xã hội về cách xử lý nước sau lũ.",
+    )
+    titles = {t.title for t in plan.tasks}
+    assert "Lấy mẫu xét nghiệm nhanh các nguồn nước: giếng, bể chứa, trạm cấp nước." in titles
+    # a sub-heading holding one paragraph alone: that paragraph is its work
+    assert "Truyền thông trên loa đài và mạng xã hội về cách xử lý nước sau lũ." in titles
+    assert len(plan.tasks) == 4

@@ -224,7 +224,7 @@ REAL = {
     ],
     "quangngai_2025_qd1627_kiemke_taisancong": [
         ("IV.1.2", "Sở Tài chính", date(2026, 5, 31)),
-        ("IV.1.4", "Ủy ban nhân dân các phường, xã, đặc khu", date(2025, 11, 15)),
+        ("IV.1.4", "UBND cấp xã", date(2025, 11, 15)),
     ],
     "ttg_2025_qd2623_kh_luat_bvdlcn": [
         ("II.7", "Bộ Công an", date(2026, 12, 31)),

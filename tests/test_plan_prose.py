@@ -153,3 +153,33 @@ def test_corpus_laichau_lettered_tasks_are_distinct() -> None:
     numbers = [t.number for t in prose_tasks(load(_corpus("laichau")))]
     assert {"II.3.1.a", "II.3.1.b", "II.3.2.a", "II.3.2.b"} <= set(numbers)
     assert len(numbers) == len(set(numbers))
+
+
+def test_a_numbered_assignment_that_opens_a_list_gives_its_bullets_to_its_unit() -> None:
+    plan = parse_plan(
+        doc(
+            "KẾ HOẠCH",
+            "Phòng chống thiên tai dựa vào cộng đồng năm 2026",
+            "V. TỔ CHỨC THỰC HIỆN",
+            "1. Giao Sở Nông nghiệp và Môi trường là cơ quan đầu mối, chủ trì hướng dẫn "
+            "thực hiện Kế hoạch; tổ chức thực hiện các nhiệm vụ sau:",
+            "- Điều phối chung, đôn đốc các sở, ngành triển khai Kế hoạch.",
+            "- Tổng hợp, báo cáo kết quả thực hiện hằng năm.",
+            "**2. Sở Giáo dục và Đào tạo chủ trì, phối hợp với Sở Y tế, Ủy ban nhân dân "
+            "các phường, xã, đặc khu:**",
+            "- Lồng ghép nội dung phòng chống thiên tai vào hoạt động ngoại khóa.",
+        )
+    )
+    by_title = {t.title: t for t in plan.tasks}
+    assert set(by_title) == {
+        "Điều phối chung, đôn đốc các sở, ngành triển khai Kế hoạch.",
+        "Tổng hợp, báo cáo kết quả thực hiện hằng năm.",
+        "Lồng ghép nội dung phòng chống thiên tai vào hoạt động ngoại khóa.",
+    }  # the item that only introduces its list is no task of its own
+    assert by_title["Tổng hợp, báo cáo kết quả thực hiện hằng năm."].lead_units == [
+        "Sở Nông nghiệp và Môi trường"
+    ]
+    assert by_title["Tổng hợp, báo cáo kết quả thực hiện hằng năm."].number == "V.1"
+    # "X chủ trì, phối hợp với Y, Z": X leads, the others coordinate
+    lesson = by_title["Lồng ghép nội dung phòng chống thiên tai vào hoạt động ngoại khóa."]
+    assert lesson.lead_units == ["Sở Giáo dục và Đào tạo"]

@@ -185,6 +185,9 @@ def test_unit_key_is_the_shared_lookup_key() -> None:
         ("Sở, ban, ngành", "Các sở, ban, ngành"),
         ("UBND cấp xã", "UBND cấp xã"),
         ("UBND các xã, phường", "UBND cấp xã"),
+        # since 2025 the commune level is xã, phường and đặc khu, listed in any order
+        ("Ủy ban nhân dân các phường, xã, đặc khu", "UBND cấp xã"),
+        ("UBND phường, đặc khu, xã", "UBND cấp xã"),
         ("UBND các huyện, thành, thị", "UBND cấp huyện"),
         ("Các phòng, đơn vị liên quan", "Các phòng, đơn vị liên quan"),
         ("Các cơ quan Trung ương và địa phương", "Các cơ quan Trung ương và địa phương"),

@@ -13,7 +13,10 @@ under "Tổ chức thực hiện", who does which part (or not at all)::
     - Tổ chức thu gom, vận chuyển và xử lý triệt để rác thải sau lũ.
 
 Each leaf item (a numbered, lettered or bulleted paragraph with no items of its own
-below it) is a task of the plan. Its lead is the unit its sentence opens with, else
+below it) is a task of the plan. Items that only specify ("- Điểm quan trắc: …",
+"+ Xã Trường Văn: lấy mẫu 01 vị trí", "- Số lượng: 5.000 cuốn") are no work of their
+own: the heading they specify is the task ("a) Nguồn nước cấp nuôi tôm"), with the
+deadline its specification states ("thời gian quan trắc từ tháng 3 đến tháng 10 năm 2026"). Its lead is the unit its sentence opens with, else
 none: the plan names none, and the quality report counts such tasks so that an
 admin can assign them. Its deadline is the one the item states, else none; a date
 is never borrowed from elsewhere.
@@ -23,11 +26,13 @@ This pass runs after the others and reads only paragraphs none of them took.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from knowledge import texts
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
-from knowledge.plan.clauses import assignment_deadline, subject_of
+from knowledge.plan.clauses import assignment_deadline, names_unit, subject_of
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Section, Task
 from knowledge.plan.sections import (
@@ -53,14 +58,17 @@ _NOT_CONTENT = (
     "muc dich", "yeu cau", "muc tieu", "quan diem", "can cu", "tinh hinh", "ket qua",
     "danh gia", "han che", "ton tai", "su can thiet", "boi canh", "thuc trang",
     "nguyen nhan", "bai hoc", "pham vi", "doi tuong", "giai thich", "nguyen tac",
-    "chi tieu", "kinh phi", "nguon", "to chuc thuc hien", "phan cong", "trach nhiem",
+    "chi tieu", "kinh phi", "nguon von", "nguon luc", "nguon kinh phi", "to chuc thuc hien", "phan cong", "trach nhiem",
     "che do", "dia diem", "thoi gian", "thanh phan", "du kien", "phuong phap",
     "noi dung giam sat", "noi dung danh gia", "nguy co", "danh muc", "cac buoc",
 )  # fmt: skip
 _BULLET_RANK = RANK_LETTER + 1
+_PLAIN_RANK = RANK_LETTER + 9  # below every list level
 _MIN_WORDS = 4  # "- Cúm mùa." is a list of things, not a piece of work
 _MAX_TITLE = 600
 _TABLE_PLAN = 3  # tasks read from table rows that make a plan a table plan
+_SPEC_HEAD = re.compile(r"^([^:;.]{2,80}?)\s*:(?:\s|$)")
+_SPEC_SHARE = 0.6  # share of "name: value" items that makes a section a specification
 
 
 @dataclass
@@ -71,6 +79,7 @@ class _Item:
     text: str
     stack: tuple[Section, ...]
     locator: Locator
+    plain: bool = False  # a paragraph without a list mark
 
 
 def _kind(title: str) -> bool | None:
@@ -78,6 +87,10 @@ def _kind(title: str) -> bool | None:
     for prefix in ("ve ", "cac ", "nhung "):
         folded = folded.removeprefix(prefix)
     if folded.startswith(_NOT_CONTENT):
+        return False
+    if folded.startswith("noi dung") and "thu tuc hanh chinh" in folded:
+        # "Nội dung chi tiết từng thủ tục hành chính đơn giản hóa": records of the
+        # procedures a simplification plan changes, not work items
         return False
     if folded.startswith(_CONTENT_HEADINGS):
         return True
@@ -108,7 +121,28 @@ def _item(index: int, block: Block, outline: Outline) -> _Item | None:
     if bare != text:
         rank = _BULLET_RANK + (1 if text.lstrip().startswith("+") else 0)
         return _Item(index, rank, "", bare, outline.stacks[index], block.locator)
-    return None
+    return _Item(index, _PLAIN_RANK, "", text, outline.stacks[index], block.locator, plain=True)
+
+
+def _lone_paragraphs(items: list[_Item], outline: Outline) -> list[_Item]:
+    """Marked items, and the one paragraph a sub-heading holds alone ("4. Công tác
+    truyền thông" then one paragraph of what to do): that paragraph is its work. Other
+    unmarked paragraphs introduce or continue an item."""
+    parents = {s.parent for s in outline.sections if s.parent}
+    by_path = _by_path(items)
+    kept = []
+    for item in items:
+        path = join_path(item.stack)
+        alone = len(by_path[path]) == 1 and len(item.stack) >= 2 and path not in parents
+        if not item.plain or (alone and not item.text.endswith(":")):
+            kept.append(item)
+    return kept
+
+
+def _spec_entry(text: str) -> bool:
+    """ "Điểm quan trắc: …", "Xã Trường Văn: …": a short name before a colon, no unit."""
+    m = _SPEC_HEAD.match(text)
+    return m is not None and not names_unit(m.group(1))
 
 
 def _leaves(items: list[_Item]) -> list[_Item]:
@@ -131,6 +165,8 @@ def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
     if len(title.split()) < _MIN_WORDS:
         return None
     unit, _rest = subject_of(title)
+    if not unit and owner and _owner_does(owner):
+        unit = owner  # a department's own plan: its work items are its own
     deadline = assignment_deadline(title, plan_year)
     numbers = stack_numbers(item.stack)
     own = [item.number] if item.number else []
@@ -143,7 +179,38 @@ def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
         kind="task",
         raw_lead=unit,
         locator=item.locator,
+        warnings=[] if unit else [texts.TASK_LEAD_NOT_STATED],
     )
+
+
+# Offices that issue plans for others to carry out, not do the items themselves.
+_ISSUERS_FOR_OTHERS = (
+    "ubnd", "uy ban nhan dan", "hoi dong nhan dan", "chinh phu", "thu tuong", "tinh uy",
+    "thanh uy", "van phong chinh phu", "ban chap hanh", "ban thuong vu",
+)  # fmt: skip
+
+
+def _owner_does(owner: str) -> bool:
+    return not fold(owner).startswith(_ISSUERS_FOR_OTHERS)
+
+
+def _inherit_leads(tasks: list[Task], taken: list[Task]) -> None:
+    """ "2. Giám đốc các sở, Chủ tịch UBND cấp xã chịu trách nhiệm:" read by another pass,
+    then "a) …" with bullets: the bullets are the work of the units the item names."""
+    intros = [t for t in taken if t.lead_units and t.title.rstrip().endswith(":") and t.number]
+    for task in tasks:
+        if task.lead_units:
+            continue
+        line = task.locator.line or 0
+        above = [
+            t
+            for t in intros
+            if task.number.startswith(f"{t.number}.") and (t.locator.line or 0) < line
+        ]
+        if above:
+            intro = max(above, key=lambda t: t.locator.line or 0)
+            task.lead_units, task.raw_lead = list(intro.lead_units), intro.raw_lead
+            task.warnings = []
 
 
 def extract_content_items(
@@ -169,12 +236,77 @@ def extract_content_items(
         if outline.stacks[index] and in_content_section(outline.stacks[index])
         if (item := _item(index, block, outline)) is not None
     ]
+    items = _lone_paragraphs(items, outline)
+    specified = _specified_paths(items)
     tasks: list[Task] = []
     for item in _leaves(items):
         if item.locator.line and item.locator.line in taken_lines:
             continue
         if _read_by_others(item.stack, read) or starts_with_label(item.text):
             continue
+        if join_path(item.stack) in specified:
+            continue
         if (task := _task(item, plan_year, owner)) is not None:
             tasks.append(task)
+    _inherit_leads(tasks, taken)
+    read |= {t.section for t in tasks}
+    return tasks + _specified_headings(specified, outline, read, plan_year)
+
+
+def _by_path(items: list[_Item]) -> dict[str, list[_Item]]:
+    by_path: dict[str, list[_Item]] = {}
+    for item in items:
+        by_path.setdefault(join_path(item.stack), []).append(item)
+    return by_path
+
+
+def _specified_paths(items: list[_Item]) -> dict[str, list[_Item]]:
+    """Sections whose items are mostly "name: value" entries: a specification.
+
+    One item with a colon among actions ("- Lấy mẫu xét nghiệm các nguồn nước: giếng, bể
+    chứa …") is still work; a run of them ("- Điểm quan trắc: …", "+ Xã A: …") is not."""
+    return {
+        path: rows
+        for path, rows in _by_path(items).items()
+        if _spec_count(rows) >= _SPEC_SHARE * len(rows)
+    }
+
+
+def _spec_count(rows: list[_Item]) -> int:
+    """Entries, with the sub-items of an entry ("- Cửa sông A: lấy mẫu 03 vị trí gồm:"
+    then "+ 01 vị trí …") counted as part of it."""
+    count, entry_rank = 0, None
+    for row in rows:
+        if entry_rank is not None and row.rank > entry_rank:
+            count += 1
+            continue
+        entry_rank = row.rank if _spec_entry(row.text) else None
+        count += entry_rank is not None
+    return count
+
+
+def _specified_headings(
+    specified: dict[str, list[_Item]], outline: Outline, read: set[str], plan_year: int | None
+) -> list[Task]:
+    """A leaf heading whose items only specify it is one task."""
+    parents = {s.parent for s in outline.sections if s.parent}
+    tasks: list[Task] = []
+    for path, rows in specified.items():
+        stack = rows[0].stack
+        if path in read or path in parents or _read_by_others(stack, read):
+            continue
+        if _spec_entry(stack[-1].title):
+            continue  # "1. Tên thủ tục hành chính: …": a record, not a piece of work
+        body = " ".join(r.text for r in rows)
+        tasks.append(
+            Task(
+                number=qualified_number(stack_numbers(stack)),
+                title=stack[-1].title,
+                section=path,
+                deadline=assignment_deadline(body, plan_year),
+                kind="task",
+                locator=stack[-1].locator,
+                warnings=[texts.TASK_LEAD_NOT_STATED],
+            )
+        )
     return tasks

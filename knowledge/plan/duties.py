@@ -101,6 +101,21 @@ def subject_unit(text: str) -> str:
     return ""
 
 
+_ASSIGNING = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+\S")
+
+
+def _assigns(title: str) -> bool:
+    return bool(_ASSIGNING.match(title)) or "chủ trì" in title
+
+
+def _heading_unit(title: str) -> str:
+    """The unit a heading names; "2. Sở X chủ trì, phối hợp với Sở Y, UBND …:" names Sở X
+    (the others coordinate)."""
+    if "chủ trì" in title:
+        return subject_unit(title) or unit_text(title)
+    return unit_text(title)
+
+
 def _subject_unit(text: str) -> str:
     for m in SUBJECT_VERB.finditer(text[:160]):
         head = unit_text(text[: m.start()].strip())
@@ -173,13 +188,17 @@ def extract_duties(
     ] = []  # unit, path, loc, number, text, marked
     override_number = ""
     override = ""  # unit of a numbered sibling item that the loader left under the unit above
+    # "1. Giao Sở X …, tổ chức thực hiện các nhiệm vụ sau:" opens a list: the bullets
+    # below are Sở X's tasks, and the item itself only introduces them.
+    opener: tuple[str, str, int] | None = None  # unit, number, index in items
+    intros: set[int] = set()  # items whose list followed them
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
     covered = covered or set()
     topics = topic_siblings(outline.sections, names_unit)
     unit_heads = unit_siblings(outline.sections, _plain_unit_heading)
     for index, block in enumerate(blocks):
         if outline.is_heading(index):
-            closed, override = False, ""
+            closed, override, opener = False, "", None
             continue
         if block.table is not None or closed:
             continue
@@ -226,9 +245,18 @@ def extract_duties(
             and (names_unit(unit_section.title) or id(unit_section) in unit_heads)
             and id(unit_section) not in topics
         ):
-            unit = unit_text(unit_section.title)
+            unit = _heading_unit(unit_section.title)
         else:
             unit = subject_unit(body)
+            if not unit and unit_section is not None and _assigns(unit_section.title):
+                # "1. Giao Sở X là cơ quan đầu mối …, thực hiện các nhiệm vụ sau" as a
+                # heading: its bullets are Sở X's
+                unit = subject_unit(unit_section.title)
+        if not unit and not number and marked and opener is not None:
+            unit, full = opener[0], opener[1]
+            intros.add(opener[2])
+        if number:
+            opener = (unit, full, len(items)) if unit and body.endswith(":") else None
         if not unit or not body:
             continue
         path = outline.path(index)
@@ -238,7 +266,9 @@ def extract_duties(
             items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
             continue
         items.append((unit, path, block.locator, full, body, marked))
-    for unit, path, locator, number, body, _ in items:
+    for k, (unit, path, locator, number, body, _) in enumerate(items):
+        if k in intros:
+            continue
         tasks.append(
             Task(
                 number=number,

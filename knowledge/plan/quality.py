@@ -83,13 +83,21 @@ def assess(plan: ParsedPlan) -> ParseQuality:
             unclaimed += 1
     tasks = len(plan.tasks)
     without_lead = sum(1 for t in plan.tasks if not t.lead_units)
+    # Tasks the plan itself gives no unit ("II. NỘI DUNG TRỌNG TÂM — 1. …") were read
+    # right: they need assigning, not a second look at the reading.
+    unassigned = sum(
+        1 for t in plan.tasks if not t.lead_units and texts.TASK_LEAD_NOT_STATED in t.warnings
+    )
     without_deadline = sum(1 for k in range(tasks) if not _has_deadline(plan, k))
     allowed = max(_MIN_GAPS, int(tasks * _GAP_SHARE))
     # More than a third of the dated unit passages unclaimed: the layout was missed.
-    good = tasks > 0 and unclaimed <= allowed and without_lead <= allowed and tasks >= 2 * unclaimed
+    missed_lead = without_lead - unassigned
+    good = tasks > 0 and unclaimed <= allowed and missed_lead <= allowed and tasks >= 2 * unclaimed
     verdict = texts.QUALITY_GOOD if good else texts.QUALITY_CHECK
     notes = []
     number = plan.meta.number or ""
     if number.startswith("/"):
         notes.append(texts.PARSE_BLANK_NUMBER.format(number=number))
+    if unassigned:
+        notes.append(texts.QUALITY_UNASSIGNED.format(count=unassigned))
     return ParseQuality(tasks, unclaimed, without_lead, without_deadline, verdict, notes)
