@@ -917,3 +917,34 @@ def test_headerless_next_page_table_uses_the_carried_columns() -> None:
     assert not is_task_table(signature, ctx)
     [task] = tasks_from_table(page2, ctx)
     assert (task.number, task.raw_lead, task.deadline.raw) == ("2", "Sở Tư pháp", "Quý II/2026")
+
+
+def test_a_target_table_with_a_monitoring_unit_is_no_task_table() -> None:
+    targets = table(
+        ["TT", "Chỉ tiêu", "Đơn vị", "Kết quả", "Cơ quan chủ trì theo dõi, đánh giá"],
+        ["1", "Tỉ lệ hồ sơ được số hóa", "%", "100", "Sở Nội vụ"],
+    )
+    assert not is_task_table(targets)
+    # the objective column of a real task table still gives tasks
+    tasks_with_objectives = table(
+        ["STT", "Mục tiêu", "Đơn vị chủ trì", "Thời gian hoàn thành"],
+        ["1", "Số hóa hồ sơ lưu trữ của các sở", "Sở Nội vụ", "Quý IV/2026"],
+    )
+    assert is_task_table(tasks_with_objectives)
+
+
+def test_roman_dotted_rows_head_groups_not_tasks() -> None:
+    t = table(
+        ["TT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời gian thực hiện"],
+        ["III", "Phát triển nền tảng số"],
+        ["III.1", "Nhóm nền tảng quy mô quốc gia"],
+        ["1", "Triển khai cổng dịch vụ công mới", "Bộ Công an", "Tháng 02/2026"],
+        ["III.2", "Nhóm nền tảng của bộ, ngành", "", ""],
+        ["2", "Xây dựng kho dữ liệu dùng chung", "Bộ Tài chính", "Năm 2026"],
+    )
+    tasks = tasks_from_table(t, TableContext(section="Phụ lục", plan_year=2026))
+    assert [t.title for t in tasks] == [
+        "Triển khai cổng dịch vụ công mới",
+        "Xây dựng kho dữ liệu dùng chung",
+    ]
+    assert [t.lead_units for t in tasks] == [["Bộ Công an"], ["Bộ Tài chính"]]

@@ -31,6 +31,8 @@ def is_bold(text: str) -> bool:
 ROMAN = re.compile(r"^(?=[IVXLC])(X{0,3})(IX|IV|V?I{0,3})$")
 _ARABIC = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
 _LETTER = re.compile(r"^[A-HĐ]\.?$")
+# "III.1", "III.1.2": a sub-group of a Roman group, numbered from it
+_ROMAN_DOTTED = re.compile(r"^[IVXL]{1,4}(?:\.\d{1,2}){1,3}\.?$")
 
 
 def is_roman(text: str) -> bool:
@@ -43,7 +45,18 @@ def is_row_number(text: str) -> bool:
     t = clean_cell(text)
     if not t or len(t) > 8:
         return False
-    return bool(_ARABIC.match(t) or is_roman(t) or _LETTER.match(t) or re.match(r"^[a-zđ]\)$", t))
+    return bool(
+        _ARABIC.match(t)
+        or is_roman(t)
+        or _LETTER.match(t)
+        or _ROMAN_DOTTED.match(t)
+        or re.match(r"^[a-zđ]\)$", t)
+    )
+
+
+def is_sub_group_number(text: str) -> bool:
+    """ "III.1": a Roman group's numbered part, which heads rows rather than states one."""
+    return bool(_ROMAN_DOTTED.match(clean_cell(text)))
 
 
 def is_group_number(text: str) -> bool:

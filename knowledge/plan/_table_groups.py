@@ -18,6 +18,7 @@ from knowledge.plan._table_cells import (
     is_group_number,
     is_roman,
     is_row_number,
+    is_sub_group_number,
     is_unit_cell,
     starts_like_continuation,
 )
@@ -69,6 +70,8 @@ def _numbered_title(number: str, title: str, raw_title: str) -> tuple[int, str] 
     """ "IV | NHIỆM VỤ …", "A | PHÁT TRIỂN …", "7.1 | Chính quyền số" and nothing else."""
     if is_group_number(number):
         return (_level_of_number(number), f"{number} {title}")
+    if is_sub_group_number(number):
+        return (3, f"{number} {title}")
     dotted = "." in number.rstrip(".") and len(title) < 80
     if (dotted or is_bold(raw_title)) and not is_unit_cell(title):
         return (3, f"{number} {title}")

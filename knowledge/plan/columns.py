@@ -58,6 +58,7 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
     ),
 ]
 
+_MEASURE_HEADERS = {"don vi", "don vi tinh", "dvt", "don vi do"}  # of a target's number
 # "1- Mục tiêu", "3 - Hoạt động", "(5) Chủ trì": the printed column number.
 _LABEL = re.compile(r"^\(?(\d{1,2})\)?\s*[-.)]\s*")
 
@@ -103,9 +104,27 @@ class ColumnMap:
     @property
     def is_task_table(self) -> bool:
         has_content = "content" in self.roles or (
-            "objective" in self.roles and "lead" in self.roles
+            "objective" in self.roles and "lead" in self.roles and not self.is_target_table
         )
         return has_content and ("lead" in self.roles or "deadline" in self.roles)
+
+    @property
+    def is_target_table(self) -> bool:
+        """ "TT | Chỉ tiêu | Đơn vị | Kết quả | Cơ quan chủ trì theo dõi, đánh giá": targets
+        with the unit that measures them, not tasks (a measure column or a monitoring lead)."""
+        col = self.get("objective")
+        if col is None or col >= len(self.header_folds):
+            return False
+        if not self.header_folds[col].startswith("chi tieu"):
+            return False
+        measured = any(f in _MEASURE_HEADERS for f in self.header_folds)
+        lead = self.get("lead")
+        monitors = (
+            lead is not None
+            and lead < len(self.header_folds)
+            and ("theo doi" in self.header_folds[lead])
+        )
+        return measured or monitors
 
 
 def _row_roles(cells: list[str]) -> list[Role | None]:
