@@ -41,7 +41,12 @@ def test_numbered_items_of_a_focus_section_are_tasks_without_a_lead() -> None:
     assert not any(t.title.startswith("Nâng cao nhận thức") for t in plan.tasks)
     duty = _by_title(plan.tasks, "Chủ trì hướng dẫn")
     assert duty.lead_units == ["Sở Nội vụ"]
+    # read right, assigned to nobody: the admin is told to assign them, not to re-check
     assert plan.quality is not None and plan.quality.without_lead == 3
+    assert plan.quality.verdict == "đọc tốt"
+    assert plan.quality.notes == [
+        "3 nhiệm vụ kế hoạch không giao cho đơn vị nào: cần phân công trước khi theo dõi tiến độ."
+    ]
 
 
 def test_bullets_under_activity_headings_are_the_tasks_not_the_headings() -> None:
