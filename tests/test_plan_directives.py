@@ -223,3 +223,39 @@ def test_a_role_addressee_is_the_lead_not_a_bare_noun() -> None:
     # "Tổ chức thực hiện" is a section heading, never a unit
     assert not any("Tổ chức thực hiện" in u for t in plan.tasks for u in t.lead_units)
     assert subject_of("Cơ quan phối hợp có trách nhiệm trả lời")[0] == "Cơ quan phối hợp"
+
+
+_CONCLUSION_INLINE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 777/TB-VPCP
+THÔNG BÁO
+Kết luận của Ban Chỉ đạo về chuyển đổi số
+III. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM
+**1. Hoàn thiện thể chế:** Các bộ khẩn trương trình Chính phủ ban hành các nghị định hướng dẫn; nhiệm vụ thường xuyên.
+**2. Xây dựng chiến lược dữ liệu:** **(1)** Bộ Tư pháp ban hành chiến lược trước ngày 25 tháng 11 năm 2025; **(2)** Bộ Công an hướng dẫn các bộ xếp hạng cơ sở dữ liệu, hoàn thành trước ngày 10 tháng 12 năm 2025.
+**3. Nhiệm vụ của từng cơ quan**
+a) Bộ Khoa học và Công nghệ: **(1)** trình Thủ tướng Chính phủ chương trình công nghệ chiến lược trong tháng 11 năm 2025; **(2)** các bộ, ngành tập trung: **(i)** sửa đổi 120 văn bản quy phạm pháp luật; **(ii)** rà soát quy định về dịch vụ công trực tuyến.
+b) Lĩnh vực nội vụ: Đơn vị sự nghiệp công lập thuộc Sở Nội vụ được sắp xếp lại theo lộ trình.
+"""
+
+
+def test_sub_items_written_inside_one_paragraph_are_tasks_of_their_own() -> None:
+    plan = _parse(_CONCLUSION_INLINE, "thong-bao.txt")
+    first = _task(plan, "III.2.1")
+    assert first.lead_units == ["Bộ Tư pháp"]
+    assert _due(first) == date(2025, 11, 25)
+    second = _task(plan, "III.2.2")
+    assert second.lead_units == ["Bộ Công an"]
+    assert _due(second) == date(2025, 12, 10)
+    # the unit named before the marks does the unnamed ones
+    chosen = _task(plan, "III.3.a.1")
+    assert chosen.lead_units == ["Bộ Khoa học và Công nghệ"]
+    assert _due(chosen) == date(2025, 11, 30)
+    assert _task(plan, "III.3.a.2.i").title.startswith("sửa đổi 120 văn bản")
+    assert _task(plan, "III.3.a.2.ii").title.startswith("rà soát quy định")
+
+
+def test_a_topic_then_its_assignment_in_one_item_is_led_by_the_subject() -> None:
+    plan = _parse(_CONCLUSION_INLINE, "thong-bao.txt")
+    assert _task(plan, "III.1").lead_units == ["Các bộ"]
+    # a topic whose sentence is passive assigns nothing to its subject
+    assert not any(t.number == "III.3.b" for t in plan.tasks)

@@ -29,7 +29,13 @@ from functools import lru_cache
 
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
-from knowledge.plan.clauses import AGREED, UNIT_CLAUSE_END, assignment_deadline, subject_of
+from knowledge.plan.clauses import (
+    AGREED,
+    SUBJECT_VERB,
+    UNIT_CLAUSE_END,
+    assignment_deadline,
+    subject_of,
+)
 from knowledge.plan.labels import starts_with_label
 from knowledge.plan.model import Deadline, Task
 from knowledge.plan.sections import (
@@ -54,12 +60,19 @@ _INTRO = re.compile(r"(?:^|[\s,;])(?:yêu cầu|giao|đề nghị|chỉ đạo)\
 _BULLET_RANK = {"-": RANK_LETTER + 1, "–": RANK_LETTER + 1, "•": RANK_LETTER + 1}
 _SUB_BULLET_RANK = RANK_LETTER + 2  # "+ …"
 # "(1) Bộ Tài chính giải quyết …": numbered sub-items of an item, above its bullets.
-_PAREN_ITEM = re.compile(r"^\((\d{1,2})\)\s*(?=\S)")
+_PAREN_ITEM = re.compile(r"^\((\d{1,2}|[ivx]{1,4})\)\s*(?=\S)")
 _PAREN_RANK = RANK_LETTER + 0.5
+_PAREN_ROMAN_RANK = _PAREN_RANK + 0.25  # "(i)" under "(3)"
+# "Bộ X: (1) trình …; (2) chủ trì …": the sub-items written inside one paragraph.
+_INLINE_ITEM = re.compile(r"(?:(?<=[\s:;.,])|^)\((\d{1,2}|[ivx]{1,4})\)\s*(?=\S)")
+_ROMAN_VALUE = {
+    r: k for k, r in enumerate(("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"), 1)
+}
 _ADDRESSEES = re.compile(r"(?:\bdien|\bkinh gui|^gui)\s*:\s*$")
 _HEADS_OF = ("lanh dao ", "nguoi dung dau ")  # the heads of the unit named above
 # "11. Các đơn vị cấp nước có trách nhiệm" (then "a) …"): the unit, and no task yet.
 _DUTY_ONLY = {"co trach nhiem", "chiu trach nhiem", "co nhiem vu", "thuc hien"}
+_MAX_TOPIC_HEAD = 160  # "Đẩy mạnh … chính sách:" before the assignment
 _MAX_TITLE = 1500  # an item's text with the paragraphs that go on from it
 # Headings under which numbered text states facts or aims, not assignments.
 _NOT_TASKS = (
@@ -71,6 +84,30 @@ _TASK_HEADINGS = (
     "nhiem vu", "giai phap", "phuong huong", "to chuc thuc hien", "phan cong", "trach nhiem",
     "kien nghi", "chi dao", "de nghi", "giao ", "noi dung", "mot so",
 )  # fmt: skip
+
+
+def split_inline_items(text: str) -> list[str]:
+    """ "a) Bộ X: (1) trình …; (2) chủ trì …; (3) … (i) …; (ii) …" -> the head and one
+    piece per sub-item, each starting with its mark. The marks must run in order from
+    (1), at least two of them: a lone "(1)" is a reference, not a list."""
+    cuts: list[int] = []
+    digit, roman = 1, 1
+    for m in _INLINE_ITEM.finditer(text):
+        label = m.group(1)
+        if label.isdigit() and int(label) == digit:
+            cuts.append(m.start())
+            digit, roman = digit + 1, 1
+        elif not label.isdigit() and digit > 1 and _ROMAN_VALUE.get(label) == roman:
+            cuts.append(m.start())
+            roman += 1
+    if digit <= 2 or (cuts[0] == 0 and len(cuts) == 1):
+        return [text]
+    ends = [*cuts[1:], len(text)]
+    pieces = [
+        text[: cuts[0]].strip(),
+        *(text[a:b].strip().rstrip(";").strip() for a, b in zip(cuts, ends, strict=True)),
+    ]
+    return [p for p in pieces if p]
 
 
 def is_directive(number: str | None, doc_type: str | None) -> bool:
@@ -109,6 +146,18 @@ def _assigns(stack: tuple[Section, ...]) -> bool:
     return True
 
 
+def _after_topic(body: str) -> tuple[str, str]:
+    """ "2. Đẩy mạnh hoàn thiện thể chế: Các bộ khẩn trương trình …": a conclusion's topic,
+    then the assignment, whose subject is the unit."""
+    topic, colon, tail = body.partition(":")
+    if not colon or not tail.strip() or len(topic) > _MAX_TOPIC_HEAD:
+        return "", body
+    unit, rest = subject_of(tail.strip())
+    # the unit acts ("Các bộ khẩn trương trình …"), not "Đơn vị sự nghiệp … được sắp xếp"
+    acts = bool(SUBJECT_VERB.match(f" {rest}")) and not rest.startswith(("được ", "bị "))
+    return (unit, rest) if unit and len(rest) > 3 and acts else ("", body)
+
+
 def _intro_unit(text: str) -> str:
     """The unit an introducing sentence hands the items below to, or ""."""
     if not text.endswith(":"):
@@ -134,6 +183,10 @@ class _Reader:
         text = clean_text(block.text)
         if not text:
             return
+        for piece in split_inline_items(text):
+            self._read_text(index, block, piece)
+
+    def _read_text(self, index: int, block: Block, text: str) -> None:
         if fold(text).startswith(_STOP):
             # The signature closes the body; an appendix ("Phụ lục") may follow it with
             # more assignments, so reading goes on with a fresh stack.
@@ -156,7 +209,8 @@ class _Reader:
         if marker is not None and marker.kind in ("roman", "arabic", "letter", "content"):
             self._item(index, block, marker.rank, marker.number, marker.rest.strip())
         elif paren is not None:
-            self._item(index, block, _PAREN_RANK, f"({paren.group(1)})", body[paren.end() :])
+            rank = _PAREN_RANK if paren.group(1).isdigit() else _PAREN_ROMAN_RANK
+            self._item(index, block, rank, f"({paren.group(1)})", body[paren.end() :])
         elif body != text:
             rank = _BULLET_RANK.get(text[:1], _SUB_BULLET_RANK)
             self._item(index, block, rank, "", body)
@@ -183,6 +237,8 @@ class _Reader:
             self.levels.append(level)  # "2. Cơ quan chủ trì: …" is a field of a labelled task
             return
         unit, rest = subject_of(body)
+        if not unit:
+            unit, rest = _after_topic(body)
         if not unit:
             unit = _intro_unit(body)
             rest = ""

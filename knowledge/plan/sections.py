@@ -88,6 +88,7 @@ _QUAL_ROMAN = re.compile(r"^([IVX]{1,4})\.$")
 _QUAL_ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 _QUAL_LETTER = re.compile(r"^([a-zđ])\)$")
 _QUAL_PAREN = re.compile(r"^\((\d{1,2})\)$")  # "(1)": a sub-item of a directive's item
+_QUAL_PAREN_ROMAN = re.compile(r"^\(([ivx]{1,4})\)$")  # "(ii)": a sub-item of "(3)"
 
 
 def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
@@ -120,9 +121,13 @@ def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
                 parts.pop()
             parts.append(("letter", m.group(1)))
         elif m := _QUAL_PAREN.match(n):
-            if parts and parts[-1][0] == "paren":
+            while parts and parts[-1][0] in ("paren", "paren_roman"):
                 parts.pop()
             parts.append(("paren", m.group(1)))
+        elif m := _QUAL_PAREN_ROMAN.match(n):
+            if parts and parts[-1][0] == "paren_roman":
+                parts.pop()
+            parts.append(("paren_roman", m.group(1)))
         elif n.upper().startswith(("PHỤ LỤC", "PHẦN", "CHƯƠNG", "DANH MỤC")):
             parts = []  # an appendix or a part numbers its items afresh
     return ".".join(text for _, text in parts)
