@@ -130,8 +130,9 @@ def test_corpus_tasks_have_lead_and_deadline(store: Database) -> None:
                 # no deadline column / procedures only / an article / duty sections only
                 continue
             assert tasks, path.name
-            # Lai Châu's plan states no time or unit for 3 of its 9 items
-            share = 0.6 if "laichau" in path.name else 0.95
+            # Lai Châu's plan states no time or unit for 3 of its 9 items; TB 624's
+            # conclusions give 15 of their 158 tasks no date or no unit (its blind gold)
+            share = 0.6 if "laichau" in path.name else 0.88 if "tb624" in path.name else 0.95
             assert len(with_both) >= share * len(tasks), path.name
         vpcp = s.scalar(select(Document).where(Document.source_name.like("vpcp%")))
         assert vpcp is not None and len(_tasks(s, vpcp)) >= 100
