@@ -1,0 +1,149 @@
+"""Questions about a part of a named plan (a unit's duty, what a duty is about), through
+the dispatcher, over sample directives written here in our own words.
+
+Chỉ thị 15/CT-UBND of Hải Phòng (waste management on the city's territory) gives duties
+to "Thanh tra thành phố", "Công an thành phố" and the city's industrial-zone board; Đà
+Nẵng has a namesake board in its own plan, so the board's name alone is ambiguous.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from answer_fixtures import ask, cited, populated_store
+from fakes.chat import ChatUser, linked
+
+from handlers.dispatcher import Dispatcher
+from handlers.services import Services
+from storage import repositories as repo
+from storage.db import Database
+from storage.models import Document, TaskRow, TaskUnit
+
+NOW = datetime(2026, 4, 10, 9, 0)
+PLAN_HP = "ct_15_chat_thai_ran_hai_phong.docx"
+PLAN_DN = "kh_40_moi_truong_khu_cong_nghiep_da_nang.docx"
+BOARD = "Ban Quản lý các khu kinh tế và công nghiệp"
+
+
+def _plans(db: Database) -> None:
+    with db.session() as s:
+        hp = Document(
+            source_name=PLAN_HP,
+            sha256="h" * 64,
+            format="docx",
+            title="Về tăng cường công tác quản lý chất thải rắn trên địa bàn thành phố Hải Phòng",
+            number="15/CT-UBND",
+            doc_type="Chỉ thị",
+            issuer="Ủy ban nhân dân thành phố Hải Phòng",
+            issued_date=date(2025, 9, 1),
+            plan_year=2025,
+            province="hai phong",
+        )
+        dn = Document(
+            source_name=PLAN_DN,
+            sha256="d" * 64,
+            format="docx",
+            title="Kế hoạch bảo vệ môi trường các khu công nghiệp thành phố Đà Nẵng năm 2026",
+            number="40/KH-UBND",
+            doc_type="Kế hoạch",
+            issuer="Ủy ban nhân dân thành phố Đà Nẵng",
+            issued_date=date(2026, 1, 5),
+            plan_year=2026,
+            province="da nang",
+        )
+        s.add_all([hp, dn])
+        s.flush()
+        inspect = repo.upsert_unit(s, "Thanh tra thành phố", province="hai phong")
+        police = repo.upsert_unit(s, "Công an thành phố", province="hai phong")
+        board_hp = repo.upsert_unit(s, f"{BOARD} Thành phố", province="hai phong")
+        board_dn = repo.upsert_unit(s, f"{BOARD} Đà Nẵng", province="da nang")
+        rows = [
+            (
+                hp,
+                "3.a",
+                "Giao Thanh tra thành phố tổ chức thanh tra việc chấp hành quy định về phân "
+                "loại chất thải rắn tại nguồn của các cơ sở sản xuất",
+                inspect,
+            ),
+            (
+                hp,
+                "3.b",
+                "Công an thành phố điều tra, xử lý vi phạm về lĩnh vực vận chuyển chất thải "
+                "nguy hại trái phép qua địa bàn",
+                police,
+            ),
+            (
+                hp,
+                "3.c",
+                "Hướng dẫn doanh nghiệp trong khu công nghiệp ký hợp đồng thu gom chất thải "
+                "rắn công nghiệp với đơn vị có đủ năng lực",
+                board_hp,
+            ),
+            (
+                dn,
+                "2.1",
+                "Quan trắc nước thải tại các khu công nghiệp hằng quý",
+                board_dn,
+            ),
+        ]
+        for n, (doc, number, title, unit) in enumerate(rows):
+            row = TaskRow(
+                document_id=doc.id,
+                identity=f"{doc.id}-{number}",
+                content_hash="h",
+                ordinal=n,
+                number=number,
+                section="3. Tổ chức thực hiện",
+                title=title,
+            )
+            s.add(row)
+            s.flush()
+            s.add(TaskUnit(task_id=row.id, unit_id=unit.id, role="lead"))
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> ChatUser:
+    db, settings = populated_store(tmp_path / "data", (_plans,), retrieval_mode="keyword")
+    services = Services(db, settings, clock=lambda: NOW)
+    return linked(services, Dispatcher(services), "an", "leader")
+
+
+def test_a_plans_name_stops_where_a_units_name_runs_past_it(user: ChatUser) -> None:
+    # "thành phố" is in the directive's title; "Thanh tra thành phố" is a unit, not more of it.
+    reply = ask(
+        user,
+        "Theo Chỉ thị tăng cường quản lý chất thải rắn của Hải Phòng, Thanh tra thành phố "
+        "được giao nhiệm vụ gì?",
+    )
+    assert "thanh tra việc chấp hành" in reply and cited(user) == [PLAN_HP]
+
+
+def test_what_a_units_duty_is_about_is_not_what_the_plan_is_about(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "Theo chỉ thị quản lý chất thải rắn Hải Phòng, Công an thành phố xử lý vi phạm về "
+        "lĩnh vực gì?",
+    )
+    assert "chất thải nguy hại" in reply and cited(user) == [PLAN_HP]
+    # With no unit, a duty's own words around the phrase still say it asks inside the plan.
+    duty = ask(
+        user,
+        "theo chi thi chat thai ran hai phong, doanh nghiep trong khu cong nghiep ky hop dong "
+        "thu gom ve noi dung gi",
+    )
+    assert "chất thải rắn công nghiệp" in duty and cited(user) == [PLAN_HP]
+    # The plan's own subject is still its title.
+    subject = ask(user, "Chỉ thị 15/CT-UBND của Hải Phòng nói về nội dung gì?")
+    assert "quản lý chất thải rắn" in subject and cited(user) == [PLAN_HP]
+
+
+def test_a_units_name_begun_means_the_namesake_of_the_plans_province(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "ban quan ly cac khu kinh te va cong nghiep Hai Phong duoc giao viec gi trong chi thi "
+        "quan ly chat thai ran",
+    )
+    assert "hợp đồng thu gom" in reply and cited(user) == [PLAN_HP]
+    assert "Đà Nẵng" not in reply
