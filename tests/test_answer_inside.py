@@ -4,6 +4,9 @@ the dispatcher, over sample directives written here in our own words.
 Chỉ thị 15/CT-UBND of Hải Phòng (waste management on the city's territory) gives duties
 to "Thanh tra thành phố", "Công an thành phố" and the city's industrial-zone board; Đà
 Nẵng has a namesake board in its own plan, so the board's name alone is ambiguous.
+Đề án 77/QĐ-TTg (railway workforce) lists its measures in a content section with no lead
+or date, and again in an appendix table whose rows come out as one flattened passage
+(lead, coordinators, approver, time span).
 """
 
 from __future__ import annotations
@@ -19,12 +22,21 @@ from handlers.dispatcher import Dispatcher
 from handlers.services import Services
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, TaskRow, TaskUnit
+from storage.models import Document, Passage, TaskRow, TaskUnit
 
 NOW = datetime(2026, 4, 10, 9, 0)
 PLAN_HP = "ct_15_chat_thai_ran_hai_phong.docx"
 PLAN_DN = "kh_40_moi_truong_khu_cong_nghiep_da_nang.docx"
+PLAN_RAIL = "qd_77_nhan_luc_duong_sat.docx"
 BOARD = "Ban Quản lý các khu kinh tế và công nghiệp"
+# An appendix table read as text: rows "3" and "4", each cell one after the other.
+APPENDIX = (
+    "2 Xây dựng chuẩn đầu ra cho kỹ sư vận hành Bộ Xây dựng Các trường đại học Bộ trưởng Bộ "
+    "Xây dựng 2026 - 2027 3 Đào tạo lái tàu cao tốc theo hình thức kèm cặp tại chỗ Bộ Xây "
+    "dựng Các cơ quan liên quan Bộ trưởng Bộ Xây dựng 2027 - 2032 4 Kế hoạch thu hút kỹ sư "
+    "người Việt Nam ở nước ngoài tham gia lĩnh vực đường sắt tốc độ cao Bộ Ngoại giao Bộ Xây "
+    "dựng và các bộ, ngành liên quan Bộ trưởng Bộ Ngoại giao 2026"
+)
 
 
 def _plans(db: Database) -> None:
@@ -53,8 +65,38 @@ def _plans(db: Database) -> None:
             plan_year=2026,
             province="da nang",
         )
-        s.add_all([hp, dn])
+        rail = Document(
+            source_name=PLAN_RAIL,
+            sha256="r" * 64,
+            format="docx",
+            title="Phê duyệt Đề án phát triển nguồn nhân lực đường sắt tốc độ cao",
+            number="77/QĐ-TTg",
+            doc_type="Quyết định",
+            issuer="Thủ tướng Chính phủ",
+            issued_date=date(2026, 2, 10),
+            plan_year=2026,
+            period_end_year=2035,
+        )
+        s.add_all([hp, dn, rail])
         s.flush()
+        s.add(Passage(document_id=rail.id, ordinal=0, section="PHỤ LỤC", text=APPENDIX))
+        for n, title in enumerate(
+            (
+                "Tổ chức đào tạo lái tàu theo các hình thức trực tiếp, mô phỏng, kèm cặp tại chỗ",
+                "Thu hút kỹ sư nước ngoài, người Việt Nam ở nước ngoài tham gia lĩnh vực đường sắt",
+            )
+        ):
+            s.add(
+                TaskRow(
+                    document_id=rail.id,
+                    identity=f"rail-{n}",
+                    content_hash="h",
+                    ordinal=n,
+                    number=f"IV.{n + 1}",
+                    section="IV. NHIỆM VỤ VÀ GIẢI PHÁP",
+                    title=title,
+                )
+            )
         inspect = repo.upsert_unit(s, "Thanh tra thành phố", province="hai phong")
         police = repo.upsert_unit(s, "Công an thành phố", province="hai phong")
         board_hp = repo.upsert_unit(s, f"{BOARD} Thành phố", province="hai phong")
@@ -147,3 +189,22 @@ def test_a_units_name_begun_means_the_namesake_of_the_plans_province(user: ChatU
     )
     assert "hợp đồng thu gom" in reply and cited(user) == [PLAN_HP]
     assert "Đà Nẵng" not in reply
+
+
+def test_a_task_with_no_lead_yields_to_the_table_row_that_names_it(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "Kế hoạch thu hút kỹ sư người Việt Nam ở nước ngoài tham gia lĩnh vực đường sắt tốc "
+        "độ cao do bộ nào chủ trì?",
+    )
+    assert "Bộ Ngoại giao" in reply and cited(user) == [PLAN_RAIL]
+    assert not reply.startswith("Kế hoạch không ghi rõ")
+
+
+def test_a_table_rows_span_of_years_is_its_progress(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "Theo QĐ 77, nhiệm vụ đào tạo lái tàu cao tốc theo hình thức kèm cặp tại chỗ có tiến "
+        "độ thực hiện thế nào?",
+    )
+    assert "2027 - 2032" in reply and cited(user) == [PLAN_RAIL]

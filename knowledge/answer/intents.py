@@ -237,6 +237,9 @@ DEADLINE = (
     "tu khi nao",
     "den bao gio",
     "thoi gian thuc hien",
+    # A table's "Tiến độ thực hiện" column is its deadline: "… có tiến độ thực hiện thế nào".
+    "tien do thuc hien",
+    "tien do hoan thanh",
 )
 TARGET = (
     "chi tieu",
