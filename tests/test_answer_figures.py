@@ -61,6 +61,12 @@ def _plans(db: Database) -> None:
             ),
             (kh, "Bảo đảm ít nhất 85% hộ dân nông thôn dùng nước sạch đạt quy chuẩn."),
             (tb, "Đến năm 2030 đạt ít nhất 90% hộ dân nông thôn dùng nước sạch đạt quy chuẩn."),
+            (kh, "Các xã nông thôn có tối thiểu 1 trạm bơm nước sạch."),
+            (
+                kh,
+                "Hiện nay, toàn tỉnh có khoảng 40 trạm bơm nước sạch đang vận hành tại các xã "
+                "nông thôn, phần lớn đã xuống cấp, cần được cải tạo, nâng cấp trong giai đoạn tới.",
+            ),
         ]
         for n, (doc, text) in enumerate(aims):
             s.add(Passage(document_id=doc.id, ordinal=n, section="I. MỤC TIÊU", text=text))
@@ -88,3 +94,8 @@ def test_the_kind_said_with_a_shared_number_names_the_plan(user: ChatUser) -> No
     assert "85%" in reply and "90%" not in reply and cited(user) == [PLAN_KH]
     other = ask(user, question.format("TB"))
     assert "90%" in other and "85%" not in other and cited(user) == [PLAN_TB]
+
+
+def test_the_present_state_asked_is_told_before_a_target(user: ChatUser) -> None:
+    reply = ask(user, "lao cai hien co bao nhieu tram bom nuoc sach o cac xa nong thon")
+    assert "40 trạm" in reply and cited(user) == [PLAN_KH]

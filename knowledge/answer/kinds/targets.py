@@ -13,6 +13,7 @@ from knowledge.answer.hits import (
     cite_hit,
     good_hits,
     per_document,
+    present_first,
     quantity_pattern,
     with_figure,
 )
@@ -104,7 +105,7 @@ def targets(ask: Ask) -> Answer:
         prefer=quantity_pattern(),
         prefer_bonus=QUANTITY_BONUS,
     )
-    hits = with_figure(ask, question, hits)
+    hits = present_first(ask, with_figure(ask, question, hits))
     if not hits:
         return nothing_found(ask.reading.intent)
     hits = _by_period(ask, _by_bound(ask, hits))
