@@ -6,7 +6,8 @@ to "Thanh tra thành phố", "Công an thành phố" and the city's industrial-z
 Nẵng has a namesake board in its own plan, so the board's name alone is ambiguous.
 Đề án 77/QĐ-TTg (railway workforce) lists its measures in a content section with no lead
 or date, and again in an appendix table whose rows come out as one flattened passage
-(lead, coordinators, approver, time span).
+(lead, coordinators, approver, time span). Nghị quyết 45/NQ-CP (a monthly Government
+meeting) and Hải Phòng's growth plan both ask for growth figures, by different dates.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ from handlers.dispatcher import Dispatcher
 from handlers.services import Services
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, Passage, TaskRow, TaskUnit
+from storage.models import Document, Passage, TaskDeadline, TaskRow, TaskUnit
 
 NOW = datetime(2026, 4, 10, 9, 0)
 PLAN_HP = "ct_15_chat_thai_ran_hai_phong.docx"
 PLAN_DN = "kh_40_moi_truong_khu_cong_nghiep_da_nang.docx"
 PLAN_RAIL = "qd_77_nhan_luc_duong_sat.docx"
+PLAN_NQ = "nq_45_phien_hop_thang_3.docx"
 BOARD = "Ban Quản lý các khu kinh tế và công nghiệp"
 # An appendix table read as text: rows "3" and "4", each cell one after the other.
 APPENDIX = (
@@ -77,8 +79,49 @@ def _plans(db: Database) -> None:
             plan_year=2026,
             period_end_year=2035,
         )
-        s.add_all([hp, dn, rail])
+        nq = Document(
+            source_name=PLAN_NQ,
+            sha256="q" * 64,
+            format="docx",
+            title="Phiên họp Chính phủ thường kỳ tháng 3 năm 2026",
+            number="45/NQ-CP",
+            doc_type="Nghị quyết",
+            issuer="Chính phủ",
+            issued_date=date(2026, 4, 2),
+            plan_year=2026,
+        )
+        s.add_all([hp, dn, rail, nq])
         s.flush()
+        provinces = repo.upsert_unit(s, "Ủy ban nhân dân các tỉnh, thành phố")
+        for doc, title, text, due in (
+            (
+                nq,
+                "Rà soát, bổ sung chỉ tiêu tăng trưởng dự kiến của địa phương, gửi Bộ Tài chính",
+                "trước ngày 05 tháng 4 năm 2026",
+                date(2026, 4, 5),
+            ),
+            (
+                hp,
+                "Rà soát chỉ tiêu tăng trưởng dự kiến của các tỉnh gửi Bộ Tài chính tổng hợp",
+                "Tháng 6/2026",
+                date(2026, 6, 30),
+            ),
+        ):
+            row = TaskRow(
+                document_id=doc.id,
+                identity=f"{doc.id}-growth",
+                content_hash="h",
+                ordinal=9,
+                number="9",
+                section="PHỤ LỤC",
+                title=title,
+                deadline_text=text,
+                due_date=due,
+            )
+            s.add(row)
+            s.flush()
+            s.add(TaskUnit(task_id=row.id, unit_id=provinces.id, role="lead"))
+            s.add(TaskDeadline(task_id=row.id, due_date=due))
         s.add(Passage(document_id=rail.id, ordinal=0, section="PHỤ LỤC", text=APPENDIX))
         for n, title in enumerate(
             (
@@ -208,3 +251,12 @@ def test_a_table_rows_span_of_years_is_its_progress(user: ChatUser) -> None:
         "độ thực hiện thế nào?",
     )
     assert "2027 - 2032" in reply and cited(user) == [PLAN_RAIL]
+
+
+def test_a_government_resolution_is_named_by_its_title(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "theo Nghi quyet phien hop Chinh phu thuong ky thang 3 nam 2026, UBND cac tinh gui Bo "
+        "Tai chinh chi tieu tang truong du kien truoc ngay nao",
+    )
+    assert "05/04/2026" in reply and cited(user) == [PLAN_NQ]
