@@ -2,7 +2,8 @@
 plans written here in our own words.
 
 Lào Cai's Kế hoạch 31/KH-UBND (rural clean water) and a Thông báo 31/TB-VPCP on the same
-topic share the number 31; the plan states two figures for one aim, one of them "ít nhất".
+topic (a Deputy Prime Minister's conclusion) share the number 31; the plan states two
+figures for one aim, one of them "ít nhất", and tells how many pumps there are now.
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ def _plans(db: Database) -> None:
             source_name=PLAN_TB,
             sha256="t" * 64,
             format="docx",
-            title="Kết luận về cấp nước sạch nông thôn vùng núi",
+            title="Kết luận của Phó Thủ tướng Hoàng Văn Minh tại buổi làm việc về cấp nước vùng núi",
             number="31/TB-VPCP",
             doc_type="Thông báo",
             issuer="Văn phòng Chính phủ",
@@ -99,3 +100,12 @@ def test_the_kind_said_with_a_shared_number_names_the_plan(user: ChatUser) -> No
 def test_the_present_state_asked_is_told_before_a_target(user: ChatUser) -> None:
     reply = ask(user, "lao cai hien co bao nhieu tram bom nuoc sach o cac xa nong thon")
     assert "40 trạm" in reply and cited(user) == [PLAN_KH]
+
+
+def test_a_thong_bao_named_by_its_short_form_scopes_the_question(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "Đạt ít nhất bao nhiêu % hộ dân nông thôn dùng nước sạch đạt quy chuẩn (TB kết luận "
+        "của PTTg Hoàng Văn Minh)?",
+    )
+    assert "90%" in reply and "85%" not in reply and cited(user) == [PLAN_TB]
