@@ -86,7 +86,11 @@ def shorten(text: str, limit: int = 220) -> str:
 
 
 # "(?<!\s)\s++": a white-space run is tried once, from its start (linear on long runs).
-_CLAUSE = re.compile(r"(?<=[.;])\s++|(?<!\s)\s++(?=\(\d+\)\s|[a-zđ]\)\s|- )")
+# A dash between two figures ("2026 - 2035", a table's time cell) joins a range: no cut.
+_CLAUSE = re.compile(
+    r"(?<=[.;])\s++|(?<!\s)\s++(?=\(\d+\)\s|[a-zđ]\)\s)|(?<![\s\d])\s++(?=- )"
+    r"|(?<=\d)\s++(?=- (?!\d))"
+)
 
 
 _DIGIT = re.compile(r"\d")

@@ -32,6 +32,11 @@ _DOC_WORDS = (
     "de an",
     "van ban",
     "kh",
+    # The Government's and the Prime Minister's texts are plans too ("Nghị quyết phiên họp
+    # Chính phủ thường kỳ …", "Công điện về khắc phục mưa lũ …").
+    "nghi quyet",
+    "cong dien",
+    "tb",  # "TB kết luận của Phó Thủ tướng …": a Thông báo by its short form, like "KH"
 )
 # Document words that are common nouns too: they name a plan only before its number
 # ("văn bản số 12/UBND", not "văn bản quy phạm pháp luật").

@@ -37,7 +37,7 @@ from knowledge.answer.queries import (
     quoted_numbers,
     unloaded_full_numbers,
 )
-from knowledge.answer.unitmatch import UnitMatch, find_units, unknown_unit
+from knowledge.answer.unitmatch import UnitMatch, expanded_forms, find_units, unknown_unit
 from knowledge.answer.windows import Window, parse_quarter, parse_window
 from knowledge.limits import Limits
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
@@ -142,7 +142,34 @@ def _scope(session: Session, question: str, chosen_plan: int | None) -> DocScope
             spans=scope.spans + _span(question, words),
             by_plan=True,
         )
-    return scope
+    return _short_of_units(session, question, scope)
+
+
+def _short_of_units(session: Session, question: str, scope: DocScope) -> DocScope:
+    """A plan's name ends where a unit's name begins inside it ("Chỉ thị … của Cần Thơ,
+    Thanh tra thành phố được giao …": "thành phố" is in the title, the unit is not),
+    unless the title itself holds that unit's name."""
+    if not scope.by_plan or not scope.spans:
+        return scope
+    match = find_units(session, question, scope.document_ids)
+    if not match.mentioned:
+        return scope
+    # The title or issuer holding the unit (as written or with abbreviations spelt out):
+    # "kế hoạch CCHC của Văn phòng UBND tỉnh" names the plan by its issuer.
+    titles = [
+        form
+        for d in (session.get(Document, i) for i in scope.document_ids)
+        if d is not None
+        for text in (d.title or "", d.issuer or "")
+        for form in expanded_forms(text)
+    ]
+    spans = list(scope.spans)
+    for phrase in match.mentioned:
+        if any(f" {form} " in f" {t} " for form in expanded_forms(phrase) for t in titles):
+            continue
+        for a, _ in _span(question, phrase):
+            spans = [(s, a) if s < a < e else (s, e) for s, e in spans]
+    return scope if spans == scope.spans else replace(scope, spans=spans)
 
 
 def _quotes_unloaded(session: Session, question: str) -> bool:

@@ -445,10 +445,29 @@ def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
     return [h for h in hits if holds_figure(h.record.display, percent)]
 
 
+# The question asks how things stand now ("hiện có bao nhiêu trạm", "đến nay đã …").
+_ASKS_PRESENT = re.compile(r"(?:^| )(?:hien nay|hien tai|hien co|hien dang|den nay)(?: |$)")
+PRESENT_MARGIN = 0.05  # how close in coverage a present-state record must be to come first
+
+
+def present_first(ask: Ask, hits: list[Hit]) -> list[Hit]:
+    """For a question about the present state, of records alike the one that tells it
+    ("Hiện nay, … 22 trạm 5G"), not a target for a later year ("… tối thiểu 1 trạm")."""
+    if len(hits) < 2 or not _ASKS_PRESENT.search(" ".join(syllables(ask.question))):
+        return hits
+    best = hits[0].coverage
+    for h in hits:
+        if h.coverage < best - PRESENT_MARGIN:
+            break
+        if _PRESENT.match(h.record.text):
+            return [h] + [x for x in hits if x is not h]
+    return hits
+
+
 def search_answer(ask: Ask, question: str, intent: str = "search") -> Answer:
     prefer = _QUANTITY if ask.reading.count else None
     hits = good_hits(ask, question, prefer=prefer, prefer_bonus=QUANTITY_BONUS)
-    hits = with_figure(ask, question, hits)
+    hits = present_first(ask, with_figure(ask, question, hits))
     if not hits:
         return nothing_found(intent)
     return passage_answer(ask, hits, intent, question)

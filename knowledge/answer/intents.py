@@ -237,6 +237,9 @@ DEADLINE = (
     "tu khi nao",
     "den bao gio",
     "thoi gian thuc hien",
+    # A table's "Tiến độ thực hiện" column is its deadline: "… có tiến độ thực hiện thế nào".
+    "tien do thuc hien",
+    "tien do hoan thanh",
 )
 TARGET = (
     "chi tieu",
@@ -389,6 +392,23 @@ def doc_fields(q: str) -> list[str]:
     return out
 
 
+# Words besides the subject phrase that make "… về nội dung / lĩnh vực gì" ask about
+# something inside the plan (a duty, a task) rather than what the plan is about.
+SUBJECT_TOPIC_WORDS = 4
+_FILLER = frozenset({"theo", "trong", "tai", "cua", "ve", "thi", "phai", "duoc", "co", "la", "cho"})
+
+
+def _asks_inside(q: str, has_unit: bool) -> bool:
+    """The subject phrase follows a unit or a verb phrase of its own: what a part of the
+    plan says is asked. ``q`` is already without the words naming the plan."""
+    if has_unit:
+        return True
+    rest = f" {q} "
+    for phrase in sorted(DOC_SUBJECT, key=len, reverse=True):
+        rest = rest.replace(f" {phrase} ", " ")
+    return len([w for w in rest.split() if w not in _FILLER]) >= SUBJECT_TOPIC_WORDS
+
+
 def read_question(
     question: str, *, has_unit: bool, has_window: bool, unit_focused: bool = True
 ) -> Reading:
@@ -398,6 +418,8 @@ def read_question(
     mine = _any(q, MINE)
     how_many = _any(q, ("bao nhieu", "may", "so luong", "tong so"))
     fields = doc_fields(q)
+    if fields == ["subject"] and _asks_inside(q, has_unit):
+        fields = []  # "Sở X phải cho ý kiến về nội dung gì": a duty's content, not the plan's
     if fields:
         return Reading(
             Intent.DOC_META,

@@ -66,11 +66,41 @@ def number_match(session: Session, question: str) -> tuple[Document, str] | None
     for m in _NAMED_NUMBER.finditer(q):
         want = m.group(1).lstrip("0")
         matches = [d for d in numbered if (d.number or "").split("/")[0].lstrip("0") == want]
+        if len(matches) > 1:  # "KH 624" of a KH and a TB numbered 624: the kind said
+            code = _KIND_CODES.get(m.group(0).rsplit(" ", 1)[0].removesuffix(" so"))
+            matches = [d for d in matches if code and _has_code(d, code)] or matches
         if len(matches) > 1:  # "KH 141 Bắc Ninh": the one whose title the question echoes
             matches = [d for d in matches if _echoes(d, q)] or matches
         if len(matches) == 1:
             return matches[0], m.group(0)
     return None
+
+
+# The kind of document a question names, as its số hiệu writes it ("…/KH-UBND").
+_KIND_CODES = {
+    "ke hoach": "kh",
+    "kh": "kh",
+    "quyet dinh": "qd",
+    "qd": "qd",
+    "chi thi": "ct",
+    "ct": "ct",
+    "thong bao": "tb",
+    "tb": "tb",
+    "nghi quyet": "nq",
+    "nq": "nq",
+    "nghi dinh": "nd",
+    "nd": "nd",
+    "cong dien": "cd",
+    "cd": "cd",
+    "thong tu": "tt",
+    "tt": "tt",
+}
+
+
+def _has_code(doc: Document, code: str) -> bool:
+    from knowledge.vietnamese import fold
+
+    return re.search(rf"[/-]{code}\b", fold(doc.number or "")) is not None
 
 
 def _echoes(doc: Document, folded_question: str) -> bool:

@@ -160,7 +160,7 @@ def find_units(
         # "Phòng Kế hoạch - Tài chính Sở Nội vụ": the parent only says whose part it is.
         units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
-    return _partial(session, forms[-1], names)
+    return _partial(session, forms[-1], names, _wanted_provinces(session, question, documents))
 
 
 def _units(session: Session, ids: Sequence[int]) -> list[Unit]:
@@ -177,8 +177,11 @@ def _wanted_provinces(session: Session, question: str, documents: Sequence[int] 
     return {p for p in rows if p}
 
 
-def _partial(session: Session, form: str, names: list[tuple[str, list[int]]]) -> UnitMatch:
-    """A unit head ("sở", "phòng" …) followed by words that begin several unit names."""
+def _partial(
+    session: Session, form: str, names: list[tuple[str, list[int]]], wanted: set[str]
+) -> UnitMatch:
+    """A unit head ("sở", "phòng" …) followed by words that begin several unit names;
+    namesakes narrowed like full names, to the provinces the question or its plans mean."""
     heads = "|".join(h.replace(" ", r"\s") for h in _HEADS)
     m = re.search(rf"\b({heads})\s+([a-z0-9]+(?:\s[a-z0-9]+){{0,5}})", form)
     if not m:
@@ -193,7 +196,7 @@ def _partial(session: Session, form: str, names: list[tuple[str, list[int]]]) ->
             )
         )
         if ids:
-            units = narrow(_units(session, ids), home_province(session))
+            units = narrow(_units(session, ids), home_province(session), wanted)
             if len(units) == 1:
                 return UnitMatch(units=units, mention=prefix, mentioned=[prefix], partial=True)
             return UnitMatch(options=units[:8], mention=prefix, mentioned=[prefix], partial=True)

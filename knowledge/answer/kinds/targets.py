@@ -13,10 +13,12 @@ from knowledge.answer.hits import (
     cite_hit,
     good_hits,
     per_document,
+    present_first,
     quantity_pattern,
     with_figure,
 )
 from knowledge.retrieval.index import Hit
+from knowledge.vietnamese import fold
 
 _YEAR = re.compile(r"\b(20\d\d)\b")
 LEAD_IN_CHARS = 80  # "- Giai đoạn 2028-2030": a short line that heads the items below it
@@ -69,6 +71,27 @@ def _by_period(ask: Ask, hits: list[Hit]) -> list[Hit]:
     return hits
 
 
+# A bound said before the figure asked: "phấn đấu ít nhất bao nhiêu %", "tối thiểu mấy".
+_BOUNDS = "it nhat|toi thieu|toi da|khong duoi|khong qua|tren|duoi"
+_ASKED_BOUND = re.compile(rf"\b({_BOUNDS})\s+(?:bao nhieu|may)\b")
+
+
+def _by_bound(ask: Ask, hits: list[Hit]) -> list[Hit]:
+    """ "… ít nhất bao nhiêu % xã": of items alike, the one whose figure has that bound
+    ("ít nhất 50%"), not the same aim's other figure ("20% … trong năm 2025")."""
+    m = _ASKED_BOUND.search(fold(ask.question))
+    if m is None or len(hits) < 2:
+        return hits
+    said = re.compile(rf"\b{m.group(1)}\s+\d")
+    best = hits[0].coverage
+    for h in hits:
+        if h.coverage < best - PERIOD_MARGIN:
+            break
+        if said.search(fold(h.record.text)):
+            return [h] + [x for x in hits if x is not h]
+    return hits
+
+
 def targets(ask: Ask) -> Answer:
     question = ask.asked
     m = _YEAR.search(question)
@@ -82,10 +105,10 @@ def targets(ask: Ask) -> Answer:
         prefer=quantity_pattern(),
         prefer_bonus=QUANTITY_BONUS,
     )
-    hits = with_figure(ask, question, hits)
+    hits = present_first(ask, with_figure(ask, question, hits))
     if not hits:
         return nothing_found(ask.reading.intent)
-    hits = _by_period(ask, hits)
+    hits = _by_period(ask, _by_bound(ask, hits))
     chosen = per_document(hits, limit=4)
     quantity = True
     if len(chosen) == 1:

@@ -30,7 +30,10 @@ DATE_BONUS = 0.12  # "khi nào": of records covering the question alike, the dat
 TASK_MARGIN = 0.15  # a task answers unless a passage covers the question much better
 # A date, month, quarter or year a deadline can be read from.
 _DATED = re.compile(
-    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|tháng \d|quý|năm 20\d\d|hằng|thường xuyên", re.I
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|tháng \d|quý|năm 20\d\d|hằng|thường xuyên"
+    # A table's time column gives a span of years: "2026 - 2035".
+    r"|(?<![\d/])20\d\d\s?[-–]\s?20\d\d(?![\d/])",
+    re.I,
 )
 # "Nghị định số 60/2021/NĐ-CP ngày 21/6/2021": the date of a cited document, no deadline.
 _REFERENCE_DATE = re.compile(
@@ -197,6 +200,9 @@ def task_fact(ask: Ask) -> Answer:
     lead, details = describe(ask, main)
     if _absent(ask, main):
         said = [h for h in hits if h.record.kind == "passage" and _says(ask, h, evidence)]
+        said.sort(key=lambda h: -h.coverage)  # of the passages that say it, the closest
+        if not said:
+            said = _better_passages(ask, hits, main.id)
         if said:  # the task has no such field, but a passage about it says it
             return passage_answer(ask, said, intent, question, _prefer(ask))
         # The plan holds the task but not the asked fact: say so, cite nothing.
@@ -260,6 +266,30 @@ def _names_someone(ask: Ask, hit: Hit) -> bool:
 def _prefer(ask: Ask) -> re.Pattern[str] | None:
     """What the quoted clause should hold: a date as fine as asked, for a "when"."""
     return asked_grain(ask.question) if ask.reading.intent == Intent.DEADLINE else None
+
+
+# A unit's name as a table cell or a sentence gives it: its head, then a capitalised word.
+_UNIT_NAMED = re.compile(
+    r"\b(?:Bộ|Sở|Ủy ban nhân dân|UBND|Ban|Cục|Công an|Văn phòng|Thanh tra|Trung tâm)"
+    r"\s+(?:[A-ZĐ]|[ÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])"
+)
+PASSAGE_LEAD = 0.05  # how much better a passage must cover the question than the field-less task
+
+
+def _better_passages(ask: Ask, hits: list[Hit], task_id: int) -> list[Hit]:
+    """The task found lacks the asked fact (a content section's item: no lead, no date);
+    a passage covering the question better that states one answers instead: the plan
+    often gives the same work again in a table row with its lead and time."""
+    task_cover = next((h.coverage for h in hits if h.record.ref_id == task_id), 1.0)
+    intent = ask.reading.intent
+    better = [
+        h for h in hits if h.record.kind == "passage" and h.coverage >= task_cover + PASSAGE_LEAD
+    ]
+    if intent == Intent.WHO and ask.reading.role == "lead":
+        return [h for h in better if _UNIT_NAMED.search(h.record.text)]
+    if intent == Intent.DEADLINE:
+        return [h for h in better if _dated_hit(ask, h)]
+    return []
 
 
 def _says(ask: Ask, hit: Hit, evidence: re.Pattern[str] | None) -> bool:
