@@ -253,3 +253,53 @@ def test_a_passage_that_never_names_the_unit_asked_about_is_no_answer(user: Chat
 def test_a_word_ending_in_a_units_head_names_no_unit(user: ChatUser) -> None:
     reply = ask(user, "Quảng Trị đào tạo bao nhiêu cán bộ xây dựng thư viện số?")
     assert "40 cán bộ" in reply and cited(user) == [PLAN_L]
+
+
+PLAN_D = "kh_88_chuyen_doi_so_van_hoa.docx"
+
+
+def _plan_digital(db: Database) -> None:
+    """A later plan of the same province whose task shares the words of PLAN_L's name."""
+    with db.session() as s:
+        doc = Document(
+            source_name=PLAN_D,
+            sha256="d" * 64,
+            format="docx",
+            title="Kế hoạch chuyển đổi số ngành văn hóa tỉnh Quảng Trị giai đoạn 2026 - 2030",
+            number="88/KH-UBND",
+            doc_type="Kế hoạch",
+            issuer="Ủy ban nhân dân tỉnh Quảng Trị",
+            issued_date=date(2026, 1, 12),
+            plan_year=2026,
+            period_end_year=2030,
+            province="quang tri",
+        )
+        s.add(doc)
+        s.flush()
+        culture = repo.upsert_unit(s, "Sở Văn hóa và Thể thao", province="quang tri")
+        row = TaskRow(
+            document_id=doc.id,
+            identity="d-1",
+            content_hash="h",
+            ordinal=1,
+            number="2",
+            section="II. NHIỆM VỤ",
+            title="Phát triển thư viện số cấp xã gắn với chuyển đổi số ngành văn hóa",
+            deadline_text="",
+        )
+        s.add(row)
+        s.flush()
+        s.add(TaskUnit(task_id=row.id, unit_id=culture.id, role="lead"))
+
+
+def test_a_named_plan_of_another_year_is_no_other_plans_list(tmp_path: Path) -> None:
+    db, settings = populated_store(
+        tmp_path / "data", (populate, _plan_l, _plan_digital), retrieval_mode="keyword"
+    )
+    services = Services(db, settings, clock=lambda: NOW)
+    user = linked(services, Dispatcher(services), "an", "leader")
+    named = "Kế hoạch phát triển thư viện số Quảng Trị giao Sở Văn hóa và Thể thao việc gì?"
+    assert "thư viện số" in ask(user, named) and cited(user) == [PLAN_L]
+    # that plan is of 2025-2027; the 2026-2030 plan spans 2028 but is another plan
+    later = "ke hoach phat trien thu vien so quang tri nam 2028 giao so van hoa va the thao viec gi"
+    assert ask(user, later).startswith("Không tìm thấy") and cited(user) == []
