@@ -124,11 +124,11 @@ def _item(index: int, block: Block, outline: Outline) -> _Item | None:
     return _Item(index, _PLAIN_RANK, "", text, outline.stacks[index], block.locator, plain=True)
 
 
-def _lone_paragraphs(items: list[_Item], outline: Outline) -> list[_Item]:
+def _lone_paragraphs(items: list[_Item], parents: set[str]) -> list[_Item]:
     """Marked items, and the one paragraph a sub-heading holds alone ("4. Công tác
     truyền thông" then one paragraph of what to do): that paragraph is its work. Other
-    unmarked paragraphs introduce or continue an item."""
-    parents = {s.parent for s in outline.sections if s.parent}
+    unmarked paragraphs introduce or continue an item. ``parents``: headings with
+    sub-headings."""
     by_path = _by_path(items)
     kept = []
     for item in items:
@@ -236,7 +236,8 @@ def extract_content_items(
         if outline.stacks[index] and in_content_section(outline.stacks[index])
         if (item := _item(index, block, outline)) is not None
     ]
-    items = _lone_paragraphs(items, outline)
+    parents = {s.parent for s in outline.sections if s.parent}
+    items = _lone_paragraphs(items, parents)
     specified = _specified_paths(items)
     tasks: list[Task] = []
     for item in _leaves(items):
@@ -250,7 +251,7 @@ def extract_content_items(
             tasks.append(task)
     _inherit_leads(tasks, taken)
     read |= {t.section for t in tasks}
-    return tasks + _specified_headings(specified, outline, read, plan_year)
+    return tasks + _specified_headings(specified, parents, read, plan_year)
 
 
 def _by_path(items: list[_Item]) -> dict[str, list[_Item]]:
@@ -286,10 +287,9 @@ def _spec_count(rows: list[_Item]) -> int:
 
 
 def _specified_headings(
-    specified: dict[str, list[_Item]], outline: Outline, read: set[str], plan_year: int | None
+    specified: dict[str, list[_Item]], parents: set[str], read: set[str], plan_year: int | None
 ) -> list[Task]:
     """A leaf heading whose items only specify it is one task."""
-    parents = {s.parent for s in outline.sections if s.parent}
     tasks: list[Task] = []
     for path, rows in specified.items():
         stack = rows[0].stack
