@@ -7,6 +7,7 @@ column (seed 002) and place the cells of a short, flattened row (seed 004).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold, nfc, squash
@@ -15,8 +16,11 @@ _MARKUP = re.compile(r"</?(b|strong|i|em|u)>|\*\*|__", re.IGNORECASE)
 _EMPHASIS = re.compile(r"(?<![\w*])\*(\S(?:[^*]*?\S)?)\*(?![\w*])")  # markdown *italic*
 
 
+@lru_cache(maxsize=8192)
 def clean_cell(text: str) -> str:
-    """NFC, markup ("<b>", "**") removed, white space collapsed."""
+    """NFC, markup ("<b>", "**") removed, white space collapsed.
+
+    Cached: the table reader asks the shape tests below of each cell many times."""
     text = _MARKUP.sub("", nfc(text or ""))
     text = squash(_EMPHASIS.sub(r"\1", text))
     # A lone "*" left over from markdown emphasis split across lines.

@@ -56,6 +56,7 @@ _LEAD_IN = re.compile(
     r"^(?:[-•]\s*)?(?:đến|tới|trong|vào)?\s*(?:hết\s+)?(?:năm\s+)?(20\d\d)\s*:?\s*$", re.I
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9“\"])")
+_DIGIT = re.compile(r"\d")
 _PAREN_NUMBER = re.compile(r"^\(\d{1,2}\)\s*")  # "(1) Tỷ trọng kinh tế số …"
 _TARGET_SECTION = ("muc tieu", "chi tieu")
 # Sections whose numbers are not aims (legal bases, assessments of the past, budget).
@@ -73,9 +74,11 @@ def values_in(text: str, allow_counts: bool = True) -> list[str]:
         spans.append((start, end))
         found.append((start, squash(value)))
 
-    for m in _PERCENT.finditer(text):
+    if not _DIGIT.search(text):
+        return []  # every value holds a digit: most paragraphs end here
+    for m in _PERCENT.finditer(text) if "%" in text else ():
         add(m.start(), m.end(), m.group(0))
-    for m in _SHARE.finditer(text):
+    for m in _SHARE.finditer(text) if "/" in text else ():
         part, whole = int(m.group(1)), int(m.group(2))
         if 0 < part <= whole and not _looks_like_date(text, m.start()):
             add(m.start(), m.end(), m.group(0))
