@@ -43,13 +43,13 @@ class UnitName:
 # --- Built-in canonical names and their spellings --------------------------------
 
 # Fields that have both a provincial department (Sở) and a ministry (Bộ), with the
-# abbreviations officials use. Spellings that only differ by "và"/"-"/"&" or by an
+# abbreviations officials use (initials too: "Sở TC", "Sở XD" on a phone). Spellings that only differ by "và"/"-"/"&" or by an
 # abbreviation already share a unit_key; the lists add the rest.
 # (field, its abbreviations, compact department forms like "SNV").
 _FIELDS: list[tuple[str, list[str], list[str]]] = [
-    ("Nội vụ", [], ["SNV"]),
-    ("Tư pháp", [], ["STP"]),
-    ("Tài chính", [], ["STC"]),
+    ("Nội vụ", ["NV"], ["SNV"]),
+    ("Tư pháp", ["TP"], ["STP"]),
+    ("Tài chính", ["TC"], ["STC"]),
     ("Kế hoạch và Đầu tư", ["KH&ĐT", "KHĐT"], ["SKHĐT"]),
     ("Khoa học và Công nghệ", ["KH&CN", "KHCN"], ["SKHCN"]),
     ("Thông tin và Truyền thông", ["TT&TT", "TTTT"], ["STTTT"]),
@@ -61,9 +61,9 @@ _FIELDS: list[tuple[str, list[str], list[str]]] = [
     ("Văn hóa, Thể thao và Du lịch", ["VH,TT&DL", "VHTTDL"], ["SVHTTDL"]),
     ("Văn hóa và Thể thao", [], []),
     ("Giao thông vận tải", ["GTVT"], ["SGTVT"]),
-    ("Y tế", [], ["SYT"]),
-    ("Xây dựng", [], ["SXD"]),
-    ("Công Thương", [], ["SCT"]),
+    ("Y tế", ["YT"], ["SYT"]),
+    ("Xây dựng", ["XD"], ["SXD"]),
+    ("Công Thương", ["CT"], ["SCT"]),
     ("Du lịch", [], []),
     ("Ngoại vụ", [], []),
     ("Dân tộc và Tôn giáo", [], []),

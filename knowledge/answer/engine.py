@@ -37,7 +37,13 @@ from knowledge.answer.queries import (
     quoted_numbers,
     unloaded_full_numbers,
 )
-from knowledge.answer.unitmatch import UnitMatch, expanded_forms, find_units, unknown_unit
+from knowledge.answer.unitmatch import (
+    UnitMatch,
+    expanded_forms,
+    find_units,
+    spelled_out,
+    unknown_unit,
+)
 from knowledge.answer.windows import Window, parse_quarter, parse_window
 from knowledge.limits import Limits
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
@@ -408,6 +414,7 @@ class Engine:
             # An issuer's name says whose plan, never what is asked about in it.
             if len(content_syllables(topic(rest))) >= TOPIC_WORDS or scope.by_issuer:
                 about = rest
+        about = spelled_out(about, match)  # "so tc …" is searched as "Sở Tài chính …"
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.
             about = _without(about, window.matched)

@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 from knowledge import provinces
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.unit_lookup import home_province, narrow
-from knowledge.units import is_bare_noun
+from knowledge.units import builtin_canonical, is_bare_noun
+from knowledge.vietnamese import fold
 from storage.models import Document, Unit, UnitAlias
 
 _HEADS = (
@@ -232,3 +233,31 @@ def unknown_unit(question: str) -> str | None:
     start = len(folded[: m.start(1)].split())
     typed = " ".join(words[start : start + len(name)]) if len(words) >= start + len(name) else ""
     return typed.strip(" ,.?") or m.group(1)
+
+
+def spelled_out(text: str, match: UnitMatch) -> str:
+    """``text`` with a unit typed short ("so tc", "Bộ CHQS tỉnh") written as its name.
+
+    The plans' words are searched: "tc" is in none of them, so a question naming the
+    unit by initials would match no passage about that unit's work, and the words it
+    typed would count as content the passage lacks. Built-in spellings only: the name a
+    short form stands for is then certain.
+    """
+    for phrase in match.mentioned:
+        name = builtin_canonical(phrase)
+        if name is None or f" {phrase} " in f" {' '.join(syllables(name))} ":
+            continue  # not a built-in short form, or typed as (part of) its name
+        span = _char_span(text, phrase)
+        if span is not None:
+            text = f"{text[: span[0]]}{name}{text[span[1] :]}"
+    return text
+
+
+def _char_span(text: str, phrase: str) -> tuple[int, int] | None:
+    """Where the folded ``phrase`` stands in ``text``, as character offsets."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None  # folding changed the length: offsets would not carry over
+    words = r"\W+".join(re.escape(w) for w in phrase.split())
+    found = re.search(rf"(?<!\w){words}(?!\w)", folded)
+    return found.span() if found else None
