@@ -62,6 +62,15 @@ _NOT_CONTENT = (
     "che do", "dia diem", "thoi gian", "thanh phan", "du kien", "phuong phap",
     "noi dung giam sat", "noi dung danh gia", "nguy co", "danh muc", "cac buoc",
 )  # fmt: skip
+# Headings that open with a verb of work name work to be done; only consulted when no
+# heading of the stack says what its items are (a "1. Phát triển …" under "MỤC TIÊU"
+# is an aim).
+_WORK_HEADING = re.compile(
+    r"(?:phat trien|xay dung|hoan thien|day manh|tang cuong|nang cao|trien khai|thuc day|"
+    r"doi moi|chuyen doi|ung dung|cai cach|kien toan|dao tao|boi duong|tuyen truyen|"
+    r"ho tro|huy dong|dau tu|cung co|so hoa|chuan hoa|mo rong|cai thien|nang cap|"
+    r"khac phuc|phong chong|phong ngua|quan ly|bao ve)\b"
+)
 _BULLET_RANK = RANK_LETTER + 1
 _PLAIN_RANK = RANK_LETTER + 9  # below every list level
 _MIN_WORDS = 4  # "- Cúm mùa." is a list of things, not a piece of work
@@ -98,14 +107,15 @@ def _kind(title: str) -> bool | None:
 
 
 def in_content_section(stack: tuple[Section, ...]) -> bool:
-    """The nearest heading that says what its items are says they are work."""
+    """The nearest heading that says what its items are says they are work; failing
+    any, a heading that names work ("III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ") does."""
     for section in reversed(stack):
         if in_target_section(section.title):
             return False
         kind = _kind(section.title)
         if kind is not None:
             return kind
-    return False
+    return any(_WORK_HEADING.match(fold(section.title)) for section in stack)
 
 
 def _item(index: int, block: Block, outline: Outline) -> _Item | None:
@@ -224,7 +234,9 @@ def extract_content_items(
 
     A section where another pass found a task is that pass's: its other paragraphs
     are the task's details ("+ Hướng dẫn áp dụng …" under a labelled task)."""
-    if sum(t.locator.table is not None for t in taken) >= _TABLE_PLAN:
+    # Rows of a targets table ("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU …") restate no work.
+    tabled = [t for t in taken if t.locator.table is not None and not in_target_section(t.section)]
+    if len(tabled) >= _TABLE_PLAN:
         # The plan gives its tasks in a table: the body's content sections describe
         # the same work in general terms, and would count it twice.
         return []

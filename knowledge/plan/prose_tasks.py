@@ -24,7 +24,7 @@ plan is the procedure's processing time, not a deadline: it is dropped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
@@ -66,6 +66,7 @@ class _Draft:
     product: str | None = None
     unit: str = ""  # the unit heading the draft stands under ("1.2. Sở Tài chính - …")
     numbers: list[str] = field(default_factory=list)  # its headings' numbers, outermost first
+    items_from: int | None = None  # an empty "Nhiệm vụ:" label: its items start here
     warnings: list[str] = field(default_factory=list)
 
     def has(self, kind: str) -> bool:
@@ -143,7 +144,8 @@ class _Collector:
             self._apply(label, para, path, locator)
         last = labels[-1]
         ended = text.rstrip().endswith((".", ";")) or last.cut
-        if self.draft is not None and last.kind != "task" and not ended:
+        wraps = last.kind != "task" or bool(last.value)  # "Nhiệm vụ: Tham mưu UBND" / "Thành phố …"
+        if self.draft is not None and wraps and not ended:
             self.open_label = last.kind  # the value wraps onto the next block ("Các" / "Sở, …")
 
     def _unit_item(self, text: str, para: _Para, path: str, locator: Locator) -> bool:
@@ -230,6 +232,7 @@ class _Collector:
             self.draft = _Draft(path, locator, self.heading, title=label.value, number=para.number)
             if not label.value:
                 self.draft.details = self.pending
+                self.draft.items_from = len(self.pending)  # the items the label opens
             self.pending = []
             return
         if self.draft is None or self.draft.has(label.kind):
@@ -258,7 +261,8 @@ class _Collector:
             return
         if draft.unit == "" and not draft.lead and not draft.deadline:
             return
-        self.tasks.append(self._task(draft))
+        for one in _items_of(draft):
+            self.tasks.append(self._task(one))
         self._drafted[id(draft)] = len(self.tasks) - 1
 
     def _deadline(self, draft: _Draft, kind: TaskKind, title: str) -> Deadline:
@@ -295,6 +299,26 @@ class _Collector:
             locator=draft.locator,
             warnings=draft.warnings,
         )
+
+
+def _items_of(draft: _Draft) -> list[_Draft]:
+    """An empty task label over several items ("a) Nhiệm vụ:" / "- …" / "- …" /
+    "b) Cơ quan thực hiện: …") gives one task per item, each with the labels that
+    follow; a line that only introduces them ("… như sau:") is none. Items under a
+    heading with no such label detail the heading's one task."""
+    if draft.title or draft.unit or draft.items_from is None:
+        return [draft]
+    items = [d for d in draft.details[draft.items_from :] if not d.text.rstrip().endswith(":")]
+    if len(items) < _MIN_ITEMS:
+        return [draft]
+    base = draft.number or _heading_number(draft.heading)
+    return [
+        replace(draft, title=item.text, number=item.number or base, details=[item])
+        for item in items
+    ]
+
+
+_MIN_ITEMS = 2
 
 
 def _title(draft: _Draft) -> tuple[str, str]:
