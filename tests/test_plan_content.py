@@ -163,3 +163,25 @@ def test_an_action_with_a_colon_among_actions_stays_a_task() -> None:
     # a sub-heading holding one paragraph alone: that paragraph is its work
     assert "Truyền thông trên loa đài và mạng xã hội về cách xử lý nước sau lũ." in titles
     assert len(plan.tasks) == 4
+
+
+def test_items_under_a_work_heading_take_the_lead_a_later_section_refers_them_to() -> None:
+    plan = _plan(
+        "III. PHÁT TRIỂN HẠ TẦNG LƯU TRỮ SỐ",
+        "**1. Kho lưu trữ**",
+        "a) Xây dựng kho lưu trữ số tập trung của tỉnh.",
+        "b) Số hóa hồ sơ có giá trị bảo quản vĩnh viễn.",
+        "**2. Nhân lực**",
+        "a) Bồi dưỡng kỹ năng số cho người làm lưu trữ.",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "**1. Sở Nội vụ**",
+        "Chủ trì triển khai các nhiệm vụ tại mục (III) (1) của Kế hoạch.",
+        "**2. Sở Khoa học và Công nghệ**",
+        "Căn cứ các nội dung tại mục III, phối hợp hướng dẫn các đơn vị thực hiện.",
+    )
+    kho = _by_title(plan.tasks, "Xây dựng kho lưu trữ số")
+    so_hoa = _by_title(plan.tasks, "Số hóa hồ sơ")
+    nhan_luc = _by_title(plan.tasks, "Bồi dưỡng kỹ năng số")
+    assert kho.number == "III.1.a"
+    assert kho.lead_units == ["Sở Nội vụ"] and so_hoa.lead_units == ["Sở Nội vụ"]
+    assert nhan_luc.lead_units == []  # "căn cứ … tại mục III" assigns nobody

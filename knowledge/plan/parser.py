@@ -21,6 +21,7 @@ from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
 from knowledge.plan import _unit_memo as unit_memo
 from knowledge.plan.content_items import extract_content_items
+from knowledge.plan.cross_refs import assign_referenced_leads
 from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.metadata import extract_metadata, owner_office
@@ -90,6 +91,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
                 warnings,
             )
         )
+    _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
