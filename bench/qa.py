@@ -29,6 +29,9 @@ BLIND_FILE = ROOT / "tests" / "qa" / "blind.jsonl"
 BLIND2_FILE = ROOT / "tests" / "qa" / "blind2.jsonl"
 # A third blind set (110 questions, 30 documents), scored first at c0c0698, then tuned on.
 BLIND3_FILE = ROOT / "tests" / "qa" / "blind3.jsonl"
+# Round 4 (120 questions over all 46 documents), written from the documents only; first
+# sight 92/120 at 14d79f1, before any change of the round that wrote it.
+BLIND4_FILE = ROOT / "tests" / "qa" / "blind4.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -117,8 +120,17 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the three blind sets, dev3, feedback."""
-    files = (QA_FILE, HELDOUT_FILE, BLIND_FILE, BLIND2_FILE, BLIND3_FILE, DEV3_FILE, FEEDBACK_FILE)
+    """Every QA set present: main, held-out, the four blind sets, dev3, feedback."""
+    files = (
+        QA_FILE,
+        HELDOUT_FILE,
+        BLIND_FILE,
+        BLIND2_FILE,
+        BLIND3_FILE,
+        BLIND4_FILE,
+        DEV3_FILE,
+        FEEDBACK_FILE,
+    )
     return [p for p in files if p.exists()]
 
 
