@@ -303,3 +303,68 @@ def test_a_named_plan_of_another_year_is_no_other_plans_list(tmp_path: Path) -> 
     # that plan is of 2025-2027; the 2026-2030 plan spans 2028 but is another plan
     later = "ke hoach phat trien thu vien so quang tri nam 2028 giao so van hoa va the thao viec gi"
     assert ask(user, later).startswith("Không tìm thấy") and cited(user) == []
+
+
+# --- the law and the place a question names --------------------------------------------
+
+PLAN_N = "qd_210_trien_khai_luat_2026.docx"
+
+
+def _plan_national(db: Database) -> None:
+    """A national plan that names two laws by title and one province in its passages."""
+    with db.session() as s:
+        doc = Document(
+            source_name=PLAN_N,
+            sha256="q" * 64,
+            format="docx",
+            title="Kế hoạch triển khai thi hành các luật mới năm 2026",
+            number="210/QĐ-TTg",
+            doc_type="Quyết định",
+            issuer="Thủ tướng Chính phủ",
+            issued_date=date(2026, 2, 2),
+            plan_year=2026,
+            jurisdiction="national",
+        )
+        s.add(doc)
+        s.flush()
+        section = "II. NHIỆM VỤ"
+        for n, text in enumerate(
+            [
+                "Tổ chức phổ biến Luật Giáo dục nghề nghiệp (sửa đổi) đến người học, "
+                "hoàn thành trong Quý II/2026.",
+                "Rà soát văn bản hướng dẫn Luật Viên chức, hoàn thành trước ngày 30/6/2026.",
+                "Thành phố Hà Nội giảm 15% nồng độ bụi mịn trong không khí đến năm 2026.",
+            ]
+        ):
+            s.add(Passage(document_id=doc.id, ordinal=n, section=section, text=text))
+
+
+@pytest.fixture
+def national_user(tmp_path: Path) -> ChatUser:
+    db, settings = populated_store(
+        tmp_path / "data", (populate, _plan_national), retrieval_mode="keyword"
+    )
+    services = Services(db, settings, clock=lambda: NOW)
+    return linked(services, Dispatcher(services), "an", "leader")
+
+
+def test_a_law_named_by_its_title_is_answered_only_by_that_law(national_user: ChatUser) -> None:
+    right = ask(national_user, "Luật Giáo dục nghề nghiệp được phổ biến khi nào?")
+    assert "Quý II/2026" in right and cited(national_user) == [PLAN_N]
+    for other in (
+        "Luật Giáo dục đại học được phổ biến khi nào?",
+        "ra soat van ban huong dan luat hon nhan va gia dinh hoan thanh truoc ngay nao",
+    ):
+        assert ask(national_user, other).startswith("Không tìm thấy"), other
+        assert cited(national_user) == []
+    # "pháp luật" is law in general: it names no law to hold the passage to.
+    general = ask(national_user, "Phổ biến pháp luật giáo dục nghề nghiệp khi nào?")
+    assert "Quý II/2026" in general
+
+
+def test_a_national_plans_sentence_on_one_city_answers_no_other(national_user: ChatUser) -> None:
+    # Named by its number, the national plan is in scope whatever place is asked about.
+    right = ask(national_user, "Theo QĐ 210, Hà Nội giảm bao nhiêu phần trăm nồng độ bụi mịn?")
+    assert "15%" in right and cited(national_user) == [PLAN_N]
+    other = ask(national_user, "theo qd 210 TP.HCM giam bao nhieu phan tram nong do bui min")
+    assert other.startswith("Không tìm thấy") and cited(national_user) == []

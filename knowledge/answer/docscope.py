@@ -66,6 +66,13 @@ def _is_link(sylls: list[str], i: int) -> bool:
 # Question words that end a plan's name ("… năm 2026 có bao nhiêu nhiệm vụ").
 _STOPS = frozenset({"gi", "nao", "bao", "nhieu", "ai", "may", "khi", "la", "co", "phai", "can"})
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def stop_word(syllable: str) -> bool:
+    """A question word ("gì", "nào", "bao", "có" …): a name ends before it."""
+    return syllable in _STOPS
+
+
 # "Phòng Kế hoạch - Tài chính", "Sở Kế hoạch và Đầu tư": a unit's name, not a plan's.
 _UNIT_HEADS = frozenset({"phong", "so", "vu", "ban", "cuc", "to", "bo"})
 # Phrases that ask something ("ban hành ngày nào", "chủ trì", "đến hạn"): a plan's name
@@ -184,6 +191,15 @@ def place_phrases(question: str) -> list[str]:
     _, spans = _places(folded)
     sylls = folded.split()
     return [" ".join(sylls[a:b]) for a, b in spans]
+
+
+def named_places(question: str) -> list[tuple[str, str]]:
+    """(the folded words the question uses, the province's folded name) for each place."""
+    folded = " ".join(s.replace("&", "") for s in syllables(question))
+    found, spans = _places(folded)
+    sylls = folded.split()
+    typed = [" ".join(sylls[a:b]) for a, b in spans]
+    return [(t, _PLACE_ALIASES.get(t, t)) for t in typed if _PLACE_ALIASES.get(t, t) in found]
 
 
 def _names_place(doc: Document, place: str) -> bool:

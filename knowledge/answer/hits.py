@@ -16,6 +16,7 @@ from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, shorten
 from knowledge.answer.context import Ask
+from knowledge.answer.docscope import named_places, stop_word
 from knowledge.answer.queries import (
     asked_years,
     continued,
@@ -33,7 +34,7 @@ from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
 from knowledge.vietnamese import fold
-from storage.models import TaskRow
+from storage.models import Document, TaskRow
 
 MIN_COVERAGE = 0.65
 # Within the plan the question names, the name already vouches for relevance.
@@ -229,6 +230,8 @@ def _answering(
         and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
         and (quarter is None or _in_window(ask, h, quarter))
         and _names_units(ask, h)
+        and _holds_laws(ask, h)
+        and _holds_places(ask, h)
         and not _RECIPIENTS.match(h.record.text)
     ]
 
@@ -265,6 +268,63 @@ MIN_UNFRAMED = 3  # content words left for the framing words to be dropped
 _RECIPIENTS = re.compile(r"\W{0,3}nơi nhận\b", re.I)
 # A record telling the present state ("Hiện nay, …") speaks for the year the plan was issued.
 _PRESENT = re.compile(r"\W{0,3}(?:hiện nay|hiện tại|đến nay|tính đến nay)\b", re.I)
+
+
+# A law is named by its title: "Luật Hôn nhân và gia đình" is not answered by a passage on
+# "Luật Viên chức", nor "Luật Giáo dục đại học" by one on "Luật Giáo dục nghề nghiệp".
+LAW_NAME_WORDS = 3  # words of the title after "Luật" that the record must hold with it
+MIN_LAW_NAME = 2  # fewer title words ("các luật nào", "luật mới") name no law
+# Where a law's title ends in a question: what is asked of it, or a year.
+_LAW_NAME_ENDS = (
+    "sua doi",
+    "quy dinh",
+    "hieu luc",
+    "co hieu",
+    "ban hanh",
+    "thi hanh",
+    "trien khai",
+)
+_LAW_NAME_STOP_WORDS = frozenset({"ve", "thi", "nam", "moi", "duoc", "da", "se", "cua", "tai"})
+
+
+def law_names(question: str) -> list[str]:
+    """ "luat hon nhan va" for each law the question names by its title (folded)."""
+    sylls = [s for s in syllables(question) if s != "va"]  # "Tiêu chuẩn (và) Quy chuẩn"
+    names = []
+    for i, s in enumerate(sylls):
+        if s != "luat" or (i and sylls[i - 1] == "phap"):
+            continue  # "pháp luật" is law in general, no law's title
+        name: list[str] = []
+        for j in range(i + 1, min(len(sylls), i + 1 + LAW_NAME_WORDS)):
+            pair = " ".join(sylls[j : j + 2])
+            w = sylls[j]
+            if w[:1].isdigit() or stop_word(w) or w in _LAW_NAME_STOP_WORDS:
+                break
+            if any(pair == e for e in _LAW_NAME_ENDS):
+                break
+            name.append(w)
+        if len(name) >= MIN_LAW_NAME:
+            names.append(" ".join(["luat", *name]))
+    return names
+
+
+def _holds_laws(ask: Ask, hit: Hit) -> bool:
+    names = law_names(ask.question)
+    text = _folded_words(hit.record.searchable).replace(" va ", " ")
+    return all(f" {n} " in text for n in names)
+
+
+def _holds_places(ask: Ask, hit: Hit) -> bool:
+    """A place the question names is in a national plan's record it answers with:
+    "nồng độ bụi tại TP.HCM" is not answered by that plan's sentence on Hà Nội."""
+    places = named_places(ask.question)
+    if not places:
+        return True
+    doc = ask.session.get(Document, hit.record.document_id)
+    if doc is None or doc.jurisdiction != "national":
+        return True  # a province's plan speaks for its province; scope chose it
+    text = _folded_words(hit.record.searchable)
+    return all(f" {typed} " in text or f" {name} " in text for typed, name in places)
 
 
 def _unframed(question: str) -> str:
