@@ -142,7 +142,7 @@ def _scope(session: Session, question: str, chosen_plan: int | None) -> DocScope
     found = number_match(session, question)
     if found is not None:
         doc, words = found
-        return DocScope(
+        scope = DocScope(
             named=True,
             document_ids=[doc.id],
             spans=scope.spans + _span(question, words),
@@ -162,20 +162,46 @@ def _short_of_units(session: Session, question: str, scope: DocScope) -> DocScop
         return scope
     # The title or issuer holding the unit (as written or with abbreviations spelt out):
     # "kế hoạch CCHC của Văn phòng UBND tỉnh" names the plan by its issuer.
-    titles = [
-        form
-        for d in (session.get(Document, i) for i in scope.document_ids)
-        if d is not None
-        for text in (d.title or "", d.issuer or "")
-        for form in expanded_forms(text)
-    ]
+    titles = _title_forms(session, scope.document_ids)
     spans = list(scope.spans)
     for phrase in match.mentioned:
-        if any(f" {form} " in f" {t} " for form in expanded_forms(phrase) for t in titles):
+        if _in_titles(phrase, titles):
             continue
         for a, _ in _span(question, phrase):
             spans = [(s, a) if s < a < e else (s, e) for s, e in spans]
     return scope if spans == scope.spans else replace(scope, spans=spans)
+
+
+def _title_forms(session: Session, document_ids: list[int]) -> list[str]:
+    """The plans' titles and issuers, folded, as written and with abbreviations spelt out."""
+    return [
+        form
+        for d in (session.get(Document, i) for i in document_ids)
+        if d is not None
+        for text in (d.title or "", d.issuer or "")
+        for form in expanded_forms(text)
+    ]
+
+
+def _in_titles(phrase: str, titles: list[str]) -> bool:
+    return any(f" {form} " in f" {t} " for form in expanded_forms(phrase) for t in titles)
+
+
+def _besides_issuer(session: Session, match: UnitMatch, scope: DocScope) -> UnitMatch:
+    """ "Chỉ thị 012 của Chủ tịch UBND tỉnh … giao SNV những gì": the unit that issued the
+    plan only says whose plan it is when the question names another unit too."""
+    if len(match.units) < 2 or len(match.mentioned) != len(match.units) or not scope.by_plan:
+        return match
+    titles = _title_forms(session, scope.document_ids)
+    kept = [
+        (u, m)
+        for u, m in zip(match.units, match.mentioned, strict=True)
+        if not _in_titles(m, titles)
+    ]
+    if not kept or len(kept) == len(match.units):
+        return match
+    units, mentioned = [u for u, _ in kept], [m for _, m in kept]
+    return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
 
 
 def _quotes_unloaded(session: Session, question: str) -> bool:
@@ -249,7 +275,9 @@ def _without(text: str, words: str) -> str:
 
 def _span(question: str, words: str) -> list[tuple[int, int]]:
     """Where the folded ``words`` ("kh 141") stand among the question's syllables."""
-    sylls, want = syllables(question), syllables(words)
+    # "Sở KH&CN" is matched as "so khcn": the ampersand is no part of a name's words.
+    sylls = [s.replace("&", "") for s in syllables(question)]
+    want = [s.replace("&", "") for s in syllables(words)]
     for i in range(len(sylls) - len(want) + 1):
         if sylls[i : i + len(want)] == want:
             return [(i, i + len(want))]
@@ -329,8 +357,10 @@ class Engine:
                 today=today,
                 labels=plan_labels(session),
             )
-            page = target_page if more.get("kind") == "target" else task_page
-            answer = page(ask, ids, start, lead)
+            if more.get("kind") == "target":
+                answer = target_page(ask, ids, start, lead)
+            else:
+                answer = task_page(ask, ids, start, lead, bool(more.get("leads", True)))
         answer.intent = ask.reading.intent
         kept = {k: v for k, v in context.items() if k != "more"}
         answer.context = {**kept, **answer.context}
@@ -351,7 +381,7 @@ class Engine:
         # The words naming the plan ("kế hoạch CCHC của Văn phòng UBND tỉnh") name
         # no unit and ask nothing: units and intent are read from the rest.
         asked = scope.strip(question) if scope.named else question
-        match = find_units(session, asked, scope.document_ids)
+        match = _besides_issuer(session, find_units(session, asked, scope.document_ids), scope)
         window = parse_window(question, today)
         has_unit = bool(match.units or match.options)
         reading = read_question(

@@ -158,7 +158,12 @@ UNIT_LIST_ASK = LIST_WORDS + (
     "chu tri nhung",
     "phoi hop nhung",
     "phoi hop gi",
+    "trach nhiem gi",
+    "nhung trach nhiem",
+    "trach nhiem nao",
 )
+# "nhiệm vụ thường xuyên gì", "những việc cụ thể nào": a list with a word or two between.
+_TASKS_WHICH = re.compile(r"(?:^| )(?:nhiem vu|viec|trach nhiem)(?: \w+){1,2} (?:gi|nao)(?: |$)")
 WINDOW_WORDS = ("den han", "het han", "sap den han", "toi han", "phai xong", "can hoan thanh")
 WHO_LEAD = (
     "ai chu tri",
@@ -449,7 +454,8 @@ def read_question(
     tasks_asked = _any(q, TASK_WORDS + WHO_COORD) or (has_window and _any(q, WINDOW_WORDS))
     if scoped and tasks_asked and (lists or not asks_who):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
-    if (has_unit or mine) and _any(q, UNIT_LIST_ASK) and not asks_who and not _any(q, DEADLINE):
+    unit_list = _any(q, UNIT_LIST_ASK) or _TASKS_WHICH.search(q) is not None
+    if (has_unit or mine) and unit_list and not asks_who and not _any(q, DEADLINE):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
     if window_list and (lists or not _any(q, DEADLINE)):

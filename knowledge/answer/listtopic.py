@@ -40,6 +40,8 @@ def with_heads(session: Any, unit_ids: list[int], units: list[Any]) -> list[int]
 # (with every phrase the question readers know: "đến hạn", "quá hạn", "chưa hoàn thành" …).
 _OWN_PHRASES = (
     "nhiem vu",
+    "trach nhiem",  # "Sở X có trách nhiệm gì": its tasks, whatever they are about
+    "thuong xuyen",  # "nhiệm vụ thường xuyên": the unit's standing duties (``task_list``)
     "cong viec",
     "nhung viec",
     "viec gi",

@@ -139,12 +139,12 @@ def find_units(
                     and _inside_expansion(question, text, needle)
                 ):
                     continue
-                if unit_ids not in found:
-                    found.append(unit_ids)
-                mentioned.append(name)
                 text = text.replace(needle, " | ")
-        if found:
-            break
+                if unit_ids in found:
+                    continue  # "SNV" written out names the unit "Sở Nội vụ" named already
+                found.append(unit_ids)
+                mentioned.append(name)
+        # The written-out form is read too: "UBND tỉnh … giao SNV" names two units.
     if len(found) > 1 and len(mentioned) > 1:
         # "Phòng Kế hoạch - Tài chính của Sở Nội vụ": the first names a part of the second
         form = f" {forms[-1]} "

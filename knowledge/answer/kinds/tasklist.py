@@ -14,7 +14,7 @@ from knowledge.answer.hits import cite_task, search_answer
 from knowledge.answer.intents import Intent
 from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
-from knowledge.answer.queries import load_tasks
+from knowledge.answer.queries import load_tasks, units_of
 from knowledge.answer.windows import Window
 from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold
@@ -32,16 +32,25 @@ SHORT_LIST_CHARS = 450
 ONE_TASK_CHARS = 900  # the only task listed is the whole answer
 ONE_TASK_MARGIN = 0.15  # a task (it has due dates) answers unless a passage covers much better
 TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
+LEADS_SHOWN = 2  # lead units named on a list line; more become "…"
+LEAD_CHARS = 90
 
 
-def task_line(task: TaskRow, due: str, limit: int = LINE_CHARS) -> str:
-    """One list line; an appendix activity names its task ("Văn bản hướng dẫn" × 3)."""
+def task_line(task: TaskRow, due: str, limit: int = LINE_CHARS, leads: bool = False) -> str:
+    """One list line; an appendix activity names its task ("Văn bản hướng dẫn" × 3).
+
+    ``leads``: the list is not one unit's, so the line says who leads the task."""
     title = shorten(task.title, limit)
     if task.parent_task:
         title += (
             f" — {texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, PARENT_CHARS))}"
         )
-    return texts.ANS_TASK_ITEM.format(title=title, due=due)
+    line = texts.ANS_TASK_ITEM.format(title=title, due=due)
+    names = units_of(task, "lead") if leads else []
+    if names:
+        shown = ", ".join(names[:LEADS_SHOWN]) + (", …" if len(names) > LEADS_SHOWN else "")
+        line += texts.ANS_TASK_LEAD.format(units=shorten(shown, LEAD_CHARS))
+    return line
 
 
 def due_text(task: TaskRow, window: Window | None = None) -> str:
@@ -199,8 +208,12 @@ def task_list(ask: Ask) -> Answer:
     return answer
 
 
-def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
-    """Tasks ``ids[start:start + LIST_LIMIT]`` as list lines; the rest stays for "thêm"."""
+def task_page(ask: Ask, ids: list[int], start: int, lead: str, leads: bool | None = None) -> Answer:
+    """Tasks ``ids[start:start + LIST_LIMIT]`` as list lines; the rest stays for "thêm".
+
+    ``leads`` (default: no unit was asked about) names each task's lead on its line."""
+    if leads is None:
+        leads = not ask.units
     shown = load_tasks(ask.session, ids[start : start + LIST_LIMIT])
     cited = load_tasks(ask.session, ids[start : start + MAX_CITED])
     overdue = ask.reading.intent == Intent.OVERDUE
@@ -215,7 +228,7 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
             if miss is not None
             else due_text(t, ask.window)
         )
-        details.append(task_line(t, due, limit))
+        details.append(task_line(t, due, limit, leads))
     rest = ids[start + LIST_LIMIT :]
     answer = Answer(
         text=lead,
@@ -229,6 +242,7 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str) -> Answer:
             "ids": ids[: start + LIST_LIMIT + MAX_MORE],
             "next": start + LIST_LIMIT,
             "intent": str(ask.reading.intent),
+            "leads": leads,
         }
     return answer
 
