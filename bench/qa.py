@@ -32,6 +32,9 @@ BLIND3_FILE = ROOT / "tests" / "qa" / "blind3.jsonl"
 # Round 4 (120 questions over all 46 documents), written from the documents only; first
 # sight 92/120 at 14d79f1, before any change of the round that wrote it.
 BLIND4_FILE = ROOT / "tests" / "qa" / "blind4.jsonl"
+# Round 6 (100 questions, 32 documents), written from the documents only; first sight
+# 78/100 at df928f0, then studied.
+BLIND5_FILE = ROOT / "tests" / "qa" / "blind5.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -120,7 +123,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the four blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the five blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -128,6 +131,7 @@ def qa_files() -> list[Path]:
         BLIND2_FILE,
         BLIND3_FILE,
         BLIND4_FILE,
+        BLIND5_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
