@@ -62,7 +62,8 @@ _NEXT_N = re.compile(
     r"\b(\d{1,3})\s+(ngay|tuan|thang)\s+(?:toi|sap\s+toi|ke\s+tiep|tiep\s+theo|nua)\b"
 )
 _SOON = re.compile(r"\bsap\s+(?:den|toi)\s+han\b")
-_TODAY = re.compile(r"\bhom\s+nay\b")
+# "tính đến hôm nay" says as of when, not a window: "… đã quá hạn tính đến hôm nay".
+_TODAY = re.compile(r"(?<!den )(?<!toi )\bhom\s+nay\b")
 _TOMORROW = re.compile(r"\bngay\s+mai\b")
 _WEEK = re.compile(r"\btuan\s+(nay|sau|toi|ke\s+tiep|truoc)\b")
 _MONTH_N = re.compile(r"\bthang\s*(\d{1,2})(?!\d)(?:\s*(?:/|-|\.|nam)\s*(20\d{2})(?!\d))?")

@@ -38,7 +38,14 @@ def _doc(s: object, name: str, **fields: object) -> Document:
 
 
 def _task(
-    s: object, doc: Document, n: int, title: str, lead: Unit, due: date | None, kind: str = "task"
+    s: object,
+    doc: Document,
+    n: int,
+    title: str,
+    lead: Unit,
+    due: date | None,
+    kind: str = "task",
+    coords: tuple[Unit, ...] = (),
 ) -> None:
     from sqlalchemy.orm import Session
 
@@ -58,6 +65,8 @@ def _task(
     s.add(row)
     s.flush()
     s.add(TaskUnit(task_id=row.id, unit_id=lead.id, role="lead"))
+    for unit in coords:
+        s.add(TaskUnit(task_id=row.id, unit_id=unit.id, role="coordinate"))
     if due is not None:
         s.add(TaskDeadline(task_id=row.id, due_date=due))
 
@@ -115,6 +124,11 @@ def _plans(db: Database) -> None:
         science = repo.upsert_unit(
             s, "Sở Khoa học và Công nghệ", aliases=["Sở KH&CN"], province="gia lai"
         )
+        # Collectives both provinces' plans name, and a national body.
+        repo.upsert_unit(s, "Các cơ quan", province="nghe an")
+        repo.upsert_unit(s, "Các cơ quan", province="gia lai")
+        repo.upsert_unit(s, "Chính phủ")
+        justice = repo.upsert_unit(s, "Sở Tư pháp", province="gia lai")
         _task(s, home, 1, "Ban hành quy chế phối hợp một cửa liên thông", committee, None)
         _task(s, home, 2, "Đánh giá chỉ số cải cách hành chính các sở", home_snv, None)
         _task(s, directive, 1, "Công khai quy trình nội bộ giải quyết thủ tục", snv, None)
@@ -134,6 +148,15 @@ def _plans(db: Database) -> None:
         _task(s, digital, 1, "Xây dựng kho dữ liệu dùng chung của tỉnh", science, None)
         _task(s, digital, 2, "Đào tạo kỹ năng số cho công chức cấp xã", science, None)
         _task(s, digital, 3, "Cân đối vốn cho các dự án chuyển đổi số", finance, None)
+        _task(
+            s,
+            digital,
+            4,
+            "Hỗ trợ các tổ chức phi chính phủ tham gia dự án chuyển đổi số",
+            science,
+            date(2026, 9, 30),
+            coords=(finance, justice),
+        )
 
 
 @pytest.fixture
@@ -156,7 +179,7 @@ def test_a_unit_named_after_the_plans_number_and_issuer_gets_its_list(user: Chat
 
 def test_a_unit_written_with_an_ampersand_after_the_plans_name(user: ChatUser) -> None:
     reply = ask(user, "Kế hoạch 31 của UBND tỉnh Gia Lai về chuyển đổi số: Sở KH&CN làm gì?")
-    assert reply.startswith("Sở Khoa học và Công nghệ có 2 nhiệm vụ (tỉnh Gia Lai)")
+    assert reply.startswith("Sở Khoa học và Công nghệ có 3 nhiệm vụ (tỉnh Gia Lai)")
     assert "kho dữ liệu dùng chung" in reply and "Đào tạo kỹ năng số" in reply
 
 
@@ -193,3 +216,29 @@ def test_a_list_of_several_units_tasks_says_who_leads_each(user: ChatUser) -> No
     assert "kinh phí số hóa hồ sơ (hạn 15/02/2026) — chủ trì: Sở Tài chính" in overdue
     own = ask(user, "Sở Nội vụ Gia Lai có nhiệm vụ nào quá hạn?")
     assert "Bộ phận Một cửa (hạn 01/03/2026)" in own and "chủ trì:" not in own
+
+
+def test_a_collective_asked_for_is_no_unit_to_choose(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "KH 31 Gia Lai: hỗ trợ các tổ chức phi chính phủ tham gia dự án thì các cơ quan nào "
+        "phối hợp?",
+    )
+    assert reply.startswith("Phối hợp: Sở Tài chính; Sở Tư pháp (nhiệm vụ “Hỗ trợ"), reply
+    assert cited(user) == [DIGITAL]
+
+
+def test_a_year_in_the_plans_name_is_no_due_window(user: ChatUser) -> None:
+    named = ask(
+        user, "KH cải cách hành chính năm 2026 của UBND tỉnh Nghệ An có bao nhiêu nhiệm vụ?"
+    )
+    assert "có 2 nhiệm vụ" in named and "đến hạn" not in named, named
+    due = ask(
+        user, "Kế hoạch cải cách hành chính tỉnh Nghệ An có bao nhiêu nhiệm vụ đến hạn năm 2026?"
+    )
+    assert "đến hạn năm 2026" in due
+
+
+def test_overdue_as_of_today_is_every_overdue_task(user: ChatUser) -> None:
+    reply = ask(user, "Chỉ thị 12 Gia Lai tính đến hôm nay những nhiệm vụ nào đã quá hạn?")
+    assert reply.startswith("Có 2 nhiệm vụ đã quá hạn (tính đến 10/04/2026)"), reply

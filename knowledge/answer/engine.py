@@ -204,6 +204,16 @@ def _besides_issuer(session: Session, match: UnitMatch, scope: DocScope) -> Unit
     return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
 
 
+def _unless_in_name(question: str, window: Window | None, scope: DocScope) -> Window | None:
+    """ "KH CCHC năm 2026 của VP UBND tỉnh … có bao nhiêu nhiệm vụ": a year inside the
+    words naming the plan says which plan, not when its tasks fall due."""
+    if window is None or not window.matched or not scope.by_plan:
+        return window
+    at = _span(question, window.matched)
+    inside = any(a <= s and e <= b for s, e in at for a, b in scope.spans)
+    return None if inside else window
+
+
 def _quotes_unloaded(session: Session, question: str) -> bool:
     """The question quotes a plan number no loaded plan has, in its số hiệu or title."""
     numbers = quoted_numbers(question)
@@ -382,7 +392,7 @@ class Engine:
         # no unit and ask nothing: units and intent are read from the rest.
         asked = scope.strip(question) if scope.named else question
         match = _besides_issuer(session, find_units(session, asked, scope.document_ids), scope)
-        window = parse_window(question, today)
+        window = _unless_in_name(question, parse_window(question, today), scope)
         has_unit = bool(match.units or match.options)
         reading = read_question(
             asked,

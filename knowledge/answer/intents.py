@@ -191,6 +191,11 @@ WHO_LEAD = (
     "ai dam nhiem",
 )
 WHO_COORD = ("phoi hop",)
+# "cơ quan nào phối hợp", "phối hợp với ai": the coordinating units are what is asked.
+_COORD_ASKED = re.compile(
+    r"(?:^| )(?:nao|ai) phoi hop(?: |$)"
+    r"|(?:^| )phoi hop (?:voi )?(?:ai|nhung ai|(?:don vi|co quan|bo|so|nganh) nao|la|gom)(?: |$)"
+)
 # "sở nào chủ trì", "do bộ nào thực hiện", "ngành nào phụ trách": a kind of unit asked for.
 _WHICH_UNIT = re.compile(
     r"(?:^| )(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao) nao"
@@ -463,7 +468,9 @@ def read_question(
     if directs:
         return Reading(Intent.WHO, role="supervisor", follow_up=follow)
     if asks_who or _any(q, WHO_COORD):
-        role = "coordinate" if _any(q, WHO_COORD) and not _any(q, WHO_LEAD) else "lead"
+        coord = _any(q, WHO_COORD) and not _any(q, WHO_LEAD)
+        coord = coord or (_COORD_ASKED.search(q) is not None and " chu tri " not in f" {q} ")
+        role = "coordinate" if coord else "lead"
         return Reading(Intent.WHO, role=role, follow_up=follow)
     if how_many and _any(q, TARGET):
         return Reading(Intent.TARGET, follow_up=follow, count=True)

@@ -102,6 +102,7 @@ _COMPOUNDS = frozenset(
         ("so", "bo"),
         ("co", "so"),
         ("tru", "so"),
+        ("phi", "chinh"),  # "tổ chức phi chính phủ" is no Chính phủ
     }
 )
 
@@ -132,6 +133,8 @@ def find_units(
         text = f" {form} "
         for name, unit_ids in names:
             needle = f" {name} "
+            if _collective(name) and _asked_for(text, needle):
+                continue  # "các cơ quan nào phối hợp": what is asked, no unit named
             if needle in text and not _only_in_words(text, needle):
                 if (
                     n_form
@@ -154,6 +157,15 @@ def find_units(
         wanted = _wanted_provinces(session, question, documents)
         home = home_province(session)
         chosen = [narrow(_units(session, ids), home, wanted) for ids in found]
+        # A collective several provinces' plans name ("Các cơ quan") is nobody to ask about.
+        kept = [
+            (c, m)
+            for c, m in zip(chosen, mentioned, strict=True)
+            if len(c) == 1 or not _collective(m)
+        ]
+        chosen, mentioned = [c for c, _ in kept], [m for _, m in kept]
+        if not chosen:
+            return UnitMatch()
         split = next((c for c in chosen if len(c) > 1), None)
         if split is not None:  # several provinces have it and none is meant: ask which
             return UnitMatch(options=split[:8], mention=split[0].name, mentioned=mentioned)
@@ -162,6 +174,21 @@ def find_units(
         units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names, _wanted_provinces(session, question, documents))
+
+
+_COLLECTIVE = ("cac ", "nhung ", "moi ", "tat ca ")
+_QUESTION_WORDS = (" nao ", " gi ")
+
+
+def _collective(name: str) -> bool:
+    """ "các cơ quan", "những đơn vị …": many units, named as a kind."""
+    return name.startswith(_COLLECTIVE)
+
+
+def _asked_for(text: str, needle: str) -> bool:
+    """Every mention of the name goes on with a question word ("các bộ nào")."""
+    at = [m.end() - 1 for m in re.finditer(re.escape(needle), text)]
+    return bool(at) and all(text[i:].startswith(_QUESTION_WORDS) for i in at)
 
 
 def _units(session: Session, ids: Sequence[int]) -> list[Unit]:
