@@ -100,6 +100,7 @@ _BUILTIN: list[tuple[tuple[str, ...], str]] = [
     (("KKT",), "khu kinh tế"),
     (("DNNVV",), "doanh nghiệp nhỏ và vừa"),
     (("DN",), "doanh nghiệp"),
+    (("ĐKKD",), "điều kiện kinh doanh"),
     (("PTDS",), "phòng thủ dân sự"),
     (("PCCC",), "phòng cháy, chữa cháy"),
     (("ATTP",), "an toàn thực phẩm"),

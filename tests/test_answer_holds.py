@@ -368,3 +368,52 @@ def test_a_national_plans_sentence_on_one_city_answers_no_other(national_user: C
     assert "15%" in right and cited(national_user) == [PLAN_N]
     other = ask(national_user, "theo qd 210 TP.HCM giam bao nhieu phan tram nong do bui min")
     assert other.startswith("Không tìm thấy") and cited(national_user) == []
+
+
+PLAN_TEXT = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 12/CTr-UBND
+Quảng Trị, ngày 08 tháng 01 năm 2026
+
+CHƯƠNG TRÌNH
+Phát triển chính quyền số tỉnh Quảng Trị giai đoạn 2026 - 2030
+
+I. MỤC TIÊU
+1. Mục tiêu chung
+Xây dựng chính quyền số phục vụ người dân và doanh nghiệp.
+2. Mục tiêu cụ thể
+- Giai đoạn 2026 - 2027
++ 90% hồ sơ đất đai được giải quyết trực tuyến.
++ 100% xã có điểm truy cập Internet công cộng.
+- Giai đoạn 2028 - 2030
++ 98% hồ sơ đất đai được giải quyết trực tuyến.
++ 100% thôn có cáp quang đến hộ gia đình.
+
+II. NHIỆM VỤ
+1. Sở Khoa học và Công nghệ chủ trì xây dựng nền tảng dữ liệu dùng chung, hoàn thành trong Quý IV/2026.
+"""
+
+
+def test_a_target_is_given_for_the_period_asked(tmp_path: Path) -> None:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
+    plan = tmp_path / "ctr_12_chinh_quyen_so.txt"
+    plan.write_text(PLAN_TEXT, encoding="utf-8")
+    ingest_file(db, plan, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    user = linked(services, Dispatcher(services), "an", "leader")
+    for question, figure, other in (
+        (
+            "Chương trình 12 Quảng Trị: đến năm 2030 bao nhiêu % hồ sơ đất đai giải quyết trực tuyến?",
+            "98%",
+            "90%",
+        ),
+        (
+            "chuong trinh 12 quang tri giai doan 2026-2027 ho so dat dai giai quyet truc tuyen bao nhieu",
+            "90%",
+            "98%",
+        ),
+    ):
+        reply = ask(user, question)
+        assert f"{figure} hồ sơ đất đai" in reply and other not in reply, (question, reply)
+        assert cited(user) == [plan.name]

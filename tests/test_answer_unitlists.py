@@ -131,6 +131,8 @@ def _plans(db: Database) -> None:
         justice = repo.upsert_unit(s, "Sở Tư pháp", province="gia lai")
         _task(s, home, 1, "Ban hành quy chế phối hợp một cửa liên thông", committee, None)
         _task(s, home, 2, "Đánh giá chỉ số cải cách hành chính các sở", home_snv, None)
+        # Its words quote other texts by kind ("CT", "KH"), as real plans do.
+        _task(s, home, 3, "Sơ kết việc thực hiện các CT, KH về cải cách hành chính", home_snv, None)
         _task(s, directive, 1, "Công khai quy trình nội bộ giải quyết thủ tục", snv, None)
         _task(
             s, directive, 2, "Khảo sát mức độ hài lòng tại Bộ phận Một cửa", snv, date(2026, 3, 1)
@@ -145,6 +147,17 @@ def _plans(db: Database) -> None:
             kind="duty",
         )
         _task(s, directive, 4, "Bố trí kinh phí số hóa hồ sơ", finance, date(2026, 2, 15))
+        _task(s, directive, 5, "Cắt giảm điều kiện kinh doanh về dịch vụ tài chính", finance, None)
+        # A duty under the unit's own heading that still carries a date of its own.
+        _task(
+            s,
+            directive,
+            6,
+            "Thẩm định dự toán chi cho Bộ phận Một cửa",
+            finance,
+            date(2026, 3, 31),
+            kind="duty",
+        )
         _task(s, digital, 1, "Xây dựng kho dữ liệu dùng chung của tỉnh", science, None)
         _task(s, digital, 2, "Đào tạo kỹ năng số cho công chức cấp xã", science, None)
         _task(s, digital, 3, "Cân đối vốn cho các dự án chuyển đổi số", finance, None)
@@ -214,6 +227,8 @@ def test_a_list_of_several_units_tasks_says_who_leads_each(user: ChatUser) -> No
     overdue = ask(user, "Chỉ thị 12 của Gia Lai có những nhiệm vụ nào đã quá hạn?")
     assert "Bộ phận Một cửa (hạn 01/03/2026) — chủ trì: Sở Nội vụ" in overdue
     assert "kinh phí số hóa hồ sơ (hạn 15/02/2026) — chủ trì: Sở Tài chính" in overdue
+    # A dated duty is overdue like a task.
+    assert "Thẩm định dự toán chi cho Bộ phận Một cửa (hạn 31/03/2026)" in overdue
     own = ask(user, "Sở Nội vụ Gia Lai có nhiệm vụ nào quá hạn?")
     assert "Bộ phận Một cửa (hạn 01/03/2026)" in own and "chủ trì:" not in own
 
@@ -232,7 +247,7 @@ def test_a_year_in_the_plans_name_is_no_due_window(user: ChatUser) -> None:
     named = ask(
         user, "KH cải cách hành chính năm 2026 của UBND tỉnh Nghệ An có bao nhiêu nhiệm vụ?"
     )
-    assert "có 2 nhiệm vụ" in named and "đến hạn" not in named, named
+    assert "có 3 nhiệm vụ" in named and "đến hạn" not in named, named
     due = ask(
         user, "Kế hoạch cải cách hành chính tỉnh Nghệ An có bao nhiêu nhiệm vụ đến hạn năm 2026?"
     )
@@ -241,4 +256,26 @@ def test_a_year_in_the_plans_name_is_no_due_window(user: ChatUser) -> None:
 
 def test_overdue_as_of_today_is_every_overdue_task(user: ChatUser) -> None:
     reply = ask(user, "Chỉ thị 12 Gia Lai tính đến hôm nay những nhiệm vụ nào đã quá hạn?")
-    assert reply.startswith("Có 2 nhiệm vụ đã quá hạn (tính đến 10/04/2026)"), reply
+    assert reply.startswith("Có 3 nhiệm vụ đã quá hạn (tính đến 10/04/2026)"), reply
+
+
+def test_a_units_list_asked_with_when_shows_each_due_date(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "Chỉ thị 12 Gia Lai giao Sở Tài chính làm gì về kinh phí số hóa, hạn hoàn thành khi nào?",
+    )
+    assert reply.startswith("Sở Tài chính có 1 nhiệm vụ (tỉnh Gia Lai)"), reply
+    assert "Bố trí kinh phí số hóa hồ sơ (hạn 15/02/2026)" in reply
+
+
+def test_an_abbreviation_of_the_plans_words_in_the_topic(user: ChatUser) -> None:
+    reply = ask(user, "Chỉ thị 12 Gia Lai giao Sở Tài chính những việc gì về ĐKKD?")
+    assert reply.startswith("Sở Tài chính có 1 nhiệm vụ (tỉnh Gia Lai)"), reply
+    assert "Cắt giảm điều kiện kinh doanh" in reply
+
+
+def test_the_kind_word_before_a_full_number_is_no_topic_word(user: ChatUser) -> None:
+    # "CT" in "CT 12/CT-UBND" names the plan; other tasks' words quote "các CT, KH".
+    reply = ask(user, "CT 12/CT-UBND giao Sở Tài chính bố trí kinh phí trước ngày nào?")
+    assert reply.startswith("Thời hạn: 15/02/2026"), reply
+    assert cited(user) == [DIRECTIVE]

@@ -66,6 +66,30 @@ def test_targets_from_sections_with_lead_in_year() -> None:
     assert found[2].year == 2030 and found[3].year == 2030
 
 
+def test_a_period_lead_in_is_said_with_each_target_under_it() -> None:
+    section = "II. MỤC TIÊU > 2. Mục tiêu cụ thể"
+    found = extract_targets(
+        entries(
+            (section, "- Giai đoạn 2026 - 2027"),
+            (section, "+ 90% hồ sơ đất đai được giải quyết trực tuyến."),
+            (section, "+ 100% xã có điểm truy cập Internet công cộng."),
+            (section, "- Giai đoạn 2028-2030:"),
+            (section, "+ 98% hồ sơ đất đai được giải quyết trực tuyến."),
+            (section, "+ 100% xã có điểm truy cập Internet công cộng."),
+            (section, "+ Đến năm 2029, 70% thôn có cáp quang."),
+        ),
+        plan_year=2026,
+    )
+    assert [(t.year, t.text) for t in found] == [
+        (2027, "Giai đoạn 2026 - 2027: 90% hồ sơ đất đai được giải quyết trực tuyến."),
+        (2027, "Giai đoạn 2026 - 2027: 100% xã có điểm truy cập Internet công cộng."),
+        (2030, "Giai đoạn 2028-2030: 98% hồ sơ đất đai được giải quyết trực tuyến."),
+        # the same aim for the next period is a target of its own, not a duplicate
+        (2030, "Giai đoạn 2028-2030: 100% xã có điểm truy cập Internet công cộng."),
+        (2029, "Đến năm 2029, 70% thôn có cáp quang."),  # its own year says when
+    ]
+
+
 def test_parse_plan_reads_targets_from_paragraphs() -> None:
     plan = parse_plan(
         doc(

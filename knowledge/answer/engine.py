@@ -8,6 +8,7 @@ fact shown carries its source, and a question the plans do not answer gets a pla
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import replace
 from datetime import date, datetime
@@ -36,6 +37,7 @@ from knowledge.answer.queries import (
     quoted_in_text,
     quoted_numbers,
     unloaded_full_numbers,
+    with_kind,
 )
 from knowledge.answer.unitmatch import (
     UnitMatch,
@@ -145,7 +147,7 @@ def _scope(session: Session, question: str, chosen_plan: int | None) -> DocScope
         scope = DocScope(
             named=True,
             document_ids=[doc.id],
-            spans=scope.spans + _span(question, words),
+            spans=scope.spans + _number_span(question, words),
             by_plan=True,
         )
     return _short_of_units(session, question, scope)
@@ -294,6 +296,38 @@ def _span(question: str, words: str) -> list[tuple[int, int]]:
     return []
 
 
+_ASSIGNING = ("giao cho", "giao")
+_ASKS_PERCENT = re.compile(r"(?<![\d.,])%")  # "bao nhiêu %", not a figure's "90%"
+
+
+def _unassigned(text: str, units: list[Unit]) -> str:
+    """ "… giao Sở Tài chính bố trí kinh phí": the verb handing the task to the unit says
+    who, like the unit's name, never what the task is about ("giáo dục" stays)."""
+    words = text.split()
+    names = [fold(u.name).split() for u in units]
+    keep = []
+    i = 0
+    while i < len(words):
+        for verb in _ASSIGNING:
+            n = len(verb.split())
+            rest = [fold(w).strip(",.:;?") for w in words[i + n : i + n + 8]]
+            if [fold(w) for w in words[i : i + n]] == verb.split() and any(
+                rest[: len(name)] == name for name in names
+            ):
+                i += n
+                break
+        else:
+            keep.append(words[i])
+            i += 1
+    return " ".join(keep)
+
+
+def _number_span(question: str, words: str) -> list[tuple[int, int]]:
+    """The quoted số hiệu with the kind word before it ("cd 227/cd-ttg"): both name the plan."""
+    sylls = [s.replace("&", "") for s in syllables(question)]
+    return [(with_kind(sylls, a), b) for a, b in _span(question, words)]
+
+
 def _too_long(question: str, settings: Settings) -> Answer | None:
     """A question past the length limit is refused before any pattern reads it."""
     limit = Limits.from_settings(settings).max_question_chars
@@ -399,6 +433,7 @@ class Engine:
             has_unit=has_unit,
             has_window=bool(window),
             unit_focused=_unit_focused(asked, match),
+            percent=_ASKS_PERCENT.search(question) is not None,
         )
         if match.partial and (reading.intent not in LIST_INTENTS or names_a_plan(session, match)):
             # A name's beginning only counts in a unit question, and not when it goes on
@@ -455,6 +490,7 @@ class Engine:
             if len(content_syllables(topic(rest))) >= TOPIC_WORDS or scope.by_issuer:
                 about = rest
         about = spelled_out(about, match)  # "so tc …" is searched as "Sở Tài chính …"
+        about = _unassigned(about, units)
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.
             about = _without(about, window.matched)

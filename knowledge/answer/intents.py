@@ -420,10 +420,18 @@ def _asks_inside(q: str, has_unit: bool) -> bool:
 
 
 def read_question(
-    question: str, *, has_unit: bool, has_window: bool, unit_focused: bool = True
+    question: str,
+    *,
+    has_unit: bool,
+    has_window: bool,
+    unit_focused: bool = True,
+    percent: bool = False,
 ) -> Reading:
-    """``unit_focused``: besides the unit, the question says little (a list question)."""
+    """``unit_focused``: besides the unit, the question says little (a list question);
+    ``percent``: the question as typed asks "bao nhiêu %" (the sign is no syllable)."""
     q = " ".join(syllables(question))
+    if percent:
+        q += " phan tram"  # "bao nhiêu % …": the sign asks a figure, as its words would
     follow = is_follow_up(q)
     mine = _any(q, MINE)
     how_many = _any(q, ("bao nhieu", "may", "so luong", "tong so"))
@@ -460,7 +468,9 @@ def read_question(
     if scoped and tasks_asked and (lists or not asks_who):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     unit_list = _any(q, UNIT_LIST_ASK) or _TASKS_WHICH.search(q) is not None
-    if (has_unit or mine) and unit_list and not asks_who and not _any(q, DEADLINE):
+    # "… giao Bộ X làm gì, hạn khi nào": the list, each task with its due date.
+    when_too = _first_at(q, UNIT_LIST_ASK) < _first_at(q, DEADLINE)
+    if (has_unit or mine) and unit_list and not asks_who and (when_too or not _any(q, DEADLINE)):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
     window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
     if window_list and (lists or not _any(q, DEADLINE)):

@@ -97,6 +97,21 @@ _KIND_CODES = {
 }
 
 
+# The words a number is named with, folded ("cong dien", "cd", "quyet dinh" …).
+KIND_WORDS = tuple(sorted(_KIND_CODES, key=len, reverse=True))
+
+
+def with_kind(sylls: Sequence[str], start: int) -> int:
+    """Where "CĐ 227/CĐ-TTg", "Quyết định số 2629" begins when its number begins at ``start``."""
+    if start and sylls[start - 1] == "so":
+        start -= 1
+    for kind in KIND_WORDS:
+        words = kind.split()
+        if start >= len(words) and list(sylls[start - len(words) : start]) == words:
+            return start - len(words)
+    return start
+
+
 def _has_code(doc: Document, code: str) -> bool:
     from knowledge.vietnamese import fold
 

@@ -9,7 +9,8 @@ with a qualifier ("ít nhất 02 đơn vị"); legal references ("Nghị quyết
 
 The horizon is the year the sentence names ("Đến năm 2025", "năm 2026"), else
 the year of the nearest "Đến năm 2030:" lead-in or section title, else the
-plan year.
+plan year. Under a "Giai đoạn 2028-2030" lead-in, the period opens each target's text:
+the same aim is set for each period with its own figure.
 """
 
 from __future__ import annotations
@@ -54,6 +55,12 @@ _HORIZON = re.compile(
 _BASELINE = re.compile(r"so với(?: cùng kỳ)?\s+(?:năm\s+)?(20\d\d)", re.IGNORECASE)
 _LEAD_IN = re.compile(
     r"^(?:[-•]\s*)?(?:đến|tới|trong|vào)?\s*(?:hết\s+)?(?:năm\s+)?(20\d\d)\s*:?\s*$", re.I
+)
+# "- Giai đoạn 2028-2030": the period of the "+" items under it, named with each of them.
+_PERIOD_LEAD_IN = re.compile(
+    r"^(?:[-•+]\s*)?(giai đoạn\s+(?:từ\s+)?(?:năm\s+)?20\d\d\s*(?:-|–|—|đến)\s*(?:năm\s+)?"
+    r"(20\d\d))\s*:?\s*$",
+    re.I,
 )
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZĐÀ-Ỹ0-9“\"])")
 _DIGIT = re.compile(r"\d")
@@ -129,12 +136,16 @@ def extract_targets(entries: Iterable[TextEntry], plan_year: int | None) -> list
     seen: set[str] = set()
     lead_year: int | None = None
     lead_section: str | None = None
+    period = ""  # "Giai đoạn 2028-2030", said before each target under it
     for entry in entries:
         text = clean_text(entry.text)
         if lead_section != entry.section:
-            lead_year, lead_section = None, entry.section
+            lead_year, lead_section, period = None, entry.section, ""
         if m := _LEAD_IN.match(text):
-            lead_year = int(m.group(1))
+            lead_year, period = int(m.group(1)), ""
+            continue
+        if m := _PERIOD_LEAD_IN.match(text):
+            lead_year, period = int(m.group(2)), m.group(1)[:1].upper() + m.group(1)[1:]
             continue
         if _skip_section(entry.section):
             continue
@@ -144,11 +155,13 @@ def extract_targets(entries: Iterable[TextEntry], plan_year: int | None) -> list
             values = [v for v in values if "%" in v or "/" in v or targeted or _QUALIFIED.match(v)]
             if not values or _is_legal_basis(sentence):
                 continue
+            year = horizon(sentence) or lead_year or horizon(entry.section) or plan_year
+            if period and not horizon(sentence):
+                sentence = f"{period}: {sentence}"
             key = _key(sentence)
             if key in seen:
                 continue
             seen.add(key)
-            year = horizon(sentence) or lead_year or horizon(entry.section) or plan_year
             out.append(
                 Target(
                     text=sentence,

@@ -59,16 +59,22 @@ def _by_period(ask: Ask, hits: list[Hit]) -> list[Hit]:
     if len(asked) < 1 or len(hits) < 2:
         return hits
     best = hits[0].coverage
-    alike = [h for h in hits if h.coverage >= best - PERIOD_MARGIN and h.record.kind == "passage"]
+    kinds = ("passage", "target")
+    alike = [h for h in hits if h.coverage >= best - PERIOD_MARGIN and h.record.kind in kinds]
     for h in alike:
-        heading = _lead_in(ask, h.record.ref_id)
-        if (
-            heading
-            and asked <= set(_YEAR.findall(heading))
-            and not asked <= set(_YEAR.findall(h.record.text))
-        ):
+        if h.record.kind == "target":
+            # The parser wrote the period before the target's own words.
+            heading = m.group(0) if (m := _PERIOD_OPENING.match(h.record.text)) else ""
+        elif asked <= set(_YEAR.findall(h.record.text)):
+            continue  # the passage names the years itself: ranked on them already
+        else:
+            heading = _lead_in(ask, h.record.ref_id)
+        if heading and asked <= set(_YEAR.findall(heading)):
             return [h] + [x for x in hits if x is not h]
     return hits
+
+
+_PERIOD_OPENING = re.compile(r"^Giai đoạn [^:]{4,30}:", re.I)
 
 
 # A bound said before the figure asked: "phấn đấu ít nhất bao nhiêu %", "tối thiểu mấy".

@@ -173,10 +173,11 @@ def task_list(ask: Ask) -> Answer:
                 text=texts.ANS_TASKS_NONE_TOPIC.format(unit=unit, topic=about),
                 intent=ask.reading.intent,
             )
-    duty_rows = [r for r in rows if r.kind == "duty"]
-    task_rows = [r for r in rows if r.kind != "duty"]
-    if overdue:
-        duty_rows = []  # ongoing duties are never overdue
+    dated = overdue or ask.window is not None
+    # With a due window (overdue: before today) only dated rows come back: a unit's duty
+    # with a date of its own ("Trước ngày 15/11/2025") is due like any task.
+    duty_rows = [] if dated else [r for r in rows if r.kind == "duty"]
+    task_rows = rows if dated else [r for r in rows if r.kind != "duty"]
     asks_duties = "thuong xuyen" in fold(ask.question)
     if duty_rows and (not task_rows or asks_duties):
         # A unit's standing duties are its tasks when it has no others or they are asked.
