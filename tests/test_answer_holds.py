@@ -417,3 +417,61 @@ def test_a_target_is_given_for_the_period_asked(tmp_path: Path) -> None:
         reply = ask(user, question)
         assert f"{figure} hồ sơ đất đai" in reply and other not in reply, (question, reply)
         assert cited(user) == [plan.name]
+
+
+def _appendix_plan(path: Path) -> Path:
+    """A Word plan whose body numbers three groups of work under "II. NHIỆM VỤ, GIẢI
+    PHÁP" and whose appendix lists five tasks in a table."""
+    from docx import Document as new_docx
+
+    doc = new_docx()
+    for line in (
+        "ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ",
+        "Số: 7/KH-UBND",
+        "Quảng Trị, ngày 05 tháng 02 năm 2026",
+        "KẾ HOẠCH",
+        "Phát triển du lịch cộng đồng tỉnh Quảng Trị năm 2026",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "Phát triển du lịch cộng đồng gắn với bảo tồn văn hóa.",
+        "II. NHIỆM VỤ, GIẢI PHÁP",
+        "1. Hoàn thiện cơ chế, chính sách hỗ trợ du lịch cộng đồng.",
+        "2. Phát triển sản phẩm du lịch đặc trưng của từng địa phương.",
+        "3. Đẩy mạnh quảng bá, xúc tiến du lịch trên môi trường số.",
+        "Nhiệm vụ cụ thể tại Phụ lục kèm theo.",
+        "PHỤ LỤC",
+        "DANH MỤC NHIỆM VỤ PHÁT TRIỂN DU LỊCH CỘNG ĐỒNG NĂM 2026",
+    ):
+        doc.add_paragraph(line)
+    rows = [
+        ["STT", "Nội dung", "Cơ quan chủ trì", "Thời gian hoàn thành"],
+        ["1", "Ban hành quy định hỗ trợ homestay", "Sở Văn hóa và Thể thao", "Quý II/2026"],
+        [
+            "2",
+            "Xây dựng bộ tiêu chí điểm du lịch cộng đồng",
+            "Sở Văn hóa và Thể thao",
+            "Quý III/2026",
+        ],
+        ["3", "Tập huấn kỹ năng đón khách cho hộ dân", "Sở Văn hóa và Thể thao", "Tháng 6/2026"],
+        ["4", "Xây dựng bản đồ số điểm du lịch", "Sở Khoa học và Công nghệ", "Quý IV/2026"],
+        ["5", "Tổ chức hội chợ du lịch cộng đồng", "Sở Công Thương", "Tháng 9/2026"],
+    ]
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, values in enumerate(rows):
+        for c, value in enumerate(values):
+            table.cell(r, c).text = value
+    doc.save(str(path))
+    return path
+
+
+def test_an_appendix_asked_about_counts_its_tasks(tmp_path: Path) -> None:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
+    plan = _appendix_plan(tmp_path / "kh_7_du_lich_cong_dong.docx")
+    ingest_file(db, plan, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    user = linked(services, Dispatcher(services), "an", "leader")
+    body = ask(user, "KH 7 Quảng Trị có bao nhiêu nhiệm vụ, giải pháp?")
+    assert "gồm 3" in body, body  # the body's own numbered groups
+    appendix = ask(user, "KH 7 Quảng Trị: phụ lục có tổng cộng bao nhiêu nhiệm vụ, giải pháp?")
+    assert "có 5 nhiệm vụ" in appendix and "Tổ chức hội chợ du lịch" in appendix, appendix

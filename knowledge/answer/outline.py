@@ -165,12 +165,25 @@ def _plain_number(number: str) -> int | None:
 
 def outline_count(session: Session, doc_id: int, question: str) -> Outline | None:
     """The numbered items under the heading a count question names, when there are some."""
+    if _APPENDIX.search(" ".join(syllables(question))) and _tabled_tasks(session, doc_id):
+        return None  # "phụ lục II có bao nhiêu nhiệm vụ, giải pháp": the appendix's tasks
     words, _ = counted_words(question)
     head = heading_for(session, doc_id, words)
     if head is None:
         return None
     outline = items_under(session, doc_id, head)
     return outline if len(outline.items) >= MIN_ITEMS else None
+
+
+_APPENDIX = re.compile(r"(?:^| )phu luc(?: |$)")
+
+
+def _tabled_tasks(session: Session, doc_id: int) -> bool:
+    """The plan's tasks were read from a table (an appendix's list of tasks)."""
+    rows = session.scalars(
+        select(TaskRow.locator).where(TaskRow.document_id == doc_id, TaskRow.kind != "duty")
+    )
+    return any((loc or {}).get("table") is not None for loc in rows)
 
 
 def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[int]] | None:
