@@ -279,3 +279,14 @@ def test_the_kind_word_before_a_full_number_is_no_topic_word(user: ChatUser) -> 
     reply = ask(user, "CT 12/CT-UBND giao Sở Tài chính bố trí kinh phí trước ngày nào?")
     assert reply.startswith("Thời hạn: 15/02/2026"), reply
     assert cited(user) == [DIRECTIVE]
+
+
+def test_a_named_plans_tasks_asked_for_are_listed(user: ChatUser) -> None:
+    for question in (
+        "Chỉ thị 12 Gia Lai có những nhiệm vụ nào?",
+        "ct 12 gia lai gom nhung nhiem vu gi",
+    ):
+        reply = ask(user, question)
+        assert "có 4 nhiệm vụ" in reply, (question, reply)
+        assert "Công khai quy trình nội bộ giải quyết thủ tục — chủ trì: Sở Nội vụ" in reply
+        assert set(cited(user)) == {DIRECTIVE}

@@ -23,7 +23,15 @@ from knowledge.answer.api import Answer
 from knowledge.answer.compose import not_loaded, nothing_found
 from knowledge.answer.context import Ask
 from knowledge.answer.docscope import DocScope, find_scope, name_head_missing
-from knowledge.answer.intents import LIST_INTENTS, Intent, Reading, read_question, topic
+from knowledge.answer.intents import (
+    LIST_INTENTS,
+    LIST_WORDS,
+    Intent,
+    Reading,
+    asks_any,
+    read_question,
+    topic,
+)
 from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
@@ -204,6 +212,28 @@ def _besides_issuer(session: Session, match: UnitMatch, scope: DocScope) -> Unit
         return match
     units, mentioned = [u for u, _ in kept], [m for _, m in kept]
     return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
+
+
+PLAN_LIST_TOPIC = 1  # content words besides the list phrase that make it a topic search
+
+
+def _lists_the_plan(reading: Reading, match: UnitMatch, scope: DocScope, asked: str) -> bool:
+    """ "KH 980 có những nhiệm vụ nào?": one plan named, no unit, nothing asked about but
+    its tasks: the plan's task list, as its count answer gives it."""
+    if reading.intent != Intent.SEARCH or match.units or match.options:
+        return False
+    if not scope.by_plan or len(scope.document_ids) != 1:
+        return False
+    if not asks_any(asked, LIST_WORDS):
+        return False
+    rest = f" {' '.join(syllables(asked))} "
+    for phrase in sorted(LIST_WORDS + _LIST_FILLER, key=len, reverse=True):
+        rest = rest.replace(f" {phrase} ", " ")
+    return len(content_syllables(rest)) <= PLAN_LIST_TOPIC
+
+
+# "… gồm / bao gồm / đề ra những nhiệm vụ nào": words around the list phrase.
+_LIST_FILLER = ("gom", "bao gom", "de ra", "giao", "co", "duoc", "cu the", "chinh", "trong tam")
 
 
 def _unless_in_name(question: str, window: Window | None, scope: DocScope) -> Window | None:
@@ -440,6 +470,8 @@ class Engine:
             # as a loaded plan's title or issuer ("VP UBND Nghệ An": that office's plan).
             match = UnitMatch()
             reading = read_question(asked, has_unit=False, has_window=bool(window))
+        if _lists_the_plan(reading, match, scope, asked):
+            reading = Reading(Intent.COUNT)  # the plan's tasks, counted and listed
         # Search answers must carry a quoted number themselves (``hits``); lists and
         # whole-plan answers come from the database, so the number is checked here.
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
