@@ -202,6 +202,7 @@ def task_json(row: TaskRow) -> dict[str, Any]:
         "due_dates": [d.due_date.isoformat() for d in row.deadlines],
         "recurrence": row.recurrence,
         "product": row.product,
+        "submit_to": row.submit_to,
     }
 
 

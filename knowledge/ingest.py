@@ -388,6 +388,7 @@ def _task_values(task: Task, ordinal: int) -> dict[str, Any]:
         "start_date": deadline.start,
         "due_date": deadline.final_due,
         "product": task.product,
+        "submit_to": task.submit_to,
         "budget": task.budget,
         "objective": task.objective,
         "parent_task": task.parent_task,

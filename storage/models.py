@@ -177,6 +177,7 @@ class TaskRow(Base):
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     due_date: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)  # final due
     product: Mapped[str | None] = mapped_column(Text, nullable=True)
+    submit_to: Mapped[str | None] = mapped_column(Text, nullable=True)  # "Cấp trình"
     budget: Mapped[str | None] = mapped_column(Text, nullable=True)
     objective: Mapped[str | None] = mapped_column(Text, nullable=True)
     parent_task: Mapped[str | None] = mapped_column(Text, nullable=True)

@@ -475,3 +475,34 @@ def test_an_appendix_asked_about_counts_its_tasks(tmp_path: Path) -> None:
     assert "gồm 3" in body, body  # the body's own numbered groups
     appendix = ask(user, "KH 7 Quảng Trị: phụ lục có tổng cộng bao nhiêu nhiệm vụ, giải pháp?")
     assert "có 5 nhiệm vụ" in appendix and "Tổ chức hội chợ du lịch" in appendix, appendix
+
+
+SUBMIT_PLAN = """ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ
+Số: 15/KH-UBND
+Quảng Trị, ngày 10 tháng 02 năm 2026
+
+# KẾ HOẠCH
+Sắp xếp thôn, tổ dân phố tỉnh Quảng Trị năm 2026
+
+## II. NHIỆM VỤ
+
+| STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Sản phẩm | Cấp trình | Thời gian hoàn thành |
+|---|---|---|---|---|---|
+| 1 | Xây dựng đề án sắp xếp thôn, tổ dân phố | Sở Nội vụ | Đề án | Hội đồng nhân dân tỉnh | Quý III/2026 |
+| 2 | Sơ kết việc sắp xếp thôn, tổ dân phố | Sở Nội vụ | Báo cáo | | Quý IV/2026 |
+"""
+
+
+def test_a_products_approving_level_is_said_with_it(tmp_path: Path) -> None:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
+    plan = tmp_path / "kh_15_sap_xep_thon.txt"
+    plan.write_text(SUBMIT_PLAN, encoding="utf-8")
+    ingest_file(db, plan, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    user = linked(services, Dispatcher(services), "an", "leader")
+    reply = ask(user, "KH 15 Quảng Trị: xây dựng đề án sắp xếp thôn có sản phẩm gì, trình cấp nào?")
+    assert "Đề án" in reply and "Cấp trình: Hội đồng nhân dân tỉnh" in reply, reply
+    other = ask(user, "KH 15 Quảng Trị: sơ kết việc sắp xếp thôn có sản phẩm gì?")
+    assert "Báo cáo" in other and "Cấp trình" not in other, other

@@ -54,6 +54,8 @@ def by_number(tasks: list[Task], number: str) -> list[Task]:
         ("4- Kết quả, sản phẩm", "product"),
         ("Sản phẩm đầu ra", "product"),
         ("8- Kinh phí", "budget"),
+        ("Cấp trình", "submit_to"),
+        ("Cơ quan trình", "submit_to"),
         ("1- Mục tiêu/Chỉ tiêu", "objective"),
         ("Văn bản giao nhiệm vụ", "source_doc"),
         ("Tên thủ tục", "procedure"),
@@ -82,6 +84,18 @@ def test_task_table_needs_content_and_lead_or_deadline() -> None:
     [task] = tasks_from_table(shuffled, TableContext(plan_year=2026))
     assert (task.number, task.title, task.lead_units) == ("1", "Ban hành kế hoạch", ["Sở Nội vụ"])
     assert task.deadline.raw == "Quý I/2026"
+
+
+def test_the_level_a_product_goes_to_is_read_from_its_column() -> None:
+    rows = table(
+        ["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Sản phẩm", "Cấp trình", "Thời gian hoàn thành"],
+        ["1", "Xây dựng đề án sắp xếp thôn", "Bộ Nội vụ", "Đề án", "Bộ Chính trị", "Quý III/2026"],
+        ["2", "Sơ kết thực hiện đề án", "Bộ Nội vụ", "Báo cáo", "", "Quý IV/2026"],
+    )
+    first, second = tasks_from_table(rows, TableContext(plan_year=2026))
+    assert (first.product, first.submit_to) == ("Đề án", "Bộ Chính trị")
+    assert second.submit_to is None  # a blank cell is no level
+    assert first.as_json()["submit_to"] == "Bộ Chính trị"
 
 
 # --- Seed 002 layout: tab table, repeated headers, groups, continuations, shifts ----

@@ -24,6 +24,7 @@ Role = Literal[
     "coordinating",
     "deadline",
     "product",
+    "submit_to",
     "budget",
     "objective",
     "source_doc",
@@ -40,6 +41,8 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
     ("coordinating", re.compile(r"phoi hop")),
     ("source_doc", re.compile(r"van ban giao|can cu|nguon goc")),
     ("procedure", re.compile(r"thu tuc")),
+    # "Cấp trình": who the product goes to for approval (Chính phủ, Thủ tướng, Bộ Chính trị).
+    ("submit_to", re.compile(r"cap trinh|co quan trinh|trinh cap|cap phe duyet")),
     (
         "lead",
         re.compile(

@@ -121,6 +121,7 @@ class Task:
     supervisor: str | None = None  # "Chịu trách nhiệm chỉ đạo"
     deadline: Deadline = field(default_factory=lambda: Deadline(raw=""))
     product: str | None = None
+    submit_to: str | None = None  # "Cấp trình": who approves the product
     budget: str | None = None
     objective: str | None = None  # seed 004: "Mục tiêu/Chỉ tiêu" column
     parent_task: str | None = None  # seed 004: "Nhiệm vụ" the activity belongs to
@@ -151,6 +152,8 @@ class Task:
                 self.supervisor or "",
                 self.deadline.raw,
                 self.product or "",
+                # only when stated: tasks read before the column was known keep their hash
+                *([self.submit_to] if self.submit_to else []),
             ]
         )
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
@@ -169,6 +172,7 @@ class Task:
             "deadline_kind": self.deadline.kind,
             "deadline": self.deadline.as_json(),
             "product": self.product,
+            "submit_to": self.submit_to,
             "budget": self.budget,
             "objective": self.objective,
             "parent_task": self.parent_task,

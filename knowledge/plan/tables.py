@@ -364,6 +364,7 @@ class _Reader:
                 supervisor=values.get("supervisor") or None,
                 deadline=parse_deadline(values.get("deadline", ""), self.ctx.plan_year),
                 product=values.get("product") or None,
+                submit_to=values.get("submit_to") or None,
                 budget=values.get("budget") or None,
                 objective=objective,
                 parent_task=parent if number != _item_number(parent) else None,

@@ -363,7 +363,7 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
             details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
         if task.deadline_text:
             details.append(texts.ANS_DETAIL_DEADLINE.format(text=task.deadline_text))
-        return lead, details
+        return lead, details + _submitted(task)
     elif role == "supervisor" and task.supervisor:
         lead = texts.ANS_WHO_SUPERVISOR.format(name=shorten(task.supervisor, 200))
     elif role == "coordinate":
@@ -385,4 +385,11 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
         details.append(texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, 160)))
     if task.product:
         details.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(task.product, 120)))
-    return lead, details
+    return lead, details + _submitted(task)
+
+
+def _submitted(task: TaskRow) -> list[str]:
+    """ "Cấp trình: Thủ tướng Chính phủ" when the plan says who approves the product."""
+    if not task.submit_to:
+        return []
+    return [texts.ANS_DETAIL_SUBMIT.format(text=shorten(task.submit_to, 120))]
