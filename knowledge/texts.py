@@ -325,6 +325,9 @@ ANS_DOC_ISSUED_NONE = "{title} không ghi ngày ban hành cụ thể."
 ANS_DOC_ISSUER = "{title} do {issuer} ban hành."
 ANS_DOC_DOCS = "Đã nạp {count} kế hoạch:"
 ANS_DOC_SUBJECT = "{title} là văn bản: {full}."
+ANS_DOC_BASIS = "{title} được ban hành để triển khai: {documents}."
+ANS_DOC_PERIOD = "{title} thực hiện trong giai đoạn {period}."
+ANS_DOC_YEAR = "{title} là kế hoạch năm {year}."
 
 # Free-text passages
 ANS_PASSAGE = "Theo {source}: {text}"

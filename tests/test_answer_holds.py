@@ -484,6 +484,9 @@ Quảng Trị, ngày 10 tháng 02 năm 2026
 # KẾ HOẠCH
 Sắp xếp thôn, tổ dân phố tỉnh Quảng Trị năm 2026
 
+Thực hiện Kết luận số 130-KL/TW ngày 14/01/2026 của Bộ Chính trị, Ủy ban nhân dân tỉnh
+ban hành Kế hoạch như sau:
+
 ## II. NHIỆM VỤ
 
 | STT | Nội dung nhiệm vụ | Cơ quan chủ trì | Sản phẩm | Cấp trình | Thời gian hoàn thành |
@@ -506,3 +509,25 @@ def test_a_products_approving_level_is_said_with_it(tmp_path: Path) -> None:
     assert "Đề án" in reply and "Cấp trình: Hội đồng nhân dân tỉnh" in reply, reply
     other = ask(user, "KH 15 Quảng Trị: sơ kết việc sắp xếp thôn có sản phẩm gì?")
     assert "Báo cáo" in other and "Cấp trình" not in other, other
+
+
+def test_what_a_plan_carries_out_is_read_from_its_title(user: ChatUser) -> None:
+    reply = ask(user, "KH 47 Quảng Trị thực hiện quyết định nào?")
+    assert reply.startswith("Kế hoạch 47/KH-UBND"), reply
+    assert "được ban hành để triển khai: Quyết định số 905/QĐ-TTg." in reply
+    both = ask(user, "ke hoach 47 quang tri trien khai quyet dinh nao, giai doan nao?")
+    assert "Quyết định số 905/QĐ-TTg" in both and "giai đoạn 2025 - 2027" in both, both
+    assert cited(user) == [PLAN_L]
+
+
+def test_what_a_plan_carries_out_is_read_from_its_opening_lines(tmp_path: Path) -> None:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
+    plan = tmp_path / "kh_15_sap_xep_thon.txt"
+    plan.write_text(SUBMIT_PLAN, encoding="utf-8")
+    ingest_file(db, plan, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    user = linked(services, Dispatcher(services), "an", "leader")
+    reply = ask(user, "KH 15 Quảng Trị được ban hành để thực hiện kết luận nào?")
+    assert "được ban hành để triển khai: Kết luận số 130-KL/TW." in reply, reply

@@ -219,7 +219,10 @@ def _ends_name(sylls: list[str], i: int, title_pairs: frozenset[str]) -> bool:
 
 def _asks_at(sylls: list[str], i: int) -> bool:
     rest = " ".join(sylls[i : i + 4]) + " "
-    return any(rest.startswith(p + " ") for p in _ASKING)
+    if any(rest.startswith(p + " ") for p in _ASKING):
+        return True
+    # "… triển khai những quyết định nào": what the plan carries out is asked.
+    return intents.DOC_BASIS.match(" ".join(sylls[i : i + 6])) is not None
 
 
 def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int, int, int]]:

@@ -379,9 +379,23 @@ def _first_at(q: str, phrases: tuple[str, ...]) -> int:
     return min(spots, default=len(q))
 
 
+# "… triển khai / thực hiện những quyết định nào", "ban hành kèm nghị quyết nào": the
+# documents the plan carries out, which its title quotes.
+_DOC_KINDS = (
+    r"(?:quyet dinh|nghi quyet|chi thi|ket luan|thong bao|van ban|de an|chuong trinh|"
+    r"ke hoach|luat|nghi dinh|thong tu|cong dien)"
+)
+DOC_BASIS = re.compile(
+    rf"(?:^| )(?:trien khai|thuc hien|cu the hoa|kem theo|kem|can cu)(?: (?:nhung|cac))? "
+    rf"{_DOC_KINDS} (?:nao|gi)(?: |$)"
+)
+
+
 def doc_fields(q: str) -> list[str]:
     """The plan facts a question asks, in the order it asks them."""
     found: list[tuple[int, str]] = []
+    if (m := DOC_BASIS.search(q)) is not None:
+        found.append((m.start(), "basis"))
     for phrases, name in (
         (DOC_NUMBER, "number"),
         (DOC_SIGNER, "signer"),
@@ -399,7 +413,13 @@ def doc_fields(q: str) -> list[str]:
         out.append("date")
     if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:
         out.append("number")
+    if out and _any(q, DOC_PERIOD_FOLLOW):
+        out.append("period")  # "… thực hiện chỉ thị nào, giai đoạn nào?"
     return out
+
+
+# After another plan fact, "giai đoạn nào" asks the plan's period (alone, a task's).
+DOC_PERIOD_FOLLOW = ("giai doan nao", "thoi ky nao", "giai doan bao nhieu")
 
 
 # Words besides the subject phrase that make "… về nội dung / lĩnh vực gì" ask about

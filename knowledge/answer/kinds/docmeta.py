@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -52,7 +54,9 @@ def doc_meta(ask: Ask) -> Answer:
             return nothing_found(Intent.DOC_META)
         return which_plan(ask)
     signer = doc.signer or signer_in_text(ask.session, doc)
-    facts = [_fact(doc, f, signer) for f in dict.fromkeys(ask.reading.fields or [field_])]
+    fields = list(dict.fromkeys(ask.reading.fields or [field_]))
+    basis = _basis_documents(ask, doc) if "basis" in fields else []
+    facts = [_fact(doc, f, signer, basis) for f in fields]
     if ask.reading.count:
         from knowledge.answer.kinds.planwide import outline_answer
         from knowledge.answer.kinds.tasklist import plan_count_rows
@@ -144,12 +148,14 @@ def _known(doc: Document, field_: str, signer: str) -> bool:
         return bool(signer)
     if field_ in ("date", "date?"):
         return doc.issued_date is not None
-    if field_ == "subject":
+    if field_ in ("subject", "basis"):
         return bool(doc.title)
+    if field_ == "period":
+        return doc.plan_year is not None
     return bool(doc.issuer)
 
 
-def _fact(doc: Document, field_: str, signer: str) -> str:
+def _fact(doc: Document, field_: str, signer: str, basis: list[str]) -> str:
     title = label_of(doc)
     if field_ == "number":
         number = doc.number or ""
@@ -166,4 +172,49 @@ def _fact(doc: Document, field_: str, signer: str) -> str:
         return texts.ANS_DOC_ISSUED_NONE.format(title=title)
     if field_ == "subject":
         return texts.ANS_DOC_SUBJECT.format(title=title, full=" ".join(doc.title.split()))
+    if field_ == "basis":
+        if basis:
+            return texts.ANS_DOC_BASIS.format(title=title, documents="; ".join(basis))
+        return texts.ANS_DOC_SUBJECT.format(title=title, full=" ".join(doc.title.split()))
+    if field_ == "period":
+        return _period(doc, title)
     return texts.ANS_DOC_ISSUER.format(title=title, issuer=doc.issuer or "—")
+
+
+# "Quyết định số 06/QĐ-TTg", "Nghị quyết 66-NQ/TW": a document a title quotes by number.
+_QUOTED_DOC = re.compile(
+    r"\b(?:Quyết định|Nghị quyết|Chỉ thị|Kết luận|Thông báo|Kế hoạch|Chương trình|Đề án|"
+    r"Nghị định|Thông tư|Công điện|Luật)\s+(?:số\s+)?\d+[\w./-]*[\w]",
+    re.IGNORECASE,
+)
+
+# "Thực hiện Quyết định số 2138/QĐ-TTg …", "Căn cứ Chỉ thị số 49-CT/TW …" near the top.
+_CARRIES_OUT = re.compile(r"\b(?:thực hiện|triển khai|căn cứ)\s+", re.IGNORECASE)
+BASIS_PASSAGES = 12  # opening passages looked at when the title quotes no document
+
+
+def _basis_documents(ask: Ask, doc: Document) -> list[str]:
+    """The documents the plan carries out: those its title quotes, else those its
+    opening lines say it carries out ("Thực hiện Quyết định số …")."""
+    from storage.models import Passage
+
+    quoted = [m.group(0) for m in _QUOTED_DOC.finditer(doc.title or "")]
+    if not quoted:
+        opening = ask.session.scalars(
+            select(Passage.text)
+            .where(Passage.document_id == doc.id)
+            .order_by(Passage.ordinal)
+            .limit(BASIS_PASSAGES)
+        )
+        for text in opening:
+            for m in _CARRIES_OUT.finditer(text):
+                if (ref := _QUOTED_DOC.match(text, m.end())) is not None:
+                    quoted.append(ref.group(0))
+    return list(dict.fromkeys(quoted))
+
+
+def _period(doc: Document, title: str) -> str:
+    start, end = doc.plan_year, doc.period_end_year
+    if start and end and end > start:
+        return texts.ANS_DOC_PERIOD.format(title=title, period=f"{start} - {end}")
+    return texts.ANS_DOC_YEAR.format(title=title, year=start)
