@@ -290,3 +290,14 @@ def test_a_named_plans_tasks_asked_for_are_listed(user: ChatUser) -> None:
         assert "có 4 nhiệm vụ" in reply, (question, reply)
         assert "Công khai quy trình nội bộ giải quyết thủ tục — chủ trì: Sở Nội vụ" in reply
         assert set(cited(user)) == {DIRECTIVE}
+
+
+def test_an_alias_added_later_is_known_to_the_next_question(tmp_path: Path) -> None:
+    db, settings = populated_store(tmp_path / "data", (_plans,), retrieval_mode="keyword")
+    services = Services(db, settings, clock=lambda: NOW)
+    user = linked(services, Dispatcher(services), "an", "leader")
+    question = "KH 31 Gia Lai: Sở KHCNĐMST có những việc gì?"
+    assert "Khoa học và Công nghệ có" not in ask(user, question)
+    with db.session() as s:  # an admin adds the office's own short name
+        repo.upsert_unit(s, "Sở Khoa học và Công nghệ", aliases=["Sở KHCNĐMST"], province="gia lai")
+    assert ask(user, question).startswith("Sở Khoa học và Công nghệ có 3 nhiệm vụ")

@@ -10,6 +10,7 @@ says so instead of quoting another province's plan.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from dataclasses import dataclass, field
@@ -193,6 +194,7 @@ def place_phrases(question: str) -> list[str]:
     return [" ".join(sylls[a:b]) for a, b in spans]
 
 
+@functools.lru_cache(maxsize=256)  # asked once per search hit of the same question
 def named_places(question: str) -> list[tuple[str, str]]:
     """(the folded words the question uses, the province's folded name) for each place."""
     folded = " ".join(s.replace("&", "") for s in syllables(question))

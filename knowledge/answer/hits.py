@@ -9,6 +9,7 @@ question quotes ("Nghị quyết 57-NQ/TW", "Quyết định 766"). Keyword over
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -287,6 +288,7 @@ _LAW_NAME_ENDS = (
 _LAW_NAME_STOP_WORDS = frozenset({"ve", "thi", "nam", "moi", "duoc", "da", "se", "cua", "tai"})
 
 
+@functools.lru_cache(maxsize=256)  # asked once per search hit of the same question
 def law_names(question: str) -> list[str]:
     """ "luat hon nhan va" for each law the question names by its title (folded)."""
     sylls = [s for s in syllables(question) if s != "va"]  # "Tiêu chuẩn (và) Quy chuẩn"

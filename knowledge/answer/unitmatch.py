@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from knowledge import provinces
@@ -60,8 +61,31 @@ def expanded_forms(question: str) -> list[str]:
     return [plain] if expanded == plain else [plain, expanded]
 
 
+# The name table is rebuilt only when the units or aliases change: reading and folding
+# every name took a third of an answer's time. Keyed by database and a stamp of both tables.
+_NAMES_CACHE: dict[tuple[Any, ...], list[tuple[str, list[int]]]] = {}
+
+
 def _names(session: Session) -> list[tuple[str, list[int]]]:
     """(alias as folded syllables, the units it names: one per province), longest first."""
+    units = session.execute(
+        select(func.count(), func.max(Unit.id), func.sum(func.length(Unit.name)))
+    ).one()
+    aliases = session.execute(
+        select(func.count(), func.max(UnitAlias.id), func.sum(func.length(UnitAlias.alias)))
+    ).one()
+    bind = session.get_bind()
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    key = (id(engine), str(engine.url), *units, *aliases)
+    cached = _NAMES_CACHE.get(key)
+    if cached is None:
+        cached = _NAMES_CACHE[key] = _read_names(session)
+        if len(_NAMES_CACHE) > 8:  # a few databases at most (tests make many)
+            _NAMES_CACHE.pop(next(iter(_NAMES_CACHE)))
+    return cached
+
+
+def _read_names(session: Session) -> list[tuple[str, list[int]]]:
     pairs: dict[str, list[int]] = {}
 
     def add(name: str, unit_id: int) -> None:
