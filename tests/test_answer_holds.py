@@ -9,6 +9,7 @@ implements a national decision (905/QĐ-TTg) that is not loaded itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -131,11 +132,30 @@ def _plan_l(db: Database) -> None:
         s.add(TaskUnit(task_id=row.id, unit_id=culture.id, role="lead"))
 
 
-@pytest.fixture
-def user(tmp_path: Path) -> ChatUser:
-    db, settings = populated_store(tmp_path / "data", (populate, _plan_l), retrieval_mode="keyword")
+def _user(
+    tmp_path: Path,
+    plans: tuple[Callable[[Database], None], ...] = (populate,),
+    files: tuple[Path, ...] = (),
+) -> ChatUser:
+    """A leader in the chat over ``plans`` written as rows and ``files`` ingested whole."""
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", plans, retrieval_mode="keyword")
+    for path in files:
+        ingest_file(db, path, settings=settings)
     services = Services(db, settings, clock=lambda: NOW)
     return linked(services, Dispatcher(services), "an", "leader")
+
+
+def _text_plan(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> ChatUser:
+    return _user(tmp_path, (populate, _plan_l))
 
 
 # --- a year asked must be the plan's or the passage's ---------------------------------
@@ -293,11 +313,7 @@ def _plan_digital(db: Database) -> None:
 
 
 def test_a_named_plan_of_another_year_is_no_other_plans_list(tmp_path: Path) -> None:
-    db, settings = populated_store(
-        tmp_path / "data", (populate, _plan_l, _plan_digital), retrieval_mode="keyword"
-    )
-    services = Services(db, settings, clock=lambda: NOW)
-    user = linked(services, Dispatcher(services), "an", "leader")
+    user = _user(tmp_path, (populate, _plan_l, _plan_digital))
     named = "Kế hoạch phát triển thư viện số Quảng Trị giao Sở Văn hóa và Thể thao việc gì?"
     assert "thư viện số" in ask(user, named) and cited(user) == [PLAN_L]
     # that plan is of 2025-2027; the 2026-2030 plan spans 2028 but is another plan
@@ -341,11 +357,7 @@ def _plan_national(db: Database) -> None:
 
 @pytest.fixture
 def national_user(tmp_path: Path) -> ChatUser:
-    db, settings = populated_store(
-        tmp_path / "data", (populate, _plan_national), retrieval_mode="keyword"
-    )
-    services = Services(db, settings, clock=lambda: NOW)
-    return linked(services, Dispatcher(services), "an", "leader")
+    return _user(tmp_path, (populate, _plan_national))
 
 
 def test_a_law_named_by_its_title_is_answered_only_by_that_law(national_user: ChatUser) -> None:
@@ -394,14 +406,8 @@ II. NHIỆM VỤ
 
 
 def test_a_target_is_given_for_the_period_asked(tmp_path: Path) -> None:
-    from knowledge.ingest import ingest_file
-
-    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
-    plan = tmp_path / "ctr_12_chinh_quyen_so.txt"
-    plan.write_text(PLAN_TEXT, encoding="utf-8")
-    ingest_file(db, plan, settings=settings)
-    services = Services(db, settings, clock=lambda: NOW)
-    user = linked(services, Dispatcher(services), "an", "leader")
+    plan = _text_plan(tmp_path, "ctr_12_chinh_quyen_so.txt", PLAN_TEXT)
+    user = _user(tmp_path, files=(plan,))
     for question, figure, other in (
         (
             "Chương trình 12 Quảng Trị: đến năm 2030 bao nhiêu % hồ sơ đất đai giải quyết trực tuyến?",
@@ -464,13 +470,7 @@ def _appendix_plan(path: Path) -> Path:
 
 
 def test_an_appendix_asked_about_counts_its_tasks(tmp_path: Path) -> None:
-    from knowledge.ingest import ingest_file
-
-    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
-    plan = _appendix_plan(tmp_path / "kh_7_du_lich_cong_dong.docx")
-    ingest_file(db, plan, settings=settings)
-    services = Services(db, settings, clock=lambda: NOW)
-    user = linked(services, Dispatcher(services), "an", "leader")
+    user = _user(tmp_path, files=(_appendix_plan(tmp_path / "kh_7_du_lich_cong_dong.docx"),))
     body = ask(user, "KH 7 Quảng Trị có bao nhiêu nhiệm vụ, giải pháp?")
     assert "gồm 3" in body, body  # the body's own numbered groups
     appendix = ask(user, "KH 7 Quảng Trị: phụ lục có tổng cộng bao nhiêu nhiệm vụ, giải pháp?")
@@ -497,14 +497,7 @@ ban hành Kế hoạch như sau:
 
 
 def test_a_products_approving_level_is_said_with_it(tmp_path: Path) -> None:
-    from knowledge.ingest import ingest_file
-
-    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
-    plan = tmp_path / "kh_15_sap_xep_thon.txt"
-    plan.write_text(SUBMIT_PLAN, encoding="utf-8")
-    ingest_file(db, plan, settings=settings)
-    services = Services(db, settings, clock=lambda: NOW)
-    user = linked(services, Dispatcher(services), "an", "leader")
+    user = _user(tmp_path, files=(_text_plan(tmp_path, "kh_15_sap_xep_thon.txt", SUBMIT_PLAN),))
     reply = ask(user, "KH 15 Quảng Trị: xây dựng đề án sắp xếp thôn có sản phẩm gì, trình cấp nào?")
     assert "Đề án" in reply and "Cấp trình: Hội đồng nhân dân tỉnh" in reply, reply
     other = ask(user, "KH 15 Quảng Trị: sơ kết việc sắp xếp thôn có sản phẩm gì?")
@@ -521,13 +514,6 @@ def test_what_a_plan_carries_out_is_read_from_its_title(user: ChatUser) -> None:
 
 
 def test_what_a_plan_carries_out_is_read_from_its_opening_lines(tmp_path: Path) -> None:
-    from knowledge.ingest import ingest_file
-
-    db, settings = populated_store(tmp_path / "data", (populate,), retrieval_mode="keyword")
-    plan = tmp_path / "kh_15_sap_xep_thon.txt"
-    plan.write_text(SUBMIT_PLAN, encoding="utf-8")
-    ingest_file(db, plan, settings=settings)
-    services = Services(db, settings, clock=lambda: NOW)
-    user = linked(services, Dispatcher(services), "an", "leader")
+    user = _user(tmp_path, files=(_text_plan(tmp_path, "kh_15_sap_xep_thon.txt", SUBMIT_PLAN),))
     reply = ask(user, "KH 15 Quảng Trị được ban hành để thực hiện kết luận nào?")
     assert "được ban hành để triển khai: Kết luận số 130-KL/TW." in reply, reply

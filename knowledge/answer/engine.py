@@ -315,11 +315,14 @@ def _without(text: str, words: str) -> str:
     return " ".join(kept) if len(content_syllables(" ".join(kept))) >= 2 else text
 
 
+def _plain_syllables(text: str) -> list[str]:
+    """Folded syllables without "&": "Sở KH&CN" is matched as "so khcn"."""
+    return [s.replace("&", "") for s in syllables(text)]
+
+
 def _span(question: str, words: str) -> list[tuple[int, int]]:
     """Where the folded ``words`` ("kh 141") stand among the question's syllables."""
-    # "Sở KH&CN" is matched as "so khcn": the ampersand is no part of a name's words.
-    sylls = [s.replace("&", "") for s in syllables(question)]
-    want = [s.replace("&", "") for s in syllables(words)]
+    sylls, want = _plain_syllables(question), _plain_syllables(words)
     for i in range(len(sylls) - len(want) + 1):
         if sylls[i : i + len(want)] == want:
             return [(i, i + len(want))]
@@ -334,14 +337,16 @@ def _unassigned(text: str, units: list[Unit]) -> str:
     """ "… giao Sở Tài chính bố trí kinh phí": the verb handing the task to the unit says
     who, like the unit's name, never what the task is about ("giáo dục" stays)."""
     words = text.split()
+    plain = [fold(w) for w in words]
+    folded = [w.strip(",.:;?") for w in plain]  # a name may end in punctuation, not the verb
     names = [fold(u.name).split() for u in units]
     keep = []
     i = 0
     while i < len(words):
         for verb in _ASSIGNING:
             n = len(verb.split())
-            rest = [fold(w).strip(",.:;?") for w in words[i + n : i + n + 8]]
-            if [fold(w) for w in words[i : i + n]] == verb.split() and any(
+            rest = folded[i + n : i + n + 8]
+            if plain[i : i + n] == verb.split() and any(
                 rest[: len(name)] == name for name in names
             ):
                 i += n
@@ -354,7 +359,7 @@ def _unassigned(text: str, units: list[Unit]) -> str:
 
 def _number_span(question: str, words: str) -> list[tuple[int, int]]:
     """The quoted số hiệu with the kind word before it ("cd 227/cd-ttg"): both name the plan."""
-    sylls = [s.replace("&", "") for s in syllables(question)]
+    sylls = _plain_syllables(question)
     return [(with_kind(sylls, a), b) for a, b in _span(question, words)]
 
 

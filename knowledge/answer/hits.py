@@ -298,11 +298,10 @@ def law_names(question: str) -> list[str]:
             continue  # "pháp luật" is law in general, no law's title
         name: list[str] = []
         for j in range(i + 1, min(len(sylls), i + 1 + LAW_NAME_WORDS)):
-            pair = " ".join(sylls[j : j + 2])
             w = sylls[j]
             if w[:1].isdigit() or stop_word(w) or w in _LAW_NAME_STOP_WORDS:
                 break
-            if any(pair == e for e in _LAW_NAME_ENDS):
+            if " ".join(sylls[j : j + 2]) in _LAW_NAME_ENDS:
                 break
             name.append(w)
         if len(name) >= MIN_LAW_NAME:
@@ -312,6 +311,8 @@ def law_names(question: str) -> list[str]:
 
 def _holds_laws(ask: Ask, hit: Hit) -> bool:
     names = law_names(ask.question)
+    if not names:
+        return True
     text = _folded_words(hit.record.searchable).replace(" va ", " ")
     return all(f" {n} " in text for n in names)
 

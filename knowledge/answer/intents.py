@@ -381,13 +381,24 @@ def _first_at(q: str, phrases: tuple[str, ...]) -> int:
 
 # "… triển khai / thực hiện những quyết định nào", "ban hành kèm nghị quyết nào": the
 # documents the plan carries out, which its title quotes.
-_DOC_KINDS = (
-    r"(?:quyet dinh|nghi quyet|chi thi|ket luan|thong bao|van ban|de an|chuong trinh|"
-    r"ke hoach|luat|nghi dinh|thong tu|cong dien)"
+# The kinds of document a plan quotes by number and carries out (folded).
+DOC_KINDS = (
+    "quyet dinh",
+    "nghi quyet",
+    "chi thi",
+    "ket luan",
+    "thong bao",
+    "de an",
+    "chuong trinh",
+    "ke hoach",
+    "luat",
+    "nghi dinh",
+    "thong tu",
+    "cong dien",
 )
 DOC_BASIS = re.compile(
-    rf"(?:^| )(?:trien khai|thuc hien|cu the hoa|kem theo|kem|can cu)(?: (?:nhung|cac))? "
-    rf"{_DOC_KINDS} (?:nao|gi)(?: |$)"
+    r"(?:^| )(?:trien khai|thuc hien|cu the hoa|kem theo|kem|can cu)(?: (?:nhung|cac))? "
+    rf"(?:{'|'.join((*DOC_KINDS, 'van ban'))}) (?:nao|gi)(?: |$)"
 )
 
 

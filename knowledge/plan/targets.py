@@ -108,6 +108,16 @@ def _is_reference(text: str, start: int) -> bool:
     return before.endswith(("so", "dieu", "khoan", "diem", "muc", "chuong", "phu luc", "ngay"))
 
 
+_PERIOD_OPENING = re.compile(r"^(Giai đoạn [^:]{4,30}):", re.I)
+
+
+def period_of(text: str) -> str:
+    """The period ``extract_targets`` wrote before a target's words ("Giai đoạn
+    2028-2030"), or ""."""
+    m = _PERIOD_OPENING.match(text)
+    return m.group(1) if m else ""
+
+
 def horizon(text: str) -> int | None:
     """The year a target sentence aims at ("Đến năm 2025", "năm 2026"); not a baseline."""
     baselines = {int(m.group(1)) for m in _BASELINE.finditer(text)}
@@ -155,8 +165,9 @@ def extract_targets(entries: Iterable[TextEntry], plan_year: int | None) -> list
             values = [v for v in values if "%" in v or "/" in v or targeted or _QUALIFIED.match(v)]
             if not values or _is_legal_basis(sentence):
                 continue
-            year = horizon(sentence) or lead_year or horizon(entry.section) or plan_year
-            if period and not horizon(sentence):
+            own = horizon(sentence)
+            year = own or lead_year or horizon(entry.section) or plan_year
+            if period and not own:
                 sentence = f"{period}: {sentence}"
             key = _key(sentence)
             if key in seen:

@@ -12,8 +12,9 @@ from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import RANK_WEIGHT, good_hits
-from knowledge.answer.intents import Intent, Reading, topic
+from knowledge.answer.intents import DOC_KINDS, Intent, Reading, topic
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
+from knowledge.vietnamese import fold_aligned
 from storage.models import Document, Passage
 
 TITLE_WORDS = 2  # content words a question needs to name a plan by its title
@@ -181,24 +182,20 @@ def _fact(doc: Document, field_: str, signer: str, basis: list[str]) -> str:
     return texts.ANS_DOC_ISSUER.format(title=title, issuer=doc.issuer or "—")
 
 
-# "Quyết định số 06/QĐ-TTg", "Nghị quyết 66-NQ/TW": a document a title quotes by number.
-_QUOTED_DOC = re.compile(
-    r"\b(?:Quyết định|Nghị quyết|Chỉ thị|Kết luận|Thông báo|Kế hoạch|Chương trình|Đề án|"
-    r"Nghị định|Thông tư|Công điện|Luật)\s+(?:số\s+)?\d+[\w./-]*[\w]",
-    re.IGNORECASE,
-)
+# "Quyết định số 06/QĐ-TTg", "Nghị quyết 66-NQ/TW": a document a text quotes by number,
+# found in its folded form (``fold_aligned``) and cut from the text as written.
+_QUOTED_DOC = re.compile(rf"\b(?:{'|'.join(DOC_KINDS)})\s+(?:so\s+)?\d+[\w./-]*\w")
 
 # "Thực hiện Quyết định số 2138/QĐ-TTg …", "Căn cứ Chỉ thị số 49-CT/TW …" near the top.
-_CARRIES_OUT = re.compile(r"\b(?:thực hiện|triển khai|căn cứ)\s+", re.IGNORECASE)
+_CARRIES_OUT = re.compile(r"\b(?:thuc hien|trien khai|can cu)\s+")
 BASIS_PASSAGES = 12  # opening passages looked at when the title quotes no document
 
 
 def _basis_documents(ask: Ask, doc: Document) -> list[str]:
     """The documents the plan carries out: those its title quotes, else those its
     opening lines say it carries out ("Thực hiện Quyết định số …")."""
-    from storage.models import Passage
-
-    quoted = [m.group(0) for m in _QUOTED_DOC.finditer(doc.title or "")]
+    title = doc.title or ""
+    quoted = [title[m.start() : m.end()] for m in _QUOTED_DOC.finditer(fold_aligned(title))]
     if not quoted:
         opening = ask.session.scalars(
             select(Passage.text)
@@ -207,9 +204,10 @@ def _basis_documents(ask: Ask, doc: Document) -> list[str]:
             .limit(BASIS_PASSAGES)
         )
         for text in opening:
-            for m in _CARRIES_OUT.finditer(text):
-                if (ref := _QUOTED_DOC.match(text, m.end())) is not None:
-                    quoted.append(ref.group(0))
+            folded = fold_aligned(text)
+            for m in _CARRIES_OUT.finditer(folded):
+                if (ref := _QUOTED_DOC.match(folded, m.end())) is not None:
+                    quoted.append(text[ref.start() : ref.end()])
     return list(dict.fromkeys(quoted))
 
 

@@ -17,6 +17,7 @@ from knowledge.answer.hits import (
     quantity_pattern,
     with_figure,
 )
+from knowledge.plan.targets import period_of
 from knowledge.retrieval.index import Hit
 from knowledge.vietnamese import fold
 
@@ -63,8 +64,7 @@ def _by_period(ask: Ask, hits: list[Hit]) -> list[Hit]:
     alike = [h for h in hits if h.coverage >= best - PERIOD_MARGIN and h.record.kind in kinds]
     for h in alike:
         if h.record.kind == "target":
-            # The parser wrote the period before the target's own words.
-            heading = m.group(0) if (m := _PERIOD_OPENING.match(h.record.text)) else ""
+            heading = period_of(h.record.text)  # the parser wrote it before the target
         elif asked <= set(_YEAR.findall(h.record.text)):
             continue  # the passage names the years itself: ranked on them already
         else:
@@ -72,9 +72,6 @@ def _by_period(ask: Ask, hits: list[Hit]) -> list[Hit]:
         if heading and asked <= set(_YEAR.findall(heading)):
             return [h] + [x for x in hits if x is not h]
     return hits
-
-
-_PERIOD_OPENING = re.compile(r"^Giai đoạn [^:]{4,30}:", re.I)
 
 
 # A bound said before the figure asked: "phấn đấu ít nhất bao nhiêu %", "tối thiểu mấy".
