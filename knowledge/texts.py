@@ -327,7 +327,7 @@ ANS_DOC_DOCS = "Đã nạp {count} kế hoạch:"
 ANS_DOC_SUBJECT = "{title} là văn bản: {full}."
 ANS_DOC_BASIS = "{title} được ban hành để triển khai: {documents}."
 ANS_DOC_PERIOD = "{title} thực hiện trong giai đoạn {period}."
-ANS_DOC_YEAR = "{title} là kế hoạch năm {year}."
+ANS_DOC_YEAR = "{title} thực hiện trong năm {year}."
 
 # Free-text passages
 ANS_PASSAGE = "Theo {source}: {text}"
