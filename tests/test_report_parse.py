@@ -126,7 +126,9 @@ def test_report_set_meets_the_targets(db: Database) -> None:
     assert n >= (80 if seeds_dir().is_dir() else 25)
     assert tally["matched"] >= 0.9 * tally["with_task"]
     assert tally["wrong"] <= 0.03 * reports  # over the reports, not the questions too
-    assert tally["ambiguous"] and tally["ambiguous_asked"] == tally["ambiguous"]
+    if seeds_dir().is_dir():  # the ambiguous messages are about the seeds' units
+        assert tally["ambiguous"]
+    assert tally["ambiguous_asked"] == tally["ambiguous"]
     assert sum(1 for c in cases if c["cat"] == "question") == tally["question"]
     assert tally["kind_wrong"] == 0, failures  # a report stays a report, a question a question
 
