@@ -111,6 +111,17 @@ _BUILTIN: list[tuple[tuple[str, ...], str]] = [
     (("ĐMST",), "đổi mới sáng tạo"),
     (("KTS",), "kinh tế số"),
     (("XHS",), "xã hội số"),
+    (("BVDLCN",), "bảo vệ dữ liệu cá nhân"),
+    (("DLCN",), "dữ liệu cá nhân"),
+    (("BVMT",), "bảo vệ môi trường"),
+    (("VPHC",), "vi phạm hành chính"),
+    (("ATTT",), "an toàn thông tin"),
+    (("PCPNN",), "phi chính phủ nước ngoài"),
+    (("GPMB",), "giải phóng mặt bằng"),
+    (("PCTT",), "phòng, chống thiên tai"),
+    (("BĐKH",), "biến đổi khí hậu"),
+    (("THPT",), "trung học phổ thông"),
+    (("BVTV",), "bảo vệ thực vật"),
 ]
 
 # Between the letter groups of a compound short form: "KH&CN", "KH & CN",

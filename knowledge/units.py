@@ -69,6 +69,15 @@ _FIELDS: list[tuple[str, list[str], list[str]]] = [
     ("Dân tộc và Tôn giáo", [], []),
 ]
 _MINISTRY_ONLY = ["Công an", "Quốc phòng", "Ngoại giao"]
+# Ministries' compact forms as officials write them ("BCA phối hợp …"). Left out where
+# the letters name another body too: "BTC" (Ban Tổ chức), "BCT" (Bộ Chính trị).
+_MINISTRY_COMPACT = {
+    "Công an": "BCA", "Quốc phòng": "BQP", "Ngoại giao": "BNG", "Nội vụ": "BNV",
+    "Tư pháp": "BTP", "Khoa học và Công nghệ": "BKHCN", "Giáo dục và Đào tạo": "BGDĐT",
+    "Y tế": "BYT", "Xây dựng": "BXD", "Nông nghiệp và Môi trường": "BNNMT",
+    "Tài nguyên và Môi trường": "BTNMT", "Kế hoạch và Đầu tư": "BKHĐT",
+    "Văn hóa, Thể thao và Du lịch": "BVHTTDL", "Giao thông vận tải": "BGTVT",
+}  # fmt: skip
 
 _UNITS: dict[str, list[str]] = {
     "UBND tỉnh": ["Ủy ban nhân dân tỉnh"],
@@ -197,6 +206,8 @@ def _builtin_units() -> dict[str, list[str]]:
     for field_name in _MINISTRY_ONLY:
         units[f"Bộ {field_name}"] = []
     units["Bộ Thông tin và Truyền thông"].append("BTTTT")
+    for field_name, compact_form in _MINISTRY_COMPACT.items():
+        units[f"Bộ {field_name}"].append(compact_form)
     units.update(_UNITS)
     return units
 
@@ -392,6 +403,17 @@ _INTERNAL = (
 )
 
 
+# Titles that stand for the office holder who signs or approves ("Bộ trưởng Bộ Nội vụ"
+# in a "Cấp phê duyệt" column), not a unit taking part.
+_OFFICE_HOLDERS = tuple(
+    f"{t} " for t in (*_PERSON_TITLES, "bo truong", "thu tuong", "pho thu tuong", "thong doc")
+)
+
+
+def is_office_holder(text: str) -> bool:
+    return fold(text).lstrip("-+• ").startswith(_OFFICE_HOLDERS)
+
+
 def _is_person(text: str) -> bool:
     if _PERSON_START.match(text):
         return True
@@ -451,7 +473,10 @@ _UNIT_STARTS = (
     "dang uy", "tinh uy", "thanh uy", "huyen uy", "tinh doan", "thanh doan", "doan ",
     "lien doan", "hoi ", "mat tran", "mttq", "to cong tac", "to giup viec", "bch", "bcd",
     "thanh vien", "lanh dao", "nguoi dung dau", "thu truong", "giam doc", "chu tich",
-    "pho chu tich", "d/c", "dong chi", "de nghi", "toan the",
+    "pho chu tich", "d/c", "dong chi", "de nghi", "toan the", "thuong truc tinh uy",
+    "thuong truc thanh uy", "thuong truc huyen uy", "thuong truc dang uy", "thuong truc hdnd",
+    "thuong truc hoi dong", "thuong truc ubnd", "thuong truc uy ban", "thuong truc ban ",
+    "thong doc", "tu lenh", "chi huy truong", "cuc truong", "tong cuc truong", "vu truong",
     "thu tuong", "pho thu tuong", "bo truong", "tong giam doc", "tong bien tap", "tong cuc",
     "chanh van phong", "chanh an", "truong ban", "bi thu", "chinh phu", "thong tan xa",
     "cac so", "cac ban", "cac bo", "cac phong", "cac co quan", "cac don vi",

@@ -38,6 +38,7 @@ from knowledge.answer.kinds.tasklist import task_page
 from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
 from knowledge.answer.queries import (
     asked_years,
+    cited_by,
     document_years,
     full_numbers_unloaded,
     number_match,
@@ -246,7 +247,7 @@ def _unless_in_name(question: str, window: Window | None, scope: DocScope) -> Wi
     return None if inside else window
 
 
-def _quotes_unloaded(session: Session, question: str) -> bool:
+def _quotes_unloaded(session: Session, question: str, scope: DocScope) -> bool:
     """The question quotes a plan number no loaded plan has, in its số hiệu or title."""
     numbers = quoted_numbers(question)
     if not numbers or number_match(session, question) is not None:
@@ -254,6 +255,10 @@ def _quotes_unloaded(session: Session, question: str) -> bool:
     # Numbers the titles quote as documents ("… thực hiện Nghị quyết số 214/NQ-CP"):
     # people name a plan by what it implements. A date's digits name nothing.
     held = {n for t in session.scalars(select(Document.title)) for n in quoted_numbers(t or "")}
+    if scope.named and scope.document_ids:
+        # "danh mục BCĐ CCHC 2024 … (giám sát NQ 05 …)": a plan named by its words, and a
+        # document its own text cites, asked about as a topic
+        held |= {n for n in numbers if cited_by(session, scope.document_ids, n)}
     return not numbers <= held or full_numbers_unloaded(session, question)
 
 
@@ -480,7 +485,7 @@ class Engine:
         # Search answers must carry a quoted number themselves (``hits``); lists and
         # whole-plan answers come from the database, so the number is checked here.
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
-        if by_plan and _quotes_unloaded(session, question):
+        if by_plan and _quotes_unloaded(session, question, scope):
             # "KH 142" when only KH 141 is loaded: not that plan; say which was asked.
             return not_loaded(quoted_document(question), reading.intent)
         if any(not quoted_in_text(session, n) for n in unloaded_full_numbers(session, question)):

@@ -298,9 +298,9 @@ PLAN_OBJECTIVE = (
 )
 # "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
 TASK_NUMBER = re.compile(
-    r"(?:^| )(?:(?:nhiem vu|cong viec|hoat dong|muc)\s+(?:so|thu)|stt|so thu tu)\s+"
-    r"(\d{1,3}(?:\.\d{1,3})*)(?: |$)"
-)
+    r"(?:^| )(?:(?:muc)\s+(?:so|thu)|(?:nhiem vu|cong viec|hoat dong|kien nghi|giai phap)"
+    r"(?:\s+(?:so|thu))?|stt|so thu tu)\s+(\d{1,3}(?:[. ]\d{1,2}(?= |$))*)(?: |$)"
+)  # the fold writes "9.5" as "9 5"
 MINE = ("cua toi", "don vi toi", "cua minh", "don vi minh", "co quan toi", "co quan minh")
 
 
@@ -489,7 +489,8 @@ def read_question(
     )
     asks_who = _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
     if number and not scoped:
-        return Reading(Intent.TASK_NUMBER, follow_up=follow, number=number.group(1))
+        dotted = number.group(1).replace(" ", ".")
+        return Reading(Intent.TASK_NUMBER, follow_up=follow, number=dotted)
     if _any(q, PLAN_OBJECTIVE) and not has_unit:
         return Reading(Intent.PLAN_OBJECTIVE, follow_up=follow)
     if _any(q, PLAN_TARGETS) and not has_unit and not asks_who:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -58,7 +59,7 @@ _ENDS = frozenset(
 # "giải pháp trọng tâm") names a heading of the plan.
 _TASK_NOUNS = ("nhiem vu", "cong viec", "hoat dong", "nhom", "viec", "cac", "nhung")
 # "phần I …", "mục II", "nội dung 3": a part of the plan named by its number.
-_PART = re.compile(r"(?:^| )(?:phan|muc|noi dung|chuong)\s+([ivx]{1,4}|\d{1,2})(?= |$)")
+_PART = re.compile(r"(?:^| )(?:phan|muc|noi dung|chuong)\s+([ivx]{1,4}|\d{1,2}|[a-e])(?= |$)")
 _ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s")
 # Under "6. Chỉ tiêu chủ yếu", items numbered "6.1.", "6.2." (the heading's own number first).
 _SUB_ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s")
@@ -178,12 +179,46 @@ def outline_count(session: Session, doc_id: int, question: str) -> Outline | Non
 _APPENDIX = re.compile(r"(?:^| )phu luc(?: |$)")
 
 
+def names_appendix(question: str) -> bool:
+    return _APPENDIX.search(" ".join(syllables(question))) is not None
+
+
+def in_appendix(section: str, locator: dict[str, Any] | None) -> bool:
+    """A task of the plan's appendix: under a "Phụ lục" heading, or a row of a table."""
+    return (
+        "phu luc" in " ".join(syllables(section or "")) or (locator or {}).get("table") is not None
+    )
+
+
 def _tabled_tasks(session: Session, doc_id: int) -> bool:
     """The plan's tasks were read from a table (an appendix's list of tasks)."""
     rows = session.scalars(
         select(TaskRow.locator).where(TaskRow.document_id == doc_id, TaskRow.kind != "duty")
     )
     return any((loc or {}).get("table") is not None for loc in rows)
+
+
+def part_asked(question: str) -> str:
+    """ "… mục II …", "phần A", "nội dung 4" -> "ii", "a", "4"; "" when no part is named."""
+    m = _PART.search(" ".join(syllables(question)))
+    return m.group(1) if m else ""
+
+
+def in_part(number: str, section: str, part: str) -> int:
+    """How plainly a task sits in the part asked: 2 when its own number starts with the
+    part ("I.11" in "mục I"), 1 when a heading above it does ("A PHÁT TRIỂN …",
+    "Nội dung 4. …"), else 0."""
+    if not part:
+        return 0
+    if [p.lower() for p in number.split(".")[:-1]][:1] == [part]:
+        return 2
+    for segment in (section or "").split(" > "):
+        head = syllables(segment)
+        if head[:1] == [part] or head[1:2] == [part] and head[0] in ("phan", "muc", "noi"):
+            return 1
+        if head[:3] == ["noi", "dung", part]:
+            return 1
+    return 0
 
 
 def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[int]] | None:

@@ -287,6 +287,18 @@ def unloaded_full_numbers(session: Session, question: str) -> list[str]:
     return found
 
 
+def cited_by(session: Session, doc_ids: list[int], number: str) -> bool:
+    """Some passage of these plans cites a document numbered ``number`` ("Nghị quyết
+    số 05-NQ/TU", "NQ 05")."""
+    from knowledge.vietnamese import fold
+
+    cited = re.compile(rf"(?:\bso|\b[a-z]{{2}})\s0*{number}\b|\b0*{number}[-/][a-z]")
+    rows = session.scalars(
+        select(Passage.text).where(Passage.document_id.in_(doc_ids), Passage.text.contains(number))
+    )
+    return any(cited.search(fold(text)) for text in rows)
+
+
 def quoted_in_text(session: Session, number: str) -> bool:
     """Some loaded passage or task quotes the whole số hiệu (folded "625/tb-vpcp")."""
     from knowledge.vietnamese import fold

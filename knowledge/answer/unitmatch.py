@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from knowledge import provinces
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.unit_lookup import home_province, narrow
-from knowledge.units import builtin_canonical, is_bare_noun
+from knowledge.units import builtin_aliases, builtin_canonical, is_bare_noun
 from knowledge.vietnamese import fold
 from storage.models import Document, Unit, UnitAlias
 
@@ -93,12 +93,24 @@ def _read_names(session: Session) -> list[tuple[str, list[int]]]:
         if unit_id not in ids:
             ids.append(unit_id)
 
+    compact: set[str] = set()
+    builtin = builtin_aliases()
     for unit_id, name in session.execute(select(Unit.id, Unit.name).order_by(Unit.id)):
         if not is_bare_noun(name):  # a parsed "Cơ quan" must not catch every "cơ quan"
             add(name, unit_id)
+        # "STC", "BQP": a built-in compact form is no syllable of the language, so it
+        # names its unit however short it is
+        for alias in builtin.get(name, ()):
+            if alias.isupper() and alias.isalpha():
+                compact.add(" ".join(syllables(alias)))
+                add(alias, unit_id)
     for unit_id, alias in session.execute(select(UnitAlias.unit_id, UnitAlias.alias)):
         add(alias, unit_id)
-    usable = [(k, v) for k, v in pairs.items() if len(k) >= 4 and (" " in k or len(k) >= 5)]
+    usable = [
+        (k, v)
+        for k, v in pairs.items()
+        if (len(k) >= 4 and (" " in k or len(k) >= 5)) or k in compact
+    ]
     usable.sort(key=lambda p: -len(p[0]))
     return usable
 
@@ -160,6 +172,8 @@ def find_units(
             if _collective(name) and _asked_for(text, needle):
                 continue  # "các cơ quan nào phối hợp": what is asked, no unit named
             if needle in text and not _only_in_words(text, needle):
+                if " " not in name and _only_in_numbers(question, name):
+                    continue  # "Kế hoạch 31/KH-STP": the issuer's letters in a số hiệu
                 if (
                     n_form
                     and needle not in f" {forms[0]} "
@@ -198,6 +212,11 @@ def find_units(
         units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names, _wanted_provinces(session, question, documents))
+
+
+def _only_in_numbers(question: str, name: str) -> bool:
+    """Every time ``name`` (one folded token) is typed it is part of a document number."""
+    return re.search(rf"(?<![-/\w]){re.escape(name)}(?!\w)", fold(question)) is None
 
 
 _COLLECTIVE = ("cac ", "nhung ", "moi ", "tat ca ")

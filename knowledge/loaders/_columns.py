@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_deadline_cell
 from knowledge.loaders._texttables import RawRow, RawTable
-from knowledge.units import looks_like_unit
+from knowledge.units import is_office_holder, looks_like_unit
 from knowledge.vietnamese import fold
 
 PAGE_BREAK = "\f"  # what ``strip_running_lines`` leaves where a page header was
@@ -64,6 +64,7 @@ _GAP = re.compile(r"\S(?:\s{2,})\S")
 _MAX_HEADER_LINES = 24
 _MAX_HEADER_LINE = 40
 _MAX_CELL_LINE = 75  # a longer line is prose after the table
+_MAX_SHORT_UNIT_PIECE = 2  # "Các" / "Bộ," …: a piece this short is read with the lines after it
 # Words a wrapped line ends with when the cell goes on ("… của" / "Bộ Chính trị").
 _OPEN_WORDS = {
     "và",
@@ -116,7 +117,8 @@ def _role(header: str) -> str:
         return Role.STT
     if "phoi hop" in f:
         return Role.COORD
-    if "chu tri" in f or "thuc hien" in f and "thoi" not in f or "trach nhiem" in f:
+    timed = "thoi" in f or "tien do" in f  # "Thời gian thực hiện", "Tiến độ thực hiện"
+    if "chu tri" in f or "thuc hien" in f and not timed or "trach nhiem" in f:
         return Role.LEAD
     if any(w in f for w in ("thoi gian", "thoi han", "tien do", "hoan thanh")):
         return Role.DUE
@@ -132,12 +134,16 @@ def _starts_upper(s: str) -> bool:
     return bool(t) and (t[0].isupper() or t[0].isdigit())
 
 
+# A bare organization head ends no name: "… của Bộ" / "Tài chính", "Bộ" / "Nội" / "vụ".
+OPEN_NAME_HEADS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục"}
+
+
 def _open_end(s: str) -> bool:
     t = s.rstrip()
     if not t or t[-1] in ",-–(“/":
         return True
-    words = t.lower().split()
-    return bool(words) and words[-1] in _OPEN_WORDS
+    words = t.split()
+    return bool(words) and (words[-1].lower() in _OPEN_WORDS or words[-1] in OPEN_NAME_HEADS)
 
 
 def _pieces(line: str) -> list[str]:
@@ -156,7 +162,8 @@ def _header_cells(lines: list[str]) -> list[str]:
     cells: list[str] = []
     for line in lines:
         for piece in _pieces(line):
-            if cells and not _starts_upper(piece):
+            # "Đơn vị phối hợp" / "(Bộ/ngành/địa phương)": a note in brackets goes on
+            if cells and (not _starts_upper(piece) or piece.startswith("(")):
                 cells[-1] += " " + piece
             else:
                 cells.append(piece)
@@ -325,7 +332,21 @@ class _ColumnReader:
     def _add(self, s: str, i: int) -> None:
         pieces = _pieces(s)
         for k, piece in enumerate(pieces):
-            self._place(piece, forced=k > 0, ahead=self._ahead(pieces[k + 1 :], i))
+            rest = pieces[k + 1 :]
+            self._place(piece, forced=k > 0, ahead=self._ahead(rest, i), peek=self._peek(rest, i))
+
+    def _peek(self, rest: list[str], i: int) -> str:
+        """The next two lines whatever their case: a unit cell wrapped a word a line
+        ("Các" / "Bộ," / "ngành, …") is known only with what follows."""
+        out = list(rest)
+        j = i + 1
+        while j < len(self.lines) and len(out) < 2:
+            s = self.lines[j].strip()
+            if not s or self.lines[j] == PAGE_BREAK or self._numbers_next_row(s):
+                break
+            out.append(s)
+            j += 1
+        return " ".join(out)
 
     def _ahead(self, rest: list[str], i: int) -> str:
         """The piece with what continues it on the next lines (for the deadline test)."""
@@ -343,7 +364,7 @@ class _ColumnReader:
             j += 1
         return " ".join(out)
 
-    def _place(self, piece: str, forced: bool, ahead: str) -> None:
+    def _place(self, piece: str, forced: bool, ahead: str, peek: str = "") -> None:
         cell = self._cell(self.col)
         if not cell or (not forced and (_open_end(cell[-1]) or not _starts_upper(piece))):
             cell.append(piece)
@@ -354,14 +375,16 @@ class _ColumnReader:
             return
         # "Năm" / "2026" / "(sau khi Chính phủ …)": the time expression alone decides
         short = f"{piece} {ahead.split(' ', 1)[0]}".strip()
-        self.col = self._next_col(piece, window, short)
+        unit = looks_like_unit(piece) or (
+            len(piece.split()) <= _MAX_SHORT_UNIT_PIECE and looks_like_unit(f"{piece} {peek}")
+        )
+        self.col = self._next_col(piece, window, short, unit)
         self._cell(self.col).append(piece)
 
-    def _next_col(self, piece: str, window: str, short: str = "") -> int:
+    def _next_col(self, piece: str, window: str, short: str, unit: bool) -> int:
         role = self.roles[self.col]
         lead, coord = self._index(Role.LEAD), self._index(Role.COORD)
         due, basis = self._index(Role.DUE), self._index(Role.BASIS)
-        unit = looks_like_unit(piece)
         dated = is_deadline_cell(window) or bool(short) and is_deadline_cell(short)
         past_due = due is not None and self.reached >= due  # before a page break
         if role == Role.TITLE and unit and lead is not None and past_due:
@@ -383,12 +406,21 @@ class _ColumnReader:
             return due
         if role == Role.LEAD and unit and coord is not None and coord > self.col:
             return coord
+        if role == Role.COORD and unit and not is_office_holder(piece) and self._list_goes_on():
+            return self.col  # "Thanh" / "tra" / "Chính phủ," / "Bộ Công an,": one list
         nxt = self.col + 1
         while nxt < len(self.roles) and self.roles[nxt] in (Role.COORD,) and not unit:
             nxt += 1
         if due is not None and nxt >= due:
             return self.col  # stay: only a time expression opens the deadline
         return min(nxt, len(self.roles) - 1)
+
+    def _list_goes_on(self) -> bool:
+        """The coordinator cell so far ends in a comma or a lone wrapped word ("Thanh" /
+        "tra"): the next unit is one more of its list, not the next column's."""
+        cell = self._cell(self.col)
+        last = cell[-1].strip() if cell else ""
+        return last.endswith(",") or len(last.split()) == 1
 
     def _raw(self, row: _Row) -> RawRow:
         cells: list[list[str]] = [[] for _ in self.roles]

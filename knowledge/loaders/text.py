@@ -23,7 +23,12 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
-from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
+from knowledge.loaders._columns import (
+    OPEN_NAME_HEADS,
+    PAGE_BREAK,
+    parse_column_table,
+    strip_running_lines,
+)
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
@@ -60,6 +65,9 @@ _TERMINAL = ".;:!?…"
 # inside an enumeration; a lowercase line after it still continues the sentence.
 _TERMINAL_ACROSS_BLANK = ".:!?…"
 _RANGE_TAIL = re.compile(r"^[-–]\s*\d")
+# A wrapped line that starts with a dash and a lowercase word is no bullet: bullets
+# start with a capital ("- Xây dựng …"), the middle of a sentence does not.
+_DASH_GOES_ON = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 # In hard-wrapped text a line this short that does not end in a comma ends its
 # paragraph (a heading, or the last line of a paragraph).
 _SHORT_LINE = 30
@@ -271,6 +279,8 @@ class _Paragraphs:
             return True
         if _RANGE_TAIL.match(s) and prev.rstrip("* ")[-1:].isdigit():
             return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range
+        if self.wrapped and _dash_goes_on(s) and not _ends_sentence(prev):
+            return True  # "… từ sản xuất" / "- quản lý - tiêu thụ …": a dash inside the line
         if _starts_block(s):
             return False
         if _ENUM.match(_plain_start(s)) and (_ends_sentence(prev) or not _open_before_item(prev)):
@@ -385,7 +395,7 @@ def _open_line(s: str) -> bool:
     if not words:
         return False
     last = words[-1].strip("*_\"'“”")
-    return last.lower() in _OPEN_WORDS or last in _OPEN_NAME_HEADS
+    return last.lower() in _OPEN_WORDS or last in OPEN_NAME_HEADS
 
 
 # Words a wrapped line ends with when the sentence goes on (compared with diacritics).
@@ -394,7 +404,6 @@ _OPEN_WORDS = {
     "hoặc", "thuộc", "để", "từ", "đến", "là", "được", "trước", "ngày", "tháng", "năm",
     "khoản", "điểm", "điều", "mục", "quý", "giai", "đoạn",
 }  # fmt: skip
-_OPEN_NAME_HEADS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục"}  # "… của Bộ" / "Tài chính"
 _MAX_WRAPPED_HEADING = 160
 # Capitalised only where a sentence starts, never inside a name that wraps.
 _SENTENCE_OPENERS = {"Các", "Những", "Mỗi", "Để", "Trong", "Căn", "Trên", "Đối", "Hằng", "Hàng"}
@@ -407,6 +416,11 @@ _DOCUMENT_NAMES = (
 
 def _plain_start(s: str) -> str:
     return s.lstrip("*_ ").replace("**", "")
+
+
+def _dash_goes_on(s: str) -> bool:
+    m = _DASH_GOES_ON.match(s)
+    return m is not None and s[m.end()].islower()
 
 
 def _starts_block(s: str) -> bool:

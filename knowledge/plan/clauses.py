@@ -44,7 +44,7 @@ _ACTION = (
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|(?<!công )lập|yêu cầu|"
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
     "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
-    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa"
+    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa|trân trọng"
 )  # not "giao": "Bộ Ngoại giao"; not "lập" in "sự nghiệp công lập"; "Giao X …" opens an item
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -63,8 +63,8 @@ def names_unit(text: str) -> bool:
 
 
 _HEAD_FORMS = {
-    "bo": {"bộ"}, "ban": {"ban"}, "so": {"sở"}, "phong": {"phòng"}, "cuc": {"cục"},
-    "vien": {"viện"}, "truong": {"trường", "trưởng"}, "bao": {"báo"}, "dai": {"đài"}, "hoi": {"hội"},
+    "bo": {"bộ"}, "ban": {"ban"}, "so": {"sở"}, "bao": {"báo", "bảo"}, "phong": {"phòng"}, "cuc": {"cục"},
+    "vien": {"viện"}, "truong": {"trường", "trưởng"}, "dai": {"đài"}, "hoi": {"hội"},
     "doan": {"đoàn"}, "chi": {"chi"},
 }  # fmt: skip
 
@@ -72,7 +72,7 @@ _HEAD_FORMS = {
 def unit_text(title: str) -> str:
     """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
     text = _UNIT_SUFFIX.sub("", title).strip(" :")
-    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu)\s+", "", text)
+    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu|Phân công)\s+", "", text)
 
 
 _BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
@@ -81,7 +81,7 @@ _MAX_LIST_WORDS = 30  # a line that only names units ("a) Các bộ, cơ quan ng
 _TOPIC = re.compile(r"^(?:Về|Đối với)\s", re.IGNORECASE)
 _MAX_TOPIC = 400  # "Về … :" may hold colons of its own ("… 02 cấp: tăng …: giao Bộ Nội vụ …")
 # "Chỉ đạo X …" is not among them: the one who directs is the item's unit, not X.
-_FORMULA = re.compile(r"^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu)\s+(?=\S)")
+_FORMULA = re.compile(r"^(?:[Gg]iao|[Đđ]ề nghị|[Yy]êu cầu|[Pp]hân công)\s+(?=\S)")
 # A conclusion to a province calls it "Tỉnh" / "Thành phố" ("Tỉnh căn cứ …").
 _ADDRESSEE = re.compile(r"^(Tỉnh|Thành phố)\s+(?=\S)")
 # Where a unit list ends in a clause about coordinators ("phối hợp với X, Y rà soát …").
@@ -139,8 +139,21 @@ def subject_of(body: str) -> tuple[str, str]:
     for candidate in after_opener(body.strip()):
         unit, rest = _subject(candidate)
         if unit:
-            return unit, rest
+            return _asked(unit, rest)
     return "", body
+
+
+# "Chính phủ trân trọng đề nghị Ủy ban Trung ương MTTQ …", "Bộ X đề nghị các tỉnh …": the
+# unit asked does the work, not the one who asks.
+_ASKS = re.compile(r"^(?:trân trọng\s)?(?:đề nghị|yêu cầu|giao)\s(?=\S)")
+
+
+def _asked(unit: str, rest: str) -> tuple[str, str]:
+    m = _ASKS.match(rest)
+    if m is None:
+        return unit, rest
+    asked, after = _subject(rest[m.end() :])
+    return (asked, after) if asked and after else (unit, rest)
 
 
 # A role named by what it does ("Cơ quan chủ trì giải quyết thủ tục đầu tư dự án có trách

@@ -54,7 +54,7 @@ from knowledge.vietnamese import fold
 _DIRECTIVE_NUMBER = re.compile(r"/(?:CĐ|CT|TB|NQ|KL)-", re.IGNORECASE)
 _STOP = ("noi nhan", "tm.", "kt.")
 # The formulas that hand a task to a unit in a conclusion or a resolution.
-_ASSIGN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu)\s+(?=\S)")
+_ASSIGN = re.compile(r"^(?:Giao|Đề nghị|Yêu cầu|Phân công)\s+(?=\S)")
 # "…, Chính phủ yêu cầu các Bộ trưởng, … những nội dung sau:" introduces the items below.
 _INTRO = re.compile(r"(?:^|[\s,;])(?:yêu cầu|giao|đề nghị|chỉ đạo)\s+(?=\S)", re.IGNORECASE)
 _BULLET_RANK = {"-": RANK_LETTER + 1, "–": RANK_LETTER + 1, "•": RANK_LETTER + 1}
@@ -110,6 +110,36 @@ def split_inline_items(text: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+# Where a sentence or a clause starts: "… trong tháng 12 năm 2025. Để xác định …, Ủy
+# ban nhân dân tỉnh …" or "…, hoàn thành trong tháng 12 năm 2025; Bộ Khoa học …".
+_CLAUSE_START = re.compile(r"(?<=[.;])\s++(?=[A-ZĐÀ-Ỹ])")
+
+
+def split_actors(body: str, lead: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item that hands work to two units in turn -> its first part, and (unit, text)
+    for each later clause whose subject is another unit that acts ("…; Bộ Khoa học và
+    Công nghệ hướng dẫn các Tập đoàn …"). A unit that only takes part ("…; Bộ Y tế phối
+    hợp thực hiện") stays in the task of the unit before it."""
+    cuts: list[tuple[int, str]] = []
+    seen = {fold(lead)}
+    for m in _CLAUSE_START.finditer(body):
+        unit, rest = subject_of(body[m.end() :])
+        if not unit or fold(unit) in seen or not looks_like_unit(unit):
+            continue
+        folded = fold(rest)
+        if folded.startswith(("duoc ", "bi ", "la ")) or re.match(r"phoi hop(?! voi)", folded):
+            continue
+        if not SUBJECT_VERB.match(f" {rest}") or not unit_names(unit, None):
+            continue
+        seen.add(fold(unit))
+        cuts.append((m.end(), unit))
+    if not cuts:
+        return body, []
+    ends = [c for c, _ in cuts[1:]] + [len(body)]
+    parts = [(unit, body[start:end].strip()) for (start, unit), end in zip(cuts, ends, strict=True)]
+    return body[: cuts[0][0]].strip(), parts
+
+
 def is_directive(number: str | None, doc_type: str | None) -> bool:
     if number and _DIRECTIVE_NUMBER.search(number):
         return True
@@ -162,6 +192,9 @@ def _intro_unit(text: str) -> str:
     """The unit an introducing sentence hands the items below to, or ""."""
     if not text.endswith(":"):
         return ""
+    unit, rest = subject_of(text)
+    if unit and fold(rest).startswith("chi dao "):
+        return unit  # "Bộ Tài chính chỉ đạo Bảo hiểm xã hội Việt Nam:": the one who directs
     for m in _INTRO.finditer(text):
         unit, rest = subject_of(text[m.end() :])
         if unit and rest:
@@ -255,10 +288,13 @@ class _Reader:
         if unit and (len(rest) <= 3 or fold(rest).rstrip(" :") in _DUTY_ONLY):
             return  # "a) Các bộ, cơ quan ngang bộ, …" introduces the items below it
         level.task = len(self.tasks)
-        task = self._task(full, lead, body, index, block.locator)
+        head, others = split_actors(body, lead)
+        task = self._task(full, lead, head, index, block.locator)
         if parent is not None and parent.open_list and task.deadline.kind == "none":
             task.deadline = self._list_deadline(parent)
         self.tasks.append(task)
+        for unit, text in others:
+            self.tasks.append(self._task(full, unit, text, index, block.locator))
 
     def _list_deadline(self, parent: _Level) -> Deadline:
         """ "b) Các Bộ … hoàn thành trong tháng 11 năm 2025, cụ thể: (1) … (2) …": items

@@ -27,13 +27,15 @@ _TITLES = (
     "Phó Chủ tịch", "Chủ tịch", "Bộ trưởng", "Thứ trưởng", "Thủ trưởng", "Tổng Giám đốc",
     "Phó Giám đốc", "Giám đốc", "Tổng cục trưởng", "Cục trưởng", "Vụ trưởng", "Chánh",
     "Chủ nhiệm", "Thống đốc", "Tư lệnh", "Chỉ huy trưởng", "Viện trưởng", "Hiệu trưởng",
+    "Bí thư",
 )  # fmt: skip
 # The words a unit headed by such a title opens with.
 _HEADS = (
     "Bộ", "Sở", "Ủy ban", "Uỷ ban", "UBND", "Tổng cục", "Cục", "Vụ", "Ban", "Văn phòng",
     "Ngân hàng", "cơ quan", "Tập đoàn", "Tổng công ty", "Hội đồng", "Thanh tra", "Kiểm toán",
     "Đài", "Thông tấn", "Quân khu", "Công an", "đơn vị", "Viện", "Trường", "Đại học",
-    "Học viện", "ngành", "địa phương",
+    "Học viện", "ngành", "địa phương", "Tỉnh ủy", "Tỉnh uỷ", "Thành ủy", "Thành uỷ", "Huyện ủy",
+    "Đảng ủy",
 )  # fmt: skip
 _ALT_TITLES = "|".join(re.escape(t) for t in _TITLES)
 _ALT_HEADS = "|".join(re.escape(h) for h in _HEADS)
@@ -76,13 +78,17 @@ def office_units(text: str) -> str:
 
 # "Các Bộ: Tài chính, Y tế, Tư pháp" / "Các Bộ, cơ quan: Tài chính, Xây dựng, …, Tập đoàn
 # Điện lực Việt Nam": one head word, then the fields it heads.
-_FIELD_HEAD = re.compile(r"^(?:[Cc]ác\s)?(?P<kind>Bộ|Sở)(?:,\s(?:cơ quan|ngành)(?:\sngang bộ)?)?$")
+_FIELD_HEAD = re.compile(
+    r"^(?:[Cc]ác\s)?(?P<kind>Bộ|Sở|Tập đoàn|Tổng công ty)(?:,\s(?:cơ quan|ngành)(?:\sngang bộ)?)?$"
+)  # "các Tập đoàn: Bưu chính Viễn thông Việt Nam, …" too
 _MAX_FIELD_PARTS = 4  # "Văn hóa, Thể thao và Du lịch" holds commas of its own
 
 
 # "Ủy ban nhân dân các tỉnh, thành phố: Quảng Ngãi, Gia Lai, Đà Nẵng": provinces listed.
 _PLACES_HEAD = re.compile(
-    r"^(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s(?:các\s)?(?:tỉnh|thành phố)(?:,\s(?:thành phố|tỉnh))?$"
+    r"^(?:(?:Tỉnh|Thành) [uủ]y và\s)?"  # "Tỉnh ủy và Ủy ban nhân dân các tỉnh: …"
+    r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND)\s(?:các\s)?(?:tỉnh|thành phố)(?:,\s(?:thành phố|tỉnh))?$",
+    re.IGNORECASE,
 )
 
 
@@ -98,7 +104,8 @@ def places_list(head: str, listed: str) -> str | None:
 
 
 def field_list_head(head: str) -> str | None:
-    """ "Bộ" for "Các Bộ" / "Các Bộ, cơ quan", "Sở" for "Các Sở", else None."""
+    """ "Bộ" for "Các Bộ" / "Các Bộ, cơ quan", "Sở" for "Các Sở", "Tập đoàn" for "các Tập
+    đoàn", else None."""
     m = _FIELD_HEAD.match(head.strip())
     return m.group("kind") if m else None
 

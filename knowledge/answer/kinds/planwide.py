@@ -5,6 +5,7 @@ when it is not clear which plan, the reply lists them and asks."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -24,9 +25,18 @@ from knowledge.answer.kinds.tasklist import (
     task_page,
 )
 from knowledge.answer.listtopic import list_topic, targets_on
-from knowledge.answer.outline import counted_words, outline_count, part_tasks
+from knowledge.answer.outline import (
+    counted_words,
+    in_appendix,
+    in_part,
+    names_appendix,
+    outline_count,
+    part_asked,
+    part_tasks,
+)
 from knowledge.answer.plans import issued_by, label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
+from knowledge.retrieval.analyzer import syllables
 from knowledge.retrieval.records import text_locator
 from knowledge.vietnamese import fold
 from storage.models import Document, Passage, TargetRow, TaskRow, TaskUnit
@@ -311,14 +321,7 @@ def task_number(ask: Ask) -> Answer:
         return found
     doc = found
     number = ask.reading.number
-    ids = [
-        i
-        for (i,) in ask.session.execute(
-            select(TaskRow.id)
-            .where(TaskRow.document_id == doc.id, TaskRow.number.in_(_forms(number)))
-            .order_by(TaskRow.ordinal)
-        )
-    ]
+    ids = _numbered(ask, doc, number)
     label = label_of(doc)
     if not ids:
         return _with_plan(
@@ -354,6 +357,43 @@ def _facts(task: TaskRow) -> list[str]:
     if task.parent_task:
         out.append(texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, 160)))
     return out
+
+
+def _numbered(ask: Ask, doc: Document, number: str) -> list[int]:
+    """The plan's tasks printed with ``number``, the best fit first: its own number
+    ("11", or "I.11" under a part), then in the part the question names ("mục I",
+    "phần A", "nội dung 4"), under the heading its noun names ("kiến nghị số 5"), and
+    sharing the most words with the question."""
+    forms = set(_forms(number))
+    tail = "." + number.strip(".")
+    rows = ask.session.execute(
+        select(TaskRow.id, TaskRow.number, TaskRow.section, TaskRow.title, TaskRow.locator)
+        .where(TaskRow.document_id == doc.id)
+        .order_by(TaskRow.ordinal)
+    ).all()
+    found = [r for r in rows if r.number in forms or r.number.rstrip(".").endswith(tail)]
+    if names_appendix(ask.question):
+        # "nhiệm vụ thứ 9 trong phụ lục": a row of the appendix's table, not item VI.9
+        found = [r for r in found if in_appendix(r.section, r.locator)]
+    part = part_asked(ask.question)
+    noun = _noun_asked(ask.question)
+    words = set(syllables(ask.asked))
+
+    def fit(row: Any) -> tuple[int, int, bool, int]:
+        heading = noun is not None and noun in fold(row.section)
+        overlap = len(words & set(syllables(f"{row.title} {row.section}")))
+        return (in_part(row.number, row.section, part), heading, row.number in forms, overlap)
+
+    return [r.id for r in sorted(found, key=fit, reverse=True)]
+
+
+# "kiến nghị số 5", "giải pháp số 2": the heading the item sits under names its noun.
+_ITEM_NOUN = re.compile(r"(?:^| )(kien nghi|giai phap)\s+(?:so\s+|thu\s+)?\d")
+
+
+def _noun_asked(question: str) -> str | None:
+    m = _ITEM_NOUN.search(" ".join(syllables(question)))
+    return m.group(1) if m else None
 
 
 def _forms(number: str) -> list[str]:

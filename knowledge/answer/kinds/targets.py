@@ -95,6 +95,24 @@ def _by_bound(ask: Ask, hits: list[Hit]) -> list[Hit]:
     return hits
 
 
+_RANGE = re.compile(r"\b(20\d\d)\s*[-–]\s*(20\d\d)\b")
+
+
+def _for_later_year(hit: Hit, year: int) -> bool:
+    """The record sets its figure for a year after the one asked, and never names it: a
+    target of 2030 (its year, or the only years its text names) for a question on 2027."""
+    text = f"{hit.record.text} {hit.record.locator}"  # "PHỤ LỤC … CHỈ TIÊU … ĐẾN NĂM 2030"
+    if any(int(a) <= year <= int(b) for a, b in _RANGE.findall(text)):
+        return False
+    named = {int(y) for y in _YEAR.findall(text)}
+    if year in named:
+        return False
+    own = hit.record.year if hit.record.kind == "target" else None
+    if own is not None:
+        return own > year
+    return bool(named) and min(named) > year
+
+
 def targets(ask: Ask) -> Answer:
     question = ask.asked
     m = _YEAR.search(question)
@@ -109,6 +127,11 @@ def targets(ask: Ask) -> Answer:
         prefer_bonus=QUANTITY_BONUS,
     )
     hits = present_first(ask, with_figure(ask, question, hits))
+    named = {int(y) for y in _YEAR.findall(ask.question)}
+    if len(named) == 1:
+        # "… năm 2027 chiếm bao nhiêu %" is not answered by the figure set for 2030
+        only = next(iter(named))
+        hits = [h for h in hits if not _for_later_year(h, only)]
     if not hits:
         return nothing_found(ask.reading.intent)
     hits = _by_period(ask, _by_bound(ask, hits))

@@ -151,7 +151,12 @@ def one_overdue(ask: Ask) -> Answer | None:
         lead = texts.ANS_ONE_NOT_DUE.format(title=title, due=texts.fmt_date(upcoming[0]), raw=raw)
     else:
         lead = texts.ANS_ONE_NO_DATE.format(title=title, raw=raw)
-    answer = Answer(text=lead, citations=[cite_task(ask, task)], intent=Intent.OVERDUE)
+    # Who answers for it: an overdue task is followed up with its lead unit.
+    leads = units_of(task, "lead")
+    details = [texts.ANS_DETAIL_LEAD.format(units="; ".join(leads))] if leads else []
+    answer = Answer(
+        text=lead, details=details, citations=[cite_task(ask, task)], intent=Intent.OVERDUE
+    )
     answer.context = {"task_id": task.id, "doc_id": task.document_id}
     return answer
 
