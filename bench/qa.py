@@ -35,6 +35,9 @@ BLIND4_FILE = ROOT / "tests" / "qa" / "blind4.jsonl"
 # Round 6 (100 questions, 32 documents), written from the documents only; first sight
 # 78/100 at df928f0, then studied.
 BLIND5_FILE = ROOT / "tests" / "qa" / "blind5.jsonl"
+# Round 7 (100 questions, 35 documents), written from the documents only; first sight
+# 68/100 at ba0a825 (no diacritics 0.65, unanswerable uncited 15/17), then studied.
+BLIND6_FILE = ROOT / "tests" / "qa" / "blind6.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -123,7 +126,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the five blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the six blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -132,6 +135,7 @@ def qa_files() -> list[Path]:
         BLIND3_FILE,
         BLIND4_FILE,
         BLIND5_FILE,
+        BLIND6_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
