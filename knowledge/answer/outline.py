@@ -210,7 +210,8 @@ def in_part(number: str, section: str, part: str) -> int:
     "Nội dung 4. …"), else 0."""
     if not part:
         return 0
-    if [p.lower() for p in number.split(".")[:-1]][:1] == [part]:
+    levels = number.lower().split(".")
+    if len(levels) > 1 and levels[0] == part:
         return 2
     for segment in (section or "").split(" > "):
         head = syllables(segment)
