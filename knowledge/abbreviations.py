@@ -122,6 +122,9 @@ _BUILTIN: list[tuple[tuple[str, ...], str]] = [
     (("BĐKH",), "biến đổi khí hậu"),
     (("THPT",), "trung học phổ thông"),
     (("BVTV",), "bảo vệ thực vật"),
+    (("QLRRTT",), "quản lý rủi ro thiên tai"),
+    (("QP&AN",), "quốc phòng, an ninh"),
+    (("PCCCR",), "phòng cháy, chữa cháy rừng"),
 ]
 
 # Between the letter groups of a compound short form: "KH&CN", "KH & CN",

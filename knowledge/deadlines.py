@@ -69,7 +69,12 @@ _ONGOING = re.compile(r"\bthuong\s+xuyen\b|\blien\s+tuc\b")
 _OPEN_ENDED = re.compile(r"\b(?:cac|nhung)\s+nam\s+(?:tiep\s+theo|sau)\b|\btro\s+di\b|\bve\s+sau\b")
 _FROM = re.compile(r"(?:^|[\s,;(])(?:ke\s+)?tu\s+(?=(?:ngay|thang|quy|nam|\d{1,2}\s*/|20\d{2}))")
 _UNTIL = re.compile(r"\bden\b")
-_EVENT = re.compile(r"\bsau\s+khi\b|\bden\s+khi\b|\bke\s+tu\b(?!\s+(?:ngay\s+)?\d)|\bkhi\s+co\b")
+_EVENT = re.compile(
+    r"\bsau\s+khi\b|\bden\s+khi\b|\bke\s+tu\b(?!\s+(?:ngay\s+)?\d)|\bkhi\s+co\b"
+    r"|\bkhi\s+xay\s+ra\b|\btruoc\s+mua\b"  # "Khi xảy ra cháy rừng", "Trước mùa khô 2026 - 2027"
+)
+# "trong mùa khô", "mùa mưa bão": a season qualifies a cadence as a time word does.
+_SEASON = re.compile(r"\b(?:trong\s+)?mua\s+(?:mua\s+bao|mua\s+lu|kho|mua|lu|bao)\b")
 _EVENT_OFFSET = re.compile(
     r"\b(\d{1,3})\s+(ngay|tuan|thang|nam)(?:\s+lam\s+viec)?\s+(?:ke\s+tu|sau)\b"
     r"|\btrong\s+(?:thoi\s+han|vong)\s+(\d{1,3})\s+(ngay|tuan|thang|nam)\b"
@@ -339,7 +344,7 @@ _TIME_START = re.compile(
     r"|den\s+(?:ngay|thang|quy|nam|het|\d)|(?:ke\s+)?tu\s+(?:ngay|thang|quy|nam|\d{1,2}\s*/|20\d{2})"
     r"|(?:hang|moi)\s+(?:ngay|tuan|thang|quy|nam)\b|dinh\s+ky\b|thuong\s+xuyen\b|lien\s+tuc\b"
     r"|(?:ngay\s+)?sau\s+khi\b|khi\s+co\b|\d{1,3}\s+(?:ngay|tuan|thang|nam)\s+(?:sau|ke\s+tu)\b"
-    r"|giai\s+doan\s+20\d{2}"
+    r"|giai\s+doan\s+20\d{2}|truoc\s+mua\b|khi\s+xay\s+ra\b"
     r"|theo\s+(?:dung\s+)?(?:lo\s+trinh|quy\s+dinh|thoi\s+gian|tien\s+do|yeu\s+cau|chi\s+dao"
     r"|huong\s+dan|ke\s+hoach(?!\s+ngan\s+sach)))"
 )
@@ -355,7 +360,7 @@ def _coverage(s: str) -> float:
     for m in _scan(s):
         covered[m.span[0] : m.span[1]] = " " * (m.span[1] - m.span[0])
     rest = "".join(covered)
-    for rx in [r for _, r in _RECURRENCE] + [_ONGOING]:
+    for rx in [r for _, r in _RECURRENCE] + [_ONGOING, _SEASON]:
         rest = rx.sub(" ", rest)
     left = len(_WORD.findall(rest))
     return (len(words) - left) / len(words)

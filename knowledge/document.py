@@ -58,6 +58,8 @@ class Table:
     rows: list[Row]
     index: int = 1
     locator: Locator = field(default_factory=Locator)
+    # How a text loader read it: "columns" is a PDF text layer, one cell a line.
+    layout: str = ""
 
     @property
     def width(self) -> int:

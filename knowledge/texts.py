@@ -254,6 +254,8 @@ ANS_PLAN_LEAD_MOST = (
 )
 ANS_PLAN_LEAD_OTHERS = "Các đơn vị chủ trì khác: {units}."
 ANS_TASK_NUMBER = "Nhiệm vụ {number} của {plan}: {title}"
+ANS_TASK_NUMBER_ITEMS = "Mục {number} của {plan} gồm {count} nhiệm vụ{lead}:"
+ANS_TASK_NUMBER_ITEMS_LEAD = ", do {units} chủ trì"
 ANS_TASK_NUMBER_NONE = "{plan} không có nhiệm vụ số {number}."
 ANS_UNIT_UNKNOWN = "Không có nhiệm vụ nào của {unit} trong các kế hoạch đã nạp."
 ANS_DETAIL_PARENT = "Thuộc nhiệm vụ: {text}"

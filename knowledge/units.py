@@ -487,6 +487,9 @@ _UNIT_STARTS = (
     # the tax and customs offices as renamed in 2025 ("Thuế tỉnh Đắk Lắk", "Thuế cơ sở 3",
     # "Hải quan khu vực XIV"); a bare "Thuế …" is a topic ("Thuế thu nhập …")
     "thue tinh ", "thue thanh pho ", "thue co so", "hai quan khu vuc", "cac thue co so",
+    # forestry and farm bodies a plan gives work to ("Hạt Kiểm lâm khu vực", "Các chủ rừng")
+    "hat kiem lam", "cac hat kiem lam", "kiem lam ", "chu rung", "cac chu rung",
+    "hop tac xa", "cac hop tac xa",
 )  # fmt: skip
 # Words that start like a unit but are not one: "Ban hành …", "Bản đồ", "Bộ tiêu
 # chí", "Số hóa", "Báo cáo …" (a product), "Phòng chống …".

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from knowledge import provinces
 from knowledge.answer import intents
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
+from knowledge.vietnamese import nfc as nfc_text
 from storage.models import Document
 
 # Words that introduce a document's name in a question.
@@ -202,6 +203,39 @@ def named_places(question: str) -> list[tuple[str, str]]:
     sylls = folded.split()
     typed = [" ".join(sylls[a:b]) for a, b in spans]
     return [(t, _PLACE_ALIASES.get(t, t)) for t in typed if _PLACE_ALIASES.get(t, t) in found]
+
+
+# A run of capitalised words inside a question ("thị trường Nhật Bản", "giải thưởng
+# Sao Khuê") names something the answer must be about; units, documents, provinces and
+# the country have their own checks, so runs opening with their words are not counted.
+_WORD = re.compile(r"[^\W\d_]+|[^\w\s]+|\d\S*")
+_NOT_NAME_HEADS = (*intents.DOC_KINDS, "viet nam", "nha nuoc", "chinh phu", "thu tuong")
+MIN_NAME_WORDS = 2
+
+
+def _capitalised_runs(text: str) -> list[str]:
+    """Runs of two or more words written "Xxx" (not "XXX"), none opening the text."""
+    runs: list[list[str]] = [[]]
+    for i, m in enumerate(_WORD.finditer(text)):
+        word = m.group(0)
+        if i > 0 and word[0].isupper() and word[1:].islower():
+            runs[-1].append(word)
+        elif runs[-1]:
+            runs.append([])
+    return [" ".join(r) for r in runs if len(r) >= MIN_NAME_WORDS]
+
+
+def proper_names(question: str) -> list[str]:
+    """Folded names the question writes with capitals, past its first word."""
+    from knowledge.units import looks_like_unit
+
+    out = []
+    for run in _capitalised_runs(nfc_text(question)):
+        name = " ".join(syllables(run))
+        if name.startswith(_NOT_NAME_HEADS) or looks_like_unit(run) or _places(name)[0]:
+            continue
+        out.append(name)
+    return out
 
 
 def _names_place(doc: Document, place: str) -> bool:

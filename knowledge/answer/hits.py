@@ -17,7 +17,7 @@ from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import excerpt, nothing_found, shorten
 from knowledge.answer.context import Ask
-from knowledge.answer.docscope import named_places, stop_word
+from knowledge.answer.docscope import named_places, proper_names, stop_word
 from knowledge.answer.queries import (
     asked_years,
     continued,
@@ -52,6 +52,7 @@ EVIDENCE_BONUS = 0.05  # a record that holds what the question asks for ("chủ 
 # Of records covering the question alike, the one that is mostly the question's own words
 # (the task itself, not a longer paragraph that also mentions it) comes first.
 PRECISION_WEIGHT = 0.1
+PHRASE_WEIGHT = 0.1  # the question's words in the record's order
 # A record that opens with the question's own first words states what it asks about.
 OPENING_WORDS = 2
 OPENING_BONUS = 0.05
@@ -192,17 +193,38 @@ def good_hits(
     top = max(h.score for h in hits) or 1.0
     asked = set(analyze(fixed, exact=False))
     opening = syllables(fixed)[:OPENING_WORDS]
+    words = syllables(fixed)
 
     def key(h: Hit) -> float:
         bonus = YEAR_BONUS if year is not None and h.record.year == year else 0.0
         if prefer is not None and prefer.search(h.record.text):
             bonus += prefer_bonus
         bonus += PRECISION_WEIGHT * precision(h.record.display, asked)
+        bonus += PHRASE_WEIGHT * phrase_share(words, h.record.text)
         if opening and syllables(h.record.text)[: len(opening)] == opening:
             bonus += OPENING_BONUS  # "Chủ đề …: …" defines what "chủ đề … là gì" asks
         return h.coverage + RANK_WEIGHT * h.score / top + bonus
 
     return sorted(hits, key=key, reverse=True)
+
+
+def phrase_share(words: list[str], text: str) -> float:
+    """The longest run of the question's words the record holds in order, as a share of
+    them: "cấp giấy phép hoạt động dịch vụ việc làm" is that procedure, not "Cấp lại …"
+    nor "Thu hồi …", which hold the same words less closely."""
+    if not words:
+        return 0.0
+    have = syllables(text)
+    best = 0
+    prev = [0] * (len(words) + 1)
+    for h in have:
+        cur = [0] * (len(words) + 1)
+        for j, w in enumerate(words, 1):
+            if h == w:
+                cur[j] = prev[j - 1] + 1
+                best = max(best, cur[j])
+        prev = cur
+    return best / len(words)
 
 
 def precision(text: str, asked: set[str]) -> float:
@@ -233,6 +255,7 @@ def _answering(
         and _names_units(ask, h)
         and _holds_laws(ask, h)
         and _holds_places(ask, h)
+        and _holds_names(ask, h)
         and not _RECIPIENTS.match(h.record.text)
     ]
 
@@ -285,7 +308,10 @@ _LAW_NAME_ENDS = (
     "thi hanh",
     "trien khai",
 )
-_LAW_NAME_STOP_WORDS = frozenset({"ve", "thi", "nam", "moi", "duoc", "da", "se", "cua", "tai"})
+# ("… thi hành luật bắt đầu từ khi nào": a verb after "luật" names no law)
+_LAW_NAME_STOP_WORDS = frozenset(
+    {"ve", "thi", "nam", "moi", "duoc", "da", "se", "cua", "tai", "bat", "khi", "nao", "co"}
+)
 
 
 @functools.lru_cache(maxsize=256)  # asked once per search hit of the same question
@@ -310,10 +336,14 @@ def law_names(question: str) -> list[str]:
 
 
 def _holds_laws(ask: Ask, hit: Hit) -> bool:
+    """A law the question names is in the record or in its plan's title: "thi hành
+    Luật" in a plan to carry out that law speaks of it."""
     names = law_names(ask.question)
     if not names:
         return True
-    text = _folded_words(hit.record.searchable).replace(" va ", " ")
+    doc = ask.session.get(Document, hit.record.document_id)
+    plan = doc.title if doc is not None else ""
+    text = _folded_words(f"{hit.record.searchable} {plan}").replace(" va ", " ")
     return all(f" {n} " in text for n in names)
 
 
@@ -328,6 +358,18 @@ def _holds_places(ask: Ask, hit: Hit) -> bool:
         return True  # a province's plan speaks for its province; scope chose it
     text = _folded_words(hit.record.searchable)
     return all(f" {typed} " in text or f" {name} " in text for typed, name in places)
+
+
+def _holds_names(ask: Ask, hit: Hit) -> bool:
+    """A name the question capitalises is in the record or its plan's title: "cà phê
+    xuất khẩu sang Nhật Bản" is not answered by the plan's figure for all markets."""
+    names = proper_names(ask.question)
+    if not names:
+        return True
+    doc = ask.session.get(Document, hit.record.document_id)
+    plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
+    text = _folded_words(f"{hit.record.searchable} {plan}")
+    return all(f" {n} " in text for n in names)
 
 
 def _unframed(question: str) -> str:
@@ -503,9 +545,19 @@ def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
     typed = ask.question or question  # as typed: "%" survives only there
     percent = bool(re.search(r"%|phan tram", fold(typed)))
     measure = "" if percent else measure_of(typed)
-    if measure:
-        return [h for h in hits if _holds_measure(h.record.display, measure)]
-    return [h for h in hits if holds_figure(h.record.display, percent)]
+
+    def holds(text: str) -> bool:
+        return _holds_measure(text, measure) if measure else holds_figure(text, percent)
+
+    return [h for h in hits if holds(h.record.display) or holds(_completion(ask, h))]
+
+
+def _completion(ask: Ask, hit: Hit) -> str:
+    """The labelled lines that complete a passage ("1. Tên thủ tục: …" / "a. Nội dung cắt
+    giảm: Giảm 02 ngày"): the figure a heading line lacks may sit in them."""
+    if hit.record.kind != "passage":
+        return ""
+    return " ".join(labelled_near(ask.session, hit.record.ref_id))
 
 
 # The question asks how things stand now ("hiện có bao nhiêu trạm", "đến nay đã …").

@@ -173,6 +173,7 @@ WHO_LEAD = (
     "ai phu trach",
     "ai thuc hien",
     "ai lam",
+    "ai lo",
     "ai chiu trach nhiem",
     "don vi nao thuc hien",
     "co quan nao thuc hien",
@@ -197,10 +198,10 @@ _COORD_ASKED = re.compile(
     r"|(?:^| )phoi hop (?:voi )?(?:ai|nhung ai|(?:don vi|co quan|bo|so|nganh) nao|la|gom)(?: |$)"
 )
 # "sở nào chủ trì", "do bộ nào thực hiện", "ngành nào phụ trách": a kind of unit asked for.
-_WHICH_UNIT = re.compile(
-    r"(?:^| )(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao) nao"
-    r"(?: |$)"
-)
+_UNIT_KINDS = r"(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao)"
+_WHICH_UNIT = re.compile(rf"(?:^| ){_UNIT_KINDS} nao(?: |$)")
+# "NQ 122 giao bộ nào trình …": the unit the work is given to is asked.
+_GIVEN_TO = re.compile(rf"(?:^| )giao(?: cho)? {_UNIT_KINDS} nao(?: |$)")
 _ROLE_VERBS = (
     "chu tri",
     "thuc hien",
@@ -238,6 +239,8 @@ DEADLINE = (
     "may gio",
     "truoc ngay nao",
     "ngay nao",
+    "ngay may",
+    "ngay bao nhieu",
     "thang nao",
     "quy may",
     "quy nao",
@@ -298,9 +301,9 @@ PLAN_OBJECTIVE = (
 )
 # "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
 TASK_NUMBER = re.compile(
-    r"(?:^| )(?:(?:muc)\s+(?:so|thu)|(?:nhiem vu|cong viec|hoat dong|kien nghi|giai phap)"
-    r"(?:\s+(?:so|thu))?|stt|so thu tu)\s+(\d{1,3}(?:[. ]\d{1,2}(?= |$))*)(?: |$)"
-)  # the fold writes "9.5" as "9 5"
+    r"(?:^| )(?:(?:muc|nhiem vu|cong viec|hoat dong|kien nghi|giai phap)"
+    r"(?:\s+(?:so|thu))?|stt|so thu tu|(?<=[ivx] )so)\s+(\d{1,3}(?:[. ]\d{1,2}(?= |$))*)(?: |$)"
+)  # the fold writes "9.5" as "9 5"; "mục III số 5" is item 5 of part III
 MINE = ("cua toi", "don vi toi", "cua minh", "don vi minh", "co quan toi", "co quan minh")
 
 
@@ -487,6 +490,7 @@ def read_question(
     which_unit = _WHICH_UNIT.search(q) is not None and (
         _any(q, _ROLE_VERBS) or q.split(" ", 1)[0] == "do" or " do " in q
     )
+    which_unit = which_unit or _GIVEN_TO.search(q) is not None
     asks_who = _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
     if number and not scoped:
         dotted = number.group(1).replace(" ", ".")
@@ -524,4 +528,11 @@ def read_question(
         return Reading(Intent.TARGET, follow_up=follow, count=how_many)
     if scoped and not _any(q, ("la gi", "nhu the nao", "ra sao")):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
+    if _WHO_SUBJECT.search(q):
+        return Reading(Intent.WHO, role="lead", follow_up=follow)
     return Reading(Intent.SEARCH, follow_up=follow, count=how_many)
+
+
+# "… thì ai đánh giá về ưu đãi đầu tư": "ai" doing the work is its lead ("gửi cho ai",
+# "với ai" ask other roles, and are read before this).
+_WHO_SUBJECT = re.compile(r"(?:^| )(?<!cho )(?<!voi )(?<!gui )(?<!cua )(?<!ve )ai [a-z]")

@@ -95,6 +95,28 @@ def counted_words(question: str) -> tuple[list[str], bool]:
     return phrase.split(), tasks
 
 
+_NUMERALS = r"\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
+
+
+def stated_count(session: Session, doc_id: int, question: str) -> Passage | None:
+    """The plan's own sentence giving the count asked: "… 08 nhóm giải pháp …"."""
+    m = _COUNTED.search(" ".join(syllables(question)))
+    if not m:
+        return None
+    words: list[str] = []
+    for w in m.group(1).split():
+        if w in _ENDS:
+            break
+        words.append(w)
+    if not words or words[0] in _TASK_NOUNS[:2]:
+        return None  # "bao nhiêu nhiệm vụ": the parsed tasks answer that
+    said = re.compile(rf"(?:^| )(?:{_NUMERALS}) {' '.join(words)}(?: |$)")
+    rows = session.scalars(
+        select(Passage).where(Passage.document_id == doc_id).order_by(Passage.ordinal)
+    )
+    return next((p for p in rows if said.search(" ".join(syllables(p.text)))), None)
+
+
 def _sections(session: Session, doc_id: int) -> list[SectionRow]:
     return list(
         session.scalars(

@@ -23,9 +23,11 @@ _DOC_NUMBER = re.compile(r"\b(\d{1,5}/[\w\-]*[a-zđ][\w\-]*)", re.IGNORECASE)
 
 # A document named by its number in a question: "Nghị quyết 57-NQ/TW", "Quyết định 766",
 # "KH 141", "Đề án 06" (folded). The number must then match, never a neighbour's.
+# "Chương trình Chính phủ số 2629": a few words may stand between the kind and "số N".
 _NAMED_NUMBER = re.compile(
     r"\b(?:ke hoach|quyet dinh|chi thi|thong bao|van ban|nghi quyet|nghi dinh|de an|"
-    r"chuong trinh|cong dien|thong tu|luat|kh|qd|ct|tb|nq|nd|cd|tt)\s+(?:so\s+)?(\d{1,5})\b"
+    r"chuong trinh|cong dien|thong tu|luat|kh|qd|ct|tb|nq|nd|cd|tt)"
+    r"\s+(?:(?:[a-z]+\s+){0,3}?so\s+)?(\d{1,5})\b"
 )
 
 

@@ -328,6 +328,7 @@ def _char_span(text: str, phrase: str) -> tuple[int, int] | None:
     folded = fold(text)
     if len(folded) != len(text):
         return None  # folding changed the length: offsets would not carry over
-    words = r"\W+".join(re.escape(w) for w in phrase.split())
+    # "nnmt" as typed "NN&MT": a joining "&" may stand between the letters
+    words = r"\W+".join("&?".join(re.escape(c) for c in w) for w in phrase.split())
     found = re.search(rf"(?<!\w){words}(?!\w)", folded)
     return found.span() if found else None

@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_deadline_cell
-from knowledge.loaders._texttables import RawRow, RawTable
+from knowledge.loaders._texttables import RawRow, RawTable, open_end
 from knowledge.units import is_office_holder, looks_like_unit
 from knowledge.vietnamese import fold
 
@@ -65,30 +65,6 @@ _MAX_HEADER_LINES = 24
 _MAX_HEADER_LINE = 40
 _MAX_CELL_LINE = 75  # a longer line is prose after the table
 _MAX_SHORT_UNIT_PIECE = 2  # "Các" / "Bộ," …: a piece this short is read with the lines after it
-# Words a wrapped line ends with when the cell goes on ("… của" / "Bộ Chính trị").
-_OPEN_WORDS = {
-    "và",
-    "của",
-    "các",
-    "cơ",
-    "với",
-    "cho",
-    "tại",
-    "theo",
-    "về",
-    "số",
-    "trong",
-    "những",
-    "hoặc",
-    "thuộc",
-    "để",
-    "từ",
-    "đến",
-    "là",
-    "được",
-    "trước",
-    "ngày",
-}  # fmt: skip  (compared with diacritics: "tải" is not "tại")
 _BASIS_STARTS = (
     "nghi quyet", "nghi dinh", "chuong trinh", "ket luan", "quyet dinh", "chi thi", "luat ",
     "thong bao", "cong van", "van ban", "thong tu", "ke hoach", "de an", "hien phap",
@@ -132,18 +108,6 @@ def _role(header: str) -> str:
 def _starts_upper(s: str) -> bool:
     t = s.lstrip("“\"'(*-–+• ")
     return bool(t) and (t[0].isupper() or t[0].isdigit())
-
-
-# A bare organization head ends no name: "… của Bộ" / "Tài chính", "Bộ" / "Nội" / "vụ".
-OPEN_NAME_HEADS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục"}
-
-
-def _open_end(s: str) -> bool:
-    t = s.rstrip()
-    if not t or t[-1] in ",-–(“/":
-        return True
-    words = t.split()
-    return bool(words) and (words[-1].lower() in _OPEN_WORDS or words[-1] in OPEN_NAME_HEADS)
 
 
 def _pieces(line: str) -> list[str]:
@@ -216,6 +180,7 @@ class _ColumnReader:
         self.col = 0
         self.reached = 0  # the furthest column the current row reached before a page break
         self.last_number = 0
+        self.before_group = 0  # the last row number before the current group row
         self.last_sub = 0  # "2.1", "2.2": sub-rows of row 2
         self.groups = 0
         self.page_top = False
@@ -277,7 +242,7 @@ class _ColumnReader:
 
     def _row_start(self, s: str, i: int) -> bool:
         m = _ROW_NUMBER.match(s)
-        if m and int(m.group(1)) in (self.last_number + 1, 1):
+        if m and int(m.group(1)) in (*self._next_numbers(), 1):
             if m.group(1) == "1" and self.last_number and not self._row_complete():
                 return False
             self.last_number, self.last_sub = int(m.group(1)), 0
@@ -295,16 +260,34 @@ class _ColumnReader:
             self._open(f"{sub.group(1)}.{sub.group(2)}", i, sub.group(3))
             return True
         g = _GROUP_NUMBER.match(s)
-        if g and g.group(1) == _ROMANS[self.groups] and self._row_complete():
+        if (
+            g
+            and g.group(1) == _ROMANS[self.groups]
+            and (self._row_complete() or self._capitals_follow(g.group(2), i))
+        ):
             self.groups += 1
+            self.before_group = self.last_number or self.before_group
             self.last_number = 0
             self._open(g.group(1), i, g.group(2))
             return True
         return False
 
+    def _capitals_follow(self, rest: str | None, i: int) -> bool:
+        """ "IV" / "ỨNG DỤNG CÔNG NGHỆ …": a group row after a row with no time cell
+        (a quarter's "Quý" / "IV" goes on with "/2026" or "năm 2026")."""
+        title = rest or next((ln.strip() for ln in self.lines[i + 1 : i + 3] if ln.strip()), "")
+        words = [w for w in title.split() if any(ch.isalpha() for ch in w)]
+        return len(words) >= 2 and title.upper() == title
+
+    def _next_numbers(self) -> tuple[int, ...]:
+        """Under a group the numbers start again at 1 or run on from the last group's."""
+        if self.last_number:
+            return (self.last_number + 1,)
+        return (1, self.before_group + 1) if self.before_group else (1,)
+
     def _numbers_next_row(self, s: str) -> bool:
         m = _ROW_NUMBER.match(s)
-        if m and int(m.group(1)) == self.last_number + 1:
+        if m and int(m.group(1)) in self._next_numbers():
             return True
         sub = _SUB_NUMBER.match(s)
         return sub is not None and int(sub.group(1)) == self.last_number
@@ -366,7 +349,7 @@ class _ColumnReader:
 
     def _place(self, piece: str, forced: bool, ahead: str, peek: str = "") -> None:
         cell = self._cell(self.col)
-        if not cell or (not forced and (_open_end(cell[-1]) or not _starts_upper(piece))):
+        if not cell or (not forced and (open_end(cell[-1], piece) or not _starts_upper(piece))):
             cell.append(piece)
             return
         window = f"{piece} {ahead}".strip()

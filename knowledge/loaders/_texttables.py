@@ -66,6 +66,45 @@ _MD_ROW = re.compile(r"^\|.*\|$")
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
 
 
+# Words a wrapped line ends with when the cell goes on ("… của" / "Bộ Chính trị").
+OPEN_WORDS = {
+    "và",
+    "của",
+    "các",
+    "cơ",
+    "với",
+    "cho",
+    "tại",
+    "theo",
+    "về",
+    "trong",
+    "những",
+    "hoặc",
+    "thuộc",
+    "để",
+    "từ",
+    "đến",
+    "là",
+    "được",
+    "trước",
+    "ngày",
+}  # fmt: skip  (compared with diacritics: "tải" is not "tại")
+
+# A bare organization head ends no name: "… của Bộ" / "Tài chính", "Bộ" / "Nội" / "vụ".
+OPEN_NAME_HEADS = {"Bộ", "Sở", "Ủy", "Uỷ", "Ban", "Phòng", "Cục"}
+
+
+def open_end(s: str, piece: str = "") -> bool:
+    t = s.rstrip()
+    if not t or t[-1] in ",-–(“/":
+        return True
+    words = t.split()
+    if words and words[-1].lower() == "số":
+        # "… Nghị định số" / "123/…" goes on; "chuyển đổi số", "bản đồ số" end there.
+        return piece[:1].isdigit()
+    return bool(words) and (words[-1].lower() in OPEN_WORDS or words[-1] in OPEN_NAME_HEADS)
+
+
 def is_markdown_row(s: str) -> bool:
     return bool(_MD_ROW.match(s)) and not is_pipes(s) and s.count("|") >= 3
 
@@ -110,9 +149,36 @@ def parse_markdown_table(lines: list[str], start: int) -> RawTable:
             continue
         if not is_markdown_row(s):
             break
-        rows.append(RawRow([[c] for c in _split_markdown(s)], i + 1))
+        cells = _split_markdown(s)
+        if rows and _wraps_row(rows[-1], cells):
+            for k, cell in enumerate(cells):
+                if cell:
+                    rows[-1].cells[k].append(cell)
+        else:
+            rows.append(RawRow([[c] for c in cells], i + 1))
         i += 1
     return RawTable("markdown", rows, i, headers)
+
+
+def _wraps_row(above: RawRow, cells: list[str]) -> bool:
+    """A Word table saved as text prints each wrapped line of a row as a row of its
+    own: no number, and its pieces mostly go on in lower case ("năm 2026 …" /
+    "các xã, phường" / "31/3/2026"). A row with capitals in most cells is a row."""
+    if len(cells) != len(above.cells) or cells[0] or not any(above.cells[0]):
+        return False
+    pieces = [c for c in cells[1:] if c]
+    if not pieces or _BULLET.match(cells[1]):
+        return False  # "- Xây dựng …": an activity of its own under the numbered row
+    ends = [cell[-1] if cell else "" for cell in above.cells]
+    going_on = sum(
+        1
+        for k, c in enumerate(cells)
+        if c and k and (not c[0].isupper() or bool(ends[k]) and open_end(ends[k], c))
+    )
+    return 2 * going_on >= len(pieces)
+
+
+_BULLET = re.compile(r"^[-+•]\s*[A-ZÀ-ỸĐ]")
 
 
 # --- flattened HTML, cells ending in " |" (seed 004) -----------------------------

@@ -23,12 +23,7 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
-from knowledge.loaders._columns import (
-    OPEN_NAME_HEADS,
-    PAGE_BREAK,
-    parse_column_table,
-    strip_running_lines,
-)
+from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._markup import (
     clean_inline,
@@ -39,6 +34,7 @@ from knowledge.loaders._markup import (
 )
 from knowledge.loaders._textmeta import meta_from_rows
 from knowledge.loaders._texttables import (
+    OPEN_NAME_HEADS,
     RawTable,
     is_markdown_row,
     is_pipes,
@@ -226,6 +222,7 @@ class _Reader:
             rows=rows_from_raw(raw, self.tables),
             index=self.tables,
             locator=Locator(table=self.tables, line=line),
+            layout=raw.layout,
         )
         self.blocks.append(Block(kind="table", table=table, locator=table.locator))
         self.last_layout = raw.layout

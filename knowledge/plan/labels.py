@@ -63,6 +63,24 @@ def trim_units(value: str) -> str:
     return value[: m.start()].strip(" ;,.") if m and m.start() > 3 else value
 
 
+# One field naming both roles, each list marked: "X (chủ trì); Y, Z (phối hợp)".
+_LEAD_MARK = re.compile(r"\(\s*+chu tri\s*+\)")
+_COORD_MARK = re.compile(r"\(\s*+phoi hop\s*+\)")
+
+
+def _role_marked(value: str) -> tuple[str, str] | None:
+    """(lead, coordinators) of a value that marks each list with its role."""
+    folded = fold(value)
+    if len(folded) != len(value):
+        return None  # offsets would not carry over to the value
+    lead = _LEAD_MARK.search(folded)
+    coord = _COORD_MARK.search(folded, lead.end()) if lead else None
+    if lead is None or coord is None:
+        return None
+    names = value[: lead.start()].strip(" ;,"), value[lead.end() : coord.start()].strip(" ;,")
+    return names if all(names) and "(" not in names[0] else None
+
+
 @dataclass(frozen=True)
 class Label:
     kind: LabelKind
@@ -86,6 +104,11 @@ def find_labels(text: str) -> list[Label]:
         end = matches[i + 1].start() if i + 1 < len(matches) else len(text)
         value = text[m.end() : end].strip(" ;,.\t-")
         cut = False
+        if kind == "lead" and (marked := _role_marked(value)):
+            # "Đơn vị thực hiện: Sở Tài chính (chủ trì); Sở Tư pháp (phối hợp)"
+            out.append(Label("lead", marked[0], m.start()))
+            out.append(Label("coord", marked[1], m.start() + 1))
+            continue
         if kind in ("lead", "coord"):
             trimmed = trim_units(value)
             cut, value = trimmed != value, trimmed

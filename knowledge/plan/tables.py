@@ -397,6 +397,10 @@ class _Reader:
             individually = role in ("lead", "supervisor", "deadline") or (
                 role == "coordinating" and (self.flattened or not values.get("lead"))
             )
+            if role == "deadline" and self.table.layout == "columns":
+                # A text layer prints a merged cell once, mid-span, not in its first
+                # row: an empty time cell there is no deadline, never the row above's.
+                continue
             if role in missing or all_empty or individually:
                 values[role] = self.prev.get(role, "")
 

@@ -38,16 +38,19 @@ def doc_meta(ask: Ask) -> Answer:
         )
     ids = ask.scope.document_ids
     doc = ask.session.get(Document, ids[0]) if len(ids) == 1 else None
-    if doc is None:
-        doc, cover = _by_title(ask)
-        if field_ == "date?":
-            # "… ban hành khi nào?" may ask when a task (issue a plan, a report) is due
-            from knowledge.answer.kinds.taskfact import task_fact
+    if field_ == "date?" and (doc is None or ask.asked != ask.question):
+        # "… ban hành khi nào?" may ask when a task (issue a decree, a report) is due:
+        # with no plan named, or with words beyond the named plan's number.
+        from knowledge.answer.kinds.taskfact import task_fact
 
-            tasks = good_hits(ask, topic(ask.question), kinds=("task", "passage"))
-            if tasks and (doc is None or tasks[0].coverage > cover + 0.05):
-                ask.reading = Reading(Intent.DEADLINE)
-                return task_fact(ask)
+        titled, cover = _by_title(ask)
+        doc = doc or titled
+        tasks = good_hits(ask, topic(ask.asked), kinds=("task", "passage"))
+        if tasks and (doc is None or tasks[0].coverage > cover + 0.05):
+            ask.reading = Reading(Intent.DEADLINE)
+            return task_fact(ask)
+    elif doc is None:
+        doc, _ = _by_title(ask)
     if doc is None:
         doc = plan_in_context(ask)
     if doc is None:

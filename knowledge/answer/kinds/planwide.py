@@ -33,6 +33,7 @@ from knowledge.answer.outline import (
     outline_count,
     part_asked,
     part_tasks,
+    stated_count,
 )
 from knowledge.answer.plans import issued_by, label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
@@ -67,8 +68,11 @@ def _with_plan(answer: Answer, doc: Document) -> Answer:
 def count(ask: Ask) -> Answer:
     """A unit's count is a list question; without a unit it counts the plan's tasks."""
     issued = _issuer_names_plan(ask)
+    ids = ask.scope.document_ids
+    if issued is None and len(ids) == 1 and ask.scope.by_plan and counted_words(ask.question)[0]:
+        issued = ids[0]  # "KH … của Bộ X có mấy nhóm giải pháp": that plan's headings
     doc = ask.session.get(Document, issued) if issued is not None else None
-    structured = (outline_answer(ask, doc) or part_answer(ask, doc)) if doc else None
+    structured = _structured(ask, doc) if doc else None
     if structured is not None:
         # "danh mục nhiệm vụ BCĐ CCHC …, phần I có mấy nhiệm vụ": a part of that body's plan
         return structured
@@ -78,7 +82,7 @@ def count(ask: Ask) -> Answer:
     if isinstance(found, Answer):
         return found
     doc = found
-    structured = outline_answer(ask, doc) or part_answer(ask, doc)
+    structured = _structured(ask, doc)
     if structured is not None:
         return structured
     tasks, duties = plan_count_rows(ask, doc)
@@ -104,6 +108,34 @@ def count(ask: Ask) -> Answer:
     if not ids:
         answer.citations = [_cite_doc(doc)]
     return _with_plan(answer, doc)
+
+
+def _structured(ask: Ask, doc: Document) -> Answer | None:
+    """What the plan numbers under a heading, the tasks of a part, or the count the
+    plan states in words ("… triển khai 08 nhóm giải pháp …")."""
+    found = outline_answer(ask, doc) or part_answer(ask, doc)
+    if found is not None:
+        return found
+    said = stated_count(ask.session, doc.id, ask.question)
+    if said is None:
+        return None
+    label = label_of(doc)
+    answer = Answer(
+        text=texts.ANS_PASSAGE.format(source=label, text=shorten(said.text, STATED_CHARS)),
+        citations=[
+            AnswerCitation(
+                doc.source_name,
+                text_locator(said.section, said.locator),
+                shorten(said.text, 160),
+                label,
+            )
+        ],
+        intent=Intent.COUNT,
+    )
+    return _with_plan(answer, doc)
+
+
+STATED_CHARS = 400
 
 
 def _issuer_names_plan(ask: Ask) -> int | None:
@@ -323,6 +355,8 @@ def task_number(ask: Ask) -> Answer:
     number = ask.reading.number
     ids = _numbered(ask, doc, number)
     label = label_of(doc)
+    if not ids and (items := _sub_items(ask, doc, number)):
+        return _with_plan(_items_answer(ask, label, number, items), doc)
     if not ids:
         return _with_plan(
             Answer(
@@ -343,6 +377,37 @@ def task_number(ask: Ask) -> Answer:
     )
     answer.context = {"task_id": main.id}
     return _with_plan(answer, doc)
+
+
+SUB_ITEMS_SHOWN = 8
+
+
+def _sub_items(ask: Ask, doc: Document, number: str) -> list[int]:
+    """ "mục 6" of a directive whose item 6 is a unit's heading over tasks 6.a, 6.b."""
+    bare = number.strip(".")
+    rows = ask.session.execute(
+        select(TaskRow.id, TaskRow.number)
+        .where(TaskRow.document_id == doc.id)
+        .order_by(TaskRow.ordinal)
+    ).all()
+    return [r.id for r in rows if r.number.startswith(f"{bare}.") and len(r.number) > len(bare) + 1]
+
+
+def _items_answer(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:
+    from knowledge.answer.kinds.tasklist import due_text, task_line
+
+    tasks = load_tasks(ask.session, ids[:SUB_ITEMS_SHOWN])
+    leads = list(dict.fromkeys(n for t in tasks for n in units_of(t, "lead")))
+    lead = texts.ANS_TASK_NUMBER_ITEMS_LEAD.format(units="; ".join(leads)) if leads else ""
+    text = texts.ANS_TASK_NUMBER_ITEMS.format(number=number, plan=label, count=len(ids), lead=lead)
+    answer = Answer(
+        text=text,
+        details=[f"{t.number}. {task_line(t, due_text(t))}" for t in tasks],
+        citations=[cite_task(ask, t) for t in tasks],
+        intent=Intent.TASK_NUMBER,
+    )
+    answer.context = {"task_id": tasks[0].id}
+    return answer
 
 
 def _facts(task: TaskRow) -> list[str]:

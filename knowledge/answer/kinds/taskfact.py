@@ -27,7 +27,7 @@ from storage.models import TaskRow
 
 DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
 DATE_BONUS = 0.12  # "khi nào": of records covering the question alike, the dated one
-TASK_MARGIN = 0.15  # a task answers unless a passage covers the question much better
+TASK_MARGIN = 0.12  # a task answers unless a passage covers the question much better
 # A date, month, quarter or year a deadline can be read from.
 _DATED = re.compile(
     r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}/\d{4}|tháng \d|quý|năm 20\d\d|hằng|thường xuyên"
@@ -49,7 +49,10 @@ _REFERENCE_DATE = re.compile(
 _DAY = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
 _MONTH = _DAY + r"|tháng\s+\d{1,2}|\d{1,2}/\d{4}"
 _GRAINS = (
-    (re.compile(r"(?:^| )(?:ngay nao|truoc ngay|ngay bao nhieu)(?: |$)"), re.compile(_DAY, re.I)),
+    (
+        re.compile(r"(?:^| )(?:ngay nao|truoc ngay|ngay bao nhieu|ngay may)(?: |$)"),
+        re.compile(_DAY, re.I),
+    ),
     (re.compile(r"(?:^| )(?:thang may|thang nao)(?: |$)"), re.compile(_MONTH, re.I)),
     (re.compile(r"(?:^| )(?:quy may|quy nao)(?: |$)"), re.compile(_MONTH + r"|quý", re.I)),
 )
@@ -119,9 +122,20 @@ def asked_grain(question: str) -> re.Pattern[str]:
     return next((pattern for asks, pattern in _GRAINS if asks.search(q)), _DATED)
 
 
+# A task record states its time after this label (``records.task_record``).
+_TASK_TIME = re.compile(r"Thời hạn: (.*?)(?:\.\s|$)")
+
+
 def _dated_hit(ask: Ask, hit: Hit) -> bool:
-    """The record, or the lines that complete it, give a date as fine as the one asked."""
+    """The record, or the lines that complete it, give a date as fine as the one asked.
+    A task gives it in its time field or its words' own "trước ngày …": the year in
+    "Tham mưu … Kế hoạch kiểm soát TTHC năm 2026" names the plan, not a deadline."""
     grain = asked_grain(ask.question)
+    if hit.record.kind == "task":
+        field_ = _TASK_TIME.search(hit.record.text)
+        if field_ is not None:
+            return dated(field_.group(1), grain)
+        return _IN_TITLE.search(hit.record.text) is not None and dated(hit.record.text, grain)
     if dated(hit.record.text, grain):
         return True
     if hit.record.kind != "passage":
@@ -181,6 +195,8 @@ def task_fact(ask: Ask) -> Answer:
         prefer_bonus=bonus,
     )
     task_hits = [h for h in hits if h.record.kind == "task"]
+    if intent == Intent.DEADLINE:
+        task_hits = _dated_first(ask, task_hits)
     if intent == Intent.DEADLINE and task_hits and not _dated_hit(ask, hits[0]):
         hits = task_hits + [h for h in hits if h.record.kind != "task"]  # a "when" wants a date
     if hits and (not task_hits or task_hits[0].coverage < hits[0].coverage - TASK_MARGIN):
@@ -226,6 +242,21 @@ def task_fact(ask: Ask) -> Answer:
     answer = Answer(text=lead, details=details, citations=citations, intent=intent)
     answer.context = {"task_id": main.id, "doc_id": main.document_id}
     return answer
+
+
+DATED_MARGIN = 0.12  # a dated task this close to the best one answers a "when" first
+
+
+def _dated_first(ask: Ask, hits: list[Hit]) -> list[Hit]:
+    """Of tasks covering the question about as well, one with a time answers "khi nào":
+    the duty "Tham mưu … Kế hoạch X" has none, the task "Xây dựng Kế hoạch X" has one."""
+    if not hits or _dated_hit(ask, hits[0]):
+        return hits
+    best = hits[0].coverage
+    dated = next(
+        (h for h in hits if h.coverage >= best - DATED_MARGIN and _dated_hit(ask, h)), None
+    )
+    return hits if dated is None else [dated] + [h for h in hits if h is not dated]
 
 
 def _with_evidence(

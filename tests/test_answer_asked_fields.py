@@ -1,0 +1,168 @@
+"""What a question asks beyond its plan's name: a decree's deadline rather than the plan's
+date, a market the plan never names, the items of a directive's unit section, the unit a
+task is given to, a count the plan states in words, a plan named "… số N", a law named
+by the plan's own title. Through the dispatcher, over documents written here in our own
+words and ingested whole by the real parser.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from answer_fixtures import ask, cited, populated_store
+from fakes.chat import ChatUser, linked
+
+from handlers.dispatcher import Dispatcher
+from handlers.services import Services
+
+NOW = datetime(2026, 4, 10, 9, 0)
+DIRECTIVE = "ct_12_yen_bai.txt"
+PLAN = "kh_45_dien_bien.txt"
+
+_DIRECTIVE_TEXT = """ỦY BAN NHÂN DÂN TỈNH YÊN BÁI
+Số: 12/CT-UBND
+Yên Bái, ngày 10 tháng 3 năm 2026
+CHỈ THỊ
+Về tăng cường quản lý chất lượng nước sinh hoạt trên địa bàn tỉnh
+
+Để bảo đảm nước sạch cho người dân, Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+
+1. Sở Nông nghiệp và Môi trường rà soát các nguồn nước, báo cáo Ủy ban nhân dân tỉnh trước ngày 30/6/2026.
+
+2. Sở Xây dựng hướng dẫn các đơn vị cấp nước lập kế hoạch cấp nước an toàn trong năm 2026.
+
+3. Sở Y tế:
+a) Kiểm tra định kỳ chất lượng nước của các đơn vị cấp nước, công khai kết quả hằng quý.
+b) Hướng dẫn người dân xử lý nước hộ gia đình khi có dịch bệnh.
+
+4. Ủy ban nhân dân các xã, phường tuyên truyền người dân sử dụng nước tiết kiệm.
+
+Xuất khẩu nước khoáng của tỉnh phấn đấu đạt 20.000 tấn vào năm 2030.
+"""
+
+_PLAN_TEXT = """ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN
+Số: 45/KH-UBND
+Điện Biên, ngày 05 tháng 02 năm 2026
+KẾ HOẠCH
+Triển khai thi hành Luật Địa chất và Khoáng sản trên địa bàn tỉnh Điện Biên
+
+I. MỤC ĐÍCH, YÊU CẦU
+Luật Địa chất và Khoáng sản được Quốc hội thông qua ngày 29 tháng 11 năm 2024, có hiệu lực thi hành từ ngày 01 tháng 7 năm 2025.
+Kế hoạch triển khai 04 nhóm giải pháp về thông tin, đào tạo, kiểm tra và kinh phí.
+
+II. NỘI DUNG
+1. Tuyên truyền, phổ biến Luật cho cán bộ và nhân dân.
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+- Thời gian thực hiện: Năm 2026.
+
+2. Ban hành quyết định quy định chi tiết về khai thác cát sỏi lòng sông.
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+- Cơ quan phối hợp: Sở Tư pháp.
+- Thời gian thực hiện: Quý III/2026.
+
+3. Kiểm tra việc thi hành Luật tại các xã, phường.
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+- Thời gian thực hiện: Năm 2026 và các năm tiếp theo.
+
+4. Bố trí kinh phí thực hiện Kế hoạch.
+- Cơ quan chủ trì: Sở Tài chính.
+- Thời gian thực hiện: Hằng năm.
+
+5. Xây dựng Kế hoạch kiểm tra hoạt động khoáng sản năm 2026.
+- Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
+- Thời gian thực hiện: Quý II/2026.
+
+III. TỔ CHỨC THỰC HIỆN
+1. Văn phòng Ủy ban nhân dân tỉnh:
+- Tham mưu Ủy ban nhân dân tỉnh ban hành Kế hoạch kiểm tra hoạt động khoáng sản năm 2026 của tỉnh;
+- Theo dõi, đôn đốc việc thực hiện Kế hoạch.
+"""
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> ChatUser:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
+    for name, text in ((DIRECTIVE, _DIRECTIVE_TEXT), (PLAN, _PLAN_TEXT)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        ingest_file(db, path, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    return linked(services, Dispatcher(services), "an", "leader")
+
+
+def test_a_decree_the_plan_issues_asks_its_deadline_not_the_plans_date(
+    user: ChatUser,
+) -> None:
+    reply = ask(
+        user, "quyet dinh quy dinh chi tiet khai thac cat soi theo KH 45 phai ban hanh khi nao"
+    )
+    assert "Quý III/2026" in reply and "05/02/2026" not in reply
+    reply = ask(user, "KH 45 Điện Biên ban hành ngày nào?")
+    assert "05/02/2026" in reply and set(cited(user)) == {PLAN}
+
+
+def test_a_name_the_plans_never_write_finds_nothing(user: ChatUser) -> None:
+    reply = ask(user, "Yên Bái xuất khẩu nước khoáng sang thị trường Hàn Quốc bao nhiêu tấn?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []
+    reply = ask(user, "Yên Bái phấn đấu xuất khẩu bao nhiêu tấn nước khoáng năm 2030?")
+    assert "20.000 tấn" in reply and set(cited(user)) == {DIRECTIVE}
+
+
+def test_a_directive_item_that_heads_a_units_tasks(user: ChatUser) -> None:
+    reply = ask(user, "chi thi 12 yen bai muc 3 giao cho ai lam gi")
+    assert reply.startswith("Mục 3 của Chỉ thị 12/CT-UBND")
+    assert "do Sở Y tế chủ trì" in reply
+    assert "Kiểm tra định kỳ chất lượng nước" in reply and "xử lý nước hộ gia đình" in reply
+
+
+def test_the_unit_a_task_is_given_to(user: ChatUser) -> None:
+    reply = ask(user, "CT 12 giao so nao huong dan don vi cap nuoc lap ke hoach cap nuoc an toan")
+    assert reply.startswith("Sở Xây dựng chủ trì")
+
+
+def test_a_count_the_plan_states_in_words(user: ChatUser) -> None:
+    reply = ask(
+        user, "Kế hoạch thi hành Luật Địa chất và Khoáng sản Điện Biên có mấy nhóm giải pháp?"
+    )
+    assert "04 nhóm giải pháp" in reply and set(cited(user)) == {PLAN}
+
+
+def test_a_plan_named_with_words_before_its_number(user: ChatUser) -> None:
+    reply = ask(user, "ke hoach thi hanh luat so 45: bo tri kinh phi do so nao chu tri")
+    assert reply.startswith("Sở Tài chính chủ trì") and set(cited(user)) == {PLAN}
+
+
+def test_a_law_named_by_the_plans_title_and_its_effective_date(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "dien bien thi hanh luat dia chat va khoang san: kiem tra thi hanh luat bat dau tu khi nao",
+    )
+    assert "Năm 2026 và các năm tiếp theo" in reply
+    reply = ask(user, "Luật Địa chất và Khoáng sản mà KH 45 triển khai có hiệu lực từ ngày nào?")
+    assert "01 tháng 7 năm 2025" in reply and set(cited(user)) == {PLAN}
+
+
+def test_a_deadline_asked_as_truoc_ngay_may(user: ChatUser) -> None:
+    reply = ask(user, "so NN&MT yen bai ra soat nguon nuoc bao cao truoc ngay may")
+    assert "30/6/2026" in reply or "30/06/2026" in reply
+
+
+def test_a_dated_task_answers_when_before_a_duty_naming_the_same_work(user: ChatUser) -> None:
+    reply = ask(
+        user, "KH 45: Kế hoạch kiểm tra hoạt động khoáng sản năm 2026 phải xong thời điểm nào?"
+    )
+    assert "Quý II/2026" in reply
+
+
+def test_who_asked_casually(user: ChatUser) -> None:
+    reply = ask(user, "ai lo vụ hướng dẫn lập kế hoạch cấp nước an toàn vậy?")
+    assert reply.startswith("Sở Xây dựng chủ trì")
+
+
+def test_who_as_the_subject_of_the_work(user: ChatUser) -> None:
+    reply = ask(user, "theo CT 12 thi ai kiem tra dinh ky chat luong nuoc cua cac don vi cap nuoc")
+    assert reply.startswith("Sở Y tế chủ trì")
