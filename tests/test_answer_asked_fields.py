@@ -81,12 +81,50 @@ III. TỔ CHỨC THỰC HIỆN
 """
 
 
+PROCEDURES = "qd_77_thu_tuc.txt"
+_PROCEDURES_TEXT = """ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN
+Số: 77/QĐ-UBND
+Điện Biên, ngày 12 tháng 3 năm 2026
+QUYẾT ĐỊNH
+Thông qua phương án đơn giản hóa thủ tục hành chính lĩnh vực thư viện
+
+PHƯƠNG ÁN ĐƠN GIẢN HÓA
+1. Tên thủ tục hành chính: Thu hồi giấy phép thành lập thư viện tư nhân có phục vụ cộng đồng
+a. Nội dung cắt giảm, đơn giản hóa: Giảm 01 ngày so với quy định.
+b. Lý do: rút ngắn thời gian thẩm định.
+2. Tên thủ tục hành chính: Cấp lại giấy phép thành lập thư viện tư nhân có phục vụ cộng đồng
+a. Nội dung cắt giảm, đơn giản hóa: Giảm 02 ngày so với quy định.
+b. Lý do: hồ sơ đã có sẵn.
+3. Tên thủ tục hành chính: Cấp giấy phép thành lập thư viện tư nhân có phục vụ cộng đồng
+a. Nội dung cắt giảm, đơn giản hóa: Giảm 04 ngày so với quy định.
+b. Lý do: liên thông với cấp xã.
+"""
+LONG_TITLE = "kh_46_dien_bien.txt"
+_LONG_TITLE_TEXT = """ỦY BAN NHÂN DÂN TỈNH ĐIỆN BIÊN
+Số: 46/KH-UBND
+Điện Biên, ngày 06 tháng 02 năm 2026
+KẾ HOẠCH
+Thực hiện Quyết định số 900/QĐ-TTg của Thủ tướng Chính phủ ban hành kế hoạch triển khai thi hành nghị định quy định chi tiết về khai thác cát, sỏi và khoáng sản làm vật liệu xây dựng thông thường
+
+II. NỘI DUNG
+1. Cấp phép khai thác cát, sỏi theo quy định chi tiết mới.
+- Cơ quan chủ trì: Sở Xây dựng.
+- Cơ quan phối hợp: Công an tỉnh.
+- Thời gian thực hiện: Năm 2027.
+"""
+
+
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
     from knowledge.ingest import ingest_file
 
     db, settings = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
-    for name, text in ((DIRECTIVE, _DIRECTIVE_TEXT), (PLAN, _PLAN_TEXT)):
+    for name, text in (
+        (DIRECTIVE, _DIRECTIVE_TEXT),
+        (PLAN, _PLAN_TEXT),
+        (PROCEDURES, _PROCEDURES_TEXT),
+        (LONG_TITLE, _LONG_TITLE_TEXT),
+    ):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
         ingest_file(db, path, settings=settings)
@@ -166,3 +204,60 @@ def test_who_asked_casually(user: ChatUser) -> None:
 def test_who_as_the_subject_of_the_work(user: ChatUser) -> None:
     reply = ask(user, "theo CT 12 thi ai kiem tra dinh ky chat luong nuoc cua cac don vi cap nuoc")
     assert reply.startswith("Sở Y tế chủ trì")
+
+
+def test_the_procedure_asked_is_the_one_whose_words_run_in_order(user: ChatUser) -> None:
+    reply = ask(user, "thu tuc cap giay phep thanh lap thu vien tu nhan duoc giam may ngay")
+    assert "Giảm 04 ngày" in reply and set(cited(user)) == {PROCEDURES}
+
+
+def test_a_title_quoted_whole_names_its_plan_over_a_longer_one_sharing_words(
+    user: ChatUser,
+) -> None:
+    reply = ask(
+        user,
+        "ke hoach trien khai thi hanh luat dia chat va khoang san cua Thu tuong: quyet dinh "
+        "quy dinh chi tiet khai thac cat soi do co quan nao phoi hop",
+    )
+    assert "Sở Tư pháp" in reply and set(cited(user)) == {PLAN}
+
+
+def test_phrase_share_counts_the_longest_run_in_order() -> None:
+    from knowledge.answer.hits import phrase_share
+
+    words = ["cap", "giay", "phep", "hoat", "dong", "dich", "vu", "viec", "lam"]
+    assert phrase_share(words, "Cấp giấy phép hoạt động dịch vụ việc làm của doanh nghiệp") == 1.0
+    assert phrase_share(words, "Cấp lại giấy phép hoạt động dịch vụ việc làm") == 8 / 9
+    assert phrase_share(words, "Thu hồi Giấy phép hoạt động dịch vụ việc làm") == 8 / 9
+    assert phrase_share([], "bất kỳ") == 0.0
+
+
+_TITLES = (
+    "Triển khai thi hành Luật Bảo vệ dữ liệu cá nhân",
+    "Thực hiện Quyết định số 1899/QĐ-TTg của Thủ tướng Chính phủ ban hành kế hoạch triển "
+    "khai thi hành nghị định quy định chi tiết một số điều của Luật Phòng thủ dân sự",
+    "Cải cách hành chính năm 2026",
+    "Chuyển đổi số năm 2026",
+    "Phòng, chống thiên tai năm 2026",
+    "Bảo vệ bí mật nhà nước năm 2026",
+    "Phát triển du lịch năm 2026",
+    "Quan trắc môi trường năm 2026",
+)
+
+
+def test_a_title_the_question_quotes_whole_names_the_plan(tmp_path: Path) -> None:
+    from knowledge.answer.docscope import find_scope
+    from storage.models import Document
+
+    db, _ = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
+    with db.session() as session:
+        for i, title in enumerate(_TITLES):
+            session.add(Document(source_name=f"d{i}.txt", sha256=str(i), format="txt", title=title))
+        session.commit()
+        scope = find_scope(
+            session,
+            "ke hoach trien khai thi hanh luat bao ve du lieu ca nhan cua Thu tuong: nghi dinh "
+            "quy dinh chi tiet luat do co quan nao phoi hop voi Bo Cong an",
+        )
+        quoted = session.get(Document, scope.document_ids[0])
+        assert scope.by_plan and quoted is not None and quoted.title == _TITLES[0]

@@ -114,6 +114,9 @@ def place_words() -> frozenset[str]:
 
 MIN_NAME_WEIGHT = 0.5
 PAIR_BONUS = 0.2  # a title holding the name's words in the same order, side by side
+QUOTED_BONUS = 0.2  # a title the question quotes whole (this share of its words)
+QUOTED = 0.9
+MIN_TITLE_WORDS = 3
 UNKNOWN_NAME_WORDS = 3  # words after "kế hoạch" that make a name, even one no plan has  # share of a plan name's IDF weight a document's title must hold
 
 
@@ -297,7 +300,8 @@ def find_scope(session: Session, question: str) -> DocScope:
         if not with_place:
             return DocScope(named=True, spans=place_spans)
         candidates = with_place + [i for i in candidates if i not in known]
-    chosen, spans = _by_name(sylls, runs, candidates, profiles, place_spans)
+    titles = {d.id: _title_words(d) for d in docs}
+    chosen, spans = _by_name(sylls, runs, candidates, (profiles, titles), place_spans)
     if chosen is None:
         unknown = any(
             len([w for w in sylls[a:b] if w not in _LINKS]) >= UNKNOWN_NAME_WORDS
@@ -311,14 +315,22 @@ def find_scope(session: Session, question: str) -> DocScope:
     return DocScope(named=True, document_ids=chosen, spans=spans + place_spans, by_plan=True)
 
 
+def _title_words(doc: Document) -> set[str]:
+    """A title's own words, without the links between them."""
+    return {w for w in syllables(doc.title or "") if w not in _LINKS}
+
+
 def _by_name(
     sylls: list[str],
     runs: list[tuple[int, int, int]],
     candidates: list[int],
-    profiles: dict[int, set[str]],
+    known: tuple[dict[int, set[str]], dict[int, set[str]]],
     place_spans: list[tuple[int, int]],
 ) -> tuple[list[int] | None, list[tuple[int, int]]]:
-    """Documents whose title holds most of the name after "kế hoạch"; None if no name."""
+    """Documents whose title holds most of the name after "kế hoạch", and whose title the
+    question quotes most fully ("… thi hành Luật Bảo vệ dữ liệu cá nhân" is that plan,
+    not a longer title sharing "thi hành", "Thủ tướng", "nghị định"); None if no name."""
+    profiles, titles = known
     in_place = {i for a, b in place_spans for i in range(a, b)}
     n = len(profiles) or 1
     df: dict[str, int] = {}
@@ -357,6 +369,7 @@ def _by_name(
         # Words the name holds side by side ("Chính phủ số") that a title holds so too.
         pairs = [f"{a} {b}" for (i, a), (j, b) in zip(words, words[1:], strict=False) if j == i + 1]
         weight = {w: math.log(1 + n / (1 + df.get(w, 0))) for _, w in words}
+        named = {w for _, w in words}
         total = sum(weight[w] for _, w in words)
         scores: list[tuple[float, int, float]] = []
         other_year = False  # a plan this name fits, of another year
@@ -368,7 +381,10 @@ def _by_name(
                 other_year = other_year or got / total >= MIN_NAME_WEIGHT
                 continue
             together = sum(p in prof for p in pairs) / len(pairs) if pairs else 0.0
-            scores.append((got / total + PAIR_BONUS * together, doc_id, got / total))
+            title = titles.get(doc_id, set())
+            whole = len(title) >= MIN_TITLE_WORDS and len(title & named) >= QUOTED * len(title)
+            score = got / total + PAIR_BONUS * together + (QUOTED_BONUS if whole else 0.0)
+            scores.append((score, doc_id, got / total))
         fits = [plain for _, _, plain in scores if plain >= MIN_NAME_WEIGHT]
         if years and not fits and (other_year or not scores):
             # "Kế hoạch bảo vệ bí mật nhà nước năm 2027" when that plan is of 2025: the
