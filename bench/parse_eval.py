@@ -83,6 +83,11 @@ UNSEEN = tuple(sorted(p.stem for p in UNSEEN_GOLD.glob("*.jsonl")))
 # gold, after round 7, without seeing the parser: the documents live in the repository.
 WRITTEN_GOLD = ROOT / "tests" / "gold" / "written"
 WRITTEN = tuple(sorted(p.stem for p in WRITTEN_GOLD.glob("*.jsonl")))
+# Five more, written the same way after round 8 (a conclusion notice, a tab table with its
+# columns out of the usual order, a web table with merged blocks, prose with the unit at
+# the end, an official letter); first sight at 35d6109's successor, then studied.
+WRITTEN2_GOLD = ROOT / "tests" / "gold" / "written2"
+WRITTEN2 = tuple(sorted(p.stem for p in WRITTEN2_GOLD.glob("*.jsonl")))
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
 _KEYWORD_MIN = 0.5  # share of the gold keywords a task without its number must contain
@@ -240,6 +245,7 @@ def _gold_file(stem: str) -> Path:
         BLIND5_GOLD,
         BLIND6_GOLD,
         WRITTEN_GOLD,
+        WRITTEN2_GOLD,
     ):
         if (folder / f"{stem}.jsonl").exists():
             return folder / f"{stem}.jsonl"
@@ -262,8 +268,10 @@ def parse_tasks(path: Path) -> list[dict[str, Any]]:
 
 
 def _document(stem: str) -> Path:
-    written = WRITTEN_GOLD / "docs" / f"{stem}.txt"
-    return written if written.exists() else SHARED / "corpus" / f"{stem}.txt"
+    for folder in (WRITTEN_GOLD, WRITTEN2_GOLD):
+        if (folder / "docs" / f"{stem}.txt").exists():
+            return folder / "docs" / f"{stem}.txt"
+    return SHARED / "corpus" / f"{stem}.txt"
 
 
 def score_file(stem: str) -> Score | None:
@@ -285,6 +293,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("blind5", BLIND5),
         ("blind6", BLIND6),
         ("written", WRITTEN),
+        ("written2", WRITTEN2),
     ):
         total = Score()
         for stem in names:
@@ -296,7 +305,16 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
             total.add(score)
             out[stem] = score.as_json()
             # Misses of held-out files are not printed: they must not guide tuning.
-            studied = ("layout", "tuned", "unseen", "blind3", "blind4", "blind5", "written")
+            studied = (
+                "layout",
+                "tuned",
+                "unseen",
+                "blind3",
+                "blind4",
+                "blind5",
+                "written",
+                "written2",
+            )
             if show_misses and group in studied:
                 out[stem]["misses"] = score.misses
         out[group] = total.as_json()

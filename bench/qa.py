@@ -40,6 +40,8 @@ BLIND5_FILE = ROOT / "tests" / "qa" / "blind5.jsonl"
 BLIND6_FILE = ROOT / "tests" / "qa" / "blind6.jsonl"
 # Written in round 8 from the documents only; first sight at 806a6bb, then studied.
 BLIND7_FILE = ROOT / "tests" / "qa" / "blind7.jsonl"
+# Written in round 9 from the documents only; first sight at 5f9e5c5, then studied.
+BLIND8_FILE = ROOT / "tests" / "qa" / "blind8.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -142,7 +144,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the seven blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the eight blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -153,6 +155,7 @@ def qa_files() -> list[Path]:
         BLIND5_FILE,
         BLIND6_FILE,
         BLIND7_FILE,
+        BLIND8_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

@@ -490,6 +490,8 @@ _UNIT_STARTS = (
     # forestry and farm bodies a plan gives work to ("Hạt Kiểm lâm khu vực", "Các chủ rừng")
     "hat kiem lam", "cac hat kiem lam", "kiem lam ", "chu rung", "cac chu rung",
     "hop tac xa", "cac hop tac xa",
+    # funds ("Quỹ Hỗ trợ phát triển hợp tác xã"); a bare "Quỹ"/"Quý" is no unit
+    "quy ho tro", "quy phat trien", "quy dau tu", "quy bao ve", "quy bao tri",
 )  # fmt: skip
 # Words that start like a unit but are not one: "Ban hành …", "Bản đồ", "Bộ tiêu
 # chí", "Số hóa", "Báo cáo …" (a product), "Phòng chống …".

@@ -180,3 +180,35 @@ def test_season_and_occurrence_deadlines_are_time_cells_without_a_date(
     deadline = parse_deadline(text)
     assert deadline.kind == kind
     assert deadline.due_dates == []
+
+
+@pytest.mark.parametrize("stem", parse_eval.WRITTEN2)
+def test_second_written_set_meets_the_targets(stem: str) -> None:
+    score = parse_eval.score_file(stem)
+    assert score is not None
+    assert score.found / score.gold >= 0.9, score.misses
+    assert score.lead / score.found >= 0.9
+    assert score.due / score.found >= 0.9
+    assert score.invented <= 1
+
+
+def test_the_unit_named_after_the_work() -> None:
+    plan = _parse(
+        "KẾ HOẠCH\nBảo tồn di sản văn hóa năm 2026\n\nIII. NHIỆM VỤ CỤ THỂ\n"
+        "1. Kiểm kê di tích\n"
+        "a) Kiểm kê các đình, chùa trên địa bàn tỉnh. Giao: Sở Văn hóa, Thể thao và Du lịch "
+        "chủ trì, UBND các xã, phường phối hợp; thời gian: Quý III/2026.\n"
+        "b) Cắm mốc giới khu vực bảo vệ di tích (Sở Nông nghiệp và Môi trường chủ trì; "
+        "hoàn thành năm 2026).\n"
+        "c) Tổ chức 04 lớp tập huấn cho người trông coi di tích; thời gian tháng 7-9/2026.\n"
+        "\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n- Bố trí kinh phí thực hiện Kế hoạch.\n"
+    )
+    a = _task(plan, "III.1.a")
+    assert a.lead_units == ["Sở Văn hóa, Thể thao và Du lịch"]
+    assert a.coordinating_units == ["UBND cấp xã"]
+    assert a.deadline.due_dates == [date(2026, 9, 30)]
+    assert a.title == "Kiểm kê các đình, chùa trên địa bàn tỉnh"
+    b = _task(plan, "III.1.b")
+    assert b.lead_units == ["Sở Nông nghiệp và Môi trường"]
+    assert b.deadline.due_dates == [date(2026, 12, 31)]
+    assert _task(plan, "III.1.c").deadline.due_dates == [date(2026, 9, 30)]

@@ -251,6 +251,7 @@ _Y = r"(?:19|20)\d\d"
 _DATE_FORM = (
     rf"(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}"
     rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
+    rf"|tháng\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s*/\s*{_Y}"  # "tháng 7-9/2026"
     rf"|tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
     rf"|quý\s+[IV1-4]+\s*(?:/|\s+năm\s+){_Y}"
     rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+{_Y}"
@@ -259,6 +260,7 @@ _DATE_FORM = (
 # Firm cues, then weaker ones read only when a sentence has no firm one.
 _FIRM = re.compile(
     r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
+    r"thời gian(?:\s+(?:thực hiện|hoàn thành))?:?|"
     r"đến hết|"
     r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
     r"\s+(?P<d>" + _DATE_FORM + r")"
@@ -333,3 +335,8 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
     return Deadline(raw="", kind="none")
+
+
+def tail_deadline(text: str, plan_year: int | None) -> Deadline:
+    """A time field given after the work ("thời gian: Quý III/2026", "hoàn thành năm 2026")."""
+    return parse_deadline(text, plan_year)

@@ -32,8 +32,8 @@ from dataclasses import dataclass
 from knowledge import texts
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
-from knowledge.plan.clauses import assignment_deadline, names_unit, subject_of
-from knowledge.plan.labels import starts_with_label
+from knowledge.plan.clauses import assignment_deadline, names_unit, subject_of, tail_deadline
+from knowledge.plan.labels import assignment_tail, starts_with_label
 from knowledge.plan.model import Section, Task
 from knowledge.plan.sections import (
     RANK_LETTER,
@@ -175,9 +175,16 @@ def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
     if len(title.split()) < _MIN_WORDS:
         return None
     unit, _rest = subject_of(title)
+    deadline = assignment_deadline(title, plan_year)
+    coordinators = ""
+    tail = assignment_tail(title) if not unit else None
+    if tail is not None and names_unit(tail.lead):
+        # "… . Giao: Sở X; thời gian: Quý III/2026." / "… (Sở X chủ trì; năm 2026)."
+        unit, coordinators, title = tail.lead, tail.coordinators, tail.title
+        if tail.deadline:
+            deadline = tail_deadline(tail.deadline, plan_year)
     if not unit and owner and _owner_does(owner):
         unit = owner  # a department's own plan: its work items are its own
-    deadline = assignment_deadline(title, plan_year)
     numbers = stack_numbers(item.stack)
     own = [item.number] if item.number else []
     return Task(
@@ -185,9 +192,11 @@ def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
         title=title[:_MAX_TITLE],
         section=join_path(item.stack),
         lead_units=unit_names(unit, owner) if unit else [],
+        coordinating_units=unit_names(coordinators, owner) if coordinators else [],
         deadline=deadline,
         kind="task",
         raw_lead=unit,
+        raw_coordinating=coordinators,
         locator=item.locator,
         warnings=[] if unit else [texts.TASK_LEAD_NOT_STATED],
     )

@@ -121,3 +121,72 @@ def find_labels(text: str) -> list[Label]:
 def starts_with_label(text: str) -> bool:
     labels = find_labels(text)
     return bool(labels) and labels[0].start <= 3
+
+
+# --- an item that ends by naming who does it ---------------------------------------
+
+# "… . Giao: Sở X chủ trì, Y phối hợp; thời gian: Quý III/2026." and "… (Sở X chủ trì;
+# hoàn thành năm 2026)." give the unit after the work, where a sentence would open with it.
+_GIVEN = re.compile(r"(?:^|[.;])\s*+giao\s*+:")
+_TIME_FIELD = re.compile(r"^\s*+(?:thoi gian|thoi han|tien do)(?:\s++[a-z]++)*?\s*+:\s*+")
+_CHAIR = re.compile(r"\bchu tri\b")
+_WITH = re.compile(r"^[\s,;]*+(?:phoi hop voi|phoi hop)\s*+|[\s,;]*+phoi hop\s*+$")
+
+
+@dataclass(frozen=True)
+class Tail:
+    title: str  # the work, without the tail
+    lead: str
+    coordinators: str
+    deadline: str
+
+
+def assignment_tail(text: str) -> Tail | None:
+    """The unit (and time) an item names after its work, if it does."""
+    folded = fold(text)
+    if len(folded) != len(text):
+        return None
+    given = None
+    for given in _GIVEN.finditer(folded):
+        pass  # the last "Giao:" of the item
+    if given is not None:
+        return _tail(text, given.start(), given.end(), len(text))
+    body = text.rstrip(" .;")
+    if not body.endswith(")"):
+        return None
+    opened = body.rfind("(")
+    if opened < 0 or not _CHAIR.search(folded, opened, len(body)):
+        return None
+    return _tail(text, opened, opened + 1, len(body) - 1)
+
+
+def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
+    parts = [p.strip(" .") for p in text[start:end].split(";")]
+    units, deadline = "", ""
+    for part in parts:
+        m = _TIME_FIELD.match(fold(part))
+        if m:
+            deadline = part[m.end() :]
+        elif not units:
+            units = part
+        elif not deadline:
+            deadline = part  # "(Sở X chủ trì; hoàn thành năm 2026)"
+    if not units:
+        return None
+    lead, coordinators = _split_roles(units)
+    title = text[:cut].strip(" .;")
+    return Tail(title, lead, coordinators, deadline) if lead and title else None
+
+
+def _split_roles(units: str) -> tuple[str, str]:
+    """ "Sở X chủ trì, UBND các xã phối hợp" -> ("Sở X", "UBND các xã")."""
+    folded = fold(units)
+    chair = _CHAIR.search(folded) if len(folded) == len(units) else None
+    if chair is None:
+        return units.strip(" ,"), ""
+    rest = units[chair.end() :]
+    folded_rest = folded[chair.end() :]
+    kept = [(m.start(), m.end()) for m in _WITH.finditer(folded_rest)]
+    for a, b in reversed(kept):
+        rest = rest[:a] + rest[b:]
+    return units[: chair.start()].strip(" ,"), rest.strip(" ,;")

@@ -24,6 +24,7 @@ from knowledge.plan.content_items import extract_content_items
 from knowledge.plan.cross_refs import assign_referenced_leads
 from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
+from knowledge.plan.labels import assignment_tail
 from knowledge.plan.metadata import extract_metadata, owner_office
 from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
 from knowledge.plan.prose_tasks import extract_prose_tasks
@@ -31,6 +32,7 @@ from knowledge.plan.quality import assess
 from knowledge.plan.sections import Outline, build_outline, clean_text, prepare_blocks
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
 from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
+from knowledge.units import unit_key
 from knowledge.vietnamese import fold
 
 log = logging.getLogger(__name__)
@@ -92,6 +94,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
             )
         )
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
+    _guard(lambda: _read_tails(plan.tasks), None, "content", warnings)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
@@ -106,6 +109,23 @@ def parse_plan(doc: Document) -> ParsedPlan:
 
 
 _STATED = ("date", "recurring", "event")
+
+
+def _read_tails(tasks: list[Task]) -> None:
+    """A task whose words end by naming its units ("… . Giao: Sở X chủ trì, Y phối hợp;
+    thời gian: …"): its title is the work, and its coordinators are the tail's."""
+    for task in tasks:
+        tail = assignment_tail(task.title)
+        if tail is None or not task.lead_units:
+            continue
+        if unit_key(tail.lead) not in {unit_key(u) for u in task.lead_units} and not any(
+            unit_key(u) in unit_key(tail.lead) for u in task.lead_units
+        ):
+            continue
+        task.title = tail.title
+        if tail.coordinators and not task.coordinating_units:
+            task.coordinating_units = unit_memo.unit_names(tail.coordinators, None)
+            task.raw_coordinating = tail.coordinators
 
 
 def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
