@@ -130,7 +130,7 @@ def starts_with_label(text: str) -> bool:
 _GIVEN = re.compile(r"(?:^|[.;])\s*+giao\s*+:")
 _TIME_FIELD = re.compile(r"^\s*+(?:thoi gian|thoi han|tien do)(?:\s++[a-z]++)*?\s*+:\s*+")
 _CHAIR = re.compile(r"\bchu tri\b")
-_WITH = re.compile(r"^[\s,;]*+(?:phoi hop voi|phoi hop)\s*+|[\s,;]*+phoi hop\s*+$")
+_WITH = re.compile(r"[\s,;]*+(?:phoi hop voi|phoi hop)\s*+")  # matched at the start only
 
 
 @dataclass(frozen=True)
@@ -147,8 +147,8 @@ def assignment_tail(text: str) -> Tail | None:
     if len(folded) != len(text):
         return None
     given = None
-    for given in _GIVEN.finditer(folded):
-        pass  # the last "Giao:" of the item
+    for found in _GIVEN.finditer(folded):
+        given = found  # the last "Giao:" of the item
     if given is not None:
         return _tail(text, given.start(), given.end(), len(text))
     body = text.rstrip(" .;")
@@ -184,9 +184,10 @@ def _split_roles(units: str) -> tuple[str, str]:
     chair = _CHAIR.search(folded) if len(folded) == len(units) else None
     if chair is None:
         return units.strip(" ,"), ""
-    rest = units[chair.end() :]
-    folded_rest = folded[chair.end() :]
-    kept = [(m.start(), m.end()) for m in _WITH.finditer(folded_rest)]
-    for a, b in reversed(kept):
-        rest = rest[:a] + rest[b:]
+    rest, folded_rest = units[chair.end() :], folded[chair.end() :]
+    if m := _WITH.match(folded_rest):  # "X chủ trì, phối hợp với Y"
+        rest, folded_rest = rest[m.end() :], folded_rest[m.end() :]
+    rest, folded_rest = rest.rstrip(" ,;"), folded_rest.rstrip(" ,;")
+    if folded_rest.endswith("phoi hop"):  # "X chủ trì, Y phối hợp"
+        rest = rest[: -len("phoi hop")]
     return units[: chair.start()].strip(" ,"), rest.strip(" ,;")
