@@ -130,7 +130,7 @@ def starts_with_label(text: str) -> bool:
 _GIVEN = re.compile(r"(?:^|[.;])\s*+giao\s*+:")
 _TIME_FIELD = re.compile(r"^\s*+(?:thoi gian|thoi han|tien do)(?:\s++[a-z]++)*?\s*+:\s*+")
 _CHAIR = re.compile(r"\bchu tri\b")
-_WITH = re.compile(r"[\s,;]*+(?:phoi hop voi|phoi hop)\s*+")  # matched at the start only
+_WITH = re.compile(r"^[\s,;]*+(?:phoi hop voi|phoi hop)\s*+")
 
 
 @dataclass(frozen=True)
