@@ -123,6 +123,7 @@ _BUILTIN: list[tuple[tuple[str, ...], str]] = [
     (("THPT",), "trung học phổ thông"),
     (("BVTV",), "bảo vệ thực vật"),
     (("QLRRTT",), "quản lý rủi ro thiên tai"),
+    (("QCKT",), "quy chuẩn kỹ thuật"),
     (("QP&AN",), "quốc phòng, an ninh"),
     (("PCCCR",), "phòng cháy, chữa cháy rừng"),
 ]

@@ -289,6 +289,7 @@ ANS_TASKS_BY_DOC = "Theo từng kế hoạch: {parts}."
 ANS_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức năng."
 ANS_TASK_ITEM = "{title}{due}"
 ANS_TASK_DUE = " (hạn {due})"
+ANS_TASK_DUE_TERM = " (hạn {term}, tức {due})"
 # A list of many units' tasks says whose each one is.
 ANS_TASK_LEAD = " — chủ trì: {units}"
 ANS_TASK_DEADLINE_RAW = " (thời hạn: {text})"

@@ -70,6 +70,10 @@ II. NỘI DUNG
 - Cơ quan chủ trì: Sở Tài chính.
 - Thời gian thực hiện: Hằng năm.
 
+6. Rà soát quy hoạch thăm dò khoáng sản của tỉnh.
+- Cơ quan chủ trì: Sở Xây dựng.
+- Thời gian thực hiện: Quý I/2026.
+
 5. Xây dựng Kế hoạch kiểm tra hoạt động khoáng sản năm 2026.
 - Cơ quan chủ trì: Sở Nông nghiệp và Môi trường.
 - Thời gian thực hiện: Quý II/2026.
@@ -261,3 +265,14 @@ def test_a_title_the_question_quotes_whole_names_the_plan(tmp_path: Path) -> Non
         )
         quoted = session.get(Document, scope.document_ids[0])
         assert scope.by_plan and quoted is not None and quoted.title == _TITLES[0]
+
+
+def test_an_overdue_task_shows_its_time_as_the_plan_writes_it(user: ChatUser) -> None:
+    reply = ask(user, "KH 45 Dien Bien co nhiem vu nao da qua han")
+    assert "Rà soát quy hoạch thăm dò khoáng sản" in reply
+    assert "hạn Quý I/2026, tức 31/03/2026" in reply
+
+
+def test_a_count_asked_beside_a_plan_fact(user: ChatUser) -> None:
+    reply = ask(user, "KH 45 Điện Biên gồm bao nhiêu nhóm giải pháp, ban hành ngày nào?")
+    assert "05/02/2026" in reply and "04 nhóm giải pháp" in reply

@@ -97,6 +97,25 @@ def get_searcher(db: Database, settings: Settings) -> Searcher:
         return searcher
 
 
+# "… của Văn phòng UBND tỉnh", "do Bộ X ban hành": the unit says whose plan is meant.
+_OWNER_CUES = ("cua", "do", "thuoc")
+
+
+def _names_owner(question: str, match: UnitMatch) -> bool:
+    """The unit is named as a plan's owner, not as one the work goes to ("gửi … về Bộ
+    Xây dựng"): "của / do / thuộc" before it, or "ban hành" after it."""
+    q = f" {' '.join(s.replace('&', '') for s in syllables(question))} "
+    for phrase in match.mentioned:
+        at = q.find(f" {phrase} ")
+        if at < 0:
+            return True  # typed in a form the folded text does not hold: keep the old reading
+        before = q[:at].split()[-1:] or [""]
+        after = q[at + len(phrase) + 2 :].split()[:2]
+        if before[0] in _OWNER_CUES or after == ["ban", "hanh"]:
+            return True
+    return False
+
+
 def _unit_focused(question: str, match: UnitMatch) -> bool:
     """Besides naming a unit (and maybe a period), the question says little more."""
     named = {s for phrase in match.mentioned for s in phrase.split()}
@@ -512,7 +531,12 @@ class Engine:
                 )
         if reading.mine and not units and unit_hint:
             units = repo.resolve_units(session, unit_hint)[:1]
-        issued = issued_by(session, units, scope) if reading.intent not in LIST_INTENTS else None
+        owns = _names_owner(question, match)
+        issued = (
+            issued_by(session, units, scope)
+            if reading.intent not in LIST_INTENTS and owns
+            else None
+        )
         if issued is not None:
             # "chủ đề CCHC năm 2026 của Văn phòng UBND tỉnh Nghệ An": that office's plan.
             unit_spans = [sp for phrase in match.mentioned for sp in _span(question, phrase)]

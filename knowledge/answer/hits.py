@@ -30,7 +30,7 @@ from knowledge.answer.queries import (
 )
 from knowledge.answer.windows import Window, parse_quarter
 from knowledge.deadlines import parse_deadline
-from knowledge.retrieval.analyzer import analyze, syllables
+from knowledge.retrieval.analyzer import abbreviation_map, analyze, syllables
 from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
@@ -310,14 +310,16 @@ _LAW_NAME_ENDS = (
 )
 # ("… thi hành luật bắt đầu từ khi nào": a verb after "luật" names no law)
 _LAW_NAME_STOP_WORDS = frozenset(
-    {"ve", "thi", "nam", "moi", "duoc", "da", "se", "cua", "tai", "bat", "khi", "nao", "co"}
+    {"ve", "thi", "nam", "moi", "duoc", "da", "se", "cua", "tai", "bat", "khi", "nao", "co", "sua"}
 )
 
 
 @functools.lru_cache(maxsize=256)  # asked once per search hit of the same question
 def law_names(question: str) -> list[str]:
     """ "luat hon nhan va" for each law the question names by its title (folded)."""
-    sylls = [s for s in syllables(question) if s != "va"]  # "Tiêu chuẩn (và) Quy chuẩn"
+    abbr = abbreviation_map()  # "Luật Tiêu chuẩn và QCKT": the title as the text writes it
+    words = [w for s in syllables(question) for w in (abbr.get(s) or s).split()]
+    sylls = [s for s in words if s != "va"]  # "Tiêu chuẩn (và) Quy chuẩn"
     names = []
     for i, s in enumerate(sylls):
         if s != "luat" or (i and sylls[i - 1] == "phap"):

@@ -405,6 +405,10 @@ DOC_BASIS = re.compile(
 )
 
 
+# "gồm bao nhiêu thủ tục, ai ký": a count asked beside a plan fact.
+_HOW_MANY = re.compile(r"(?:^| )(?:bao nhieu|tong so|so luong) [a-z]")
+
+
 def doc_fields(q: str) -> list[str]:
     """The plan facts a question asks, in the order it asks them."""
     found: list[tuple[int, str]] = []
@@ -478,7 +482,7 @@ def read_question(
             doc_field=fields[0],
             follow_up=follow,
             fields=fields,
-            count=_any(q, COUNT) or _any(q, PLAN_TARGETS[:2]),
+            count=_any(q, COUNT) or _any(q, PLAN_TARGETS[:2]) or _HOW_MANY.search(q) is not None,
         )
     if _any(q, OVERDUE):
         return Reading(Intent.OVERDUE, follow_up=follow, mine=mine)

@@ -108,7 +108,7 @@ def stated_count(session: Session, doc_id: int, question: str) -> Passage | None
         if w in _ENDS:
             break
         words.append(w)
-    if not words or words[0] in _TASK_NOUNS[:2]:
+    if not words or " ".join(words).startswith(_TASK_NOUNS[:2]):
         return None  # "bao nhiêu nhiệm vụ": the parsed tasks answer that
     said = re.compile(rf"(?:^| )(?:{_NUMERALS}) {' '.join(words)}(?: |$)")
     rows = session.scalars(

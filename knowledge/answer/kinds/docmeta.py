@@ -62,10 +62,10 @@ def doc_meta(ask: Ask) -> Answer:
     basis = _basis_documents(ask, doc) if "basis" in fields else []
     facts = [_fact(doc, f, signer, basis) for f in fields]
     if ask.reading.count:
-        from knowledge.answer.kinds.planwide import outline_answer
+        from knowledge.answer.kinds.planwide import structured_answer
         from knowledge.answer.kinds.tasklist import plan_count_rows
 
-        outline = outline_answer(ask, doc)
+        outline = structured_answer(ask, doc)
         if outline is not None:  # "gồm bao nhiêu nội dung, ai ký": what the plan numbers
             facts.append(outline.text.rstrip(":") + ".")
         else:

@@ -72,7 +72,7 @@ def count(ask: Ask) -> Answer:
     if issued is None and len(ids) == 1 and ask.scope.by_plan and counted_words(ask.question)[0]:
         issued = ids[0]  # "KH … của Bộ X có mấy nhóm giải pháp": that plan's headings
     doc = ask.session.get(Document, issued) if issued is not None else None
-    structured = _structured(ask, doc) if doc else None
+    structured = structured_answer(ask, doc) if doc else None
     if structured is not None:
         # "danh mục nhiệm vụ BCĐ CCHC …, phần I có mấy nhiệm vụ": a part of that body's plan
         return structured
@@ -82,7 +82,7 @@ def count(ask: Ask) -> Answer:
     if isinstance(found, Answer):
         return found
     doc = found
-    structured = _structured(ask, doc)
+    structured = structured_answer(ask, doc)
     if structured is not None:
         return structured
     tasks, duties = plan_count_rows(ask, doc)
@@ -110,7 +110,7 @@ def count(ask: Ask) -> Answer:
     return _with_plan(answer, doc)
 
 
-def _structured(ask: Ask, doc: Document) -> Answer | None:
+def structured_answer(ask: Ask, doc: Document) -> Answer | None:
     """What the plan numbers under a heading, the tasks of a part, or the count the
     plan states in words ("… triển khai 08 nhóm giải pháp …")."""
     found = outline_answer(ask, doc) or part_answer(ask, doc)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,6 +17,7 @@ from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.answer.windows import Window
+from knowledge.deadlines import parse_deadline
 from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold
 from storage import repositories as repo
@@ -58,12 +60,29 @@ def due_text(task: TaskRow, window: Window | None = None) -> str:
     if window is not None:
         inside = [d.due_date for d in task.deadlines if window.start <= d.due_date <= window.end]
         if inside:
-            return texts.ANS_TASK_DUE.format(due=texts.fmt_date(min(inside)))
+            return due_on(task, min(inside))
     if task.due_date is not None:
-        return texts.ANS_TASK_DUE.format(due=texts.fmt_date(task.due_date))
+        return due_on(task, task.due_date)
     if task.deadline_text:
         return texts.ANS_TASK_DEADLINE_RAW.format(text=shorten(task.deadline_text, 60))
     return ""
+
+
+TERM_CHARS = 30  # a deadline this short that names a period ("Quý I/2026") is shown as written
+_PERIOD = re.compile(r"\b(?:quy|thang|nam)\b")
+_DAY = re.compile(r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2} thang \d{1,2} nam")
+
+
+def due_on(task: TaskRow, day: date) -> str:
+    """ "(hạn 31/03/2026)", or "(hạn Quý I/2026, tức 31/03/2026)" when the plan gives the
+    time as a period: officials think in the plan's own terms."""
+    term = (task.deadline_text or "").strip()
+    folded = fold(term)
+    single = len(task.deadlines) <= 1
+    if single and len(term) <= TERM_CHARS and _PERIOD.search(folded) and not _DAY.search(folded):
+        if parse_deadline(term).due_dates == [day]:
+            return texts.ANS_TASK_DUE_TERM.format(term=term, due=texts.fmt_date(day))
+    return texts.ANS_TASK_DUE.format(due=texts.fmt_date(day))
 
 
 def missed(task: TaskRow, today: date) -> date | None:
@@ -229,11 +248,7 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str, leads: bool | Non
     details = []
     for t in shown:
         miss = missed(t, ask.today) if overdue else None
-        due = (
-            texts.ANS_TASK_DUE.format(due=texts.fmt_date(miss))
-            if miss is not None
-            else due_text(t, ask.window)
-        )
+        due = due_on(t, miss) if miss is not None else due_text(t, ask.window)
         details.append(task_line(t, due, limit, leads))
     rest = ids[start + LIST_LIMIT :]
     answer = Answer(
