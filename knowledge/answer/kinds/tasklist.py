@@ -78,10 +78,9 @@ def due_on(task: TaskRow, day: date) -> str:
     time as a period: officials think in the plan's own terms."""
     term = (task.deadline_text or "").strip()
     folded = fold(term)
-    single = len(task.deadlines) <= 1
-    if single and len(term) <= TERM_CHARS and _PERIOD.search(folded) and not _DAY.search(folded):
-        if parse_deadline(term).due_dates == [day]:
-            return texts.ANS_TASK_DUE_TERM.format(term=term, due=texts.fmt_date(day))
+    period = len(term) <= TERM_CHARS and _PERIOD.search(folded) and not _DAY.search(folded)
+    if period and len(task.deadlines) <= 1 and parse_deadline(term).due_dates == [day]:
+        return texts.ANS_TASK_DUE_TERM.format(term=term, due=texts.fmt_date(day))
     return texts.ANS_TASK_DUE.format(due=texts.fmt_date(day))
 
 
