@@ -39,6 +39,10 @@ b) Hướng dẫn người dân xử lý nước hộ gia đình khi có dịch 
 
 4. Ủy ban nhân dân các xã, phường tuyên truyền người dân sử dụng nước tiết kiệm.
 
+5. Thuế tỉnh Yên Bái:
+a) Kiểm tra việc kê khai thuế của các đơn vị cấp nước.
+b) Hướng dẫn ưu đãi thuế cho dự án nước sạch nông thôn.
+
 Xuất khẩu nước khoáng của tỉnh phấn đấu đạt 20.000 tấn vào năm 2030.
 """
 
@@ -276,3 +280,9 @@ def test_an_overdue_task_shows_its_time_as_the_plan_writes_it(user: ChatUser) ->
 def test_a_count_asked_beside_a_plan_fact(user: ChatUser) -> None:
     reply = ask(user, "KH 45 Điện Biên gồm bao nhiêu nhóm giải pháp, ban hành ngày nào?")
     assert "05/02/2026" in reply and "04 nhóm giải pháp" in reply
+
+
+def test_a_unit_whose_name_holds_the_place_the_plan_is_named_by(user: ChatUser) -> None:
+    reply = ask(user, "theo CT 12 Yen Bai, Thue tinh Yen Bai phai cho y kien nhung noi dung gi")
+    assert reply.startswith("Thuế tỉnh Yên Bái có 2 nhiệm vụ")
+    assert "kê khai thuế" in reply and "ưu đãi thuế" in reply

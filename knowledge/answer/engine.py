@@ -22,7 +22,7 @@ from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import not_loaded, nothing_found
 from knowledge.answer.context import Ask
-from knowledge.answer.docscope import DocScope, find_scope, name_head_missing
+from knowledge.answer.docscope import DocScope, find_scope, name_head_missing, named_places
 from knowledge.answer.intents import (
     LIST_INTENTS,
     LIST_WORDS,
@@ -215,6 +215,15 @@ def _title_forms(session: Session, document_ids: list[int]) -> list[str]:
 
 def _in_titles(phrase: str, titles: list[str]) -> bool:
     return any(f" {form} " in f" {t} " for form in expanded_forms(phrase) for t in titles)
+
+
+def _placed_unit(session: Session, question: str, scope: DocScope) -> UnitMatch | None:
+    """ "Thuế tỉnh Đắk Lắk phải …": a unit whose name holds the place the plan's scope
+    was read from; the words naming the plan were taken out with the place in them."""
+    whole = find_units(session, question, scope.document_ids)
+    if whole.units and any(named_places(m) for m in whole.mentioned):
+        return _besides_issuer(session, whole, scope)
+    return None
 
 
 def _besides_issuer(session: Session, match: UnitMatch, scope: DocScope) -> UnitMatch:
@@ -485,6 +494,8 @@ class Engine:
         # no unit and ask nothing: units and intent are read from the rest.
         asked = scope.strip(question) if scope.named else question
         match = _besides_issuer(session, find_units(session, asked, scope.document_ids), scope)
+        if not (match.units or match.options) and asked != question:
+            match = _placed_unit(session, question, scope) or match
         window = _unless_in_name(question, parse_window(question, today), scope)
         has_unit = bool(match.units or match.options)
         reading = read_question(

@@ -161,6 +161,9 @@ UNIT_LIST_ASK = LIST_WORDS + (
     "trach nhiem gi",
     "nhung trach nhiem",
     "trach nhiem nao",
+    "nhung noi dung gi",  # "Thuế tỉnh phải cho ý kiến những nội dung gì"
+    "nhung noi dung nao",
+    "ve noi dung gi",
 )
 # "nhiệm vụ thường xuyên gì", "những việc cụ thể nào": a list with a word or two between.
 _TASKS_WHICH = re.compile(r"(?:^| )(?:nhiem vu|viec|trach nhiem)(?: \w+){1,2} (?:gi|nao)(?: |$)")
