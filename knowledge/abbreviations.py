@@ -124,6 +124,10 @@ _BUILTIN: list[tuple[tuple[str, ...], str]] = [
     (("BVTV",), "bảo vệ thực vật"),
     (("QLRRTT",), "quản lý rủi ro thiên tai"),
     (("QCKT",), "quy chuẩn kỹ thuật"),
+    (("BMNN",), "bí mật nhà nước"),
+    (("TSC",), "tài sản công"),
+    (("DVSNCL",), "đơn vị sự nghiệp công lập"),
+    (("DNNN",), "doanh nghiệp nhà nước"),
     (("QP&AN",), "quốc phòng, an ninh"),
     (("PCCCR",), "phòng cháy, chữa cháy rừng"),
 ]

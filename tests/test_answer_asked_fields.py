@@ -286,3 +286,27 @@ def test_a_unit_whose_name_holds_the_place_the_plan_is_named_by(user: ChatUser) 
     reply = ask(user, "theo CT 12 Yen Bai, Thue tinh Yen Bai phai cho y kien nhung noi dung gi")
     assert reply.startswith("Thuế tỉnh Yên Bái có 2 nhiệm vụ")
     assert "kê khai thuế" in reply and "ưu đãi thuế" in reply
+
+
+def test_the_duties_of_a_unit_asked_as_trach_nhiem_cua_x_la_gi(user: ChatUser) -> None:
+    reply = ask(user, "CT 12 Yen Bai ve nuoc sinh hoat: trach nhiem cua So Y te la gi?")
+    assert reply.startswith("Sở Y tế có 2 nhiệm vụ")
+
+
+def test_the_named_plans_title_words_are_no_topic_of_a_units_list(user: ChatUser) -> None:
+    reply = ask(user, "So Xay dung co nhiem vu gi trong KH 45 Dien Bien ve khoang san")
+    assert reply.startswith("Sở Xây dựng có 1 nhiệm vụ")
+
+
+def test_a_role_header_is_no_unit() -> None:
+    from knowledge.units import is_bare_noun
+
+    assert is_bare_noun("Cơ quan phối hợp") and is_bare_noun("Đơn vị chủ trì")
+    assert not is_bare_noun("Cơ quan Thường trực Ban Chỉ đạo")
+
+
+def test_a_capitalised_name_after_a_word_it_would_join() -> None:
+    from knowledge.answer.unitmatch import capitalised
+
+    assert capitalised("dựa vào cộng đồng Bộ Tư lệnh Thành phố làm gì", "bo tu lenh thanh pho")
+    assert not capitalised("đồng bộ tư lệnh", "bo tu lenh")

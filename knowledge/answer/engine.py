@@ -50,6 +50,7 @@ from knowledge.answer.queries import (
 )
 from knowledge.answer.unitmatch import (
     UnitMatch,
+    capitalised,
     expanded_forms,
     find_units,
     spelled_out,
@@ -219,9 +220,19 @@ def _in_titles(phrase: str, titles: list[str]) -> bool:
 
 def _placed_unit(session: Session, question: str, scope: DocScope) -> UnitMatch | None:
     """ "Thuế tỉnh Đắk Lắk phải …": a unit whose name holds the place the plan's scope
-    was read from; the words naming the plan were taken out with the place in them."""
+    was read from, or that is typed as a name ("… cộng đồng: Bộ Tư lệnh Thành phố"), found
+    in the question as typed; the words naming the plan were taken out with its place."""
     whole = find_units(session, question, scope.document_ids)
-    if whole.units and any(named_places(m) for m in whole.mentioned):
+    sylls = [s.replace("&", "") for s in syllables(question)]
+
+    def outside_name(mention: str) -> bool:
+        parts = mention.split()
+        starts = [i for i in range(len(sylls)) if sylls[i : i + len(parts)] == parts]
+        return any(not any(a < i + len(parts) and i < b for a, b in scope.spans) for i in starts)
+
+    if whole.units and any(
+        named_places(m) or (capitalised(question, m) and outside_name(m)) for m in whole.mentioned
+    ):
         return _besides_issuer(session, whole, scope)
     return None
 

@@ -166,7 +166,10 @@ UNIT_LIST_ASK = LIST_WORDS + (
     "ve noi dung gi",
 )
 # "nhiệm vụ thường xuyên gì", "những việc cụ thể nào": a list with a word or two between.
-_TASKS_WHICH = re.compile(r"(?:^| )(?:nhiem vu|viec|trach nhiem)(?: \w+){1,2} (?:gi|nao)(?: |$)")
+_TASKS_WHICH = re.compile(
+    r"(?:^| )(?:nhiem vu|viec|trach nhiem)(?: \w+){1,2} (?:gi|nao)(?: |$)"
+    r"|(?:^| )(?:nhiem vu|trach nhiem) cua(?: \w+){1,8} la gi(?: |$)"  # "trách nhiệm của Sở Y tế là gì"
+)
 WINDOW_WORDS = ("den han", "het han", "sap den han", "toi han", "phai xong", "can hoan thanh")
 WHO_LEAD = (
     "ai chu tri",

@@ -121,6 +121,9 @@ def list_topic(ask: Ask, asking: tuple[str, ...] = ()) -> str:
     abbr = abbreviation_map()
     listing = {w for p in asks for w in p.split()}
     listing |= {w for p in units for w in syllables(p)}  # "SNV" is the unit asked about
+    # "… trong KH 1026 triển khai CT 32 về bảo vệ BMNN": the named plan's own title says
+    # which plan, not what in it is asked about.
+    listing |= _titles_words(ask)
     words = [
         w
         for w in content_syllables(text)
@@ -130,6 +133,16 @@ def list_topic(ask: Ask, asking: tuple[str, ...] = ()) -> str:
         and not (w in abbr and set(abbr[w].split()) <= listing)
     ]
     return _as_typed(ask.question, words)
+
+
+def _titles_words(ask: Ask) -> set[str]:
+    from knowledge.retrieval.analyzer import syllables
+    from storage.models import Document
+
+    if not ask.scope.by_plan or len(ask.scope.document_ids) != 1:
+        return set()
+    doc = ask.session.get(Document, ask.scope.document_ids[0])
+    return set(syllables(doc.title)) if doc is not None and doc.title else set()
 
 
 def _as_typed(question: str, words: list[str]) -> str:

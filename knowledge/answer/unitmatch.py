@@ -143,6 +143,20 @@ _COMPOUNDS = frozenset(
 )
 
 
+def capitalised(question: str, name: str) -> bool:
+    """The name is typed with its head in capitals ("cộng đồng Bộ Tư lệnh"): a name, not
+    the tail of a word ("đồng bộ")."""
+    words = question.split()
+    parts = name.split()
+    for i in range(len(words) - len(parts) + 1):
+        if (
+            words[i][:1].isupper()
+            and [fold(w).strip(",.;:()") for w in words[i : i + len(parts)]] == parts
+        ):
+            return True
+    return False
+
+
 def _only_in_words(text: str, needle: str) -> bool:
     """Every occurrence of the name is the tail of such a word (``_COMPOUNDS``)."""
     head = needle.split()[0]
@@ -171,7 +185,7 @@ def find_units(
             needle = f" {name} "
             if _collective(name) and _asked_for(text, needle):
                 continue  # "các cơ quan nào phối hợp": what is asked, no unit named
-            if needle in text and not _only_in_words(text, needle):
+            if needle in text and (not _only_in_words(text, needle) or capitalised(question, name)):
                 if " " not in name and _only_in_numbers(question, name):
                     continue  # "Kế hoạch 31/KH-STP": the issuer's letters in a số hiệu
                 if (
