@@ -42,6 +42,9 @@ BLIND6_FILE = ROOT / "tests" / "qa" / "blind6.jsonl"
 BLIND7_FILE = ROOT / "tests" / "qa" / "blind7.jsonl"
 # Written in round 9 from the documents only; first sight at 5f9e5c5, then studied.
 BLIND8_FILE = ROOT / "tests" / "qa" / "blind8.jsonl"
+# Written in round 9 after blind8 was studied (facts from annexes and deep sections);
+# first sight at 04bbc9d, then studied.
+BLIND9_FILE = ROOT / "tests" / "qa" / "blind9.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -144,7 +147,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the eight blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the nine blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -156,6 +159,7 @@ def qa_files() -> list[Path]:
         BLIND6_FILE,
         BLIND7_FILE,
         BLIND8_FILE,
+        BLIND9_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
