@@ -242,7 +242,7 @@ def _answering(
     question = _unframed(question)  # "yêu cầu …", "phấn đấu …": neither searched nor held
     hits = ask.searcher.search(question, k=depth, kinds=kinds, document_ids=doc_ids)
     numbers = quoted_numbers(question) - own_numbers(ask)
-    floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan else MIN_COVERAGE
+    floor = MIN_COVERAGE_SCOPED if ask.scope.by_plan or _one_plan(ask) else MIN_COVERAGE
     fixed = corrected(question, ask.searcher.keyword.vocab)  # "trien khia" as search read it
     years = asked_years(ask.question or question)
     quarter = parse_quarter(ask.question or question, ask.today)
@@ -258,6 +258,15 @@ def _answering(
         and _holds_names(ask, h)
         and not _RECIPIENTS.match(h.record.text)
     ]
+
+
+def _one_plan(ask: Ask) -> bool:
+    """A place with one loaded plan (of those with a title) names that plan as surely as
+    its number would."""
+    if not ask.scope.named or not ask.scope.document_ids:
+        return False
+    docs = [ask.session.get(Document, i) for i in ask.scope.document_ids]
+    return len([d for d in docs if d is not None and (d.title or d.issuer)]) == 1
 
 
 def _names_units(ask: Ask, hit: Hit) -> bool:
@@ -563,7 +572,9 @@ def _completion(ask: Ask, hit: Hit) -> str:
 
 
 # The question asks how things stand now ("hiện có bao nhiêu trạm", "đến nay đã …").
-_ASKS_PRESENT = re.compile(r"(?:^| )(?:hien nay|hien tai|hien co|hien dang|den nay)(?: |$)")
+_ASKS_PRESENT = re.compile(
+    r"(?:^| )(?:hien nay|hien tai|hien co|hien dang|den nay)(?: |$)|^hien "  # "hiện HN có …"
+)
 PRESENT_MARGIN = 0.05  # how close in coverage a present-state record must be to come first
 
 
