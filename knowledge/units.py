@@ -425,18 +425,9 @@ def _generic_head(folded: str) -> str | None:
     return m.group(0) if m else None
 
 
-# A table's column header read as a cell ("Cơ quan phối hợp"): a role, nobody's name.
-_ROLE_HEADERS = re.compile(
-    r"^(?:co quan|don vi)(?: (?:chu tri|phoi hop|thuc hien|thuc hien chinh|tham muu))+$"
-)
-
-
 def is_bare_noun(text: str) -> bool:
-    """Only a collective noun ("Cơ quan", "Đơn vị", "các sở, ngành") or a role header
-    ("Cơ quan phối hợp"): it names no one unit."""
+    """Only a collective noun ("Cơ quan", "Đơn vị", "các sở, ngành"): it names no one unit."""
     f = fold(text).strip(" ,;.")
-    if _ROLE_HEADERS.match(f):
-        return True
     head = _generic_head(f)
     return head is not None and head.strip() == f
 

@@ -298,13 +298,6 @@ def test_the_named_plans_title_words_are_no_topic_of_a_units_list(user: ChatUser
     assert reply.startswith("Sở Xây dựng có 1 nhiệm vụ")
 
 
-def test_a_role_header_is_no_unit() -> None:
-    from knowledge.units import is_bare_noun
-
-    assert is_bare_noun("Cơ quan phối hợp") and is_bare_noun("Đơn vị chủ trì")
-    assert not is_bare_noun("Cơ quan Thường trực Ban Chỉ đạo")
-
-
 def test_a_capitalised_name_after_a_word_it_would_join() -> None:
     from knowledge.answer.unitmatch import capitalised
 

@@ -212,3 +212,13 @@ def test_the_unit_named_after_the_work() -> None:
     assert b.lead_units == ["Sở Nông nghiệp và Môi trường"]
     assert b.deadline.due_dates == [date(2026, 12, 31)]
     assert _task(plan, "III.1.c").deadline.due_dates == [date(2026, 9, 30)]
+
+
+def test_the_day_of_each_period_stays_with_the_rhythm() -> None:
+    from knowledge.plan.clauses import assignment_deadline
+
+    deadline = assignment_deadline(
+        "Các sở báo cáo kết quả qua Sở Khoa học và Công nghệ trước ngày 15 hằng tháng.", 2026
+    )
+    assert deadline.kind == "recurring" and deadline.recurrence == "monthly"
+    assert deadline.raw == "trước ngày 15 hằng tháng"

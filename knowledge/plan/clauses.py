@@ -318,6 +318,9 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
     return dates, raws
 
 
+_DAY_OF_PERIOD = re.compile(r"(?:trước|chậm nhất|vào)\s++ngày\s++\d{1,2}\s++$", re.IGNORECASE)
+
+
 def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
     """The deadline an assignment sentence states; none when it states no date of its own."""
     masked = _masked(text)
@@ -331,7 +334,10 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
         return Deadline(raw="; ".join(dict.fromkeys(raws)), kind="date", due_dates=sorted(dates))
     if m := _CADENCE.search(masked) or _RECURRING.search(masked):
         parsed = parse_deadline(m.group(0), plan_year)  # "hằng quý" -> quarterly
-        return Deadline(raw=m.group(0), kind="recurring", recurrence=parsed.recurrence)
+        # "trước ngày 15 hằng tháng": the day of each period is part of the rhythm
+        day = _DAY_OF_PERIOD.search(masked[max(0, m.start() - 40) : m.start()])
+        raw = (day.group(0) + m.group(0)) if day else m.group(0)
+        return Deadline(raw=raw.strip(), kind="recurring", recurrence=parsed.recurrence)
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
     return Deadline(raw="", kind="none")
