@@ -303,3 +303,20 @@ def test_a_capitalised_name_after_a_word_it_would_join() -> None:
 
     assert capitalised("dựa vào cộng đồng Bộ Tư lệnh Thành phố làm gì", "bo tu lenh thanh pho")
     assert not capitalised("đồng bộ tư lệnh", "bo tu lenh")
+
+
+def test_a_long_quote_keeps_the_words_that_give_the_work_in_view() -> None:
+    import re
+
+    from knowledge.answer.compose import excerpt
+
+    text = (
+        "9. Về triển khai hạ tầng phủ sóng các thôn, bản vùng cao còn lõm sóng điện thoại, "
+        "đường truyền Internet yếu, ảnh hưởng đến việc học trực tuyến và dịch vụ công của "
+        "người dân trên địa bàn các xã biên giới và vùng đặc biệt khó khăn của tỉnh trong "
+        "nhiều năm qua: đề nghị các Tập đoàn: Bưu chính Viễn thông Việt Nam, Công nghiệp - "
+        "Viễn thông Quân đội tổ chức thực hiện, hoàn thành trong tháng 12 năm 2025; Bộ "
+        "Khoa học và Công nghệ hướng dẫn."
+    )
+    quoted = excerpt(text, "phu song lom song giao tap doan nao", 300, prefer=re.compile("đề nghị"))
+    assert "Công nghiệp - Viễn thông Quân đội" in quoted

@@ -96,6 +96,9 @@ _CLAUSE = re.compile(
 _DIGIT = re.compile(r"\d")
 
 
+CUE_ROOM = 120  # characters after the asked-for words that a cut must still show
+
+
 def excerpt(
     text: str,
     question: str,
@@ -130,6 +133,10 @@ def excerpt(
         out += " " + clauses[j]
         j += 1
     prefix = "… " if best > 0 else ""
+    cue = prefer.search(out) if prefer is not None else None
+    if cue is not None and cue.end() + CUE_ROOM > limit:
+        # "… Internet yếu: đề nghị các Tập đoàn: A, B …": the words that say it stay in view
+        out, prefix = out[max(0, cue.start() - limit // 3) :], "… "
     held = [i for i, c in enumerate(clauses) if prefer is not None and prefer.search(c)]
     if not held or any(best <= i < j for i in held):
         return prefix + shorten(out, limit)

@@ -204,10 +204,12 @@ _COORD_ASKED = re.compile(
     r"|(?:^| )phoi hop (?:voi )?(?:ai|nhung ai|(?:don vi|co quan|bo|so|nganh) nao|la|gom)(?: |$)"
 )
 # "sở nào chủ trì", "do bộ nào thực hiện", "ngành nào phụ trách": a kind of unit asked for.
-_UNIT_KINDS = r"(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao)"
+_UNIT_KINDS = (
+    r"(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao|tap doan)"
+)
 _WHICH_UNIT = re.compile(rf"(?:^| ){_UNIT_KINDS} nao(?: |$)")
 # "NQ 122 giao bộ nào trình …": the unit the work is given to is asked.
-_GIVEN_TO = re.compile(rf"(?:^| )giao(?: cho)? {_UNIT_KINDS} nao(?: |$)")
+_GIVEN_TO = re.compile(rf"(?:^| )giao(?: cho)?(?: nhung| cac)? {_UNIT_KINDS} nao(?: |$)")
 _ROLE_VERBS = (
     "chu tri",
     "thuc hien",

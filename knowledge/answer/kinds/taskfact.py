@@ -282,7 +282,8 @@ def _with_evidence(
 
 # A passage answers "who" when it gives the work to someone.
 _GIVES = re.compile(
-    r"chủ trì|phụ trách|thực hiện:|giao\b|trách nhiệm|đầu mối|tham mưu|chỉ đạo|phối hợp", re.I
+    r"chủ trì|phụ trách|thực hiện:|giao\b|đề nghị|trách nhiệm|đầu mối|tham mưu|chỉ đạo|phối hợp",
+    re.I,
 )
 
 
@@ -295,7 +296,10 @@ def _names_someone(ask: Ask, hit: Hit) -> bool:
 
 
 def _prefer(ask: Ask) -> re.Pattern[str] | None:
-    """What the quoted clause should hold: a date as fine as asked, for a "when"."""
+    """What the quoted clause should hold: a date as fine as asked, for a "when"; the
+    words giving the work to someone, for a "who"."""
+    if ask.reading.intent == Intent.WHO:
+        return _GIVES
     return asked_grain(ask.question) if ask.reading.intent == Intent.DEADLINE else None
 
 
