@@ -128,15 +128,19 @@ def excerpt(
     ]
     best = max(range(len(clauses)), key=lambda i: (scores[i], -i))
     out = clauses[best]
-    j = best + 1
-    while j < len(clauses) and len(out) + len(clauses[j]) < limit * 0.6:
-        out += " " + clauses[j]
-        j += 1
     prefix = "… " if best > 0 else ""
     cue = prefer.search(out) if prefer is not None else None
     if cue is not None and cue.end() + CUE_ROOM > limit:
         # "… Internet yếu: đề nghị các Tập đoàn: A, B …": the words that say it stay in view
         out, prefix = out[max(0, cue.start() - limit // 3) :], "… "
+    j = best + 1
+    while j < len(clauses) and (
+        len(out) + len(clauses[j]) < limit * 0.6
+        # "… Tập đoàn: A, Công nghiệp" / "- Viễn thông Quân đội …": a name's dash, not a bullet
+        or (not out.rstrip().endswith((".", ";", ":")) and len(out) + len(clauses[j]) < limit)
+    ):
+        out += " " + clauses[j]
+        j += 1
     held = [i for i, c in enumerate(clauses) if prefer is not None and prefer.search(c)]
     if not held or any(best <= i < j for i in held):
         return prefix + shorten(out, limit)
