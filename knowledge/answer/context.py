@@ -12,7 +12,7 @@ from knowledge.answer.docscope import DocScope
 from knowledge.answer.intents import Reading
 from knowledge.answer.windows import Window
 from knowledge.retrieval.search import Searcher
-from storage.models import Unit
+from storage.models import Document, Unit
 
 
 @dataclass
@@ -29,6 +29,9 @@ class Ask:
     scope: DocScope = field(default_factory=DocScope)
     chat: dict[str, Any] = field(default_factory=dict)  # the previous answer's context
     labels: dict[int, str] = field(default_factory=dict)  # document id -> plan label
+    # Documents held for the question's life: the session's identity map keeps only weak
+    # references, so each search hit's plan would otherwise be read again.
+    documents: dict[int, Document | None] = field(default_factory=dict)
 
     @property
     def doc_ids(self) -> list[int] | None:
@@ -36,3 +39,8 @@ class Ask:
 
     def label(self, document_id: int) -> str:
         return self.labels.get(document_id, "")
+
+    def document(self, document_id: int) -> Document | None:
+        if document_id not in self.documents:
+            self.documents[document_id] = self.session.get(Document, document_id)
+        return self.documents[document_id]

@@ -265,7 +265,7 @@ def _one_plan(ask: Ask) -> bool:
     its number would."""
     if not ask.scope.named or not ask.scope.document_ids:
         return False
-    docs = [ask.session.get(Document, i) for i in ask.scope.document_ids]
+    docs = [ask.document(i) for i in ask.scope.document_ids]
     return len([d for d in docs if d is not None and (d.title or d.issuer)]) == 1
 
 
@@ -273,11 +273,10 @@ def _names_units(ask: Ask, hit: Hit) -> bool:
     """Each unit the question names is in the record or its plan's title or issuer, by
     its name, an alias or the words typed: "… thủ tục của Sở Y tế" is not answered by a
     passage about the Sở Nội vụ's procedures."""
-    from storage.models import Document
 
     if not ask.units:
         return True
-    doc = ask.session.get(Document, hit.record.document_id)
+    doc = ask.document(hit.record.document_id)
     plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
     have = _folded_words(f"{hit.record.searchable} {plan}")
 
@@ -352,7 +351,7 @@ def _holds_laws(ask: Ask, hit: Hit) -> bool:
     names = law_names(ask.question)
     if not names:
         return True
-    doc = ask.session.get(Document, hit.record.document_id)
+    doc = ask.document(hit.record.document_id)
     plan = doc.title if doc is not None else ""
     text = _folded_words(f"{hit.record.searchable} {plan}").replace(" va ", " ")
     return all(f" {n} " in text for n in names)
@@ -364,7 +363,7 @@ def _holds_places(ask: Ask, hit: Hit) -> bool:
     places = named_places(ask.question)
     if not places:
         return True
-    doc = ask.session.get(Document, hit.record.document_id)
+    doc = ask.document(hit.record.document_id)
     if doc is None or doc.jurisdiction != "national":
         return True  # a province's plan speaks for its province; scope chose it
     text = _folded_words(hit.record.searchable)
@@ -377,7 +376,7 @@ def _holds_names(ask: Ask, hit: Hit) -> bool:
     names = proper_names(ask.question)
     if not names:
         return True
-    doc = ask.session.get(Document, hit.record.document_id)
+    doc = ask.document(hit.record.document_id)
     plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
     text = _folded_words(f"{hit.record.searchable} {plan}")
     return all(f" {n} " in text for n in names)
@@ -393,7 +392,6 @@ def _unframed(question: str) -> str:
 
 def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
     """The asked years when the hit's heading or plan covers none: the record must hold one."""
-    from storage.models import Document
 
     if not years:
         return set()
@@ -401,7 +399,7 @@ def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
     # records, not the plan's whole span: "đến năm 2028" is not answered under it.
     covered = asked_years(hit.record.locator)
     if not covered:
-        doc = ask.session.get(Document, hit.record.document_id)
+        doc = ask.document(hit.record.document_id)
         covered = document_years(doc) if doc is not None else set()
         if doc is not None and doc.issued_date is not None and _PRESENT.match(hit.record.text):
             covered = {doc.issued_date.year}  # "Hiện nay … 22 trạm": the state when issued
@@ -442,7 +440,6 @@ def _place_in_text(ask: Ask, question: str, kinds: Sequence[str] | None) -> list
 
 def own_numbers(ask: Ask) -> set[str]:
     """The numbers of the plans the question is scoped to ("141" of KH 141/KH-UBND)."""
-    from storage.models import Document
 
     out = set()
     for doc_id in ask.scope.document_ids:
