@@ -31,14 +31,18 @@ def _task(plan: ParsedPlan, number: str) -> Task:
     return found[0]
 
 
-@pytest.mark.parametrize("stem", parse_eval.WRITTEN)
-def test_written_plans_meet_the_targets(stem: str) -> None:
+def _meets_targets(stem: str, lead: float) -> None:
     score = parse_eval.score_file(stem)
     assert score is not None
     assert score.found / score.gold >= 0.9, score.misses
-    assert score.lead / score.found >= 0.85
+    assert score.lead / score.found >= lead
     assert score.due / score.found >= 0.9
     assert score.invented <= 1
+
+
+@pytest.mark.parametrize("stem", parse_eval.WRITTEN)
+def test_written_plans_meet_the_targets(stem: str) -> None:
+    _meets_targets(stem, lead=0.85)
 
 
 def test_the_written_set_is_there() -> None:
@@ -184,12 +188,7 @@ def test_season_and_occurrence_deadlines_are_time_cells_without_a_date(
 
 @pytest.mark.parametrize("stem", parse_eval.WRITTEN2)
 def test_second_written_set_meets_the_targets(stem: str) -> None:
-    score = parse_eval.score_file(stem)
-    assert score is not None
-    assert score.found / score.gold >= 0.9, score.misses
-    assert score.lead / score.found >= 0.9
-    assert score.due / score.found >= 0.9
-    assert score.invented <= 1
+    _meets_targets(stem, lead=0.9)
 
 
 def test_the_unit_named_after_the_work() -> None:

@@ -276,15 +276,21 @@ def _names_units(ask: Ask, hit: Hit) -> bool:
 
     if not ask.units:
         return True
-    doc = ask.document(hit.record.document_id)
-    plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
-    have = _folded_words(f"{hit.record.searchable} {plan}")
+    have = _with_plan(ask, hit)
 
     def held(name: str) -> bool:
         return _folded_words(name) in have
 
     by_name = all(held(u.name) or any(held(a.alias) for a in u.aliases) for u in ask.units)
     return by_name or any(held(w) for w in ask.unit_words)
+
+
+def _with_plan(ask: Ask, hit: Hit, issuer: bool = True) -> str:
+    """The record's words with its plan's title (and issuer), folded, for phrase tests:
+    what names the plan speaks for every record of it."""
+    doc = ask.document(hit.record.document_id)
+    plan = "" if doc is None else doc.title + (f" {doc.issuer or ''}" if issuer else "")
+    return _folded_words(f"{hit.record.searchable} {plan}")
 
 
 def _folded_words(text: str) -> str:
@@ -351,9 +357,7 @@ def _holds_laws(ask: Ask, hit: Hit) -> bool:
     names = law_names(ask.question)
     if not names:
         return True
-    doc = ask.document(hit.record.document_id)
-    plan = doc.title if doc is not None else ""
-    text = _folded_words(f"{hit.record.searchable} {plan}").replace(" va ", " ")
+    text = _with_plan(ask, hit, issuer=False).replace(" va ", " ")
     return all(f" {n} " in text for n in names)
 
 
@@ -376,9 +380,7 @@ def _holds_names(ask: Ask, hit: Hit) -> bool:
     names = proper_names(ask.question)
     if not names:
         return True
-    doc = ask.document(hit.record.document_id)
-    plan = f"{doc.title} {doc.issuer or ''}" if doc is not None else ""
-    text = _folded_words(f"{hit.record.searchable} {plan}")
+    text = _with_plan(ask, hit)
     return all(f" {n} " in text for n in names)
 
 

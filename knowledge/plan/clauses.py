@@ -341,8 +341,3 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
     return Deadline(raw="", kind="none")
-
-
-def tail_deadline(text: str, plan_year: int | None) -> Deadline:
-    """A time field given after the work ("thời gian: Quý III/2026", "hoàn thành năm 2026")."""
-    return parse_deadline(text, plan_year)

@@ -30,9 +30,10 @@ import re
 from dataclasses import dataclass
 
 from knowledge import texts
+from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
-from knowledge.plan.clauses import assignment_deadline, names_unit, subject_of, tail_deadline
+from knowledge.plan.clauses import assignment_deadline, names_unit, subject_of
 from knowledge.plan.labels import assignment_tail, starts_with_label
 from knowledge.plan.model import Section, Task
 from knowledge.plan.sections import (
@@ -182,7 +183,7 @@ def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
         # "… . Giao: Sở X; thời gian: Quý III/2026." / "… (Sở X chủ trì; năm 2026)."
         unit, coordinators, title = tail.lead, tail.coordinators, tail.title
         if tail.deadline:
-            deadline = tail_deadline(tail.deadline, plan_year)
+            deadline = parse_deadline(tail.deadline, plan_year)  # "Quý III/2026"
     if not unit and owner and _owner_does(owner):
         unit = owner  # a department's own plan: its work items are its own
     numbers = stack_numbers(item.stack)
