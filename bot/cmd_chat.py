@@ -1,20 +1,23 @@
 """Chat subcommands: ``run`` (every configured channel), ``migrate``, ``updates``,
-``chat`` (terminal), ``invite``."""
+``chat`` (terminal), ``invite``.
+
+The handlers and storage are imported inside each command, as in ``cmd_ask``: every
+``planbot`` command builds this parser, and the handlers' unit tables are not needed
+to parse arguments.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from typing import TYPE_CHECKING
 
 from bot import texts
-from handlers import data
-from handlers.access import ROLES
-from handlers.admin import issue_invite
-from handlers.services import Services
-from storage import chat
-from storage.db import Database
-from storage.settings import get_settings
+from storage.chat import ROLES
+
+if TYPE_CHECKING:
+    from handlers.services import Services
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -64,18 +67,25 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _services() -> Services:
+    from handlers.services import Services
+    from storage.db import Database
+    from storage.settings import get_settings
+
     settings = get_settings()
     return Services(Database.from_settings(settings), settings)
 
 
 def _run(args: argparse.Namespace) -> int:
     from bot.runtime import Role, run_forever
+    from storage.settings import get_settings
 
     return run_forever(get_settings(), Role(args.role))
 
 
 def _migrate(args: argparse.Namespace) -> int:
+    from storage.db import Database
     from storage.migrate import head_revision
+    from storage.settings import get_settings
 
     Database.from_settings(get_settings())  # migrates
     print(texts.CLI_MIGRATED.format(revision=head_revision()))
@@ -84,6 +94,10 @@ def _migrate(args: argparse.Namespace) -> int:
 
 def _updates(args: argparse.Namespace) -> int:
     """Stored updates that failed (default) or still wait, newest first."""
+    from storage import chat
+    from storage.db import Database
+    from storage.settings import get_settings
+
     db = Database.from_settings(get_settings())
     with db.session() as session:
         if args.pending:
@@ -119,6 +133,10 @@ def _chat(args: argparse.Namespace) -> int:
 
 
 def _invite(args: argparse.Namespace) -> int:
+    from handlers import data
+    from handlers.admin import issue_invite
+    from storage import chat
+
     services = _services()
     with services.db.session() as session:
         unit = None

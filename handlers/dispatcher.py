@@ -35,7 +35,7 @@ from handlers import (
     report_chat,
     texts,
 )
-from handlers.access import Actor, actor_for
+from handlers.access import actor_for
 from handlers.errors import UserFacingError
 from handlers.linking import link
 from handlers.messages import Incoming, Reply
@@ -43,6 +43,7 @@ from handlers.render import MENU_KEY, caps_for, numbered
 from handlers.services import NullIO, Result, Services, TurnIO
 from handlers.turn import Turn
 from storage import chat
+from storage.models import Identity
 
 log = logging.getLogger(__name__)
 
@@ -125,27 +126,31 @@ class Dispatcher:
         command, args = parse_command(incoming.text)
         if command == "/start" and args and incoming.attachment is None:
             return Result(replies=[link(session, sender, args.split()[0], self.services.now())])
-        actor, context = self._load(incoming, session)
-        if actor is None:
+        identity, context = self._load(incoming, session)
+        if identity is None:
             return self._unlinked(incoming, context, session)
+        actor = actor_for(identity, sender.chat_id)
         turn = Turn(self.services, actor, incoming, io, context, session)
         try:
             replies = self._route(turn)
         except UserFacingError as exc:
             replies = [Reply(text=exc.message)]
         replies = self._render(turn, replies)
+        # The turn's routine writes come last: on SQLite the first write takes the
+        # database's one write lock until the commit, and taken before the answer it
+        # made every other chat's turn wait for this one's whole search.
+        chat.touch_identity(session, identity, sender.chat_id)
         chat.set_context(session, sender.channel, sender.chat_id, turn.context)
         return Result(replies=replies, pushes=turn.pushes)
 
-    def _load(self, incoming: Incoming, session: Session) -> tuple[Actor | None, dict[str, Any]]:
+    def _load(self, incoming: Incoming, session: Session) -> tuple[Identity | None, dict[str, Any]]:
+        """The sender's active identity (None when unlinked) and the chat's context."""
         sender = incoming.sender
         context = chat.get_context(session, sender.channel, sender.chat_id)
         identity = chat.find_identity(session, sender.channel, sender.external_id)
         if identity is None or not identity.user.active:
             return None, context
-        chat.touch_identity(session, identity, sender.chat_id)
-        actor = actor_for(identity, sender.chat_id)
-        return actor, context
+        return identity, context
 
     def _unlinked(self, incoming: Incoming, context: dict[str, Any], session: Session) -> Result:
         """One polite explanation per chat, then nothing."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+import sqlite3
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fakes.chat import (
@@ -134,6 +136,48 @@ def test_plain_text_and_hoi_ask_the_engine_with_scope_and_memory(
     assert first["context"] is None
     assert second["question"] == "còn Sở Tài chính thì sao?"
     assert second["context"] == {"unit": "Sở Tư pháp"}  # follow-up memory per chat
+
+
+class _WritesBeside(StubEngine):
+    """An engine that, mid-answer, tries a write from another connection (another
+    chat's turn, on SQLite's single write lock) with a short timeout."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__()
+        self.path = path
+        self.locked: list[bool] = []
+
+    def ask(self, question: str, **kwargs: Any) -> Answer:
+        other = sqlite3.connect(self.path, timeout=0.2)
+        try:
+            other.execute("BEGIN IMMEDIATE")
+            other.rollback()
+            self.locked.append(False)
+        except sqlite3.OperationalError:
+            self.locked.append(True)
+        finally:
+            other.close()
+        return super().ask(question, **kwargs)
+
+
+def test_a_question_holds_no_write_lock_while_it_is_answered(
+    services: Services, dispatcher: Dispatcher
+) -> None:
+    """Another chat can write while this one's answer is searched; the turn's own
+    writes (last seen, chat context) still land at its end."""
+    path = services.db.engine.url.database
+    assert path
+    engine = _WritesBeside(path)
+    services._engine = engine  # type: ignore[assignment]
+    user = linked(services, dispatcher, "w", "viewer")
+    before = chat.utcnow() - timedelta(days=3)
+    with services.db.session() as session:
+        chat.find_identity(session, "telegram", "w").last_seen_at = before  # type: ignore[union-attr]
+    assert user.say("ai chủ trì trợ lý ảo?") == ["Sở Tư pháp chủ trì nhiệm vụ 3.18."]
+    assert engine.locked == [False]
+    with services.db.session() as session:
+        identity = chat.find_identity(session, "telegram", "w")
+        assert identity is not None and identity.last_seen_at > before
 
 
 def test_hoi_without_question_prompts_then_next_text_is_the_question(

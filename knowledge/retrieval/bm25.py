@@ -3,6 +3,10 @@
 Written here rather than taken from ``rank-bm25`` (which scores every document in
 Python per query term) or ``bm25s`` (which needs scipy): postings as numpy arrays
 score a query over 10,000+ records in well under a millisecond per term.
+
+All postings live in two flat arrays, each term a slice of them (compressed sparse
+rows): one array per term meant some 90,000 small arrays, and unpickling those was
+most of a cold ``planbot ask``.
 """
 
 from __future__ import annotations
@@ -23,7 +27,11 @@ class BM25:
     k1: float = 1.2
     b: float = 0.75
     n_docs: int = 0
-    postings: dict[str, tuple[npt.NDArray[np.int32], FloatArray]] = field(default_factory=dict)
+    # term -> its row: postings of row r are ids/weights[starts[r]:starts[r + 1]]
+    rows: dict[str, int] = field(default_factory=dict)
+    starts: npt.NDArray[np.int64] = field(default_factory=lambda: np.zeros(1, dtype=np.int64))
+    ids: npt.NDArray[np.int32] = field(default_factory=lambda: np.zeros(0, dtype=np.int32))
+    weights: FloatArray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
     idf: dict[str, float] = field(default_factory=dict)
 
     @classmethod
@@ -38,13 +46,18 @@ class BM25:
                 ids, tfs = lists.setdefault(term, ([], []))
                 ids.append(i)
                 tfs.append(float(tf))
-        for term, (ids, tfs) in lists.items():
-            id_arr = np.array(ids, dtype=np.int32)
-            tf_arr = np.array(tfs, dtype=np.float32)
-            # Precompute the saturated tf part: tf * (k1 + 1) / (tf + norm)
-            weights = tf_arr * (k1 + 1) / (tf_arr + norm[id_arr])
-            index.postings[term] = (id_arr, weights.astype(np.float32))
-            df = len(ids)
+        sizes = [len(ids) for ids, _ in lists.values()]
+        index.starts = np.concatenate([[0], np.cumsum(sizes, dtype=np.int64)]).astype(np.int64)
+        index.rows = {term: row for row, term in enumerate(lists)}
+        index.ids = np.fromiter(
+            (i for ids, _ in lists.values() for i in ids), dtype=np.int32, count=sum(sizes)
+        )
+        tf_arr = np.fromiter(
+            (tf for _, tfs in lists.values() for tf in tfs), dtype=np.float32, count=sum(sizes)
+        )
+        # Precompute the saturated tf part: tf * (k1 + 1) / (tf + norm)
+        index.weights = (tf_arr * (k1 + 1) / (tf_arr + norm[index.ids])).astype(np.float32)
+        for term, df in zip(lists, sizes, strict=True):
             index.idf[term] = math.log(1 + (len(docs) - df + 0.5) / (df + 0.5))
         return index
 
@@ -54,13 +67,19 @@ class BM25:
         """BM25 score of every document for ``query_terms`` (repeats count once)."""
         out = np.zeros(self.n_docs, dtype=np.float32)
         for term in dict.fromkeys(query_terms):
-            posting = self.postings.get(term)
-            if posting is None:
+            row = self.rows.get(term)
+            if row is None:
                 continue
-            ids, w = posting
+            lo, hi = self.starts[row], self.starts[row + 1]
+            ids, w = self.ids[lo:hi], self.weights[lo:hi]
             factor = self.idf[term] * (weights.get(term, 1.0) if weights else 1.0)
             out[ids] += w * factor
         return out
+
+    def doc_freq(self, term: str) -> int:
+        """How many documents hold ``term`` (0 when none does)."""
+        row = self.rows.get(term)
+        return 0 if row is None else int(self.starts[row + 1] - self.starts[row])
 
     def max_score(self, query_terms: Sequence[str]) -> float:
         """The score a document holding every query term once would roughly get."""

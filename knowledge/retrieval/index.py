@@ -30,7 +30,7 @@ from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CACHE_VERSION = 9
+_CACHE_VERSION = 10
 RRF_K = 60
 # Weighted reciprocal-rank fusion: the keyword side leads (it measured far ahead on
 # our questions), the vector side breaks ties and rescues paraphrases.
@@ -253,8 +253,8 @@ class KeywordIndex:
         self.bm25 = BM25.build([analyze(r.searchable) for r in records])
         # Folded syllables with their document frequency: what typing slips are corrected to.
         self.vocab = {
-            t: len(ids)
-            for t, (ids, _) in self.bm25.postings.items()
+            t: self.bm25.doc_freq(t)
+            for t in self.bm25.rows
             if "_" not in t and not t.startswith("=")
         }
 
