@@ -88,6 +88,12 @@ WRITTEN = tuple(sorted(p.stem for p in WRITTEN_GOLD.glob("*.jsonl")))
 # the end, an official letter); first sight at 35d6109's successor, then studied.
 WRITTEN2_GOLD = ROOT / "tests" / "gold" / "written2"
 WRITTEN2 = tuple(sorted(p.stem for p in WRITTEN2_GOLD.glob("*.jsonl")))
+# Round 10, written the same way (a quarter-column timeline table in a page-layout text,
+# a Quyết định's Điều 2, prose hard-wrapped with hyphen breaks and headers mid-paragraph,
+# a pipe table with its columns reordered, a báo cáo with the unit at the end); first
+# sight at b34a3eb and never studied.
+WRITTEN3_GOLD = ROOT / "tests" / "gold" / "written3"
+WRITTEN3 = tuple(sorted(p.stem for p in WRITTEN3_GOLD.glob("*.jsonl")))
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
 _KEYWORD_MIN = 0.5  # share of the gold keywords a task without its number must contain
@@ -246,6 +252,7 @@ def _gold_file(stem: str) -> Path:
         BLIND6_GOLD,
         WRITTEN_GOLD,
         WRITTEN2_GOLD,
+        WRITTEN3_GOLD,
     ):
         if (folder / f"{stem}.jsonl").exists():
             return folder / f"{stem}.jsonl"
@@ -268,7 +275,7 @@ def parse_tasks(path: Path) -> list[dict[str, Any]]:
 
 
 def _document(stem: str) -> Path:
-    for folder in (WRITTEN_GOLD, WRITTEN2_GOLD):
+    for folder in (WRITTEN_GOLD, WRITTEN2_GOLD, WRITTEN3_GOLD):
         if (folder / "docs" / f"{stem}.txt").exists():
             return folder / "docs" / f"{stem}.txt"
     return SHARED / "corpus" / f"{stem}.txt"
@@ -294,6 +301,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("blind6", BLIND6),
         ("written", WRITTEN),
         ("written2", WRITTEN2),
+        ("written3", WRITTEN3),
     ):
         total = Score()
         for stem in names:
