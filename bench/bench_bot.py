@@ -52,14 +52,14 @@ def _round_trips(fake: Any, chats: list[int]) -> list[float]:
         now = time.monotonic()
         calls = [(str(p.get("chat_id")), at) for p, at in _send_calls(fake)]
         by_chat: dict[str, list[float]] = {}
-        for chat_id, at in calls:
-            by_chat.setdefault(chat_id, []).append(at)
-        for chat_id, (sent_at, seen) in list(pending.items()):
-            got = by_chat.get(str(chat_id), [])
+        for key, at in calls:
+            by_chat.setdefault(key, []).append(at)
+        for waiting, (sent_at, seen) in list(pending.items()):
+            got = by_chat.get(str(waiting), [])
             if len(got) > seen:
                 times.append(got[seen] - sent_at)
-                del pending[chat_id]
-                next_at[chat_id] = now + THINK_S
+                del pending[waiting]
+                next_at[waiting] = now + THINK_S
         for chat_id in chats:
             if chat_id in pending or sent_count[chat_id] >= ROUNDS or now < next_at[chat_id]:
                 continue

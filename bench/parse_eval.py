@@ -91,7 +91,7 @@ WRITTEN2 = tuple(sorted(p.stem for p in WRITTEN2_GOLD.glob("*.jsonl")))
 # Round 10, written the same way (a quarter-column timeline table in a page-layout text,
 # a Quyết định's Điều 2, prose hard-wrapped with hyphen breaks and headers mid-paragraph,
 # a pipe table with its columns reordered, a báo cáo with the unit at the end); first
-# sight at b34a3eb and never studied.
+# sight at b34a3eb, then studied.
 WRITTEN3_GOLD = ROOT / "tests" / "gold" / "written3"
 WRITTEN3 = tuple(sorted(p.stem for p in WRITTEN3_GOLD.glob("*.jsonl")))
 _WORD = re.compile(r"[a-z0-9]+")
@@ -322,6 +322,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
                 "blind5",
                 "written",
                 "written2",
+                "written3",
             )
             if show_misses and group in studied:
                 out[stem]["misses"] = score.misses

@@ -441,6 +441,8 @@ _PAGE_NO = re.compile(r"^\s*+[-–]?\s*+\d{1,4}\s*+[-–]?\s*+$")  # possessive:
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
 _STAMP = re.compile(r"^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
 _MIN_REPEATS = 3
+_MIN_TITLE = 30  # a running title under the page number is this long at least
+_MIN_PAGE_LINES = 15  # and comes back no sooner than a page later
 _MAX_FOOTNOTE_LINES = 12
 
 
@@ -457,15 +459,43 @@ def _running_headers(lines: list[str]) -> set[str]:
     return {s for s, c in counts.items() if c >= _MIN_REPEATS}
 
 
+def _headers_after_numbers(lines: list[str]) -> set[str]:
+    """A running title printed under the page number, in the middle of a paragraph
+    that runs on across the page ("… trong" / "3" / "UBND tỉnh X - Kế hoạch …" /
+    "năm 2026."). Only long lines under consecutive numbers a page apart count: a
+    table's cells repeat beside its row numbers ("15" / "Thể chế hóa …")."""
+    seen: dict[str, list[int]] = {}
+    for k in range(1, len(lines)):
+        s = lines[k].strip()
+        if _MIN_TITLE <= len(s) <= 80 and _PAGE_NO.match(lines[k - 1]):
+            seen.setdefault(s, []).append(k)
+    return {s for s, at in seen.items() if _one_a_page(lines, at)}
+
+
+def _one_a_page(lines: list[str], at: list[int]) -> bool:
+    """Under the numbers of consecutive pages ("2", "3", "4"), a page apart."""
+    if (
+        len(at) < _MIN_REPEATS
+        or min(b - a for a, b in zip(at, at[1:], strict=False)) < _MIN_PAGE_LINES
+    ):
+        return False
+    pages = [int(re.sub(r"\D", "", lines[k - 1])) for k in at]
+    return all(b == a + 1 for a, b in zip(pages, pages[1:], strict=False))
+
+
 def strip_running_lines(lines: list[str]) -> list[str]:
     """Page headers (+ page number) -> one ``PAGE_BREAK`` line; footnotes and signing
     stamps at a page's foot dropped, so that text and rows run on across pages.
 
     The line count is kept (dropped lines become empty) so locators stay right."""
     heads = _running_headers(lines)
-    if not heads:
+    under = _headers_after_numbers(lines)
+    if not heads and not under:
         return lines
     out = list(lines)
+    for k, line in enumerate(lines):
+        if k and line.strip() in under and _PAGE_NO.match(lines[k - 1]):
+            out[k - 1], out[k] = PAGE_BREAK, ""
     for k, line in enumerate(lines):
         if line.strip() not in heads or k + 1 >= len(lines) or not _PAGE_NO.match(lines[k + 1]):
             continue

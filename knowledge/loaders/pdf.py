@@ -164,18 +164,29 @@ def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], l
     original, lines = lines, split
     edges = [seg.x0 for seg in lines[k]]
     rows: list[list[str]] = [[seg.text for seg in lines[k]]]
+    first = k + 1
+    if first < len(lines) and (sub := _sub_columns(lines[k], lines[first])) is not None:
+        edges, rows = sub
+        first += 1
+    heads = len(rows)
     end = len(lines)
-    for j in range(k + 1, len(lines)):
+    for j in range(first, len(lines)):
         line = lines[j]
         if _across(line, edges):
             end = j
             break
         cells = {_column(seg, edges): seg.text for seg in line}
-        first = cells.get(0, "")
-        starts = bool(_ROW_NUMBER.match(first)) or (len(rows) == 1 and not _ROW_NUMBER.match(first))
-        if len(rows) == 1 and not first and all(not _ROW_NUMBER.match(t) for t in cells.values()):
+        lead = cells.get(0, "")
+        starts = bool(_ROW_NUMBER.match(lead)) or (
+            len(rows) == heads and not _ROW_NUMBER.match(lead)
+        )
+        if (
+            len(rows) == heads
+            and not lead
+            and all(not _ROW_NUMBER.match(t) for t in cells.values())
+        ):
             starts = False  # the header's second line ("chủ trì" under "Cơ quan")
-        if starts and (first or len(rows) > 1):
+        if starts and (lead or len(rows) > heads):
             rows.append([""] * len(edges))
         for col, text in cells.items():
             row = rows[-1]
@@ -184,6 +195,33 @@ def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], l
         return original, []
     piece = _Piece(top=lines[k][0].top, rows=[[clean_text(c) for c in r] for r in rows])
     return original[:k] + original[end:], [piece]
+
+
+_PERIOD = re.compile(r"(?:Quý|QUÝ|Tháng|THÁNG)\s+(?:[IVX]{1,3}|\d{1,2})|(?:19|20)\d\d")
+
+
+def _sub_columns(
+    header: list[_Segment], below: list[_Segment]
+) -> tuple[list[float], list[list[str]]] | None:
+    """ "Quý I  Quý II  Quý III  Quý IV" under a spanning "Thời gian thực hiện năm 2026":
+    the columns the header splits into (edges), and the two header rows, the
+    spanning text over the first sub-column as a Word grid repeats it."""
+    labels: list[tuple[float, str]] = []
+    for seg in below:
+        found = list(_PERIOD.finditer(seg.text))
+        if not found or _PERIOD.sub("", seg.text).strip():
+            return None  # a line of other words: a wrapped header, not sub-columns
+        width = (seg.x1 - seg.x0) / max(1, len(seg.text))
+        labels.extend((seg.x0 + m.start() * width, m.group()) for m in found)
+    if len(labels) < 2:
+        return None
+    start = labels[0][0] - 1.5 * below[0].size
+    kept = [seg for seg in header if seg.x0 < start]
+    spanning = " ".join(seg.text for seg in header if seg.x0 >= start)
+    edges = [seg.x0 for seg in kept] + [x for x, _ in labels]
+    top = [seg.text for seg in kept] + [spanning] + [""] * (len(labels) - 1)
+    sub = [""] * len(kept) + [text for _, text in labels]
+    return edges, [top, sub]
 
 
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")

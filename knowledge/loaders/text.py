@@ -25,6 +25,7 @@ from knowledge.limits import (
 )
 from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
 from knowledge.loaders._encoding import read_text_file
+from knowledge.loaders._layout_table import parse_layout_table
 from knowledge.loaders._markup import (
     clean_inline,
     has_open_bold,
@@ -69,6 +70,7 @@ _DASH_GOES_ON = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 _SHORT_LINE = 30
 _PROSE_LINE = 40  # shorter lines are cells or headings, not wrapped prose
 _MIN_WRAPPED_LINES = 12
+_GAPS = re.compile(r"\S {3,}\S")
 
 
 def load_text(path: Path, name: str) -> Document:
@@ -107,7 +109,13 @@ def _too_wide(line: str) -> bool:
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed width (almost no line longer than ~100)."""
-    lengths = [len(s) for s in (ln.strip() for ln in lines) if s and not is_pipes(s)]
+    # Lines with column gaps are a fixed-width table's or a signature block's, whose
+    # width says nothing about how the prose is wrapped.
+    lengths = [
+        len(s)
+        for s in (ln.strip() for ln in lines)
+        if s and not is_pipes(s) and not _GAPS.search(s)
+    ]
     if len(lengths) < 10:
         return False
     long = sum(1 for n in lengths if n > 110)
@@ -157,8 +165,10 @@ class _Reader:
         table: RawTable | None = None
         if _too_wide(line):
             pass  # thousands of separators on one line make no table: read it as text
-        elif len(s) <= 3 and (table := parse_column_table(self.lines, i)) is not None:
-            pass
+        elif (len(s) <= 3 and (table := parse_column_table(self.lines, i)) is not None) or (
+            "  " in s and (table := parse_layout_table(self.lines, i)) is not None
+        ):
+            pass  # a one-cell-a-line table, or a fixed-width one
         elif is_tab_row(line):
             table = parse_tab_table(self.lines, i)
         elif is_markdown_row(s):

@@ -94,6 +94,9 @@ class ColumnMap:
     header_rows: int = 1  # how many leading rows form the header
     labels: dict[int, int] = field(default_factory=dict)  # printed column number -> index
     header_folds: list[str] = field(default_factory=list)  # folded header cells, for repeats
+    # Timeline columns ("Quý I … Quý IV" under "Thời gian thực hiện năm 2026"): index ->
+    # the deadline a mark in that column means ("Quý II/2026").
+    periods: dict[int, str] = field(default_factory=dict)
 
     def get(self, role: Role) -> int | None:
         return self.roles.get(role)
@@ -198,8 +201,58 @@ def find_columns(rows: list[list[str]], max_scan: int = 6) -> ColumnMap | None:
             if label is not None:
                 cmap.labels[label] = i
         cmap.header_folds = [fold(clean_cell(c)) for c in header[0]]
+        _find_periods(cmap, rows, start)
         return cmap
     return None
+
+
+# A timeline column's header: a quarter, a month or a year, perhaps with its year.
+_PERIOD = re.compile(
+    r"^(?:(?P<quarter>quy\s+(?:[ivx]{1,3}|[1-4]))|(?P<month>thang\s+\d{1,2})|(?:nam\s+)?(?P<year>20\d\d))"
+    r"(?:\s*/\s*(?P<of>20\d\d)|\s+nam\s+(?P<of2>20\d\d))?$"
+)
+_HEADER_YEAR = re.compile(r"\bnam\s+(20\d\d)\b")
+_MARKS = {"x", "v", "+", "*", "•", "●", "✓", "✔", "√", "■", "xx"}
+_MIN_PERIODS = 2
+
+
+def _find_periods(cmap: ColumnMap, rows: list[list[str]], start: int) -> None:
+    """Timeline columns in the header rows (from ``start``) or the row just under them."""
+    header = rows[start : cmap.header_rows + 1]
+    year_m = _HEADER_YEAR.search(" ".join(fold(clean_cell(c)) for r in header for c in r))
+    year = year_m.group(1) if year_m else ""
+    for k, cells in enumerate(header, start=start):
+        found = {i: t for i, c in enumerate(cells) if (t := _period_text(c, year))}
+        if len(found) < _MIN_PERIODS:
+            continue
+        if k >= cmap.header_rows:
+            # A row of periods alone under the header ("", "", "Quý I", "Quý II" …).
+            if len(found) != sum(1 for c in cells if clean_cell(c)):
+                return
+            cmap.header_rows = k + 1
+        cmap.periods = found
+        return
+
+
+def _period_text(cell: str, year: str) -> str:
+    text = clean_cell(cell)
+    m = _PERIOD.match(fold(text))
+    if m is None:
+        return ""
+    if m.group("year"):
+        return f"Năm {m.group('year')}"
+    return text if (m.group("of") or m.group("of2") or not year) else f"{text}/{year}"
+
+
+def is_mark(cell: str) -> bool:
+    """A timeline cell that says "in this period" ("x", "✓")."""
+    return fold(clean_cell(cell)) in _MARKS
+
+
+def marked_period(cells: list[str], cmap: ColumnMap) -> str:
+    """The deadline a row's timeline marks give: the last period marked, or ""."""
+    marked = [t for i, t in sorted(cmap.periods.items()) if i < len(cells) and is_mark(cells[i])]
+    return marked[-1] if marked else ""
 
 
 def _widen_merged_first(cmap: ColumnMap, header_width: int, data: list[list[str]]) -> None:

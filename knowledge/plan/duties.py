@@ -28,7 +28,7 @@ from knowledge.plan.clauses import (
     names_unit,
     unit_text,
 )
-from knowledge.plan.labels import starts_with_label
+from knowledge.plan.labels import assignment_tail, starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import (
     Outline,
@@ -54,6 +54,7 @@ _DUTY_SECTION = (
     "to chuc theo doi",  # "VI. TỔ CHỨC THEO DÕI, KIỂM TRA VÀ CHẾ ĐỘ BÁO CÁO"
     "theo doi, kiem tra",
     "che do bao cao",
+    "che do thong tin",  # "5. Chế độ thông tin, báo cáo"
 )
 _DUE = re.compile(
     r"\b(?:trước|chậm nhất(?: là)?|hoàn thành(?: trong| trước)?|trong|vào|đến|hạn)\s+"
@@ -135,6 +136,18 @@ def _plain_unit_heading(title: str) -> bool:
     return names_unit(title) and not subject_unit(title)
 
 
+def _tail_lead(body: str) -> str:
+    """ "… báo cáo Ủy ban nhân dân tỉnh (Sở Y tế chủ trì; trước ngày 15/6/2026)": the unit
+    an item names after its work."""
+    tail = assignment_tail(body)
+    return tail.lead if tail is not None else ""
+
+
+def _leading_heading(title: str) -> bool:
+    """ "2. Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:": a unit leads the items below."""
+    return "chủ trì" in title and bool(subject_unit(title))
+
+
 def deadline_in(text: str, plan_year: int | None) -> Deadline:
     """The deadline a duty states (``clauses.assignment_deadline``: not the date of a
     document it cites), or an ongoing one (raw "") when it states none."""
@@ -195,7 +208,7 @@ def extract_duties(
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
     covered = covered or set()
     topics = topic_siblings(outline.sections, names_unit)
-    unit_heads = unit_siblings(outline.sections, _plain_unit_heading)
+    unit_heads = unit_siblings(outline.sections, _plain_unit_heading, _leading_heading)
     for index, block in enumerate(blocks):
         if outline.is_heading(index):
             closed, override, opener = False, "", None
@@ -247,7 +260,7 @@ def extract_duties(
         ):
             unit = _heading_unit(unit_section.title)
         else:
-            unit = subject_unit(body)
+            unit = subject_unit(body) or _tail_lead(body)
             if not unit and unit_section is not None and _assigns(unit_section.title):
                 # "1. Giao Sở X là cơ quan đầu mối …, thực hiện các nhiệm vụ sau" as a
                 # heading: its bullets are Sở X's

@@ -129,7 +129,7 @@ def starts_with_label(text: str) -> bool:
 # hoàn thành năm 2026)." give the unit after the work, where a sentence would open with it.
 _GIVEN = re.compile(r"(?:^|[.;])\s*+giao\s*+:")
 _TIME_FIELD = re.compile(r"^\s*+(?:thoi gian|thoi han|tien do)(?:\s++[a-z]++)*?\s*+:\s*+")
-_CHAIR = re.compile(r"\bchu tri\b")
+_CHAIR = re.compile(r"\b(?:chu tri|thuc hien)\b")  # "(Sở X chủ trì; …)", "(các xã thực hiện; …)"
 _WITH = re.compile(r"^[\s,;]*+(?:phoi hop voi|phoi hop)\s*+")
 
 
@@ -162,18 +162,22 @@ def assignment_tail(text: str) -> Tail | None:
 
 def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
     parts = [p.strip(" .") for p in text[start:end].split(";")]
-    units, deadline = "", ""
+    units, deadline, other, joined = "", "", "", ""
     for part in parts:
-        m = _TIME_FIELD.match(fold(part))
-        if m:
+        folded = fold(part)
+        if m := _TIME_FIELD.match(folded):
             deadline = part[m.end() :]
         elif not units:
             units = part
-        elif not deadline:
-            deadline = part  # "(Sở X chủ trì; hoàn thành năm 2026)"
+        elif units and (w := _WITH.match(folded)) and len(folded) == len(part):
+            joined = part[w.end() :]  # "(Sở X chủ trì; phối hợp Sở Y; hoàn thành …)"
+        elif not other:
+            other = part  # "(Sở X chủ trì; hoàn thành năm 2026)"
     if not units:
         return None
+    deadline = deadline or other
     lead, coordinators = _split_roles(units)
+    coordinators = coordinators or joined
     title = text[:cut].strip(" .;")
     return Tail(title, lead, coordinators, deadline) if lead and title else None
 
@@ -184,10 +188,11 @@ def _split_roles(units: str) -> tuple[str, str]:
     chair = _CHAIR.search(folded) if len(folded) == len(units) else None
     if chair is None:
         return units.strip(" ,"), ""
+    lead = units[: chair.start()].strip(" ,")
     rest, folded_rest = units[chair.end() :], folded[chair.end() :]
     if m := _WITH.match(folded_rest):  # "X chủ trì, phối hợp với Y"
-        rest, folded_rest = rest[m.end() :], folded_rest[m.end() :]
+        return lead, rest[m.end() :].strip(" ,;")
     rest, folded_rest = rest.rstrip(" ,;"), folded_rest.rstrip(" ,;")
     if folded_rest.endswith("phoi hop"):  # "X chủ trì, Y phối hợp"
-        rest = rest[: -len("phoi hop")]
-    return units[: chair.start()].strip(" ,"), rest.strip(" ,;")
+        return lead, rest[: -len("phoi hop")].strip(" ,;")
+    return lead, ""  # "X chủ trì theo lĩnh vực được phân công": no one coordinates

@@ -29,7 +29,13 @@ from knowledge.plan.metadata import extract_metadata, owner_office
 from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
 from knowledge.plan.prose_tasks import extract_prose_tasks
 from knowledge.plan.quality import assess
-from knowledge.plan.sections import Outline, build_outline, clean_text, prepare_blocks
+from knowledge.plan.sections import (
+    Outline,
+    build_outline,
+    clean_text,
+    is_article,
+    prepare_blocks,
+)
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
 from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
 from knowledge.units import unit_key
@@ -168,8 +174,8 @@ def _walk(
         if block.table is not None:
             entries.extend(_table(block.table, path, plan, warnings))
             continue
-        if outline.is_heading(index):
-            continue
+        if outline.is_heading(index) and not is_article(outline.heading_at[index]):
+            continue  # an article's sentence is text as well as a heading
         text = clean_text(block.text)
         if text:
             plan.paragraphs.append((path, text, block.locator))

@@ -261,6 +261,8 @@ class _Collector:
             return
         if draft.unit == "" and not draft.lead and not draft.deadline:
             return
+        if not draft.lead and not draft.unit and _states_aims(_title(draft)[0]):
+            return  # "1. Chỉ tiêu: …" / "2. Thời gian thực hiện: …" of the whole plan
         for one in _items_of(draft):
             self.tasks.append(self._task(one))
         self._drafted[id(draft)] = len(self.tasks) - 1
@@ -299,6 +301,14 @@ class _Collector:
             locator=draft.locator,
             warnings=draft.warnings,
         )
+
+
+# What a plan's aims and scope say, not work: such a title with only a period is none.
+_AIMS = ("chi tieu", "muc tieu", "pham vi", "doi tuong", "kinh phi", "nguon von")
+
+
+def _states_aims(title: str) -> bool:
+    return fold(title).startswith(_AIMS)
 
 
 def _items_of(draft: _Draft) -> list[_Draft]:

@@ -43,6 +43,9 @@ _GLUE = re.compile(r"\*{4}|\*\*\s*\*\*")  # "**A****B**": two bold runs glued to
 _PART = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXL]+|\d{1,2})\b[.:\-–]?\s*(.*)$")
 _APPENDIX = re.compile(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b\s*([IVXL]+|\d{1,2})?\s*[.:\-–]?\s*(.*)$")
 _CONTENT = re.compile(r"^(Nội dung|NỘI DUNG)\s+(\d{1,2})\s*[.:\-–]\s*(.*)$")
+# "Điều 2. Giao nhiệm vụ …": an article of a Quyết định, whose khoản "1." and điểm "a)"
+# nest under it, however long its own sentence is.
+_ARTICLE = re.compile(r"^(Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]\s*(.*)$")
 _ROMAN = re.compile(r"^([IVX]{1,4})\s*[.\-–:)]\s*(.+)$")
 _ROMAN_SPACE = re.compile(r"^([IVX]{1,4})\s+(\S.+)$")
 _ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*([.)])|/(?=\s))?\s*(.*)$")
@@ -89,6 +92,7 @@ _QUAL_ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 _QUAL_LETTER = re.compile(r"^([a-zđ])\)$")
 _QUAL_PAREN = re.compile(r"^\((\d{1,2})\)$")  # "(1)": a sub-item of a directive's item
 _QUAL_PAREN_ROMAN = re.compile(r"^\(([ivx]{1,4})\)$")  # "(ii)": a sub-item of "(3)"
+_QUAL_ARTICLE = re.compile(r"^Điều (\d{1,3})\.$")  # "Điều 2." -> "2": khoản 1 is "2.1"
 
 
 def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
@@ -105,10 +109,12 @@ def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
             continue
         if m := _QUAL_ROMAN.match(n):
             parts = [("roman", m.group(1))]
+        elif m := _QUAL_ARTICLE.match(n):
+            parts = [("article", m.group(1))]
         elif m := _QUAL_ARABIC.match(n):
             comps = m.group(1).split(".")
             if len(comps) > 1:
-                parts = [p for p in parts if p[0] == "roman"]
+                parts = [p for p in parts if p[0] in ("roman", "article")]
                 parts.extend(("dotted", c) for c in comps)
                 continue
             while parts and parts[-1][0] == "letter":
@@ -145,7 +151,7 @@ def strip_bullet(text: str) -> str:
 class Marker:
     """A numbering marker at the start of a block's text."""
 
-    kind: str  # "part" | "appendix" | "roman" | "content" | "arabic" | "letter"
+    kind: str  # "part" | "appendix" | "roman" | "content" | "article" | "arabic" | "letter"
     number: str  # normalized printed form: "II.", "1.1.", "a)", "Nội dung 1."
     rank: int
     rest: str  # the text after the marker
@@ -163,6 +169,8 @@ def parse_marker(text: str) -> Marker | None:
         return Marker("part", f"{m.group(1).capitalize()} {m.group(2)}.", RANK_PART, m.group(3))
     if m := _CONTENT.match(text):
         return Marker("content", f"Nội dung {int(m.group(2))}.", RANK_CONTENT, m.group(3))
+    if m := _ARTICLE.match(text):
+        return Marker("article", f"Điều {int(m.group(2))}.", RANK_CONTENT, m.group(3))
     if (m := _ROMAN.match(text)) and m.group(1) in _ROMANS:
         return Marker("roman", f"{m.group(1)}.", RANK_ROMAN, m.group(2).strip())
     if (m := _ROMAN_SPACE.match(text)) and m.group(1) in _ROMANS and _mostly_upper(m.group(2)):
@@ -208,6 +216,8 @@ def _reads_like_heading(block: Block, marker: Marker) -> bool:
         return False
     if marker.kind in ("appendix", "part"):
         return len(rest) <= 200
+    if marker.kind == "article":
+        return True
     if block.kind == "heading":
         return len(rest) <= 300
     if block.bold:
@@ -257,17 +267,26 @@ def topic_siblings(sections: list[Section], names_unit: Callable[[str], bool]) -
     return out
 
 
-def unit_siblings(sections: list[Section], names_unit: Callable[[str], bool]) -> set[int]:
+def unit_siblings(
+    sections: list[Section],
+    names_unit: Callable[[str], bool],
+    leads: Callable[[str], bool] | None = None,
+) -> set[int]:
     """ids of unit headings in a list of sibling headings that mostly name units
     ("2.1. Sở Tài chính", "2.2. Sở Nội vụ", …): each one's text is that unit's duties,
     whatever the parent heading is called ("Phân công trách nhiệm", "Nhiệm vụ cụ thể")."""
     out: set[int] = set()
     for members in _sibling_groups(sections):
-        named = [m for m in members if names_unit(m.title)]
+        named = [m for m in members if names_unit(m.title) or (leads and leads(m.title))]
         if len(named) >= 2 and len(named) * 2 >= len(members):
             # A name the lexicon does not know ("7. Liên hiệp các Hội …") among them is a
             # unit too when it reads like a name: short, capitalised, no sentence.
-            out.update(id(m) for m in members if m in named or _reads_like_name(m.title))
+            # So is "2. Sở Tài chính chủ trì, phối hợp với Sở …:" (``leads``) over its items.
+            out.update(
+                id(m)
+                for m in members
+                if m in named or _reads_like_name(m.title) or (leads and leads(m.title))
+            )
     return out
 
 
@@ -291,7 +310,20 @@ def join_path(stack: tuple[Section, ...] | list[Section]) -> str:
 
 
 def section_title(marker: Marker) -> str:
-    return marker.rest.strip().rstrip(":").strip()
+    rest = marker.rest.strip()
+    if marker.kind == "article":
+        # An article is a whole clause ("Điều 3. Quyết định có hiệu lực … . Chánh Văn
+        # phòng …"): its first sentence names it.
+        rest = _SENTENCE_END.split(rest, maxsplit=1)[0][:_MAX_ARTICLE_TITLE]
+    return rest.rstrip(":").strip()
+
+
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_MAX_ARTICLE_TITLE = 160
+
+
+def is_article(section: Section) -> bool:
+    return section.number.startswith("Điều ")
 
 
 def build_outline(blocks: list[Block]) -> Outline:
@@ -314,7 +346,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.append((rank, section))
             outline.sections.append(section)
             outline.heading_at[index] = section
-        elif text and _is_document_start(text):
+        elif text and (_is_document_start(text) or _is_closing(text)):
             stack.clear()
         outline.stacks.append(tuple(s for _, s in stack))
     return outline
@@ -333,6 +365,11 @@ def _is_document_start(text: str) -> bool:
     if len(folded) > 40 or not _mostly_upper(text):
         return False
     return any(folded == t or folded.startswith(t + " ") and len(folded) < 14 for t in _DOC_TYPES)
+
+
+def _is_closing(text: str) -> bool:
+    """ "Nơi nhận:" ends a document's body: what follows is its addressees and signature."""
+    return fold(text).startswith("noi nhan")
 
 
 def _appendix_title(blocks: list[Block], index: int) -> str:

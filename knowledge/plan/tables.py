@@ -41,6 +41,7 @@ from knowledge.plan.columns import (
     classify_header,
     find_columns,
     looks_like_header,
+    marked_period,
 )
 from knowledge.plan.model import Task
 from knowledge.vietnamese import fold
@@ -98,6 +99,7 @@ def _columns(table: Table, ctx: TableContext | None) -> ColumnMap | None:
             header_rows=0,
             labels=dict(ctx.columns.labels),
             header_folds=list(ctx.columns.header_folds),
+            periods=dict(ctx.columns.periods),
         )
         return carried
     return None
@@ -234,6 +236,8 @@ class _Reader:
         values: dict[Role, str] = {}
         for role, col in self.cmap.roles.items():
             values[role] = placed.cells[col]
+        if self.cmap.periods and not is_deadline(values.get("deadline", "")):
+            values["deadline"] = marked_period(placed.cells, self.cmap)
         missing = {role for role, col in self.cmap.roles.items() if not placed.present[col]}
         if self._continues_previous(values, missing):
             self._append_to_previous(values)
@@ -397,7 +401,7 @@ class _Reader:
             individually = role in ("lead", "supervisor", "deadline") or (
                 role == "coordinating" and (self.flattened or not values.get("lead"))
             )
-            if role == "deadline" and self.table.layout == "columns":
+            if role == "deadline" and (self.table.layout == "columns" or self.cmap.periods):
                 # A text layer prints a merged cell once, mid-span, not in its first
                 # row: an empty time cell there is no deadline, never the row above's.
                 continue
@@ -466,12 +470,13 @@ class _Reader:
             return number  # "3.18" of an activity list, not a sub-row "2.1" of row 2
         if not self.restarts:
             return number
-        roman = ""
+        group = ""
         for _level, title in self.ctx.groups:
             head = title.split(" ", 1)[0].rstrip(".)")
-            if is_roman(head):
-                roman = head
-        return f"{roman}.{plain}" if roman else number
+            # A Roman group ("II") or a letter group ("B", as appendix tables use)
+            if is_roman(head) or _GROUP_LETTER.fullmatch(head):
+                group = head
+        return f"{group}.{plain}" if group else number
 
     def _units(self, cell: str) -> list[str]:
         if not cell:
@@ -501,6 +506,9 @@ class _Reader:
             self.ctx.warnings.append(
                 texts.TABLE_ROWS_REPAIRED.format(table=self.table.index, count=self.repaired)
             )
+
+
+_GROUP_LETTER = re.compile(r"[A-ZĐ]")
 
 
 def _item_number(text: str | None) -> str:
