@@ -106,6 +106,7 @@ class Score:
     lead: int = 0
     due: int = 0
     invented: int = 0
+    extra: int = 0  # tasks read that pair with no gold task (what a user would see too much)
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
@@ -114,6 +115,7 @@ class Score:
         self.lead += other.lead
         self.due += other.due
         self.invented += other.invented
+        self.extra += other.extra
 
     def as_json(self) -> dict[str, Any]:
         def share(n: int) -> float:
@@ -126,6 +128,7 @@ class Score:
             "lead": share(self.lead),
             "due": share(self.due),
             "invented": self.invented,
+            "extra": self.extra,
         }
 
 
@@ -228,6 +231,7 @@ def _final(dates: list[str]) -> str | None:
 def score_tasks(gold: list[dict[str, Any]], tasks: list[dict[str, Any]]) -> Score:
     score = Score(gold=len(gold))
     matched = _assign(gold, tasks)
+    score.extra = len(tasks) - len(set(matched.values()))
     for g, item in enumerate(gold):
         k = matched.get(g)
         if k is None:

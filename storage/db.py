@@ -11,6 +11,7 @@ from sqlalchemy import Engine, Table, create_engine, event, make_url
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage import _write_gate as write_gate
 from storage.settings import Settings, get_settings
 
 
@@ -26,6 +27,7 @@ def make_engine(url: str) -> Engine:
             cur.execute("PRAGMA synchronous=NORMAL")
             cur.close()
 
+        write_gate.install(engine)
         return engine
     return create_engine(url, pool_pre_ping=True, connect_args=_server_connect_args(url))
 

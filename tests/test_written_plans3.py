@@ -279,3 +279,32 @@ def test_an_unruled_pdf_table_with_ticked_quarters(tmp_path: Path) -> None:
     assert survey.lead_units == ["Sở Xây dựng"]
     assert survey.deadline.due_dates == [date(2026, 3, 31)]
     assert planting.deadline.due_dates == [date(2026, 9, 30)]
+
+
+def test_the_addressees_are_no_task_of_a_directive() -> None:
+    plan = _parse(
+        "CHỈ THỊ\nVề tăng cường phòng cháy rừng năm 2026\n\n"
+        "1. Sở Nông nghiệp và Môi trường chủ trì tổ chức trực phòng cháy 24/24 giờ.\n"
+        "2. Ủy ban nhân dân các xã, phường:\n"
+        "a) Rà soát phương án chữa cháy trước ngày 15/3/2026.\n"
+        "b) Tổ chức cho các hộ ký cam kết không đốt nương.\n"
+        "3. Sở Nội vụ theo dõi, đôn đốc việc thực hiện Chỉ thị này.\n"
+        "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu các cơ quan nghiêm túc thực hiện Chỉ thị này./.\n\n"
+        "Nơi nhận:\n- Bộ Nông nghiệp và Môi trường;\n- TT Tỉnh ủy;\n- Các sở, ban, ngành tỉnh;\n"
+        "- Lưu: VT.\n\nCHỦ TỊCH\n"
+    )
+    assert sorted(t.number for t in plan.tasks) == ["1", "2.a", "2.b", "3"]
+
+
+def test_bold_group_rows_of_a_pipe_table_are_no_tasks() -> None:
+    plan = _parse(
+        "KẾ HOẠCH\nNạo vét kênh mương năm 2026\n\nII. DANH MỤC NHIỆM VỤ\n\n"
+        "| STT | Thời hạn | Cơ quan chủ trì | Nội dung nhiệm vụ | Cơ quan phối hợp |\n"
+        "|---|---|---|---|---|\n"
+        "| **1** | | | **Chuẩn bị** | |\n"
+        "| 1.1 | Quý I/2026 | Sở Nông nghiệp và Môi trường | Khảo sát tuyến kênh cần nạo vét | Sở Tài chính |\n"
+        "| **2** | | | **Thi công** | |\n"
+        "| 2.1 | Quý III/2026 | UBND các xã, phường | Nạo vét kênh nội đồng | |\n"
+    )  # fmt: skip
+    assert sorted(t.number for t in plan.tasks) == ["1.1", "2.1"]
+    assert _task(plan, "2.1").deadline.due_dates == [date(2026, 9, 30)]

@@ -99,6 +99,8 @@ def parse_plan(doc: Document) -> ParsedPlan:
                 warnings,
             )
         )
+    addressed = _addressee_lines(blocks)
+    plan.tasks = [t for t in plan.tasks if t.locator.table or t.locator.line not in addressed]
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
     _guard(lambda: _read_tails(plan.tasks), None, "content", warnings)
     no_targets: list[Target] = []
@@ -132,6 +134,23 @@ def _read_tails(tasks: list[Task]) -> None:
         if tail.coordinators and not task.coordinating_units:
             task.coordinating_units = unit_memo.unit_names(tail.coordinators, None)
             task.raw_coordinating = tail.coordinators
+
+
+def _addressee_lines(blocks: list[Block]) -> set[int]:
+    """Lines of the "Nơi nhận:" lists ("- Bộ Nội vụ;", "- Lưu: VT, KGVX."): the units a
+    document is sent to, never units given work, whatever pass read them."""
+    lines: set[int] = set()
+    listing = False
+    for block in blocks:
+        text = clean_text(block.text) if block.table is None else ""
+        if fold(text).startswith("noi nhan"):
+            listing = True
+        elif not listing or not text.startswith(("-", "–", "+", "•")):
+            listing = False
+            continue
+        if block.locator.line:
+            lines.add(block.locator.line)
+    return lines
 
 
 def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:

@@ -288,7 +288,16 @@ class _Reader:
         self.prev, self.objective, self.parent = {}, None, None
 
     def _group(self, r: _Row) -> tuple[int, str] | None:
-        return group_heading(r.cells, r.raw, self.cmap, self._heading_in_content)
+        found = group_heading(r.cells, r.raw, self.cmap, self._heading_in_content)
+        if found is None and r.source.bold:
+            # "| **1** | | | **Công tác chỉ đạo …** | |": a bold row with only a number and
+            # a title heads the rows 1.1, 1.2 … (the loader has already removed the bold).
+            filled = [c for c in r.cells if c]
+            col = self.cmap.get("number")
+            numbered = col is not None and r.cells[col] == filled[0] and is_row_number(filled[0])
+            if len(filled) == 2 and numbered:
+                return (3, f"{filled[0]} {filled[1]}")
+        return found
 
     def _heading_in_content(self, text: str) -> bool:
         """vpcp: "Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo" alone in the content
