@@ -196,6 +196,8 @@ def test_the_tasks_of_a_decision_are_its_article_two() -> None:
     # Under "Sở Tài chính chủ trì, phối hợp với Sở Nội vụ:" the items are Sở Tài chính's.
     assert _task(plan, "2.2.a").lead_units == ["Sở Tài chính"]
     assert _task(plan, "2.2.b").lead_units == ["Sở Tài chính"]
+    assert _task(plan, "2.2.b").coordinating_units == ["Sở Nội vụ"]
+    assert design.coordinating_units == []
     assert _task(plan, "2.3").lead_units == ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh"]
     # Article 3's sentence and the addressees stay text to search, not tasks.
     assert any("chịu trách nhiệm thi hành" in p[1] for p in plan.paragraphs)

@@ -28,7 +28,7 @@ from knowledge.plan.clauses import (
     names_unit,
     unit_text,
 )
-from knowledge.plan.labels import assignment_tail, starts_with_label
+from knowledge.plan.labels import assignment_tail, split_roles, starts_with_label
 from knowledge.plan.model import Deadline, Section, Task
 from knowledge.plan.sections import (
     Outline,
@@ -207,6 +207,8 @@ def extract_duties(
     intros: set[int] = set()  # items whose list followed them
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
     covered = covered or set()
+    # "2. Sở X chủ trì, phối hợp với Sở Y:": the units its items are done with, by item
+    coordinators: dict[int, str] = {}
     topics = topic_siblings(outline.sections, names_unit)
     unit_heads = unit_siblings(outline.sections, _plain_unit_heading, _leading_heading)
     for index, block in enumerate(blocks):
@@ -240,7 +242,7 @@ def extract_duties(
         if starts_with_label(body):
             continue  # "Cơ quan chủ trì: …" lines belong to prose tasks
         unit_section = stack[duty_at + 1] if duty_at + 1 < len(stack) else None
-        unit = ""
+        unit, head_coord = "", ""
         full = qualified_number([*stack_numbers(stack), number])
         if (m := _COLON_UNIT.match(body)) and _colon_unit_ok(m.group("unit")):  # "12. Sở X: …"
             unit, body = unit_text(m.group("unit")), body[m.end() :].strip()
@@ -259,6 +261,8 @@ def extract_duties(
             and id(unit_section) not in topics
         ):
             unit = _heading_unit(unit_section.title)
+            if "phối hợp" in unit_section.title:
+                head_coord = split_roles(unit_section.title)[1]
         else:
             unit = subject_unit(body) or _tail_lead(body)
             if not unit and unit_section is not None and _assigns(unit_section.title):
@@ -278,16 +282,21 @@ def extract_duties(
             # An unmarked paragraph after a marked item continues that item.
             items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
             continue
+        if head_coord:
+            coordinators[len(items)] = head_coord
         items.append((unit, path, block.locator, full, body, marked))
     for k, (unit, path, locator, number, body, _) in enumerate(items):
         if k in intros:
             continue
+        joined = coordinators.get(k, "")
         tasks.append(
             Task(
                 number=number,
                 title=body,
                 section=path,
                 lead_units=_units(unit, owner),
+                coordinating_units=_units(joined, owner) if joined else [],
+                raw_coordinating=joined,
                 deadline=deadline_in(body, plan_year),
                 kind="duty",
                 raw_lead=unit,

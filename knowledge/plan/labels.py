@@ -176,13 +176,13 @@ def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
     if not units:
         return None
     deadline = deadline or other
-    lead, coordinators = _split_roles(units)
+    lead, coordinators = split_roles(units)
     coordinators = coordinators or joined
     title = text[:cut].strip(" .;")
     return Tail(title, lead, coordinators, deadline) if lead and title else None
 
 
-def _split_roles(units: str) -> tuple[str, str]:
+def split_roles(units: str) -> tuple[str, str]:
     """ "Sở X chủ trì, UBND các xã phối hợp" -> ("Sở X", "UBND các xã")."""
     folded = fold(units)
     chair = _CHAIR.search(folded) if len(folded) == len(units) else None
