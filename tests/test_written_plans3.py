@@ -310,3 +310,96 @@ def test_bold_group_rows_of_a_pipe_table_are_no_tasks() -> None:
     )  # fmt: skip
     assert sorted(t.number for t in plan.tasks) == ["1.1", "2.1"]
     assert _task(plan, "2.1").deadline.due_dates == [date(2026, 9, 30)]
+
+
+def _spaced(cells: list[str]) -> str:
+    """A Word table as docx2txt prints it: each cell, then an empty line."""
+    return "".join(f"{c}\n\n" for c in cells)
+
+
+def test_a_word_table_exported_one_cell_a_line() -> None:
+    header = ["STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian"]
+    body = (
+        ["1", "Quản lý tàu cá"]  # a group row: a number and a title only
+        + ["1.1", "Cập nhật dữ liệu tàu cá", "Sở Nông nghiệp và Môi trường", "", "Quý II/2026"]
+        + ["1.2", "Kiểm tra tàu cá tại cảng", "", "Công an tỉnh", "Tháng 9/2026"]
+    )
+    plan = _parse(
+        "KẾ HOẠCH\nChống khai thác hải sản trái phép năm 2026\n\n" + _spaced(header + body)
+    )
+    assert sorted(t.number for t in plan.tasks) == ["1.1", "1.2"]
+    assert _task(plan, "1.1").deadline.due_dates == [date(2026, 6, 30)]
+    check = _task(plan, "1.2")
+    assert check.coordinating_units == ["Công an tỉnh"]
+    assert check.deadline.due_dates == [date(2026, 9, 30)]
+
+
+def test_a_monthly_work_programme() -> None:
+    plan = _parse(
+        "CHƯƠNG TRÌNH\nCông tác phổ biến pháp luật năm 2026\n\n"
+        "II. NỘI DUNG VÀ THỜI GIAN THỰC HIỆN\n\n"
+        "Tháng 02/2026:\n"
+        "1. Phổ biến luật mới cho cán bộ cấp xã – Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ.\n"
+        "2. Tuyên truyền an toàn giao thông dịp Tết, hoàn thành trước ngày 10/02/2026 – Công an tỉnh.\n\n"
+        "Tháng 5/2026:\n"
+        "3. Tổ chức hội thi hòa giải viên giỏi (Sở Tư pháp chủ trì; Hội Nông dân tỉnh phối hợp).\n\n"
+        "Nhiệm vụ thực hiện thường xuyên:\n"
+        "4. Cập nhật văn bản lên Cổng pháp luật – Sở Tư pháp.\n"
+    )  # fmt: skip
+    first = _task(plan, "II.1")
+    assert first.lead_units == ["Sở Tư pháp"]
+    assert first.deadline.due_dates == [date(2026, 2, 28)]
+    second = _task(plan, "II.2")
+    assert second.lead_units == ["Công an tỉnh"]
+    assert second.deadline.due_dates == [date(2026, 2, 10)]  # its own date, not the month's
+    assert _task(plan, "II.3").deadline.due_dates == [date(2026, 5, 31)]
+    assert _task(plan, "II.4").deadline.due_dates == []  # not May's
+
+
+def test_an_appendix_of_numbered_labelled_blocks() -> None:
+    plan = _parse(
+        "KẾ HOẠCH\nPhát triển cà phê bền vững năm 2026\n\nPHỤ LỤC\n\n"
+        "I. NHÓM NHIỆM VỤ VỀ DỮ LIỆU\n\n"
+        "Nhiệm vụ 1: Số hóa vùng trồng\n- Nội dung: Đo đạc từng thửa đất.\n"
+        "- Đơn vị chủ trì: Sở Nông nghiệp và Môi trường\n- Thời gian: Quý III/2026\n\n"
+        "Nhiệm vụ 2: Xây dựng cơ sở dữ liệu\n- Đơn vị chủ trì: Sở Khoa học và Công nghệ\n"
+        "- Thời gian: Tháng 9/2026\n\n"
+        "II. NHÓM NHIỆM VỤ VỀ SẢN XUẤT\n\n"
+        "Nhiệm vụ 3: Tái canh cà phê già cỗi\n- Đơn vị chủ trì: Trung tâm Khuyến nông tỉnh\n"
+        "- Thời gian: Năm 2026\n"
+    )
+    assert sorted(t.number for t in plan.tasks) == ["I.1", "I.2", "II.3"]
+    data = _task(plan, "I.2")
+    assert data.title == "Xây dựng cơ sở dữ liệu"
+    assert data.lead_units == ["Sở Khoa học và Công nghệ"]
+    assert data.deadline.due_dates == [date(2026, 9, 30)]
+
+
+def test_ocr_digits_in_dates_are_read_back() -> None:
+    from knowledge.loaders.ocr_digits import repair_ocr_digits
+
+    assert repair_ocr_digits("kết thúc trước ngày 3l/5/2O26.") == "kết thúc trước ngày 31/5/2026."
+    assert repair_ocr_digits("hoàn thành trong Quý ll/2026") == "hoàn thành trong Quý II/2026"
+    # Words, quarters already right and plain fractions keep their letters and digits.
+    assert (
+        repair_ocr_digits("Quý IV/2026, tỷ lệ 1/2, lồng ghép")
+        == "Quý IV/2026, tỷ lệ 1/2, lồng ghép"
+    )
+    plan = _parse(
+        "KẾ HOẠCH\nPhòng dịch năm 2026\n\nIV. TỔ CHỨC THỰC HIỆN\n1. Sở Tài chính\n"
+        "a) Tham mưu bố trí kinh phí mua vắc xin trước ngày l5/4/2026.\n"
+    )
+    assert _task(plan, "IV.1.a").deadline.due_dates == [date(2026, 4, 15)]
+
+
+def test_days_counted_from_the_signing_date() -> None:
+    plan = _parse(
+        "UBND TỈNH QUẢNG TRỊ\nSố: 04/CT-UBND\nQuảng Trị, ngày 10 tháng 02 năm 2026\n\nCHỈ THỊ\n"
+        "Về đẩy nhanh giải ngân vốn đầu tư công năm 2026\n\n"
+        "1. Sở Xây dựng chủ trì rà soát hồ sơ thiết kế, hoàn thành trong vòng 10 ngày kể từ "
+        "ngày ký Chỉ thị này.\n"
+        "2. Sở Tài chính chủ trì báo cáo tiến độ giải ngân chậm nhất 05 ngày làm việc kể từ "
+        "ngày ký Chỉ thị này.\n"
+    )
+    assert _task(plan, "1").deadline.due_dates == [date(2026, 2, 20)]
+    assert _task(plan, "2").deadline.due_dates == []  # working days stay relative

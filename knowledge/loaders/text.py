@@ -33,6 +33,7 @@ from knowledge.loaders._markup import (
     is_all_bold,
     split_glued_bold,
 )
+from knowledge.loaders._spaced_cells import parse_spaced_table
 from knowledge.loaders._textmeta import meta_from_rows
 from knowledge.loaders._texttables import (
     OPEN_NAME_HEADS,
@@ -46,6 +47,7 @@ from knowledge.loaders._texttables import (
     parse_tab_table,
     rows_from_raw,
 )
+from knowledge.loaders.ocr_digits import repair_ocr_digits
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold, nfc
 
@@ -84,7 +86,7 @@ def load_text(path: Path, name: str) -> Document:
 
 def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     """Build the document from already decoded text (also used by tests)."""
-    text = nfc(text).replace("\r\n", "\n").replace("\r", "\n")
+    text = repair_ocr_digits(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     reader = _Reader(strip_running_lines(_bounded_lines(text)))
@@ -165,6 +167,8 @@ class _Reader:
         table: RawTable | None = None
         if _too_wide(line):
             pass  # thousands of separators on one line make no table: read it as text
+        elif len(s) <= 3 and (table := parse_spaced_table(self.lines, i)) is not None:
+            pass  # a Word table exported one cell a line, a blank line after each
         elif (len(s) <= 3 and (table := parse_column_table(self.lines, i)) is not None) or (
             "  " in s and (table := parse_layout_table(self.lines, i)) is not None
         ):

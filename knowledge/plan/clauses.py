@@ -289,6 +289,12 @@ _RECURRING = re.compile(
 )
 _CADENCE = re.compile(r"\b(?:hằng|hàng|mỗi)\s+(?:ngày|tuần|tháng|quý|năm)\b", re.IGNORECASE)
 _EVENT = re.compile(r"\b(?:ngay\s+)?sau khi\s+[^.;]{3,160}", re.IGNORECASE)
+# "trong vòng 10 ngày kể từ ngày ký Chỉ thị này", "chậm nhất 05 ngày làm việc sau khi …"
+_WITHIN = re.compile(
+    r"\b(?:trong vòng|trong thời hạn|chậm nhất(?: là)?|không quá)\s+\d{1,3}\s+ngày"
+    r"(?:\s+làm việc)?\s+(?:kể từ|sau khi|sau)\s+[^.;]{3,120}",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(r"[^.;]+")
 
 
@@ -338,6 +344,12 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
         day = _DAY_OF_PERIOD.search(masked[max(0, m.start() - 40) : m.start()])
         raw = (day.group(0) + m.group(0)) if day else m.group(0)
         return Deadline(raw=raw.strip(), kind="recurring", recurrence=parsed.recurrence)
+    if (m := _WITHIN.search(masked)) and (
+        parsed := parse_deadline(m.group(0), plan_year)
+    ).offset_days:
+        return Deadline(
+            raw=m.group(0).strip(), kind="event", event=parsed.event, offset_days=parsed.offset_days
+        )
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
     return Deadline(raw="", kind="none")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
 LabelKind = str  # "lead" | "coord" | "deadline" | "task" | "product"
@@ -153,11 +154,24 @@ def assignment_tail(text: str) -> Tail | None:
         return _tail(text, given.start(), given.end(), len(text))
     body = text.rstrip(" .;")
     if not body.endswith(")"):
+        # "… cho cán bộ chủ chốt – Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ."
+        dash = max(body.rfind(" – "), body.rfind(" — "))
+        if dash > 0 and _names_units(body[dash + 3 :]):
+            return _tail(text, dash, dash + 3, len(body))
         return None
     opened = body.rfind("(")
     if opened < 0 or not _CHAIR.search(folded, opened, len(body)):
         return None
     return _tail(text, opened, opened + 1, len(body) - 1)
+
+
+def _names_units(part: str) -> bool:
+    """The part after a closing dash is a unit list ("Sở Tư pháp, Sở Nội vụ"), not more work."""
+    head = re.split(r"\s+(?:chủ trì|thực hiện)\b|[,;]", part, maxsplit=1)[0].strip()
+    return len(head.split()) <= _MAX_UNIT_WORDS and looks_like_unit(head)
+
+
+_MAX_UNIT_WORDS = 12
 
 
 def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:

@@ -13,10 +13,14 @@ reads free-form content is guarded, and a failure becomes a warning.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import timedelta
 from typing import TypeVar
 
 from knowledge import texts
+from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
 from knowledge.plan import _unit_memo as unit_memo
@@ -26,7 +30,7 @@ from knowledge.plan.directives import extract_directives, is_directive
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.labels import assignment_tail
 from knowledge.plan.metadata import extract_metadata, owner_office
-from knowledge.plan.model import DocumentMeta, ParsedPlan, Target, Task
+from knowledge.plan.model import Deadline, DocumentMeta, ParsedPlan, Target, Task
 from knowledge.plan.prose_tasks import extract_prose_tasks
 from knowledge.plan.quality import assess
 from knowledge.plan.sections import (
@@ -34,6 +38,7 @@ from knowledge.plan.sections import (
     build_outline,
     clean_text,
     is_article,
+    parse_marker,
     prepare_blocks,
 )
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
@@ -99,6 +104,8 @@ def parse_plan(doc: Document) -> ParsedPlan:
                 warnings,
             )
         )
+    _guard(lambda: _period_deadlines(blocks, outline, plan), None, "content", warnings)
+    _guard(lambda: _from_issue_date(plan), None, "content", warnings)
     addressed = _addressee_lines(blocks)
     plan.tasks = [t for t in plan.tasks if t.locator.table or t.locator.line not in addressed]
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
@@ -134,6 +141,58 @@ def _read_tails(tasks: list[Task]) -> None:
         if tail.coordinators and not task.coordinating_units:
             task.coordinating_units = unit_memo.unit_names(tail.coordinators, None)
             task.raw_coordinating = tail.coordinators
+
+
+_MAX_PERIOD_LINE = 48
+_OWN_TIME = ("date", "recurring", "event")
+
+
+def _period_deadlines(blocks: list[Block], outline: Outline, plan: ParsedPlan) -> None:
+    """A work programme by month: "Tháng 3/2026:" over its items dates the items that
+    state no time of their own, up to the next such line ("Nhiệm vụ thường xuyên:")."""
+    year = plan.meta.plan_year
+    periods: list[tuple[int, str, Deadline | None]] = []  # line, section, deadline
+    for index, block in enumerate(blocks):
+        text = clean_text(block.text) if block.table is None else ""
+        if not text.endswith(":") or len(text) > _MAX_PERIOD_LINE or not block.locator.line:
+            continue
+        found = parse_deadline(text.rstrip(":"), year)
+        stated = found if found.kind == "date" and found.due_dates else None
+        if stated is None and parse_marker(text) is not None:
+            continue  # "2. Sở Tài chính:": a unit heading, not a period
+        periods.append((block.locator.line, outline.path(index), stated))
+    if not any(d for _, _, d in periods):
+        return
+    for task in plan.tasks:
+        line = task.locator.line
+        if not line or task.locator.table or task.deadline.kind in _OWN_TIME:
+            continue
+        above = [p for p in periods if p[0] < line and p[1] == task.section]
+        if above and above[-1][2] is not None:
+            task.deadline = above[-1][2]
+
+
+# "kể từ ngày ký Chỉ thị này", "kể từ ngày Kế hoạch được ban hành": the document's own date.
+_OWN_DATE = re.compile(
+    r"ke tu ngay (?:ky(?: (?:ban hanh )?(?:chi thi|quyet dinh|ke hoach|van ban|thong bao)(?: nay)?)?$"
+    r"|(?:chi thi|quyet dinh|ke hoach|van ban)(?: nay)? (?:duoc )?(?:ky|ban hanh)$|ban hanh$)"
+)
+
+
+def _from_issue_date(plan: ParsedPlan) -> None:
+    """ "Trong vòng 10 ngày kể từ ngày ký Chỉ thị này" is a date: the document's date
+    plus ten calendar days (a count of working days stays relative)."""
+    issued = plan.meta.issued_date
+    if issued is None:
+        return
+    for task in plan.tasks:
+        d = task.deadline
+        if d.kind != "event" or not d.offset_days or not d.event or "lam viec" in fold(d.raw):
+            continue
+        if _OWN_DATE.search(fold(d.event).strip(" .;")):
+            task.deadline = replace(
+                d, kind="date", due_dates=[issued + timedelta(days=d.offset_days)]
+            )
 
 
 def _addressee_lines(blocks: list[Block]) -> set[int]:

@@ -42,7 +42,7 @@ _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|</?b>|</?strong>|</?i>|</?em>)", re.IGNO
 _GLUE = re.compile(r"\*{4}|\*\*\s*\*\*")  # "**A****B**": two bold runs glued together
 _PART = re.compile(r"^(PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXL]+|\d{1,2})\b[.:\-–]?\s*(.*)$")
 _APPENDIX = re.compile(r"^(PHỤ LỤC|Phụ lục|DANH MỤC)\b\s*([IVXL]+|\d{1,2})?\s*[.:\-–]?\s*(.*)$")
-_CONTENT = re.compile(r"^(Nội dung|NỘI DUNG)\s+(\d{1,2})\s*[.:\-–]\s*(.*)$")
+_CONTENT = re.compile(r"^(Nội dung|NỘI DUNG|Nhiệm vụ|NHIỆM VỤ)\s+(\d{1,2})\s*[.:\-–]\s*(.*)$")
 # "Điều 2. Giao nhiệm vụ …": an article of a Quyết định, whose khoản "1." and điểm "a)"
 # nest under it, however long its own sentence is.
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]\s*(.*)$")
@@ -93,6 +93,9 @@ _QUAL_LETTER = re.compile(r"^([a-zđ])\)$")
 _QUAL_PAREN = re.compile(r"^\((\d{1,2})\)$")  # "(1)": a sub-item of a directive's item
 _QUAL_PAREN_ROMAN = re.compile(r"^\(([ivx]{1,4})\)$")  # "(ii)": a sub-item of "(3)"
 _QUAL_ARTICLE = re.compile(r"^Điều (\d{1,3})\.$")  # "Điều 2." -> "2": khoản 1 is "2.1"
+_QUAL_CONTENT = re.compile(
+    r"^(?:Nội dung|Nhiệm vụ) (\d{1,2})\.$"
+)  # "Nhiệm vụ 3." under "II." -> "II.3"
 
 
 def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
@@ -111,6 +114,8 @@ def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
             parts = [("roman", m.group(1))]
         elif m := _QUAL_ARTICLE.match(n):
             parts = [("article", m.group(1))]
+        elif m := _QUAL_CONTENT.match(n):
+            parts = [p for p in parts if p[0] in ("roman", "article")] + [("arabic", m.group(1))]
         elif m := _QUAL_ARABIC.match(n):
             comps = m.group(1).split(".")
             if len(comps) > 1:
@@ -168,7 +173,8 @@ def parse_marker(text: str) -> Marker | None:
     if m := _PART.match(text):
         return Marker("part", f"{m.group(1).capitalize()} {m.group(2)}.", RANK_PART, m.group(3))
     if m := _CONTENT.match(text):
-        return Marker("content", f"Nội dung {int(m.group(2))}.", RANK_CONTENT, m.group(3))
+        word = "Nội dung" if fold(m.group(1)) == "noi dung" else "Nhiệm vụ"
+        return Marker("content", f"{word} {int(m.group(2))}.", RANK_CONTENT, m.group(3))
     if m := _ARTICLE.match(text):
         return Marker("article", f"Điều {int(m.group(2))}.", RANK_CONTENT, m.group(3))
     if (m := _ROMAN.match(text)) and m.group(1) in _ROMANS:

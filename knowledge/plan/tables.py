@@ -289,15 +289,26 @@ class _Reader:
 
     def _group(self, r: _Row) -> tuple[int, str] | None:
         found = group_heading(r.cells, r.raw, self.cmap, self._heading_in_content)
-        if found is None and r.source.bold:
-            # "| **1** | | | **Công tác chỉ đạo …** | |": a bold row with only a number and
-            # a title heads the rows 1.1, 1.2 … (the loader has already removed the bold).
-            filled = [c for c in r.cells if c]
-            col = self.cmap.get("number")
-            numbered = col is not None and r.cells[col] == filled[0] and is_row_number(filled[0])
-            if len(filled) == 2 and numbered:
-                return (3, f"{filled[0]} {filled[1]}")
-        return found
+        if found is not None:
+            return found
+        # "| **1** | | | **Công tác chỉ đạo …** | |": a row with only a number and a title
+        # heads the rows after it when it is bold (the loader has removed the bold) or
+        # when the next row is its first child ("1" then "1.1").
+        filled = [c for c in r.cells if c]
+        col = self.cmap.get("number")
+        if len(filled) != 2 or col is None or r.cells[col] != filled[0]:
+            return None
+        if is_row_number(filled[0]) and (r.source.bold or self._child_follows(r, filled[0])):
+            return (3, f"{filled[0]} {filled[1]}")
+        return None
+
+    def _child_follows(self, r: _Row, number: str) -> bool:
+        col = self.cmap.get("number")
+        rows = self.table.rows
+        if col is None or r.index + 1 >= len(rows) or col >= len(rows[r.index + 1].cells):
+            return False
+        nxt = clean_cell(rows[r.index + 1].cells[col])
+        return nxt.startswith(number.rstrip(".") + ".") and nxt.rstrip(".") != number.rstrip(".")
 
     def _heading_in_content(self, text: str) -> bool:
         """vpcp: "Nhiệm vụ giao Bộ trưởng Bộ Y tế chỉ đạo" alone in the content
