@@ -167,7 +167,7 @@ def assignment_tail(text: str) -> Tail | None:
 
 def _names_units(part: str) -> bool:
     """The part after a closing dash is a unit list ("Sở Tư pháp, Sở Nội vụ"), not more work."""
-    head = re.split(r"\s+(?:chủ trì|thực hiện)\b|[,;]", part, maxsplit=1)[0].strip()
+    head = re.split(r"(?<!\s)\s+(?:chủ trì|thực hiện)\b|[,;]", part, maxsplit=1)[0].strip()
     return len(head.split()) <= _MAX_UNIT_WORDS and looks_like_unit(head)
 
 
