@@ -17,21 +17,11 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from test_written_plans import _parse, _task  # noqa: E402
+
 from bench import parse_eval  # noqa: E402
 from knowledge.loaders import load_document  # noqa: E402
-from knowledge.loaders.text import parse_text  # noqa: E402
-from knowledge.plan.model import ParsedPlan, Task  # noqa: E402
 from knowledge.plan.parser import parse_plan  # noqa: E402
-
-
-def _parse(text: str) -> ParsedPlan:
-    return parse_plan(parse_text(text, "plan.txt"))
-
-
-def _task(plan: ParsedPlan, number: str) -> Task:
-    found = [t for t in plan.tasks if t.number.rstrip(".") == number]
-    assert found, (number, [(t.number, t.lead_units) for t in plan.tasks])
-    return found[0]
 
 
 @pytest.mark.parametrize("stem", parse_eval.WRITTEN3)

@@ -29,8 +29,9 @@ _PIECE = re.compile(r"\S+(?: \S+)*")  # runs of words separated by single spaces
 _WORD = re.compile(r"\S+")
 _MARKER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[A-ZĐ]|[IVXL]{1,6})[.)]?$")
 _PAGE_NO = re.compile(r"^\s*+(?:-\s*+)?\d{1,4}(?:\s*+-)?\s*+$")
-_PERIOD = re.compile(r"(?:Quý|QUÝ|Tháng|THÁNG)\s+(?:[IVX]{1,3}|\d{1,2})|(?:19|20)\d\d")
-_PERIODS = re.compile(rf"(?:{_PERIOD.pattern})(?:\s(?:{_PERIOD.pattern}))+")
+# A timeline column's name ("Quý II", "Tháng 7", "2027"); the PDF reader uses it too.
+PERIOD_LABEL = re.compile(r"(?:Quý|QUÝ|Tháng|THÁNG)\s+(?:[IVX]{1,3}|\d{1,2})|(?:19|20)\d\d")
+_PERIODS = re.compile(rf"(?:{PERIOD_LABEL.pattern})(?:\s(?:{PERIOD_LABEL.pattern}))+")
 _MARKS = re.compile(r"[xX✓✔•+*](?:\s[xX✓✔•+*])+")
 _MAX_HEADER_ABOVE = 2
 _MAX_HEADER_BELOW = 4
@@ -62,7 +63,7 @@ def _pieces(line: str) -> list[_Piece]:
     for m in _PIECE.finditer(text):
         # Quarter names or ticks a single space apart ("Quý II Quý III", "x x") are
         # still one column each.
-        runs = _PERIOD.findall(m.group()) if _PERIODS.fullmatch(m.group()) else []
+        runs = PERIOD_LABEL.findall(m.group()) if _PERIODS.fullmatch(m.group()) else []
         if _MARKS.fullmatch(m.group()):
             runs = m.group().split()
         if len(runs) < 2:

@@ -24,6 +24,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 
 from knowledge import limits, texts
 from knowledge.document import Block, Document, DocumentError, Locator, Row, Table
+from knowledge.loaders._layout_table import PERIOD_LABEL
 from knowledge.loaders.cleaning import clean_line, clean_text
 from knowledge.vietnamese import fold
 
@@ -197,9 +198,6 @@ def _unruled_table(lines: list[list[_Segment]]) -> tuple[list[list[_Segment]], l
     return original[:k] + original[end:], [piece]
 
 
-_PERIOD = re.compile(r"(?:Quý|QUÝ|Tháng|THÁNG)\s+(?:[IVX]{1,3}|\d{1,2})|(?:19|20)\d\d")
-
-
 def _sub_columns(
     header: list[_Segment], below: list[_Segment]
 ) -> tuple[list[float], list[list[str]]] | None:
@@ -208,8 +206,8 @@ def _sub_columns(
     spanning text over the first sub-column as a Word grid repeats it."""
     labels: list[tuple[float, str]] = []
     for seg in below:
-        found = list(_PERIOD.finditer(seg.text))
-        if not found or _PERIOD.sub("", seg.text).strip():
+        found = list(PERIOD_LABEL.finditer(seg.text))
+        if not found or PERIOD_LABEL.sub("", seg.text).strip():
             return None  # a line of other words: a wrapped header, not sub-columns
         width = (seg.x1 - seg.x0) / max(1, len(seg.text))
         labels.extend((seg.x0 + m.start() * width, m.group()) for m in found)
