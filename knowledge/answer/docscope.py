@@ -375,7 +375,7 @@ def _by_name(
         other_year = False  # a plan this name fits, of another year
         for doc_id in candidates:
             prof = profiles[doc_id]
-            got = sum(weight[w] for _, w in words if w in prof)
+            got = sum(weight[w] for i, w in words if _holds(prof, sylls[i], w))
             if years and not years & prof:
                 # the plan of another year (of a range, one year held will do)
                 other_year = other_year or got / total >= MIN_NAME_WEIGHT
@@ -410,6 +410,16 @@ def _by_name(
         elif i - last >= 1:
             break
     return best[1], [(kw_start, last)]
+
+
+def _holds(profile: set[str], syllable: str, word: str) -> bool:
+    """The plan's title holds this word of the name. An abbreviation names one topic
+    ("CCHC", "BCĐ"): a title holds it written short or whole, never by one of its
+    words ("chỉ" of "Chỉ thị" is not "Ban chỉ đạo")."""
+    expansion = _expanded([syllable])[0]
+    if len(expansion) == 1:
+        return word in profile
+    return syllable.replace("&", "") in profile or all(w in profile for w in expansion)
 
 
 # Words that open a plan's name without saying its topic ("kế hoạch triển khai …").

@@ -91,7 +91,8 @@ DOC_SUBJECT = (
 )
 DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "danh sach ke hoach")
 
-OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "tre hen", "bi tre")
+# "đã đến hạn" is a deadline that has come, like "đã hết hạn"; "đến hạn" alone is a window.
+OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "da den han", "tre hen", "bi tre")
 # "… bây giờ / đến nay đã quá hạn chưa": when it is asked from, not what is asked about.
 NOW_WORDS = (
     "bay gio",
@@ -310,8 +311,24 @@ PLAN_OBJECTIVE = (
 # "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
 TASK_NUMBER = re.compile(
     r"(?:^| )(?:(?:muc|nhiem vu|cong viec|hoat dong|kien nghi|giai phap)"
-    r"(?:\s+(?:so|thu))?|stt|so thu tu|(?<=[ivx] )so)\s+(\d{1,3}(?:[. ]\d{1,2}(?= |$))*)(?: |$)"
+    r"(?:\s+(?:so|thu))?|stt|so thu tu|(?<=[ivx] )so)\s+(\d{1,3}(?:[. ]\d{1,2}(?= |$))*)(?= |$)"
 )  # the fold writes "9.5" as "9 5"; "mục III số 5" is item 5 of part III
+
+
+def task_number(q: str) -> str:
+    """The STT a folded question asks, dotted: "nhiệm vụ số 9.5" -> "9.5", and "mục 1
+    nhiệm vụ (3)" -> "1.3" (an item named inside its part, one after the other)."""
+    found = list(TASK_NUMBER.finditer(q))
+    if not found:
+        return ""
+    parts = [found[0].group(1).replace(" ", ".")]
+    for before, after in zip(found, found[1:], strict=False):
+        if after.start() != before.end():
+            break
+        parts.append(after.group(1).replace(" ", "."))
+    return ".".join(parts)
+
+
 MINE = ("cua toi", "don vi toi", "cua minh", "don vi minh", "co quan toi", "co quan minh")
 
 
@@ -434,14 +451,27 @@ def doc_fields(q: str) -> list[str]:
             if name == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
                 name = "date?"
             found.append((_first_at(q, phrases), name))
+    for m in _SAID_WHEN.finditer(q):
+        if m.group(1) == "hieu luc" or found:  # an event verb only beside another plan fact
+            found.append((m.start(), SAID_FIELDS[m.group(1)]))
     out = [name for _, name in sorted(found)]
-    if out and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
+    said = any(f in SAID_FIELDS.values() for f in out)
+    if out and not said and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
         out.append("date")
     if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:
         out.append("number")
     if out and _any(q, DOC_PERIOD_FOLLOW):
         out.append("period")  # "… thực hiện chỉ thị nào, giai đoạn nào?"
     return out
+
+
+# "… có hiệu lực khi nào", "(phiên họp) được họp vào ngày nào": when the document says
+# something takes effect or takes place; its own sentence answers, not its issue date.
+SAID_FIELDS = {"hieu luc": "effect", "hop": "held", "khai mac": "held", "dien ra": "held"}
+_SAID_WHEN = re.compile(
+    rf"(?:^| )({'|'.join(SAID_FIELDS)})(?: (?:thi hanh|vao|tu|duoc))* "
+    r"(?:khi nao|ngay nao|tu khi nao|tu ngay nao|bao gio|luc nao|thoi gian nao)(?= |$)"
+)
 
 
 # After another plan fact, "giai đoạn nào" asks the plan's period (alone, a task's).
@@ -496,7 +526,7 @@ def read_question(
         return Reading(Intent.OVERDUE, follow_up=follow, mine=mine)
     if _any(q, COUNT):
         return Reading(Intent.COUNT, follow_up=follow, mine=mine, count=True)
-    number = TASK_NUMBER.search(q)
+    number = task_number(q)
     scoped = (has_unit or mine) and unit_focused
     directs = _any(q, WHO_SUPERVISOR) or _WHO_DIRECTS.search(q) is not None
     which_unit = _WHICH_UNIT.search(q) is not None and (
@@ -505,8 +535,7 @@ def read_question(
     which_unit = which_unit or _GIVEN_TO.search(q) is not None
     asks_who = _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
     if number and not scoped:
-        dotted = number.group(1).replace(" ", ".")
-        return Reading(Intent.TASK_NUMBER, follow_up=follow, number=dotted)
+        return Reading(Intent.TASK_NUMBER, follow_up=follow, number=number)
     if _any(q, PLAN_OBJECTIVE) and not has_unit:
         return Reading(Intent.PLAN_OBJECTIVE, follow_up=follow)
     if _any(q, PLAN_TARGETS) and not has_unit and not asks_who:
@@ -520,7 +549,9 @@ def read_question(
     when_too = _first_at(q, UNIT_LIST_ASK) < _first_at(q, DEADLINE)
     if (has_unit or mine) and unit_list and not asks_who and (when_too or not _any(q, DEADLINE)):
         return Reading(Intent.UNIT_TASKS, follow_up=follow, mine=mine)
-    window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and not asks_who
+    # "tháng này nhiệm vụ nào đến hạn, ai chủ trì?": the list, each item with its lead.
+    list_first = lists and _first_at(q, LIST_WORDS) < _first_at(q, WHO_LEAD)
+    window_list = has_window and (lists or _any(q, WINDOW_WORDS)) and (list_first or not asks_who)
     if window_list and (lists or not _any(q, DEADLINE)):
         return Reading(Intent.DUE_WINDOW, follow_up=follow)
     if directs:

@@ -235,13 +235,20 @@ def in_part(number: str, section: str, part: str) -> int:
     levels = number.lower().split(".")
     if len(levels) > 1 and levels[0] == part:
         return 2
-    for segment in (section or "").split(" > "):
-        head = syllables(segment)
-        if head[:1] == [part] or head[1:2] == [part] and head[0] in ("phan", "muc", "noi"):
-            return 1
-        if head[:3] == ["noi", "dung", part]:
-            return 1
-    return 0
+    return int(any(_segment_number(seg) == part for seg in (section or "").split(" > ")))
+
+
+# The words a heading may put before its number: "Phần I", "Mục 2", "Nội dung 7.", "Chương II".
+_PART_WORDS = (("phan",), ("muc",), ("noi", "dung"), ("chuong",))
+
+
+def _segment_number(segment: str) -> str:
+    """A heading's own number, folded: "II. CẢI CÁCH …" -> "ii", "Nội dung 7. Xây …" -> "7"."""
+    head = syllables(segment)
+    for words in _PART_WORDS:
+        if tuple(head[: len(words)]) == words and len(head) > len(words):
+            return head[len(words)]
+    return head[0] if head else ""
 
 
 def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[int]] | None:
@@ -261,8 +268,7 @@ def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[
     parts: dict[str, list[int]] = {}
     for task_id, section in rows:
         for segment in (section or "").split(" > "):
-            head = syllables(segment)
-            if head and head[0] == number:
+            if _segment_number(segment) == number:
                 parts.setdefault(segment, []).append(task_id)
                 break
     if not parts:

@@ -115,7 +115,8 @@ def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
         elif m := _QUAL_ARTICLE.match(n):
             parts = [("article", m.group(1))]
         elif m := _QUAL_CONTENT.match(n):
-            parts = [p for p in parts if p[0] in ("roman", "article")] + [("arabic", m.group(1))]
+            # Its own level: the "1.", "2." under "Nội dung 3." are 3.1, 3.2.
+            parts = [p for p in parts if p[0] in ("roman", "article")] + [("content", m.group(1))]
         elif m := _QUAL_ARABIC.match(n):
             comps = m.group(1).split(".")
             if len(comps) > 1:

@@ -12,8 +12,9 @@ from knowledge.answer.api import Answer, AnswerCitation
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import RANK_WEIGHT, good_hits
-from knowledge.answer.intents import DOC_KINDS, Intent, Reading, topic
+from knowledge.answer.intents import DOC_KINDS, SAID_FIELDS, Intent, Reading, topic
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
+from knowledge.retrieval.analyzer import syllables
 from knowledge.vietnamese import fold_aligned
 from storage.models import Document, Passage
 
@@ -53,14 +54,18 @@ def doc_meta(ask: Ask) -> Answer:
         doc, _ = _by_title(ask)
     if doc is None:
         doc = plan_in_context(ask)
+    other = ask.reading.fields == ["effect"] and _names_other_document(ask.question)
     if doc is None:
-        if ask.scope.named or ask.scope.unknown_name:
+        if ask.scope.named or ask.scope.unknown_name or other:
             return nothing_found(Intent.DOC_META)
         return which_plan(ask)
     signer = doc.signer or signer_in_text(ask.session, doc)
     fields = list(dict.fromkeys(ask.reading.fields or [field_]))
     basis = _basis_documents(ask, doc) if "basis" in fields else []
-    facts = [_fact(doc, f, signer, basis) for f in fields]
+    said = {f: _said_when(ask.session, doc, f, ask.question) for f in fields if _said_asked(doc, f)}
+    if other and not said["effect"]:
+        return nothing_found(Intent.DOC_META)  # "Luật X có hiệu lực …": X is not in this plan
+    facts = [said.get(f) or _fact(doc, f, signer, basis) for f in fields]
     if ask.reading.count:
         from knowledge.answer.kinds.planwide import structured_answer
         from knowledge.answer.kinds.tasklist import plan_count_rows
@@ -74,7 +79,11 @@ def doc_meta(ask: Ask) -> Answer:
                 facts.append(texts.ANS_PLAN_COUNT_BY_UNIT.format(plan=label_of(doc), count=duties))
             else:
                 facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
-    known = [f for f in dict.fromkeys(ask.reading.fields or [field_]) if _known(doc, f, signer)]
+    known = [
+        f
+        for f in dict.fromkeys(ask.reading.fields or [field_])
+        if said.get(f) or _known(doc, f, signer)
+    ]
     answer = Answer(
         text=facts[0],
         details=facts[1:],
@@ -145,6 +154,60 @@ def _by_title(ask: Ask) -> tuple[Document | None, float]:
     return ask.session.get(Document, hits[0].record.document_id), hits[0].coverage
 
 
+def _said_asked(doc: Document, field_: str) -> bool:
+    """The plan's own sentence answers this field: when it takes effect or takes place,
+    and the issue date that a web article gives only in its prose."""
+    return field_ in SAID_FIELDS.values() or field_ == "date" and doc.issued_date is None
+
+
+# A date as the folded text writes it: "23 5 2025", "ngay 04 thang 5 nam 2026", or the
+# signing day itself ("kể từ ngày ký").
+_DATE = r"(?:\d{1,2} \d{1,2} \d{4}|ngay \d{1,2} thang \d{1,2}|ngay ky)"
+# Per field, the folded sentence that says it: the verb with its date after it.
+_SAID = {
+    "effect": re.compile(rf"\bhieu luc\b.*\b{_DATE}\b"),
+    "held": re.compile(rf"\b(?:hop|to chuc|khai mac|dien ra)(?: vao)? (?:ngay )?{_DATE}\b"),
+    "date": re.compile(rf"\b{_DATE}\b.*\bban hanh\b|\bban hanh\b.*\b{_DATE}\b"),
+}
+# Sentences end at ".", ";" or a blank line; a single line break is a PDF's wrap.
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n\s*\n")
+SAID_PASSAGES = 60  # a plan says when it was issued or held near its top
+# "Luật Bảo vệ dữ liệu cá nhân (mà QĐ 2623 triển khai) có hiệu lực …": what takes effect
+# is another document, named after its kind; the plan's own "Quyết định này …" is not it.
+_QUOTED_SUBJECT = re.compile(
+    r"(?:^| )(?:bo luat|luat|nghi dinh|thong tu)((?: [a-z0-9]+)+?)"
+    r" (?:ma|co|duoc|se|thi|bat dau|hieu luc)(?= )"
+)
+
+
+def _names_other_document(question: str) -> bool:
+    return _QUOTED_SUBJECT.search(" ".join(syllables(question))) is not None
+
+
+def _said_when(session: Session, doc: Document, field_: str, question: str) -> str:
+    """The plan's first sentence that says the asked fact with its date, as written."""
+    said = _SAID[field_]
+    number = (doc.number or "").split("/")[0].strip()
+    subject = _QUOTED_SUBJECT.search(" ".join(syllables(question))) if field_ == "effect" else None
+    needed = f" {subject.group(1).strip()} " if subject else ""
+    rows = session.scalars(
+        select(Passage.text).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
+    )
+    for i, text in enumerate(rows):
+        if i >= SAID_PASSAGES and field_ != "effect":
+            break
+        for sentence in _SENTENCE_END.split(text):
+            folded = " ".join(syllables(sentence))
+            if not said.search(folded) or needed not in f" {folded} ":
+                continue
+            # An issue date in prose must name this plan ("Ngày 23/5/2025, Bộ … ban hành
+            # Quyết định 664/QĐ-BXD"), not a document it quotes.
+            if field_ == "date" and (not number.isdigit() or number not in sentence):
+                continue
+            return shorten(" ".join(sentence.split()).strip(" -*>#"), 300)
+    return ""
+
+
 def _known(doc: Document, field_: str, signer: str) -> bool:
     if field_ == "number":
         return bool(doc.number) and any(ch.isdigit() for ch in (doc.number or "").split("/")[0])
@@ -156,6 +219,8 @@ def _known(doc: Document, field_: str, signer: str) -> bool:
         return bool(doc.title)
     if field_ == "period":
         return doc.plan_year is not None
+    if field_ in SAID_FIELDS.values():
+        return False  # known only through its sentence (``_said_when``)
     return bool(doc.issuer)
 
 
@@ -182,6 +247,8 @@ def _fact(doc: Document, field_: str, signer: str, basis: list[str]) -> str:
         return texts.ANS_DOC_SUBJECT.format(title=title, full=" ".join(doc.title.split()))
     if field_ == "period":
         return _period(doc, title)
+    if field_ in SAID_FIELDS.values():
+        return texts.ANS_DOC_SAID_NONE.format(title=title)
     return texts.ANS_DOC_ISSUER.format(title=title, issuer=doc.issuer or "—")
 
 

@@ -46,7 +46,11 @@ _REFERENCE_DATE = re.compile(
 
 # How fine a date the question asks for: "ngày nào" a day, "tháng mấy" at least a month,
 # "quý mấy" at least a quarter. A passage that says only "năm 2026" answers none of them.
-_DAY = r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+# A yearly day ("hằng năm, trước ngày 15 tháng 11") is a day too.
+_DAY = (
+    r"\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
+    r"|ngày\s+\d{1,2}(?:\s+tháng\s+|/)\d{1,2}(?![\d/])"
+)
 _MONTH = _DAY + r"|tháng\s+\d{1,2}|\d{1,2}/\d{4}"
 _GRAINS = (
     (
@@ -133,9 +137,11 @@ def _dated_hit(ask: Ask, hit: Hit) -> bool:
     grain = asked_grain(ask.question)
     if hit.record.kind == "task":
         field_ = _TASK_TIME.search(hit.record.text)
-        if field_ is not None:
-            return dated(field_.group(1), grain)
-        return _IN_TITLE.search(hit.record.text) is not None and dated(hit.record.text, grain)
+        if field_ is not None and dated(field_.group(1), grain):
+            return True
+        # "Thời hạn: hằng năm" with "(trước ngày 20 tháng 11)" in the task's own words.
+        words = hit.record.text[: field_.start()] if field_ is not None else hit.record.text
+        return _IN_TITLE.search(words) is not None and dated(words, grain)
     if dated(hit.record.text, grain):
         return True
     if hit.record.kind != "passage":
