@@ -99,6 +99,13 @@ WRITTEN3 = tuple(sorted(p.stem for p in WRITTEN3_GOLD.glob("*.jsonl")))
 # scan); first sight at 1799283 (73.3 / 57.4 / 44.6 / 2), then studied.
 WRITTEN4_GOLD = ROOT / "tests" / "gold" / "written4"
 WRITTEN4 = tuple(sorted(p.stem for p in WRITTEN4_GOLD.glob("*.jsonl")))
+# Round 12, written the same way (an Excel sheet saved as CSV, a pdftotext -layout table
+# with cells wrapped side by side, a plan pasted into an e-mail with its line breaks lost,
+# a pandoc grid-table inspection schedule, Word's plain-text bullets with "Thời hạn:"
+# lines); first sight at a54c148.
+WRITTEN5_GOLD = ROOT / "tests" / "gold" / "written5"
+WRITTEN5 = tuple(sorted(p.stem for p in WRITTEN5_GOLD.glob("*.jsonl")))
+WRITTEN_FOLDERS = (WRITTEN_GOLD, WRITTEN2_GOLD, WRITTEN3_GOLD, WRITTEN4_GOLD, WRITTEN5_GOLD)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
 _KEYWORD_MIN = 0.5  # share of the gold keywords a task without its number must contain
@@ -259,10 +266,7 @@ def _gold_file(stem: str) -> Path:
         BLIND4_GOLD,
         BLIND5_GOLD,
         BLIND6_GOLD,
-        WRITTEN_GOLD,
-        WRITTEN2_GOLD,
-        WRITTEN3_GOLD,
-        WRITTEN4_GOLD,
+        *WRITTEN_FOLDERS,
     ):
         if (folder / f"{stem}.jsonl").exists():
             return folder / f"{stem}.jsonl"
@@ -285,7 +289,7 @@ def parse_tasks(path: Path) -> list[dict[str, Any]]:
 
 
 def _document(stem: str) -> Path:
-    for folder in (WRITTEN_GOLD, WRITTEN2_GOLD, WRITTEN3_GOLD, WRITTEN4_GOLD):
+    for folder in WRITTEN_FOLDERS:
         if (folder / "docs" / f"{stem}.txt").exists():
             return folder / "docs" / f"{stem}.txt"
     return SHARED / "corpus" / f"{stem}.txt"
@@ -313,6 +317,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written2", WRITTEN2),
         ("written3", WRITTEN3),
         ("written4", WRITTEN4),
+        ("written5", WRITTEN5),
     ):
         total = Score()
         for stem in names:
@@ -335,6 +340,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
                 "written2",
                 "written3",
                 "written4",
+                "written5",
             )
             if show_misses and group in studied:
                 out[stem]["misses"] = score.misses

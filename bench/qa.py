@@ -46,8 +46,10 @@ BLIND8_FILE = ROOT / "tests" / "qa" / "blind8.jsonl"
 # first sight at 04bbc9d, then studied.
 BLIND9_FILE = ROOT / "tests" / "qa" / "blind9.jsonl"
 # Written in round 10 from the documents only (all 46 documents); first sight recorded
-# in tests/qa/README.md, never studied.
+# in tests/qa/README.md, then studied.
 BLIND10_FILE = ROOT / "tests" / "qa" / "blind10.jsonl"
+# Written in round 12 from the documents only (32 documents); first sight at a54c148.
+BLIND11_FILE = ROOT / "tests" / "qa" / "blind11.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -150,7 +152,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the ten blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the eleven blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -164,6 +166,7 @@ def qa_files() -> list[Path]:
         BLIND8_FILE,
         BLIND9_FILE,
         BLIND10_FILE,
+        BLIND11_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

@@ -23,6 +23,7 @@ PLAN = "kh_30_tuyen_quang.txt"
 DISPATCH = "cd_05_tuyen_quang.txt"
 SECRETS = "nq_14_ha_giang.txt"
 ARTICLE = "tin_qd_210_bac_kan.txt"
+MEETING = "nq_30_phien_hop.txt"
 
 _PLAN = """ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG
 Số: 30/KH-UBND
@@ -104,6 +105,16 @@ Quyết định 210/QĐ-UBND có hiệu lực thi hành kể từ ngày 01/3/202
 2. Trung tâm Khuyến nông tỉnh mở lớp tập huấn kỹ thuật chăn nuôi cho nông dân, thực hiện trong tháng 6/2026.
 """
 
+_MEETING = """CHÍNH PHỦ
+Số: 30/NQ-CP
+Hà Nội, ngày 08 tháng 4 năm 2026
+NGHỊ QUYẾT
+Phiên họp Chính phủ thường kỳ tháng 3 năm 2026
+
+1. Bộ Y tế hoàn thiện đề án nâng cấp bệnh viện tuyến tỉnh, trình Thủ tướng Chính phủ trong quý II năm 2026.
+2. Bộ Xây dựng hướng dẫn các địa phương cải tạo nhà ở xã hội, hoàn thành trong tháng 9 năm 2026.
+"""
+
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
@@ -115,6 +126,7 @@ def user(tmp_path: Path) -> ChatUser:
         (DISPATCH, _DISPATCH),
         (SECRETS, _SECRETS),
         (ARTICLE, _ARTICLE),
+        (MEETING, _MEETING),
     ):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
@@ -177,3 +189,13 @@ def test_a_yearly_day_answers_before_which_day(user: ChatUser) -> None:
         "Theo KH 30 Tuyên Quang, hằng năm các cơ quan báo cáo kết quả thực hiện qua đâu, trước ngày nào?",
     )
     assert "Sở Nội vụ" in reply and "20 tháng 11" in reply and set(cited(user)) == {PLAN}
+
+
+def test_a_month_in_the_named_plans_title_is_no_window(user: ChatUser) -> None:
+    reply = ask(user, "nq 30 phien hop chinh phu thang 3 giao bo y te nhung viec gi")
+    assert "nâng cấp bệnh viện tuyến tỉnh" in reply and set(cited(user)) == {MEETING}
+
+
+def test_activities_due_this_quarter(user: ChatUser) -> None:
+    reply = ask(user, "KH 30 Tuyen Quang: quy nay So KHCN co nhung hoat dong nao den han")
+    assert "Số hóa hồ sơ" in reply and set(cited(user)) == {PLAN}

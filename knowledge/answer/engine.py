@@ -26,6 +26,7 @@ from knowledge.answer.docscope import DocScope, find_scope, name_head_missing, n
 from knowledge.answer.intents import (
     LIST_INTENTS,
     LIST_WORDS,
+    WINDOW_WORDS,
     Intent,
     Reading,
     asks_any,
@@ -276,13 +277,21 @@ def _lists_the_plan(reading: Reading, match: UnitMatch, scope: DocScope, asked: 
 _LIST_FILLER = ("gom", "bao gom", "de ra", "giao", "co", "duoc", "cu the", "chinh", "trong tam")
 
 
-def _unless_in_name(question: str, window: Window | None, scope: DocScope) -> Window | None:
+def _unless_in_name(
+    session: Session, question: str, window: Window | None, scope: DocScope
+) -> Window | None:
     """ "KH CCHC năm 2026 của VP UBND tỉnh … có bao nhiêu nhiệm vụ": a year inside the
-    words naming the plan says which plan, not when its tasks fall due."""
+    words naming the plan says which plan, not when its tasks fall due; so does a month
+    the one plan named by its number has in its title ("NQ 122 phiên họp tháng 4"), unless
+    the question asks what falls due then ("… đến hạn năm 2026")."""
     if window is None or not window.matched or not scope.by_plan:
         return window
     at = _span(question, window.matched)
     inside = any(a <= s and e <= b for s, e in at for a, b in scope.spans)
+    if not inside and len(scope.document_ids) == 1 and not asks_any(question, WINDOW_WORDS):
+        doc = session.get(Document, scope.document_ids[0])
+        title = f" {' '.join(syllables(doc.title or ''))} " if doc is not None else ""
+        inside = f" {' '.join(syllables(window.matched))} " in title
     return None if inside else window
 
 
@@ -507,7 +516,7 @@ class Engine:
         match = _besides_issuer(session, find_units(session, asked, scope.document_ids), scope)
         if not (match.units or match.options) and asked != question:
             match = _placed_unit(session, question, scope) or match
-        window = _unless_in_name(question, parse_window(question, today), scope)
+        window = _unless_in_name(session, question, parse_window(question, today), scope)
         has_unit = bool(match.units or match.options)
         reading = read_question(
             asked,

@@ -146,6 +146,11 @@ LIST_WORDS = (
     "danh sach nhiem vu",
     "co nhiem vu",
     "nhiem vu gi",
+    # An appendix's rows are "hoạt động": "những hoạt động nào đến hạn" lists them too.
+    "nhung hoat dong",
+    "cac hoat dong",
+    "hoat dong nao",
+    "hoat dong gi",
 )
 # "Sở X phải làm gì / có những nhiệm vụ gì / được giao những việc gì …": a unit's list,
 # whatever else the question says (the rest narrows the list to that topic).

@@ -100,7 +100,10 @@ def _role(header: str) -> str:
         return Role.DUE
     if "can cu" in f:
         return Role.BASIS
-    if any(w in f for w in ("nhiem vu", "noi dung", "hoat dong", "de an", "ten ")):
+    # A schedule names its rows by what is inspected or worked on ("Công trình, đơn vị được
+    # kiểm tra", "Công việc").
+    title_words = ("nhiem vu", "noi dung", "hoat dong", "de an", "ten ", "cong viec")
+    if any(w in f for w in title_words) or "duoc kiem tra" in f:
         return Role.TITLE
     return Role.OTHER
 

@@ -24,7 +24,9 @@ from knowledge.limits import (
     split_long,
 )
 from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
+from knowledge.loaders._delimited import sheet_as_markdown
 from knowledge.loaders._encoding import read_text_file
+from knowledge.loaders._grid_table import grid_tables_as_markdown
 from knowledge.loaders._layout_table import parse_layout_table
 from knowledge.loaders._markup import (
     clean_inline,
@@ -89,6 +91,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = repair_ocr_digits(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
     reader = _Reader(strip_running_lines(_bounded_lines(text)))
     reader.read()
     if not reader.blocks and not reader.meta:

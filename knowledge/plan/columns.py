@@ -57,7 +57,10 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
     ("objective", re.compile(r"muc tieu|chi tieu")),
     (
         "content",
-        re.compile(r"noi dung|nhiem vu|hoat dong|cong viec|giai phap|de an|du an|ten "),
+        # A schedule names its rows by what is inspected: "Công trình, đơn vị được kiểm tra".
+        re.compile(
+            r"noi dung|nhiem vu|hoat dong|cong viec|giai phap|de an|du an|ten |duoc kiem tra"
+        ),
     ),
 ]
 

@@ -1,0 +1,75 @@
+"""A spreadsheet saved as CSV (Excel's "CSV UTF-8": ";" between cells, quoted cells that
+hold line breaks), read as the markdown the text reader already knows.
+
+Excel writes every row with the sheet's full width, so a sheet shows itself by most of
+its records having the same number of fields. A record with one filled cell is a line
+of text (a title, "B. NHIỆM VỤ CỤ THỂ"); one with several is a table row; a row whose
+first cell is "STT" / "TT" opens a table under its header.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from knowledge.vietnamese import fold
+
+_DELIMITERS = (";",)  # tab-separated tables have their own reader; "," is prose
+_MIN_FIELDS = 3
+_SHEET_SHARE = 0.8  # records of the sheet's width, of the non-empty ones
+_MIN_RECORDS = 5
+_HEADER_FIRST = {"stt", "tt", "so tt"}
+
+
+def _records(text: str, delimiter: str) -> list[list[str]] | None:
+    try:
+        return list(csv.reader(io.StringIO(text), delimiter=delimiter, quotechar='"'))
+    except csv.Error:
+        return None
+
+
+def _sheet(text: str) -> list[list[str]] | None:
+    """The records, when the text is one sheet of a fixed width (≥ 3 fields)."""
+    for delimiter in _DELIMITERS:
+        if delimiter not in text.split("\n", 1)[0] + text[:2000]:
+            continue
+        records = _records(text, delimiter)
+        if not records:
+            continue
+        filled = [r for r in records if any(c.strip() for c in r)]
+        if len(filled) < _MIN_RECORDS:
+            continue
+        width = max(len(r) for r in filled)
+        same = sum(len(r) == width for r in filled)
+        if width >= _MIN_FIELDS and same >= _SHEET_SHARE * len(filled):
+            return filled
+    return None
+
+
+def _cell(text: str) -> str:
+    return " ".join(text.replace("|", "/").split())
+
+
+def sheet_as_markdown(text: str) -> str | None:
+    """The sheet as lines and markdown tables, or None when ``text`` is no sheet."""
+    records = _sheet(text.lstrip("\ufeff"))
+    if records is None:
+        return None
+    out: list[str] = []
+    in_table = False
+    for record in records:
+        cells = [_cell(c) for c in record]
+        filled = [c for c in cells if c]
+        header = fold(cells[0]).rstrip(".") in _HEADER_FIRST
+        if header:
+            out += ["", "| " + " | ".join(cells) + " |", "|" + "---|" * len(cells)]
+            in_table = True
+        elif in_table and len(filled) >= 2:
+            out.append("| " + " | ".join(cells) + " |")
+        else:
+            if in_table and len(filled) == 1 and cells[0] and not cells[0][:1].isalpha():
+                out.append("| " + " | ".join(cells) + " |")  # a numbered row with one cell
+                continue
+            in_table = False
+            out += [""] + filled  # a title, a heading or a sentence the sheet holds
+    return "\n".join(out) + "\n"
