@@ -102,6 +102,12 @@ _PART = re.compile(
 _MONTH = re.compile(
     rf"\b{_MOD}thang\s*(\d{{1,2}}(?!\d)(?:{_SEP}(?:thang\s*)?\d{{1,2}}(?!\d))*){_YEAR_TAIL}"
 )
+# "tuần đầu tháng 5", "Tuần thứ ba tháng 5/2026", "tuần cuối tháng 11": a week of a month.
+_WEEK_OF_MONTH = re.compile(
+    r"\btuan\s+(dau|cuoi|thu\s+(?:nhat|hai|ba|tu|[1-4]))\s+(?:cua\s+)?thang\s*(\d{1,2})(?!\d)"
+    + _YEAR_TAIL
+)
+_WEEK_ENDS = {"dau": 7, "nhat": 7, "1": 7, "hai": 14, "2": 14, "ba": 21, "3": 21, "tu": 28, "4": 28}
 _DAY_MONTH = re.compile(r"(?<![\d/.])(\d{1,2})\s*/\s*(\d{1,2})(?![\d/])")
 _YEAR_MOD = re.compile(r"\b(cuoi|dau|giua|trong|het|ca)\s+nam\b(?:\s*(20\d{2})(?!\d))?")
 _BARE_YEAR = re.compile(r"(?<![\d/.])(20\d{2})(?![\d/])")
@@ -262,6 +268,15 @@ def _scan(s: str) -> list[_Mention]:
             for a, b in _series(m.group(2), months, 12)
         ]
 
+    def week_of_month(m: re.Match[str]) -> _Mention | None:
+        month = int(m.group(2))
+        if not 1 <= month <= 12:
+            return None
+        which = m.group(1).split()[-1]
+        if which == "cuoi":
+            return _Mention(m.span(), _int(m.group(3)), _month(month, None, None))
+        return _Mention(m.span(), _int(m.group(3)), _day(_WEEK_ENDS[which], month))
+
     def day_month(m: re.Match[str]) -> _Mention | None:
         d, mo = int(m.group(1)), int(m.group(2))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -280,6 +295,7 @@ def _scan(s: str) -> list[_Mention]:
     take(_YEAR_RANGE, one(year_range))
     take(_QUARTER, quarter)
     take(_PART, one(part))
+    take(_WEEK_OF_MONTH, one(week_of_month))
     take(_MONTH, month)
     take(_DAY_MONTH, one(day_month))
     take(_YEAR_MOD, one(year_mod))

@@ -109,6 +109,18 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+# The shape of one Vietnamese syllable, folded: an onset, a vowel nucleus, a coda.
+# Abbreviations ("UBND", "HĐND", "TTHC") do not fit it; words ("KẾ", "HOẠCH") do.
+_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnpqrstvx])?[aeiouy]{1,3}(?:ng|nh|ch|[cmnpt])?"
+)
+
+
+def is_syllable(word: str) -> bool:
+    """True for one Vietnamese syllable in any case ("HOẠCH", "tế"); False for "UBND"."""
+    return bool(_SYLLABLE.fullmatch(fold(word)))
+
+
 def accented_tokens(text: str) -> list[str]:
     """Lowercased syllables that keep their diacritics ("Sở Nội vụ" -> ["sở", "nội",
     "vụ"]): a second field for ranking, so a query typed with diacritics prefers

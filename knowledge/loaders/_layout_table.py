@@ -200,6 +200,7 @@ def parse_layout_table(lines: list[str], start: int) -> RawTable | None:
     if not _is_header_line(lines, start):
         return None
     header = _Header(lines, start)
+    header.columns = _cell_bands(lines, header) or header.columns
     reader = _RowReader(header)
     end = reader.read(lines, header.end)
     if not reader.rows:
@@ -211,12 +212,84 @@ def parse_layout_table(lines: list[str], start: int) -> RawTable | None:
     return RawTable("layout", rows, end, header_rows=set(range(len(top))))
 
 
+# Lines read after the header to find where the cells start, and how often a start
+# must recur to be a column's left edge rather than a word after a doubled space.
+_EDGE_LINES = 60
+_MIN_EDGE_SHARE = 0.12
+_EDGE_SLACK = 1  # pdftotext puts a column's lines one character apart at times
+
+
+def _cell_bands(lines: list[str], header: _Header) -> list[_Column] | None:
+    """Columns from where the cells start when the header words are centred over them.
+
+    A Word table printed by ``pdftotext -layout`` left-aligns its cells and centres its
+    header: "Nhiệm vụ" stands in the middle of a band whose text starts far to its left,
+    so a wrapped line of a task's name would fall nearer the STT column. The left edges
+    that recur over the table's lines are the true column starts; each band takes the
+    header it overlaps most. None unless every header gets exactly one band, in order.
+    """
+    if any(c.sub for c in header.columns):
+        return None  # a timeline's ticks sit centred in their quarter: no left edges
+    starts: dict[int, int] = {}
+    read = 0
+    for line in lines[header.end : header.end + _EDGE_LINES]:
+        if not line.strip() or _PAGE_NO.match(line):
+            continue
+        read += 1
+        for piece in _pieces(line):
+            starts[piece.start] = starts.get(piece.start, 0) + 1
+    edges = _edges(starts, max(3, int(read * _MIN_EDGE_SHARE)))
+    if len(edges) != len(header.columns):
+        return None
+    bands = [(e, nxt) for e, nxt in zip(edges, [*edges[1:], 10_000], strict=True)]
+    columns = header.columns
+    for k, (b0, b1) in enumerate(bands):
+        best = max(
+            range(len(columns)), key=lambda c: _overlap(b0, b1, columns[c].start, columns[c].end)
+        )
+        if best != k:
+            return None
+    return [_Column(b0, b1 - 2, c.text, c.sub) for (b0, b1), c in zip(bands, columns, strict=True)]
+
+
+def _edges(starts: dict[int, int], least: int) -> list[int]:
+    """Recurring start positions, neighbours within ``_EDGE_SLACK`` counted as one."""
+    edges: list[int] = []
+    counts: list[int] = []
+    for pos in sorted(starts):
+        if edges and pos - edges[-1] <= _EDGE_SLACK:
+            counts[-1] += starts[pos]
+            continue
+        edges.append(pos)
+        counts.append(starts[pos])
+    return [e for e, n in zip(edges, counts, strict=True) if n >= least]
+
+
+def _marker_kind(marker: str) -> str:
+    text = marker.rstrip(".)")
+    if re.fullmatch(r"[IVXL]+", text):
+        return "roman"
+    return "letter" if re.fullmatch(r"[A-ZĐ]", text) else "arabic"
+
+
 class _RowReader:
     def __init__(self, header: _Header) -> None:
         self.header = header
         self.columns = header.columns
         self.rows: list[RawRow] = []
         self.in_repeat = False  # inside a header repeated at a page's top
+        self.kinds: set[str] = set()  # the kinds of row numbers seen ("roman", "arabic", …)
+
+    def _heading_after(self, marker: str, rest: list[str]) -> bool:
+        """ "III. TỔ CHỨC THỰC HIỆN" after rows numbered 1.1, 2.2: the document's next
+        section, not a row (a table's own group rows "A", "B" number alike from its start)."""
+        words = " ".join(rest).split()
+        return (
+            bool(self.rows)
+            and _marker_kind(marker) not in self.kinds
+            and len(words) >= 2
+            and " ".join(words).isupper()
+        )
 
     def read(self, lines: list[str], j: int) -> int:
         while j < len(lines):
@@ -232,12 +305,22 @@ class _RowReader:
     def _take(self, pieces: list[_Piece], j: int) -> bool:
         """Add one line to the table; False when it is no longer the table's."""
         placed = [part for p in pieces for part in _place(p, self.columns)]
+        if (
+            len(pieces) == 2
+            and len({col for col, _ in placed[1:]}) > 1
+            and _MARKER.match(pieces[0].text)
+        ):
+            # "1     Cải thiện chỉ số …" in one run over every band: a group row's title
+            placed = [(0, pieces[0].text), (1, pieces[1].text)]
         stt = [text for col, text in placed if col == 0]
         if stt and _is_stt(stt[0]):
             self.in_repeat = True  # the header again, at a new page
             return True
         if stt and _MARKER.match(stt[0]):
+            if self._heading_after(stt[0], [text for col, text in placed if col]):
+                return False
             self.in_repeat = False
+            self.kinds.add(_marker_kind(stt[0]))
             self.rows.append(RawRow([[] for _ in self.columns], j + 1))
         elif stt:
             return False  # prose (or "Nơi nhận") after the table

@@ -35,6 +35,7 @@ from knowledge.loaders._markup import (
     is_all_bold,
     split_glued_bold,
 )
+from knowledge.loaders._run_on import lines_restored
 from knowledge.loaders._spaced_cells import parse_spaced_table
 from knowledge.loaders._textmeta import meta_from_rows
 from knowledge.loaders._texttables import (
@@ -92,6 +93,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
+    text = lines_restored(text)  # a plan pasted with its line breaks lost
     reader = _Reader(strip_running_lines(_bounded_lines(text)))
     reader.read()
     if not reader.blocks and not reader.meta:

@@ -44,7 +44,8 @@ _ACTION = (
     "phổ biến|giám sát|đánh giá|làm việc|thường xuyên|định kỳ|khẩn|cử|(?<!công )lập|yêu cầu|"
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
     "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
-    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa|trân trọng"
+    "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa|trân trọng|"
+    "mở|phát sóng|đăng tải|phát hành|kịp thời|phản ánh"
 )  # not "giao": "Bộ Ngoại giao"; not "lập" in "sự nghiệp công lập"; "Giao X …" opens an item
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -251,6 +252,7 @@ _Y = r"(?:19|20)\d\d"
 _DATE_FORM = (
     rf"(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}"
     rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
+    rf"|tuần\s+(?:đầu|cuối|thứ\s+\w+)\s+(?:của\s+)?tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
     rf"|tháng\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s*/\s*{_Y}"  # "tháng 7-9/2026"
     rf"|tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
     rf"|quý\s+[IV1-4]+\s*(?:/|\s+năm\s+){_Y}"
@@ -277,10 +279,12 @@ _WEAK = re.compile(r"\b(?:trong|vào|đến)\s+(?P<d>" + _DATE_FORM + r")", re.I
 _WRITTEN = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y})"
 )
-# The date of a cited document or meeting, and a start that is no deadline.
+# The date of a cited document or meeting, and a start that is no deadline ("hội nghị …,
+# hoàn thành trước ngày 15/4/2026" is the meeting's deadline, not its date).
 _CITED = re.compile(
     r"\bsố\s+[\w/.\-–]+(?:\s+[\w/.\-–]+){0,2}?\s+ngày\s+" + _WRITTEN
-    + r"|\b(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|kỳ họp)\b[^.;]{0,80}?\bngày\s+" + _WRITTEN
+    + r"|\b(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|kỳ họp)\b"
+    + r"(?:(?!trước|hoàn thành|chậm nhất|xong)[^.;]){0,80}?\bngày\s+" + _WRITTEN
     + r"|(?<!hiệu lực )(?<!thi hành )(?<!kể )\btừ\s+(?:ngày\s+)?" + _WRITTEN,
     re.IGNORECASE,
 )  # fmt: skip
@@ -296,6 +300,7 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;]+")
+_NEXT_STEP = re.compile(r"\s(?:và|đồng thời)\s(?=\w)")
 
 
 def _masked(text: str) -> str:
@@ -307,10 +312,16 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
     raws: list[str] = []
     for clause in _CLAUSE.finditer(text):
         part = clause.group(0)
-        if _RECURRING.search(part):
-            continue  # "định kỳ hằng tháng, trước ngày 25": a cadence, no one date
+        # "định kỳ hằng tháng, trước ngày 25": a cadence, no one date; but "… hằng tuần và
+        # báo cáo tổng kết trước ngày 15/9/2026" adds a dated step after the cadence.
+        cadences = [m.start() for m in _RECURRING.finditer(part)]
+        steps = [0, *(m.start() for m in _NEXT_STEP.finditer(part)), len(part)]
         for m in rx.finditer(part):
             found = m.groupdict().get("lead") or m.group("d")
+            step = max(i for i in steps if i <= m.start())
+            end = min(i for i in steps if i > m.start())
+            if any(step <= c < end for c in cadences):
+                continue
             if fold(found).startswith("nam") and fold(m.group(0)).startswith("den nam"):
                 continue  # "đến năm 2030": a horizon
             if _DESCRIBED.search(part[: m.start()]):

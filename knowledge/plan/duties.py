@@ -152,8 +152,8 @@ def deadline_in(text: str, plan_year: int | None) -> Deadline:
     """The deadline a duty states (``clauses.assignment_deadline``: not the date of a
     document it cites), or an ongoing one (raw "") when it states none."""
     stated = assignment_deadline(text, plan_year)
-    if stated.kind in ("date", "recurring"):
-        return stated
+    if stated.kind in ("date", "recurring") or stated.offset_days:
+        return stated  # "trong vòng 10 ngày kể từ ngày ký Kế hoạch" dates from the plan
     return Deadline(raw="", kind="ongoing")
 
 
@@ -207,6 +207,7 @@ def extract_duties(
     intros: set[int] = set()  # items whose list followed them
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
     covered = covered or set()
+    lister: tuple[str, int] | None = None  # a bulleted item ending ":" and its bullet
     # "2. Sở X chủ trì, phối hợp với Sở Y:": the units its items are done with, by item
     coordinators: dict[int, str] = {}
     topics = topic_siblings(outline.sections, names_unit)
@@ -242,7 +243,7 @@ def extract_duties(
         if starts_with_label(body):
             continue  # "Cơ quan chủ trì: …" lines belong to prose tasks
         unit_section = stack[duty_at + 1] if duty_at + 1 < len(stack) else None
-        unit, head_coord = "", ""
+        unit, head_coord, own_subject = "", "", False
         full = qualified_number([*stack_numbers(stack), number])
         if (m := _COLON_UNIT.match(body)) and _colon_unit_ok(m.group("unit")):  # "12. Sở X: …"
             unit, body = unit_text(m.group("unit")), body[m.end() :].strip()
@@ -265,6 +266,7 @@ def extract_duties(
                 head_coord = split_roles(unit_section.title)[1]
         else:
             unit = subject_unit(body) or _tail_lead(body)
+            own_subject = not marked and bool(unit)
             if not unit and unit_section is not None and _assigns(unit_section.title):
                 # "1. Giao Sở X là cơ quan đầu mối …, thực hiện các nhiệm vụ sau" as a
                 # heading: its bullets are Sở X's
@@ -274,17 +276,25 @@ def extract_duties(
             intros.add(opener[2])
         if number:
             opener = (unit, full, len(items)) if unit and body.endswith(":") else None
-        if not unit or not body:
-            continue
+        if not unit or not body or _ROLE_ONLY.match(body) or _IMPLEMENT_THIS.search(fold(body)):
+            continue  # a role ("Sở Tài chính là cơ quan thường trực …") or the closing call
         path = outline.path(index)
         prev = items[-1] if items else None
         if prev and not marked and prev[5] and prev[0] == unit and prev[1] == path:
             # An unmarked paragraph after a marked item continues that item.
             items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
             continue
+        bullet = text[:1] if marked and not number else ""
+        if lister and bullet and bullet != lister[0] and prev and prev[1] == path:
+            # "• Chỉ đạo …, cụ thể:" / "+ Nạo vét …" / "+ Lắp đặt …": the "+" lines
+            # say what the "•" task holds; they are no tasks of their own
+            items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
+            continue
+        lister = (bullet, len(items)) if bullet and lists_parts(body) else None
         if head_coord:
             coordinators[len(items)] = head_coord
-        items.append((unit, path, block.locator, full, body, marked))
+        for one_unit, one_body in _by_subject(unit, body) if own_subject else [(unit, body)]:
+            items.append((one_unit, path, block.locator, full, one_body, marked))
     for k, (unit, path, locator, number, body, _) in enumerate(items):
         if k in intros:
             continue
@@ -304,6 +314,51 @@ def extract_duties(
             )
         )
     return tasks
+
+
+# A sentence that only says what a unit is: no clause after the role, so no work in it.
+_ROLE_ONLY = re.compile(
+    r"^[^,;:]{3,120}?\slà\s(?:cơ quan|đơn vị)\s(?:thường trực|đầu mối)\b[^,;:]*$", re.IGNORECASE
+)
+# "Yêu cầu Thủ trưởng các cơ quan, … nghiêm túc triển khai thực hiện Kế hoạch này": the
+# closing call to carry out the whole document, no task of its own.
+_IMPLEMENT_THIS = re.compile(
+    r"^(?:yeu cau|de nghi)\b.*\bthuc hien (?:nghiem tuc )?"
+    r"(?:ke hoach|chi thi|quyet dinh|thong bao|van ban|chuong trinh) nay\W*$"
+)
+# "… cần tập trung một số nhiệm vụ quan trọng như sau:": the items below are tasks, not
+# the parts of this one ("… sửa chữa cống, trạm bơm, cụ thể:").
+_ANNOUNCES_TASKS = re.compile(
+    r"\b(?:nhiệm vụ|nội dung|công việc|hoạt động)\b[^:]{0,60}\b(?:sau|như sau)\s*:$", re.IGNORECASE
+)
+
+
+def lists_parts(text: str) -> bool:
+    """An item ending in ":" whose sub-items are its parts, not tasks of their own."""
+    return text.endswith(":") and not _ANNOUNCES_TASKS.search(text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=\S)")
+
+
+def _by_subject(unit: str, body: str) -> list[tuple[str, str]]:
+    """A paragraph whose sentences each open with their own unit ("Các sở … báo cáo về Sở Y tế
+    trước ngày 22/5. Sở Y tế tổng hợp, báo cáo … trước ngày 30/5.") is one duty per unit; a
+    sentence without a subject unit goes on with the one before."""
+    cuts = [
+        m.end()
+        for m in _SENTENCE_END.finditer(body)
+        if body[m.end()].isupper()
+        and _ends_sentence(body[: m.start()].rsplit(maxsplit=1)[-1])
+        and subject_unit(body[m.end() :])
+    ]
+    pieces = [body[i:j].strip() for i, j in zip([0, *cuts], [*cuts, len(body)], strict=True)]
+    return [(subject_unit(piece) if k else unit, piece) for k, piece in enumerate(pieces)]
+
+
+def _ends_sentence(word: str) -> bool:
+    """ "2026." or "xét." ends a sentence; "TP." or "TT." abbreviates a name."""
+    return any(ch.islower() or ch.isdigit() for ch in word)
 
 
 def _split(text: str) -> tuple[str, str, bool]:

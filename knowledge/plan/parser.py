@@ -16,7 +16,7 @@ import logging
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import TypeVar
 
 from knowledge import texts
@@ -106,6 +106,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
         )
     _guard(lambda: _period_deadlines(blocks, outline, plan), None, "content", warnings)
     _guard(lambda: _from_issue_date(plan), None, "content", warnings)
+    _guard(lambda: _within_campaign(blocks, plan), None, "content", warnings)
     addressed = _addressee_lines(blocks)
     plan.tasks = [t for t in plan.tasks if t.locator.table or t.locator.line not in addressed]
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
@@ -172,10 +173,53 @@ def _period_deadlines(blocks: list[Block], outline: Outline, plan: ParsedPlan) -
             task.deadline = above[-1][2]
 
 
+# A campaign a plan organises ("Tháng hành động vì an toàn thực phẩm", "Đợt cao điểm …"),
+# and the line that dates it ("2. Thời gian: từ ngày 15/4/2026 đến ngày 15/5/2026.").
+_CAMPAIGNS = (
+    "thang hanh dong", "thang cao diem", "dot cao diem", "chien dich", "tuan le", "dot ra quan",
+    "dot thi dua", "dot tong ve sinh",
+)  # fmt: skip
+_CAMPAIGN_TIME = re.compile(
+    r"^(?:\d{1,2}\.\s*)?thoi gian(?: thuc hien| trien khai| to chuc)?\s*:\s*(tu .+ den .+)$"
+)
+
+
+def _within_campaign(blocks: list[Block], plan: ParsedPlan) -> None:
+    """ "Thành lập đoàn kiểm tra … trong Tháng hành động": a task that states no time of
+    its own but the campaign the plan dates is due when the campaign ends. A task that
+    states no time at all is not given the campaign's (it may run on after it)."""
+    title = fold(plan.meta.title or "")
+    names = [c for c in _CAMPAIGNS if c in title]
+    if not names:
+        return
+    end = _campaign_end(blocks, plan.meta.plan_year)
+    if end is None:
+        return
+    said = re.compile(r"\btrong (?:thoi gian (?:dien ra |cua )?)?(?:" + "|".join(names) + r")\b")
+    for task in plan.tasks:
+        if task.deadline.kind in _STATED:
+            continue
+        if m := said.search(fold(task.title)):
+            raw = task.title[m.start() : m.end()]
+            task.deadline = Deadline(raw=raw, kind="date", due_dates=[end])
+
+
+def _campaign_end(blocks: list[Block], year: int | None) -> date | None:
+    for block in blocks:
+        if block.table is not None:
+            continue
+        m = _CAMPAIGN_TIME.match(fold(clean_text(block.text)).rstrip(". "))
+        if m:
+            found = parse_deadline(m.group(1), year)
+            return found.due_dates[-1] if found.kind == "date" and found.due_dates else None
+    return None
+
+
 # "kể từ ngày ký Chỉ thị này", "kể từ ngày Kế hoạch được ban hành": the document's own date.
 _OWN_DATE = re.compile(
     r"ke tu ngay (?:ky(?: (?:ban hanh )?(?:chi thi|quyet dinh|ke hoach|van ban|thong bao)(?: nay)?)?$"
-    r"|(?:chi thi|quyet dinh|ke hoach|van ban)(?: nay)? (?:duoc )?(?:ky|ban hanh)$|ban hanh$)"
+    r"|(?:chi thi|quyet dinh|ke hoach|van ban)(?: nay)? (?:duoc )?(?:ky|ban hanh)$"
+    r"|ban hanh(?: (?:chi thi|quyet dinh|ke hoach|van ban|thong bao)(?: nay)?)?$)"
 )
 
 

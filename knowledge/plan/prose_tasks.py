@@ -30,7 +30,13 @@ from knowledge.deadlines import is_processing_time, parse_deadline
 from knowledge.document import Block, Locator
 from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import SUBJECT_VERB, names_unit, unit_text
-from knowledge.plan.duties import _COLON_UNIT, deadline_dates, deadline_in
+from knowledge.plan.duties import (
+    _COLON_UNIT,
+    deadline_dates,
+    deadline_in,
+    lists_parts,
+    subject_unit,
+)
 from knowledge.plan.labels import Label, find_labels, trim_units
 from knowledge.plan.model import Deadline, Section, Task, TaskKind
 from knowledge.plan.sections import (
@@ -101,11 +107,17 @@ class _Collector:
         self._drafted: dict[int, int] = {}  # id(draft) -> index of its task
         self._dated_subs: list[str] = []  # deadlines of "+" items under an empty time label
         self.topics: set[int] = set()  # headings among topic siblings (``topic_siblings``)
+        self.lister = ""  # the bullet of a unit's item that ends in ":" and lists its parts
+        # The tasks before the heading in force: this pass reads that heading's items only
+        # when it drafted some of them (bullets, labels), not when the duty pass reads them.
+        self.unit_from = 0
 
     def on_heading(self, section: Section) -> None:
         self.open_label = None
         self.flush()
         self.pending = []
+        self.lister = ""
+        self.unit_from = len(self.tasks)
         self.heading = section
         topic = id(section) in self.topics and not _OWNER_OF.match(section.title)
         self.unit = "" if topic else _unit_heading(section.title)
@@ -157,12 +169,25 @@ class _Collector:
             self.pending, self.siblings = [], []
             self.unit, self.unit_number = unit, para.number
             return True
+        if (
+            self.unit
+            and para.number
+            and (self.draft is not None or len(self.tasks) > self.unit_from)
+            and _sibling_number(self.unit_number, para.number)
+        ):
+            return self._own_unit_item(para, path, locator)
         if not self.unit or strip_bullet(text) == text or para.number:
             return False
-        self.flush()
-        self.pending = []
         sub = _COLON_UNIT.match(para.text)
         sub_unit = unit_text(sub.group("unit")) if sub and names_unit(sub.group("unit")) else ""
+        bullet = text.lstrip()[:1]
+        if self._detail_of_lister(bullet, sub_unit, para):
+            return True
+        if self.lister and sub_unit and self.draft is not None:
+            # "- Phối hợp …. Trong đó:" / "+ Sở X: …": the "-" line only introduced them
+            self.draft.unit, self.siblings, self.lister = "", [], ""
+        self.flush()
+        self.pending = []
         draft = _Draft(path, locator, self.heading, details=[para], unit=sub_unit or self.unit)
         draft.number = self.unit_number
         inline = [lb for lb in find_labels(para.text) if lb.kind == "deadline"]
@@ -175,12 +200,33 @@ class _Collector:
             if self.siblings and self.siblings[0].details[0].text.endswith(":"):
                 self.siblings[0].unit = ""  # "- Phối hợp …. Trong đó:" only introduces them
             self.siblings.append(draft)
-        elif para.text.endswith(":"):
-            self.siblings = []  # "- Phối hợp …. Trong đó:" only introduces the "+" items
-            return True
         else:
             self.siblings = [draft]
         self.draft = draft
+        self.lister = bullet if lists_parts(para.text) else ""
+        return True
+
+    def _own_unit_item(self, para: _Para, path: str, locator: Locator) -> bool:
+        """ "11. Đề nghị Ủy ban Mặt trận … vận động …" after the bullets of "10. Công ty …":
+        the next item of the list of units, with its unit in its own sentence."""
+        subject = subject_unit(para.text)
+        if not subject or not para.text.rstrip().endswith((".", ";")):
+            return False  # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)" heads a unit's list
+        self.flush()
+        self.pending, self.siblings, self.lister = [], [], ""
+        self.unit, self.unit_number = "", ""
+        self.draft = _Draft(path, locator, self.heading, details=[para], unit=subject)
+        self.draft.number = para.number
+        return True
+
+    def _detail_of_lister(self, bullet: str, sub_unit: str, para: _Para) -> bool:
+        """ "• Chỉ đạo …, cụ thể:" then "+ Nạo vét …" lines: the "+" lines say what the task
+        holds. When they name their own units ("+ Sở X: …") the "•" line only introduced
+        them (the sibling rule above drops it)."""
+        draft = self.draft
+        if not self.lister or draft is None or bullet == self.lister or sub_unit:
+            return False
+        draft.details.append(para)
         return True
 
     def _dated_sub_item(self, text: str, para: _Para) -> bool:
@@ -214,6 +260,7 @@ class _Collector:
 
     def _apply(self, label: Label, para: _Para, path: str, locator: Locator) -> None:
         self._dated_subs = []
+        self.lister = ""  # "Thời hạn: …" closes the parts of the item above
         if (
             label.kind == "task"
             and self._content_label(label, para)
@@ -304,7 +351,10 @@ class _Collector:
 
 
 # What a plan's aims and scope say, not work: such a title with only a period is none.
-_AIMS = ("chi tieu", "muc tieu", "pham vi", "doi tuong", "kinh phi", "nguon von")
+_AIMS = (
+    "chi tieu", "muc tieu", "pham vi", "doi tuong", "kinh phi", "nguon von", "chu de", "khau hieu",
+    "thong diep",
+)  # fmt: skip
 
 
 def _states_aims(title: str) -> bool:
@@ -341,6 +391,14 @@ def _title(draft: _Draft) -> tuple[str, str]:
     if draft.details:
         return draft.details[0].text, draft.details[0].number
     return "", ""
+
+
+def _sibling_number(heading: str, item: str) -> bool:
+    """ "11." after the heading "10.": the next item at the heading's own level."""
+    a, b = heading.rstrip(".").split("."), item.rstrip(".").split(".")
+    if len(a) != len(b) or not all(x.isdigit() for x in a + b):
+        return False
+    return a[:-1] == b[:-1] and int(b[-1]) == int(a[-1]) + 1
 
 
 def _unit_heading(title: str) -> str:

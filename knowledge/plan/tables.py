@@ -139,6 +139,8 @@ def _same_columns(a: ColumnMap | None, b: ColumnMap) -> bool:
 
 
 _RULE = re.compile(r"^:?-{3,}:?$")
+# Tables read from a PDF text layer: one cell a line ("columns") or fixed-width ("layout").
+_TEXT_LAYERS = ("columns", "layout")
 
 
 @dataclass
@@ -421,7 +423,7 @@ class _Reader:
             individually = role in ("lead", "supervisor", "deadline") or (
                 role == "coordinating" and (self.flattened or not values.get("lead"))
             )
-            if role == "deadline" and (self.table.layout == "columns" or self.cmap.periods):
+            if role == "deadline" and (self.table.layout in _TEXT_LAYERS or self.cmap.periods):
                 # A text layer prints a merged cell once, mid-span, not in its first
                 # row: an empty time cell there is no deadline, never the row above's.
                 continue
