@@ -569,12 +569,27 @@ def _without_note(s: str, plan_year: int | None) -> str:
     return outside if _resolve(_scan(outside), plan_year) else s
 
 
+def _dash_between(s: str, items: list[tuple[_Mention, Bounds]]) -> bool:
+    """ "Quý IV/2025 - Quý II/2026", "01/3/2026 – 30/4/2026": two times joined by a dash
+    are one span, due when it ends (not a deadline at each end)."""
+    if len(items) != 2:
+        return False
+    (first, fb), (second, sb) = items
+    joint = s[first.span[1] : second.span[0]]
+    return bool(_DASH.fullmatch(joint)) and fb[1] < sb[1]
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
 def _dated(
     text: str, s: str, items: list[tuple[_Mention, Bounds]], cue: re.Match[str] | None
 ) -> Deadline:
     dues = sorted({b[1] for _, b in items})
-    ranged = any(m.is_range for m, _ in items) or bool(
-        _FROM.search(s) and _UNTIL.search(s) and len(items) > 1
+    ranged = (
+        any(m.is_range for m, _ in items)
+        or bool(_FROM.search(s) and _UNTIL.search(s) and len(items) > 1)
+        or _dash_between(s, items)
     )
     deadline = Deadline(raw=text, kind="date", due_dates=dues)
     if ranged:

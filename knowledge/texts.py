@@ -310,6 +310,7 @@ ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{t
 ANS_DETAIL_LEAD = "Chủ trì: {units}"
 ANS_DETAIL_DEADLINE = "Thời hạn: {text}"
 ANS_DETAIL_PRODUCT = "Sản phẩm: {text}"
+ANS_DETAIL_OBJECTIVE = "Chỉ tiêu: {text}"
 ANS_DETAIL_SUBMIT = "Cấp trình: {text}"
 ANS_ALSO_IN = "Nhiệm vụ tương tự trong kế hoạch khác:"
 

@@ -62,6 +62,12 @@ _NEXT_N = re.compile(
     r"\b(\d{1,3})\s+(ngay|tuan|thang)\s+(?:toi|sap\s+toi|ke\s+tiep|tiep\s+theo|nua)\b"
 )
 _SOON = re.compile(r"\bsap\s+(?:den|toi)\s+han\b")
+# "sắp đến hạn trong tháng tới" (asked 10/6): due from today for a month, so 30/6 is in it;
+# "tháng tới có nhiệm vụ gì" alone is next month on the calendar.
+_SOON_NEXT = re.compile(
+    r"\bsap\s+(?:den|toi)\s+han\s+(?:trong\s+)?(?P<unit>tuan|thang)\s+"
+    r"(?:toi|sap\s+toi|ke\s+tiep|tiep\s+theo)\b"
+)
 # "tính đến hôm nay" says as of when, not a window: "… đã quá hạn tính đến hôm nay".
 _TODAY = re.compile(r"(?<!den )(?<!toi )\bhom\s+nay\b")
 _TOMORROW = re.compile(r"\bngay\s+mai\b")
@@ -141,9 +147,9 @@ def _cue_date(s: str, text: str, now: date) -> TimeWindow | None:
 
 
 def _next_n(s: str, text: str, now: date) -> TimeWindow | None:
-    m = _NEXT_N.search(s)
+    m = _NEXT_N.search(s) or _SOON_NEXT.search(s)
     if m:
-        n, unit = int(m.group(1)), m.group(2)
+        n, unit = (int(m.group(1)), m.group(2)) if m.re is _NEXT_N else (1, m.group("unit"))
         if unit == "ngay":
             end, tpl = now + timedelta(days=n), texts.WINDOW_NEXT_DAYS
         elif unit == "tuan":

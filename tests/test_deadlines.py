@@ -234,6 +234,9 @@ def test_tolerates_slips(phrase: str, due: str) -> None:
         ("Tháng 6 và 12/2025", ["2025-06-30", "2025-12-31"], None),
         ("Đợt 1 tháng 6 - Đợt 2 tháng 12/2024", ["2024-06-30", "2024-12-31"], None),
         ("Đợt 1: tháng 3/2026; đợt 2: tháng 9/2026", ["2026-03-31", "2026-09-30"], None),
+        # two times joined by a dash are one span, due when it ends
+        ("Quý IV/2025- Quý II/2026", ["2026-06-30"], "2025-10-01"),
+        ("01/3/2026 – 30/4/2026", ["2026-04-30"], "2026-03-01"),
     ],
 )
 def test_lists_and_ranges_of_periods(phrase: str, dues: list[str], start: str | None) -> None:

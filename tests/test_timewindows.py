@@ -28,6 +28,9 @@ NOW = date(2026, 5, 13)  # a Wednesday in quý II
         ("việc phải xong trong quý này", "2026-04-01", "2026-06-30", "quý II/2026"),
         ("quý sau Sở Nội vụ phải làm gì", "2026-07-01", "2026-09-30", "quý III/2026"),
         ("nhiệm vụ hết hạn tháng này", "2026-05-01", "2026-05-31", "tháng 5/2026"),
+        # "sắp đến hạn trong tháng tới": from today for a month, so the end of May is in it
+        ("nhiem vu nao sap den han trong thang toi", "2026-05-13", "2026-06-13", "1 tháng tới"),
+        ("tháng tới có nhiệm vụ gì", "2026-06-01", "2026-06-30", "tháng 6/2026"),
         ("thang sau co viec gi", "2026-06-01", "2026-06-30", "tháng 6/2026"),
         ("các nhiệm vụ tháng 3", "2026-03-01", "2026-03-31", "tháng 3/2026"),
         ("nhiệm vụ tháng 3/2027", "2027-03-01", "2027-03-31", "tháng 3/2027"),

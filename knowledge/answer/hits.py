@@ -60,6 +60,10 @@ OPENING_BONUS = 0.05
 # in the record: words scattered over a long passage ("tỷ … giá", "đô la Mỹ") are no answer.
 MIN_PAIRS = 1
 MIN_PAIR_SHARE = 0.5
+# In the one plan a question names by its number, scattered words are that plan's (for a
+# field of its task, not a figure): a paraphrase ("gửi báo cáo thiệt hại" for "tổng hợp … thiệt hại …, gửi Bộ Tài chính") holds
+# fewer of the question's pairs.
+MIN_PAIR_SHARE_BY_PLAN = 0.2
 HEAD_TERMS = 5  # from this many content words on, the first one (the topic's head) must be held
 # Words that open a question without naming its topic ("tỷ lệ …", "sản phẩm của …",
 # "đồng chí nào …", "tính đến …", "tối thiểu bao nhiêu …").
@@ -120,11 +124,10 @@ def cite_hit(ask: Ask, hit: Hit) -> AnswerCitation:
 
 def _bigram_share(question: str, have: set[str]) -> float:
     """Share of the question's adjacent content-word pairs the record holds."""
+    from knowledge.answer.docscope import place_words
     from knowledge.retrieval.analyzer import abbreviation_map
 
-    pairs = question_terms(question).bigrams
-    if len(pairs) < MIN_PAIRS:
-        return 1.0
+    places = place_words()
     abbr = abbreviation_map()
 
     def held(pair: str) -> bool:
@@ -134,6 +137,15 @@ def _bigram_share(question: str, have: set[str]) -> float:
         a, b = pair.split("_", 1)
         return (a in abbr or b in abbr) and a in have and b in have
 
+    def optional(pair: str) -> bool:
+        """A figure ("80_nguoi") or a place ("bac_ninh") is checked on its own: such a
+        pair counts when held, and is no miss when not."""
+        words = pair.split("_")
+        return any(w.isdigit() for w in words) or set(words) <= places
+
+    pairs = [p for p in question_terms(question).bigrams if held(p) or not optional(p)]
+    if len(pairs) < MIN_PAIRS:
+        return 1.0
     return sum(held(p) for p in pairs) / len(pairs)
 
 
@@ -155,15 +167,17 @@ def _carries(
     numbers: set[str],
     scoped: bool,
     years: frozenset[str] | set[str] = frozenset(),
+    loose: bool = False,
 ) -> bool:
     """The record holds the question's key content: its phrases, any number it quotes,
     and a year it asks about (held by the record or covered by its plan: ``years`` is
-    empty when the plan covers one; of a range, "2028-2030", one year held will do)."""
+    empty when the plan covers one; of a range, "2028-2030", one year held will do).
+    ``loose``: fewer of the question's word pairs will do (a field of a named plan's task)."""
     have = set(analyze(hit.record.searchable, exact=False))
     have |= {t.lstrip("0") for t in have if t.isdigit()}
     if years and not years & set(analyze(hit.record.text, exact=False)):
         return False  # "năm 2035" when the passage and its plan stop at 2030
-    if _bigram_share(question, have) < MIN_PAIR_SHARE:
+    if _bigram_share(question, have) < (MIN_PAIR_SHARE_BY_PLAN if loose else MIN_PAIR_SHARE):
         return False
     head = _head(question)
     if not scoped and head and head not in have:
@@ -246,11 +260,13 @@ def _answering(
     fixed = corrected(question, ask.searcher.keyword.vocab)  # "trien khia" as search read it
     years = asked_years(ask.question or question)
     quarter = parse_quarter(ask.question or question, ask.today)
+    # A "how many" has any figure for an answer: its words must hold as closely as ever.
+    loose = ask.scope.by_plan and not ask.reading.count
     return [
         h
         for h in hits
         if h.coverage >= floor
-        and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years))
+        and _carries(h, fixed, numbers, ask.scope.by_plan, _uncovered(ask, h, years), loose)
         and (quarter is None or _in_window(ask, h, quarter))
         and _names_units(ask, h)
         and _holds_laws(ask, h)
@@ -298,9 +314,9 @@ def _folded_words(text: str) -> str:
     return f" {' '.join(s.replace('&', '') for s in syllables(text))} "
 
 
-# Words that frame what is asked ("Đắk Lắk yêu cầu cắt giảm …", "phấn đấu …", "đặt mục
+# Words that frame what is asked ("Đắk Lắk yêu cầu cắt giảm …", "phấn đấu …", "chỉ tiêu 80% …", "đặt mục
 # tiêu …") without naming it: the record need not hold them as its topic or word pairs.
-_FRAMING = ("yeu cau", "dat muc tieu", "phan dau", "de ra", "dat ra")
+_FRAMING = ("yeu cau", "dat muc tieu", "phan dau", "de ra", "dat ra", "chi tieu")
 MIN_UNFRAMED = 3  # content words left for the framing words to be dropped
 # The distribution list under the signature ("Nơi nhận: - Như Điều 3; …") answers nothing.
 _RECIPIENTS = re.compile(r"\W{0,3}nơi nhận\b", re.I)
@@ -489,6 +505,10 @@ def _task_details(ask: Ask, task_id: int) -> list[str]:
         out.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
     if t.deadline_text:
         out.append(texts.ANS_DETAIL_DEADLINE.format(text=t.deadline_text))
+    if t.product:
+        out.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(t.product, 200)))
+    if t.objective:
+        out.append(texts.ANS_DETAIL_OBJECTIVE.format(text=shorten(t.objective, 200)))
     return out
 
 
@@ -507,6 +527,8 @@ def passage_answer(
     shown = first.record.display
     if first.record.kind == "passage" and len(shown) < SHORT_PASSAGE:
         shown = continued(ask.session, first.record.ref_id, CONTINUED_CHARS) or shown
+    if quantity:
+        shown = figure_first(ask, first, question, shown)
     lead = texts.ANS_PASSAGE.format(
         source=ask.label(first.record.document_id) or first.record.source,
         text=excerpt(shown, question, 400, quantity=quantity, prefer=prefer),
@@ -553,18 +575,43 @@ def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
     if not ask.reading.count:
         return hits
     typed = ask.question or question  # as typed: "%" survives only there
-    percent = bool(re.search(r"%|phan tram", fold(typed)))
-    measure = "" if percent else measure_of(typed)
+    return [
+        h
+        for h in hits
+        if states_figure(typed, h.record.display) or states_figure(typed, _completion(ask, h))
+    ]
 
-    def holds(text: str) -> bool:
-        return _holds_measure(text, measure) if measure else holds_figure(text, percent)
 
-    return [h for h in hits if holds(h.record.display) or holds(_completion(ask, h))]
+def _task_cells(ask: Ask, hit: Hit) -> list[str]:
+    """A task's result and target cells, those it has."""
+    tasks = load_tasks(ask.session, [hit.record.ref_id])
+    return [c for t in tasks for c in (t.product, t.objective) if c]
+
+
+def figure_first(ask: Ask, hit: Hit, question: str, shown: str = "") -> str:
+    """What to show of a hit for "bao nhiêu …": its text, or, when the figure sits in a
+    task's result or target cell ("Kiểm tra tại 90 cơ quan, đơn vị"), that cell first."""
+    shown = shown or hit.record.display
+    typed = ask.question or question
+    if hit.record.kind != "task" or states_figure(typed, shown):
+        return shown
+    figure = next((c for c in _task_cells(ask, hit) if states_figure(typed, c)), "")
+    return f"{figure} — {shown}" if figure else shown
+
+
+def states_figure(question: str, text: str) -> bool:
+    """``text`` states the figure "bao nhiêu …" asks (with its measure when named)."""
+    percent = bool(re.search(r"%|phan tram", fold(question)))
+    measure = "" if percent else measure_of(question)
+    return _holds_measure(text, measure) if measure else holds_figure(text, percent)
 
 
 def _completion(ask: Ask, hit: Hit) -> str:
     """The labelled lines that complete a passage ("1. Tên thủ tục: …" / "a. Nội dung cắt
-    giảm: Giảm 02 ngày"): the figure a heading line lacks may sit in them."""
+    giảm: Giảm 02 ngày"), or a task's result and target cells ("Kiểm tra tại 90 cơ quan,
+    đơn vị"): the figure a heading line or a task's name lacks may sit in them."""
+    if hit.record.kind == "task":
+        return " ".join(_task_cells(ask, hit))
     if hit.record.kind != "passage":
         return ""
     return " ".join(labelled_near(ask.session, hit.record.ref_id))

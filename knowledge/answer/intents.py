@@ -216,6 +216,7 @@ _UNIT_KINDS = (
 _WHICH_UNIT = re.compile(rf"(?:^| ){_UNIT_KINDS} nao(?: |$)")
 # "NQ 122 giao bộ nào trình …": the unit the work is given to is asked.
 _GIVEN_TO = re.compile(rf"(?:^| )giao(?: cho)?(?: nhung| cac)? {_UNIT_KINDS} nao(?: |$)")
+_GIVEN_ASKED = re.compile(r" giao(?: cho)? §")
 _ROLE_VERBS = (
     "chu tri",
     "thuc hien",
@@ -378,8 +379,9 @@ def topic(question: str) -> str:
     # Longest first across groups: "ban hành ngày nào" goes whole, not as "ngày nào".
     for phrase in sorted({p for g in groups for p in g}, key=len, reverse=True):
         q = q.replace(f" {phrase} ", " § ")
-    for pattern in (_WHICH_UNIT, _WHO_DIRECTS, _WHO_ASSIGNED):
+    for pattern in (_GIVEN_TO, _WHICH_UNIT, _WHO_DIRECTS, _WHO_ASSIGNED):
         q = pattern.sub(" § ", q)
+    q = _GIVEN_ASKED.sub(" §", q)  # "… giao đơn vị nào chủ trì": "giao" asks who, too
     q = _role_words_at_asked(q)
     q = _TAIL_PARTICLES.sub(" ", " ".join(q.split()))
     if asks_lead and " chu tri " not in q:

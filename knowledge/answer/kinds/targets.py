@@ -11,6 +11,7 @@ from knowledge.answer.context import Ask
 from knowledge.answer.hits import (
     QUANTITY_BONUS,
     cite_hit,
+    figure_first,
     good_hits,
     per_document,
     present_first,
@@ -139,7 +140,7 @@ def targets(ask: Ask) -> Answer:
     quantity = True
     if len(chosen) == 1:
         lead = texts.ANS_TARGET_ONE.format(
-            text=excerpt(chosen[0].record.display, question, 300, quantity=quantity)
+            text=excerpt(figure_first(ask, chosen[0], question), question, 300, quantity=quantity)
         )
         details: list[str] = []
     else:
@@ -147,7 +148,7 @@ def targets(ask: Ask) -> Answer:
         details = [
             texts.ANS_TARGET_ITEM.format(
                 source=ask.label(h.record.document_id) or h.record.source,
-                text=excerpt(h.record.display, question, 220, quantity=quantity),
+                text=excerpt(figure_first(ask, h, question), question, 220, quantity=quantity),
             )
             for h in chosen
         ]
