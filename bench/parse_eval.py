@@ -105,7 +105,19 @@ WRITTEN4 = tuple(sorted(p.stem for p in WRITTEN4_GOLD.glob("*.jsonl")))
 # lines); first sight at a54c148.
 WRITTEN5_GOLD = ROOT / "tests" / "gold" / "written5"
 WRITTEN5 = tuple(sorted(p.stem for p in WRITTEN5_GOLD.glob("*.jsonl")))
-WRITTEN_FOLDERS = (WRITTEN_GOLD, WRITTEN2_GOLD, WRITTEN3_GOLD, WRITTEN4_GOLD, WRITTEN5_GOLD)
+# Round 14, written the same way (a lynx dump of a portal page, catdoc of an old .doc with
+# its numbering lost, pdftotext's default mode printing a table column by column, pages of
+# a provincial Công báo, a LibreOffice outline export with TABs); first sight at 7d719c2.
+WRITTEN6_GOLD = ROOT / "tests" / "gold" / "written6"
+WRITTEN6 = tuple(sorted(p.stem for p in WRITTEN6_GOLD.glob("*.jsonl")))
+WRITTEN_FOLDERS = (
+    WRITTEN_GOLD,
+    WRITTEN2_GOLD,
+    WRITTEN3_GOLD,
+    WRITTEN4_GOLD,
+    WRITTEN5_GOLD,
+    WRITTEN6_GOLD,
+)
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
 _KEYWORD_MIN = 0.5  # share of the gold keywords a task without its number must contain
@@ -318,6 +330,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written3", WRITTEN3),
         ("written4", WRITTEN4),
         ("written5", WRITTEN5),
+        ("written6", WRITTEN6),
     ):
         total = Score()
         for stem in names:

@@ -579,7 +579,7 @@ def _dash_between(s: str, items: list[tuple[_Mention, Bounds]]) -> bool:
     return bool(_DASH.fullmatch(joint)) and fb[1] < sb[1]
 
 
-_DASH = re.compile(r"\s*[-–—]\s*")
+_DASH = re.compile(r"(?<!\s)\s*+[-–—]\s*+")
 
 
 def _dated(

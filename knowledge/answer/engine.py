@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from knowledge import texts
 from knowledge.answer.api import Answer
 from knowledge.answer.compose import not_loaded, nothing_found
+from knowledge.answer.compound import join_answers, split_compound
 from knowledge.answer.context import Ask
 from knowledge.answer.docscope import DocScope, find_scope, name_head_missing, named_places
 from knowledge.answer.intents import (
@@ -441,6 +442,7 @@ class Engine:
         context: dict[str, Any] | None = None,
         unit_hint: str | None = None,
         reach: list[int] | None = None,
+        _part: bool = False,
     ) -> Answer:
         question = nfc(question or "").strip()
         if not question:
@@ -448,6 +450,9 @@ class Engine:
         too_long = _too_long(question, self.settings)
         if too_long is not None:
             return too_long
+        parts = split_compound(question) if not _part else None
+        if parts is not None:
+            return self._both(question, parts[1], now, context, unit_hint, reach)
         today = _today(now, self.settings)
         context = context or {}
         question, chosen_plan = _resolve_choice(question, context)
@@ -468,6 +473,29 @@ class Engine:
                 answer.context["plan_ids"] = _plan_ids(ask, answer)
         answer.context = self._context_for(answer, ask)
         return answer
+
+    def _both(
+        self,
+        question: str,
+        second_part: str,
+        now: datetime | None,
+        context: dict[str, Any] | None,
+        unit_hint: str | None,
+        reach: list[int] | None,
+    ) -> Answer:
+        """Two questions in one message ("…, ai ký?"): the whole message is answered, then
+        its last question in the context that answer leaves (its plan, its task); what
+        that adds from the same plan is joined on."""
+        whole = self.ask(
+            question, now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
+        )
+        if not whole.citations:
+            return whole
+        follow = {**(context or {}), **whole.context}
+        second = self.ask(
+            second_part, now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
+        )
+        return join_answers(whole, second)
 
     def more(self, context: dict[str, Any], *, now: datetime | None = None) -> Answer:
         """The next page of the last list answer ("Xem thêm", or typing "thêm")."""

@@ -23,6 +23,7 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
+from knowledge.loaders._column_runs import column_runs_as_markdown
 from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
 from knowledge.loaders._delimited import sheet_as_markdown
 from knowledge.loaders._encoding import read_text_file
@@ -59,7 +60,7 @@ CHARS_PER_PAGE = 3000
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 _BULLET = re.compile(r"^(?:[-+•–−]\s|[-–]\S)")
 _ENUM = re.compile(
-    r"^(?:[IVXLC]{1,6}[.\-)/]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\(\d{1,2}\)|điều\s+\d+)\s",
+    r"^(?:[IVXLC]{1,6}[.\-)/]|\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[a-hđ]\.|\(\d{1,2}\)|điều\s+\d+)\s",
     re.IGNORECASE,
 )
 _TERMINAL = ".;:!?…"
@@ -93,6 +94,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
+    text = column_runs_as_markdown(text)  # a table printed one column after another
     text = lines_restored(text)  # a plan pasted with its line breaks lost
     reader = _Reader(strip_running_lines(_bounded_lines(text)))
     reader.read()
@@ -114,6 +116,18 @@ def _too_wide(line: str) -> bool:
     return line.count("|") > MAX_TABLE_COLUMNS or line.count("\t") > MAX_TABLE_COLUMNS
 
 
+def _wrap_width(lines: list[str]) -> int:
+    """The width a hard-wrapped text is wrapped at (0 when it is not)."""
+    if not _is_hard_wrapped(lines):
+        return 0
+    lengths = sorted(
+        len(s)
+        for s in (ln.strip() for ln in lines)
+        if s and not is_markdown_row(s) and not _GAPS.search(s)
+    )
+    return lengths[int(len(lengths) * 0.9)] if lengths else 0
+
+
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed width (almost no line longer than ~100)."""
     # Lines with column gaps are a fixed-width table's or a signature block's, whose
@@ -121,7 +135,7 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
     lengths = [
         len(s)
         for s in (ln.strip() for ln in lines)
-        if s and not is_pipes(s) and not _GAPS.search(s)
+        if s and not is_pipes(s) and not is_markdown_row(s) and not _GAPS.search(s)
     ]
     if len(lengths) < 10:
         return False
@@ -145,7 +159,7 @@ class _Reader:
         self.meta: dict[str, str] = {}
         self.tables = 0
         self.last_layout = ""
-        self.paragraphs = _Paragraphs(self.blocks, _is_hard_wrapped(lines))
+        self.paragraphs = _Paragraphs(self.blocks, _wrap_width(lines))
 
     def read(self) -> None:
         lines = self.lines
@@ -251,9 +265,10 @@ class _Reader:
 class _Paragraphs:
     """Accumulates text lines and emits heading / paragraph blocks."""
 
-    def __init__(self, out: list[Block], wrapped: bool) -> None:
+    def __init__(self, out: list[Block], width: int) -> None:
         self.out = out
-        self.wrapped = wrapped
+        self.wrapped = width > 0
+        self.width = width
         self.lines: list[str] = []
         self.chars = 0
         self.first_line = 0
@@ -288,6 +303,8 @@ class _Paragraphs:
 
     def _joins(self, s: str) -> bool:
         prev = self.lines[-1]
+        if _RULE_LINE.match(s) or _RULE_LINE.match(prev):
+            return False  # "------" over "Nơi nhận:": a table's border, no text to join
         joined = " ".join(self.lines)
         if self.after_blank:
             return self._joins_across_blank(prev, s)
@@ -304,6 +321,8 @@ class _Paragraphs:
             # the line before plainly goes on ("… quy định tại khoản" / "2. …").
             return False
         if self.wrapped and self._heading_ends(prev, s):
+            return False
+        if self.wrapped and self._short_unit_line(prev, s):
             return False
         if _starts_lower(s):
             return True
@@ -324,6 +343,17 @@ class _Paragraphs:
             and not _open_line(prev)
         )  # "a) Phối hợp Sở Nông nghiệp và" / "Môi trường …" goes on
         return not (short_heading and not tail.endswith(",") and _starts_upper(s))
+
+    def _short_unit_line(self, prev: str, s: str) -> bool:
+        """A line far shorter than the wrap width that only names a unit, then a
+        capitalised line: a unit heading whose number was lost ("Sở Tài chính" /
+        "Chủ trì, phối hợp …"), not a name wrapped onto the next line."""
+        line = clean_inline(prev).strip()
+        if len(self.lines) != 1 or len(line) > _SHORT_SHARE * self.width or _open_line(prev):
+            return False
+        if _starts_block(line) or _ENUM.match(line):
+            return False  # "- Mặt trận Tổ quốc, Đoàn" / "Thanh niên, …": an item wrapped early
+        return _starts_upper(s) and looks_like_unit(line) and not _ends_sentence(prev)
 
     def _heading_ends(self, prev: str, s: str) -> bool:
         """A numbered heading wrapped over a line or two, then the text under it:
@@ -385,6 +415,10 @@ class _Paragraphs:
             )
         )
         self.emitted_since_table = True
+
+
+_RULE_LINE = re.compile(r"^\s*[-=_—–]{3,}\s*$")
+_SHORT_SHARE = 0.7  # of the wrap width: a line this short ended its paragraph
 
 
 def _open_before_item(s: str) -> bool:

@@ -45,7 +45,7 @@ _ACTION = (
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
     "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
     "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa|trân trọng|"
-    "mở|phát sóng|đăng tải|phát hành|kịp thời|phản ánh"
+    "mở|phát sóng|đăng tải|phát hành|kịp thời|phản ánh|phát động"
 )  # not "giao": "Bộ Ngoại giao"; not "lập" in "sự nghiệp công lập"; "Giao X …" opens an item
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends
@@ -73,7 +73,15 @@ _HEAD_FORMS = {
 def unit_text(title: str) -> str:
     """ "Đề nghị Ủy ban Mặt trận …" -> "Ủy ban Mặt trận …"; drop "(cơ quan chủ trì)"."""
     text = _UNIT_SUFFIX.sub("", title).strip(" :")
-    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu|Phân công)\s+", "", text)
+    text = _ROLE_CLAUSE.sub("", text)  # "Sở X là cơ quan thường trực, có trách nhiệm:"
+    return re.sub(r"^(Đề nghị|Giao|Khuyến khích|Yêu cầu|Phân công)(?:\s+|$)", "", text)
+
+
+_ROLE_CLAUSE = re.compile(
+    r"(?<!\s)\s++(?:là|với vai trò)\s+(?:cơ quan|đơn vị)\b.*$"
+    r"|(?<!\s),?\s++(?:có|chịu)\s+trách nhiệm\s*+:?$",
+    re.IGNORECASE,
+)
 
 
 _BARE_TITLES = {"lanh dao", "chi dao", "thu truong", "giam doc", "chu tich", "truong ban"}
@@ -254,18 +262,20 @@ _DATE_FORM = (
     rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
     rf"|tuần\s+(?:đầu|cuối|thứ\s+\w+)\s+(?:của\s+)?tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
     rf"|tháng\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s*/\s*{_Y}"  # "tháng 7-9/2026"
-    rf"|tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
-    rf"|quý\s+[IV1-4]+\s*(?:/|\s+năm\s+){_Y}"
-    rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm\s+{_Y}"
+    rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:/|\s+năm\s+){_Y}"
+    rf"|quý\s+[IV1-4]+(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?[IV1-4]+)*\s*(?:/|\s+năm\s+){_Y}"
+    rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_Y})?"
     rf"|năm\s+{_Y}"
 )
+# With a firm cue a day may stand without its year ("hoàn thành trước 15/7"): the plan's.
+_YEARLESS_DAY = r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
 # Firm cues, then weaker ones read only when a sentence has no firm one.
 _FIRM = re.compile(
     r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
     r"thời gian(?:\s+(?:thực hiện|hoàn thành))?:?|"
     r"đến hết|"
     r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
-    r"\s+(?P<d>" + _DATE_FORM + r")"
+    r"\s+(?P<d>" + _DATE_FORM + "|" + _YEARLESS_DAY + r")"
     r"|^\s*(?:trong|đến hết)\s+(?P<lead>" + _DATE_FORM + r")\s*,",  # "Trong quý III năm 2026, …"
     re.IGNORECASE,
 )
@@ -282,7 +292,7 @@ _WRITTEN = (
 # The date of a cited document or meeting, and a start that is no deadline ("hội nghị …,
 # hoàn thành trước ngày 15/4/2026" is the meeting's deadline, not its date).
 _CITED = re.compile(
-    r"\bsố\s+[\w/.\-–]+(?:\s+[\w/.\-–]+){0,2}?\s+ngày\s+" + _WRITTEN
+    r"\bsố\s+[\w/.\-–]*\d[\w/.\-–]*(?:\s+[\w/.\-–]+){0,2}?\s+ngày\s+" + _WRITTEN
     + r"|\b(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|kỳ họp)\b"
     + r"(?:(?!trước|hoàn thành|chậm nhất|xong)[^.;]){0,80}?\bngày\s+" + _WRITTEN
     + r"|(?<!hiệu lực )(?<!thi hành )(?<!kể )\btừ\s+(?:ngày\s+)?" + _WRITTEN,
@@ -300,6 +310,7 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;]+")
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 _NEXT_STEP = re.compile(r"\s(?:và|đồng thời)\s(?=\w)")
 
 
@@ -320,8 +331,8 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
             found = m.groupdict().get("lead") or m.group("d")
             step = max(i for i in steps if i <= m.start())
             end = min(i for i in steps if i > m.start())
-            if any(step <= c < end for c in cadences):
-                continue
+            if any(step <= c < end for c in cadences) or (cadences and not _HAS_YEAR.search(found)):
+                continue  # "… 6 tháng trước ngày 10/6 và báo cáo năm trước ngày 25/11": a cadence
             if fold(found).startswith("nam") and fold(m.group(0)).startswith("den nam"):
                 continue  # "đến năm 2030": a horizon
             if _DESCRIBED.search(part[: m.start()]):

@@ -77,7 +77,7 @@ _PLAIN_RANK = RANK_LETTER + 9  # below every list level
 _MIN_WORDS = 4  # "- Cúm mùa." is a list of things, not a piece of work
 _MAX_TITLE = 600
 _TABLE_PLAN = 3  # tasks read from table rows that make a plan a table plan
-_SPEC_HEAD = re.compile(r"^([^:;.]{2,80}?)\s*:(?:\s|$)")
+_SPEC_HEAD = re.compile(r"^([^:;.()]{2,80}?)\s*:(?:\s|$)")  # "(Chủ trì: …)" ends no name
 _SPEC_SHARE = 0.6  # share of "name: value" items that makes a section a specification
 
 

@@ -41,6 +41,7 @@ from knowledge.plan.sections import (
     topic_siblings,
     unit_siblings,
 )
+from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
@@ -71,7 +72,7 @@ _END_MARK = re.compile(r"(?<!\s)\s*+\./\.?\s*+$")  # "… vào năm 2030./." end
 _COLON_UNIT = re.compile(r"^(?P<unit>[^:;.]{3,100}?)\s*:\s+(?=\S)")
 
 
-_MAX_HEAD_WORDS = 14
+_MAX_HEAD_WORDS = 18  # "Ngân hàng Nông nghiệp và Phát triển nông thôn Việt Nam - Chi nhánh tỉnh …"
 _MAX_LIST_WORDS = 40
 
 
@@ -134,6 +135,17 @@ def _plain_unit_heading(title: str) -> bool:
     """A heading that only names a unit ("2.1. Sở Tài chính"), not an item whose
     subject is one ("3. Bộ Tài chính chủ trì, phối hợp …:")."""
     return names_unit(title) and not subject_unit(title)
+
+
+_MAX_UNIT_LINE_WORDS = 15
+
+
+def _unit_line(text: str) -> bool:
+    """A paragraph that is nothing but a unit's name ("Bộ Chỉ huy Quân sự tỉnh")."""
+    words = text.split()
+    if not words or len(words) > _MAX_UNIT_LINE_WORDS or text.endswith((".", ";", ":", ",")):
+        return False
+    return looks_like_unit(text) and _plain_unit_heading(text)
 
 
 def _tail_lead(body: str) -> str:
@@ -208,13 +220,14 @@ def extract_duties(
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
     covered = covered or set()
     lister: tuple[str, int] | None = None  # a bulleted item ending ":" and its bullet
+    named = ""  # a paragraph that only names a unit: the heading of a list lost its numbers
     # "2. Sở X chủ trì, phối hợp với Sở Y:": the units its items are done with, by item
     coordinators: dict[int, str] = {}
     topics = topic_siblings(outline.sections, names_unit)
     unit_heads = unit_siblings(outline.sections, _plain_unit_heading, _leading_heading)
     for index, block in enumerate(blocks):
         if outline.is_heading(index):
-            closed, override, opener = False, "", None
+            closed, override, opener, named = False, "", None, ""
             continue
         if block.table is not None or closed:
             continue
@@ -242,6 +255,9 @@ def extract_duties(
         body = _END_MARK.sub("", body)
         if starts_with_label(body):
             continue  # "Cơ quan chủ trì: …" lines belong to prose tasks
+        if not marked and _unit_line(body):
+            named = unit_text(body)  # "Sở Tài chính" / "Chủ trì, phối hợp …": its work below
+            continue
         unit_section = stack[duty_at + 1] if duty_at + 1 < len(stack) else None
         unit, head_coord, own_subject = "", "", False
         full = qualified_number([*stack_numbers(stack), number])
@@ -267,6 +283,7 @@ def extract_duties(
         else:
             unit = subject_unit(body) or _tail_lead(body)
             own_subject = not marked and bool(unit)
+            unit = unit or named
             if not unit and unit_section is not None and _assigns(unit_section.title):
                 # "1. Giao Sở X là cơ quan đầu mối …, thực hiện các nhiệm vụ sau" as a
                 # heading: its bullets are Sở X's

@@ -132,6 +132,9 @@ _GIVEN = re.compile(r"(?:^|[.;])\s*+giao\s*+:")
 _TIME_FIELD = re.compile(r"^\s*+(?:thoi gian|thoi han|tien do)(?:\s++[a-z]++)*?\s*+:\s*+")
 _CHAIR = re.compile(r"\b(?:chu tri|thuc hien)\b")  # "(Sở X chủ trì; …)", "(các xã thực hiện; …)"
 _WITH = re.compile(r"^[\s,;]*+(?:phoi hop voi|phoi hop)\s*+")
+# The labelled form of the same tail: "(Chủ trì: Sở X; phối hợp: Sở Y; thời hạn: …)".
+_LEAD_FIELD = re.compile(r"^\s*+(?:co quan |don vi )?(?:chu tri|thuc hien)\s*+:\s*+")
+_WITH_FIELD = re.compile(r"^\s*+(?:co quan |don vi )?phoi hop\s*+:\s*+")
 
 
 @dataclass(frozen=True)
@@ -181,6 +184,10 @@ def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
         folded = fold(part)
         if m := _TIME_FIELD.match(folded):
             deadline = part[m.end() :]
+        elif m := _LEAD_FIELD.match(folded):  # "(Chủ trì: Sở Tư pháp; phối hợp: …)"
+            units = f"{part[m.end() :]} chủ trì"
+        elif (m := _WITH_FIELD.match(folded)) and units:
+            joined = part[m.end() :]
         elif not units:
             units = part
         elif units and (w := _WITH.match(folded)) and len(folded) == len(part):

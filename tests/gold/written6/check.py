@@ -14,8 +14,8 @@ and:
   * keywords: 4-10 tokens separated by single spaces, no tab or line break (so it lies on one
     physical line of the raw file), occurring exactly once in the raw document text; the
     keywords of a file's tasks occur in document order.
-The documents are read as raw UTF-8 (a leading BOM is ignored, CR characters are kept, so the
-CRLF files are checked byte for byte).
+The documents are read as raw UTF-8 (a leading BOM is ignored; CR, TAB and form-feed characters
+are kept, so every file is checked byte for byte).
 Exits 0 when everything passes, 1 otherwise.
 """
 

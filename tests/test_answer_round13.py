@@ -1,0 +1,110 @@
+"""Answers round 13 added, through the dispatcher over plans written here in our own words
+and ingested by the real parser: a figure a task gives in its result cell ("Kiểm tra tại
+45 cơ quan"), a named plan's task asked in other words, "chỉ tiêu … giao đơn vị nào chủ
+trì", two questions in one message, and "sắp đến hạn trong tháng tới" counted from today.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from answer_fixtures import ask, cited, populated_store
+from fakes.chat import ChatUser, linked
+
+from handlers.dispatcher import Dispatcher
+from handlers.services import Services
+
+NOW = datetime(2026, 6, 10, 9, 0)
+PLAN = "kh_21_cao_bang.txt"
+RESOLUTION = "nq_15_mua_lu.txt"
+
+_PLAN = """ỦY BAN NHÂN DÂN TỈNH CAO BẰNG
+Số: 21/KH-UBND
+Cao Bằng, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính tỉnh Cao Bằng năm 2026
+
+I. CHỈ TIÊU
+| STT | Chỉ tiêu | Đơn vị chủ trì |
+|---|---|---|
+| 1 | Tỷ lệ người dân trưởng thành có chữ ký số cá nhân đạt 70% | Tỉnh đoàn |
+| 2 | Tỷ lệ hồ sơ thủ tục hành chính giải quyết đúng hạn đạt 98% | Văn phòng Ủy ban nhân dân tỉnh |
+
+II. NHIỆM VỤ
+| STT | Nhiệm vụ | Chủ trì | Thời gian | Sản phẩm |
+|---|---|---|---|---|
+| 1 | Kiểm tra việc áp dụng hệ thống quản lý chất lượng tại các cơ quan hành chính | Sở Khoa học và Công nghệ | Quý III/2026 | Kiểm tra tại 45 cơ quan, đơn vị |
+| 2 | Khảo sát, đánh giá thực trạng hạ tầng số tại các xã vùng cao | Sở Khoa học và Công nghệ | Quý IV/2025 - Quý II/2026 | Báo cáo khảo sát |
+| 3 | Tập huấn kỹ năng số cho công chức cấp xã | Sở Nội vụ | Quý IV/2026 | 10 lớp tập huấn |
+
+CHỦ TỊCH
+Nông Văn Tuấn
+"""
+_RESOLUTION = """CHÍNH PHỦ
+Số: 15/NQ-CP
+Hà Nội, ngày 28 tháng 11 năm 2025
+NGHỊ QUYẾT
+Về khắc phục hậu quả mưa lũ tại các tỉnh miền núi phía Bắc
+
+II. NHIỆM VỤ, GIẢI PHÁP
+1. Ủy ban nhân dân các tỉnh bị ảnh hưởng:
+a) Khẩn trương ổn định đời sống người dân, bảo đảm không để ai thiếu đói.
+b) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại do mưa lũ theo quy định, gửi Bộ Tài chính, Bộ Nông nghiệp và Môi trường trước ngày 20 tháng 12 năm 2025.
+"""
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> ChatUser:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
+    for name, text in ((PLAN, _PLAN), (RESOLUTION, _RESOLUTION)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        ingest_file(db, path, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    return linked(services, Dispatcher(services), "an", "leader")
+
+
+def test_a_figure_in_a_tasks_result_cell_answers_how_many_first(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "KH 21 Cao Bang, So KHCN kiem tra ap dung he thong quan ly chat luong tai bao nhieu co quan?",
+    )
+    assert "45 cơ quan" in reply.split("\n")[0]  # said first, not only among the details
+    assert cited(user) == [PLAN]
+
+
+def test_a_named_plans_task_asked_in_other_words(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "NQ 15/NQ-CP yêu cầu các tỉnh gửi báo cáo thiệt hại mưa lũ cho Bộ Tài chính trước ngày nào?",
+    )
+    assert "20/12/2025" in reply or "20 tháng 12 năm 2025" in reply
+    assert cited(user) == [RESOLUTION]
+
+
+def test_a_target_given_to_which_unit(user: ChatUser) -> None:
+    reply = ask(user, "chi tieu 70% nguoi dan co chu ky so o Cao Bang giao don vi nao chu tri")
+    assert "Tỉnh đoàn" in reply
+
+
+def test_two_questions_in_one_message_get_both_answers(user: ChatUser) -> None:
+    reply = ask(user, "KH 21 Cao Bằng ban hành ngày nào, Sở KHCN chủ trì những nhiệm vụ gì?")
+    assert "12/01/2026" in reply
+    assert "Kiểm tra việc áp dụng hệ thống quản lý chất lượng" in reply
+    assert "Tập huấn kỹ năng số" not in reply  # the Sở Nội vụ's task is not the one asked
+
+
+def test_one_question_with_a_comma_is_one_question(user: ChatUser) -> None:
+    reply = ask(user, "Sở Khoa học và Công nghệ, Sở Nội vụ có nhiệm vụ gì trong KH 21 Cao Bằng?")
+    assert "Tập huấn kỹ năng số" in reply and "Khảo sát, đánh giá thực trạng" in reply
+
+
+def test_coming_due_in_the_next_month_counts_from_today(user: ChatUser) -> None:
+    reply = ask(user, "KH 21 Cao Bang nhiem vu nao sap den han trong thang toi")
+    # asked 10/6: the survey due at the end of June is in it, with the plan's own span
+    assert "Khảo sát, đánh giá thực trạng hạ tầng số" in reply
+    assert "Quý IV/2025 - Quý II/2026" in reply and "30/06/2026" in reply
