@@ -50,6 +50,8 @@ BLIND9_FILE = ROOT / "tests" / "qa" / "blind9.jsonl"
 BLIND10_FILE = ROOT / "tests" / "qa" / "blind10.jsonl"
 # Written in round 12 from the documents only (32 documents); first sight at a54c148.
 BLIND11_FILE = ROOT / "tests" / "qa" / "blind11.jsonl"
+# Written in round 14 from the documents only (all 46 documents); first sight at 7d719c2.
+BLIND12_FILE = ROOT / "tests" / "qa" / "blind12.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -152,7 +154,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the eleven blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the twelve blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -167,6 +169,7 @@ def qa_files() -> list[Path]:
         BLIND9_FILE,
         BLIND10_FILE,
         BLIND11_FILE,
+        BLIND12_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

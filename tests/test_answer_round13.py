@@ -1,7 +1,9 @@
 """Answers round 13 added, through the dispatcher over plans written here in our own words
 and ingested by the real parser: a figure a task gives in its result cell ("Kiểm tra tại
 45 cơ quan"), a named plan's task asked in other words, "chỉ tiêu … giao đơn vị nào chủ
-trì", two questions in one message, and "sắp đến hạn trong tháng tới" counted from today.
+trì", two questions in one message, "sắp đến hạn trong tháng tới" counted from today, a
+date of a task's other sentence or of a cited document given for no deadline, and a figure
+in "bao nhiêu lớp" that is no count of a heading's parts.
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ II. NHIỆM VỤ, GIẢI PHÁP
 1. Ủy ban nhân dân các tỉnh bị ảnh hưởng:
 a) Khẩn trương ổn định đời sống người dân, bảo đảm không để ai thiếu đói.
 b) Rà soát, tổng hợp đầy đủ, chính xác thiệt hại do mưa lũ theo quy định, gửi Bộ Tài chính, Bộ Nông nghiệp và Môi trường trước ngày 20 tháng 12 năm 2025.
+2. Bộ Xây dựng chủ trì, phối hợp với các địa phương:
+a) Bảo đảm thông tuyến các quốc lộ bị sạt lở trong tháng 12 năm 2025. Khẩn trương hoàn thiện, trình Chính phủ ban hành văn bản hướng dẫn thi hành Luật Đường bộ về cứu hộ giao thông.
+3. Bộ Công an chủ trì phổ biến Chỉ thị số 12/CT-TTg ngày 05/11/2025 về phòng, chống thiên tai tới lực lượng cơ sở; thực hiện thường xuyên.
 """
 
 
@@ -89,6 +94,30 @@ def test_a_named_plans_task_asked_in_other_words(user: ChatUser) -> None:
 def test_a_target_given_to_which_unit(user: ChatUser) -> None:
     reply = ask(user, "chi tieu 70% nguoi dan co chu ky so o Cao Bang giao don vi nao chu tri")
     assert "Tỉnh đoàn" in reply
+
+
+def test_a_date_of_the_tasks_other_sentence_is_no_answer(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "NQ 15 giao Bộ Xây dựng trình văn bản hướng dẫn Luật Đường bộ về cứu hộ giao thông trước ngày nào?",
+    )
+    assert "không ghi thời hạn" in reply and "12/2025" not in reply
+    assert cited(user) == []  # the plan holds no such date: nothing is cited for it
+    reply = ask(user, "NQ 15 giao Bộ Xây dựng bảo đảm thông tuyến các quốc lộ bị sạt lở khi nào?")
+    assert "tháng 12 năm 2025" in reply
+
+
+def test_a_cited_documents_date_is_no_deadline(user: ChatUser) -> None:
+    reply = ask(
+        user, "NQ 15: Bộ Công an phổ biến Chỉ thị về phòng, chống thiên tai trước ngày nào?"
+    )
+    assert "Hạn cuối: 05/11/2025" not in reply and "hạn 05/11/2025" not in reply
+    assert "thường xuyên" in reply.lower()
+
+
+def test_how_many_days_is_a_figure_not_a_count_of_parts(user: ChatUser) -> None:
+    reply = ask(user, "KH 21 Cao Bằng tập huấn kỹ năng số cho công chức cấp xã bao nhiêu lớp?")
+    assert "10 lớp" in reply
 
 
 def test_two_questions_in_one_message_get_both_answers(user: ChatUser) -> None:

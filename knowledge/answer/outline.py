@@ -191,6 +191,8 @@ def outline_count(session: Session, doc_id: int, question: str) -> Outline | Non
     if _APPENDIX.search(" ".join(syllables(question))) and _tabled_tasks(session, doc_id):
         return None  # "phụ lục II có bao nhiêu nhiệm vụ, giải pháp": the appendix's tasks
     words, _ = counted_words(question)
+    if words[:1] and words[0] in _MEASURES or words[:2] == ["phan", "tram"]:
+        return None  # "còn mấy ngày", "bao nhiêu tỷ đồng": a figure, not a heading's items
     head = heading_for(session, doc_id, words)
     if head is None:
         return None
@@ -199,6 +201,11 @@ def outline_count(session: Session, doc_id: int, question: str) -> Outline | Non
 
 
 _APPENDIX = re.compile(r"(?:^| )phu luc(?: |$)")
+# Measures a count question may ask a figure in (folded): durations, money, people, areas.
+_MEASURES = frozenset(
+    ["ngay", "thang", "nam", "tuan", "gio", "phut", "ty", "trieu", "dong", "nguoi", "luot",
+     "ha", "km", "tan", "lan"]
+)  # fmt: skip
 
 
 def names_appendix(question: str) -> bool:

@@ -374,4 +374,15 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
         )
     if m := _EVENT.search(masked):
         return Deadline(raw=m.group(0).strip(), kind="event", event=m.group(0).strip())
+    if m := ONGOING_SAID.search(masked):  # "…; thực hiện thường xuyên.": as written
+        return Deadline(raw=m.group(0), kind="ongoing")
     return Deadline(raw="", kind="none")
+
+
+# "…; thực hiện thường xuyên.", "Thường xuyên kiểm tra …": the work goes on; not an
+# adjective ("xử lý lỗi thường xuyên trên Cổng …").
+ONGOING_SAID = re.compile(
+    r"\b(?:thực hiện|triển khai|tiến hành|duy trì)\s+(?:thường xuyên|liên tục)\b"
+    r"|(?:^|(?<=[;:]\s))(?:thường xuyên|liên tục)\b",
+    re.I,
+)

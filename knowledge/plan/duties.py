@@ -162,11 +162,12 @@ def _leading_heading(title: str) -> bool:
 
 def deadline_in(text: str, plan_year: int | None) -> Deadline:
     """The deadline a duty states (``clauses.assignment_deadline``: not the date of a
-    document it cites), or an ongoing one (raw "") when it states none."""
+    document it cites), or an ongoing one when it states none (raw "thường xuyên" when it
+    says so, else "")."""
     stated = assignment_deadline(text, plan_year)
     if stated.kind in ("date", "recurring") or stated.offset_days:
         return stated  # "trong vòng 10 ngày kể từ ngày ký Kế hoạch" dates from the plan
-    return Deadline(raw="", kind="ongoing")
+    return stated if stated.kind == "ongoing" else Deadline(raw="", kind="ongoing")
 
 
 def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:

@@ -38,7 +38,8 @@ _DATED = re.compile(
 # "Nghị định số 60/2021/NĐ-CP ngày 21/6/2021": the date of a cited document, no deadline.
 _REFERENCE_DATE = re.compile(
     # A number's run is tried once from its start (no quadratic rescans of long digit runs).
-    r"(?<!\d)\d++/\d{4}/[\w\-]++\s++ngày\s++\d{1,2}"
+    # "15/2021/QĐ-UBND", "32/CT-TTg", "321-KH/TU" and the date that follows the number
+    r"(?<!\d)\d++[/\-][\w/\-]++\s++ngày\s++\d{1,2}"
     r"(?:[/-]\d{1,2}[/-]\d{4}|\s+tháng\s+\d{1,2}\s+năm\s+\d{4})",
     re.I,
 )
@@ -219,6 +220,10 @@ def task_fact(ask: Ask) -> Answer:
     if not tasks:
         return search_answer(ask, question, intent)
     main = tasks[0]
+    if intent == Intent.DEADLINE and (part := _undated_part(ask, main)):
+        # "… tháng 5 năm 2026. Khẩn trương hoàn thiện, trình … Luật X": the date is the
+        # other sentence's; the part asked about has none
+        return Answer(text=texts.ANS_DEADLINE_NONE.format(title=shorten(part, 120)), intent=intent)
     lead, details = describe(ask, main)
     if _absent(ask, main):
         said = [h for h in hits if h.record.kind == "passage" and _says(ask, h, evidence)]
@@ -337,6 +342,36 @@ def _says(ask: Ask, hit: Hit, evidence: re.Pattern[str] | None) -> bool:
     if ask.reading.intent == Intent.DEADLINE:
         return _dated_hit(ask, hit)
     return evidence is not None and evidence.search(hit.record.text) is not None
+
+
+_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _undated_part(ask: Ask, task: TaskRow) -> str:
+    """The sentence of a task's words that a "when" question is about, when the task's
+    deadline is read from another of its sentences ("" otherwise)."""
+    raw = (task.deadline_text or "").strip()
+    if not raw or raw not in task.title:
+        return ""
+    parts = [p for p in _SENTENCE.split(task.title) if p.strip()]
+    if len(parts) < 2:
+        return ""
+    asked = set(syllables(topic(ask.asked)))
+
+    def overlap(part: str) -> int:
+        return len(asked & set(syllables(part)))
+
+    best = max(parts, key=overlap)
+    dated = [p for p in parts if raw in p]
+    if not dated or raw in best:
+        return ""
+    # The dated sentence must be about something else: it shares next to nothing with
+    # the question ("… báo cáo … trước ngày 25/12" after the work it reports on does).
+    said = max(overlap(p) for p in dated)
+    return best if said * _ELSEWHERE_RATIO < overlap(best) else ""
+
+
+_ELSEWHERE_RATIO = 4
 
 
 def _absent(ask: Ask, task: TaskRow) -> bool:
