@@ -41,6 +41,11 @@ II. NHIỆM VỤ
 | 2 | Khảo sát, đánh giá thực trạng hạ tầng số tại các xã vùng cao | Sở Khoa học và Công nghệ | Quý IV/2025 - Quý II/2026 | Báo cáo khảo sát |
 | 3 | Tập huấn kỹ năng số cho công chức cấp xã | Sở Nội vụ | Quý IV/2026 | 10 lớp tập huấn |
 
+III. NỘI DUNG TUYÊN TRUYỀN
+1. Tuyên truyền về dịch vụ công trực tuyến toàn trình.
+2. Tuyên truyền về chữ ký số cá nhân.
+3. Giới thiệu các mô hình cải cách hành chính hiệu quả.
+
 CHỦ TỊCH
 Nông Văn Tuấn
 """
@@ -118,6 +123,13 @@ def test_a_cited_documents_date_is_no_deadline(user: ChatUser) -> None:
 def test_how_many_days_is_a_figure_not_a_count_of_parts(user: ChatUser) -> None:
     reply = ask(user, "KH 21 Cao Bằng tập huấn kỹ năng số cho công chức cấp xã bao nhiêu lớp?")
     assert "10 lớp" in reply
+
+
+def test_a_list_of_a_named_plans_parts(user: ChatUser) -> None:
+    reply = ask(user, "KH 21 Cao Bang gom nhung noi dung tuyen truyen chinh nao?")
+    assert "3 nội dung" in reply
+    for part in ("dịch vụ công trực tuyến toàn trình", "chữ ký số cá nhân", "mô hình cải cách"):
+        assert part in reply
 
 
 def test_two_questions_in_one_message_get_both_answers(user: ChatUser) -> None:

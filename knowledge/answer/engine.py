@@ -37,6 +37,7 @@ from knowledge.answer.intents import (
 from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
+from knowledge.answer.outline import lists_parts
 from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
 from knowledge.answer.queries import (
     asked_years,
@@ -682,9 +683,14 @@ class Engine:
 
 
 def _outline(ask: Ask) -> Answer | None:
-    """ "KH 141 có mấy mục tiêu chủ yếu?": a count of what one named plan numbers under a
-    heading, whatever kind of answer the counted words would otherwise ask for."""
-    counts = ask.reading.count and ask.reading.intent not in (Intent.COUNT, Intent.DOC_META)
+    """ "KH 141 có mấy mục tiêu chủ yếu?", "KH 980 gồm những nội dung chính nào?": a count
+    or a list of what one named plan numbers under a heading, whatever kind of answer the
+    counted words would otherwise ask for."""
+    listed = lists_parts(ask.question)
+    counts = (ask.reading.count or listed) and ask.reading.intent not in (
+        Intent.COUNT,
+        Intent.DOC_META,
+    )
     if not counts or ask.units or len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
         return None
     from knowledge.answer.kinds.planwide import outline_answer

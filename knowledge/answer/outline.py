@@ -77,10 +77,13 @@ def counted_words(question: str) -> tuple[list[str], bool]:
     """(heading words the count names, whether it counts tasks) for "bao nhiêu X"."""
     q = " ".join(syllables(question))
     m = _COUNTED.search(q)
-    if not m:
+    listed = _LISTED.search(q) if m is None else None
+    if m is None and listed is None:
         return [], False
     words: list[str] = []
-    found = m.group(1).split()
+    found = (m or listed).group(1).split()  # type: ignore[union-attr]
+    if listed is not None:  # "những nội dung chính nào": the heading says "NỘI DUNG"
+        found = [w for w in found if w not in _QUALIFIERS]
     for i, w in enumerate(found):
         if w == "giai" and found[i + 1 : i + 2] == ["doan"] and words:
             break  # "… giai đoạn 2026-2030"
@@ -96,6 +99,20 @@ def counted_words(question: str) -> tuple[list[str], bool]:
 
 
 _NUMERALS = r"\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
+# "… gồm những nội dung cải cách nào", "có các giải pháp nào": the parts listed, not counted.
+_PART_NOUNS = r"noi dung|giai phap|muc tieu|phan|linh vuc|nhom|chuong trinh|de an|giai doan"
+_LISTED = re.compile(
+    rf"(?:^| )(?:gom|co|la|bao gom|chia thanh|chia lam)(?: nhung| cac)? ((?:{_PART_NOUNS})"
+    r"(?: [a-z0-9]+){0,3}?) nao(?: |$)"
+)
+
+
+_QUALIFIERS = frozenset(["chinh", "chu", "yeu", "trong", "tam", "cu", "the", "lon"])
+
+
+def lists_parts(question: str) -> bool:
+    """ "… gồm những nội dung nào": a list of the parts a plan numbers under a heading."""
+    return _LISTED.search(" ".join(syllables(question))) is not None
 
 
 def stated_count(session: Session, doc_id: int, question: str) -> Passage | None:
