@@ -31,6 +31,16 @@ def _task(plan: ParsedPlan, number: str) -> Task:
     return found[0]
 
 
+def _set_score(stems: tuple[str, ...]) -> parse_eval.Score:
+    """The parse scores of a gold set's documents, added up."""
+    total = parse_eval.Score()
+    for stem in stems:
+        score = parse_eval.score_file(stem)
+        assert score is not None, stem
+        total.add(score)
+    return total
+
+
 def _meets_targets(stem: str, lead: float) -> None:
     score = parse_eval.score_file(stem)
     assert score is not None

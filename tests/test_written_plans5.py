@@ -14,18 +14,14 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from test_written_plans import _parse, _task  # noqa: E402
+from test_written_plans import _parse, _set_score, _task  # noqa: E402
 
 from bench import parse_eval  # noqa: E402
 
 
 def test_the_round_twelve_set_is_there_and_checks() -> None:
     assert len(parse_eval.WRITTEN5) == 5
-    total = parse_eval.Score()
-    for stem in parse_eval.WRITTEN5:
-        score = parse_eval.score_file(stem)
-        assert score is not None
-        total.add(score)
+    total = _set_score(parse_eval.WRITTEN5)
     assert total.gold == 101
     assert total.found >= 70  # first sight was 39: the CSV and grid-table readers added 32
 

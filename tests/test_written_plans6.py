@@ -16,7 +16,7 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from test_written_plans import _parse, _task  # noqa: E402
+from test_written_plans import _parse, _set_score, _task  # noqa: E402
 
 from bench import parse_eval  # noqa: E402
 from knowledge.deadlines import parse_deadline  # noqa: E402
@@ -24,11 +24,7 @@ from knowledge.loaders._run_on import lines_restored  # noqa: E402
 
 
 def test_the_round_twelve_set_now_reads_at_the_targets() -> None:
-    total = parse_eval.Score()
-    for stem in parse_eval.WRITTEN5:
-        score = parse_eval.score_file(stem)
-        assert score is not None
-        total.add(score)
+    total = _set_score(parse_eval.WRITTEN5)
     assert total.gold == 101
     assert total.found >= 95  # 71 after round 12's CSV and grid readers, 39 at first sight
     assert total.lead >= 95 and total.due >= 92 and total.invented == 0

@@ -15,7 +15,7 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from test_written_plans import _parse, _task  # noqa: E402
+from test_written_plans import _parse, _set_score, _task  # noqa: E402
 
 from bench import parse_eval  # noqa: E402
 from knowledge.loaders._column_runs import column_runs_as_markdown  # noqa: E402
@@ -23,11 +23,7 @@ from knowledge.loaders._column_runs import column_runs_as_markdown  # noqa: E402
 
 def test_the_round_fourteen_set_reads_at_the_targets() -> None:
     assert len(parse_eval.WRITTEN6) == 5
-    total = parse_eval.Score()
-    for stem in parse_eval.WRITTEN6:
-        score = parse_eval.score_file(stem)
-        assert score is not None
-        total.add(score)
+    total = _set_score(parse_eval.WRITTEN6)
     assert total.gold == 105
     assert total.found >= 100  # 67 at first sight
     assert total.lead >= 98 and total.due >= 95 and total.invented == 0
