@@ -196,6 +196,14 @@ def test_a_month_in_the_named_plans_title_is_no_window(user: ChatUser) -> None:
     assert "nâng cấp bệnh viện tuyến tỉnh" in reply and set(cited(user)) == {MEETING}
 
 
+def test_a_month_written_otherwise_than_in_the_title_is_no_window(user: ChatUser) -> None:
+    # The title says "tháng 3 năm 2026"; the question "tháng 3/2026": the same period.
+    reply = ask(
+        user, "Bộ Y tế được giao những việc gì trong NQ 30 về phiên họp Chính phủ tháng 3/2026?"
+    )
+    assert "nâng cấp bệnh viện tuyến tỉnh" in reply and set(cited(user)) == {MEETING}
+
+
 def test_activities_due_this_quarter(user: ChatUser) -> None:
     reply = ask(user, "KH 30 Tuyen Quang: quy nay So KHCN co nhung hoat dong nao den han")
     assert "Số hóa hồ sơ" in reply and set(cited(user)) == {PLAN}

@@ -294,6 +294,11 @@ def _unless_in_name(
         doc = session.get(Document, scope.document_ids[0])
         title = f" {' '.join(syllables(doc.title or ''))} " if doc is not None else ""
         inside = f" {' '.join(syllables(window.matched))} " in title
+        # "… tháng 4/2026" for the title's "tháng 4 năm 2026": the same period, written apart
+        named = parse_window(doc.title or "", window.start) if doc is not None else None
+        inside = inside or (
+            named is not None and (named.start, named.end) == (window.start, window.end)
+        )
     return None if inside else window
 
 
