@@ -292,14 +292,17 @@ def _unless_in_name(
     inside = any(a <= s and e <= b for s, e in at for a, b in scope.spans)
     if not inside and len(scope.document_ids) == 1 and not asks_any(question, WINDOW_WORDS):
         doc = session.get(Document, scope.document_ids[0])
-        title = f" {' '.join(syllables(doc.title or ''))} " if doc is not None else ""
-        inside = f" {' '.join(syllables(window.matched))} " in title
-        # "… tháng 4/2026" for the title's "tháng 4 năm 2026": the same period, written apart
-        named = parse_window(doc.title or "", window.start) if doc is not None else None
-        inside = inside or (
-            named is not None and (named.start, named.end) == (window.start, window.end)
-        )
+        inside = doc is not None and _in_title(doc.title or "", window)
     return None if inside else window
+
+
+def _in_title(title: str, window: Window) -> bool:
+    """The plan's title names the window's period: in the question's words, or written
+    apart ("… tháng 4/2026" for the title's "tháng 4 năm 2026")."""
+    if f" {' '.join(syllables(window.matched))} " in f" {' '.join(syllables(title))} ":
+        return True
+    named = parse_window(title, window.start)
+    return named is not None and (named.start, named.end) == (window.start, window.end)
 
 
 def _quotes_unloaded(session: Session, question: str, scope: DocScope) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
@@ -61,8 +61,8 @@ OPENING_BONUS = 0.05
 MIN_PAIRS = 1
 MIN_PAIR_SHARE = 0.5
 # In the one plan a question names by its number, scattered words are that plan's (for a
-# field of its task, not a figure): a paraphrase ("gửi báo cáo thiệt hại" for "tổng hợp … thiệt hại …, gửi Bộ Tài chính") holds
-# fewer of the question's pairs.
+# field of its task, not a figure): a paraphrase ("gửi báo cáo thiệt hại" for "tổng hợp …
+# thiệt hại …, gửi Bộ Tài chính") holds fewer of the question's pairs.
 MIN_PAIR_SHARE_BY_PLAN = 0.2
 HEAD_TERMS = 5  # from this many content words on, the first one (the topic's head) must be held
 # Words that open a question without naming its topic ("tỷ lệ …", "sản phẩm của …",
@@ -314,8 +314,9 @@ def _folded_words(text: str) -> str:
     return f" {' '.join(s.replace('&', '') for s in syllables(text))} "
 
 
-# Words that frame what is asked ("Đắk Lắk yêu cầu cắt giảm …", "phấn đấu …", "chỉ tiêu 80% …", "đặt mục
-# tiêu …") without naming it: the record need not hold them as its topic or word pairs.
+# Words that frame what is asked ("Đắk Lắk yêu cầu cắt giảm …", "phấn đấu …", "chỉ tiêu
+# 80% …", "đặt mục tiêu …") without naming it: the record need not hold them as its topic
+# or word pairs.
 _FRAMING = ("yeu cau", "dat muc tieu", "phan dau", "de ra", "dat ra", "chi tieu")
 MIN_UNFRAMED = 3  # content words left for the framing words to be dropped
 # The distribution list under the signature ("Nơi nhận: - Như Điều 3; …") answers nothing.
@@ -574,12 +575,8 @@ def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
     """For "bao nhiêu …": only records that state that figure (with its measure when named)."""
     if not ask.reading.count:
         return hits
-    typed = ask.question or question  # as typed: "%" survives only there
-    return [
-        h
-        for h in hits
-        if states_figure(typed, h.record.display) or states_figure(typed, _completion(ask, h))
-    ]
+    states = figure_test(ask.question or question)  # as typed: "%" survives only there
+    return [h for h in hits if states(h.record.display) or states(_completion(ask, h))]
 
 
 def _task_cells(ask: Ask, hit: Hit) -> list[str]:
@@ -592,18 +589,20 @@ def figure_first(ask: Ask, hit: Hit, question: str, shown: str = "") -> str:
     """What to show of a hit for "bao nhiêu …": its text, or, when the figure sits in a
     task's result or target cell ("Kiểm tra tại 90 cơ quan, đơn vị"), that cell first."""
     shown = shown or hit.record.display
-    typed = ask.question or question
-    if hit.record.kind != "task" or states_figure(typed, shown):
+    states = figure_test(ask.question or question)
+    if hit.record.kind != "task" or states(shown):
         return shown
-    figure = next((c for c in _task_cells(ask, hit) if states_figure(typed, c)), "")
+    figure = next((c for c in _task_cells(ask, hit) if states(c)), "")
     return f"{figure} — {shown}" if figure else shown
 
 
-def states_figure(question: str, text: str) -> bool:
-    """``text`` states the figure "bao nhiêu …" asks (with its measure when named)."""
+def figure_test(question: str) -> Callable[[str], bool]:
+    """Whether a text states the figure "bao nhiêu …" asks (with its measure when named)."""
     percent = bool(re.search(r"%|phan tram", fold(question)))
     measure = "" if percent else measure_of(question)
-    return _holds_measure(text, measure) if measure else holds_figure(text, percent)
+    if measure:
+        return lambda text: _holds_measure(text, measure)
+    return lambda text: holds_figure(text, percent)
 
 
 def _completion(ask: Ask, hit: Hit) -> str:

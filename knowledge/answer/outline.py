@@ -76,13 +76,12 @@ class Outline:
 def counted_words(question: str) -> tuple[list[str], bool]:
     """(heading words the count names, whether it counts tasks) for "bao nhiêu X"."""
     q = " ".join(syllables(question))
-    m = _COUNTED.search(q)
-    listed = _LISTED.search(q) if m is None else None
-    if m is None and listed is None:
+    m = _COUNTED.search(q) or _LISTED.search(q)
+    if m is None:
         return [], False
     words: list[str] = []
-    found = (m or listed).group(1).split()  # type: ignore[union-attr]
-    if listed is not None:  # "những nội dung chính nào": the heading says "NỘI DUNG"
+    found = m.group(1).split()
+    if m.re is _LISTED:  # "những nội dung chính nào": the heading says "NỘI DUNG"
         found = [w for w in found if w not in _QUALIFIERS]
     for i, w in enumerate(found):
         if w == "giai" and found[i + 1 : i + 2] == ["doan"] and words:

@@ -33,12 +33,17 @@ def clean_inline(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+def is_rule(line: str) -> bool:
+    """A horizontal rule ("-------", "======"): layout, not content."""
+    return _RULE.match(line.strip()) is not None
+
+
 def clean_cell_lines(lines: list[str]) -> str:
     """A table cell's source lines as one string (wrapped lines joined by a space).
 
     Horizontal rules under banner lines ("-------") are layout, not content.
     """
-    kept = [ln for ln in (line.strip() for line in lines) if ln and not _RULE.match(ln)]
+    kept = [ln for ln in (line.strip() for line in lines) if ln and not is_rule(ln)]
     return clean_inline(" ".join(kept))
 
 

@@ -34,6 +34,7 @@ from knowledge.loaders._markup import (
     has_open_bold,
     has_open_italic,
     is_all_bold,
+    is_rule,
     split_glued_bold,
 )
 from knowledge.loaders._run_on import lines_restored
@@ -118,31 +119,33 @@ def _too_wide(line: str) -> bool:
 
 def _wrap_width(lines: list[str]) -> int:
     """The width a hard-wrapped text is wrapped at (0 when it is not)."""
-    if not _is_hard_wrapped(lines):
-        return 0
-    lengths = sorted(
+    lengths = _prose_lengths(lines)
+    return lengths[int(len(lengths) * 0.9)] if _wraps(lengths) else 0
+
+
+def _prose_lengths(lines: list[str]) -> list[int]:
+    """The lengths of the lines that can be prose, shortest first. Lines with column gaps
+    are a fixed-width table's or a signature block's, and pipe rows a table's: their
+    width says nothing about how the prose is wrapped."""
+    return sorted(
         len(s)
         for s in (ln.strip() for ln in lines)
-        if s and not is_markdown_row(s) and not _GAPS.search(s)
+        if s and not is_pipes(s) and not is_markdown_row(s) and not _GAPS.search(s)
     )
-    return lengths[int(len(lengths) * 0.9)] if lengths else 0
 
 
 def _is_hard_wrapped(lines: list[str]) -> bool:
     """True for text wrapped at a fixed width (almost no line longer than ~100)."""
-    # Lines with column gaps are a fixed-width table's or a signature block's, whose
-    # width says nothing about how the prose is wrapped.
-    lengths = [
-        len(s)
-        for s in (ln.strip() for ln in lines)
-        if s and not is_pipes(s) and not is_markdown_row(s) and not _GAPS.search(s)
-    ]
+    return _wraps(_prose_lengths(lines))
+
+
+def _wraps(lengths: list[int]) -> bool:
+    """``_is_hard_wrapped`` from the text's ``_prose_lengths``."""
     if len(lengths) < 10:
         return False
     long = sum(1 for n in lengths if n > 110)
     if long > 0.02 * len(lengths):
         return False
-    lengths.sort()
     if lengths[int(len(lengths) * 0.9)] >= 60:
         return True
     # A short prose body before long appendix tables of short cells (a dispatch and its
@@ -303,7 +306,7 @@ class _Paragraphs:
 
     def _joins(self, s: str) -> bool:
         prev = self.lines[-1]
-        if _RULE_LINE.match(s) or _RULE_LINE.match(prev):
+        if is_rule(s) or is_rule(prev):
             return False  # "------" over "Nơi nhận:": a table's border, no text to join
         joined = " ".join(self.lines)
         if self.after_blank:
@@ -417,7 +420,6 @@ class _Paragraphs:
         self.emitted_since_table = True
 
 
-_RULE_LINE = re.compile(r"^\s*[-=_—–]{3,}\s*$")
 _SHORT_SHARE = 0.7  # of the wrap width: a line this short ended its paragraph
 
 

@@ -310,7 +310,7 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;]+")
-_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+_HAS_YEAR = re.compile(_Y)
 _NEXT_STEP = re.compile(r"\s(?:và|đồng thời)\s(?=\w)")
 
 

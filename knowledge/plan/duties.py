@@ -165,9 +165,10 @@ def deadline_in(text: str, plan_year: int | None) -> Deadline:
     document it cites), or an ongoing one when it states none (raw "thường xuyên" when it
     says so, else "")."""
     stated = assignment_deadline(text, plan_year)
-    if stated.kind in ("date", "recurring") or stated.offset_days:
-        return stated  # "trong vòng 10 ngày kể từ ngày ký Kế hoạch" dates from the plan
-    return stated if stated.kind == "ongoing" else Deadline(raw="", kind="ongoing")
+    # "trong vòng 10 ngày kể từ ngày ký Kế hoạch" dates from the plan; "… thường xuyên" as said
+    if stated.kind in ("date", "recurring", "ongoing") or stated.offset_days:
+        return stated
+    return Deadline(raw="", kind="ongoing")
 
 
 def deadline_dates(text: str, plan_year: int | None) -> tuple[list[date], str]:
@@ -363,15 +364,17 @@ def _by_subject(unit: str, body: str) -> list[tuple[str, str]]:
     """A paragraph whose sentences each open with their own unit ("Các sở … báo cáo về Sở Y tế
     trước ngày 22/5. Sở Y tế tổng hợp, báo cáo … trước ngày 30/5.") is one duty per unit; a
     sentence without a subject unit goes on with the one before."""
-    cuts = [
-        m.end()
-        for m in _SENTENCE_END.finditer(body)
-        if body[m.end()].isupper()
-        and _ends_sentence(body[: m.start()].rsplit(maxsplit=1)[-1])
-        and subject_unit(body[m.end() :])
-    ]
-    pieces = [body[i:j].strip() for i, j in zip([0, *cuts], [*cuts, len(body)], strict=True)]
-    return [(subject_unit(piece) if k else unit, piece) for k, piece in enumerate(pieces)]
+    starts, units = [0], [unit]
+    for m in _SENTENCE_END.finditer(body):
+        if not body[m.end()].isupper():
+            continue
+        if not _ends_sentence(body[: m.start()].rsplit(maxsplit=1)[-1]):
+            continue
+        if subject := subject_unit(body[m.end() :]):
+            starts.append(m.end())
+            units.append(subject)
+    ends = [*starts[1:], len(body)]
+    return [(u, body[i:j].strip()) for u, i, j in zip(units, starts, ends, strict=True)]
 
 
 def _ends_sentence(word: str) -> bool:
