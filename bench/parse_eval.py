@@ -110,6 +110,14 @@ WRITTEN5 = tuple(sorted(p.stem for p in WRITTEN5_GOLD.glob("*.jsonl")))
 # a provincial Công báo, a LibreOffice outline export with TABs); first sight at 7d719c2.
 WRITTEN6_GOLD = ROOT / "tests" / "gold" / "written6"
 WRITTEN6 = tuple(sorted(p.stem for p in WRITTEN6_GOLD.glob("*.jsonl")))
+# Round 15 (an Excel task table with merged cells and one chủ trì / phối hợp column, tasks
+# grouped under deadline headings in a web CMS export, a Nghị quyết with Điều articles) and
+# round 16 (a Zalo chat export, a table exported row by row as "label: value" lines, a
+# báo cáo whose second half is next year's plan), written the same way.
+WRITTEN7_GOLD = ROOT / "tests" / "gold" / "written7"
+WRITTEN7 = tuple(sorted(p.stem for p in WRITTEN7_GOLD.glob("*.jsonl")))
+WRITTEN8_GOLD = ROOT / "tests" / "gold" / "written8"
+WRITTEN8 = tuple(sorted(p.stem for p in WRITTEN8_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -117,6 +125,8 @@ WRITTEN_FOLDERS = (
     WRITTEN4_GOLD,
     WRITTEN5_GOLD,
     WRITTEN6_GOLD,
+    WRITTEN7_GOLD,
+    WRITTEN8_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -331,6 +341,8 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written4", WRITTEN4),
         ("written5", WRITTEN5),
         ("written6", WRITTEN6),
+        ("written7", WRITTEN7),
+        ("written8", WRITTEN8),
     ):
         total = Score()
         for stem in names:
@@ -354,6 +366,8 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
                 "written3",
                 "written4",
                 "written5",
+                "written7",
+                "written8",
             )
             if show_misses and group in studied:
                 out[stem]["misses"] = score.misses

@@ -52,6 +52,8 @@ BLIND10_FILE = ROOT / "tests" / "qa" / "blind10.jsonl"
 BLIND11_FILE = ROOT / "tests" / "qa" / "blind11.jsonl"
 # Written in round 14 from the documents only (all 46 documents); first sight at 7d719c2.
 BLIND12_FILE = ROOT / "tests" / "qa" / "blind12.jsonl"
+# Written in round 15 from the documents only (36 documents); first sight at 2429511.
+BLIND13_FILE = ROOT / "tests" / "qa" / "blind13.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -170,6 +172,7 @@ def qa_files() -> list[Path]:
         BLIND10_FILE,
         BLIND11_FILE,
         BLIND12_FILE,
+        BLIND13_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

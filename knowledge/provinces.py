@@ -44,7 +44,7 @@ class Province:
 
 
 _CITIES = [
-    Province("Hà Nội", True, ("TP. Hà Nội", "TPHN")),
+    Province("Hà Nội", True, ("TP. Hà Nội", "TPHN", "HN")),
     Province("Hồ Chí Minh", True, ("TP.HCM", "TP. HCM", "TPHCM", "TP HCM", "HCM", "Sài Gòn"), True),
     Province("Hải Phòng", True),
     Province("Đà Nẵng", True),

@@ -107,15 +107,17 @@ _UNITS: dict[str, list[str]] = {
         "Mặt trận Tổ quốc tỉnh",
         "MTTQ Việt Nam tỉnh",
         "UBMTTQ tỉnh",
+        "UB MTTQ tỉnh",
         "Mặt trận Tổ quốc Việt Nam tỉnh",
     ],
-    "Công an tỉnh": [],
-    "Bộ Chỉ huy Quân sự tỉnh": ["BCHQS tỉnh", "Bộ CHQS tỉnh"],
+    "Công an tỉnh": ["CA tỉnh"],
+    "Bộ Chỉ huy Quân sự tỉnh": ["BCHQS tỉnh", "Bộ CHQS tỉnh", "BCH QS tỉnh"],
     "Thanh tra tỉnh": [],
     "Kho bạc Nhà nước tỉnh": [],
     "Cục Thuế tỉnh": [],
     "Ban Dân tộc tỉnh": [],
     "Đài Phát thanh và Truyền hình tỉnh": [],
+    "Đài Khí tượng Thủy văn tỉnh": ["Đài KTTV tỉnh"],
     "Trung tâm Phục vụ hành chính công": [
         "Trung tâm Phục vụ hành chính công tỉnh",
         "Trung tâm PVHCC",
@@ -198,7 +200,9 @@ _GROUPS: dict[str, list[str]] = {
 def _builtin_units() -> dict[str, list[str]]:
     units: dict[str, list[str]] = {}
     for field_name, abbrevs, compact in _FIELDS:
-        units[f"Sở {field_name}"] = [f"Sở {a}" for a in abbrevs] + compact
+        # "SNN&MT", "SKH&CN": a chat's compact form keeps the ampersand
+        joined = [f"S{a}" for a in abbrevs if "&" in a]
+        units[f"Sở {field_name}"] = [f"Sở {a}" for a in abbrevs] + compact + joined
         units[f"Bộ {field_name}"] = [f"Bộ {a}" for a in abbrevs]
         if " và " in field_name:  # "Sở Thông tin - Truyền thông", "Sở Thông tin-Truyền thông"
             for joint in (" - ", "-", " "):
@@ -509,6 +513,20 @@ _NOT_UNIT_STARTS = (
 _NUMBER_PREFIX = re.compile(r"^\d+(\.\d+)*\.?\s+")  # "5.1. Trung tâm …"
 
 
+_SHORT_FORM = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}$")  # "SXD", "SNN&MT", "CA"
+
+
+def _short_form_start(text: str) -> bool:
+    """A known short form opens the text: "SXD: kiểm tra …", "CA tỉnh, BCH QS tỉnh"."""
+    words = _NUMBER_PREFIX.sub("", nfc(text).lstrip("-+• ").strip()).split()
+    if not words or not _SHORT_FORM.match(words[0].strip(",:;.")):
+        return False
+    return any(
+        _lookup(unit_key(" ".join(words[:n]).strip(",:;."))) is not None
+        for n in range(1, min(3, len(words)) + 1)
+    )
+
+
 def looks_like_unit(text: str) -> bool:
     """True when cleaned ``text`` names a unit, a group of units or a unit's head.
 
@@ -517,7 +535,7 @@ def looks_like_unit(text: str) -> bool:
     t = _NUMBER_PREFIX.sub("", t)
     if not t or t.startswith(_NOT_UNIT_STARTS):
         return False
-    if t.startswith(_UNIT_STARTS):
+    if t.startswith(_UNIT_STARTS) or _short_form_start(text):
         return True
     if t.startswith(("cac ", "nhung ")):  # "Các sở, ban, ngành", not "Các nhiệm vụ …"
         rest = t.split(" ", 1)[1]
@@ -738,6 +756,8 @@ def _protected_re() -> re.Pattern[str]:
     for name in sorted(names, key=len, reverse=True):
         words = re.split(r"\s*[-–]\s*|\s*,\s*|\s+", fold(name))
         parts.append(r"\s*[-–,]?\s*".join(re.escape(w) for w in words if w))
+    # "Ban Quản lý Khu kinh tế Dung Quất và các Khu công nghiệp Quảng Ngãi": one board
+    parts.append(r"khu kinh te(?:\s+\w+){0,4}?\s+va\s+cac\s+khu\s+cong\s+nghiep")
     return re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + r")(?![^\W_])")
 
 
@@ -808,7 +828,8 @@ def _split_list(part: str) -> list[str]:
             more = _generic_head(fold(piece)) is not None or bool(_HEAD_ANY.fullmatch(piece))
             lower = piece[:1].islower() and not fold(piece).startswith(("cac ", "nhung "))
             continues_group = (more or lower) and _is_group(prev)
-            if not continues_group and _HEAD_ANY.match(piece):
+            known = _lookup(unit_key(piece)) is not None  # "STC, SNN&MT": two short forms
+            if not continues_group and (_HEAD_ANY.match(piece) or known):
                 items.append(piece)
             else:
                 items[-1] = f"{prev}, {piece}"
@@ -885,8 +906,10 @@ def trim_fragment(part: str) -> str:
     if text != part and is_bare_noun(text) and len(part.split()) <= _RELATIVE_MAX:
         text = part  # "Đối tượng thực hiện kiểm kê": the clause says which bodies
     text = _DANGLING.sub("", text).strip(" ,;:")
-    if _NOT_NAMES.match(text) or len(text.split()) < 2 and _HEAD_ANY.fullmatch(text):
+    if _NOT_NAMES.match(text):
         return ""
+    if len(text.split()) < 2 and _HEAD_ANY.fullmatch(text) and _lookup(unit_key(text)) is None:
+        return ""  # "Sở", "Ban": a head with no name ("SNV" is one: a known spelling)
     return text
 
 

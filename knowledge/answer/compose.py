@@ -7,7 +7,7 @@ import re
 from knowledge import texts
 from knowledge.answer.api import Answer, AnswerCitation
 
-MAX_DETAILS = 8
+MAX_DETAILS = 15  # a plan's numbered parts are listed whole; task lists page at LIST_LIMIT
 MAX_SOURCE_LINES = 6
 SOURCE_LINE_CHARS = 200
 
@@ -53,8 +53,9 @@ def body_lines(answer: Answer) -> list[str]:
     """The answer, its details and the "… và N khác" line, without the sources."""
     lines = [answer.text.strip()]
     lines += [f"- {d}" for d in answer.details[:MAX_DETAILS]]
-    if answer.more > 0:
-        lines.append(texts.ANS_MORE.format(more=answer.more))
+    more = answer.more + max(0, len(answer.details) - MAX_DETAILS)  # never dropped unsaid
+    if more > 0:
+        lines.append(texts.ANS_MORE.format(more=more))
     return lines
 
 

@@ -461,7 +461,7 @@ class Engine:
             return too_long
         parts = split_compound(question) if not _part else None
         if parts is not None:
-            return self._both(question, parts[1], now, context, unit_hint, reach)
+            return self._both(question, parts, now, context, unit_hint, reach)
         today = _today(now, self.settings)
         context = context or {}
         question, chosen_plan = _resolve_choice(question, context)
@@ -486,7 +486,7 @@ class Engine:
     def _both(
         self,
         question: str,
-        second_part: str,
+        parts: tuple[str, str],
         now: datetime | None,
         context: dict[str, Any] | None,
         unit_hint: str | None,
@@ -502,8 +502,16 @@ class Engine:
             return whole
         follow = {**(context or {}), **whole.context}
         second = self.ask(
-            second_part, now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
+            parts[1], now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
         )
+        if whole.intent == Intent.DOC_META:
+            # "Chủ đề … là gì, ai ký?": the plan's facts answer the "ai ký"; a first
+            # question of another kind is asked on its own and its answer joined on
+            first = self.ask(
+                parts[0], now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
+            )
+            if first.intent != Intent.DOC_META:
+                whole = join_answers(whole, first)
         return join_answers(whole, second)
 
     def more(self, context: dict[str, Any], *, now: datetime | None = None) -> Answer:

@@ -640,7 +640,17 @@ def present_first(ask: Ask, hits: list[Hit]) -> list[Hit]:
 def search_answer(ask: Ask, question: str, intent: str = "search") -> Answer:
     prefer = _QUANTITY if ask.reading.count else None
     hits = good_hits(ask, question, prefer=prefer, prefer_bonus=QUANTITY_BONUS)
+    hits = [h for h in hits if not _restates_title(ask, h)]
     hits = present_first(ask, with_figure(ask, question, hits))
     if not hits:
         return nothing_found(intent)
     return passage_answer(ask, hits, intent, question)
+
+
+def _restates_title(ask: Ask, hit: Hit) -> bool:
+    """The plan's own title record, when the question named that plan by it ("KH quan
+    trắc … năm 2026 quan trắc những đối tượng nào?"): it says the name again and nothing
+    the question asks."""
+    ids = ask.scope.document_ids
+    named = (ask.scope.by_plan or len(ids) == 1) and hit.record.document_id in ids
+    return named and hit.record.kind == "doc"

@@ -141,15 +141,27 @@ def _sections(session: Session, doc_id: int) -> list[SectionRow]:
     )
 
 
-def heading_for(session: Session, doc_id: int, words: list[str]) -> SectionRow | None:
-    """The plan's heading that holds every counted word, the tightest first."""
+def headings_for(session: Session, doc_id: int, words: list[str]) -> list[SectionRow]:
+    """The plan's heading that holds every counted word; failing one, those that hold
+    the noun the words open with ("nội dung" of "nội dung chuyển đổi số"), tightest first."""
     if not words:
-        return None
-    want = set(words)
-    fits = [
-        s for s in _sections(session, doc_id) if want <= set(syllables(f"{s.number} {s.title}"))
-    ]
-    return min(fits, key=lambda s: (len(syllables(s.title)), s.level), default=None)
+        return []
+    sections = _sections(session, doc_id)
+    for want in (set(words), set(words[:2]) if " ".join(words[:2]) in _HEAD_NOUNS else None):
+        if not want:
+            continue
+        # "những nội dung cải cách nào" under "II. NỘI DUNG, MỤC TIÊU …": the words after
+        # the noun say what the items are about, the heading need not repeat them
+        fits = [s for s in sections if want <= set(syllables(f"{s.number} {s.title}"))]
+        if fits:
+            fits.sort(key=lambda s: (len(syllables(s.title)), s.level))
+            # every word fits: that tightest heading is the one named, whatever it numbers
+            return fits if len(want) < len(set(words)) else fits[:1]
+    return []
+
+
+# Two-word nouns of what a plan numbers under a heading ("nội dung", "giải pháp").
+_HEAD_NOUNS = frozenset(["noi dung", "giai phap", "muc tieu", "linh vuc", "giai doan"])
 
 
 def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:
@@ -209,11 +221,11 @@ def outline_count(session: Session, doc_id: int, question: str) -> Outline | Non
     words, _ = counted_words(question)
     if words[:1] and words[0] in _MEASURES or words[:2] == ["phan", "tram"]:
         return None  # "còn mấy ngày", "bao nhiêu tỷ đồng": a figure, not a heading's items
-    head = heading_for(session, doc_id, words)
-    if head is None:
-        return None
-    outline = items_under(session, doc_id, head)
-    return outline if len(outline.items) >= MIN_ITEMS else None
+    for head in headings_for(session, doc_id, words):
+        outline = items_under(session, doc_id, head)
+        if len(outline.items) >= MIN_ITEMS:
+            return outline  # "Nội dung 3. Kinh phí" numbers nothing: the next heading
+    return None
 
 
 _APPENDIX = re.compile(r"(?:^| )phu luc(?: |$)")

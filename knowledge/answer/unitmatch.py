@@ -292,7 +292,8 @@ def _partial(
 _UNIT_HEAD = re.compile(
     r"^(?:cho (?:toi |em )?hoi |xin hoi )?"
     r"((?:so|phong|ban|trung tam|van phong|chi cuc|cuc|ubnd|uy ban nhan dan|bo|cong an|"
-    r"bo chi huy|thanh tra|kho bac|bao hiem xa hoi|hoi dong|vien|truong)"
+    r"bo chi huy|thanh tra|kho bac|bao hiem xa hoi|hoi dong|vien|truong|hoi|dai|bao|"
+    r"lien doan|tinh doan|mat tran|cong ty|tong cong ty|ngan hang)"
     r"(?: [a-z0-9&]+){1,8}?)"
     r" (?:co (?:nhung |cac |bao nhieu )?(?:nhiem vu|viec|cong viec)|duoc giao|phai lam|can lam|"
     r"lam (?:gi|nhung gi)|chu tri (?:gi|nhung|cac|nhiem vu)|phoi hop (?:gi|nhung|cac|nhiem vu)|"
@@ -300,7 +301,24 @@ _UNIT_HEAD = re.compile(
 )
 # Words after a head that make it something other than a unit ("số hiệu", "ban hành").
 _NOT_UNIT = frozenset(
-    {"hieu", "luong", "hoa", "lieu", "ky", "thu", "hanh", "nganh", "tieu", "van", "do", "nhiem"}
+    {
+        "hieu",
+        "luong",
+        "hoa",
+        "lieu",
+        "ky",
+        "thu",
+        "hanh",
+        "nganh",
+        "tieu",
+        "van",
+        "do",
+        "nhiem",
+        "cao",
+        "ve",
+        "gi",
+        "nao",
+    }
 )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from knowledge.vietnamese import fold
 
@@ -47,7 +48,16 @@ def _sheet(text: str) -> list[list[str]] | None:
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "/").split())
+    """A cell's lines joined: a line that starts a capitalised item after one that ends
+    without punctuation is a new entry of a list typed one a line ("UBND các xã, phường
+    (chủ trì)" / "Liên minh Hợp tác xã tỉnh"), so "; " keeps the entries apart."""
+    out = ""
+    for line in (ln.strip() for ln in text.replace("|", "/").split("\n")):
+        if not line:
+            continue
+        new_entry = out and out[-1] not in ":;,." and line[:1].isupper()
+        out = f"{out}; {line}" if new_entry else f"{out} {line}".strip()
+    return " ".join(out.split())
 
 
 def sheet_as_markdown(text: str) -> str | None:
@@ -55,6 +65,39 @@ def sheet_as_markdown(text: str) -> str | None:
     records = _sheet(text.lstrip("\ufeff"))
     if records is None:
         return None
+    return _as_markdown(records)
+
+
+def pasted_range_as_markdown(text: str) -> str:
+    """A range copied from Excel into a typed document (a Phụ lục below the prose): from
+    its "STT<TAB>…" header on, tab-separated records whose cells may be quoted and hold
+    line breaks, written as markdown; the prose above stays as it is."""
+    start = _range_start(text)
+    if start is None:
+        return text
+    records = _records(text[start:], "\t")
+    if not records:
+        return text
+    filled = [r for r in records if any(c.strip() for c in r)]
+    width = max(len(r) for r in filled)
+    if width < _MIN_FIELDS or sum(len(r) == width for r in filled) < _SHEET_SHARE * len(filled):
+        return text
+    return text[:start] + _as_markdown(filled)
+
+
+# "STT<TAB>Nội dung …<TAB>…": the header row of a pasted range, at a line's start.
+_RANGE_HEADER = re.compile(r"^(?:STT|TT|Số TT)\t[^\n]*\t[^\n]*\t", re.MULTILINE)
+_QUOTED_BREAK = re.compile(r'\t"[^"\t]*\n')  # a quoted cell that holds a line break
+
+
+def _range_start(text: str) -> int | None:
+    m = _RANGE_HEADER.search(text)
+    if m is None or not _QUOTED_BREAK.search(text, m.start()):
+        return None  # plain TAB rows: the TAB table reader has them, cell by cell
+    return m.start()
+
+
+def _as_markdown(records: list[list[str]]) -> str:
     out: list[str] = []
     in_table = False
     for record in records:

@@ -23,9 +23,10 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
+from knowledge.loaders._chat_export import chat_as_text
 from knowledge.loaders._column_runs import column_runs_as_markdown
 from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
-from knowledge.loaders._delimited import sheet_as_markdown
+from knowledge.loaders._delimited import pasted_range_as_markdown, sheet_as_markdown
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._grid_table import grid_tables_as_markdown
 from knowledge.loaders._layout_table import parse_layout_table
@@ -37,6 +38,7 @@ from knowledge.loaders._markup import (
     is_rule,
     split_glued_bold,
 )
+from knowledge.loaders._record_rows import records_as_markdown
 from knowledge.loaders._run_on import lines_restored
 from knowledge.loaders._spaced_cells import parse_spaced_table
 from knowledge.loaders._textmeta import meta_from_rows
@@ -52,6 +54,7 @@ from knowledge.loaders._texttables import (
     parse_tab_table,
     rows_from_raw,
 )
+from knowledge.loaders._web_markdown import web_markdown_plain
 from knowledge.loaders.ocr_digits import repair_ocr_digits
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold, nfc
@@ -94,8 +97,12 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = repair_ocr_digits(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page
+    text = chat_as_text(text)  # a plan forwarded in a group chat, saved as its export
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
+    text = pasted_range_as_markdown(text)  # an Excel range pasted under the prose
     text = column_runs_as_markdown(text)  # a table printed one column after another
+    text = records_as_markdown(text)  # a table exported row by row as "label: value" lines
     text = lines_restored(text)  # a plan pasted with its line breaks lost
     reader = _Reader(strip_running_lines(_bounded_lines(text)))
     reader.read()
@@ -115,6 +122,26 @@ def _bounded_lines(text: str) -> list[str]:
 
 def _too_wide(line: str) -> bool:
     return line.count("|") > MAX_TABLE_COLUMNS or line.count("\t") > MAX_TABLE_COLUMNS
+
+
+_SOFT_SHARE = 0.3  # of the lines that go on: a PDF extractor that marks its soft wraps
+_MIN_SOFT_LINES = 6
+
+
+def _soft_spaced(lines: list[str]) -> bool:
+    """pdfminer and its kin end each line that wraps inside a text box with one space
+    (the space between the two words): then such a line always goes on, whatever the
+    next one starts with ("… Sở Tư pháp; " / "Thời gian: Quý III/2026.")."""
+    pairs = list(zip(lines, lines[1:], strict=False))
+    followed = [a for a, b in pairs if a.strip() and b.strip()]
+    ends = [a for a, b in pairs if a.strip() and not b.strip()]
+    if len(followed) < _MIN_SOFT_LINES or not ends:
+        return False
+    soft = sum(1 for a in followed if a.endswith(" ") and not a.endswith("  ")) / len(followed)
+    # A paragraph's last line has no wrap to mark: when it ends with a space as often,
+    # the spaces are the converter's habit, not soft wraps.
+    last = sum(1 for a in ends if a.endswith(" ")) / len(ends)
+    return soft >= _SOFT_SHARE and last <= soft / 2
 
 
 def _wrap_width(lines: list[str]) -> int:
@@ -162,7 +189,7 @@ class _Reader:
         self.meta: dict[str, str] = {}
         self.tables = 0
         self.last_layout = ""
-        self.paragraphs = _Paragraphs(self.blocks, _wrap_width(lines))
+        self.paragraphs = _Paragraphs(self.blocks, _wrap_width(lines), _soft_spaced(lines))
 
     def read(self) -> None:
         lines = self.lines
@@ -268,8 +295,10 @@ class _Reader:
 class _Paragraphs:
     """Accumulates text lines and emits heading / paragraph blocks."""
 
-    def __init__(self, out: list[Block], width: int) -> None:
+    def __init__(self, out: list[Block], width: int, soft_spaced: bool = False) -> None:
         self.out = out
+        self.soft_spaced = soft_spaced
+        self.soft = False  # the line before ended with a soft wrap's space
         self.wrapped = width > 0
         self.width = width
         self.lines: list[str] = []
@@ -291,7 +320,12 @@ class _Paragraphs:
                 self._emit(heading.group(2), line_no, level=len(heading.group(1)))
             return
         # A paragraph stops growing at the line limit: every join below re-reads it.
-        if self.lines and (self.chars + len(s) > MAX_LINE_CHARS or not self._joins(s)):
+        soft, self.soft = (
+            self.soft,
+            self.soft_spaced and raw.endswith(" ") and not raw.endswith("  "),
+        )
+        joins = soft and self._soft_join(s) or self.lines and self._joins(s)
+        if self.lines and (self.chars + len(s) > MAX_LINE_CHARS or not joins):
             self.flush()
         if not self.lines:
             self.first_line = line_no
@@ -303,6 +337,13 @@ class _Paragraphs:
         # block of its own once its bold run closes.
         if s.endswith(("**", "**:", "</b>")) and is_all_bold(joined):
             self.flush()
+
+    def _soft_join(self, s: str) -> bool:
+        """After a soft wrap a line goes on ("… Sở Tư pháp; " / "Thời gian: …"), unless it
+        starts a list item or the box is an upper-case title ("PHỤ LỤC " / "DANH MỤC …")."""
+        if not self.lines or self.after_blank or _ENUM.match(_plain_start(s)) or s[:1] in "-+•*":
+            return False
+        return "upper" not in (_case(self.lines[-1]), _case(s))
 
     def _joins(self, s: str) -> bool:
         prev = self.lines[-1]
@@ -345,6 +386,8 @@ class _Paragraphs:
             and bool(_ENUM.match(_plain_start(prev)))
             and not _open_line(prev)
         )  # "a) Phối hợp Sở Nông nghiệp và" / "Môi trường …" goes on
+        if short_heading and _name_runs_on(tail, s):
+            return True
         return not (short_heading and not tail.endswith(",") and _starts_upper(s))
 
     def _short_unit_line(self, prev: str, s: str) -> bool:
@@ -418,6 +461,22 @@ class _Paragraphs:
             )
         )
         self.emitted_since_table = True
+
+
+# A unit's name cut before its verb: "3. Bộ Tư lệnh" / "Thành phố chủ trì, phối hợp …".
+_NAME_TAIL_THEN_VERB = re.compile(
+    r"^([A-ZĐÀ-Ỹ]\w*\s+(?:\w+\s+){0,2}?)(?:chủ trì|phối hợp|có trách nhiệm|chịu trách nhiệm|tham mưu)\b"
+)
+
+
+def _name_runs_on(prev: str, s: str) -> bool:
+    """A short numbered line naming a unit, then one or two capitalised words and the
+    lead's verb: the name goes on ("Bộ Tư lệnh" / "Thành phố chủ trì …"). The next line
+    restating the heading's unit ("Sở Tài chính" / "Sở Tài chính chủ trì …") does not."""
+    m = _NAME_TAIL_THEN_VERB.match(clean_inline(s))
+    if not m or not looks_like_unit(prev):
+        return False
+    return fold(m.group(1).strip()) not in fold(prev)
 
 
 _SHORT_SHARE = 0.7  # of the wrap width: a line this short ended its paragraph

@@ -261,20 +261,23 @@ _DATE_FORM = (
     rf"(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}"
     rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
     rf"|tuần\s+(?:đầu|cuối|thứ\s+\w+)\s+(?:của\s+)?tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
-    rf"|tháng\s+\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s*/\s*{_Y}"  # "tháng 7-9/2026"
+    rf"|tháng\s+\d{{1,2}}\s*[-–]\s*(?:tháng\s+)?\d{{1,2}}\s*/\s*{_Y}"  # "tháng 7-9/2026"
     rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:/|\s+năm\s+){_Y}"
     rf"|quý\s+[IV1-4]+(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?[IV1-4]+)*\s*(?:/|\s+năm\s+){_Y}"
     rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_Y})?"
     rf"|năm\s+{_Y}"
 )
 # With a firm cue a day may stand without its year ("hoàn thành trước 15/7"): the plan's.
-_YEARLESS_DAY = r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
+_YEARLESS_DAY = (
+    r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
+    r"|tháng\s+\d{1,2}(?![\d/.\s]*(?:/|năm|[-–]))|quý\s+[IV]+\b(?![\s/]*(?:/|năm|[-–]))"
+)  # "xong trong tháng 4", "hoàn thành trong quý II": the plan's year
 # Firm cues, then weaker ones read only when a sentence has no firm one.
 _FIRM = re.compile(
-    r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+trước)?|"
+    r"\b(?:trước|chậm nhất(?:\s+là)?|hoàn thành(?:\s+(?:trong|trước|vào))?|xong(?:\s+(?:trước|trong))?|"
     r"thời gian(?:\s+(?:thực hiện|hoàn thành))?:?|"
     r"đến hết|"
-    r"hạn|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
+    r"hạn:?|(?:để|và|bảo đảm|đảm bảo)\s+có\s+hiệu lực(?:\s+thi hành)?(?:\s+kể)?\s+từ)"
     r"\s+(?P<d>" + _DATE_FORM + "|" + _YEARLESS_DAY + r")"
     r"|^\s*(?:trong|đến hết)\s+(?P<lead>" + _DATE_FORM + r")\s*,",  # "Trong quý III năm 2026, …"
     re.IGNORECASE,

@@ -64,6 +64,8 @@ _RULES: list[tuple[Role, re.Pattern[str]]] = [
     ),
 ]
 
+_START = re.compile(r"\b(?:bat dau|khoi cong|khoi dong)\b")
+_FINISH = re.compile(r"\b(?:hoan thanh|ket thuc)\b")
 _MEASURE_HEADERS = {"don vi", "don vi tinh", "dvt", "don vi do"}  # of a target's number
 # "1- Mục tiêu", "3 - Hoạt động", "(5) Chủ trì": the printed column number.
 _LABEL = re.compile(r"^\(?(\d{1,2})\)?\s*[-.)]\s*")
@@ -76,6 +78,10 @@ def classify_header(text: str) -> Role | None:
     folded = re.sub(r"[*:]", "", folded).strip()
     if not folded:
         return None
+    if "chu tri" in folded and "phoi hop" in folded:
+        return "lead"  # "Cơ quan chủ trì / phối hợp": the lead first, then the others
+    if _START.search(folded) and not _FINISH.search(folded):
+        return None  # "Thời gian - Bắt đầu": when the work starts, no deadline
     for role, pattern in _RULES:
         if pattern.search(folded):
             return role
@@ -234,7 +240,20 @@ def _find_periods(cmap: ColumnMap, rows: list[list[str]], start: int) -> None:
                 return
             cmap.header_rows = k + 1
         cmap.periods = found
+        _deadline_beside(cmap, rows[start])
         return
+
+
+def _deadline_beside(cmap: ColumnMap, header: list[str]) -> None:
+    """ "Thời gian thực hiện năm 2026" over the quarter marks, then "Thời hạn hoàn
+    thành": the deadline is the dated column, the marks stand in where it is empty."""
+    at = cmap.get("deadline")
+    if at is None or at not in cmap.periods and at + 1 not in cmap.periods:
+        return
+    for i, text in enumerate(header):
+        if i not in cmap.periods and i != at and classify_header(text) == "deadline":
+            cmap.roles["deadline"] = i
+            return
 
 
 def _period_text(cell: str, year: str) -> str:

@@ -53,7 +53,9 @@ from knowledge.vietnamese import fold
 _CONTENT_HEADINGS = (
     "nhiem vu", "giai phap", "noi dung", "hoat dong", "cac nhiem vu", "cac giai phap",
     "cac hoat dong", "cong viec", "cac noi dung", "mot so nhiem vu", "mot so giai phap",
+    "phuong huong, nhiem vu", "phuong huong nhiem vu",  # a report's plan for next year
 )  # fmt: skip
+_WORK_LISTS = ("danh muc nhiem vu", "danh muc cac nhiem vu", "danh muc hoat dong")
 # Headings under which items state facts, aims or rules, not work.
 _NOT_CONTENT = (
     "muc dich", "yeu cau", "muc tieu", "quan diem", "can cu", "tinh hinh", "ket qua",
@@ -96,6 +98,8 @@ def _kind(title: str) -> bool | None:
     folded = fold(title)
     for prefix in ("ve ", "cac ", "nhung "):
         folded = folded.removeprefix(prefix)
+    if folded.startswith(_WORK_LISTS):
+        return True  # "Danh mục nhiệm vụ cụ thể năm 2026", not a "Danh mục" of records
     if folded.startswith(_NOT_CONTENT):
         return False
     if folded.startswith("noi dung") and "thu tuc hanh chinh" in folded:
@@ -110,6 +114,8 @@ def _kind(title: str) -> bool | None:
 def in_content_section(stack: tuple[Section, ...]) -> bool:
     """The nearest heading that says what its items are says they are work; failing
     any, a heading that names work ("III. PHÁT TRIỂN NỀN MÓNG KINH TẾ SỐ") does."""
+    if stack and _given_unit(stack[-1].title):
+        return True  # "Điều 2. Giao Ủy ban nhân dân tỉnh …, tập trung các nhiệm vụ sau:"
     for section in reversed(stack):
         if in_target_section(section.title):
             return False
@@ -153,7 +159,8 @@ def _lone_paragraphs(items: list[_Item], parents: set[str]) -> list[_Item]:
 def _spec_entry(text: str) -> bool:
     """ "Điểm quan trắc: …", "Xã Trường Văn: …": a short name before a colon, no unit."""
     m = _SPEC_HEAD.match(text)
-    return m is not None and not names_unit(m.group(1))
+    # "… — Cơ quan thực hiện: Sở X": the colon is the unit's field, the item is work
+    return m is not None and not names_unit(m.group(1)) and not _assigns_after(text)
 
 
 def _leaves(items: list[_Item]) -> list[_Item]:
@@ -171,11 +178,12 @@ def _read_by_others(stack: tuple[Section, ...], read: set[str]) -> bool:
     return any(join_path(stack[:depth]) in read for depth in range(2, len(stack) + 1))
 
 
-def _task(item: _Item, plan_year: int | None, owner: str | None) -> Task | None:
+def _task(item: _Item, plan_year: int | None, owner: str | None, given: str = "") -> Task | None:
     title = item.text.strip()
     if len(title.split()) < _MIN_WORDS:
         return None
     unit, _rest = subject_of(title)
+    unit = unit or given
     deadline = assignment_deadline(title, plan_year)
     coordinators = ""
     tail = assignment_tail(title) if not unit else None
@@ -239,17 +247,21 @@ def extract_content_items(
     plan_year: int | None,
     owner: str | None,
     taken: list[Task],
+    assigned_only: bool = False,
 ) -> list[Task]:
     """Tasks for the leaf items of content sections that no other pass read.
+
+    With ``assigned_only`` (a directive, whose own pass reads its sentences) only the
+    items that name their unit after the work ("… — Cơ quan thực hiện: Sở X") count.
 
     A section where another pass found a task is that pass's: its other paragraphs
     are the task's details ("+ Hướng dẫn áp dụng …" under a labelled task)."""
     # Rows of a targets table ("PHÂN CÔNG THỰC HIỆN CÁC CHỈ TIÊU …") restate no work.
     tabled = [t for t in taken if t.locator.table is not None and not in_target_section(t.section)]
-    if len(tabled) >= _TABLE_PLAN:
-        # The plan gives its tasks in a table: the body's content sections describe
-        # the same work in general terms, and would count it twice.
-        return []
+    # The plan gives its tasks in a table: the body's content sections describe the same
+    # work in general terms, and would count it twice; only an item that assigns its own
+    # unit after the work ("… . Đơn vị thực hiện: Phòng X.") is a task of its own.
+    table_plan = len(tabled) >= _TABLE_PLAN or assigned_only
     taken_lines = {t.locator.line for t in taken if t.locator.line}
     read = {t.section for t in taken}
     items = [
@@ -265,15 +277,42 @@ def extract_content_items(
     for item in _leaves(items):
         if item.locator.line and item.locator.line in taken_lines:
             continue
-        if _read_by_others(item.stack, read) or starts_with_label(item.text):
+        # (an item that names its own unit is its own task, whoever read its neighbours)
+        own_unit = table_plan or _assigns_after(item.text)
+        if not own_unit and _read_by_others(item.stack, read) or starts_with_label(item.text):
             continue
-        if join_path(item.stack) in specified:
+        given = _given_unit(item.stack[-1].title) if item.stack else ""
+        if (
+            join_path(item.stack) in specified
+            or table_plan
+            and not (given or _assigns_after(item.text))
+        ):
             continue
-        if (task := _task(item, plan_year, owner)) is not None:
+        if (task := _task(item, plan_year, owner, given)) is not None:
             tasks.append(task)
     _inherit_leads(tasks, taken)
     read |= {t.section for t in tasks}
+    if table_plan:
+        return tasks
     return tasks + _specified_headings(specified, parents, read, plan_year)
+
+
+_GIVING = re.compile(r"^(?:giao|de nghi|yeu cau)\s+")
+
+
+def _given_unit(title: str) -> str:
+    """The unit a heading gives the items below to ("Giao Ủy ban nhân dân tỉnh tổ chức
+    thực hiện …, trong đó tập trung các nhiệm vụ sau"), or ""."""
+    m = _GIVING.match(fold(title))
+    if m is None or not fold(title).rstrip(" :.").endswith(("sau", "nhu sau", "cu the")):
+        return ""
+    unit, _rest = subject_of(title[m.end() :])
+    return unit
+
+
+def _assigns_after(text: str) -> bool:
+    tail = assignment_tail(text)
+    return tail is not None and names_unit(tail.lead)
 
 
 def _by_path(items: list[_Item]) -> dict[str, list[_Item]]:

@@ -41,7 +41,7 @@ from knowledge.plan.sections import (
     topic_siblings,
     unit_siblings,
 )
-from knowledge.units import looks_like_unit
+from knowledge.units import builtin_canonical, looks_like_unit
 from knowledge.vietnamese import fold
 
 _DUTY_SECTION = (
@@ -126,7 +126,9 @@ def _subject_unit(text: str) -> str:
         words = len(head.split())
         # A list of units ("Bộ trưởng, Thủ trưởng cơ quan ngang bộ, …, Chủ tịch …") may be long.
         limit = _MAX_LIST_WORDS if head.count(",") >= 2 else _MAX_HEAD_WORDS
-        if 2 <= words <= limit and names_unit(head[:160]):
+        # one word only when it is a known short form ("SXD: kiểm tra …"), not "Tổ chức"
+        known = words == 1 and builtin_canonical(head) is not None
+        if (words >= 2 or known) and words <= limit and names_unit(head[:160]):
             return head
     return ""
 

@@ -128,7 +128,13 @@ def starts_with_label(text: str) -> bool:
 
 # "… . Giao: Sở X chủ trì, Y phối hợp; thời gian: Quý III/2026." and "… (Sở X chủ trì;
 # hoàn thành năm 2026)." give the unit after the work, where a sentence would open with it.
-_GIVEN = re.compile(r"(?:^|[.;])\s*+giao\s*+:")
+_GIVEN = re.compile(r"(?:^|[.;(])\s*+giao\s*+:")
+# "…, hoàn thành trong Quý II/2026. Đơn vị thực hiện: Phòng Kế hoạch - Tài chính." and
+# "… . Đơn vị chủ trì: Chi cục X; phối hợp: …": the unit's field after the work's sentence.
+_ASKED = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+")
+_LABELLED_TAIL = re.compile(
+    r"(?:[.;]|\s[—–])\s*+(?:don vi|co quan)\s++(?=(?:chu tri|thuc hien)\s*+:)"
+)  # also after a dash: "… vùng khan hiếm nước — Cơ quan thực hiện: Sở X; Thời gian: …"
 _TIME_FIELD = re.compile(r"^\s*+(?:thoi gian|thoi han|tien do)(?:\s++[a-z]++)*?\s*+:\s*+")
 _CHAIR = re.compile(r"\b(?:chu tri|thuc hien)\b")  # "(Sở X chủ trì; …)", "(các xã thực hiện; …)"
 _WITH = re.compile(r"^[\s,;]*+(?:phoi hop voi|phoi hop)\s*+")
@@ -154,8 +160,14 @@ def assignment_tail(text: str) -> Tail | None:
     for found in _GIVEN.finditer(folded):
         given = found  # the last "Giao:" of the item
     if given is not None:
-        return _tail(text, given.start(), given.end(), len(text))
+        closes = text.rstrip(" .;").endswith(")") and text[given.start()] == "("
+        end = len(text.rstrip(" .;")) - 1 if closes else len(text)  # "(Giao: Sở X)."
+        return _tail(text, given.start(), given.end(), end)
     body = text.rstrip(" .;")
+    # the last "… . Đơn vị thực hiện: X." of the item
+    labelled = next(reversed(list(_LABELLED_TAIL.finditer(folded))), None)
+    if labelled is not None and labelled.start() > 0:
+        return _tail(text, labelled.start(), labelled.end(), len(body))
     if not body.endswith(")"):
         # "… cho cán bộ chủ chốt – Sở Tư pháp chủ trì, phối hợp với Sở Nội vụ."
         dash = max(body.rfind(" – "), body.rfind(" — "))
@@ -185,7 +197,8 @@ def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
         if m := _TIME_FIELD.match(folded):
             deadline = part[m.end() :]
         elif m := _LEAD_FIELD.match(folded):  # "(Chủ trì: Sở Tư pháp; phối hợp: …)"
-            units = f"{part[m.end() :]} chủ trì"
+            value = part[m.end() :]  # "Sở X" or "Sở X chủ trì, phối hợp với Sở Y"
+            units = value if _CHAIR.search(fold(value)) else f"{value} chủ trì"
         elif (m := _WITH_FIELD.match(folded)) and units:
             joined = part[m.end() :]
         elif not units:
@@ -198,6 +211,7 @@ def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
         return None
     deadline = deadline or other
     lead, coordinators = split_roles(units)
+    lead = _ASKED.sub("", lead)  # "(Đề nghị Liên đoàn Lao động tỉnh chủ trì, …)"
     coordinators = coordinators or joined
     title = text[:cut].strip(" .;")
     return Tail(title, lead, coordinators, deadline) if lead and title else None
@@ -217,3 +231,26 @@ def split_roles(units: str) -> tuple[str, str]:
     if folded_rest.endswith("phoi hop"):  # "X chủ trì, Y phối hợp"
         return lead, rest[: -len("phoi hop")].strip(" ,;")
     return lead, ""  # "X chủ trì theo lĩnh vực được phân công": no one coordinates
+
+
+_CHAIR_MARK = re.compile(r"\(\s*chủ trì\s*\)", re.IGNORECASE)
+
+
+def split_joint_cell(cell: str) -> tuple[str, str]:
+    """One cell for both roles: "Chủ trì: Sở X; Phối hợp: Sở Y, UBND các xã" or "Sở X
+    (chủ trì); Sở Y, Sở Z" -> ("Sở X", "Sở Y, …"); a cell naming no role is the lead's."""
+    lead, joined = "", []
+    for part in (p.strip() for p in cell.split(";")):
+        folded = fold(part)
+        if len(folded) == len(part) and (m := _LEAD_FIELD.match(folded)):
+            lead = part[m.end() :].strip()
+        elif len(folded) == len(part) and (m := _WITH_FIELD.match(folded)):
+            joined.append(part[m.end() :].strip())
+        elif mark := _CHAIR_MARK.search(part):
+            lead = part[: mark.start()].strip()
+            joined.append(part[mark.end() :].strip(" ,"))
+        elif lead:
+            joined.append(part)
+        else:
+            return cell, ""  # "Sở X, Sở Y": a list of leads, as a lead cell gives it
+    return lead, "; ".join(j for j in joined if j)

@@ -24,6 +24,7 @@ from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
 from knowledge.plan import _unit_memo as unit_memo
+from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.content_items import extract_content_items
 from knowledge.plan.cross_refs import assign_referenced_leads
 from knowledge.plan.directives import extract_directives, is_directive
@@ -94,17 +95,19 @@ def parse_plan(doc: Document) -> ParsedPlan:
             warnings,
         )
         plan.tasks = _with_directives(plan.tasks, directives, intros)
-    if not directive:
-        taken = list(plan.tasks)
-        plan.tasks.extend(
-            _guard(
-                lambda: extract_content_items(blocks, outline, meta.plan_year, owner, taken),
-                no_tasks,
-                "content",
-                warnings,
-            )
+    taken = list(plan.tasks)
+    plan.tasks.extend(
+        _guard(
+            lambda: extract_content_items(
+                blocks, outline, meta.plan_year, owner, taken, assigned_only=directive
+            ),
+            no_tasks,
+            "content",
+            warnings,
         )
+    )
     _guard(lambda: _period_deadlines(blocks, outline, plan), None, "content", warnings)
+    _guard(lambda: _heading_deadlines(plan), None, "content", warnings)
     _guard(lambda: _from_issue_date(plan), None, "content", warnings)
     _guard(lambda: _within_campaign(blocks, plan), None, "content", warnings)
     addressed = _addressee_lines(blocks)
@@ -171,6 +174,26 @@ def _period_deadlines(blocks: list[Block], outline: Outline, plan: ParsedPlan) -
         above = [p for p in periods if p[0] < line and p[1] == task.section]
         if above and above[-1][2] is not None:
             task.deadline = above[-1][2]
+
+
+def _heading_deadlines(plan: ParsedPlan) -> None:
+    """Tasks grouped by their time ("1. Nhiệm vụ hoàn thành trong Quý I/2026", "5.
+    Nhiệm vụ thực hiện thường xuyên"): an item that states no time of its own is due
+    when its heading says."""
+    headings = {s.path: s for s in plan.sections}
+    for task in plan.tasks:
+        if task.deadline.kind in _OWN_TIME or task.deadline.raw or task.locator.table:
+            continue
+        section = headings.get(task.section.rsplit(" > ", 1)[-1])
+        if section is None or not fold(section.title).startswith(_GROUPED_WORK):
+            continue
+        stated = assignment_deadline(section.title, plan.meta.plan_year)
+        if stated.kind in ("date", "ongoing", "recurring") and stated.raw:
+            task.deadline = stated
+
+
+# Headings that group the work by its time, not by its topic.
+_GROUPED_WORK = ("nhiem vu", "cac nhiem vu", "cong viec", "nhom nhiem vu")
 
 
 # A campaign a plan organises ("Tháng hành động vì an toàn thực phẩm", "Đợt cao điểm …"),

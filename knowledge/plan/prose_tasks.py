@@ -103,6 +103,9 @@ class _Collector:
         self.open_label: str | None = None  # a label whose value may wrap to the next block
         self.unit = ""  # the unit of the heading in force, when it names one
         self.unit_number = ""
+        # "2. Đài KTTV tỉnh: …" after the bullets of "1. Sở X:": the list of units goes on
+        # item by item ("3. SXD: …"), each naming its own unit
+        self.own_units = False
         self.siblings: list[_Draft] = []  # "+ Sở X: …" items sharing the next deadline label
         self._drafted: dict[int, int] = {}  # id(draft) -> index of its task
         self._dated_subs: list[str] = []  # deadlines of "+" items under an empty time label
@@ -122,6 +125,7 @@ class _Collector:
         topic = id(section) in self.topics and not _OWNER_OF.match(section.title)
         self.unit = "" if topic else _unit_heading(section.title)
         self.unit_number = section.number if self.unit else ""
+        self.own_units = False
         self.siblings = []
 
     def on_paragraph(
@@ -167,10 +171,10 @@ class _Collector:
         if unit and not _has_verb(para.text):
             self.flush()
             self.pending, self.siblings = [], []
-            self.unit, self.unit_number = unit, para.number
+            self.unit, self.unit_number, self.own_units = unit, para.number, False
             return True
         if (
-            self.unit
+            (self.unit or self.own_units)
             and para.number
             and (self.draft is not None or len(self.tasks) > self.unit_from)
             and _sibling_number(self.unit_number, para.number)
@@ -214,7 +218,7 @@ class _Collector:
             return False  # "1.3. Các cơ quan tham mưu … (gồm các Sở: …)" heads a unit's list
         self.flush()
         self.pending, self.siblings, self.lister = [], [], ""
-        self.unit, self.unit_number = "", ""
+        self.unit, self.unit_number, self.own_units = "", para.number, True
         self.draft = _Draft(path, locator, self.heading, details=[para], unit=subject)
         self.draft.number = para.number
         return True

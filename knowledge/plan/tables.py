@@ -43,6 +43,7 @@ from knowledge.plan.columns import (
     looks_like_header,
     marked_period,
 )
+from knowledge.plan.labels import split_joint_cell
 from knowledge.plan.model import Task
 from knowledge.vietnamese import fold
 
@@ -143,6 +144,16 @@ _RULE = re.compile(r"^:?-{3,}:?$")
 _TEXT_LAYERS = ("columns", "layout")
 
 
+def _joint_units(cmap: ColumnMap) -> bool:
+    lead = cmap.get("lead")
+    if lead is None or "coordinating" in cmap.roles or lead >= len(cmap.header_folds):
+        return False
+    return "phoi hop" in cmap.header_folds[lead]
+
+
+_NONE_MARKS = ("-", "–", "—")
+
+
 @dataclass
 class _Row:
     """One table row, cleaned and laid out over the columns."""
@@ -169,6 +180,7 @@ class _Reader:
         self.restarts = self._numbers_restart()
         self.last_plain = ""  # the last plain row number ("2" before its "2.1")
         self.flattened = self._lost_merges()
+        self.joint = _joint_units(cmap)  # "Cơ quan chủ trì / phối hợp": one column for both
 
     def _lost_merges(self) -> bool:
         """Rows shorter than the header, or numbered cells under the wrong column:
@@ -238,6 +250,8 @@ class _Reader:
         values: dict[Role, str] = {}
         for role, col in self.cmap.roles.items():
             values[role] = placed.cells[col]
+        if self.joint:
+            values["lead"], values["coordinating"] = split_joint_cell(values["lead"])
         if self.cmap.periods and not is_deadline(values.get("deadline", "")):
             values["deadline"] = marked_period(placed.cells, self.cmap)
         missing = {role for role, col in self.cmap.roles.items() if not placed.present[col]}
@@ -370,7 +384,12 @@ class _Reader:
     def _emit(
         self, r: _Row, values: dict[Role, str], missing: set[Role], warnings: list[str]
     ) -> None:
+        # "-" or "–" alone: the table says "none" (a record export's left-out cell),
+        # which no merged cell above may fill
+        dashed = {role for role, v in values.items() if v.strip() in _NONE_MARKS}
+        values = {role: "" if role in dashed else v for role, v in values.items()}
         rep = repair_row(values, is_deadline)
+        rep.emptied |= dashed
         values = rep.values
         warnings = warnings + rep.warnings
         if rep.warnings:

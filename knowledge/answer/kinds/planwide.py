@@ -21,6 +21,7 @@ from knowledge.answer.kinds.tasklist import (
     LIST_LIMIT,
     plan_count_rows,
     plan_groups,
+    task_groups,
     task_list,
     task_page,
 )
@@ -87,6 +88,13 @@ def count(ask: Ask) -> Answer:
         return structured
     tasks, duties = plan_count_rows(ask, doc)
     lead = texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=tasks)
+    grouped = (
+        _groups_answer(ask, doc, lead)
+        if _GROUPS_ASKED.search(" ".join(syllables(ask.question)))
+        else None
+    )
+    if grouped is not None:
+        return grouped
     groups = plan_groups(ask, doc)
     if 1 < groups < tasks:
         lead = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=groups)
@@ -205,6 +213,27 @@ def part_answer(ask: Ask, doc: Document) -> Answer | None:
     lead = texts.ANS_PART_COUNT.format(part=shorten(part, 80), plan=label_of(doc), count=len(ids))
     answer = task_page(ask, ids, 0, lead)
     answer.intent = Intent.COUNT
+    return _with_plan(answer, doc)
+
+
+# "chia thành mấy nội dung", "gồm những nhóm nào", "có bao nhiêu phần": the groups the
+# tasks are arranged in, named, not the tasks.
+_GROUPS_ASKED = re.compile(
+    r"\b(?:bao nhieu|may|nhung|cac)\s+(?:nhom|noi dung|phan|linh vuc|giai doan|chuyen de)\b"
+)
+
+
+def _groups_answer(ask: Ask, doc: Document, lead: str) -> Answer | None:
+    groups = task_groups(ask, doc)
+    if len(groups) < 2:
+        return None
+    text = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=len(groups))[:-1] + ":"
+    answer = Answer(
+        text=text,
+        details=[shorten(g, OUTLINE_ITEM_CHARS) for g in groups],
+        citations=[_cite_doc(doc)],
+        intent=Intent.COUNT,
+    )
     return _with_plan(answer, doc)
 
 

@@ -106,6 +106,9 @@ def _for_later_year(hit: Hit, year: int) -> bool:
     if any(int(a) <= year <= int(b) for a, b in _RANGE.findall(text)):
         return False
     named = {int(y) for y in _YEAR.findall(text)}
+    after = len(re.findall(rf"\bsau\s+(?:năm\s+)?{year}\b", text, re.IGNORECASE))
+    if after and after == len(re.findall(rf"\b{year}\b", text)):
+        return True  # "Sau năm 2030, … giảm 5 μg/m3 mỗi kỳ": the years after the one asked
     if year in named:
         return False
     own = hit.record.year if hit.record.kind == "target" else None
@@ -128,7 +131,8 @@ def targets(ask: Ask) -> Answer:
         prefer_bonus=QUANTITY_BONUS,
     )
     hits = present_first(ask, with_figure(ask, question, hits))
-    named = {int(y) for y in _YEAR.findall(ask.question)}
+    # "KH 2026-2030: … năm 2030 là bao nhiêu": the plan's period names no year asked
+    named = {int(y) for y in _YEAR.findall(_RANGE.sub(" ", ask.question))}
     if len(named) == 1:
         # "… năm 2027 chiếm bao nhiêu %" is not answered by the figure set for 2030
         only = next(iter(named))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
@@ -296,9 +297,39 @@ def plan_count_rows(ask: Ask, doc: Document) -> tuple[int, int]:
 
 def plan_groups(ask: Ask, doc: Document) -> int:
     """How many headed groups ("1. …", "Nội dung 2 …") the plan's tasks are arranged in."""
+    return len({s for s in _task_sections(ask, doc) if s})
+
+
+def task_groups(ask: Ask, doc: Document) -> list[str]:
+    """The headings the plan's tasks are grouped under, in order: the first level at
+    which their sections part ("PHỤ LỤC … > Nội dung 1. …", "… > Nội dung 2. …")."""
+    paths = [s.split(" > ") for s in _task_sections(ask, doc) if s]
+    depth = 0
+    while len(paths) >= 2:
+        while all(len(p) > depth + 1 for p in paths) and len({p[depth] for p in paths}) == 1:
+            depth += 1
+        groups = Counter(p[depth] for p in paths if len(p) > depth)
+        top, held = groups.most_common(1)[0]
+        if held < _MAIN_PART_SHARE * len(paths):
+            return list(dict.fromkeys(p[depth] for p in paths if len(p) > depth))
+        # "PHỤ LỤC I" holds most tasks, the body's few others: the groups are its parts
+        inner = [p for p in paths if len(p) > depth + 1 and p[depth] == top]
+        if len({p[depth + 1] for p in inner}) < 2:
+            return list(dict.fromkeys(p[depth] for p in paths if len(p) > depth))
+        paths, depth = inner, depth + 1
+    return []
+
+
+_MAIN_PART_SHARE = 2 / 3
+
+
+def _task_sections(ask: Ask, doc: Document) -> list[str]:
     from sqlalchemy import select
 
-    sections = ask.session.scalars(
-        select(TaskRow.section).where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
+    return list(
+        ask.session.scalars(
+            select(TaskRow.section)
+            .where(TaskRow.document_id == doc.id, TaskRow.kind != "duty")
+            .order_by(TaskRow.ordinal)
+        )
     )
-    return len({s for s in sections if s})
