@@ -74,7 +74,7 @@ UBND tỉnh đã ban hành KH 15/KH-UBND ngày 02/02/2026 về phổ cập dịc
 
 [02/02/2026 09:00] Nguyễn Văn An (VP UBND tỉnh):
 📌 III. TỔ CHỨC THỰC HIỆN
-1. SKHCN là cơ quan đầu mối, theo dõi việc thực hiện KH này.
+1. SKHCN là cơ quan đầu mối, giúp UBND tỉnh theo dõi việc thực hiện KH này.
 2. Các sở, ngành báo cáo kết quả về SKHCN truoc 15/6 va truoc 10/12/2026.
 
 [03/02/2026 07:45] Nguyễn Văn An (VP UBND tỉnh):
@@ -98,6 +98,7 @@ def test_a_plan_forwarded_in_a_chat_is_read_without_the_chatter() -> None:
     assert ids.deadline.due_dates == [date(2026, 5, 31)]  # "T4-T5/2026"
     added = _task(plan, "II.4")  # posted a day later, after section III
     assert added.lead_units == ["UBND cấp xã"] and added.deadline.kind == "ongoing"
+    assert not [t for t in plan.tasks if t.number == "III.1"]  # the role, no task of its own
     reports = _task(plan, "III.2")
     assert reports.deadline.due_dates == [date(2026, 6, 15), date(2026, 12, 10)]
     said = " ".join(t.title for t in plan.tasks)
@@ -215,7 +216,10 @@ def test_next_years_items_in_a_report_name_their_unit_after_the_work() -> None:
     quy_che = _task(plan, "II.1.2")
     assert quy_che.lead_units[0].startswith("Văn phòng Sở")
     assert quy_che.coordinating_units[0].startswith("Phòng Kế hoạch - Tài chính")
-    assert len([t for t in plan.tasks if t.locator.table is not None]) == 3
+    tabled = [t for t in plan.tasks if t.locator.table is not None]
+    assert len(tabled) == 3
+    assert plan.meta.plan_year == 2026  # the year of the work, not of the results
+    assert tabled[0].deadline.due_dates == [date(2026, 5, 31)]  # "Tháng 5" in 2026
     assert not any("4.200 giấy" in t.title for t in plan.tasks)  # last year's results
 
 
@@ -298,6 +302,9 @@ def test_an_excel_range_pasted_under_the_prose_keeps_its_columns() -> None:
 # whose article gives its items to a unit, and an appendix whose items end with "— Cơ
 # quan thực hiện: …; Thời gian: …" on a line of its own.
 _PDFMINER = (
+    "HỘI ĐỒNG NHÂN DÂN \nTỈNH BẮC KẠN\n\n"
+    "Số: 12/NQ-HĐND\n\n"
+    "Bắc Kạn, ngày 15 tháng 5 năm 2026\n\n"
     "NGHỊ QUYẾT \nVề phát triển giao thông nông thôn năm 2026\n\n"
     "Điều 1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết này, trong đó tập \n"
     "trung các nhiệm vụ sau:\n\n"
@@ -305,6 +312,8 @@ _PDFMINER = (
     "công cụ thể cho các xã, phường.\n\n"
     "2. Bố trí vốn sự nghiệp cho các tuyến đường xuống cấp, hoàn thành trong Quý \n"
     "III/2026.\n\n"
+    "3. Xây dựng bản đồ số giao thông nông thôn trong vòng 30 ngày kể từ ngày Nghị \n"
+    "quyết này được thông qua, giao các xã, phường cập nhật.\n\n"
     "PHỤ LỤC \nDANH MỤC NHIỆM VỤ CỤ THỂ NĂM 2026\n\n"
     "1. Hạ tầng\n\n"
     "1.1. Cứng hóa 120 km đường trục xã, ưu tiên các xã miền núi — Cơ quan thực \n"
@@ -328,3 +337,6 @@ def test_soft_wrapped_boxes_keep_their_fields_and_articles_give_their_unit() -> 
     article = [t for t in plan.tasks if "bảo trì đường" in t.title]
     assert article and article[0].lead_units == ["UBND tỉnh"]
     assert article[0].deadline.due_dates == [date(2026, 6, 30)]
+    assert _task(plan, "1.3").deadline.kind == "recurring"  # "Thời gian: hằng quý."
+    passed = [t for t in plan.tasks if "bản đồ số" in t.title]
+    assert passed and passed[0].deadline.due_dates == [date(2026, 6, 14)]  # 30 days on

@@ -339,7 +339,11 @@ def extract_duties(
 
 # A sentence that only says what a unit is: no clause after the role, so no work in it.
 _ROLE_ONLY = re.compile(
-    r"^[^,;:]{3,120}?\slà\s(?:cơ quan|đơn vị)\s(?:thường trực|đầu mối)\b[^,;:]*$", re.IGNORECASE
+    r"^[^,;:]{3,120}?\slà\s(?:cơ quan|đơn vị)\s(?:thường trực|đầu mối)\b[^,;:]*"
+    # "…, giúp UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này.": the role again
+    r"(?:,\s(?:giúp|tham mưu|chịu trách nhiệm)[^;:]{0,80}?\s(?:theo dõi|đôn đốc)[^;:]{0,80}?"
+    r"\b(?:Kế hoạch|KH|Chỉ thị|Quyết định|Nghị quyết|Chương trình) này\W*)?$",
+    re.IGNORECASE,
 )
 # "Yêu cầu Thủ trưởng các cơ quan, … nghiêm túc triển khai thực hiện Kế hoạch này": the
 # closing call to carry out the whole document, no task of its own.

@@ -70,6 +70,7 @@ _DOC_TYPES = {
     "cong van": "Công văn",
     "cong dien": "Công điện",
     "nghi quyet": "Nghị quyết",
+    "bao cao": "Báo cáo",
 }
 # Words that stay lower case inside a title-cased proper name ("Bà Rịa - Vũng Tàu").
 _NAME_STOP = {
@@ -216,7 +217,7 @@ def _title(blocks: list[Block]) -> tuple[str, str | None]:
         if block.table is None
     ]
     kinds = ("ke hoach", "chi thi", "quyet dinh", "thong bao", "chuong trinh", "de an")
-    for wanted in (*kinds, "cong dien", "nghi quyet"):
+    for wanted in (*kinds, "cong dien", "nghi quyet", "bao cao"):
         for index, head in front:
             if wanted not in head:
                 continue  # cheap test first: blocks can be long paragraphs
@@ -563,6 +564,11 @@ def _plan_years(
     then the plan runs from its issue year. A plan never starts before it is issued
     ("Kế hoạch thực hiện quy hoạch thời kỳ 2021 - 2030" issued in 2025 starts in 2025).
     """
+    worked = list(_WORK_YEAR.finditer(title)) if _REPORTED.search(title) else []
+    if worked:
+        # "Kết quả … nhiệm vụ năm 2025 và phương hướng, nhiệm vụ năm 2026": the last is
+        # the year of the work this document plans
+        return int(worked[-1].group(1)), None
     for text in [title, *_heading_texts(blocks)]:
         text = _DATED.sub(" ", text)
         horizon = [int(y) for y in _HORIZON.findall(text)]
@@ -585,6 +591,11 @@ def _plan_years(
     return issued_year, None
 
 
+_REPORTED = re.compile(r"\b(?:kết quả|tổng kết|sơ kết)\b", re.IGNORECASE)
+_WORK_YEAR = re.compile(
+    r"\b(?:phương hướng|nhiệm vụ|kế hoạch)(?:,?\s+[\wÀ-ỹ]+){0,3}?\s+năm\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 # "ngày 12 tháng 11 năm 2025", "ngày 23/7/2025": a date, whose year names no plan
 _DATED = re.compile(
     r"\bngày\s+\d{1,2}(?:\s+tháng\s+\d{1,2}\s+năm\s+|\s*/\s*\d{1,2}\s*/\s*)(?:19|20)\d\d",

@@ -113,7 +113,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
     addressed = _addressee_lines(blocks)
     plan.tasks = [t for t in plan.tasks if t.locator.table or t.locator.line not in addressed]
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
-    _guard(lambda: _read_tails(plan.tasks), None, "content", warnings)
+    _guard(lambda: _read_tails(plan.tasks, meta.plan_year), None, "content", warnings)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
@@ -130,9 +130,10 @@ def parse_plan(doc: Document) -> ParsedPlan:
 _STATED = ("date", "recurring", "event")
 
 
-def _read_tails(tasks: list[Task]) -> None:
+def _read_tails(tasks: list[Task], year: int | None) -> None:
     """A task whose words end by naming its units ("… . Giao: Sở X chủ trì, Y phối hợp;
-    thời gian: …"): its title is the work, and its coordinators are the tail's."""
+    thời gian: …"): its title is the work, and its coordinators and time are the tail's
+    when the task has none of its own."""
     for task in tasks:
         tail = assignment_tail(task.title)
         if tail is None or not task.lead_units:
@@ -142,6 +143,8 @@ def _read_tails(tasks: list[Task]) -> None:
         ):
             continue
         task.title = tail.title
+        if tail.deadline and task.deadline.kind not in _OWN_TIME:
+            task.deadline = parse_deadline(tail.deadline, year)
         if tail.coordinators and not task.coordinating_units:
             task.coordinating_units = unit_memo.unit_names(tail.coordinators, None)
             task.raw_coordinating = tail.coordinators
@@ -239,10 +242,11 @@ def _campaign_end(blocks: list[Block], year: int | None) -> date | None:
 
 
 # "kể từ ngày ký Chỉ thị này", "kể từ ngày Kế hoạch được ban hành": the document's own date.
+_OWN_KINDS = r"(?:chi thi|quyet dinh|ke hoach|van ban|thong bao|nghi quyet)"
 _OWN_DATE = re.compile(
-    r"ke tu ngay (?:ky(?: (?:ban hanh )?(?:chi thi|quyet dinh|ke hoach|van ban|thong bao)(?: nay)?)?$"
-    r"|(?:chi thi|quyet dinh|ke hoach|van ban)(?: nay)? (?:duoc )?(?:ky|ban hanh)$"
-    r"|ban hanh(?: (?:chi thi|quyet dinh|ke hoach|van ban|thong bao)(?: nay)?)?$)"
+    rf"ke tu ngay (?:ky(?: (?:ban hanh )?{_OWN_KINDS}(?: nay)?)?$"
+    rf"|{_OWN_KINDS}(?: nay)? (?:duoc )?(?:ky|ban hanh|thong qua)$"
+    rf"|(?:ban hanh|thong qua)(?: {_OWN_KINDS}(?: nay)?)?$)"
 )
 
 
@@ -256,7 +260,8 @@ def _from_issue_date(plan: ParsedPlan) -> None:
         d = task.deadline
         if d.kind != "event" or not d.offset_days or not d.event or "lam viec" in fold(d.raw):
             continue
-        if _OWN_DATE.search(fold(d.event).strip(" .;")):
+        # "kể từ ngày Nghị quyết này được thông qua, phân công …": the clause up to its comma
+        if _OWN_DATE.search(fold(d.event).split(",")[0].strip(" .;")):
             task.deadline = replace(
                 d, kind="date", due_dates=[issued + timedelta(days=d.offset_days)]
             )
