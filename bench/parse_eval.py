@@ -118,6 +118,11 @@ WRITTEN7_GOLD = ROOT / "tests" / "gold" / "written7"
 WRITTEN7 = tuple(sorted(p.stem for p in WRITTEN7_GOLD.glob("*.jsonl")))
 WRITTEN8_GOLD = ROOT / "tests" / "gold" / "written8"
 WRITTEN8 = tuple(sorted(p.stem for p in WRITTEN8_GOLD.glob("*.jsonl")))
+# Round 17 (a w3m page with a box-drawn table, a slide deck dumped to text, an e-mail
+# thread quoting the plan with "> > "), written after rounds 15-16 were read; first sight
+# at e4f8524.
+WRITTEN9_GOLD = ROOT / "tests" / "gold" / "written9"
+WRITTEN9 = tuple(sorted(p.stem for p in WRITTEN9_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -127,6 +132,7 @@ WRITTEN_FOLDERS = (
     WRITTEN6_GOLD,
     WRITTEN7_GOLD,
     WRITTEN8_GOLD,
+    WRITTEN9_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -343,6 +349,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written6", WRITTEN6),
         ("written7", WRITTEN7),
         ("written8", WRITTEN8),
+        ("written9", WRITTEN9),
     ):
         total = Score()
         for stem in names:

@@ -62,16 +62,18 @@ def chat_as_text(text: str) -> str:
     if not kept:
         return text
     intro = next((m for m in messages if _DOC_NUMBER.search(" ".join(m.lines))), None)
-    out = _header(" ".join(intro.lines)) if intro is not None and intro not in kept else []
+    intro_text = " ".join(intro.lines) if intro is not None and intro not in kept else ""
+    out = (announced_header(intro_text) or [intro_text, ""]) if intro_text else []
     return "\n".join(out + _renumbered(kept)) + "\n"
 
 
-def _header(text: str) -> list[str]:
+def announced_header(text: str) -> list[str]:
     """ "UBND tỉnh đã ký ban hành KH 27/KH-UBND ngày 09/3/2026 về phòng, chống …": the
-    plan's number, date and title, written as a plan's own header states them."""
+    plan's number, date and title, written as a plan's own header states them; [] when
+    the text names no plan so."""
     m = _ANNOUNCED.search(text)
     if m is None:
-        return [text, ""]
+        return []
     kind = _KINDS.get(m["kind"].upper(), m["kind"])
     lines = [f"Số: {m['num']}", f"ngày {m['d']} tháng {m['m']} năm {m['y']}", kind.upper()]
     if m["title"]:

@@ -56,8 +56,40 @@ def _table(lines: list[str], start: int) -> tuple[list[str], int]:
     return out, k
 
 
+# Box-drawing tables (w3m / links dumps of HTML tables, some terminal exports): the same
+# grid drawn with "┌─┬─┐", "│" and "├─┼─┤".
+_BOX_CORNERS = "┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜"
+_BOX = str.maketrans({**dict.fromkeys(_BOX_CORNERS, "+"), "─": "-", "═": "-", "│": "|", "║": "|"})
+
+
+def _boxes_as_grid(text: str) -> str:
+    """Box-drawn tables redrawn with "+", "-" and "|", flush left, the border under the
+    first row marked "=" as a grid table marks its header."""
+    lines = text.split("\n")
+    out: list[str] = []
+    k = 0
+    while k < len(lines):
+        if not lines[k].lstrip().startswith(("┌", "╔", "╒", "╓")):
+            out.append(lines[k])
+            k += 1
+            continue
+        start = k
+        while k < len(lines) and (first := lines[k].lstrip()[:1]) and first in _BOX_CORNERS + "│║":
+            k += 1
+        block = [ln.translate(_BOX) for ln in lines[start:k]]
+        indent = min(len(b) - len(b.lstrip()) for b in block)
+        block = [b[indent:].rstrip() for b in block]
+        inner = next((j for j in range(1, len(block)) if block[j].startswith("+")), None)
+        if inner is not None and inner < len(block) - 1:
+            block[inner] = block[inner].replace("-", "=")
+        out += block
+    return "\n".join(out)
+
+
 def grid_tables_as_markdown(text: str) -> str:
     """``text`` with every grid table rewritten as a markdown pipe table."""
+    if "┌" in text or "╔" in text or "╒" in text:
+        text = _boxes_as_grid(text)
     if "+-" not in text and "+=" not in text:
         return text
     lines = text.split("\n")

@@ -38,8 +38,10 @@ from knowledge.loaders._markup import (
     is_rule,
     split_glued_bold,
 )
+from knowledge.loaders._quoted_mail import quoted_mail_plain
 from knowledge.loaders._record_rows import records_as_markdown
 from knowledge.loaders._run_on import lines_restored
+from knowledge.loaders._slides import slides_as_text
 from knowledge.loaders._spaced_cells import parse_spaced_table
 from knowledge.loaders._textmeta import meta_from_rows
 from knowledge.loaders._texttables import (
@@ -98,7 +100,9 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page
+    text = quoted_mail_plain(text)  # a plan quoted ("> > ") in an e-mail thread
     text = chat_as_text(text)  # a plan forwarded in a group chat, saved as its export
+    text = slides_as_text(text)  # a plan presented as a slide deck, dumped to text
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
     text = pasted_range_as_markdown(text)  # an Excel range pasted under the prose
     text = column_runs_as_markdown(text)  # a table printed one column after another
