@@ -54,6 +54,8 @@ BLIND11_FILE = ROOT / "tests" / "qa" / "blind11.jsonl"
 BLIND12_FILE = ROOT / "tests" / "qa" / "blind12.jsonl"
 # Written in round 15 from the documents only (36 documents); first sight at 2429511.
 BLIND13_FILE = ROOT / "tests" / "qa" / "blind13.jsonl"
+# Written in round 17 from the documents only (37 documents); first sight at 263c721.
+BLIND14_FILE = ROOT / "tests" / "qa" / "blind14.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -173,6 +175,7 @@ def qa_files() -> list[Path]:
         BLIND11_FILE,
         BLIND12_FILE,
         BLIND13_FILE,
+        BLIND14_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

@@ -154,3 +154,9 @@ def test_a_plan_named_by_its_title_is_not_answered_with_its_title(user: ChatUser
     said = reply.split("\n")[0].split("): ", 1)[-1].strip(" .")
     assert said != "Chủ động ứng phó với bão số 5"  # an answer is never just the name
     assert cited(user) == [DISPATCH]
+
+
+def test_what_a_plan_is_about_names_the_unit_that_leads_most_of_it(user: ChatUser) -> None:
+    reply = ask(user, "KH 30 Bac Kan la ke hoach ve viec gi?")
+    assert "Chuyển đổi số của Văn phòng" in reply
+    assert "Phòng Hành chính - Quản trị (2/4 nhiệm vụ)" in reply

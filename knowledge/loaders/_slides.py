@@ -21,8 +21,8 @@ MIN_SLIDES = 3
 _FOOTER = re.compile(r"^[^|\n]{2,80}\|\s*\d{1,2}/\d{1,2}/\d{4}\s*\|\s*\d{1,3}\s*$")
 _NOTES = re.compile(r"^\s*(?:Ghi chú|Notes?|Ghi chú của người trình bày)\s*:", re.IGNORECASE)
 _BULLETS = {"•": "-", "▪": "-", "●": "-", "–": "+", "-": "+", "○": "+", "◦": "+", "▫": "+"}
-_ARROW = re.compile(r"\s*(?:→|->|=>)\s*(?P<time>[^→]+?)\s*$")
-_BRACKET = re.compile(r"\s*\[(?P<time>[^\[\]]{2,60})\]\s*$")
+_ARROW = re.compile(r"(?:→|->|=>)(?P<time>[^→>]*+)$")
+_BRACKET = re.compile(r"\[(?P<time>[^\[\]]{2,60}+)\][ \t]*+$")
 
 
 def slides_as_text(text: str) -> str:
@@ -79,7 +79,7 @@ def _item(line: str) -> str:
     mark = _BULLETS[stripped[0]]
     body = stripped[1:].strip()
     time = _ARROW.search(body) or _BRACKET.search(body)
-    if time is not None:
+    if time is not None and time["time"].strip():
         body = f"{body[: time.start()].rstrip(' ,;:')}, thời hạn: {time['time'].strip()}"
     if not body.endswith((":", ".", ";")):
         body += "."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from knowledge import texts
@@ -16,7 +16,7 @@ from knowledge.answer.intents import DOC_KINDS, SAID_FIELDS, Intent, Reading, to
 from knowledge.answer.plans import label_of, plan_in_context, which_plan
 from knowledge.retrieval.analyzer import syllables
 from knowledge.vietnamese import fold_aligned
-from storage.models import Document, Passage
+from storage.models import Document, Passage, TaskRow, TaskUnit, Unit
 
 TITLE_WORDS = 2  # content words a question needs to name a plan by its title
 SIGNATURE_PASSAGES = 40  # the document's last passages, where the signature block sits
@@ -79,6 +79,8 @@ def doc_meta(ask: Ask) -> Answer:
                 facts.append(texts.ANS_PLAN_COUNT_BY_UNIT.format(plan=label_of(doc), count=duties))
             else:
                 facts.append(texts.ANS_PLAN_COUNT.format(plan=label_of(doc), count=n_tasks))
+    if "subject" in fields and (lead := _main_lead(ask.session, doc)):
+        facts.append(lead)  # "KH 7360 là kế hoạch về việc gì?": what it is, and who runs it
     known = [
         f
         for f in dict.fromkeys(ask.reading.fields or [field_])
@@ -222,6 +224,27 @@ def _known(doc: Document, field_: str, signer: str) -> bool:
     if field_ in SAID_FIELDS.values():
         return False  # known only through its sentence (``_said_when``)
     return bool(doc.issuer)
+
+
+MAIN_LEAD_SHARE = 0.3  # of the plan's tasks: a unit leading fewer is no main lead
+
+
+def _main_lead(session: Session, doc: Document) -> str:
+    """The unit that leads most of the plan's tasks, when one leads a good share."""
+    rows = session.execute(
+        select(Unit.name, func.count(TaskUnit.id))
+        .join(TaskUnit, TaskUnit.unit_id == Unit.id)
+        .join(TaskRow, TaskRow.id == TaskUnit.task_id)
+        .where(TaskRow.document_id == doc.id, TaskUnit.role == "lead")
+        .group_by(Unit.name)
+        .order_by(func.count(TaskUnit.id).desc())
+    ).all()
+    total = session.scalar(
+        select(func.count()).select_from(TaskRow).where(TaskRow.document_id == doc.id)
+    )
+    if not rows or not total or rows[0][1] < MAIN_LEAD_SHARE * total or rows[0][1] < 2:
+        return ""
+    return texts.ANS_DOC_MAIN_LEAD.format(unit=rows[0][0], count=rows[0][1], total=total)
 
 
 def _fact(doc: Document, field_: str, signer: str, basis: list[str]) -> str:
