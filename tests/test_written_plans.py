@@ -31,6 +31,13 @@ def _task(plan: ParsedPlan, number: str) -> Task:
     return found[0]
 
 
+def _titled(plan: ParsedPlan, words: str) -> Task:
+    """The one task whose title holds ``words`` (for tables numbered as the gold is not)."""
+    found = [t for t in plan.tasks if words in t.title]
+    assert len(found) == 1, (words, [(t.number, t.title[:40]) for t in plan.tasks])
+    return found[0]
+
+
 def _set_score(stems: tuple[str, ...]) -> parse_eval.Score:
     """The parse scores of a gold set's documents, added up."""
     total = parse_eval.Score()

@@ -18,19 +18,12 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from test_written_plans import _parse, _set_score, _task  # noqa: E402
+from test_written_plans import _parse, _set_score, _task, _titled  # noqa: E402
 
 from bench import parse_eval  # noqa: E402
 from knowledge.loaders._record_rows import records_as_markdown  # noqa: E402
 from knowledge.loaders._typed_times import restore_times  # noqa: E402
-from knowledge.plan.model import ParsedPlan, Task  # noqa: E402
 from knowledge.units import looks_like_unit, normalize_units  # noqa: E402
-
-
-def _titled(plan: ParsedPlan, words: str) -> Task:
-    found = [t for t in plan.tasks if words in t.title]
-    assert len(found) == 1, (words, [(t.number, t.title[:40]) for t in plan.tasks])
-    return found[0]
 
 
 def test_the_round_fifteen_and_sixteen_sets_read_at_the_targets() -> None:

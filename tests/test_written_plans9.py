@@ -15,16 +15,9 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from test_written_plans import _parse, _set_score  # noqa: E402
+from test_written_plans import _parse, _set_score, _titled  # noqa: E402
 
 from bench import parse_eval  # noqa: E402
-from knowledge.plan.model import ParsedPlan, Task  # noqa: E402
-
-
-def _titled(plan: ParsedPlan, words: str) -> Task:
-    found = [t for t in plan.tasks if words in t.title]
-    assert len(found) == 1, (words, [(t.number, t.title[:40]) for t in plan.tasks])
-    return found[0]
 
 
 def test_the_round_seventeen_set_reads_at_the_targets() -> None:
