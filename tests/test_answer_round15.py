@@ -160,3 +160,10 @@ def test_what_a_plan_is_about_names_the_unit_that_leads_most_of_it(user: ChatUse
     reply = ask(user, "KH 30 Bac Kan la ke hoach ve viec gi?")
     assert "Chuyển đổi số của Văn phòng" in reply
     assert "Phòng Hành chính - Quản trị (2/4 nhiệm vụ)" in reply
+
+
+def test_this_plan_is_the_plan_the_chat_is_about(user: ChatUser) -> None:
+    ask(user, "KH 30 Bac Kan do ai ky?")
+    reply = ask(user, "ke hoach nay chia thanh may noi dung?")
+    assert "3 nhóm" in reply and "Nội dung 2. Dữ liệu số" in reply
+    assert cited(user) == [PROGRAMME]

@@ -264,6 +264,10 @@ def _asks_at(sylls: list[str], i: int) -> bool:
     return intents.DOC_BASIS.match(" ".join(sylls[i : i + 6])) is not None
 
 
+# "kế hoạch này / ấy": the plan the chat is about, not a name to look up.
+_THIS = frozenset(["nay", "ay"])  # not "do" (by), nor "trên" ("trên địa bàn …")
+
+
 def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int, int, int]]:
     """(where "kế hoạch" starts, where the name after it starts, the first question word)."""
     runs = []
@@ -276,6 +280,8 @@ def _name_runs(sylls: list[str], title_pairs: frozenset[str]) -> list[tuple[int,
                 continue
             if word in _GENERIC_DOC_WORDS and not _numbered_at(sylls, start):
                 continue  # "văn bản quy phạm pháp luật": a kind of text, no plan's name
+            if sylls[start : start + 1] and sylls[start] in _THIS:
+                continue  # "kế hoạch này chia thành mấy nội dung": the plan in context
             end = start
             while end < len(sylls) and not _ends_name(sylls, end, title_pairs):
                 end += 1
