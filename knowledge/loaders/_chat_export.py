@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from knowledge.loaders._textmeta import announced_header
 from knowledge.loaders._typed_times import restore_times
 
 # "[09/03/2026 14:09] Lò Văn Định (VP UBND tỉnh):" or "09/03/2026, 14:09 - Name:".
 _HEADER = re.compile(
     r"^\s*\[?\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\]?\s*(?:-\s*)?"
-    r"(?P<sender>[^:\n]{2,80}):\s*(?P<rest>.*)$"
+    r"[^:\n]{2,80}:\s*(?P<rest>.*)$"
 )
 MIN_MESSAGES = 3  # fewer headers than this is a plan quoting a time, not a chat
 _RULE_CHARS = frozenset("═=─-")  # "════ Thứ Hai, 09/03/2026 ════": a day's rule
@@ -38,17 +39,10 @@ _ITEM = re.compile(r"^\s*(?:(?P<roman>[IVX]{1,4})\.|(?P<num>\d{1,2})\.)\s+\S")
 _ITEM_OR_BULLET = re.compile(r"^\s*(?:\d{1,2}\.|-)\s+\S")
 _SENTENCE_WORDS = 8  # a heading ("10. UBND các xã, phường:") is shorter
 _DOC_NUMBER = re.compile(r"\b\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,8})+\b")
-_KINDS = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị", "CV": "Công văn"}
-_ANNOUNCED = re.compile(
-    r"\b(?P<kind>KH|QĐ|CT|Kế hoạch|Quyết định|Chỉ thị)\s+(?:số\s+)?"
-    r"(?P<num>\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,8})+)\s+ngày\s+"
-    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)(?:\s+(?:về|V/v)\s+(?P<title>[^.]+))?"
-)
 
 
 @dataclass
 class _Message:
-    sender: str
     lines: list[str] = field(default_factory=list)
 
 
@@ -67,26 +61,12 @@ def chat_as_text(text: str) -> str:
     return "\n".join(out + _renumbered(kept)) + "\n"
 
 
-def announced_header(text: str) -> list[str]:
-    """ "UBND tỉnh đã ký ban hành KH 27/KH-UBND ngày 09/3/2026 về phòng, chống …": the
-    plan's number, date and title, written as a plan's own header states them; [] when
-    the text names no plan so."""
-    m = _ANNOUNCED.search(text)
-    if m is None:
-        return []
-    kind = _KINDS.get(m["kind"].upper(), m["kind"])
-    lines = [f"Số: {m['num']}", f"ngày {m['d']} tháng {m['m']} năm {m['y']}", kind.upper()]
-    if m["title"]:
-        lines.append(m["title"].strip()[:1].upper() + m["title"].strip()[1:])
-    return [*lines, ""]
-
-
 def _messages(lines: list[str]) -> list[_Message]:
     messages: list[_Message] = []
     for line in lines:
         head = _HEADER.match(line)
         if head:
-            messages.append(_Message(head["sender"].strip()))
+            messages.append(_Message())
             if head["rest"].strip():
                 messages[-1].lines.append(head["rest"].strip())
         elif messages and _text_line(line) and (line.strip() or messages[-1].lines):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from knowledge.loaders._columns import Role, column_role
+from knowledge.loaders._markup import pipe_row, pipe_rule
 
 _NUMBER = re.compile(r"^(?:\d{1,3}|[IVX]{1,5})\.?$")
 _PAGE_NO = re.compile(r"^\d{1,4}$")
@@ -90,9 +91,9 @@ def column_runs_as_markdown(text: str) -> str:
         for n, row in enumerate(rows):
             if n == 0 and seen_header:
                 continue  # the header again at a new page: the table goes on
-            out.append("| " + " | ".join(c.replace("|", "/") for c in row) + " |")
+            out.append(pipe_row(row))
             if n == 0:
-                out.append("|" + "---|" * len(row))
+                out.append(pipe_rule(len(row)))
         seen_header = True
         cursor = paras[after - 1][1] if after > i else paras[i][1]
         i = after

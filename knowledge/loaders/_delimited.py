@@ -13,6 +13,7 @@ import csv
 import io
 import re
 
+from knowledge.loaders._markup import pipe_row, pipe_rule
 from knowledge.vietnamese import fold
 
 _DELIMITERS = (";",)  # tab-separated tables have their own reader; "," is prose
@@ -105,13 +106,13 @@ def _as_markdown(records: list[list[str]]) -> str:
         filled = [c for c in cells if c]
         header = fold(cells[0]).rstrip(".") in _HEADER_FIRST
         if header:
-            out += ["", "| " + " | ".join(cells) + " |", "|" + "---|" * len(cells)]
+            out += ["", pipe_row(cells), pipe_rule(len(cells))]
             in_table = True
         elif in_table and len(filled) >= 2:
-            out.append("| " + " | ".join(cells) + " |")
+            out.append(pipe_row(cells))
         else:
             if in_table and len(filled) == 1 and cells[0] and not cells[0][:1].isalpha():
-                out.append("| " + " | ".join(cells) + " |")  # a numbered row with one cell
+                out.append(pipe_row(cells))  # a numbered row with one cell
                 continue
             in_table = False
             out += [""] + filled  # a title, a heading or a sentence the sheet holds

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.loaders._markup import pipe_row, pipe_rule
+
 _BORDER = re.compile(r"^\+(?:[-=:]+\+){2,}$")
 
 
@@ -30,7 +32,7 @@ def _row_cells(lines: list[str], cols: list[int]) -> list[str]:
             text = line[a + 1 : b].strip()
             if text:
                 parts[cols.index(a)].append(text)
-    return [" ".join(p).replace("|", "/") for p in parts]
+    return [" ".join(p) for p in parts]
 
 
 def _table(lines: list[str], start: int) -> tuple[list[str], int]:
@@ -43,10 +45,10 @@ def _table(lines: list[str], start: int) -> tuple[list[str], int]:
         s = lines[k].rstrip()
         if _BORDER.match(s) and _columns(s) == cols:
             if pending:
-                out.append("| " + " | ".join(_row_cells(pending, cols)) + " |")
+                out.append(pipe_row(_row_cells(pending, cols)))
                 pending = []
             if "=" in s:
-                out.append("|" + "---|" * (len(cols) - 1))
+                out.append(pipe_rule(len(cols) - 1))
             k += 1
             continue
         if not s.startswith("|"):
@@ -59,6 +61,7 @@ def _table(lines: list[str], start: int) -> tuple[list[str], int]:
 # Box-drawing tables (w3m / links dumps of HTML tables, some terminal exports): the same
 # grid drawn with "┌─┬─┐", "│" and "├─┼─┤".
 _BOX_CORNERS = "┌┬┐├┼┤└┴┘╔╦╗╠╬╣╚╩╝╒╤╕╞╪╡╘╧╛╓╥╖╟╫╢╙╨╜"
+_BOX_STARTS = ("┌", "╔", "╒", "╓")  # a box table's top-left corner
 _BOX = str.maketrans({**dict.fromkeys(_BOX_CORNERS, "+"), "─": "-", "═": "-", "│": "|", "║": "|"})
 
 
@@ -69,7 +72,7 @@ def _boxes_as_grid(text: str) -> str:
     out: list[str] = []
     k = 0
     while k < len(lines):
-        if not lines[k].lstrip().startswith(("┌", "╔", "╒", "╓")):
+        if not lines[k].lstrip().startswith(_BOX_STARTS):
             out.append(lines[k])
             k += 1
             continue
@@ -88,7 +91,7 @@ def _boxes_as_grid(text: str) -> str:
 
 def grid_tables_as_markdown(text: str) -> str:
     """``text`` with every grid table rewritten as a markdown pipe table."""
-    if "┌" in text or "╔" in text or "╒" in text:
+    if any(corner in text for corner in _BOX_STARTS):
         text = _boxes_as_grid(text)
     if "+-" not in text and "+=" not in text:
         return text

@@ -7,6 +7,7 @@ or group row) survives only as the ``bold`` flag on blocks and rows.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from knowledge.vietnamese import nfc
 
@@ -95,3 +96,14 @@ def split_glued_bold(raw: str) -> list[str]:
     if len(parts) < 2:
         return [raw]
     return [f"**{clean_inline(p)}**" for p in parts]
+
+
+def pipe_row(cells: Iterable[str]) -> str:
+    """A markdown pipe table's row as the readers that rebuild tables write it; a "|"
+    inside a cell becomes "/", so that the row keeps its cells."""
+    return "| " + " | ".join(c.replace("|", "/") for c in cells) + " |"
+
+
+def pipe_rule(width: int) -> str:
+    """The line under a pipe table's header row."""
+    return "|" + "---|" * width

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from knowledge.loaders._markup import pipe_row, pipe_rule
 from knowledge.vietnamese import fold
 
 _FIELD = re.compile(r"^\s*(?P<label>[A-ZĐÀ-Ỹ][^:]{0,60}?)\s*:\s*(?P<value>.*)$")
@@ -139,8 +140,7 @@ def _family(label: str) -> str:
     return fold(label).split(" - ", 1)[0].strip()
 
 
-def _columns(records: list[_Record]) -> list[str]:
-    names = list(dict.fromkeys(label for record in records for label in record.fields))
+def _columns(names: list[str]) -> list[str]:
     return [n for n in names if not _parts_of(n, names)]
 
 
@@ -159,20 +159,20 @@ def _home(label: str, names: list[str]) -> str:
 
 def _markdown(rows: list[_Record | str]) -> list[str]:
     records = [r for r in rows if isinstance(r, _Record)]
-    names = [n for r in records for n in r.fields]
-    columns = _columns(records)
-    out = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    names = list(dict.fromkeys(label for r in records for label in r.fields))
+    columns = _columns(names)
+    out = [pipe_row(columns), pipe_rule(len(columns))]
     for row in rows:
         if isinstance(row, str):
             number, title = row.split("\t", 1)
-            out.append("| " + " | ".join([number, title] + [""] * (len(columns) - 2)) + " |")
+            out.append(pipe_row([number, title] + [""] * (len(columns) - 2)))
             continue
         cells = dict.fromkeys(columns, _LEFT_OUT)
         for label, value in row.fields.items():
             cells[_home(label, names)] = _cell(value)
-        out.append("| " + " | ".join(cells[c] for c in columns) + " |")
+        out.append(pipe_row(cells[c] for c in columns))
     return out
 
 
 def _cell(text: str) -> str:
-    return " ".join(text.replace("|", "/").split())
+    return " ".join(text.split())

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.loaders._chat_export import announced_header
+from knowledge.loaders._textmeta import announced_header
 
 _RULE = re.compile(r"^[\s=\-_─═]*(?:Slide|Trang chiếu|Trang)\s+\d{1,3}[\s=\-_─═]*$", re.IGNORECASE)
 MIN_SLIDES = 3

@@ -1,6 +1,9 @@
-"""The legal website's "Số hiệu | 3369/QĐ-UBND" header table -> ``Document.meta``."""
+"""The legal website's "Số hiệu | 3369/QĐ-UBND" header table -> ``Document.meta``; and the
+header a plan forwarded as a message or shown on a slide states in one sentence."""
 
 from __future__ import annotations
+
+import re
 
 from knowledge.loaders._markup import clean_cell_lines, clean_inline
 from knowledge.loaders._texttables import RawRow, RawTable
@@ -67,3 +70,27 @@ def meta_from_rows(table: RawTable) -> tuple[dict[str, str], RawTable]:
     if len(meta) < 2:
         return {}, table
     return meta, RawTable(table.layout, rest, table.end, set())
+
+
+# "… đã ký ban hành KH 27/KH-UBND ngày 09/3/2026 về …": a plan named in a message or on a
+# slide, by its kind, number and date.
+_KINDS = {"KH": "Kế hoạch", "QĐ": "Quyết định", "CT": "Chỉ thị"}
+_ANNOUNCED = re.compile(
+    r"\b(?P<kind>KH|QĐ|CT|Kế hoạch|Quyết định|Chỉ thị)\s+(?:số\s+)?"
+    r"(?P<num>\d{1,5}/[A-ZĐ]{1,6}(?:-[A-ZĐ]{1,8})+)\s+ngày\s+"
+    r"(?P<d>\d{1,2})/(?P<m>\d{1,2})/(?P<y>20\d\d)(?:\s+(?:về|V/v)\s+(?P<title>[^.]+))?"
+)
+
+
+def announced_header(text: str) -> list[str]:
+    """ "UBND tỉnh đã ký ban hành KH 27/KH-UBND ngày 09/3/2026 về phòng, chống …": the
+    plan's number, date and title, written as a plan's own header states them; [] when
+    the text names no plan so."""
+    m = _ANNOUNCED.search(text)
+    if m is None:
+        return []
+    kind = _KINDS.get(m["kind"].upper(), m["kind"])
+    lines = [f"Số: {m['num']}", f"ngày {m['d']} tháng {m['m']} năm {m['y']}", kind.upper()]
+    if m["title"]:
+        lines.append(m["title"].strip()[:1].upper() + m["title"].strip()[1:])
+    return [*lines, ""]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from knowledge.plan.clauses import unit_text
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
@@ -131,7 +132,6 @@ def starts_with_label(text: str) -> bool:
 _GIVEN = re.compile(r"(?:^|[.;(])\s*+giao\s*+:")
 # "…, hoàn thành trong Quý II/2026. Đơn vị thực hiện: Phòng Kế hoạch - Tài chính." and
 # "… . Đơn vị chủ trì: Chi cục X; phối hợp: …": the unit's field after the work's sentence.
-_ASKED = re.compile(r"^(?:Đề nghị|Giao|Yêu cầu)\s+")
 _LABELLED_TAIL = re.compile(
     r"(?:[.;]|\s[—–])\s*+(?:don vi|co quan)\s++(?=(?:chu tri|thuc hien)\s*+:)"
 )  # also after a dash: "… vùng khan hiếm nước — Cơ quan thực hiện: Sở X; Thời gian: …"
@@ -211,7 +211,7 @@ def _tail(text: str, cut: int, start: int, end: int) -> Tail | None:
         return None
     deadline = deadline or other
     lead, coordinators = split_roles(units)
-    lead = _ASKED.sub("", lead)  # "(Đề nghị Liên đoàn Lao động tỉnh chủ trì, …)"
+    lead = unit_text(lead)  # "(Đề nghị Liên đoàn Lao động tỉnh chủ trì, …)"
     coordinators = coordinators or joined
     title = text[:cut].strip(" .;")
     return Tail(title, lead, coordinators, deadline) if lead and title else None
