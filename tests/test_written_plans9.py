@@ -145,3 +145,15 @@ def test_a_slide_deck_is_read_as_its_plan() -> None:
     said = " ".join(t.title for t in plan.tasks)
     assert "danh sách đầu mối" not in said  # the speaker's notes
     assert "Kết quả năm 2025" not in said  # the agenda
+
+
+def test_the_written_rounds_gold_files_pass_their_checker() -> None:
+    """Rounds 12 and 14-17 share one checker (tests/gold/check_gold.py): keys, dates, kinds,
+    and keywords that occur once each, in document order, in the raw documents."""
+    gold = ROOT / "tests" / "gold"
+    if str(gold) not in sys.path:
+        sys.path.insert(0, str(gold))
+    from check_gold import main
+
+    for n in (5, 6, 7, 8, 9):
+        assert main(str(gold / f"written{n}")) == 0, n
