@@ -15,9 +15,11 @@ from conftest import ROOT
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import pytest  # noqa: E402
 from test_written_plans import _parse, _set_score, _titled  # noqa: E402
 
 from bench import parse_eval  # noqa: E402
+from knowledge.document import DocumentError  # noqa: E402
 
 
 def test_the_round_seventeen_set_reads_at_the_targets() -> None:
@@ -157,3 +159,9 @@ def test_the_written_rounds_gold_files_pass_their_checker() -> None:
 
     for n in (5, 6, 7, 8, 9):
         assert main(str(gold / f"written{n}")) == 0, n
+
+
+def test_quote_marks_with_nothing_quoted_say_the_file_has_no_text() -> None:
+    # a mail client's empty quote: the file's own Vietnamese message, not a crash
+    with pytest.raises(DocumentError, match="không có nội dung văn bản"):
+        _parse(">\n>\n> \n>\n")

@@ -32,6 +32,8 @@ def quoted_mail_plain(text: str) -> str:
     if not filled or len(quoted) < MIN_QUOTED_SHARE * len(filled):
         return text
     depths = Counter(_depth(ln)[0] for ln in filled if _depth(ln)[1].strip())
+    if not depths:
+        return text  # quote marks and nothing quoted
     level = max(depths, key=lambda d: (depths[d], d))
     if level == 0:
         return text
