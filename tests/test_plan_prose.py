@@ -183,3 +183,74 @@ def test_a_numbered_assignment_that_opens_a_list_gives_its_bullets_to_its_unit()
     # "X chủ trì, phối hợp với Y, Z": X leads, the others coordinate
     lesson = by_title["Lồng ghép nội dung phòng chống thiên tai vào hoạt động ngoại khóa."]
     assert lesson.lead_units == ["Sở Giáo dục và Đào tạo"]
+
+
+def _bullet_plan(*lines: str):  # type: ignore[no-untyped-def]
+    return parse_plan(
+        doc("KẾ HOẠCH", "Tiết kiệm năng lượng năm 2026", "I. MỤC TIÊU",
+            "- Giảm 2% điện năng tiêu thụ.", *lines)
+    )  # fmt: skip
+
+
+def test_bare_unit_bullet_heads_its_deeper_bullets() -> None:
+    """ "- Sở Xây dựng:" with nothing after the colon: the "+" lines under it are that
+    unit's tasks, up to the next "-" line, which names its own unit."""
+    plan = _bullet_plan(
+        "II. NHIỆM VỤ",
+        "1. Các sở, ngành",
+        "- Sở Xây dựng:",
+        "+ Kiểm tra quy chuẩn chiếu sáng ở công trình mới, thời hạn: Quý II/2026.",
+        "+ Hướng dẫn các xã lập phương án thay đèn, thời hạn: Quý III/2026.",
+        "- Sở Nội vụ: Đưa kết quả tiết kiệm vào thi đua, thời hạn: trước 15/11/2026.",
+    )
+    got = [(t.number, t.lead_units, t.deadline.due_dates) for t in plan.tasks if t.lead_units]
+    assert got == [
+        ("II.1", ["Sở Xây dựng"], [date(2026, 6, 30)]),
+        ("II.1", ["Sở Xây dựng"], [date(2026, 9, 30)]),
+        ("II.1", ["Sở Nội vụ"], [date(2026, 11, 15)]),
+    ]
+
+
+def test_deeper_bullet_under_a_whole_task_is_its_detail() -> None:
+    """ "+ Lồng ghép …" under a "-" task that ends its sentence says how that task is
+    done: no task of its own, and no task for the heading's unit."""
+    plan = _bullet_plan(
+        "II. NHIỆM VỤ",
+        "1. UBND các xã, phường",
+        "- Rà soát đèn chiếu sáng công cộng, lập danh mục cần thay, thời hạn: tháng 8/2026.",
+        "+ Gửi danh mục về Sở Công Thương.",
+        "- Vận động hộ gia đình dùng thiết bị hiệu suất cao, thời hạn: Thường xuyên.",
+    )
+    titles = [t.title for t in plan.tasks if t.lead_units]
+    assert len(titles) == 2, titles
+    assert titles[0].startswith("Rà soát đèn") and titles[1].startswith("Vận động")
+
+
+def test_time_set_apart_at_the_end_of_an_item() -> None:
+    """ "…, Quý III/2026." with no cue word: the item's deadline; a range's end and a
+    second date after "và" count; a bare "năm 2026" there is scope, not a deadline."""
+    plan = _bullet_plan(
+        "II. NHIỆM VỤ",
+        "1. Sở Công Thương",
+        "- Kiểm tra kiểm toán năng lượng tại các cơ sở trọng điểm, Quý III/2026.",
+        "- Thông báo lịch điều chỉnh phụ tải cho khách hàng lớn, thời hạn: 01/5 – 31/7/2026.",
+        "- Báo cáo kết quả tiết kiệm, thời hạn: trước 15/6/2026 và 05/12/2026.",
+        "- Tuyên truyền tiết kiệm điện trong cộng đồng, năm 2026.",
+    )
+    dues = [t.deadline.due_dates for t in plan.tasks if t.lead_units]
+    assert dues == [
+        [date(2026, 9, 30)],
+        [date(2026, 7, 31)],
+        [date(2026, 6, 15), date(2026, 12, 5)],
+        [],
+    ]
+
+
+def test_role_statement_restating_the_monitoring_is_no_task() -> None:
+    plan = _bullet_plan(
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Công Thương là cơ quan thường trực, theo dõi, đôn đốc và tổng hợp kết quả "
+        "thực hiện Kế hoạch.",
+        "2. Các sở, ngành báo cáo kết quả về Sở Công Thương trước ngày 15/12/2026.",
+    )
+    assert [t.lead_units for t in plan.tasks] == [["Các sở, ngành"]]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from conftest import seed_path
 from plan_docs import doc, load
 
-from knowledge.plan.sections import build_outline, parse_marker, prepare_blocks
+from knowledge.plan.sections import build_outline, parse_marker, prepare_blocks, qualified_number
 
 
 def outline_of(*lines: str):  # type: ignore[no-untyped-def]
@@ -136,3 +136,24 @@ def test_seed_004_tree_has_unit_sections() -> None:
     assert {"4. Sở Nội vụ", "5. Văn phòng UBND tỉnh"} <= children
     chi_tieu = [s for s in outline.sections if s.parent == "II. CÁC CHỈ TIÊU CHỦ YẾU"]
     assert [s.number for s in chi_tieu][:3] == ["1.", "2.", "3."]
+
+
+def test_roman_part_printed_with_its_item() -> None:
+    """ "II.1. SỞ CÔNG THƯƠNG" is item 1 of part II, not part II titled "1. …"; and
+    "III.1." with only "II." open (a slide deck, an excerpt) stands in an implied part III,
+    so that "III.1." – "III.3." are siblings there and not items of "II. MỤC TIÊU"."""
+    outline = build_outline(
+        prepare_blocks(
+            doc(
+                "I. KẾT QUẢ NĂM 2025", "- Đã kiểm tra 40 cơ sở.",
+                "II. MỤC TIÊU NĂM 2026", "- Giảm 2% điện năng.",
+                "III.1. SỞ CÔNG THƯƠNG", "- Rà soát danh sách cơ sở trọng điểm.",
+                "III.2. SỞ XÂY DỰNG", "- Kiểm tra quy chuẩn.",
+            ).blocks
+        )
+    )  # fmt: skip
+    heads = [(s.number, s.title) for s in outline.sections]
+    assert heads[2:] == [("III.1.", "SỞ CÔNG THƯƠNG"), ("III.2.", "SỞ XÂY DỰNG")]
+    item = outline.stacks[5]
+    assert [s.number for s in item] == ["III.", "III.1."]
+    assert qualified_number([s.number for s in item] + ["a)"]) == "III.1.a"

@@ -20,7 +20,7 @@ _RULE = re.compile(r"^[\s=\-_─═]*(?:Slide|Trang chiếu|Trang)\s+\d{1,3}[\s=
 MIN_SLIDES = 3
 _FOOTER = re.compile(r"^[^|\n]{2,80}\|\s*\d{1,2}/\d{1,2}/\d{4}\s*\|\s*\d{1,3}\s*$")
 _NOTES = re.compile(r"^\s*(?:Ghi chú|Notes?|Ghi chú của người trình bày)\s*:", re.IGNORECASE)
-_BULLETS = {"•": "-", "▪": "-", "●": "-", "–": "+", "-": "+", "○": "+", "◦": "+", "▫": "+"}
+_BULLETS = {"•": "-", "▪": "-", "●": "-", "–": "+", "-": "+", "○": "◦", "◦": "◦", "▫": "◦"}
 _ARROW = re.compile(r"(?:→|->|=>)(?P<time>[^→>]*+)$")
 _BRACKET = re.compile(r"\[(?P<time>[^\[\]]{2,60}+)\][ \t]*+$")
 
@@ -32,16 +32,10 @@ def slides_as_text(text: str) -> str:
         return text
     out: list[str] = []
     header_done = False
-    roman = ""  # the part the slides' "III.1." titles stand in
     for slide in _slides(lines):
         title, body = slide[0].strip(), slide[1:]
         if _AGENDA.match(title):
             continue  # "NỘI DUNG TRÌNH BÀY / 1. … 5. Thảo luận": the talk's order, no plan
-        if part := _PART_TITLE.match(title):
-            if part["roman"] != roman:
-                roman = part["roman"]
-                out += ["", f"{roman}."]  # "III.1. Sở X": items of part III, its item 1
-            title = f"{part['n']}. {part['rest']}"
         out += ["", title]
         for line in body:
             if not header_done and (head := announced_header(line)):
@@ -53,7 +47,6 @@ def slides_as_text(text: str) -> str:
 
 
 _AGENDA = re.compile(r"^(?:NỘI DUNG(?: TRÌNH BÀY| CHÍNH)?|MỤC LỤC|CHƯƠNG TRÌNH(?: HỘI NGHỊ)?)$")
-_PART_TITLE = re.compile(r"^(?P<roman>[IVX]{1,4})\.(?P<n>\d{1,2})\.\s+(?P<rest>\S.*)$")
 
 
 def _slides(lines: list[str]) -> list[list[str]]:

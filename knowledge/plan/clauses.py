@@ -257,7 +257,7 @@ def _field_list(head: str, rest: str) -> tuple[str, str] | None:
 # --- the deadline -----------------------------------------------------------------
 
 _Y = r"(?:19|20)\d\d"
-_DATE_FORM = (
+_DATED_FORM = (
     rf"(?:ngày\s+)?\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}"
     rf"|(?:ngày\s+)?\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y}"
     rf"|tuần\s+(?:đầu|cuối|thứ\s+\w+)\s+(?:của\s+)?tháng\s+\d{{1,2}}\s*(?:/|\s+năm\s+){_Y}"
@@ -265,8 +265,8 @@ _DATE_FORM = (
     rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:/|\s+năm\s+){_Y}"
     rf"|quý\s+[IV1-4]+(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?[IV1-4]+)*\s*(?:/|\s+năm\s+){_Y}"
     rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_Y})?"
-    rf"|năm\s+{_Y}"
 )
+_DATE_FORM = _DATED_FORM + rf"|năm\s+{_Y}"
 # With a firm cue a day may stand without its year ("hoàn thành trước 15/7"): the plan's.
 _YEARLESS_DAY = (
     r"(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?![\d/])"
@@ -289,6 +289,12 @@ _REPORT = re.compile(
     re.IGNORECASE,
 )
 _WEAK = re.compile(r"\b(?:trong|vào|đến)\s+(?P<d>" + _DATE_FORM + r")", re.IGNORECASE)
+# "- Kiểm tra …, Quý III/2026." / "… (tháng 5/2026)": a time set apart at the end of the
+# item, with no cue word; a bare "năm 2026" there is the work's scope, not its deadline.
+_SET_APART = re.compile(
+    r"(?:^|[,:(\[→–-])\s*+(?:(?:trong|vào)\s+)?(?P<d>" + _DATED_FORM + r")\s*+[)\]]?\s*+$",
+    re.IGNORECASE,
+)
 _WRITTEN = (
     rf"(?:\d{{1,2}}\s*[/.-]\s*\d{{1,2}}\s*[/.-]\s*{_Y}|\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+năm\s+{_Y})"
 )
@@ -313,6 +319,11 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;]+")
+# A date that goes on into a range's end or a second date, read with the first.
+_RUNS_ON = re.compile(
+    r"(?:\s*+(?:[–-]|đến|và)\s*+(?:ngày\s+)?(?:" + _DATED_FORM + "|" + _YEARLESS_DAY + r"))+",
+    re.IGNORECASE,
+)
 _HAS_YEAR = re.compile(_Y)
 _NEXT_STEP = re.compile(r"\s(?:và|đồng thời)\s(?=\w)")
 
@@ -340,12 +351,15 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
                 continue  # "đến năm 2030": a horizon
             if _DESCRIBED.search(part[: m.start()]):
                 continue
+            more = _RUNS_ON.match(part, m.end())
+            tail = more.group(0) if more else ""  # "01/5 – 31/7/2026", "15/6/2026 và 05/12/2026"
+            found += tail
             if found[:1].isdigit() and "tháng" in found:
                 found = f"ngày {found}"  # "01 tháng 7 năm 2026" is a day, not July
             parsed = parse_deadline(found, plan_year)
             if parsed.kind == "date" and parsed.due_dates:
                 dates.update(parsed.due_dates)
-                raws.append(m.group(0).strip())
+                raws.append((m.group(0) + tail).strip().lstrip(",:([→–- "))
     return dates, raws
 
 
@@ -361,6 +375,8 @@ def assignment_deadline(text: str, plan_year: int | None) -> Deadline:
     raws += more_raws
     if not dates:
         dates, raws = _dates(_WEAK, masked, plan_year)
+    if not dates:
+        dates, raws = _dates(_SET_APART, masked, plan_year)
     if dates:
         return Deadline(raw="; ".join(dict.fromkeys(raws)), kind="date", due_dates=sorted(dates))
     if m := _CADENCE.search(masked) or _RECURRING.search(masked):

@@ -341,8 +341,10 @@ def extract_duties(
 _ROLE_ONLY = re.compile(
     r"^[^,;:]{3,120}?\slà\s(?:cơ quan|đơn vị)\s(?:thường trực|đầu mối)\b[^,;:]*"
     # "…, giúp UBND tỉnh theo dõi, đôn đốc việc thực hiện Kế hoạch này.": the role again
-    r"(?:,\s(?:giúp|tham mưu|chịu trách nhiệm)[^;:]{0,80}?\s(?:theo dõi|đôn đốc)[^;:]{0,80}?"
-    r"\b(?:Kế hoạch|KH|Chỉ thị|Quyết định|Nghị quyết|Chương trình) này\W*)?$",
+    # "…, theo dõi, đôn đốc và tổng hợp kết quả thực hiện Kế hoạch": the same, unhelped
+    r"(?:,\s(?:(?:giúp|tham mưu|chịu trách nhiệm|có trách nhiệm)[^;:\d]{0,80}?\s)?"
+    r"(?:theo dõi|đôn đốc)[^;:\d]{0,80}?"
+    r"\b(?:Kế hoạch|KH|Chỉ thị|Quyết định|Nghị quyết|Chương trình)(?: này)?\W*)?$",
     re.IGNORECASE,
 )
 # "Yêu cầu Thủ trưởng các cơ quan, … nghiêm túc triển khai thực hiện Kế hoạch này": the

@@ -111,6 +111,10 @@ class _Collector:
         self._dated_subs: list[str] = []  # deadlines of "+" items under an empty time label
         self.topics: set[int] = set()  # headings among topic siblings (``topic_siblings``)
         self.lister = ""  # the bullet of a unit's item that ends in ":" and lists its parts
+        # "- Sở Xây dựng:" with nothing after it, under "2. Các sở, ngành": its bullet and
+        # its unit; the deeper bullets below it are that unit's tasks
+        self.sub_head: tuple[str, str] | None = None
+        self.draft_bullet = ""  # the bullet of the line the draft in hand was made from
         # The tasks before the heading in force: this pass reads that heading's items only
         # when it drafted some of them (bullets, labels), not when the duty pass reads them.
         self.unit_from = 0
@@ -120,6 +124,7 @@ class _Collector:
         self.flush()
         self.pending = []
         self.lister = ""
+        self.sub_head, self.draft_bullet = None, ""
         self.unit_from = len(self.tasks)
         self.heading = section
         topic = id(section) in self.topics and not _OWNER_OF.match(section.title)
@@ -185,15 +190,23 @@ class _Collector:
         sub = _COLON_UNIT.match(para.text)
         sub_unit = unit_text(sub.group("unit")) if sub and names_unit(sub.group("unit")) else ""
         bullet = text.lstrip()[:1]
-        if self._detail_of_lister(bullet, sub_unit, para):
+        if self._opens_sub_head(bullet, para):
+            return True
+        if self._detail_of_lister(bullet, sub_unit, para) or self._detail_of_task(
+            bullet, sub_unit, para
+        ):
             return True
         if self.lister and sub_unit and self.draft is not None:
             # "- Phối hợp …. Trong đó:" / "+ Sở X: …": the "-" line only introduced them
             self.draft.unit, self.siblings, self.lister = "", [], ""
         self.flush()
         self.pending = []
-        draft = _Draft(path, locator, self.heading, details=[para], unit=sub_unit or self.unit)
+        head_unit = self.sub_head[1] if self.sub_head else ""
+        draft = _Draft(
+            path, locator, self.heading, details=[para], unit=sub_unit or head_unit or self.unit
+        )
         draft.number = self.unit_number
+        self.draft_bullet = bullet
         inline = [lb for lb in find_labels(para.text) if lb.kind == "deadline"]
         if inline:  # "- Tổng hợp …. Thời gian hoàn thành: Trước ngày 31/5/2026."
             draft.deadline = inline[0].value
@@ -221,6 +234,34 @@ class _Collector:
         self.unit, self.unit_number, self.own_units = "", para.number, True
         self.draft = _Draft(path, locator, self.heading, details=[para], unit=subject)
         self.draft.number = para.number
+        return True
+
+    def _opens_sub_head(self, bullet: str, para: _Para) -> bool:
+        """ "- Sở Xây dựng:" alone opens that unit's list; a bullet of its own level
+        closes it."""
+        if self.sub_head is not None and bullet == self.sub_head[0]:
+            self.sub_head = None
+        head = _BARE_UNIT.match(para.text)
+        if head is None or not names_unit(head.group(1)):
+            return False
+        self.flush()
+        self.pending, self.siblings, self.lister = [], [], ""
+        self.sub_head = (bullet, unit_text(head.group(1)))
+        return True
+
+    def _detail_of_task(self, bullet: str, sub_unit: str, para: _Para) -> bool:
+        """ "- Sở Tài chính: Hướng dẫn …." then "+ Lồng ghép …": a deeper bullet under a
+        whole task line says how that task is done; it is no task of its own."""
+        draft = self.draft
+        if draft is None or sub_unit or not self.draft_bullet or bullet == self.draft_bullet:
+            return False
+        if self.sub_head is not None and self.draft_bullet == self.sub_head[0]:
+            return False
+        if not draft.details or not draft.details[0].text.rstrip().endswith((".", ";")):
+            return False
+        if not _deeper(bullet, self.draft_bullet):
+            return False
+        draft.details.append(para)
         return True
 
     def _detail_of_lister(self, bullet: str, sub_unit: str, para: _Para) -> bool:
@@ -395,6 +436,16 @@ def _title(draft: _Draft) -> tuple[str, str]:
     if draft.details:
         return draft.details[0].text, draft.details[0].number
     return "", ""
+
+
+# "Sở Xây dựng:" with nothing after the colon: the head of that unit's bullets.
+_BARE_UNIT = re.compile(r"^([^:;.]{3,100}?)\s*:$")
+# List marks from the outer level in: a "+" under a "-" is one level deeper.
+_ORDER = ("•", "-", "–", "+", "◦", "*")
+
+
+def _deeper(bullet: str, than: str) -> bool:
+    return bullet in _ORDER and than in _ORDER and _ORDER.index(bullet) > _ORDER.index(than)
 
 
 def _sibling_number(heading: str, item: str) -> bool:

@@ -47,6 +47,8 @@ _CONTENT = re.compile(r"^(Nội dung|NỘI DUNG|Nhiệm vụ|NHIỆM VỤ)\s+(\d
 # nest under it, however long its own sentence is.
 _ARTICLE = re.compile(r"^(Điều|ĐIỀU)\s+(\d{1,3})\s*[.:]\s*(.*)$")
 _ROMAN = re.compile(r"^([IVX]{1,4})\s*[.\-–:)]\s*(.+)$")
+# "III.1. SỞ CÔNG THƯƠNG": a Roman section's numbered part, printed with its section.
+_ROMAN_DOTTED = re.compile(r"^([IVX]{1,4})\.(\d{1,2}(?:\.\d{1,2}){0,2})(?:\s*[.)]|(?=\s))\s*(.+)$")
 _ROMAN_SPACE = re.compile(r"^([IVX]{1,4})\s+(\S.+)$")
 _ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})(?:\s*([.)])|/(?=\s))?\s*(.*)$")
 # Vietnamese lists run a, b, c, d, đ, e, g, h, i, k, l, m, n, o, p, q, r, s, t, u, v, x, y
@@ -73,7 +75,7 @@ def clean_text(text: str) -> str:
 
 
 _LETTER_NUMBER = re.compile(r"^[a-hđik-vxy]\)$")
-_ITEM_NUMBER = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.$")
+_ITEM_NUMBER = re.compile(r"^(?:(?:[IVX]{1,4}\.)?\d{1,2}(?:\.\d{1,2})*|[IVX]{1,4})\.$")
 
 
 def nested_number(parent: str, number: str) -> str:
@@ -88,6 +90,7 @@ def nested_number(parent: str, number: str) -> str:
 
 
 _QUAL_ROMAN = re.compile(r"^([IVX]{1,4})\.$")
+_QUAL_ROMAN_DOTTED = re.compile(r"^([IVX]{1,4})\.(\d{1,2}(?:\.\d{1,2})*)\.?$")  # "III.1."
 _QUAL_ARABIC = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$")
 _QUAL_LETTER = re.compile(r"^([a-zđ])\)$")
 _QUAL_PAREN = re.compile(r"^\((\d{1,2})\)$")  # "(1)": a sub-item of a directive's item
@@ -112,6 +115,8 @@ def qualified_number(numbers: list[str] | tuple[str, ...]) -> str:
             continue
         if m := _QUAL_ROMAN.match(n):
             parts = [("roman", m.group(1))]
+        elif m := _QUAL_ROMAN_DOTTED.match(n):
+            parts = [("roman", m.group(1))] + [("dotted", c) for c in m.group(2).split(".")]
         elif m := _QUAL_ARTICLE.match(n):
             parts = [("article", m.group(1))]
         elif m := _QUAL_CONTENT.match(n):
@@ -178,6 +183,10 @@ def parse_marker(text: str) -> Marker | None:
         return Marker("content", f"{word} {int(m.group(2))}.", RANK_CONTENT, m.group(3))
     if m := _ARTICLE.match(text):
         return Marker("article", f"Điều {int(m.group(2))}.", RANK_CONTENT, m.group(3))
+    if (m := _ROMAN_DOTTED.match(text)) and m.group(1) in _ROMANS:
+        depth = m.group(2).count(".") + 1
+        number = f"{m.group(1)}.{m.group(2)}."
+        return Marker("arabic", number, RANK_ARABIC + depth - 1, m.group(3).strip())
     if (m := _ROMAN.match(text)) and m.group(1) in _ROMANS:
         return Marker("roman", f"{m.group(1)}.", RANK_ROMAN, m.group(2).strip())
     if (m := _ROMAN_SPACE.match(text)) and m.group(1) in _ROMANS and _mostly_upper(m.group(2)):
@@ -348,6 +357,13 @@ def build_outline(blocks: list[Block]) -> Outline:
             rank = marker.rank
             while stack and stack[-1][0] >= rank:
                 stack.pop()
+            if part := _missing_part(marker.number, stack):
+                # "III.1." with no "III." open (a slide deck, an excerpt): its part is
+                # implied, so that "III.1." – "III.3." are siblings under it, not of "II."
+                stack = [(r, s) for r, s in stack if r < RANK_ROMAN]
+                implied = Section(number=part, title="", level=len(stack) + 1)
+                implied.parent = join_path([s for _, s in stack]) or None
+                stack.append((RANK_ROMAN, implied))
             section.level = len(stack) + 1
             section.parent = join_path([s for _, s in stack]) or None
             stack.append((rank, section))
@@ -357,6 +373,15 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.clear()
         outline.stacks.append(tuple(s for _, s in stack))
     return outline
+
+
+def _missing_part(number: str, stack: list[tuple[int, Section]]) -> str:
+    """ "III." for "III.1." when "III." is not the open part; "" otherwise."""
+    roman, dot, rest = number.partition(".")
+    if not dot or roman not in _ROMANS or not rest[:1].isdigit():
+        return ""
+    open_parts = [s.number for r, s in stack if r == RANK_ROMAN]
+    return "" if open_parts == [f"{roman}."] else f"{roman}."
 
 
 def _heading_marker(block: Block, text: str) -> Marker | None:
