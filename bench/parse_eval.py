@@ -123,6 +123,11 @@ WRITTEN8 = tuple(sorted(p.stem for p in WRITTEN8_GOLD.glob("*.jsonl")))
 # at e4f8524.
 WRITTEN9_GOLD = ROOT / "tests" / "gold" / "written9"
 WRITTEN9 = tuple(sorted(p.stem for p in WRITTEN9_GOLD.glob("*.jsonl")))
+# Round 18 (a task-tracking system's JSON export, a Word file's tracked changes shown by
+# pandoc, a pandoc multiline table of CT/PH marks with units as columns); first sight at
+# d5ec50a.
+WRITTEN10_GOLD = ROOT / "tests" / "gold" / "written10"
+WRITTEN10 = tuple(sorted(p.stem for p in WRITTEN10_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -133,6 +138,7 @@ WRITTEN_FOLDERS = (
     WRITTEN7_GOLD,
     WRITTEN8_GOLD,
     WRITTEN9_GOLD,
+    WRITTEN10_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -350,6 +356,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written7", WRITTEN7),
         ("written8", WRITTEN8),
         ("written9", WRITTEN9),
+        ("written10", WRITTEN10),
     ):
         total = Score()
         for stem in names:

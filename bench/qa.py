@@ -56,6 +56,8 @@ BLIND12_FILE = ROOT / "tests" / "qa" / "blind12.jsonl"
 BLIND13_FILE = ROOT / "tests" / "qa" / "blind13.jsonl"
 # Written in round 17 from the documents only (37 documents); first sight at 263c721.
 BLIND14_FILE = ROOT / "tests" / "qa" / "blind14.jsonl"
+# Written in round 18 from the documents only (36 documents); first sight at d5ec50a.
+BLIND15_FILE = ROOT / "tests" / "qa" / "blind15.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -176,6 +178,7 @@ def qa_files() -> list[Path]:
         BLIND12_FILE,
         BLIND13_FILE,
         BLIND14_FILE,
+        BLIND15_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

@@ -180,6 +180,21 @@ def _place(info: UnitName, plan: Jurisdiction, owner: str | None) -> PlacedUnit:
     return PlacedUnit(display, info.kind, province, key, parent)
 
 
+def home_short_forms(unit: PlacedUnit) -> list[str]:
+    """What a unit named with its own province ("Thuế tỉnh Đắk Lắk") is called at home:
+    "Thuế tỉnh" (with its level word: "Thuế" or "Ủy ban nhân dân" alone names nobody)."""
+    base, place = provinces.strip_trailing(unit.name)
+    if place is None or place.key != unit.province or not base or base == unit.name:
+        return []
+    if fold(base).startswith(_OWN_GOVERNMENT):
+        return []  # "UBND thành phố" is every city's own: the question names which
+    level = "thành phố" if place.city else "tỉnh"
+    return [base if base.endswith((" tỉnh", " thành phố")) else f"{base} {level}"]
+
+
+_OWN_GOVERNMENT = ("uy ban nhan dan", "ubnd", "hoi dong nhan dan", "hdnd", "tinh uy", "thanh uy")
+
+
 # The level word that ends a provincial unit's key only repeats its province:
 # "tỉnh" in a province, "tỉnh" or "thành phố" in a centrally-run city.
 _PROVINCE_TAIL = re.compile(r"(?: cap)? tinh$")

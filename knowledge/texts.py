@@ -31,7 +31,7 @@ def plan_label(doc_type: str | None, number: str | None, title: str) -> str:
 
 UNSUPPORTED_FORMAT = (
     "Không đọc được tệp “{name}”: định dạng {ext} chưa được hỗ trợ. "
-    "Vui lòng gửi tệp .docx, .pdf, .txt, .md hoặc .html."
+    "Vui lòng gửi tệp .docx, .pdf, .txt, .md, .json hoặc .html."
 )
 FILE_NOT_FOUND = "Không tìm thấy tệp “{name}”."
 BROKEN_FILE = "Tệp “{name}” bị hỏng hoặc không đúng định dạng {ext}, không đọc được nội dung."
@@ -246,6 +246,7 @@ ANS_PLAN_NO_TARGETS_TOPIC = "{plan} không nêu chỉ tiêu nào về “{topic}
 ANS_PLAN_NO_TARGETS = "{plan} không nêu chỉ tiêu định lượng nào."
 ANS_PLAN_OBJECTIVE = "Mục tiêu chung của {plan}: {text}"
 ANS_OUTLINE_COUNT = "Mục “{heading}” của {plan} gồm {count} nội dung:"
+ANS_OUTLINE_PARTS = "{plan} gồm {count} phần:"
 ANS_OUTLINE_TASKS = ", với {count} nhiệm vụ cụ thể:"
 ANS_PART_COUNT = "Phần “{part}” của {plan} có {count} nhiệm vụ."
 ANS_PLAN_LEAD = "{unit} chủ trì {plan}: “{title}”."

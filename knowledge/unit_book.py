@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
-from knowledge.jurisdiction import Jurisdiction, PlacedUnit, identity_key, place_unit
+from knowledge.jurisdiction import (
+    Jurisdiction,
+    PlacedUnit,
+    home_short_forms,
+    identity_key,
+    place_unit,
+)
 from knowledge.units import builtin_aliases
 from storage import repositories as repo
 from storage.models import Unit, UnitAlias, fit_row
@@ -136,7 +142,7 @@ class UnitBook:
         rows = []
         for unit, unit_id in zip(units, ids, strict=True):
             scope = unit.parent.name if unit.parent else None
-            for alias in builtin_aliases().get(unit.name, []):
+            for alias in [*builtin_aliases().get(unit.name, []), *home_short_forms(unit)]:
                 key = repo.scoped_key(alias, scope)
                 if (key, unit.province) in self._by_spelling:
                     continue

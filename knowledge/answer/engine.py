@@ -709,10 +709,12 @@ def _outline(ask: Ask) -> Answer | None:
     )
     if not counts or ask.units or len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
         return None
-    from knowledge.answer.kinds.planwide import outline_answer
+    from knowledge.answer.kinds.planwide import outline_answer, parts_answer
 
     doc = ask.session.get(Document, ask.scope.document_ids[0])
-    return outline_answer(ask, doc) if doc is not None else None
+    if doc is None:
+        return None
+    return outline_answer(ask, doc) or (parts_answer(ask, doc) if listed else None)
 
 
 def _plan_ids(ask: Ask, answer: Answer) -> dict[str, int]:

@@ -101,7 +101,10 @@ _FIGURE = re.compile(
 )
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
 # Words after "bao nhiêu" that are no measure ("bao nhiêu là đủ", "bao nhiêu nhiệm vụ" is a count).
-_NOT_MEASURES = frozenset({"", "la", "phan", "nhiem", "chi", "thi", "va", "cua", "o", "trong"})
+_NOT_MEASURES = frozenset(
+    {"", "la", "phan", "nhiem", "chi", "thi", "va", "cua", "o", "trong", "cho", "tai", "de",
+     "khi", "theo", "duoc", "khong", "voi", "so", "vay"}
+)  # fmt: skip
 # Measures people name loosely: "bao nhiêu tiền" is a sum in đồng, triệu or tỷ.
 _MEASURE_WORDS = {"tien": "dong|trieu|ty", "ty": "ty", "trieu": "trieu|ty"}
 
@@ -553,7 +556,8 @@ def passage_answer(
 
 def measure_of(question: str) -> str:
     """What "bao nhiêu …" counts, folded ("tỷ", "trạm", "mẫu"); "" when it names nothing."""
-    m = re.search(r"\b(?:bao nhieu|may)\s+([a-z]+)", fold(question))
+    # "giảm bao nhiêu đối với …", "bao nhiêu cho …": what follows is no measure
+    m = re.search(r"\b(?:bao nhieu|may)\s+(?!doi voi\b)([a-z]+)", fold(question))
     word = m.group(1) if m else ""
     return "" if word in _NOT_MEASURES else word
 

@@ -173,10 +173,19 @@ UNIT_LIST_ASK = LIST_WORDS + (
 )
 # "nhiệm vụ thường xuyên gì", "những việc cụ thể nào": a list with a word or two between.
 _TASKS_WHICH = re.compile(
-    r"(?:^| )(?:nhiem vu|viec|trach nhiem)(?: \w+){1,2} (?:gi|nao)(?: |$)"
+    r"(?:^| )(?:nhiem vu|viec|trach nhiem)(?: \w+){1,4} (?:gi|nao)(?: |$)"
     r"|(?:^| )(?:nhiem vu|trach nhiem) cua(?: \w+){1,8} la gi(?: |$)"  # "trách nhiệm của Sở Y tế là gì"
 )
-WINDOW_WORDS = ("den han", "het han", "sap den han", "toi han", "phai xong", "can hoan thanh")
+WINDOW_WORDS = (
+    "den han",
+    "het han",
+    "sap den han",
+    "toi han",
+    "phai xong",
+    "can hoan thanh",
+    "phai hoan thanh",
+    "moc nao",  # "tháng này có mốc nào phải hoàn thành"
+)
 WHO_LEAD = (
     "ai chu tri",
     "don vi nao chu tri",
@@ -453,6 +462,7 @@ def doc_fields(q: str) -> list[str]:
         (DOC_ISSUER, "issuer"),
         (DOC_SUBJECT, "subject"),
         (DOC_LIST, "list"),
+        (PLAN_RUNS, "runs"),
     ):
         if _any(q, phrases):
             if name == "date" and _any(q, DOC_DATE_AMBIGUOUS) and not _any(q, DOC_DATE[:2]):
@@ -481,6 +491,20 @@ _SAID_WHEN = re.compile(
 )
 
 
+# When the plan as a whole is carried out: its "Thời gian thực hiện" ("Kế hoạch … thực
+# hiện trong thời gian nào?"); with words of a task besides, that task's time instead.
+PLAN_RUNS = (
+    "thuc hien trong thoi gian nao",
+    "trien khai trong thoi gian nao",
+    "thoi gian thuc hien ke hoach",
+    "thuc hien trong bao lau",
+    "thuc hien den khi nao",
+    "thuc hien den bao gio",
+    "keo dai bao lau",
+    "keo dai den khi nao",
+)
+
+
 # After another plan fact, "giai đoạn nào" asks the plan's period (alone, a task's).
 DOC_PERIOD_FOLLOW = ("giai doan nao", "thoi ky nao", "giai doan bao nhieu")
 
@@ -491,14 +515,19 @@ SUBJECT_TOPIC_WORDS = 4
 _FILLER = frozenset({"theo", "trong", "tai", "cua", "ve", "thi", "phai", "duoc", "co", "la", "cho"})
 
 
-def _asks_inside(q: str, has_unit: bool) -> bool:
+def _without(q: str, phrases: tuple[str, ...]) -> str:
+    rest = f" {q} "
+    for phrase in sorted(phrases, key=len, reverse=True):
+        rest = rest.replace(f" {phrase} ", " ")
+    return rest.strip()
+
+
+def _asks_inside(q: str, has_unit: bool, phrases: tuple[str, ...] = DOC_SUBJECT) -> bool:
     """The subject phrase follows a unit or a verb phrase of its own: what a part of the
     plan says is asked. ``q`` is already without the words naming the plan."""
     if has_unit:
         return True
-    rest = f" {q} "
-    for phrase in sorted(DOC_SUBJECT, key=len, reverse=True):
-        rest = rest.replace(f" {phrase} ", " ")
+    rest = _without(q, phrases)
     return len([w for w in rest.split() if w not in _FILLER]) >= SUBJECT_TOPIC_WORDS
 
 
@@ -521,6 +550,9 @@ def read_question(
     fields = doc_fields(q)
     if fields == ["subject"] and _asks_inside(q, has_unit):
         fields = []  # "Sở X phải cho ý kiến về nội dung gì": a duty's content, not the plan's
+    if "runs" in fields and _asks_inside(q, has_unit, PLAN_RUNS):
+        # "việc khảo sát … thực hiện đến khi nào": that task's time, not the plan's
+        fields = doc_fields(_without(q, PLAN_RUNS))
     if fields:
         return Reading(
             Intent.DOC_META,

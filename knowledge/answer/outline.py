@@ -228,6 +228,29 @@ def outline_count(session: Session, doc_id: int, question: str) -> Outline | Non
     return None
 
 
+def whole_parts(session: Session, doc_id: int, question: str) -> Outline | None:
+    """ "Kế hoạch gồm những nội dung chính nào", no heading numbering items under those
+    words and no groups of tasks to name: the plan's own parts."""
+    words, _ = counted_words(question)
+    return top_parts(session, doc_id) if words and set(words) <= _WHOLE_WORDS else None
+
+
+# What a plan as a whole is made of: "nội dung (chính)", "phần", "mục" name its parts.
+_WHOLE_WORDS = frozenset(["noi", "dung", "phan", "muc"])
+_ROMAN_PART = re.compile(r"^[IVX]{1,4}\.$")
+
+
+def top_parts(session: Session, doc_id: int) -> Outline | None:
+    """The plan's parts "I." … "VI." in order (each number once: a decision's own
+    articles and the plan it attaches do not repeat them)."""
+    found: dict[str, str] = {}
+    for s in _sections(session, doc_id):
+        if _ROMAN_PART.match(s.number.strip()) and s.title:
+            found.setdefault(s.number.strip(), f"{s.number} {s.title}")
+    items = list(found.values())
+    return Outline(heading="", path="", items=items) if len(items) >= MIN_ITEMS else None
+
+
 _APPENDIX = re.compile(r"(?:^| )phu luc(?: |$)")
 # Measures a count question may ask a figure in (folded): durations, money, people, areas.
 _MEASURES = frozenset(

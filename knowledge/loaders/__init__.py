@@ -16,7 +16,7 @@ from pathlib import Path
 from knowledge import limits, texts
 from knowledge.document import Block, Document, DocumentError, Row, Table
 
-SUPPORTED = (".txt", ".md", ".markdown", ".docx", ".pdf", ".html", ".htm")
+SUPPORTED = (".txt", ".md", ".markdown", ".json", ".docx", ".pdf", ".html", ".htm")
 
 
 def check_readable(path: Path, name: str, active: limits.Limits | None = None) -> int:
@@ -68,7 +68,7 @@ def load_document(
 
 
 def _load(p: Path, name: str, ext: str) -> Document:
-    if ext in (".txt", ".md", ".markdown"):
+    if ext in (".txt", ".md", ".markdown", ".json"):  # a JSON export is text
         from knowledge.loaders.text import load_text
 
         return load_text(p, name)

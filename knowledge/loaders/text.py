@@ -26,9 +26,11 @@ from knowledge.limits import (
 from knowledge.loaders._chat_export import chat_as_text
 from knowledge.loaders._column_runs import column_runs_as_markdown
 from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
+from knowledge.loaders._dash_tables import dash_tables_as_markdown
 from knowledge.loaders._delimited import pasted_range_as_markdown, sheet_as_markdown
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._grid_table import grid_tables_as_markdown
+from knowledge.loaders._json_export import json_as_text
 from knowledge.loaders._layout_table import parse_layout_table
 from knowledge.loaders._markup import (
     clean_inline,
@@ -56,6 +58,7 @@ from knowledge.loaders._texttables import (
     parse_tab_table,
     rows_from_raw,
 )
+from knowledge.loaders._tracked_changes import changes_accepted
 from knowledge.loaders._web_markdown import web_markdown_plain
 from knowledge.loaders.ocr_digits import repair_ocr_digits
 from knowledge.units import looks_like_unit
@@ -99,10 +102,13 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = repair_ocr_digits(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    text = json_as_text(text)  # a plan exported as JSON by a task-tracking system
+    text = changes_accepted(text)  # a Word file's tracked changes, as pandoc shows them
     text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page
     text = quoted_mail_plain(text)  # a plan quoted ("> > ") in an e-mail thread
     text = chat_as_text(text)  # a plan forwarded in a group chat, saved as its export
     text = slides_as_text(text)  # a plan presented as a slide deck, dumped to text
+    text = dash_tables_as_markdown(text)  # pandoc's simple and multiline tables
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
     text = pasted_range_as_markdown(text)  # an Excel range pasted under the prose
     text = column_runs_as_markdown(text)  # a table printed one column after another

@@ -319,6 +319,8 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE = re.compile(r"[^.;]+")
+# "hằng tuần từ tháng 5 đến tháng 8/2026": a cadence within a range ends with the range.
+_RANGE_END = re.compile(r"đến\s", re.IGNORECASE)
 # A date that goes on into a range's end or a second date, read with the first.
 _RUNS_ON = re.compile(
     r"(?:\s*+(?:[–-]|đến|và)\s*+(?:ngày\s+)?(?:" + _DATED_FORM + "|" + _YEARLESS_DAY + r"))+",
@@ -345,7 +347,10 @@ def _dates(rx: re.Pattern[str], text: str, plan_year: int | None) -> tuple[set[d
             found = m.groupdict().get("lead") or m.group("d")
             step = max(i for i in steps if i <= m.start())
             end = min(i for i in steps if i > m.start())
-            if any(step <= c < end for c in cadences) or (cadences and not _HAS_YEAR.search(found)):
+            bounded = _RANGE_END.match(m.group(0)) and "từ " in part[step : m.start()].lower()
+            if not bounded and (
+                any(step <= c < end for c in cadences) or (cadences and not _HAS_YEAR.search(found))
+            ):
                 continue  # "… 6 tháng trước ngày 10/6 và báo cáo năm trước ngày 25/11": a cadence
             if fold(found).startswith("nam") and fold(m.group(0)).startswith("den nam"):
                 continue  # "đến năm 2030": a horizon

@@ -344,7 +344,9 @@ _ROLE_ONLY = re.compile(
     # "…, theo dõi, đôn đốc và tổng hợp kết quả thực hiện Kế hoạch": the same, unhelped
     r"(?:,\s(?:(?:giúp|tham mưu|chịu trách nhiệm|có trách nhiệm)[^;:\d]{0,80}?\s)?"
     r"(?:theo dõi|đôn đốc)[^;:\d]{0,80}?"
-    r"\b(?:Kế hoạch|KH|Chỉ thị|Quyết định|Nghị quyết|Chương trình)(?: này)?\W*)?$",
+    r"\b(?:Kế hoạch|KH|Chỉ thị|Quyết định|Nghị quyết|Chương trình)(?: này)?"
+    # "… và thực hiện các nhiệm vụ được giao tại Phụ lục": its tasks are listed there
+    r"(?:,?\s(?:và\s)?thực hiện (?:các )?nhiệm vụ được giao(?: tại| trong)? [^;:\d]{0,40})?\W*)?$",
     re.IGNORECASE,
 )
 # "Yêu cầu Thủ trưởng các cơ quan, … nghiêm túc triển khai thực hiện Kế hoạch này": the

@@ -24,6 +24,7 @@ from knowledge.deadlines import parse_deadline
 from knowledge.document import Block, Document, DocumentError, Table
 from knowledge.limits import check_time
 from knowledge.plan import _unit_memo as unit_memo
+from knowledge.plan._table_matrix import roles_from_marks
 from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.content_items import extract_content_items
 from knowledge.plan.cross_refs import assign_referenced_leads
@@ -340,6 +341,7 @@ def _table(table: Table, path: str, plan: ParsedPlan, warnings: list[str]) -> li
     rows too, so its text stays searchable.
     """
     meta = plan.meta
+    table = _guard(lambda: roles_from_marks(table), table, "table", warnings)
     if _guard(lambda: is_task_table(table), False, "table", warnings):
         ctx = TableContext(section=path, plan_year=meta.plan_year, owner=plan.owner)
         tasks: list[Task] = _guard(lambda: tasks_from_table(table, ctx), [], "table", warnings)

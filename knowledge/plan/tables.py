@@ -35,6 +35,7 @@ from knowledge.plan._table_groups import group_heading
 from knowledge.plan._table_layout import misplaced, place_row
 from knowledge.plan._table_repair import repair_row
 from knowledge.plan._unit_memo import unit_names
+from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.columns import (
     ColumnMap,
     Role,
@@ -44,7 +45,7 @@ from knowledge.plan.columns import (
     marked_period,
 )
 from knowledge.plan.labels import split_joint_cell
-from knowledge.plan.model import Task
+from knowledge.plan.model import Deadline, Task
 from knowledge.vietnamese import fold
 
 # The deadlines area provides ``looks_like_deadline``; read it lazily so this
@@ -407,7 +408,7 @@ class _Reader:
                 title=title,
                 section=section,
                 supervisor=values.get("supervisor") or None,
-                deadline=parse_deadline(values.get("deadline", ""), self.ctx.plan_year),
+                deadline=_cell_deadline(values.get("deadline", ""), self.ctx.plan_year),
                 product=values.get("product") or None,
                 submit_to=values.get("submit_to") or None,
                 budget=values.get("budget") or None,
@@ -554,3 +555,16 @@ _GROUP_LETTER = re.compile(r"[A-ZĐ]")
 
 def _item_number(text: str | None) -> str:
     return split_items(text)[0][0] if text else ""
+
+
+def _cell_deadline(cell: str, plan_year: int | None) -> Deadline:
+    """A deadline cell; one that words its steps ("Ban hành quy trình trong Quý II/2026;
+    diễn tập trong tháng 10/2026") is read the way a sentence's time is."""
+    found = parse_deadline(cell, plan_year)
+    if found.kind != "unspecified" or found.due_dates:
+        return found
+    steps = [assignment_deadline(part, plan_year) for part in cell.split(";")]
+    dates = sorted({d for step in steps for d in step.due_dates})
+    if not dates:
+        return found
+    return Deadline(raw=cell.strip(), kind="date", due_dates=dates)

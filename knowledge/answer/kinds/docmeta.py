@@ -159,7 +159,12 @@ def _by_title(ask: Ask) -> tuple[Document | None, float]:
 def _said_asked(doc: Document, field_: str) -> bool:
     """The plan's own sentence answers this field: when it takes effect or takes place,
     and the issue date that a web article gives only in its prose."""
-    return field_ in SAID_FIELDS.values() or field_ == "date" and doc.issued_date is None
+    return (
+        field_ in SAID_FIELDS.values()
+        or field_ == "runs"
+        or field_ == "date"
+        and doc.issued_date is None
+    )
 
 
 # A date as the folded text writes it: "23 5 2025", "ngay 04 thang 5 nam 2026", or the
@@ -170,6 +175,8 @@ _SAID = {
     "effect": re.compile(rf"\bhieu luc\b.*\b{_DATE}\b"),
     "held": re.compile(rf"\b(?:hop|to chuc|khai mac|dien ra)(?: vao)? (?:ngay )?{_DATE}\b"),
     "date": re.compile(rf"\b{_DATE}\b.*\bban hanh\b|\bban hanh\b.*\b{_DATE}\b"),
+    # "Thời gian thực hiện: liên tục trong năm 2025", or that heading over its text
+    "runs": re.compile(r"^(?:[a-z0-9]{1,4} )*thoi gian (?:thuc hien|trien khai)\b"),
 }
 # Sentences end at ".", ";" or a blank line; a single line break is a PDF's wrap.
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+|\n\s*\n")
@@ -195,6 +202,8 @@ def _said_when(session: Session, doc: Document, field_: str, question: str) -> s
     rows = session.scalars(
         select(Passage.text).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
     )
+    if field_ == "runs":
+        return _runs_said(session, doc)
     for i, text in enumerate(rows):
         if i >= SAID_PASSAGES and field_ != "effect":
             break
@@ -210,6 +219,29 @@ def _said_when(session: Session, doc: Document, field_: str, question: str) -> s
     return ""
 
 
+def _runs_said(session: Session, doc: Document) -> str:
+    """The plan's own time: the text under its "Thời gian thực hiện" heading, or the
+    line that labels it so."""
+    said = _SAID["runs"]
+    rows = session.execute(
+        select(Passage.section, Passage.text)
+        .where(Passage.document_id == doc.id)
+        .order_by(Passage.ordinal)
+    )
+    for section, text in rows:
+        head = (section or "").rsplit(" > ", 1)[-1]
+        if said.search(" ".join(syllables(head))):
+            return shorten(
+                f"{_HEAD_NUMBER.sub('', head).strip(' :')}: {' '.join(text.split())}", 300
+            )
+        if said.search(" ".join(syllables(text))) and ":" in text[:40]:
+            return shorten(" ".join(text.split()), 300)
+    return ""
+
+
+_HEAD_NUMBER = re.compile(r"^[\dIVXa-zđ]{1,4}[.)]\s*")
+
+
 def _known(doc: Document, field_: str, signer: str) -> bool:
     if field_ == "number":
         return bool(doc.number) and any(ch.isdigit() for ch in (doc.number or "").split("/")[0])
@@ -219,7 +251,7 @@ def _known(doc: Document, field_: str, signer: str) -> bool:
         return doc.issued_date is not None
     if field_ in ("subject", "basis"):
         return bool(doc.title)
-    if field_ == "period":
+    if field_ in ("period", "runs"):
         return doc.plan_year is not None
     if field_ in SAID_FIELDS.values():
         return False  # known only through its sentence (``_said_when``)
@@ -268,7 +300,7 @@ def _fact(doc: Document, field_: str, signer: str, basis: list[str]) -> str:
         if basis:
             return texts.ANS_DOC_BASIS.format(title=title, documents="; ".join(basis))
         return texts.ANS_DOC_SUBJECT.format(title=title, full=" ".join(doc.title.split()))
-    if field_ == "period":
+    if field_ in ("period", "runs"):  # "runs" when the plan states no time of its own
         return _period(doc, title)
     if field_ in SAID_FIELDS.values():
         return texts.ANS_DOC_SAID_NONE.format(title=title)

@@ -27,6 +27,7 @@ from knowledge.answer.kinds.tasklist import (
 )
 from knowledge.answer.listtopic import list_topic, targets_on
 from knowledge.answer.outline import (
+    Outline,
     counted_words,
     in_appendix,
     in_part,
@@ -35,6 +36,7 @@ from knowledge.answer.outline import (
     part_asked,
     part_tasks,
     stated_count,
+    whole_parts,
 )
 from knowledge.answer.plans import issued_by, label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
@@ -95,6 +97,9 @@ def count(ask: Ask) -> Answer:
     )
     if grouped is not None:
         return grouped
+    parts = parts_answer(ask, doc)
+    if parts is not None:
+        return parts
     groups = plan_groups(ask, doc)
     if 1 < groups < tasks:
         lead = lead[:-1] + texts.ANS_PLAN_COUNT_GROUPS.format(groups=groups)
@@ -170,12 +175,22 @@ def outline_answer(ask: Ask, doc: Document) -> Answer | None:
     """ "Gồm bao nhiêu nội dung / mấy mục tiêu chủ yếu": the items the plan numbers under
     the heading the question names, listed."""
     outline = outline_count(ask.session, doc.id, ask.question)
-    if outline is None:
-        return None
+    return _outline_answer(ask, doc, outline) if outline is not None else None
+
+
+def parts_answer(ask: Ask, doc: Document) -> Answer | None:
+    """ "… gồm những nội dung chính nào": the plan's own parts, when the words name them."""
+    parts = whole_parts(ask.session, doc.id, ask.question)
+    return _outline_answer(ask, doc, parts) if parts is not None else None
+
+
+def _outline_answer(ask: Ask, doc: Document, outline: Outline) -> Answer:
     label = label_of(doc)
     lead = texts.ANS_OUTLINE_COUNT.format(
         heading=shorten(outline.heading, 80), plan=label, count=len(outline.items)
     )
+    if not outline.heading:  # the plan's own parts
+        lead = texts.ANS_OUTLINE_PARTS.format(plan=label, count=len(outline.items))
     tasks = ask.session.scalar(
         select(func.count())
         .select_from(TaskRow)

@@ -19,6 +19,7 @@ from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks, units_of
 from knowledge.answer.windows import Window
 from knowledge.deadlines import parse_deadline
+from knowledge.retrieval.analyzer import syllables
 from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold
 from storage import repositories as repo
@@ -180,6 +181,10 @@ def one_overdue(ask: Ask) -> Answer | None:
     return answer
 
 
+FEW_TASKS = 3
+_ASKS_CONTENTS = re.compile(r"(?:^| )noi dung (?:gi|nao)(?: |$)")
+
+
 def task_list(ask: Ask) -> Answer:
     role = _role(ask.question)
     overdue = ask.reading.intent == Intent.OVERDUE
@@ -190,7 +195,13 @@ def task_list(ask: Ask) -> Answer:
     rows = _rows(ask, role)
     about = list_topic(ask) if ask.units and not overdue else ""  # "… về khoan giếng"
     if about and rows:
-        rows = on_topic(ask, rows, about)
+        kept = on_topic(ask, rows, about)
+        # "Thuế tỉnh thẩm định những nội dung gì": what its duties hold is asked, and the
+        # verb only says which role; a unit with a handful of tasks in the plan gets them
+        # all, those on the topic first ("… làm gì về ĐKKD" still narrows).
+        few = len(rows) <= FEW_TASKS and bool(kept) and len(ask.scope.document_ids) == 1
+        contents = _ASKS_CONTENTS.search(" ".join(syllables(ask.question))) is not None
+        rows = kept + [r for r in rows if r not in kept] if few and contents else kept
         if not rows:
             unit = ", ".join(u.name for u in ask.units)
             return Answer(

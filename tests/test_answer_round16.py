@@ -1,0 +1,123 @@
+"""Answers round 16 added, through the dispatcher over plans written here in our own words
+and ingested by the real parser: "kế hoạch gồm những nội dung chính nào" answered with the
+plan's own parts when no heading numbers items under those words; a unit the plan names
+with its province ("Thuế tỉnh Quảng Bình") asked by its short name ("Thuế tỉnh"); a unit
+with a handful of tasks in the plan asked about given all of them, those on the topic
+first; "… có trách nhiệm thẩm định nội dung gì" read as that unit's list; when a plan as a
+whole is carried out, from its own "Thời gian thực hiện"; and "giảm bao nhiêu đối với …",
+whose "đối với" is no measure of the figure.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from answer_fixtures import ask, cited, populated_store
+from fakes.chat import ChatUser, linked
+
+from handlers.dispatcher import Dispatcher
+from handlers.services import Services
+
+NOW = datetime(2026, 4, 10, 9, 0)
+MONITORING = "kh_18_giam_sat_nuoc_sach.txt"
+INVESTMENT = "ct_05_tham_dinh_dau_tu.txt"
+
+_MONITORING = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+Số: 18/KH-UBND
+Quảng Bình, ngày 12 tháng 01 năm 2026
+KẾ HOẠCH
+Giám sát chất lượng nước sạch nông thôn năm 2026
+
+I. MỤC ĐÍCH, YÊU CẦU
+Đánh giá đúng chất lượng nước cấp cho người dân nông thôn.
+
+II. ĐỐI TƯỢNG, THỜI GIAN GIÁM SÁT
+1. Đối tượng giám sát
+Các công trình cấp nước tập trung ở nông thôn.
+2. Thời gian thực hiện
+Giám sát liên tục từ tháng 3 đến tháng 11 năm 2026.
+
+III. NỘI DUNG GIÁM SÁT
+Lấy mẫu nước tại điểm cuối mạng lưới, đối chiếu quy chuẩn kỹ thuật.
+
+IV. CÁC BƯỚC GIÁM SÁT
+Lập kế hoạch, lấy mẫu, xét nghiệm, công bố kết quả.
+
+V. TỔ CHỨC THỰC HIỆN
+1. Sở Y tế chủ trì lấy mẫu, xét nghiệm nước định kỳ, hoàn thành trước ngày 30/11/2026.
+2. Ủy ban nhân dân các xã báo cáo kết quả khắc phục trước ngày 15/12/2026.
+
+CHỦ TỊCH
+Lê Văn Thành
+"""
+_INVESTMENT = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+Số: 05/CT-UBND
+Quảng Bình, ngày 03 tháng 3 năm 2026
+CHỈ THỊ
+Về phối hợp thẩm định hồ sơ dự án đầu tư
+
+I. TRÁCH NHIỆM PHỐI HỢP TRONG THẨM ĐỊNH DỰ ÁN
+1. Sở Tài chính
+- Chủ trì tổng hợp ý kiến thẩm định, trình Ủy ban nhân dân tỉnh trong 15 ngày.
+2. Thuế tỉnh Quảng Bình
+- Đánh giá về ưu đãi thuế nhà đầu tư được hưởng.
+- Xác minh tình hình thực hiện nghĩa vụ nộp ngân sách của nhà đầu tư.
+3. Các sở, ngành rút ngắn 30% thời gian cho ý kiến thẩm định đối với dự án trong khu công nghiệp.
+
+CHỦ TỊCH
+Lê Văn Thành
+"""
+
+
+@pytest.fixture
+def user(tmp_path: Path) -> ChatUser:
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
+    for name, text in ((MONITORING, _MONITORING), (INVESTMENT, _INVESTMENT)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        ingest_file(db, path, settings=settings)
+    services = Services(db, settings, clock=lambda: NOW)
+    return linked(services, Dispatcher(services), "an", "leader")
+
+
+def test_a_plans_main_contents_are_its_parts(user: ChatUser) -> None:
+    reply = ask(user, "KH 18 Quang Binh giam sat nuoc sach gom nhung noi dung chinh nao?")
+    assert "gồm 5 phần" in reply
+    for part in ("III. NỘI DUNG GIÁM SÁT", "IV. CÁC BƯỚC GIÁM SÁT", "V. TỔ CHỨC THỰC HIỆN"):
+        assert part in reply
+    assert cited(user) == [MONITORING]
+
+
+def test_a_unit_named_with_its_province_answers_to_its_short_name(user: ChatUser) -> None:
+    reply = ask(user, "Thue tinh co nhiem vu gi trong chi thi 05 Quang Binh?")
+    assert "ưu đãi thuế" in reply and "nghĩa vụ nộp ngân sách" in reply
+    assert "tổng hợp ý kiến thẩm định" not in reply  # Sở Tài chính's, not asked
+    assert set(cited(user)) == {INVESTMENT}
+
+
+def test_a_unit_with_few_tasks_gets_them_all_the_topic_first(user: ChatUser) -> None:
+    reply = ask(user, "CT 05 Quang Binh: Thue tinh co trach nhiem tham dinh noi dung gi?")
+    first = reply.index("ưu đãi thuế")
+    assert first < reply.index("nghĩa vụ nộp ngân sách")  # both duties, the asked one first
+
+
+def test_when_a_plan_runs_is_its_own_time_section(user: ChatUser) -> None:
+    reply = ask(user, "KH 18 Quang Binh thuc hien trong thoi gian nao?")
+    assert reply.startswith("Thời gian thực hiện: Giám sát liên tục từ tháng 3 đến tháng 11")
+    assert cited(user) == [MONITORING]
+    # with a task's words besides, the task's time
+    reply = ask(user, "KH 18 Quang Binh: viec lay mau, xet nghiem nuoc thuc hien den khi nao?")
+    assert "30/11/2026" in reply and "tháng 3 đến tháng 11" not in reply
+
+
+def test_how_much_for_whom_asks_the_figure(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "CT 05 Quang Binh rut ngan thoi gian cho y kien tham dinh bao nhieu doi voi du an "
+        "trong khu cong nghiep?",
+    )
+    assert "30%" in reply and set(cited(user)) == {INVESTMENT}
