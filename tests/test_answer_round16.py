@@ -121,3 +121,10 @@ def test_how_much_for_whom_asks_the_figure(user: ChatUser) -> None:
         "trong khu cong nghiep?",
     )
     assert "30%" in reply and set(cited(user)) == {INVESTMENT}
+
+
+def test_who_carries_out_the_plan_asked_after_its_facts(user: ChatUser) -> None:
+    reply = ask(user, "CT 05 Quang Binh do ai ky, giao don vi nao chu tri trien khai?")
+    assert "Lê Văn Thành" in reply  # the plan's fact
+    assert "Thuế tỉnh Quảng Bình" in reply  # and who leads its work, from the same plan
+    assert set(cited(user)) == {INVESTMENT}

@@ -177,9 +177,22 @@ def _asks_plan_lead(ask: Ask) -> bool:
 
     if ask.reading.intent != Intent.WHO or ask.reading.role != "lead":
         return False
-    if len(ask.scope.document_ids) != 1 or not ask.scope.by_plan:
+    named = len(ask.scope.document_ids) == 1 and ask.scope.by_plan
+    # "… do ai ký, giao sở nào chủ trì triển khai?": asked on after the plan's facts
+    followed = not ask.scope.named and isinstance(ask.chat.get("doc_id"), int)
+    if not named and not followed:
         return False
-    return not content_syllables(topic(ask.scope.strip(ask.question)))
+    words = content_syllables(topic(ask.scope.strip(ask.question)))
+    return not [w for w in words if w not in _CARRY_OUT]
+
+
+# "triển khai", "thực hiện": carrying out the plan itself is no task's topic
+_CARRY_OUT = frozenset(["trien", "khai", "thuc", "hien"])
+
+
+def _plan_asked(ask: Ask) -> int:
+    ids = ask.scope.document_ids
+    return ids[0] if len(ids) == 1 and ask.scope.by_plan else int(ask.chat["doc_id"])
 
 
 def task_fact(ask: Ask) -> Answer:
@@ -189,7 +202,7 @@ def task_fact(ask: Ask) -> Answer:
         from knowledge.answer.kinds.planwide import plan_lead
         from storage.models import Document
 
-        doc = ask.session.get(Document, ask.scope.document_ids[0])
+        doc = ask.session.get(Document, _plan_asked(ask))
         if doc is not None:
             return plan_lead(ask, doc)
     evidence = _EVIDENCE.get(intent)
