@@ -128,3 +128,16 @@ def test_who_carries_out_the_plan_asked_after_its_facts(user: ChatUser) -> None:
     assert "Lê Văn Thành" in reply  # the plan's fact
     assert "Thuế tỉnh Quảng Bình" in reply  # and who leads its work, from the same plan
     assert set(cited(user)) == {INVESTMENT}
+
+
+def test_the_asked_units_kind_ends_a_plans_name() -> None:
+    """ "Chương trình phát triển Chính phủ số do bộ nào chủ trì": the name stops before
+    "do bộ nào", whose words ("bộ", "trị") would favour another title."""
+    from knowledge.answer.docscope import _name_runs
+    from knowledge.retrieval.analyzer import syllables
+
+    sylls = syllables(
+        "Luat An ninh du lieu trong Chuong trinh phat trien Chinh phu so do bo nao chu tri"
+    )
+    (_, start, end), *_ = _name_runs(sylls, frozenset())
+    assert " ".join(sylls[start:end]) == "phat trien chinh phu so"

@@ -96,6 +96,8 @@ _ASKING = tuple(
         intents.DEADLINE,
         intents.TARGET,
         ("nhiem vu", "yeu cau", "giao"),
+        # "… do bộ nào chủ trì": the asked unit's kind ends the plan's name
+        ("do bo nao", "do so nao", "bo nao", "so nao", "nganh nao"),
     )
     for p in group
 )
