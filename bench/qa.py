@@ -87,6 +87,10 @@ def tokens(text: str) -> str:
     return " " + " ".join(_TOKEN.findall(text)) + " "
 
 
+def _plain_tokens(text: str) -> str:
+    return " " + " ".join(_TOKEN.findall(fold(text))) + " "
+
+
 @dataclass
 class QAItem:
     id: str
@@ -154,8 +158,13 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
     if item.unanswerable:
         return Graded(item, not citation_sources, answer_text, citation_sources, intent)
     cited = any(src.startswith(s) for src in citation_sources for s in item.sources)
-    have = tokens(answer_text)
-    phrases = all(any(tokens(alt) in have for alt in _spellings(e)) for e in item.expect)
+    # Dates compared as dates ("ngày 15 tháng 4 năm 2026" = "15/4/2026"), and a phrase
+    # quoted as the plan writes it also as written ("ngày 01 tháng 01", with no year).
+    have = (tokens(answer_text), _plain_tokens(answer_text))
+    phrases = all(
+        any(tokens(alt) in have[0] or _plain_tokens(alt) in have[1] for alt in _spellings(e))
+        for e in item.expect
+    )
     return Graded(item, cited and phrases, answer_text, citation_sources, intent)
 
 

@@ -112,3 +112,12 @@ def test_unanswerable_questions_cite_nothing(graded: list[qa.Graded]) -> None:
     assert all(g.answer.startswith(honest) or " không ghi " in g.answer for g in rows), _report(
         rows
     )
+
+
+def test_grading_reads_a_date_either_as_a_date_or_as_written() -> None:
+    item = qa.QAItem(id="x", question="q", sources=["kh_1"], expect=["0h00 ngày 01 tháng 01"])
+    said = "thời điểm 0H00 NGÀY 01 THÁNG 01 NĂM 2026"  # the plan's words, year and all
+    assert qa.grade(item, said, ["kh_1.txt"]).correct
+    dated = qa.QAItem(id="y", question="q", sources=["kh_1"], expect=["15 tháng 4 năm 2026"])
+    assert qa.grade(dated, "hạn 15/04/2026", ["kh_1.txt"]).correct
+    assert not qa.grade(dated, "hạn 16/04/2026", ["kh_1.txt"]).correct
