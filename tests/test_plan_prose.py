@@ -254,3 +254,20 @@ def test_role_statement_restating_the_monitoring_is_no_task() -> None:
         "2. Các sở, ngành báo cáo kết quả về Sở Công Thương trước ngày 15/12/2026.",
     )
     assert [t.lead_units for t in plan.tasks] == [["Các sở, ngành"]]
+
+
+def test_a_lead_in_paragraph_under_a_unit_heading_gives_its_bullets_partners() -> None:
+    """ "Chủ trì, phối hợp với Sở Tài chính, UBND các xã:" under "2. Sở Công Thương" leads
+    in the bullets: they are the tasks, done with those units; the line is none."""
+    plan = _bullet_plan(
+        "II. TỔ CHỨC THỰC HIỆN",
+        "1. Sở Nội vụ",
+        "- Hướng dẫn đưa kết quả tiết kiệm vào thi đua.",
+        "2. Sở Công Thương",
+        "Chủ trì, phối hợp với Sở Tài chính, UBND các xã, phường:",
+        "- Hỗ trợ doanh nghiệp kiểm toán năng lượng.",
+        "- Quảng bá sản phẩm tiết kiệm điện tại hội chợ.",
+    )
+    ours = [t for t in plan.tasks if t.lead_units == ["Sở Công Thương"]]
+    assert [t.title[:8] for t in ours] == ["Hỗ trợ d", "Quảng bá"]
+    assert all(t.coordinating_units == ["Sở Tài chính", "UBND cấp xã"] for t in ours)

@@ -224,6 +224,7 @@ def extract_duties(
     closed = False  # after "Trên đây là Kế hoạch …" / "…./." only the signature follows
     covered = covered or set()
     lister: tuple[str, int] | None = None  # a bulleted item ending ":" and its bullet
+    lead_in: tuple[int, str, str] | None = None  # "Chủ trì, phối hợp với …:": index, path, units
     named = ""  # a paragraph that only names a unit: the heading of a list lost its numbers
     # "2. Sở X chủ trì, phối hợp với Sở Y:": the units its items are done with, by item
     coordinators: dict[int, str] = {}
@@ -312,6 +313,15 @@ def extract_duties(
             items[-1] = (*prev[:4], f"{prev[4]} {body}", True)
             continue
         lister = (bullet, len(items)) if bullet and lists_parts(body) else None
+        if lead_in is not None and marked and lead_in[1] == path:
+            intros.add(lead_in[0])  # the bullets it led in are the work
+            head_coord = head_coord or lead_in[2]
+        elif not marked:
+            lead_in = None
+        if not marked and body.endswith(":") and _LEADS_IN.match(body):
+            # "Chủ trì, phối hợp với các sở, ngành …:" under "4. Sở X": who Sở X works
+            # with on the bullets below, no task of its own when bullets follow
+            lead_in = (len(items), path, split_roles(f"{unit} {body}")[1].rstrip(" :"))
         if head_coord:
             coordinators[len(items)] = head_coord
         for one_unit, one_body in _by_subject(unit, body) if own_subject else [(unit, body)]:
@@ -335,6 +345,9 @@ def extract_duties(
             )
         )
     return tasks
+
+
+_LEADS_IN = re.compile(r"^(?:chủ trì|phối hợp)\b", re.IGNORECASE)
 
 
 # A sentence that only says what a unit is: no clause after the role, so no work in it.
