@@ -65,6 +65,9 @@ I. TRÁCH NHIỆM PHỐI HỢP TRONG THẨM ĐỊNH DỰ ÁN
 - Đánh giá về ưu đãi thuế nhà đầu tư được hưởng.
 - Xác minh tình hình thực hiện nghĩa vụ nộp ngân sách của nhà đầu tư.
 3. Các sở, ngành rút ngắn 30% thời gian cho ý kiến thẩm định đối với dự án trong khu công nghiệp.
+4. Sở Tài chính rà soát hồ sơ tồn đọng, gửi kết quả trước ngày 15/3/2026 và báo cáo Ủy ban nhân
+dân tỉnh trước ngày 31/3/2026.
+5. Sở Tài chính báo cáo kết quả thẩm định hằng tháng.
 
 CHỦ TỊCH
 Lê Văn Thành
@@ -141,3 +144,8 @@ def test_the_asked_units_kind_ends_a_plans_name() -> None:
     )
     (_, start, end), *_ = _name_runs(sylls, frozenset())
     assert " ".join(sylls[start:end]) == "phat trien chinh phu so"
+
+
+def test_an_overdue_task_of_two_steps_names_both_missed_dates(user: ChatUser) -> None:
+    reply = ask(user, "CT 05 Quang Binh: nhung viec nao da qua han?")
+    assert "(hạn 15/03/2026 và 31/03/2026)" in reply  # both steps passed by 10/04

@@ -94,6 +94,17 @@ def missed(task: TaskRow, today: date) -> date | None:
     return max(passed) if passed else None
 
 
+MAX_STEPS = 3  # a task with more due dates is a recurrence: its last miss is shown
+
+
+def missed_steps(task: TaskRow, today: date) -> list[date]:
+    """The passed due dates of a task done in a few dated steps, in order."""
+    days = sorted({d.due_date for d in task.deadlines})
+    if len(days) > MAX_STEPS or task.recurrence:
+        return []
+    return [d for d in days if d < today]
+
+
 def _role(question: str) -> str:
     q = fold(question)
     return "coordinate" if "phoi hop" in q and "chu tri" not in q else "lead"
@@ -260,6 +271,9 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str, leads: bool | Non
     for t in shown:
         miss = missed(t, ask.today) if overdue else None
         due = due_on(t, miss) if miss is not None else due_text(t, ask.window)
+        steps = missed_steps(t, ask.today) if overdue else []
+        if len(steps) > 1:  # "gửi kết quả trước 15/12, báo cáo trước 31/12": both missed
+            due = texts.ANS_TASK_DUE.format(due=" và ".join(texts.fmt_date(d) for d in steps))
         details.append(task_line(t, due, limit, leads))
     rest = ids[start + LIST_LIMIT :]
     answer = Answer(
