@@ -69,6 +69,13 @@ I. TRÁCH NHIỆM PHỐI HỢP TRONG THẨM ĐỊNH DỰ ÁN
 dân tỉnh trước ngày 31/3/2026.
 5. Sở Tài chính báo cáo kết quả thẩm định hằng tháng.
 
+II. HIỆU LỰC
+Chỉ thị này có hiệu lực kể từ ngày ký và thay thế Chỉ thị số 02/CT-UBND ngày 10 tháng 02 năm 2023
+của Ủy ban nhân dân tỉnh về tăng cường phối hợp thẩm định dự án đầu tư ngoài khu công nghiệp;
+
+Chỉ thị số 09/CT-UBND ngày 04 tháng 9 năm 2024 của Ủy ban nhân dân tỉnh về rút ngắn thời gian
+cho ý kiến đối với hồ sơ dự án đầu tư có sử dụng đất.
+
 CHỦ TỊCH
 Lê Văn Thành
 """
@@ -149,3 +156,8 @@ def test_the_asked_units_kind_ends_a_plans_name() -> None:
 def test_an_overdue_task_of_two_steps_names_both_missed_dates(user: ChatUser) -> None:
     reply = ask(user, "CT 05 Quang Binh: nhung viec nao da qua han?")
     assert "(hạn 15/03/2026 và 31/03/2026)" in reply  # both steps passed by 10/04
+
+
+def test_a_passage_that_ends_its_line_with_a_semicolon_goes_on_to_its_list(user: ChatUser) -> None:
+    reply = ask(user, "CT 05 Quang Binh thay the nhung chi thi nao?")
+    assert "02/CT-UBND" in reply and "09/CT-UBND" in reply

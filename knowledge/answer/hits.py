@@ -42,6 +42,7 @@ MIN_COVERAGE = 0.65
 MIN_COVERAGE_SCOPED = 0.45
 SHORT_PASSAGE = 120  # a passage this short is a broken line: its continuation is shown too
 CONTINUED_CHARS = 380
+LIST_CHARS = 1000  # a passage that ends in ";" or ":" with the items of its list after it
 # A second document's hit is shown beside the first when it scores this close.
 SIBLING_RATIO = 0.75
 SIBLING_FLOOR = MIN_COVERAGE + 0.15
@@ -529,13 +530,18 @@ def passage_answer(
     first = chosen[0]
     quantity = ask.reading.count
     shown = first.record.display
+    room = 400
     if first.record.kind == "passage" and len(shown) < SHORT_PASSAGE:
         shown = continued(ask.session, first.record.ref_id, CONTINUED_CHARS) or shown
+    elif first.record.kind == "passage" and shown.rstrip().endswith((";", ":")):
+        # "Thay thế Quyết định số 3089/…;" : the list goes on in the lines below
+        shown = continued(ask.session, first.record.ref_id, LIST_CHARS) or shown
+        room = LIST_CHARS
     if quantity:
         shown = figure_first(ask, first, question, shown)
     lead = texts.ANS_PASSAGE.format(
         source=ask.label(first.record.document_id) or first.record.source,
-        text=excerpt(shown, question, 400, quantity=quantity, prefer=prefer),
+        text=excerpt(shown, question, room, quantity=quantity, prefer=prefer),
     )
     details: list[str] = []
     if first.record.kind == "passage":
