@@ -161,3 +161,10 @@ def test_an_overdue_task_of_two_steps_names_both_missed_dates(user: ChatUser) ->
 def test_a_passage_that_ends_its_line_with_a_semicolon_goes_on_to_its_list(user: ChatUser) -> None:
     reply = ask(user, "CT 05 Quang Binh thay the nhung chi thi nao?")
     assert "02/CT-UBND" in reply and "09/CT-UBND" in reply
+
+
+def test_a_plans_parts_and_its_time_in_one_message(user: ChatUser) -> None:
+    reply = ask(user, "KH 18 Quang Binh gom nhung noi dung chinh nao, lam khi nao?")
+    assert "gồm 5 phần" in reply and "IV. CÁC BƯỚC GIÁM SÁT" in reply
+    assert "Giám sát liên tục từ tháng 3 đến tháng 11" in reply  # the second question
+    assert "ban hành ngày" not in reply  # "làm khi nào" asks no issue date

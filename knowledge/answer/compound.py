@@ -44,7 +44,11 @@ def join_answers(whole: Answer, second: Answer) -> Answer:
     if fold(second.text) in said:
         return whole
     seen = {(c.source, c.locator) for c in whole.citations}
-    whole.text = f"{whole.text}\n{second.text}"
+    if whole.details and whole.text.endswith(":"):
+        # "… gồm 6 phần:" over its list: the other answer comes after the list
+        whole.details += [second.text]
+    else:
+        whole.text = f"{whole.text}\n{second.text}"
     whole.details += [d for d in second.details if fold(d) not in said]
     whole.citations += [c for c in second.citations if (c.source, c.locator) not in seen]
     return whole

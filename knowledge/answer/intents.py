@@ -473,7 +473,8 @@ def doc_fields(q: str) -> list[str]:
             found.append((m.start(), SAID_FIELDS[m.group(1)]))
     out = [name for _, name in sorted(found)]
     said = any(f in SAID_FIELDS.values() for f in out)
-    if out and not said and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
+    plain = not said and "runs" not in out  # "thực hiện khi nào" asks no issue date
+    if out and plain and "date" not in out and "date?" not in out and _any(q, DOC_DATE_FOLLOW):
         out.append("date")
     if out and _any(q, ("so may", "so bao nhieu", "so hieu")) and "number" not in out:
         out.append("number")
@@ -502,6 +503,9 @@ PLAN_RUNS = (
     "thuc hien den bao gio",
     "keo dai bao lau",
     "keo dai den khi nao",
+    "thuc hien khi nao",
+    "trien khai khi nao",
+    "lam khi nao",
 )
 
 
