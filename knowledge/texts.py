@@ -259,6 +259,7 @@ ANS_TASK_NUMBER_ITEMS = "Mục {number} của {plan} gồm {count} nhiệm vụ{
 ANS_TASK_NUMBER_ITEMS_LEAD = ", do {units} chủ trì"
 ANS_TASK_NUMBER_NONE = "{plan} không có nhiệm vụ số {number}."
 ANS_UNIT_UNKNOWN = "Không có nhiệm vụ nào của {unit} trong các kế hoạch đã nạp."
+ANS_UNIT_NOT_IN_PLAN = "{plan} không giao nhiệm vụ nào cho {unit}."
 ANS_DETAIL_PARENT = "Thuộc nhiệm vụ: {text}"
 ANS_DETAIL_COORD = "Phối hợp: {units}"
 ANS_PRODUCT = "Sản phẩm của nhiệm vụ “{title}”: {text}."

@@ -168,3 +168,14 @@ def test_a_plans_parts_and_its_time_in_one_message(user: ChatUser) -> None:
     assert "gồm 5 phần" in reply and "IV. CÁC BƯỚC GIÁM SÁT" in reply
     assert "Giám sát liên tục từ tháng 3 đến tháng 11" in reply  # the second question
     assert "ban hành ngày" not in reply  # "làm khi nào" asks no issue date
+
+
+def test_a_unit_the_named_plan_gives_nothing_is_told_so(user: ChatUser) -> None:
+    reply = ask(user, "CT 05 Quang Binh giao So Y te lam gi?")  # Sở Y tế has tasks in KH 18 only
+    assert reply.startswith("Chỉ thị 05/CT-UBND") and "không giao nhiệm vụ nào cho Sở Y tế" in reply
+    assert cited(user) == []
+
+
+def test_few_tasks_of_one_plan_named_only_by_its_place(user: ChatUser) -> None:
+    reply = ask(user, "Thue tinh Quang Binh co trach nhiem tham dinh noi dung gi khi lay y kien?")
+    assert "ưu đãi thuế" in reply and "nghĩa vụ nộp ngân sách" in reply

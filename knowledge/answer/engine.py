@@ -68,7 +68,7 @@ from knowledge.unit_lookup import label as unit_label
 from knowledge.vietnamese import fold, nfc
 from storage import repositories as repo
 from storage.db import Database
-from storage.models import Document, TaskRow, Unit
+from storage.models import Document, TaskRow, TaskUnit, Unit
 from storage.settings import Settings
 
 _searchers: dict[tuple[str, ...], Searcher] = {}
@@ -594,6 +594,10 @@ class Engine:
             scope = DocScope(named=True, unknown_name=True)  # a plan no loaded one is
         if scope.empty:
             return nothing_found(reading.intent)
+        if _given_nothing(session, match, scope, reading):
+            # "KH 0130 Đắk Lắk giao Sở Công Thương làm gì": no unit of that name has a
+            # task in the plan named; say so, citing nothing
+            return _none_in_plan(session, match.mentioned[0], scope.document_ids[0])
         if len(match.options) > MAX_UNIT_OPTIONS:
             match = UnitMatch()  # "Văn phòng …" fits a dozen units: it names none of them
         if match.options:
@@ -696,6 +700,35 @@ class Engine:
         )
         answer.context = {"pending": question, "options": names, "intent": str(Intent.CLARIFY)}
         return answer
+
+
+def _given_nothing(session: Session, match: UnitMatch, scope: DocScope, reading: Reading) -> bool:
+    if reading.intent != Intent.UNIT_TASKS or not match.mentioned or len(match.mentioned) > 1:
+        return False
+    if not scope.by_plan or len(scope.document_ids) != 1:
+        return False
+    ids = [u.id for u in [*match.units, *match.options]]
+    if not ids:
+        return False
+    tasks = session.scalar(
+        select(func.count())
+        .select_from(TaskUnit)
+        .join(TaskRow, TaskRow.id == TaskUnit.task_id)
+        .where(TaskRow.document_id == scope.document_ids[0], TaskUnit.unit_id.in_(ids))
+    )
+    return not tasks
+
+
+def _none_in_plan(session: Session, mention: str, doc_id: int) -> Answer:
+    from knowledge.answer.plans import label_of
+
+    namesakes = repo.resolve_units(session, mention)
+    unit = namesakes[0].name if namesakes else mention
+    doc = session.get(Document, doc_id)
+    plan = label_of(doc) if doc is not None else ""
+    return Answer(
+        text=texts.ANS_UNIT_NOT_IN_PLAN.format(unit=unit, plan=plan), intent=Intent.UNIT_TASKS
+    )
 
 
 def _outline(ask: Ask) -> Answer | None:

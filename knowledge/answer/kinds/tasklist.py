@@ -210,7 +210,7 @@ def task_list(ask: Ask) -> Answer:
         # "Thuế tỉnh thẩm định những nội dung gì": what its duties hold is asked, and the
         # verb only says which role; a unit with a handful of tasks in the plan gets them
         # all, those on the topic first ("… làm gì về ĐKKD" still narrows).
-        few = len(rows) <= FEW_TASKS and bool(kept) and len(ask.scope.document_ids) == 1
+        few = len(rows) <= FEW_TASKS and len({r.document_id for r in rows}) == 1
         contents = _ASKS_CONTENTS.search(" ".join(syllables(ask.question))) is not None
         rows = kept + [r for r in rows if r not in kept] if few and contents else kept
         if not rows:
