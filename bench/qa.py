@@ -58,6 +58,9 @@ BLIND13_FILE = ROOT / "tests" / "qa" / "blind13.jsonl"
 BLIND14_FILE = ROOT / "tests" / "qa" / "blind14.jsonl"
 # Written in round 18 from the documents only (36 documents); first sight at d5ec50a.
 BLIND15_FILE = ROOT / "tests" / "qa" / "blind15.jsonl"
+# Written in round 18 after blind15's fixes (36 documents, one fact a question); first sight
+# at 801f4cf.
+BLIND16_FILE = ROOT / "tests" / "qa" / "blind16.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -188,6 +191,7 @@ def qa_files() -> list[Path]:
         BLIND13_FILE,
         BLIND14_FILE,
         BLIND15_FILE,
+        BLIND16_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )

@@ -45,7 +45,13 @@ Lấy mẫu nước tại điểm cuối mạng lưới, đối chiếu quy chu�
 IV. CÁC BƯỚC GIÁM SÁT
 Lập kế hoạch, lấy mẫu, xét nghiệm, công bố kết quả.
 
-V. TỔ CHỨC THỰC HIỆN
+V. LỘ TRÌNH
+1. Giai đoạn 2026 - 2027
+Hoàn thiện mạng lưới điểm lấy mẫu.
+2. Giai đoạn 2028 - 2030
+Tự động hóa quan trắc tại công trình lớn.
+
+VI. TỔ CHỨC THỰC HIỆN
 1. Sở Y tế chủ trì lấy mẫu, xét nghiệm nước định kỳ, hoàn thành trước ngày 30/11/2026.
 2. Ủy ban nhân dân các xã báo cáo kết quả khắc phục trước ngày 15/12/2026.
 
@@ -96,8 +102,8 @@ def user(tmp_path: Path) -> ChatUser:
 
 def test_a_plans_main_contents_are_its_parts(user: ChatUser) -> None:
     reply = ask(user, "KH 18 Quang Binh giam sat nuoc sach gom nhung noi dung chinh nao?")
-    assert "gồm 5 phần" in reply
-    for part in ("III. NỘI DUNG GIÁM SÁT", "IV. CÁC BƯỚC GIÁM SÁT", "V. TỔ CHỨC THỰC HIỆN"):
+    assert "gồm 6 phần" in reply
+    for part in ("III. NỘI DUNG GIÁM SÁT", "IV. CÁC BƯỚC GIÁM SÁT", "VI. TỔ CHỨC THỰC HIỆN"):
         assert part in reply
     assert cited(user) == [MONITORING]
 
@@ -165,7 +171,7 @@ def test_a_passage_that_ends_its_line_with_a_semicolon_goes_on_to_its_list(user:
 
 def test_a_plans_parts_and_its_time_in_one_message(user: ChatUser) -> None:
     reply = ask(user, "KH 18 Quang Binh gom nhung noi dung chinh nao, lam khi nao?")
-    assert "gồm 5 phần" in reply and "IV. CÁC BƯỚC GIÁM SÁT" in reply
+    assert "gồm 6 phần" in reply and "IV. CÁC BƯỚC GIÁM SÁT" in reply
     assert "Giám sát liên tục từ tháng 3 đến tháng 11" in reply  # the second question
     assert "ban hành ngày" not in reply  # "làm khi nào" asks no issue date
 
@@ -179,3 +185,9 @@ def test_a_unit_the_named_plan_gives_nothing_is_told_so(user: ChatUser) -> None:
 def test_few_tasks_of_one_plan_named_only_by_its_place(user: ChatUser) -> None:
     reply = ask(user, "Thue tinh Quang Binh co trach nhiem tham dinh noi dung gi khi lay y kien?")
     assert "ưu đãi thuế" in reply and "nghĩa vụ nộp ngân sách" in reply
+
+
+def test_the_phases_a_plan_is_divided_into_are_its_phase_headings(user: ChatUser) -> None:
+    reply = ask(user, "KH 18 Quang Binh chia lam nhung giai doan nao?")
+    assert "1. Giai đoạn 2026 - 2027" in reply and "2. Giai đoạn 2028 - 2030" in reply
+    assert "Tự động hóa" not in reply  # the phases, not what one of them holds

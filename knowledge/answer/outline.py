@@ -160,6 +160,8 @@ def headings_for(session: Session, doc_id: int, words: list[str]) -> list[Sectio
     return []
 
 
+# Nouns whose headings each name one of several ("Giai đoạn 2025 - 2030", "Lĩnh vực y tế").
+_PHASE_NOUNS = frozenset(["giai doan", "linh vuc"])
 # Two-word nouns of what a plan numbers under a heading ("nội dung", "giải pháp").
 _HEAD_NOUNS = frozenset(["noi dung", "giai phap", "muc tieu", "linh vuc", "giai doan"])
 
@@ -221,10 +223,36 @@ def outline_count(session: Session, doc_id: int, question: str) -> Outline | Non
     words, _ = counted_words(question)
     if words[:1] and words[0] in _MEASURES or words[:2] == ["phan", "tram"]:
         return None  # "còn mấy ngày", "bao nhiêu tỷ đồng": a figure, not a heading's items
+    named = named_siblings(session, doc_id, words)
+    if named is not None:
+        return named  # "chia làm những giai đoạn nào": "1. Giai đoạn …", "2. Giai đoạn …"
     for head in headings_for(session, doc_id, words):
         outline = items_under(session, doc_id, head)
         if len(outline.items) >= MIN_ITEMS:
             return outline  # "Nội dung 3. Kinh phí" numbers nothing: the next heading
+    return None
+
+
+def named_siblings(session: Session, doc_id: int, words: list[str]) -> Outline | None:
+    """Sibling headings that each open with the counted noun ("1. Giai đoạn 2025 - 2030",
+    "2. Giai đoạn 2031 - 2035"): they are what is counted, not the items under one."""
+    noun = " ".join(words)
+    if noun not in _PHASE_NOUNS:
+        return None  # "mục tiêu", "nội dung" open generic headings ("I. MỤC TIÊU TỔNG QUÁT")
+    groups: dict[int, tuple[SectionRow | None, list[SectionRow]]] = {}
+    above: list[SectionRow] = []  # the open headings, outermost first
+    for s in _sections(session, doc_id):
+        while above and above[-1].level >= s.level:
+            above.pop()
+        parent = above[-1] if above else None
+        if " ".join(syllables(s.title)).startswith(noun):
+            groups.setdefault(id(parent), (parent, []))[1].append(s)
+        above.append(s)
+    for parent, rows in groups.values():
+        if len(rows) >= MIN_ITEMS:
+            title = f"{parent.number} {parent.title}".strip() if parent else ""
+            path = parent.path if parent else ""
+            return Outline(heading=title, path=path, items=[f"{r.number} {r.title}" for r in rows])
     return None
 
 
