@@ -710,13 +710,22 @@ def _given_nothing(session: Session, match: UnitMatch, scope: DocScope, reading:
     ids = [u.id for u in [*match.units, *match.options]]
     if not ids:
         return False
+    ids = list(repo.with_subunits(session, ids))  # a part's task is its parent's too
+    doc_id = scope.document_ids[0]
     tasks = session.scalar(
         select(func.count())
         .select_from(TaskUnit)
         .join(TaskRow, TaskRow.id == TaskUnit.task_id)
-        .where(TaskRow.document_id == scope.document_ids[0], TaskUnit.unit_id.in_(ids))
+        .where(TaskRow.document_id == doc_id, TaskUnit.unit_id.in_(ids))
     )
-    return not tasks
+    if tasks:
+        return False
+    # "Bộ trưởng Bộ Y tế chỉ đạo …": its head leads in its stead; any task that names it
+    needle = f" {match.mentioned[0]} "
+    rows = session.execute(
+        select(TaskRow.title, TaskRow.raw_lead).where(TaskRow.document_id == doc_id)
+    )
+    return not any(needle in f" {' '.join(syllables(f'{t} {lead}'))} " for t, lead in rows)
 
 
 def _none_in_plan(session: Session, mention: str, doc_id: int) -> Answer:
