@@ -128,6 +128,10 @@ WRITTEN9 = tuple(sorted(p.stem for p in WRITTEN9_GOLD.glob("*.jsonl")))
 # d5ec50a.
 WRITTEN10_GOLD = ROOT / "tests" / "gold" / "written10"
 WRITTEN10 = tuple(sorted(p.stem for p in WRITTEN10_GOLD.glob("*.jsonl")))
+# Round 19 (a Trello-style board in Markdown, pdftotext -raw, an .eml with an .ics
+# attachment), written after round 18's readers; first sight at 24b1007.
+WRITTEN11_GOLD = ROOT / "tests" / "gold" / "written11"
+WRITTEN11 = tuple(sorted(p.stem for p in WRITTEN11_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -139,6 +143,7 @@ WRITTEN_FOLDERS = (
     WRITTEN8_GOLD,
     WRITTEN9_GOLD,
     WRITTEN10_GOLD,
+    WRITTEN11_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -357,6 +362,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written8", WRITTEN8),
         ("written9", WRITTEN9),
         ("written10", WRITTEN10),
+        ("written11", WRITTEN11),
     ):
         total = Score()
         for stem in names:

@@ -23,6 +23,7 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
+from knowledge.loaders._board_cards import cards_as_text
 from knowledge.loaders._chat_export import chat_as_text
 from knowledge.loaders._column_runs import column_runs_as_markdown
 from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
@@ -107,6 +108,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page
     text = quoted_mail_plain(text)  # a plan quoted ("> > ") in an e-mail thread
     text = chat_as_text(text)  # a plan forwarded in a group chat, saved as its export
+    text = cards_as_text(text)  # a task board exported to Markdown, a card per row
     text = slides_as_text(text)  # a plan presented as a slide deck, dumped to text
     text = dash_tables_as_markdown(text)  # pandoc's simple and multiline tables
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
