@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from knowledge.loaders._markup import pipe_row, pipe_rule
+from knowledge.loaders._markup import LEFT_OUT, pipe_row, pipe_rule
+from knowledge.vietnamese import fold
 
 _CARD = re.compile(r"^#{3,4}\s+(?:\[(?P<num>[^\]]{1,12})\]\s*)?(?P<title>.+)$")
 _LIST = re.compile(r"^#{1,2}\s+(?P<name>.+)$")
@@ -74,8 +75,6 @@ def _cards(lines: list[str]) -> list[tuple[str, list[str]]]:
 
 
 def _fold_label(label: str) -> str:
-    from knowledge.vietnamese import fold
-
     words = fold(label).split()
     return " ".join(words[-2:])
 
@@ -102,7 +101,7 @@ def _row(card: list[str]) -> list[str] | None:
         return None
     if not cells[0] and (m := _CARD.match(card[0])) and m["num"]:
         cells[0] = m["num"]
-    return [c.replace("**", "").strip() or "–" for c in cells]
+    return [c.replace("**", "").strip() or LEFT_OUT for c in cells]
 
 
 def _description(card: list[str]) -> list[str]:

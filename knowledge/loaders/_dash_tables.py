@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from knowledge.loaders._markup import pipe_row, pipe_rule
+from knowledge.loaders._markup import LEFT_OUT, pipe_row, pipe_rule
 
 _SEGMENTS = re.compile(r"^[ \t]*-{2,}(?:[ \t]+-{2,})+[ \t]*$")
 _FULL = re.compile(r"^[ \t]*-{10,}[ \t]*$")
@@ -125,7 +125,6 @@ def _pipe(rows: list[list[str]]) -> list[str]:
     return [pipe_row(rows[0]), pipe_rule(len(rows[0])), *(pipe_row(_filled(r)) for r in rows[1:])]
 
 
-_EMPTY = "–"  # the table reader's mark of a cell left out on purpose
 _MIN_FILLED = 3  # a row with fewer cells is a group row ("1 | Giám sát …")
 
 
@@ -134,4 +133,4 @@ def _filled(row: list[str]) -> list[str]:
     cell above carried down."""
     if sum(1 for c in row if c) < _MIN_FILLED:
         return row
-    return [c or _EMPTY for c in row]
+    return [c or LEFT_OUT for c in row]

@@ -17,13 +17,12 @@ import json
 import re
 from typing import Any
 
-from knowledge.loaders._markup import pipe_row, pipe_rule
+from knowledge.loaders._markup import LEFT_OUT, pipe_row, pipe_rule
 
 _MIN_BODY_LINES = 5  # a string field that holds a document, not a value
 _CODE = re.compile(r"^[A-Z]{1,6}(?:[.\-_/][A-Z0-9]+)+$|^\d+$")  # "NV.2026.00412", "884213"
 _MACHINE_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$")
 _JOIN = "; "  # a list of units in one field, as a cell lists them
-_EMPTY = "–"  # the table reader's mark of a cell left out on purpose
 
 
 def json_as_text(text: str) -> str:
@@ -125,7 +124,7 @@ def _table(rows: list[tuple[int, dict[str, Any]]]) -> str:
     for depth, record in rows:
         if depth >= 0:
             # A field left empty is empty, not a cell merged with the one above.
-            lines.append(pipe_row([_cell(record.get(k)) or _EMPTY for k in keys]))
+            lines.append(pipe_row([_cell(record.get(k)) or LEFT_OUT for k in keys]))
         else:
             lines.append(pipe_row(_group_cells(record, keys, content)))
     return "\n".join(lines)

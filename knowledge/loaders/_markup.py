@@ -98,6 +98,11 @@ def split_glued_bold(raw: str) -> list[str]:
     return [f"**{clean_inline(p)}**" for p in parts]
 
 
+# A cell a rebuilt table leaves empty on purpose: the plan's table reader takes it for
+# "none", never for a cell merged with the one above (``knowledge.plan.tables``).
+LEFT_OUT = "–"
+
+
 def pipe_row(cells: Iterable[str]) -> str:
     """A markdown pipe table's row as the readers that rebuild tables write it; a "|"
     inside a cell becomes "/", so that the row keeps its cells."""

@@ -22,7 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from knowledge.loaders._markup import pipe_row, pipe_rule
+from knowledge.loaders._markup import LEFT_OUT, pipe_row, pipe_rule
 from knowledge.vietnamese import fold
 
 _FIELD = re.compile(r"^\s*(?P<label>[A-ZĐÀ-Ỹ][^:]{0,60}?)\s*:\s*(?P<value>.*)$")
@@ -30,7 +30,6 @@ _ROW_LABELS = {"stt", "tt", "so tt", "so thu tu"}
 _GROUP = re.compile(r"^\s*(?:Nhóm|Phần|Mục)\s+(?P<n>[IVXLC]+|\d{1,2})\s*[:.]\s*(?P<title>\S.*)$")
 _MARK = re.compile(r"^\s*\[[^\]]*\]\s*$")
 MIN_RECORDS = 3
-_LEFT_OUT = "–"  # a cell the export left out was empty, not merged with the one above
 MAX_LABEL_WORDS = 8
 # Of a parent label's sub-columns, the one a merged cell stands for.
 _MAIN_PART = ("chu tri", "hoan thanh")
@@ -167,7 +166,7 @@ def _markdown(rows: list[_Record | str]) -> list[str]:
             number, title = row.split("\t", 1)
             out.append(pipe_row([number, title] + [""] * (len(columns) - 2)))
             continue
-        cells = dict.fromkeys(columns, _LEFT_OUT)
+        cells = dict.fromkeys(columns, LEFT_OUT)
         for label, value in row.fields.items():
             cells[_home(label, names)] = _cell(value)
         out.append(pipe_row(cells[c] for c in columns))

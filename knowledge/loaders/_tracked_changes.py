@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from knowledge.loaders._web_markdown import unescaped
+
 # One span, without brackets inside it (innermost first), over line ends.
 _SPAN = re.compile(r"\[([^\[\]]*+)\]\{\.([a-z][a-z-]*+)[^{}]*+\}")
 _MARKS = ("]{.insertion", "]{.deletion", "]{.comment-start", "]{.paragraph-")
@@ -20,7 +22,6 @@ _DROPPED = frozenset(
     ["deletion", "comment-start", "comment-end", "paragraph-insertion", "paragraph-deletion"]
 )
 _MAX_ROUNDS = 4  # spans nested in spans, rarely more than two deep
-_ESCAPE = re.compile(r"\\([.)\-*+#\[\]\"'])")  # pandoc's "1\.", "a\)", "\"…\""
 
 
 def changes_accepted(text: str) -> str:
@@ -30,7 +31,7 @@ def changes_accepted(text: str) -> str:
         text, n = _SPAN.subn(_kept, text)
         if not n:
             break
-    return _ESCAPE.sub(r"\1", _paragraphs_joined(text))
+    return unescaped(_paragraphs_joined(text))  # pandoc's "1\\.", "a\\)", "\\"…\\""
 
 
 # Pandoc's Markdown wraps a paragraph anywhere (inside a change, after a label "2\."):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 # A markdown escape of punctuation ("\-", "1\.", "\*"); a Windows path keeps its "\".
-_ESCAPE = re.compile(r"\\([-.*_#+!\[\](){}`>|~])")
+_ESCAPE = re.compile(r"\\([-.*_#+!\[\](){}`>|~\"'])")
 # "[Hệ thống thông tin về nhà ở\nvà thị trường](https://…)": the text, without the target.
 _LINK = re.compile(r"\[([^\[\]]{1,300})\]\((?:https?://|/|www\.)[^()\s]*\)")
 _IMAGE = re.compile(r"!\[[^\[\]]*\]\([^()\s]*\)")
@@ -23,4 +23,9 @@ def web_markdown_plain(text: str) -> str:
         return text
     text = _IMAGE.sub("", text)
     text = _LINK.sub(lambda m: m.group(1), text)
+    return unescaped(text)
+
+
+def unescaped(text: str) -> str:
+    """Markdown's escapes undone ("1\\." -> "1.", "a\\)" -> "a)", "\\"" -> '"')."""
     return _ESCAPE.sub(r"\1", text)

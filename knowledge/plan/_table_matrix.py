@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from knowledge.document import Row, Table
 from knowledge.plan.clauses import names_unit
+from knowledge.plan.tables import NONE_MARK, NONE_MARKS
 from knowledge.vietnamese import fold
 
 _LEAD = frozenset(["ct", "c", "chu tri", "chủ trì"])
@@ -28,7 +29,7 @@ def roles_from_marks(table: Table) -> Table:
 
 def _mark(cell: str) -> str:
     """The folded mark; "" for an empty cell or a dash left in it."""
-    return " ".join(fold(cell).replace(".", " ").split()).strip("-–— ")
+    return " ".join(fold(cell).replace(".", " ").split()).strip("".join(NONE_MARKS) + " ")
 
 
 def _only_marks(rows: list[Row], units: list[int]) -> bool:
@@ -50,6 +51,6 @@ def _rebuilt(table: Table, h: int, units: list[int]) -> Table:
         coord = [header[k] for k in units if _mark(cells[k]) in _COORD]
         marked = bool(lead or coord)
         # A row with no mark is a group row; a task row's empty cell is left out on purpose.
-        ends = [", ".join(lead) or "–", "; ".join(coord) or "–"] if marked else ["", ""]
+        ends = [", ".join(lead) or NONE_MARK, "; ".join(coord) or NONE_MARK] if marked else ["", ""]
         rows.append(replace(row, cells=[cells[k] for k in kept] + ends))
     return replace(table, rows=rows)

@@ -377,11 +377,12 @@ def build_outline(blocks: list[Block]) -> Outline:
 
 def _missing_part(number: str, stack: list[tuple[int, Section]]) -> str:
     """ "III." for "III.1." when "III." is not the open part; "" otherwise."""
-    roman, dot, rest = number.partition(".")
-    if not dot or roman not in _ROMANS or not rest[:1].isdigit():
+    m = _QUAL_ROMAN_DOTTED.match(number)
+    if m is None or m.group(1) not in _ROMANS:
         return ""
+    part = f"{m.group(1)}."
     open_parts = [s.number for r, s in stack if r == RANK_ROMAN]
-    return "" if open_parts == [f"{roman}."] else f"{roman}."
+    return "" if open_parts == [part] else part
 
 
 def _heading_marker(block: Block, text: str) -> Marker | None:

@@ -152,7 +152,8 @@ def _joint_units(cmap: ColumnMap) -> bool:
     return "phoi hop" in cmap.header_folds[lead]
 
 
-_NONE_MARKS = ("-", "–", "—")
+NONE_MARK = "–"  # a cell that says "none": never filled from the row above
+NONE_MARKS = ("-", NONE_MARK, "—")
 
 
 @dataclass
@@ -387,7 +388,7 @@ class _Reader:
     ) -> None:
         # "-" or "–" alone: the table says "none" (a record export's left-out cell),
         # which no merged cell above may fill
-        dashed = {role for role, v in values.items() if v.strip() in _NONE_MARKS}
+        dashed = {role for role, v in values.items() if v.strip() in NONE_MARKS}
         values = {role: "" if role in dashed else v for role, v in values.items()}
         rep = repair_row(values, is_deadline)
         rep.emptied |= dashed

@@ -199,11 +199,11 @@ def _said_when(session: Session, doc: Document, field_: str, question: str) -> s
     number = (doc.number or "").split("/")[0].strip()
     subject = _QUOTED_SUBJECT.search(" ".join(syllables(question))) if field_ == "effect" else None
     needed = f" {subject.group(1).strip()} " if subject else ""
+    if field_ == "runs":
+        return _runs_said(session, doc)
     rows = session.scalars(
         select(Passage.text).where(Passage.document_id == doc.id).order_by(Passage.ordinal)
     )
-    if field_ == "runs":
-        return _runs_said(session, doc)
     for i, text in enumerate(rows):
         if i >= SAID_PASSAGES and field_ != "effect":
             break

@@ -171,38 +171,37 @@ _EVIDENCE = {
 }
 
 
-def _asks_plan_lead(ask: Ask) -> bool:
-    """ "KH 0130 … do sở nào chủ trì?": a lead asked of the named plan, no task named."""
+def _plan_lead_asked(ask: Ask) -> int | None:
+    """ "KH 0130 … do sở nào chủ trì?": the plan whose lead is asked, no task named; the
+    plan named, or the one the chat is about ("… do ai ký, giao sở nào chủ trì triển
+    khai?" asked on after the plan's facts)."""
     from knowledge.retrieval.index import content_syllables
 
     if ask.reading.intent != Intent.WHO or ask.reading.role != "lead":
-        return False
-    named = len(ask.scope.document_ids) == 1 and ask.scope.by_plan
-    # "… do ai ký, giao sở nào chủ trì triển khai?": asked on after the plan's facts
-    followed = not ask.scope.named and isinstance(ask.chat.get("doc_id"), int)
-    if not named and not followed:
-        return False
+        return None
+    ids, last = ask.scope.document_ids, ask.chat.get("doc_id")
+    if len(ids) == 1 and ask.scope.by_plan:
+        plan = ids[0]
+    elif not ask.scope.named and isinstance(last, int):
+        plan = last
+    else:
+        return None
     words = content_syllables(topic(ask.scope.strip(ask.question)))
-    return not [w for w in words if w not in _CARRY_OUT]
+    return None if [w for w in words if w not in _CARRY_OUT] else plan
 
 
 # "triển khai", "thực hiện": carrying out the plan itself is no task's topic
 _CARRY_OUT = frozenset(["trien", "khai", "thuc", "hien"])
 
 
-def _plan_asked(ask: Ask) -> int:
-    ids = ask.scope.document_ids
-    return ids[0] if len(ids) == 1 and ask.scope.by_plan else int(ask.chat["doc_id"])
-
-
 def task_fact(ask: Ask) -> Answer:
     intent = ask.reading.intent
     question = ask.asked
-    if _asks_plan_lead(ask):
+    if (plan := _plan_lead_asked(ask)) is not None:
         from knowledge.answer.kinds.planwide import plan_lead
         from storage.models import Document
 
-        doc = ask.session.get(Document, _plan_asked(ask))
+        doc = ask.session.get(Document, plan)
         if doc is not None:
             return plan_lead(ask, doc)
     evidence = _EVIDENCE.get(intent)
