@@ -457,6 +457,12 @@ def is_deadline_cell(text: str) -> bool:
     return bool(_TIME_START.match(core)) and _coverage(core) >= 0.5
 
 
+def starts_like_deadline(text: str) -> bool:
+    """The text opens with a time expression ("Trong vòng 07 …", "Trước ngày …"), whatever
+    follows it: the first line of a deadline cell wrapped over several."""
+    return bool(_TIME_START.match(_core(match_form(collapse(text)))))
+
+
 _PROC_NUMBER = re.compile(
     r"^\(?\s*\d+(?:[.,]\d+)?(?:\s*-\s*\d+(?:[.,]\d+)?)?\s*\)?\s*(?:ngay|gio)\b"
     r"|^(?:muoi|mot|hai|ba|bon|nam|sau|bay|tam|chin)\b[^.;]*\bngay\b"

@@ -631,3 +631,75 @@ a) Duy trì cấp nước liên tục cho người dân trong mùa khô, nhất 
 b) Công khai chất lượng nước định kỳ hằng quý trên trang thông tin điện tử của đơn vị.
 Trên đây là Chỉ thị về tăng cường quản lý nguồn nước sinh hoạt trên địa bàn tỉnh./.
 """
+
+
+RAW_STREAM_HEADER = [
+    "STT Nhiệm vụ",
+    "Đơn vị",
+    "chủ trì",
+    "Đơn vị phối",
+    "hợp",
+    "Thời gian",
+    "hoàn thành",
+    "Sản phẩm",
+]
+
+
+def raw_stream_table() -> str:
+    """An appendix as ``pdftotext -raw`` prints a signed PDF: the header's first line
+    runs the number column into the task column ("STT Nhiệm vụ"), the cells of a row
+    follow one another and a one-line cell shares its line with the first line of the
+    next cell ("Sở Xây dựng Công an tỉnh"; "Quý II/2026 Danh mục …"), numbered group rows
+    in capitals hold sub-rows "1.1", a unit wraps before its level ("Ủy ban nhân dân" /
+    "tỉnh"), a page ends in a form feed with the next page's number, and a whole deadline
+    is followed by an undated result ("Trước ngày 30/9/2026" / "Dữ liệu …")."""
+    lines = [
+        "ỦY BAN NHÂN DÂN TỈNH LÂM SƠN",
+        "Số: 52/KH-UBND",
+        "KẾ HOẠCH",
+        "Phát triển hạ tầng số tỉnh Lâm Sơn năm 2026",
+        "Các sở, ngành, địa phương thực hiện các nhiệm vụ tại Phụ lục kèm theo.",
+        "Phụ lục",
+        "DANH MỤC NHIỆM VỤ PHÁT TRIỂN HẠ TẦNG SỐ NĂM 2026",
+        *RAW_STREAM_HEADER,
+        "1 PHÁT TRIỂN HẠ TẦNG VIỄN THÔNG",
+        "1.1 Rà soát vị trí trạm thu phát sóng di động tại",
+        "các khu dân cư mới hình thành",
+        "Sở Khoa học và Công nghệ Sở Xây dựng;",
+        "Ủy ban nhân dân các xã,",
+        "phường",
+        "Quý II/2026 Danh mục vị trí",
+        "trạm được phê duyệt",
+        "1.2 Ngầm hóa cáp viễn thông trên các tuyến phố",
+        "chính của đô thị trung tâm",
+        "Sở Xây dựng Công an tỉnh Trong vòng 30",
+        "ngày kể từ",
+        "ngày có quyết định",
+        "Báo cáo kết quả",
+        "ngầm hóa",
+        "\f3",
+        "2 CƠ SỞ DỮ LIỆU VÀ NỀN TẢNG SỐ",
+        "2.1 Cập nhật cơ sở dữ liệu đất đai vào hệ thống",
+        "thông tin dùng chung của tỉnh",
+        "Sở Nông nghiệp và",
+        "Môi trường",
+        "Ủy ban nhân dân",
+        "tỉnh; Văn phòng Ủy",
+        "ban nhân dân tỉnh",
+        "Trước ngày 30/9/2026",
+        "Dữ liệu được cập nhật",
+        "đầy đủ",
+        "2.2 Vận hành nền tảng chia sẻ dữ liệu của tỉnh",
+        "Sở Khoa học và Công nghệ Các sở, ban, ngành Thường xuyên Báo cáo định kỳ",
+        "2.3 Kiểm tra an toàn thông tin các hệ thống dùng chung",
+        "Công an tỉnh Sở Khoa học và",
+        "Công nghệ",
+        "Đợt 1: tháng",
+        "5/2026; đợt 2:",
+        "tháng",
+        "10/2026",
+        "Biên bản kiểm tra",
+        "Nơi nhận:",
+        "- Như trên;",
+    ]
+    return "\n".join(lines) + "\n"

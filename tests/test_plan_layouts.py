@@ -79,6 +79,8 @@ def test_seven_column_gazette_table_with_groups_sub_rows_and_cut_rows() -> None:
     # cut by a page after its deadline: the title goes on at the next page's top
     cut = _task(plan, "I.2")
     assert cut.lead_units == ["Bộ Tài chính"]
+    # "Cấp có" / "thẩm quyền" after the coordinators is the next column, not one of them
+    assert not any("thẩm quyền" in u for u in cut.coordinating_units), cut.coordinating_units
     assert cut.title.endswith("theo định hướng của Trung ương")
     assert _due(cut) == date(2026, 9, 30)
     assert _task(plan, "I.2.1").deadline.kind == "ongoing"
@@ -91,6 +93,40 @@ def test_seven_column_gazette_table_with_groups_sub_rows_and_cut_rows() -> None:
     asked = _task(plan, "II.2")
     assert _due(asked) is None and asked.deadline.raw.startswith("Theo yêu cầu")
     assert not any("TẬP SAN" in (t.deadline.raw + t.title) for t in plan.tasks)
+
+
+def test_raw_content_stream_table_cells_run_together() -> None:
+    plan = _parse(layout_docs.raw_stream_table())
+    # numbered group rows in capitals are headings; their sub-rows are the tasks
+    assert [t.number for t in plan.tasks] == ["1.1", "1.2", "2.1", "2.2", "2.3"]
+    first = _task(plan, "1.1")
+    assert first.title.endswith("các khu dân cư mới hình thành")
+    # "Sở Khoa học và Công nghệ Sở Xây dựng;": the lead and the first coordinator
+    assert first.lead_units == ["Sở Khoa học và Công nghệ"]
+    assert first.coordinating_units[0] == "Sở Xây dựng" and len(first.coordinating_units) == 2
+    # "Quý II/2026 Danh mục vị trí": the deadline and the first line of the result
+    assert _due(first) == date(2026, 6, 30)
+    assert first.product == "Danh mục vị trí trạm được phê duyệt"
+    # "Sở Xây dựng Công an tỉnh Trong vòng 30": lead, coordinator, a deadline's start
+    event = _task(plan, "1.2")
+    assert (event.lead_units, event.coordinating_units) == (["Sở Xây dựng"], ["Công an tỉnh"])
+    assert event.deadline.raw == "Trong vòng 30 ngày kể từ ngày có quyết định"
+    assert event.deadline.kind == "event" and _due(event) is None
+    assert event.product == "Báo cáo kết quả ngầm hóa"
+    # after the form feed and page number: "Ủy ban nhân dân" / "tỉnh; …" is one unit and
+    # the undated line after a whole deadline is the result
+    data = _task(plan, "2.1")
+    assert data.lead_units == ["Sở Nông nghiệp và Môi trường"]
+    assert len(data.coordinating_units) == 2
+    assert _due(data) == date(2026, 9, 30) and data.product == "Dữ liệu được cập nhật đầy đủ"
+    # four cells on one line
+    last = _task(plan, "2.2")
+    assert last.coordinating_units == ["Các sở, ban, ngành"]
+    assert last.deadline.kind == "ongoing" and last.product == "Báo cáo định kỳ"
+    # a deadline wrapped over four lines ("… đợt 2:" / "tháng" / "10/2026"), then the result
+    checks = _task(plan, "2.3")
+    assert checks.deadline.due_dates == [date(2026, 5, 31), date(2026, 10, 31)]
+    assert checks.product == "Biên bản kiểm tra"
 
 
 def test_lead_first_web_table_items_under_one_merged_lead() -> None:

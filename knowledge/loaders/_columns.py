@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from knowledge.deadlines import is_deadline_cell
+from knowledge.deadlines import is_deadline_cell, starts_like_deadline
 from knowledge.loaders._texttables import RawRow, RawTable, open_end
 from knowledge.units import is_office_holder, looks_like_unit
 from knowledge.vietnamese import fold
@@ -121,6 +121,47 @@ def _pieces(line: str) -> list[str]:
     return [p for p in re.split(r"\s{2,}", s) if p]
 
 
+# A unit name goes on with its level or place ("Ủy ban nhân dân" / "Thành phố"): no
+# second cell starts there.
+_LEVEL_START = re.compile(r"^(?:thanh pho|tinh|xa|phuong|dac khu|trung uong|viet nam)\b")
+_LIST_MARKS = ",;:(-–/&"
+
+
+def joined_cells(piece: str) -> list[str]:
+    """A line that holds a one-line cell and the first line of the next cell (how
+    ``pdftotext -raw`` prints a row): "Sở Xây dựng Công an Thành phố;" is a lead and a
+    coordinator, "Công an Thành phố Trong vòng 07" a unit and a deadline, "Quý III/2026
+    Đề án trình …" a deadline and a result. Cut where a whole unit is followed by another
+    unit or a time expression, or a whole time expression by a capital, with no list
+    mark between."""
+    words = piece.split()
+    for k in range(1, len(words)):
+        if not words[k][0].isupper() or words[k - 1][-1] in _LIST_MARKS:
+            continue
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if _unit_then_next(head, rest) or _whole_deadline(head):
+            return [head, *joined_cells(rest)]
+    return [piece]
+
+
+# The last word of a whole time expression: a figure, a Roman quarter, a cadence word.
+_TIME_END = re.compile(r"(?:.*\d.*|[ivx]+|xuyen|tuc|nam|thang|quy|tuan|ky)[.,;)]*$")
+
+
+def _whole_deadline(head: str) -> bool:
+    """ "Quý III/2026", "Thường xuyên": a time expression that ends where it is cut, not
+    "2025 của" (a year inside a result's text)."""
+    return is_deadline_cell(head) and bool(_TIME_END.match(fold(head.split()[-1])))
+
+
+def _unit_then_next(head: str, rest: str) -> bool:
+    if not looks_like_unit(head) or len(head.split()) < 2:
+        return False
+    if looks_like_unit(rest) and not _LEVEL_START.match(fold(rest)):
+        return True
+    return starts_like_deadline(rest)
+
+
 # --- header ------------------------------------------------------------------------
 
 
@@ -128,7 +169,7 @@ def _header_cells(lines: list[str]) -> list[str]:
     """Header lines -> cells: an upper-case line starts a cell, a lower-case one goes on."""
     cells: list[str] = []
     for line in lines:
-        for piece in _pieces(line):
+        for piece in _stt_apart(_pieces(line)):
             # "Đơn vị phối hợp" / "(Bộ/ngành/địa phương)": a note in brackets goes on
             if cells and (not _starts_upper(piece) or piece.startswith("(")):
                 cells[-1] += " " + piece
@@ -137,12 +178,34 @@ def _header_cells(lines: list[str]) -> list[str]:
     return cells
 
 
+def _stt_apart(pieces: list[str]) -> list[str]:
+    """ "STT Nhiệm vụ": the number column's header and the next one printed on one line
+    (``pdftotext -raw`` joins a one-line cell with the next cell's first line)."""
+    if pieces and stt_led(pieces[0]):
+        head, rest = pieces[0].split(None, 1)
+        return [head, rest, *pieces[1:]]
+    return pieces
+
+
+def stt_led(line: str) -> bool:
+    """ "STT Nhiệm vụ", "TT Nội dung": a header line opened by the number column's."""
+    words = line.strip().split(None, 1)
+    return (
+        len(words) == 2
+        and fold(words[0]).rstrip(".") in _STT
+        and len(line.strip()) <= _MAX_HEADER_LINE
+        and _role(words[1]) == Role.TITLE
+    )
+
+
 def find_header(lines: list[str], start: int) -> tuple[list[str], int] | None:
     """The column roles of a stacked header starting at ``start``, and its end.
 
-    "TT" (or "STT") on its own line, then short lines whose cells name at least a
-    task column, a unit column and a time column, then the first row number."""
-    if fold(lines[start].strip()).rstrip(".") not in _STT:
+    "TT" (or "STT") on its own line (or opening the next header cell's line), then short
+    lines whose cells name at least a task column, a unit column and a time column, then
+    the first row number."""
+    first = lines[start].strip()
+    if fold(first).rstrip(".") not in _STT and not stt_led(first):
         return None
     j = start + 1
     while j < len(lines) and j - start <= _MAX_HEADER_LINES:
@@ -197,8 +260,8 @@ class _ColumnReader:
         while i < n:
             raw = self.lines[i]
             s = raw.strip()
-            if raw == PAGE_BREAK:
-                self._page_break()
+            if raw == PAGE_BREAK or (raw.startswith("\f") and (not s or _PAGE_NO.match(s))):
+                self._page_break()  # a form feed, and the next page's number ("\f5")
                 i += 1
                 continue
             if not s:
@@ -225,6 +288,8 @@ class _ColumnReader:
             return True  # a group row's title spans the table ("III Tiếp tục …", "I" / "…")
         if fold(s).rstrip(".") in _STT and self.col != 0:
             return False
+        if self._numbers_next_row(s) or (not self.rows and _ROW_NUMBER.match(s)):
+            return False  # "1 KIỂM SOÁT PHÁT THẢI …": a group row in capitals, numbered
         words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
         return len(words) >= 3 and s.upper() == s and not self._in_title()
 
@@ -300,7 +365,16 @@ class _ColumnReader:
         if not self.rows:
             return True
         due = self._index(Role.DUE)
-        return due is None or max(self.col, self.reached) >= due
+        return due is None or max(self.col, self.reached) >= due or self._group_row()
+
+    def _group_row(self) -> bool:
+        """The current row is a group's heading in capitals ("1 KIỂM SOÁT PHÁT THẢI …"),
+        with no unit or time cell of its own: its sub-rows ("1.1 …") may follow."""
+        row = self.rows[-1]
+        title = row.cells.get(self.roles.index(Role.TITLE), [])
+        text = " ".join(title)
+        words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+        return len(row.cells) == 1 and len(words) >= 2 and text.upper() == text
 
     def _open(self, number: str, i: int, rest: str | None) -> None:
         self.rows.append(_Row(number, i + 1))
@@ -319,7 +393,23 @@ class _ColumnReader:
         pieces = _pieces(s)
         for k, piece in enumerate(pieces):
             rest = pieces[k + 1 :]
-            self._place(piece, forced=k > 0, ahead=self._ahead(rest, i), peek=self._peek(rest, i))
+            forced = k > 0
+            cells = joined_cells(piece)
+            if len(cells) > 1 and self.roles[self.col] == Role.TITLE:
+                # Inside the title a unit's name is text ("… của / Bộ Chính trị về …"):
+                # the line holds two cells only if its first one ends the title.
+                placed = self._cell(self.col)
+                before = len(placed)
+                self._place(cells[0], forced, self._ahead(cells[1:] + rest, i))
+                if self.roles[self.col] == Role.TITLE:
+                    del placed[before:]
+                    cells = [piece]
+                else:
+                    cells, forced = cells[1:], True
+            for n, cell in enumerate(cells):
+                after = cells[n + 1 :] + rest
+                ahead, peek = self._ahead(after, i), self._peek(after, i)
+                self._place(cell, forced or n > 0, ahead, peek, apart=n > 0)
 
     def _peek(self, rest: list[str], i: int) -> str:
         """The next two lines whatever their case: a unit cell wrapped a word a line
@@ -350,14 +440,22 @@ class _ColumnReader:
             j += 1
         return " ".join(out)
 
-    def _place(self, piece: str, forced: bool, ahead: str, peek: str = "") -> None:
+    def _place(
+        self, piece: str, forced: bool, ahead: str, peek: str = "", apart: bool = False
+    ) -> None:
+        """``apart``: the piece was cut from the cell before it on the same line
+        (``joined_cells``), so it starts a cell of its own."""
         cell = self._cell(self.col)
         if not cell or (not forced and (open_end(cell[-1], piece) or not _starts_upper(piece))):
             cell.append(piece)
             return
         window = f"{piece} {ahead}".strip()
-        if self.roles[self.col] == Role.DUE and is_deadline_cell(" ".join([*cell, window])):
+        role = self.roles[self.col]
+        if not apart and role == Role.DUE and self._due_goes_on(cell, piece, window):
             cell.append(piece)  # "Tháng" / "3/2026": the deadline goes on
+            return
+        if not apart and role in (Role.LEAD, Role.COORD) and _LEVEL_START.match(fold(piece)):
+            cell.append(piece)  # "… công nghiệp" / "Thành phố": the unit's place goes on
             return
         # "Năm" / "2026" / "(sau khi Chính phủ …)": the time expression alone decides
         short = f"{piece} {ahead.split(' ', 1)[0]}".strip()
@@ -366,6 +464,16 @@ class _ColumnReader:
         )
         self.col = self._next_col(piece, window, short, unit)
         self._cell(self.col).append(piece)
+
+    def _due_goes_on(self, cell: list[str], piece: str, window: str) -> bool:
+        """The deadline so far and the piece read as one time expression, unless the
+        deadline is already whole, a result column follows and the piece is no time
+        ("… tháng 11/2026" / "Biên bản kiểm tra")."""
+        if not is_deadline_cell(" ".join([*cell, window])):
+            return False
+        if piece[0].isdigit() or starts_like_deadline(piece):
+            return True  # "… đợt 2: tháng" / "11/2026"
+        return not (self._after_due() and _whole_deadline(" ".join(cell)))
 
     def _next_col(self, piece: str, window: str, short: str, unit: bool) -> int:
         role = self.roles[self.col]
@@ -385,11 +493,19 @@ class _ColumnReader:
         if role == Role.DUE:
             if basis is not None and (fold(piece).startswith(_BASIS_STARTS) or not dated):
                 return basis
+            if (
+                not dated
+                and self._after_due()
+                and starts_like_deadline(" ".join(self._cell(self.col)))
+            ):
+                return self.col + 1  # "Trước ngày 30/9/2026" / "Dữ liệu …": the result
             return self.col
         if role == Role.BASIS:
             return self.col
         if dated and due is not None and self.col < due:
             return due
+        if role in (Role.LEAD, Role.COORD) and due is not None and starts_like_deadline(piece):
+            return due  # "Công an tỉnh" / "Trong vòng 30" (/ "ngày kể từ …"): a deadline
         if role == Role.LEAD and unit and coord is not None and coord > self.col:
             return coord
         if role == Role.COORD and unit and not is_office_holder(piece) and self._list_goes_on():
@@ -400,6 +516,11 @@ class _ColumnReader:
         if due is not None and nxt >= due:
             return self.col  # stay: only a time expression opens the deadline
         return min(nxt, len(self.roles) - 1)
+
+    def _after_due(self) -> bool:
+        """A result column ("Sản phẩm") follows the deadline's."""
+        due = self._index(Role.DUE)
+        return due is not None and due + 1 < len(self.roles) and self.roles[due + 1] == Role.OTHER
 
     def _list_goes_on(self) -> bool:
         """The coordinator cell so far ends in a comma or a lone wrapped word ("Thanh" /

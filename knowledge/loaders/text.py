@@ -26,7 +26,12 @@ from knowledge.limits import (
 from knowledge.loaders._board_cards import cards_as_text
 from knowledge.loaders._chat_export import chat_as_text
 from knowledge.loaders._column_runs import column_runs_as_markdown
-from knowledge.loaders._columns import PAGE_BREAK, parse_column_table, strip_running_lines
+from knowledge.loaders._columns import (
+    PAGE_BREAK,
+    parse_column_table,
+    strip_running_lines,
+    stt_led,
+)
 from knowledge.loaders._dash_tables import dash_tables_as_markdown
 from knowledge.loaders._delimited import pasted_range_as_markdown, sheet_as_markdown
 from knowledge.loaders._encoding import read_text_file
@@ -230,9 +235,9 @@ class _Reader:
             pass  # thousands of separators on one line make no table: read it as text
         elif len(s) <= 3 and (table := parse_spaced_table(self.lines, i)) is not None:
             pass  # a Word table exported one cell a line, a blank line after each
-        elif (len(s) <= 3 and (table := parse_column_table(self.lines, i)) is not None) or (
-            "  " in s and (table := parse_layout_table(self.lines, i)) is not None
-        ):
+        elif (
+            (len(s) <= 3 or stt_led(s)) and (table := parse_column_table(self.lines, i)) is not None
+        ) or ("  " in s and (table := parse_layout_table(self.lines, i)) is not None):
             pass  # a one-cell-a-line table, or a fixed-width one
         elif is_tab_row(line):
             table = parse_tab_table(self.lines, i)

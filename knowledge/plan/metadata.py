@@ -300,6 +300,10 @@ def tidy_title(title: str) -> str:
 _UPPER_RUN = re.compile(r"^((?:[A-ZĐÀ-Ỹ]{2,}\s+){2,}[A-ZĐÀ-Ỹ]{2,})(?=\s+[a-zđà-ỹ])")
 
 
+# A sentence opened by its date ("Ngày 15 tháng 3 năm 2026, …") starts a notice's body.
+_OPENS_BODY = re.compile(r"ngay \d{1,2}\b")
+
+
 def _title_after(blocks: list[Block], index: int, rest: str) -> str:
     parts = [rest] if rest else []
     for nxt in blocks[index + 1 : index + 6]:
@@ -320,8 +324,8 @@ def _title_after(blocks: list[Block], index: int, rest: str) -> str:
             if prefix:
                 parts.append(prefix)
             break
-        if parts and len(text) > 200:
-            break
+        if parts and (len(text) > 200 or _OPENS_BODY.match(folded) or text.endswith(":")):
+            break  # "Ngày 15 tháng 3 năm 2026, Ban Chỉ đạo họp …": the body's first line
         parts.append(text)
         if len(" ".join(parts)) > 150 or not _upperish(text) and len(parts) > 1:
             break
