@@ -184,7 +184,8 @@ def store_plan(
     targets, passages, tasks, unit links and due dates as bulk inserts (one statement per
     table), its units resolved in memory (``UnitBook``)."""
     previous = _previous_version(session, plan)
-    where = plan_jurisdiction(plan.meta, fallback=configured_province(settings))
+    body = " ".join(text for _, text, _ in plan.paragraphs)
+    where = plan_jurisdiction(plan.meta, fallback=configured_province(settings), body=body)
     if previous is None:
         document = Document(source_name=plan.source, sha256=sha, format=fmt)
         session.add(document)

@@ -18,6 +18,7 @@ province's police, "Ban Quản lý … tỉnh" its board).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
@@ -113,10 +114,14 @@ def _named_province(text: str | None) -> Province | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
-def plan_jurisdiction(meta: DocumentMeta, fallback: str | None = None) -> Jurisdiction:
+def plan_jurisdiction(
+    meta: DocumentMeta, fallback: str | None = None, body: str = ""
+) -> Jurisdiction:
     """The issuer's jurisdiction: a province named by the issuer; national for the
     Government, the Prime Minister and the ministries (by issuer or số hiệu); else the
-    province of the place-date line ("Nghệ An, ngày …") or of the title ("… tỉnh X …").
+    province of the place-date line ("Nghệ An, ngày …") or of the title ("… tỉnh X …");
+    else the province the ``body`` speaks of ("tỉnh X", again and again: a slide deck
+    or an extract without its header).
 
     ``fallback`` (a province key, the home province setting) is used when nothing
     says; without it such a plan's jurisdiction is unknown."""
@@ -129,9 +134,28 @@ def plan_jurisdiction(meta: DocumentMeta, fallback: str | None = None) -> Jurisd
         found = _named_province(text)
         if found is not None:
             return Jurisdiction(Level.PROVINCE, found.key)
+    spoken = _spoken_province(body)
+    if spoken is not None:
+        return Jurisdiction(Level.PROVINCE, spoken.key)
     if fallback:
         return Jurisdiction(Level.PROVINCE, fallback)
     return UNKNOWN
+
+
+# A text "speaks of" a province it names with its level word this often, and far more
+# than any other: one mention is a neighbour or a comparison, not the plan's own place.
+MIN_SPOKEN = 3
+SPOKEN_SHARE = 2 / 3
+
+
+def _spoken_province(body: str) -> Province | None:
+    counts = Counter(m.province.key for m in provinces.mentions(body) if m.level)
+    if not counts:
+        return None
+    key, n = counts.most_common(1)[0]
+    if n < MIN_SPOKEN or n < SPOKEN_SHARE * sum(counts.values()):
+        return None
+    return provinces.province(key)
 
 
 def _title_place(title: str) -> str | None:

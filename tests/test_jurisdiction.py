@@ -312,3 +312,31 @@ def test_upgrading_an_existing_database_splits_its_units_by_province(
             text("SELECT count(*) FROM units WHERE name = 'Sở Nội vụ' AND province = 'ha tinh'")
         ).scalar_one()
     assert count == 1
+
+
+SLIDES = """Hội nghị triển khai chuyển đổi số
+Slide 1
+Mục tiêu: 100% hồ sơ công việc của tỉnh Hà Tĩnh được xử lý trên môi trường mạng
+Slide 2
+Nhiệm vụ: Sở Nội vụ chủ trì rà soát quy trình nội bộ tại các cơ quan của tỉnh Hà Tĩnh,
+hoàn thành trong Quý III/2026.
+Slide 3
+Kinh nghiệm học hỏi từ tỉnh Nghệ An; người dân tỉnh Hà Tĩnh được hướng dẫn dùng dịch vụ công.
+"""
+
+
+def test_a_plan_without_letterhead_belongs_to_the_province_its_text_speaks_of(
+    capsys: pytest.CaptureFixture[str], data_dir: Path, tmp_path: Path, home: object
+) -> None:
+    # A slide deck has no issuer or place-date line: "tỉnh Hà Tĩnh", said three times
+    # against one "tỉnh Nghệ An", places it; a single mention would not.
+    deck = tmp_path / "hoi_nghi.txt"
+    deck.write_text(SLIDES, encoding="utf-8")
+    once = tmp_path / "mot_lan.txt"
+    once.write_text(
+        SLIDES.replace("tỉnh Hà Tĩnh", "tỉnh").replace("tỉnh,", "tỉnh Hà Tĩnh,"), "utf-8"
+    )
+    _ingest(capsys, deck, once)
+    code, out, _ = _cli(capsys, ["documents", "--json"])
+    places = {d["source"]: d["province"] for d in json.loads(out)}
+    assert places == {"hoi_nghi.txt": "Hà Tĩnh", "mot_lan.txt": None}

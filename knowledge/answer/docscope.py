@@ -39,6 +39,7 @@ _DOC_WORDS = (
     "nghi quyet",
     "cong dien",
     "tb",  # "TB kết luận của Phó Thủ tướng …": a Thông báo by its short form, like "KH"
+    "ket luan",  # a Thông báo kết luận named by what it is: "Kết luận phiên họp lần thứ năm …"
 )
 # Document words that are common nouns too: they name a plan only before its number
 # ("văn bản số 12/UBND", not "văn bản quy phạm pháp luật").
@@ -245,25 +246,32 @@ def proper_names(question: str) -> list[str]:
 
 def _names_place(doc: Document, place: str) -> bool:
     words = " ".join(syllables(f"{doc.title} {doc.issuer or ''}"))
-    return f" {place} " in f" {words} "
+    if f" {place} " in f" {words} ":
+        return True
+    # A plan whose place only its text gives (no header) is still that place's plan.
+    named = provinces.province(place)
+    return named is not None and named.key == doc.province
 
 
 def _ends_name(sylls: list[str], i: int, title_pairs: frozenset[str]) -> bool:
     """A question word ends a plan's name, unless it opens a word pair of a loaded
-    plan's title ("có" ends "kế hoạch CCHC có …", "cơ sở dữ liệu" stays whole)."""
-    if _asks_at(sylls, i):
-        return True
-    if sylls[i] not in _STOPS:
-        return False
-    return not (i + 1 < len(sylls) and f"{sylls[i]} {sylls[i + 1]}" in title_pairs)
+    plan's title ("có" ends "kế hoạch CCHC có …", "cơ sở dữ liệu" stays whole; "giao"
+    ends "kết luận … giao SNV", not "kết luận giao ban …")."""
+    in_title = i + 1 < len(sylls) and f"{sylls[i]} {sylls[i + 1]}" in title_pairs
+    asked = _asked_words(sylls, i)
+    if asked:
+        return asked > 1 or not in_title
+    return sylls[i] in _STOPS and not in_title
 
 
-def _asks_at(sylls: list[str], i: int) -> bool:
+def _asked_words(sylls: list[str], i: int) -> int:
+    """How many words the longest asking phrase at ``i`` has (0: none there)."""
     rest = " ".join(sylls[i : i + 4]) + " "
-    if any(rest.startswith(p + " ") for p in _ASKING):
-        return True
+    found = [len(p.split()) for p in _ASKING if rest.startswith(p + " ")]
     # "… triển khai những quyết định nào": what the plan carries out is asked.
-    return intents.DOC_BASIS.match(" ".join(sylls[i : i + 6])) is not None
+    if intents.DOC_BASIS.match(" ".join(sylls[i : i + 6])) is not None:
+        found.append(len(sylls))
+    return max(found, default=0)
 
 
 # "kế hoạch này / ấy": the plan the chat is about, not a name to look up.
@@ -303,13 +311,16 @@ def find_scope(session: Session, question: str) -> DocScope:
     profiles = {d.id: _profile(d) for d in docs}
     candidates = [d.id for d in docs]
     if places:
-        known = [d.id for d in docs if d.title or d.issuer]
+        # A plan with no title, issuer or place of its own may be any place's; one whose
+        # place is known (from its text, if nothing else) is that place's only.
+        known = [d.id for d in docs if d.title or d.issuer or d.province]
         with_place = [d.id for d in docs if any(_names_place(d, p) for p in places)]
         if not with_place:
             return DocScope(named=True, spans=place_spans)
         candidates = with_place + [i for i in candidates if i not in known]
     titles = {d.id: _title_words(d) for d in docs}
-    chosen, spans = _by_name(sylls, runs, candidates, (profiles, titles), place_spans)
+    marks = {d.id: _marks(syllables(d.title or "")) for d in docs}
+    chosen, spans = _by_name(sylls, runs, candidates, (profiles, titles, marks), place_spans)
     if chosen is None:
         unknown = any(
             len([w for w in sylls[a:b] if w not in _LINKS]) >= UNKNOWN_NAME_WORDS
@@ -323,6 +334,33 @@ def find_scope(session: Session, question: str) -> DocScope:
     return DocScope(named=True, document_ids=chosen, spans=spans + place_spans, by_plan=True)
 
 
+# Ordinals as written out: "lần thứ năm", "kỳ họp thứ mười".
+_ORDINALS = {"nhat": 1, "mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5, "sau": 6,
+             "bay": 7, "tam": 8, "chin": 9, "muoi": 10}  # fmt: skip
+MONTHS = 12
+
+
+def _marks(sylls: list[str]) -> set[tuple[str, int]]:
+    """What tells one of a series apart: the meeting's ordinal ("phiên họp lần thứ năm",
+    "thứ 5") and the month ("thường kỳ tháng 4")."""
+    out: set[tuple[str, int]] = set()
+    for a, b in zip(sylls, sylls[1:], strict=False):
+        if a == "thu" and (b.isdigit() or b in _ORDINALS):
+            out.add(("thu", int(b) if b.isdigit() else _ORDINALS[b]))
+        elif a == "thang" and b.isdigit() and 1 <= int(b) <= MONTHS:
+            out.add(("thang", int(b)))
+    return out
+
+
+def _differ(asked: set[tuple[str, int]], title: set[tuple[str, int]]) -> bool:
+    """The name and the title both tell which of a series, and not alike."""
+    kinds = {k for k, _ in asked} & {k for k, _ in title}
+    return any(
+        not {v for k, v in asked if k == kind} & {v for k, v in title if k == kind}
+        for kind in kinds
+    )
+
+
 def _title_words(doc: Document) -> set[str]:
     """A title's own words, without the links between them."""
     return {w for w in syllables(doc.title or "") if w not in _LINKS}
@@ -332,13 +370,13 @@ def _by_name(
     sylls: list[str],
     runs: list[tuple[int, int, int]],
     candidates: list[int],
-    known: tuple[dict[int, set[str]], dict[int, set[str]]],
+    known: tuple[dict[int, set[str]], dict[int, set[str]], dict[int, set[tuple[str, int]]]],
     place_spans: list[tuple[int, int]],
 ) -> tuple[list[int] | None, list[tuple[int, int]]]:
     """Documents whose title holds most of the name after "kế hoạch", and whose title the
     question quotes most fully ("… thi hành Luật Bảo vệ dữ liệu cá nhân" is that plan,
     not a longer title sharing "thi hành", "Thủ tướng", "nghị định"); None if no name."""
-    profiles, titles = known
+    profiles, titles, marks = known
     in_place = {i for a, b in place_spans for i in range(a, b)}
     n = len(profiles) or 1
     df: dict[str, int] = {}
@@ -374,6 +412,7 @@ def _by_name(
         words = [(i, w) for i, w in words if not _YEAR.match(w) or w in years]
         if len(words) < 2:
             continue
+        asked_marks = _marks(sylls[start:end])
         # Words the name holds side by side ("Chính phủ số") that a title holds so too.
         pairs = [f"{a} {b}" for (i, a), (j, b) in zip(words, words[1:], strict=False) if j == i + 1]
         weight = {w: math.log(1 + n / (1 + df.get(w, 0))) for _, w in words}
@@ -384,8 +423,9 @@ def _by_name(
         for doc_id in candidates:
             prof = profiles[doc_id]
             got = sum(weight[w] for i, w in words if _holds(prof, sylls[i], w))
-            if years and not years & prof:
-                # the plan of another year (of a range, one year held will do)
+            if (years and not years & prof) or _differ(asked_marks, marks.get(doc_id, set())):
+                # the plan of another year (of a range, one year held will do), or of
+                # another meeting or month ("phiên họp lần thứ sáu" is not "lần thứ năm")
                 other_year = other_year or got / total >= MIN_NAME_WEIGHT
                 continue
             together = sum(p in prof for p in pairs) / len(pairs) if pairs else 0.0
@@ -394,7 +434,7 @@ def _by_name(
             score = got / total + PAIR_BONUS * together + (QUOTED_BONUS if whole else 0.0)
             scores.append((score, doc_id, got / total))
         fits = [plain for _, _, plain in scores if plain >= MIN_NAME_WEIGHT]
-        if years and not fits and (other_year or not scores):
+        if (years or asked_marks) and not fits and (other_year or not scores):
             # "Kế hoạch bảo vệ bí mật nhà nước năm 2027" when that plan is of 2025: the
             # plan asked for is not loaded; another plan spanning 2027 is no answer.
             return [], [(kw_start, end)]

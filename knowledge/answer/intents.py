@@ -303,6 +303,9 @@ PRODUCT = (
     "ket qua du kien",
     "ket qua can dat",
 )
+# "Kết quả của nhiệm vụ X là gì": the task's result column (its product), not how far
+# it has got ("kết quả thực hiện nhiệm vụ X").
+_RESULT_OF = re.compile(r"(?:^| )ket qua (?:cua )?(?:nhiem vu|viec|de an|cong viec) .* la gi\b")
 # The whole plan's targets: "các chỉ tiêu của kế hoạch", "có bao nhiêu chỉ tiêu".
 PLAN_TARGETS = (
     "bao nhieu chi tieu",
@@ -608,7 +611,7 @@ def read_question(
         return Reading(Intent.TARGET, follow_up=follow, count=True)
     if _any(q, DEADLINE):
         return Reading(Intent.DEADLINE, follow_up=follow)
-    if _any(q, PRODUCT):
+    if _any(q, PRODUCT) or _RESULT_OF.search(q) is not None:
         return Reading(Intent.PRODUCT, follow_up=follow)
     if _any(q, TARGET):
         return Reading(Intent.TARGET, follow_up=follow, count=how_many)

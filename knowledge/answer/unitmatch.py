@@ -218,6 +218,7 @@ def find_units(
         chosen, mentioned = [c for c, _ in kept], [m for _, m in kept]
         if not chosen:
             return UnitMatch()
+        chosen, mentioned = _beside_others(chosen, mentioned, wanted)
         split = next((c for c in chosen if len(c) > 1), None)
         if split is not None:  # several provinces have it and none is meant: ask which
             return UnitMatch(options=split[:8], mention=split[0].name, mentioned=mentioned)
@@ -226,6 +227,24 @@ def find_units(
         units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
     return _partial(session, forms[-1], names, _wanted_provinces(session, question, documents))
+
+
+def _beside_others(
+    chosen: list[list[Unit]], mentioned: list[str], wanted: set[str]
+) -> tuple[list[list[Unit]], list[str]]:
+    """Of several names, one whose namesakes are all outside the provinces meant ("UBND
+    tỉnh" in "Chỉ thị … của UBND tỉnh Đắk Lắk giao SNV …" where that province's UBND has
+    no tasks) names no unit of these plans: the others are what is asked about."""
+    if not wanted or len(chosen) < 2:
+        return chosen, mentioned
+    kept = [
+        (c, m)
+        for c, m in zip(chosen, mentioned, strict=True)
+        if len(c) == 1 or any(u.province in wanted for u in c)
+    ]
+    if not kept:
+        return chosen, mentioned
+    return [c for c, _ in kept], [m for _, m in kept]
 
 
 def _only_in_numbers(question: str, name: str) -> bool:

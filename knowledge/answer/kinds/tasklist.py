@@ -194,6 +194,7 @@ def one_overdue(ask: Ask) -> Answer | None:
 
 FEW_TASKS = 3
 _ASKS_CONTENTS = re.compile(r"(?:^| )noi dung (?:gi|nao)(?: |$)")
+_ASKS_RESPONSIBILITY = re.compile(r"(?:^| )trach nhiem(?: |$)")
 
 
 def task_list(ask: Ask) -> Answer:
@@ -228,6 +229,10 @@ def task_list(ask: Ask) -> Answer:
     if duty_rows and (not task_rows or asks_duties):
         # A unit's standing duties are its tasks when it has no others or they are asked.
         task_rows, duty_rows = duty_rows, []
+    elif duty_rows and _ASKS_RESPONSIBILITY.search(" ".join(syllables(ask.question))):
+        # "Sở Y tế có trách nhiệm gì": what its section of "Tổ chức thực hiện" gives it is
+        # asked as much as its dated tasks.
+        task_rows, duty_rows = task_rows + duty_rows, []
     scope = _scope_text(ask, role)
     unit_name = ", ".join(u.name for u in ask.units)
     scope += _whose(ask)
