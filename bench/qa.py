@@ -61,6 +61,8 @@ BLIND15_FILE = ROOT / "tests" / "qa" / "blind15.jsonl"
 # Written in round 18 after blind15's fixes (36 documents, one fact a question); first sight
 # at 801f4cf.
 BLIND16_FILE = ROOT / "tests" / "qa" / "blind16.jsonl"
+# Written in round 20 from the documents only (41 documents); first sight 74/80 at ef1e346.
+BLIND17_FILE = ROOT / "tests" / "qa" / "blind17.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -172,7 +174,7 @@ def grade(item: QAItem, answer_text: str, citation_sources: list[str], intent: s
 
 
 def qa_files() -> list[Path]:
-    """Every QA set present: main, held-out, the twelve blind sets, dev3, feedback."""
+    """Every QA set present: main, held-out, the blind sets, dev3, feedback."""
     files = (
         QA_FILE,
         HELDOUT_FILE,
@@ -192,6 +194,7 @@ def qa_files() -> list[Path]:
         BLIND14_FILE,
         BLIND15_FILE,
         BLIND16_FILE,
+        BLIND17_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
