@@ -306,6 +306,7 @@ ANS_WHO_UNKNOWN = "Kế hoạch không ghi rõ đơn vị chủ trì nhiệm v�
 ANS_DEADLINE = "Thời hạn: {text} (nhiệm vụ “{title}”)."
 ANS_DEADLINE_IN_TITLE = "Thời hạn: {text} (ghi trong nội dung nhiệm vụ “{title}”)."
 ANS_DEADLINE_DATE = " Hạn cuối: {due}."
+ANS_DEADLINE_RHYTHM = "Kỳ {label}: {when} (nhiệm vụ “{title}”)."
 ANS_DEADLINE_YEARLY = "Thời hạn: {text} (nhiệm vụ “{title}”). Lần đến hạn tiếp theo: {due}."
 ANS_DUE_LAST_PASSED = "Lần gần nhất đã qua: {due}."
 ANS_DEADLINE_NONE = "Kế hoạch không ghi thời hạn cho nhiệm vụ “{title}”."

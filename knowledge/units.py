@@ -194,6 +194,17 @@ _GROUPS: dict[str, list[str]] = {
     "Các phòng, ban, đơn vị liên quan": [],
     "Các phòng, đơn vị liên quan": [],
     "Các cơ quan Trung ương và địa phương": ["Các cơ quan trung ương, địa phương"],
+    # A national plan's "UBND các tỉnh, thành phố (trực thuộc Trung ương)": every
+    # province's People's Committee, however much of the name a plan or a question writes.
+    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương": [
+        "UBND các tỉnh, thành phố",
+        "Ủy ban nhân dân các tỉnh, thành phố",
+        "UBND các tỉnh, thành phố trực thuộc TW",
+        "UBND các tỉnh, thành phố TW",
+        "UBND các tỉnh, thành",  # "các tỉnh, thành": provinces and cities, said short
+        "Ủy ban nhân dân các tỉnh, thành",
+        "UBND tỉnh, thành phố trực thuộc Trung ương",
+    ],
 }
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from answer_fixtures import ask, cited, populated_store
 from fakes.chat import ChatUser, linked
-from province_plans import ha_tinh_plan, nghe_an_plan
+from province_plans import ha_tinh_plan, nghe_an_plan, write_plan
 
 from handlers.dispatcher import Dispatcher
 from handlers.services import Services
@@ -57,7 +57,8 @@ I. MỤC TIÊU
 vào năm 2030.
 2. Mỗi năm xây mới ít nhất 05 công trình cấp nước tập trung.
 II. TỔ CHỨC THỰC HIỆN
-Sở Nông nghiệp và Môi trường chủ trì theo dõi, báo cáo hằng năm trước ngày 15/12.
+Sở Nông nghiệp và Môi trường tổng hợp, báo cáo Ủy ban nhân dân tỉnh định kỳ hằng quý (trước
+ngày 20 của tháng cuối quý), 6 tháng (trước ngày 15/6), năm (trước ngày 15/12 hằng năm).
 """
 _DIRECTIVE = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
 Số: 05/CT-UBND
@@ -114,6 +115,48 @@ def _with_its_ubnd(path: Path, number: int) -> Path:
     return path
 
 
+def _national_plans(folder: Path) -> list[Path]:
+    """Two decisions of the Prime Minister: one gives "Ủy ban nhân dân các tỉnh, thành phố"
+    a task, the other the provinces a storm hit (another unit of the same first words)."""
+    head = ("THỦ TƯỚNG CHÍNH PHỦ", "Hà Nội")
+    rows = [
+        (
+            "Rà soát biên chế công chức cấp xã",
+            "Ủy ban nhân dân các tỉnh, thành phố",
+            "Bộ Nội vụ",
+            "Quý III/2026",
+        )
+    ]
+    storm = [
+        (
+            "Sửa chữa trường học sau bão",
+            "Ủy ban nhân dân các tỉnh bị ảnh hưởng bởi bão",
+            "Bộ Xây dựng",
+            "Tháng 12/2026",
+        )
+    ]
+    return [
+        write_plan(
+            folder,
+            "qd_41_bien_che.md",
+            head[0],
+            "41/QĐ-TTg",
+            head[1],
+            "Rà soát biên chế năm 2026",
+            rows,
+        ),
+        write_plan(
+            folder,
+            "qd_42_sau_bao.md",
+            head[0],
+            "42/QĐ-TTg",
+            head[1],
+            "Khắc phục hậu quả bão",
+            storm,
+        ),
+    ]
+
+
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
     from knowledge.ingest import ingest_file
@@ -122,6 +165,7 @@ def user(tmp_path: Path) -> ChatUser:
     plans = [
         _with_its_ubnd(nghe_an_plan(tmp_path / "na"), 3),
         _with_its_ubnd(ha_tinh_plan(tmp_path / "ht"), 2),
+        *_national_plans(tmp_path / "tw"),
     ]
     texts = (_MEETING, _MONTHLY, _TARGETS, _DIRECTIVE, _DECK, _AMENDING, _AFTER_FLOOD)
     names = (MEETING, MONTHLY, TARGETS, DIRECTIVE, DECK, AMENDING, AFTER_FLOOD)
@@ -194,3 +238,23 @@ def test_a_units_responsibilities_are_its_duties_and_its_dated_tasks(user: ChatU
     # without "trách nhiệm" the dated tasks are listed and the standing duties counted
     reply = ask(user, "KH 22 Quang Binh: So Y te co nhiem vu gi?")
     assert "chất lượng nước sinh hoạt" in reply and "2 nhiệm vụ thường xuyên" in reply
+
+
+def test_a_report_rhythm_asked_gets_its_own_day(user: ChatUser) -> None:
+    reply = ask(user, "KH 30 Quang Binh: So NN&MT bao cao 6 thang truoc ngay nao?")
+    assert reply.startswith("Kỳ 6 tháng: trước ngày 15/6"), reply
+    assert "Lần đến hạn tiếp theo: 15/06/2026" in reply and cited(user) == [TARGETS]
+    reply = ask(user, "KH 30 Quang Binh: So NN&MT gui bao cao nam truoc ngay nao?")
+    assert reply.startswith("Kỳ năm: trước ngày 15/12 hằng năm"), reply
+    reply = ask(user, "KH 30 Quang Binh: Sở NN&MT báo cáo hằng quý khi nào?")
+    assert reply.startswith("Kỳ hằng quý: trước ngày 20 của tháng cuối quý"), reply
+
+
+def test_the_first_words_of_a_unit_name_in_a_named_plan(user: ChatUser) -> None:
+    # "UBND các tỉnh" begins two national units' names; the plan named gives one a task
+    reply = ask(user, "UBND cac tinh co nhiem vu gi trong QD 41/QD-TTg?")
+    assert "Rà soát biên chế công chức cấp xã" in reply and "đơn vị nào" not in reply
+    assert cited(user) == ["qd_41_bien_che.md"]
+    # the plan's issuer typed in the question names no unit of the plan
+    reply = ask(user, "CT 05 cua UBND tinh Quang Binh noi ve van de gi?")
+    assert "lưu trữ hồ sơ điện tử" in reply and "đơn vị nào" not in reply

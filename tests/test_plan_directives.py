@@ -42,7 +42,10 @@ def test_resolution_items_take_the_lead_of_the_introducing_sentence() -> None:
     plan = _parse(layout_docs.RESOLUTION, "nghi-quyet.txt")
     first = _task(plan, "I.2.a")
     # the ministers, heads and chairs addressed stand for their units
-    assert first.lead_units == ["Các Bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert first.lead_units == [
+        "Các Bộ, cơ quan ngang bộ",
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+    ]
     # the firm "trước ngày" wins over the scope "trong năm 2026"
     assert _due(first) == date(2026, 3, 20)
     # a cited decree's date and other tasks' deadlines ("có thời hạn …") are no deadline
@@ -59,9 +62,13 @@ def test_appendix_unit_items_and_their_lettered_tasks() -> None:
     numbers = [t.number for t in plan.tasks]
     assert "1" not in numbers and "2" not in numbers  # "… chủ trì, phối hợp …:" introduce
     # "Lãnh đạo các địa phương …" and "Chỉ đạo các cơ quan …" stay with the unit above
-    assert _task(plan, "1.a").lead_units == ["Ủy ban nhân dân các tỉnh, thành phố"]
+    assert _task(plan, "1.a").lead_units == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]
     assert _due(_task(plan, "1.a")) == date(2026, 6, 30)
-    assert _task(plan, "1.b").lead_units == ["Ủy ban nhân dân các tỉnh, thành phố"]
+    assert _task(plan, "1.b").lead_units == [
+        "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"
+    ]
     # lists run past "h)": "i)", "k)" are items too
     assert [n for n in numbers if n.startswith("2.")][-2:] == ["2.i", "2.k"]
     assert _due(_task(plan, "2.i")) == date(2026, 5, 31)
@@ -259,3 +266,29 @@ def test_a_topic_then_its_assignment_in_one_item_is_led_by_the_subject() -> None
     assert _task(plan, "III.1").lead_units == ["Các bộ"]
     # a topic whose sentence is passive assigns nothing to its subject
     assert not any(t.number == "III.3.b" for t in plan.tasks)
+
+
+PARTNERS_IN_WORDS = """ỦY BAN NHÂN DÂN TỈNH LÂM SƠN
+Số: 07/CT-UBND
+CHỈ THỊ
+Về nâng cao chất lượng giải quyết thủ tục hành chính
+Chủ tịch Ủy ban nhân dân tỉnh yêu cầu:
+1. Sở Nội vụ:
+a) Theo dõi việc chấp hành kỷ luật hành chính của công chức.
+b) Phối hợp Văn phòng UBND tỉnh đánh giá mức độ hài lòng của người dân, doanh nghiệp.
+2. Văn phòng UBND tỉnh:
+a) Công khai kết quả giải quyết hồ sơ trên Cổng dịch vụ công.
+b) Phối hợp với các sở, ngành và các địa phương số hóa kết quả giải quyết hồ sơ.
+"""
+
+
+def test_partners_named_in_a_duty_are_its_coordinators() -> None:
+    plan = parse_plan(parse_text(PARTNERS_IN_WORDS, "ct_07.txt"))
+    by_number = {t.number: t for t in plan.tasks}
+    # "b) Phối hợp Văn phòng UBND tỉnh đánh giá …" under Sở Nội vụ's heading
+    assert by_number["1.b"].lead_units == ["Sở Nội vụ"]
+    assert by_number["1.b"].coordinating_units == ["Văn phòng UBND tỉnh"]
+    assert by_number["1.a"].coordinating_units == []
+    # a list read to the next verb runs on ("các địa phương số hóa …"): only the units
+    # the plan or the unit table knows are kept
+    assert by_number["2.b"].coordinating_units == ["Các sở, ngành"]

@@ -197,7 +197,12 @@ def test_unit_key_is_the_shared_lookup_key() -> None:
         ("Cơ quan, đơn vị liên quan", "Các cơ quan, đơn vị liên quan"),
         ("Các sở, ban, ngành, huyện, thành, thị", "Các sở, ban, ngành, huyện, thành, thị"),
         ("sở, ban ngành có liên quan", "Các sở, ban, ngành có liên quan"),
-        ("Ủy ban nhân dân các tỉnh, thành phố", "Ủy ban nhân dân các tỉnh, thành phố"),
+        # every province's People's Committee, however much of the name is written
+        (
+            "Ủy ban nhân dân các tỉnh, thành phố",
+            "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+        ),
+        ("UBND các tỉnh, thành", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"),
         ("thành viên HĐTĐ", "Thành viên HĐTĐ"),
     ],
 )

@@ -21,7 +21,7 @@ from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.unit_lookup import home_province, narrow
 from knowledge.units import builtin_aliases, builtin_canonical, is_bare_noun
 from knowledge.vietnamese import fold
-from storage.models import Document, Unit, UnitAlias
+from storage.models import Document, TaskRow, TaskUnit, Unit, UnitAlias
 
 _HEADS = (
     "so",
@@ -226,7 +226,11 @@ def find_units(
         # "Phòng Kế hoạch - Tài chính Sở Nội vụ": the parent only says whose part it is.
         units = [u for u in units if not any(c.parent_id == u.id for c in units)] or units
         return UnitMatch(units=units, mention=units[0].name if units else "", mentioned=mentioned)
-    return _partial(session, forms[-1], names, _wanted_provinces(session, question, documents))
+    wanted = _wanted_provinces(session, question, documents)
+    match = _partial(session, forms[-1], names, wanted, documents)
+    if match.mention:
+        match.mention = _as_written(match, question)
+    return match
 
 
 def _beside_others(
@@ -282,10 +286,15 @@ def _wanted_provinces(session: Session, question: str, documents: Sequence[int] 
 
 
 def _partial(
-    session: Session, form: str, names: list[tuple[str, list[int]]], wanted: set[str]
+    session: Session,
+    form: str,
+    names: list[tuple[str, list[int]]],
+    wanted: set[str],
+    documents: Sequence[int] | None = None,
 ) -> UnitMatch:
     """A unit head ("sở", "phòng" …) followed by words that begin several unit names;
-    namesakes narrowed like full names, to the provinces the question or its plans mean."""
+    namesakes narrowed like full names, to the provinces the question or its plans mean,
+    and to the units those plans give tasks when some do ("UBND các tỉnh" in NQ 100)."""
     heads = "|".join(h.replace(" ", r"\s") for h in _HEADS)
     m = re.search(rf"\b({heads})\s+([a-z0-9]+(?:\s[a-z0-9]+){{0,5}})", form)
     if not m:
@@ -296,15 +305,50 @@ def _partial(
         prefix = " ".join(words[:n])
         ids = list(
             dict.fromkeys(
-                uid for name, uids in names if name.startswith(prefix + " ") for uid in uids
+                uid
+                for name, uids in names
+                # "UBND các tỉnh, thành phố" begins "Ủy ban nhân dân các tỉnh" too
+                if any(f.startswith(prefix + " ") for f in expanded_forms(name))
+                for uid in uids
             )
         )
         if ids:
             units = narrow(_units(session, ids), home_province(session), wanted)
+            if documents:
+                # The plans named give none of them a task: the words name no unit of
+                # theirs ("CT 09 của UBND TP Cần Thơ" is the plan's issuer).
+                units = _in_plans(session, units, documents)
+                if not units:
+                    return UnitMatch()
             if len(units) == 1:
                 return UnitMatch(units=units, mention=prefix, mentioned=[prefix], partial=True)
             return UnitMatch(options=units[:8], mention=prefix, mentioned=[prefix], partial=True)
     return UnitMatch()
+
+
+def _in_plans(session: Session, units: list[Unit], documents: Sequence[int]) -> list[Unit]:
+    """Those of ``units`` that lead or coordinate a task of ``documents``."""
+    if not units:
+        return []
+    having = set(
+        session.scalars(
+            select(TaskUnit.unit_id)
+            .join(TaskRow, TaskRow.id == TaskUnit.task_id)
+            .where(TaskRow.document_id.in_(list(documents)))
+            .where(TaskUnit.unit_id.in_([u.id for u in units]))
+        )
+    )
+    return [u for u in units if u.id in having]
+
+
+def _as_written(match: UnitMatch, question: str) -> str:
+    """The partial name as a unit's own name writes it ("Ủy ban nhân dân các tỉnh"), not
+    folded; else as the question typed it."""
+    words = len(match.mention.split())
+    for unit in [*match.units, *match.options]:
+        if fold(unit.name).startswith(match.mention):
+            return " ".join(unit.name.split()[:words]).rstrip(",;:.")
+    return match.mention if fold(question) == question.lower() else question.strip()
 
 
 # A unit's name at the head of a list question: "Sở Tài chính có nhiệm vụ gì?".

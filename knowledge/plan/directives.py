@@ -361,7 +361,7 @@ class _Reader:
             title=body,
             section=self.outline.path(index),
             lead_units=leads,
-            coordinating_units=_coordinators(body, leads, self.owner),
+            coordinating_units=partners(body, leads, self.owner),
             deadline=assignment_deadline(body, self.plan_year),
             kind="task",
             raw_lead=unit,
@@ -388,7 +388,8 @@ def extract_directives(
 _WITH = re.compile(r"\b(?:phối hợp(?: chặt chẽ)?(?: với)?|chủ trì cùng|cùng với)\s+")
 
 
-def _coordinators(body: str, leads: list[str], owner: str | None) -> list[str]:
+def partners(body: str, leads: list[str], owner: str | None) -> list[str]:
+    """The units ``body`` says the work is done with ("phối hợp với X, Y …")."""
     out: list[str] = []
     for m in _WITH.finditer(body):
         end = UNIT_CLAUSE_END.search(body, m.end())

@@ -28,7 +28,7 @@ from knowledge.plan._table_matrix import roles_from_marks
 from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.content_items import extract_content_items
 from knowledge.plan.cross_refs import assign_referenced_leads
-from knowledge.plan.directives import extract_directives, is_directive
+from knowledge.plan.directives import extract_directives, is_directive, partners
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.labels import assignment_tail
 from knowledge.plan.metadata import extract_metadata, owner_office
@@ -45,7 +45,7 @@ from knowledge.plan.sections import (
 )
 from knowledge.plan.tables import TableContext, is_task_table, tasks_from_table
 from knowledge.plan.targets import TextEntry, extract_targets, in_target_section, targets_from_cells
-from knowledge.units import unit_key
+from knowledge.units import builtin_canonical, unit_key
 from knowledge.vietnamese import fold
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
     plan.tasks = [t for t in plan.tasks if t.locator.table or t.locator.line not in addressed]
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
     _guard(lambda: _read_tails(plan.tasks, meta.plan_year), None, "content", warnings)
+    _guard(lambda: _partners_in_words(plan.tasks, owner), None, "content", warnings)
     no_targets: list[Target] = []
     plan.targets = _guard(lambda: _targets(entries, plan), no_targets, "targets", warnings)
     if not plan.tasks:
@@ -129,6 +130,21 @@ def parse_plan(doc: Document) -> ParsedPlan:
 
 
 _STATED = ("date", "recurring", "event")
+
+
+def _partners_in_words(tasks: list[Task], owner: str | None) -> None:
+    """A task with no coordinators of its own whose words name them ("c) Phối hợp Văn
+    phòng UBND tỉnh đánh giá …" under a unit's heading): those units coordinate. Only
+    units the plan names elsewhere or the built-in table knows: a list read to the next
+    verb can run on into the sentence ("… các địa phương số hóa dữ liệu ngành")."""
+    known = {unit_key(u) for t in tasks for u in (*t.lead_units, *t.coordinating_units)}
+    for task in tasks:
+        if task.lead_units and not task.coordinating_units:
+            words = task.title[:1].lower() + task.title[1:]  # "Phối hợp …" opens a duty
+            found = partners(words, task.lead_units, owner)
+            task.coordinating_units = [
+                u for u in found if unit_key(u) in known or builtin_canonical(u) is not None
+            ]
 
 
 def _read_tails(tasks: list[Task], year: int | None) -> None:

@@ -7,6 +7,7 @@ from datetime import date
 
 from knowledge import texts
 from knowledge.answer.api import Answer
+from knowledge.answer.cadence import asked_clause, next_due
 from knowledge.answer.compose import nothing_found, shorten
 from knowledge.answer.context import Ask
 from knowledge.answer.hits import (
@@ -422,8 +423,16 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
     leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
     intent, role = ask.reading.intent, ask.reading.role
     details: list[str] = []
+    rhythm = asked_clause(ask.question, task.title) if intent == Intent.DEADLINE else None
     yearly = yearly_lines(ask, task) if intent == Intent.DEADLINE else None
-    if yearly is not None:
+    if rhythm is not None:
+        lead = texts.ANS_DEADLINE_RHYTHM.format(label=rhythm.label, when=rhythm.when, title=title)
+        due = next_due(rhythm, ask.today)
+        if due is not None:
+            details.append(texts.ANS_DUE_NEXT.format(due=texts.fmt_date(due)))
+        if leads:
+            details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
+    elif yearly is not None:
         lead, details = yearly
         if leads:
             details.append(texts.ANS_DETAIL_LEAD.format(units="; ".join(leads)))
