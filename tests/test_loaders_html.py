@@ -111,3 +111,52 @@ def test_empty_html_gets_a_vietnamese_message(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         _load(tmp_path, "<html><body><script>x()</script></body></html>", "rong.html")
     assert err.value.message == texts.EMPTY_FILE.format(name="rong.html")
+
+
+# Word's "Web Page, Filtered" source: a word split by a style change, the source wrapped
+# between attributes, a table whose lead cell spans two rows.
+WORD_FILTERED = """<html>\r
+<head>\r
+<meta http-equiv=Content-Type content="text/html; charset=utf-8">\r
+<meta name=Generator content="Microsoft Word 15 (filtered)">\r
+<style>\r
+p.MsoNormal\r
+\t{margin:0in;}\r
+</style>\r
+</head>\r
+<body lang=EN-US>\r
+<p class=MsoNormal><span lang=VI>KẾ HOẠCH</span></p>\r
+<p class=MsoNormal><span lang=VI>Phòng, chống bệnh dại năm 2026</span></p>\r
+<table class=MsoTableGrid border=1>\r
+ <tr><td><p class=MsoNormal><span lang=VI>STT</span></p></td><td><p class=MsoNormal><span\r
+  lang=VI>Nhiệm vụ</span></p></td><td><p class=MsoNormal><span lang=VI>Chủ trì</span></p></td>\r
+  <td><p class=MsoNormal><span lang=VI>Thời gian</span></p></td></tr>\r
+ <tr><td><p class=MsoNormal><span lang=VI>1</span></p></td><td><p class=MsoNormal><span\r
+  lang=VI>Tiêm phòng cho đàn chó, mèo</span></p></td><td rowspan=2><p class=MsoNormal><span\r
+  lang=VI style='font-size:12.0pt'>Sở Nông nghiệp và Môi trư</span><span lang=VI\r
+  style='font-size:12.0pt;letter-spacing:-.2pt'>ờng</span></p></td>\r
+  <td><p class=MsoNormal><span lang=VI>Quý I/2026</span></p></td></tr>\r
+ <tr><td><p class=MsoNormal><span lang=VI>2</span></p></td><td><p class=MsoNormal><span\r
+  lang=VI>Giám sát ổ dịch</span></p></td><td><p class=MsoNormal><span\r
+  lang=VI>Quý III/2026</span></p></td></tr>\r
+</table>\r
+</body>\r
+</html>\r
+"""
+
+
+def test_a_web_page_saved_as_text_is_read_as_the_page(tmp_path: Path) -> None:
+    from knowledge.plan.parser import parse_plan
+
+    path = tmp_path / "kh_benh_dai.txt"  # the .htm source kept under a text name
+    path.write_bytes(WORD_FILTERED.encode("utf-8"))
+    doc = load_document(path)
+    assert doc.format == "html"
+    assert not any("MsoNormal" in b.text or "<span" in b.text for b in doc.blocks)
+    plan = parse_plan(doc)
+    tasks = {t.number: t for t in plan.tasks}
+    # "Môi trư" / "ờng" in two spans is one word; the merged lead cell serves both rows
+    assert tasks["1"].lead_units == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["2"].lead_units == ["Sở Nông nghiệp và Môi trường"]
+    assert tasks["2"].deadline.final_due is not None
+    assert tasks["2"].deadline.final_due.isoformat() == "2026-09-30"

@@ -145,13 +145,15 @@ def joined_cells(piece: str) -> list[str]:
 
 
 # The last word of a whole time expression: a figure, a Roman quarter, a cadence word.
-_TIME_END = re.compile(r"(?:.*\d.*|[ivx]+|xuyen|tuc|nam|thang|quy|tuan|ky)[.,;)]*$")
+_TIME_END = re.compile(r"[ivx]+|xuyen|tuc|nam|thang|quy|tuan|ky")
 
 
 def _whole_deadline(head: str) -> bool:
     """ "Quý III/2026", "Thường xuyên": a time expression that ends where it is cut, not
     "2025 của" (a year inside a result's text)."""
-    return is_deadline_cell(head) and bool(_TIME_END.match(fold(head.split()[-1])))
+    last = fold(head.split()[-1]).rstrip(".,;)")
+    ends = any(ch.isdigit() for ch in last) or _TIME_END.fullmatch(last) is not None
+    return ends and is_deadline_cell(head)
 
 
 def _unit_then_next(head: str, rest: str) -> bool:

@@ -68,6 +68,33 @@ def _clean(text: str) -> str:
     return squash(nfc(text))
 
 
+# Elements that break the text: inline ones ("<span>Môi trư</span><span>ờng</span>", a
+# word Word split by a style change) join with nothing between them.
+_BREAKS = _PARAGRAPHS | set(_HEADINGS) | {"br", "div", "td", "th", "tr", "table", "ul", "ol"}
+
+
+def _text(tag: Tag) -> str:
+    """The element's text as a browser shows it: text nodes joined as they stand, a space
+    at each block element's edges; scripts, styles and comments left out."""
+    out: list[str] = []
+    # An explicit stack, not recursion: tables nested thousands deep are read, not refused.
+    stack: list[object] = list(reversed(list(tag.children)))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, str) and not isinstance(node, NavigableString):
+            out.append(node)  # a block element's closing space
+        elif isinstance(node, Tag):
+            if node.name in _SKIP:
+                continue
+            if node.name in _BREAKS:
+                out.append(" ")
+                stack.append(" ")
+            stack.extend(reversed(list(node.children)))
+        elif type(node) is NavigableString:
+            out.append(str(node))
+    return "".join(out)
+
+
 def _line(tag: Tag) -> int | None:
     line = getattr(tag, "sourceline", None)
     return line if isinstance(line, int) else None
@@ -77,10 +104,10 @@ def _is_bold(tag: Tag) -> bool:
     """All of the element's text sits inside <b>/<strong> (or it is one)."""
     if tag.name in _BOLD:
         return True
-    text = _clean(tag.get_text(" "))
+    text = _clean(_text(tag))
     if not text:
         return False
-    bold = " ".join(b.get_text(" ") for b in tag.find_all(list(_BOLD)))
+    bold = " ".join(_text(b) for b in tag.find_all(list(_BOLD)))
     return _clean(bold) == text or len(_clean(bold)) >= len(text)
 
 
@@ -115,7 +142,7 @@ class _Walker:
             elif child.name == "table":
                 self._table(child)
             elif child.name in ("b", "strong", "i", "em", "u", "span", "a", "font", "sup", "sub"):
-                self.loose.append(child.get_text(" "))
+                self.loose.append(_text(child))
                 if self.loose_line is None:
                     self.loose_line = _line(child)
             else:
@@ -123,7 +150,7 @@ class _Walker:
                 self.walk(child)
 
     def flush_loose(self) -> None:
-        text = _clean(" ".join(self.loose))
+        text = _clean("".join(self.loose))
         if text:
             self.blocks.append(
                 Block(kind="paragraph", text=text, locator=Locator(line=self.loose_line))
@@ -133,7 +160,7 @@ class _Walker:
 
     def _text_block(self, tag: Tag, kind: BlockKind, level: int) -> None:
         self.flush_loose()
-        text = _clean(tag.get_text(" "))
+        text = _clean(_text(tag))
         if not text:
             return
         self.blocks.append(
@@ -193,7 +220,7 @@ def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
         for cell in cells:
             while col < len(row) and row[col] is not None:
                 col += 1
-            text = _clean(cell.get_text(" "))
+            text = _clean(_text(cell))
             colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
             # Rows past the table's own are dropped below anyway: never build them.
             rowspan = min(rowspan, len(own_rows) - r)
@@ -210,7 +237,7 @@ def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
             col += colspan
         in_head = tr.find_parent("thead") is not None
         all_th = bool(cells) and all(c.name == "th" for c in cells)
-        bold = bool(cells) and all(_is_bold(c) for c in cells if _clean(c.get_text(" ")))
+        bold = bool(cells) and all(_is_bold(c) for c in cells if _clean(_text(c)))
         meta.append((in_head or all_th, bold, _line(tr)))
     out: list[tuple[list[str], bool, bool, int | None]] = []
     width = max((len(r) for r in grid), default=0)

@@ -97,10 +97,24 @@ _GAPS = re.compile(r"\S {3,}\S")
 def load_text(path: Path, name: str) -> Document:
     """Read a ``.txt`` / ``.md`` file; raise ``DocumentError`` on unreadable input."""
     text, ext, warnings = read_text_file(path, name, ".txt")
+    if is_markup(text):
+        # A web page saved under a text name (Word's "Web Page, Filtered" read as text):
+        # its markup is the document, read as the page it is.
+        from knowledge.loaders.html import load_html
+
+        return load_html(path, name)
     check_chars(len(text), name)  # before any parsing: a 200 MB text is refused at once
     doc = parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
     doc.warnings.extend(warnings)
     return doc
+
+
+_MARKUP_START = re.compile(r"\A\s*+(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+
+
+def is_markup(text: str) -> bool:
+    """The text is an HTML document's source (it opens with its ``<html>`` or doctype)."""
+    return _MARKUP_START.match(text[:2048]) is not None
 
 
 def parse_text(text: str, name: str, fmt: str = "txt") -> Document:

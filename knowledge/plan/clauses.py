@@ -321,9 +321,14 @@ _WITHIN = re.compile(
 _CLAUSE = re.compile(r"[^.;]+")
 # "hằng tuần từ tháng 5 đến tháng 8/2026": a cadence within a range ends with the range.
 _RANGE_END = re.compile(r"đến\s", re.IGNORECASE)
-# A date that goes on into a range's end or a second date, read with the first.
+# A date that goes on into a range's end or a second date, read with the first (matched
+# right after the date: never from inside a run of spaces, which would rescan the run).
 _RUNS_ON = re.compile(
-    r"(?:\s*+(?:[–-]|đến|và)\s*+(?:ngày\s+)?(?:" + _DATED_FORM + "|" + _YEARLESS_DAY + r"))+",
+    r"(?<!\s)(?:\s*+(?:[–-]|đến|và)\s*+(?:ngày\s+)?(?:"
+    + _DATED_FORM
+    + "|"
+    + _YEARLESS_DAY
+    + r"))+",
     re.IGNORECASE,
 )
 _HAS_YEAR = re.compile(_Y)
