@@ -63,6 +63,8 @@ BLIND15_FILE = ROOT / "tests" / "qa" / "blind15.jsonl"
 BLIND16_FILE = ROOT / "tests" / "qa" / "blind16.jsonl"
 # Written in round 20 from the documents only (41 documents); first sight 74/80 at ef1e346.
 BLIND17_FILE = ROOT / "tests" / "qa" / "blind17.jsonl"
+# Written in round 20 after blind17's fixes (all 46 documents); first sight 73/80 at cb8efa0.
+BLIND18_FILE = ROOT / "tests" / "qa" / "blind18.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -195,6 +197,7 @@ def qa_files() -> list[Path]:
         BLIND15_FILE,
         BLIND16_FILE,
         BLIND17_FILE,
+        BLIND18_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
