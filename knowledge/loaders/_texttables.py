@@ -148,7 +148,11 @@ def parse_markdown_table(lines: list[str], start: int) -> RawTable:
             i += 1
             continue
         if not is_markdown_row(s):
-            break
+            resume = _goes_on_after_page(lines, i, rows)
+            if resume is None:
+                break
+            i = resume
+            continue
         cells = _split_markdown(s)
         if rows and _wraps_row(rows[-1], cells):
             for k, cell in enumerate(cells):
@@ -157,7 +161,55 @@ def parse_markdown_table(lines: list[str], start: int) -> RawTable:
         else:
             rows.append(RawRow([[c] for c in cells], i + 1))
         i += 1
+    for row in rows:
+        _merged_once(row)
     return RawTable("markdown", rows, i, headers)
+
+
+def _merged_once(row: RawRow) -> None:
+    """A cell merged across the row ("| 1 | QUẢN LÝ ĐỘI TÀU CÁ … | QUẢN LÝ ĐỘI TÀU CÁ … | …",
+    as docling repeats it in every column it covers): its text once, the rest empty, as
+    the document model gives merged cells."""
+    texts = [" ".join(c) for c in row.cells[1:]]
+    filled = [t for t in texts if t]
+    if len(filled) < 2 or len(set(filled)) != 1 or len(filled) < len(texts) - 1:
+        return
+    first = next(k for k, t in enumerate(texts, start=1) if t)
+    for k in range(first + 1, len(row.cells)):
+        row.cells[k] = []
+
+
+_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
+_MAX_BREAK_LINES = 4
+
+
+def _goes_on_after_page(lines: list[str], i: int, rows: list[RawRow]) -> int | None:
+    """A table a converter cut at a page ("2" and blank lines between two pipe tables):
+    the next table of the same width goes on with this one when its first row repeats
+    the header, or is the cut row's tail (no number, its words going on). That row is
+    taken (as the tail) or dropped (as the header); the line after its separator is where
+    reading resumes. None when the table ends here."""
+    k = i
+    while k < len(lines) and k - i < _MAX_BREAK_LINES:
+        s = lines[k].strip()
+        if s and not _PAGE_NUMBER.match(s):
+            break
+        k += 1
+    if k == i or k + 1 >= len(lines) or not rows or not is_markdown_row(lines[k].strip()):
+        return None
+    if not _MD_SEPARATOR.match(lines[k + 1].strip()):
+        return None
+    cells = _split_markdown(lines[k].strip())
+    if len(cells) != len(rows[0].cells):
+        return None
+    if [c.lower() for c in cells] == [" ".join(c).lower() for c in rows[0].cells]:
+        return k + 2  # the header again, at the new page's top
+    if not _wraps_row(rows[-1], cells):
+        return None
+    for n, cell in enumerate(cells):
+        if cell:
+            rows[-1].cells[n].append(cell)
+    return k + 2
 
 
 def _wraps_row(above: RawRow, cells: list[str]) -> bool:

@@ -23,6 +23,7 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
+from knowledge.loaders._bilingual import vietnamese_only
 from knowledge.loaders._board_cards import cards_as_text
 from knowledge.loaders._chat_export import chat_as_text
 from knowledge.loaders._column_runs import column_runs_as_markdown
@@ -123,6 +124,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     text = json_as_text(text)  # a plan exported as JSON by a task-tracking system
+    text = vietnamese_only(text)  # a bilingual edition: the English lines are a translation
     text = changes_accepted(text)  # a Word file's tracked changes, as pandoc shows them
     text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page
     text = quoted_mail_plain(text)  # a plan quoted ("> > ") in an e-mail thread
