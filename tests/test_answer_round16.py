@@ -191,3 +191,12 @@ def test_the_phases_a_plan_is_divided_into_are_its_phase_headings(user: ChatUser
     reply = ask(user, "KH 18 Quang Binh chia lam nhung giai doan nao?")
     assert "1. Giai đoạn 2026 - 2027" in reply and "2. Giai đoạn 2028 - 2030" in reply
     assert "Tự động hóa" not in reply  # the phases, not what one of them holds
+
+
+def test_the_plans_own_words_phoi_hop_ask_no_role(user: ChatUser) -> None:
+    # "về phối hợp thẩm định" names the directive (its title), it does not ask who coordinates
+    reply = ask(
+        user, "Theo CT 05 Quang Binh ve phoi hop tham dinh ho so du an, Thue tinh co nhiem vu gi?"
+    )
+    assert "ưu đãi thuế" in reply and "phối hợp thực hiện" not in reply, reply
+    assert set(cited(user)) == {INVESTMENT}

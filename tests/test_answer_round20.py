@@ -28,6 +28,7 @@ DIRECTIVE = "ct_05_quang_binh_luu_tru.txt"
 DECK = "hoi_nghi_so_hoa.txt"
 AMENDING = "nq_14_bo_sung_nhiem_vu.txt"
 AFTER_FLOOD = "kh_22_ve_sinh_sau_lu.txt"
+FRAMEWORK = "kh_33_khung_nhiem_vu.md"
 
 _MEETING = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
 Số: 41/TB-UBND
@@ -106,6 +107,19 @@ II. TỔ CHỨC THỰC HIỆN
 - Hướng dẫn thu gom xác gia súc, gia cầm chết.
 """
 
+_FRAMEWORK = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+Số: 33/KH-UBND
+Quảng Bình, ngày 09 tháng 01 năm 2026
+KẾ HOẠCH
+Cải cách hành chính năm 2026
+PHỤ LỤC KHUNG NHIỆM VỤ
+| TT | Nhiệm vụ | Hoạt động | Sản phẩm | Chủ trì | Phối hợp | Thời gian |
+|---|---|---|---|---|---|---|
+| 1 | 2.1. Nâng cao chỉ số chuyển đổi số của tỉnh | 3.1. Phân tích các tiêu chí bị trừ điểm | Báo cáo | Sở Khoa học và Công nghệ | Các sở, ngành | Quý II/2026 |
+| | | 3.2. Ban hành văn bản chỉ đạo khắc phục | Văn bản | Sở Khoa học và Công nghệ | Các sở, ngành | Quý III/2026 |
+| 2 | 2.2. Tổ chức đối thoại với doanh nghiệp | 3.3. Xây dựng kế hoạch đối thoại | Kế hoạch | Sở Tài chính | Các cơ quan liên quan | Quý IV/2026 |
+"""
+
 
 def _with_its_ubnd(path: Path, number: int) -> Path:
     """A province's plan whose UBND tỉnh is given a task: a namesake outside Quảng Bình."""
@@ -167,8 +181,8 @@ def user(tmp_path: Path) -> ChatUser:
         _with_its_ubnd(ha_tinh_plan(tmp_path / "ht"), 2),
         *_national_plans(tmp_path / "tw"),
     ]
-    texts = (_MEETING, _MONTHLY, _TARGETS, _DIRECTIVE, _DECK, _AMENDING, _AFTER_FLOOD)
-    names = (MEETING, MONTHLY, TARGETS, DIRECTIVE, DECK, AMENDING, AFTER_FLOOD)
+    texts = (_MEETING, _MONTHLY, _TARGETS, _DIRECTIVE, _DECK, _AMENDING, _AFTER_FLOOD, _FRAMEWORK)
+    names = (MEETING, MONTHLY, TARGETS, DIRECTIVE, DECK, AMENDING, AFTER_FLOOD, FRAMEWORK)
     for name, text in zip(names, texts, strict=True):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
@@ -258,3 +272,11 @@ def test_the_first_words_of_a_unit_name_in_a_named_plan(user: ChatUser) -> None:
     # the plan's issuer typed in the question names no unit of the plan
     reply = ask(user, "CT 05 cua UBND tinh Quang Binh noi ve van de gi?")
     assert "lưu trữ hồ sơ điện tử" in reply and "đơn vị nào" not in reply
+
+
+def test_an_appendix_task_asked_by_its_number_gives_its_activities(user: ChatUser) -> None:
+    # the rows are activities "3.1", "3.2" whose task column says "2.1. Nâng cao …"
+    reply = ask(user, "Muc 2.1 phu luc KH 33 Quang Binh do co quan nao chu tri?")
+    assert "Sở Khoa học và Công nghệ" in reply, reply
+    assert "Phân tích các tiêu chí" in reply and "Ban hành văn bản chỉ đạo" in reply
+    assert "đối thoại" not in reply and cited(user) == [FRAMEWORK, FRAMEWORK]

@@ -142,9 +142,23 @@ def _partners_in_words(tasks: list[Task], owner: str | None) -> None:
         if task.lead_units and not task.coordinating_units:
             words = task.title[:1].lower() + task.title[1:]  # "Phối hợp …" opens a duty
             found = partners(words, task.lead_units, owner)
-            task.coordinating_units = [
-                u for u in found if unit_key(u) in known or builtin_canonical(u) is not None
-            ]
+            kept = [k for u in found if (k := _known_head(u, known)) and k not in task.lead_units]
+            task.coordinating_units = list(dict.fromkeys(kept))
+
+
+def _known_head(name: str, known: set[str]) -> str | None:
+    """The longest opening of ``name`` that is a unit the plan or the unit table knows:
+    "Sở Khoa học và Công nghệ lắp đặt trạm …" (the list ran on to an unlisted verb) is
+    "Sở Khoa học và Công nghệ"."""
+    words = name.split()
+    for n in range(len(words), 1, -1):
+        head = " ".join(words[:n]).rstrip(",;:")
+        canonical = builtin_canonical(head)
+        if canonical is not None:
+            return canonical
+        if unit_key(head) in known:
+            return head
+    return None
 
 
 def _read_tails(tasks: list[Task], year: int | None) -> None:

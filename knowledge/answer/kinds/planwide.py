@@ -399,7 +399,7 @@ def task_number(ask: Ask) -> Answer:
     number = ask.reading.number
     ids = _numbered(ask, doc, number)
     label = label_of(doc)
-    if not ids and (items := _sub_items(ask, doc, number)):
+    if not ids and (items := _sub_items(ask, doc, number) or _under_parent(ask, doc, number)):
         return _with_plan(_items_answer(ask, label, number, items), doc)
     if not ids:
         return _with_plan(
@@ -435,6 +435,19 @@ def _sub_items(ask: Ask, doc: Document, number: str) -> list[int]:
         .order_by(TaskRow.ordinal)
     ).all()
     return [r.id for r in rows if r.number.startswith(f"{bare}.") and len(r.number) > len(bare) + 1]
+
+
+def _under_parent(ask: Ask, doc: Document, number: str) -> list[int]:
+    """ "mục 2.9" of an appendix whose rows are activities ("3.15", "3.16") under the task
+    "2.9. Ban hành …": the activities its parent column names."""
+    bare = number.strip(".")
+    rows = ask.session.execute(
+        select(TaskRow.id, TaskRow.parent_task)
+        .where(TaskRow.document_id == doc.id)
+        .order_by(TaskRow.ordinal)
+    ).all()
+    opens = re.compile(rf"^{re.escape(bare)}\.?(?:\s|$)")
+    return [r.id for r in rows if r.parent_task and opens.match(r.parent_task.strip())]
 
 
 def _items_answer(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:

@@ -110,6 +110,26 @@ def _role(question: str) -> str:
     return "coordinate" if "phoi hop" in q and "chu tri" not in q else "lead"
 
 
+def _role_asked(ask: Ask) -> str:
+    """The role the question asks, unless its "phối hợp" is the named plan's own words
+    ("Theo CT 010 về phối hợp thẩm định thủ tục đầu tư, Thuế tỉnh … những nội dung gì")."""
+    role = _role(ask.asked)
+    if role != "coordinate" or not ask.scope.document_ids:
+        return role
+    words = " ".join(syllables(ask.asked))
+    m = re.search(r"phoi hop (\w+ \w+)", words)
+    if m is None:
+        return role
+    from storage.models import Document
+
+    titles = [
+        " ".join(syllables(d.title or ""))
+        for d in (ask.session.get(Document, i) for i in ask.scope.document_ids)
+        if d is not None
+    ]
+    return "lead" if any(f"phoi hop {m.group(1)}" in t for t in titles) else role
+
+
 def _scope_text(ask: Ask, role: str) -> str:
     scope = ""
     if ask.reading.intent == Intent.OVERDUE:
@@ -198,7 +218,7 @@ _ASKS_RESPONSIBILITY = re.compile(r"(?:^| )trach nhiem(?: |$)")
 
 
 def task_list(ask: Ask) -> Answer:
-    role = _role(ask.question)
+    role = _role_asked(ask)
     overdue = ask.reading.intent == Intent.OVERDUE
     if overdue and (single := one_overdue(ask)) is not None:
         return single
