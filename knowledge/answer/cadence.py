@@ -12,6 +12,7 @@ from datetime import date
 from enum import StrEnum
 
 from knowledge.retrieval.analyzer import syllables
+from knowledge.vntime import valid_day
 
 
 class Rhythm(StrEnum):
@@ -81,7 +82,7 @@ def next_due(clause: Clause, today: date) -> date | None:
     if m is not None:
         day, month = int(m.group(1)), int(m.group(2))
         for year in (today.year, today.year + 1):
-            due = _valid(year, month, day)
+            due = valid_day(year, month, day)
             if due is not None and due >= today:
                 return due
         return None
@@ -92,14 +93,7 @@ def next_due(clause: Clause, today: date) -> date | None:
     for step in range(13):
         month = (today.month - 1 + step) % 12 + 1
         year = today.year + (today.month - 1 + step) // 12
-        due = _valid(year, month, day)
+        due = valid_day(year, month, day)
         if due is not None and due >= today:
             return due
     return None
-
-
-def _valid(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None

@@ -429,25 +429,24 @@ SUB_ITEMS_SHOWN = 8
 def _sub_items(ask: Ask, doc: Document, number: str) -> list[int]:
     """ "mục 6" of a directive whose item 6 is a unit's heading over tasks 6.a, 6.b."""
     bare = number.strip(".")
-    rows = ask.session.execute(
-        select(TaskRow.id, TaskRow.number)
-        .where(TaskRow.document_id == doc.id)
-        .order_by(TaskRow.ordinal)
-    ).all()
-    return [r.id for r in rows if r.number.startswith(f"{bare}.") and len(r.number) > len(bare) + 1]
+    rows = _column(ask, doc, TaskRow.number)
+    return [i for i, n in rows if n and n.startswith(f"{bare}.") and len(n) > len(bare) + 1]
 
 
 def _under_parent(ask: Ask, doc: Document, number: str) -> list[int]:
     """ "mục 2.9" of an appendix whose rows are activities ("3.15", "3.16") under the task
     "2.9. Ban hành …": the activities its parent column names."""
-    bare = number.strip(".")
+    opens = re.compile(rf"^{re.escape(number.strip('.'))}\.?(?:\s|$)")
+    rows = _column(ask, doc, TaskRow.parent_task)
+    return [i for i, parent in rows if parent and opens.match(parent.strip())]
+
+
+def _column(ask: Ask, doc: Document, column: Any) -> list[tuple[int, str | None]]:
+    """(task id, ``column``) of the plan's tasks in document order."""
     rows = ask.session.execute(
-        select(TaskRow.id, TaskRow.parent_task)
-        .where(TaskRow.document_id == doc.id)
-        .order_by(TaskRow.ordinal)
+        select(TaskRow.id, column).where(TaskRow.document_id == doc.id).order_by(TaskRow.ordinal)
     ).all()
-    opens = re.compile(rf"^{re.escape(bare)}\.?(?:\s|$)")
-    return [r.id for r in rows if r.parent_task and opens.match(r.parent_task.strip())]
+    return [(r[0], r[1]) for r in rows]
 
 
 def _items_answer(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:
