@@ -29,6 +29,7 @@ DECK = "hoi_nghi_so_hoa.txt"
 AMENDING = "nq_14_bo_sung_nhiem_vu.txt"
 AFTER_FLOOD = "kh_22_ve_sinh_sau_lu.txt"
 FRAMEWORK = "kh_33_khung_nhiem_vu.md"
+VISIT = "tb_55_ket_luan_ttg.txt"
 
 _MEETING = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
 Số: 41/TB-UBND
@@ -120,6 +121,16 @@ PHỤ LỤC KHUNG NHIỆM VỤ
 | 2 | 2.2. Tổ chức đối thoại với doanh nghiệp | 3.3. Xây dựng kế hoạch đối thoại | Kế hoạch | Sở Tài chính | Các cơ quan liên quan | Quý IV/2026 |
 """
 
+_VISIT = """VĂN PHÒNG CHÍNH PHỦ
+Số: 55/TB-VPCP
+Hà Nội, ngày 20 tháng 3 năm 2026
+THÔNG BÁO
+Kết luận của Thủ tướng Chính phủ tại buổi làm việc với lãnh đạo tỉnh Quảng Bình
+1. Giao Tổng công ty Điện lực miền Trung hoàn thành đường dây 110 kV cấp điện cho khu kinh
+tế trong tháng 9 năm 2026.
+2. Bộ Xây dựng hướng dẫn tỉnh lập quy hoạch cảng cạn, xong trong Quý III/2026.
+"""
+
 
 def _with_its_ubnd(path: Path, number: int) -> Path:
     """A province's plan whose UBND tỉnh is given a task: a namesake outside Quảng Bình."""
@@ -147,7 +158,9 @@ def _national_plans(folder: Path) -> list[Path]:
             "Ủy ban nhân dân các tỉnh bị ảnh hưởng bởi bão",
             "Bộ Xây dựng",
             "Tháng 12/2026",
-        )
+        ),
+        # the Prime Minister is a unit of the loaded plans: "TTg" can name it
+        ("Phê duyệt gói hỗ trợ sau bão", "Thủ tướng Chính phủ", "Bộ Tài chính", "Tháng 11/2026"),
     ]
     return [
         write_plan(
@@ -183,6 +196,7 @@ def user(tmp_path: Path) -> ChatUser:
     ]
     texts = (_MEETING, _MONTHLY, _TARGETS, _DIRECTIVE, _DECK, _AMENDING, _AFTER_FLOOD, _FRAMEWORK)
     names = (MEETING, MONTHLY, TARGETS, DIRECTIVE, DECK, AMENDING, AFTER_FLOOD, FRAMEWORK)
+    texts, names = (*texts, _VISIT), (*names, VISIT)
     for name, text in zip(names, texts, strict=True):
         path = tmp_path / name
         path.write_text(text, encoding="utf-8")
@@ -280,3 +294,14 @@ def test_an_appendix_task_asked_by_its_number_gives_its_activities(user: ChatUse
     assert "Sở Khoa học và Công nghệ" in reply, reply
     assert "Phân tích các tiêu chí" in reply and "Ban hành văn bản chỉ đạo" in reply
     assert "đối thoại" not in reply and cited(user) == [FRAMEWORK, FRAMEWORK]
+
+
+def test_a_unit_inside_the_quoted_title_is_not_the_one_asked_about(user: ChatUser) -> None:
+    # "kết luận của TTg": the title's words; the question asks about the power company
+    reply = ask(
+        user,
+        "TB 55 ket luan cua TTg voi Quang Binh: dien luc mien Trung duoc giao viec gi?",
+    )
+    assert "đường dây 110 kV" in reply and "Thủ tướng Chính phủ có" not in reply, reply
+    assert "Không tìm thấy nhiệm vụ nào của Thủ tướng" not in reply
+    assert cited(user) == [VISIT]

@@ -257,6 +257,39 @@ def _besides_issuer(session: Session, match: UnitMatch, scope: DocScope) -> Unit
     return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
 
 
+QUOTE_CONTEXT = 2  # words before a unit's name that, with it, quote the plan's title
+
+
+def _title_quoted(session: Session, question: str, match: UnitMatch, scope: DocScope) -> UnitMatch:
+    """ "TB 634 kết luận của TTg với Thanh Hóa: Tập đoàn … được giao việc gì": a unit named
+    inside words quoting the plan's title ("kết luận của Thủ tướng Chính phủ") says which
+    plan, not who is asked about."""
+    if not match.units or len(match.mentioned) != len(match.units) or not scope.by_plan:
+        return match
+    titles = [f" {t} " for t in _title_forms(session, scope.document_ids)]
+    kept = [
+        (u, m)
+        for u, m in zip(match.units, match.mentioned, strict=True)
+        if not any(_quotes(form, m, titles) for form in expanded_forms(question))
+    ]
+    if len(kept) == len(match.units):
+        return match
+    if not kept:
+        return UnitMatch()
+    units, mentioned = [u for u, _ in kept], [m for _, m in kept]
+    return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
+
+
+def _quotes(form: str, phrase: str, titles: list[str]) -> bool:
+    words, name = form.split(), phrase.split()
+    for i in range(QUOTE_CONTEXT, len(words) - len(name) + 1):
+        if words[i : i + len(name)] == name:
+            quoted = " ".join(words[i - QUOTE_CONTEXT : i + len(name)])
+            if any(f" {quoted} " in t for t in titles):
+                return True
+    return False
+
+
 PLAN_LIST_TOPIC = 1  # content words besides the list phrase that make it a topic search
 
 
@@ -559,6 +592,7 @@ class Engine:
         # no unit and ask nothing: units and intent are read from the rest.
         asked = scope.strip(question) if scope.named else question
         match = _besides_issuer(session, find_units(session, asked, scope.document_ids), scope)
+        match = _title_quoted(session, question, match, scope)
         if not (match.units or match.options) and asked != question:
             match = _placed_unit(session, question, scope) or match
         window = _unless_in_name(session, question, parse_window(question, today), scope)
