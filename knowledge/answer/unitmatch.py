@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Engine, func, select
@@ -50,15 +51,44 @@ def expanded_forms(question: str) -> list[str]:
     sylls = [s.replace("&", "") for s in syllables(question)]
     plain = " ".join(sylls)
     # Abbreviations that stand for a name on their own are written out in place.
-    single = {
-        k.replace("&", ""): v for k, v in abbreviation_map().items() if re.fullmatch(r"[a-z&]+", k)
-    }
+    single = _single_abbreviations()
     out = [single.get(s, s) for s in sylls]
     expanded = " ".join(out)
     expanded = expanded.replace("hc qt", "hanh chinh quan tri").replace(
         "kh tc", "ke hoach tai chinh"
     )
     return [plain] if expanded == plain else [plain, expanded]
+
+
+@dataclass
+class _Singles:
+    """The one-word abbreviations ("ubnd", "snv") of the current abbreviation map, and a
+    generation that changes whenever the map does (admins add aliases at run time)."""
+
+    source: dict[str, str] | None = None
+    table: dict[str, str] = field(default_factory=dict)
+    generation: int = 0
+
+
+_SINGLES = _Singles()
+
+
+def _single_abbreviations() -> dict[str, str]:
+    amap = abbreviation_map()  # cached: the same object until the entries change
+    if _SINGLES.source is not amap:
+        _SINGLES.table = {
+            k.replace("&", ""): v for k, v in amap.items() if re.fullmatch(r"[a-z&]+", k)
+        }
+        _SINGLES.source = amap
+        _SINGLES.generation += 1
+    return _SINGLES.table
+
+
+@lru_cache(maxsize=65536)
+def _name_forms(name: str, generation: int) -> tuple[str, ...]:
+    """A unit name's forms (``expanded_forms``) under one abbreviation map: every partial
+    lookup reads all names."""
+    return tuple(expanded_forms(name))
 
 
 # The name table is rebuilt only when the units or aliases change: reading and folding
@@ -300,6 +330,8 @@ def _partial(
     if not m:
         return UnitMatch()
     words = f"{m.group(1)} {m.group(2)}".split()
+    _single_abbreviations()
+    table = _SINGLES.generation
     # A head and one word ("sở giao…") is too little to tell a unit by its beginning.
     for n in range(len(words), 2, -1):
         prefix = " ".join(words[:n])
@@ -308,7 +340,7 @@ def _partial(
                 uid
                 for name, uids in names
                 # "UBND các tỉnh, thành phố" begins "Ủy ban nhân dân các tỉnh" too
-                if any(f.startswith(prefix + " ") for f in expanded_forms(name))
+                if any(f.startswith(prefix + " ") for f in _name_forms(name, table))
                 for uid in uids
             )
         )
