@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
@@ -57,6 +58,7 @@ from knowledge.answer.unitmatch import (
     expanded_forms,
     find_units,
     spelled_out,
+    title_forms,
     unknown_unit,
 )
 from knowledge.answer.windows import Window, parse_quarter, parse_window
@@ -196,7 +198,7 @@ def _short_of_units(session: Session, question: str, scope: DocScope) -> DocScop
         return scope
     # The title or issuer holding the unit (as written or with abbreviations spelt out):
     # "kế hoạch CCHC của Văn phòng UBND tỉnh" names the plan by its issuer.
-    titles = _title_forms(session, scope.document_ids)
+    titles = title_forms(session, scope.document_ids)
     spans = list(scope.spans)
     for phrase in match.mentioned:
         if _in_titles(phrase, titles):
@@ -204,17 +206,6 @@ def _short_of_units(session: Session, question: str, scope: DocScope) -> DocScop
         for a, _ in _span(question, phrase):
             spans = [(s, a) if s < a < e else (s, e) for s, e in spans]
     return scope if spans == scope.spans else replace(scope, spans=spans)
-
-
-def _title_forms(session: Session, document_ids: list[int]) -> list[str]:
-    """The plans' titles and issuers, folded, as written and with abbreviations spelt out."""
-    return [
-        form
-        for d in (session.get(Document, i) for i in document_ids)
-        if d is not None
-        for text in (d.title or "", d.issuer or "")
-        for form in expanded_forms(text)
-    ]
 
 
 def _in_titles(phrase: str, titles: list[str]) -> bool:
@@ -245,14 +236,18 @@ def _besides_issuer(session: Session, match: UnitMatch, scope: DocScope) -> Unit
     plan only says whose plan it is when the question names another unit too."""
     if len(match.units) < 2 or len(match.mentioned) != len(match.units) or not scope.by_plan:
         return match
-    titles = _title_forms(session, scope.document_ids)
-    kept = [
-        (u, m)
-        for u, m in zip(match.units, match.mentioned, strict=True)
-        if not _in_titles(m, titles)
-    ]
-    if not kept or len(kept) == len(match.units):
+    titles = title_forms(session, scope.document_ids)
+    return _keeping(match, lambda m: not _in_titles(m, titles)) or match
+
+
+def _keeping(match: UnitMatch, keep: Callable[[str], bool]) -> UnitMatch | None:
+    """The match with only the units whose mention ``keep`` accepts; None when it accepts
+    none of them."""
+    kept = [(u, m) for u, m in zip(match.units, match.mentioned, strict=True) if keep(m)]
+    if len(kept) == len(match.units):
         return match
+    if not kept:
+        return None
     units, mentioned = [u for u, _ in kept], [m for _, m in kept]
     return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
 
@@ -266,18 +261,10 @@ def _title_quoted(session: Session, question: str, match: UnitMatch, scope: DocS
     plan, not who is asked about."""
     if not match.units or len(match.mentioned) != len(match.units) or not scope.by_plan:
         return match
-    titles = [f" {t} " for t in _title_forms(session, scope.document_ids)]
-    kept = [
-        (u, m)
-        for u, m in zip(match.units, match.mentioned, strict=True)
-        if not any(_quotes(form, m, titles) for form in expanded_forms(question))
-    ]
-    if len(kept) == len(match.units):
-        return match
-    if not kept:
-        return UnitMatch()
-    units, mentioned = [u for u, _ in kept], [m for _, m in kept]
-    return replace(match, units=units, mentioned=mentioned, mention=units[0].name)
+    titles = [f" {t} " for t in title_forms(session, scope.document_ids)]
+    forms = expanded_forms(question)
+    kept = _keeping(match, lambda m: not any(_quotes(form, m, titles) for form in forms))
+    return UnitMatch() if kept is None else kept
 
 
 def _quotes(form: str, phrase: str, titles: list[str]) -> bool:

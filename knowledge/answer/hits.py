@@ -421,15 +421,14 @@ def _uncovered(ask: Ask, hit: Hit, years: set[int]) -> set[str]:
     # A heading that names its period ("1. Mục tiêu đến hết năm 2026") speaks for its
     # records, not the plan's whole span: "đến năm 2028" is not answered under it.
     covered = asked_years(hit.record.locator)
+    doc = ask.document(hit.record.document_id)
     if not covered:
-        doc = ask.document(hit.record.document_id)
         covered = document_years(doc) if doc is not None else set()
         if doc is not None and doc.issued_date is not None and _PRESENT.match(hit.record.text):
             covered = {doc.issued_date.year}  # "Hiện nay … 22 trạm": the state when issued
     # A record that names its own years speaks for them: "20% in 2025, 100% by 2030"
     # gives no figure for 2027, whatever span its plan covers.
     # A year that names the plan ("lịch phổ biến … 2026") asks for nothing of the record.
-    doc = ask.document(hit.record.document_id)
     named = asked_years(doc.title or "") if doc is not None else set()
     own = asked_years(hit.record.text)
     if own and not years & (own | named):

@@ -60,6 +60,17 @@ def expanded_forms(question: str) -> list[str]:
     return [plain] if expanded == plain else [plain, expanded]
 
 
+def title_forms(session: Session, document_ids: Sequence[int]) -> list[str]:
+    """The plans' titles and issuers, folded, as written and with abbreviations spelt out."""
+    return [
+        form
+        for d in (session.get(Document, i) for i in document_ids)
+        if d is not None
+        for text in (d.title or "", d.issuer or "")
+        for form in expanded_forms(text)
+    ]
+
+
 @dataclass
 class _Singles:
     """The one-word abbreviations ("ubnd", "snv") of the current abbreviation map, and a
@@ -73,7 +84,7 @@ class _Singles:
 _SINGLES = _Singles()
 
 
-def _single_abbreviations() -> dict[str, str]:
+def _current_singles() -> _Singles:
     amap = abbreviation_map()  # cached: the same object until the entries change
     if _SINGLES.source is not amap:
         _SINGLES.table = {
@@ -81,7 +92,11 @@ def _single_abbreviations() -> dict[str, str]:
         }
         _SINGLES.source = amap
         _SINGLES.generation += 1
-    return _SINGLES.table
+    return _SINGLES
+
+
+def _single_abbreviations() -> dict[str, str]:
+    return _current_singles().table
 
 
 @lru_cache(maxsize=65536)
@@ -259,7 +274,7 @@ def find_units(
     wanted = _wanted_provinces(session, question, documents)
     match = _partial(session, forms[-1], names, wanted, documents)
     if match.mention:
-        match.mention = _as_written(match, question)
+        match.mention = _as_written(match)
     return match
 
 
@@ -330,8 +345,7 @@ def _partial(
     if not m:
         return UnitMatch()
     words = f"{m.group(1)} {m.group(2)}".split()
-    _single_abbreviations()
-    table = _SINGLES.generation
+    table = _current_singles().generation
     # A head and one word ("sở giao…") is too little to tell a unit by its beginning.
     for n in range(len(words), 2, -1):
         prefix = " ".join(words[:n])
@@ -373,14 +387,14 @@ def _in_plans(session: Session, units: list[Unit], documents: Sequence[int]) -> 
     return [u for u in units if u.id in having]
 
 
-def _as_written(match: UnitMatch, question: str) -> str:
+def _as_written(match: UnitMatch) -> str:
     """The partial name as a unit's own name writes it ("Ủy ban nhân dân các tỉnh"), not
-    folded; else as the question typed it."""
+    folded; as matched when no unit writes it word for word ("UBND …" for "ủy ban …")."""
     words = len(match.mention.split())
     for unit in [*match.units, *match.options]:
         if fold(unit.name).startswith(match.mention):
             return " ".join(unit.name.split()[:words]).rstrip(",;:.")
-    return match.mention if fold(question) == question.lower() else question.strip()
+    return match.mention
 
 
 # A unit's name at the head of a list question: "Sở Tài chính có nhiệm vụ gì?".

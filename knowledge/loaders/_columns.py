@@ -27,7 +27,7 @@ import re
 from dataclasses import dataclass, field
 
 from knowledge.deadlines import is_deadline_cell, starts_like_deadline
-from knowledge.loaders._texttables import RawRow, RawTable, open_end
+from knowledge.loaders._texttables import PAGE_NUMBER, RawRow, RawTable, open_end
 from knowledge.units import is_office_holder, looks_like_unit
 from knowledge.vietnamese import fold
 
@@ -167,6 +167,13 @@ def _unit_then_next(head: str, rest: str) -> bool:
 # --- header ------------------------------------------------------------------------
 
 
+def _in_capitals(text: str, words: int) -> bool:
+    """The text is in capitals and has at least ``words`` words with letters (a group
+    row's title, not "1" or "2026")."""
+    lettered = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+    return len(lettered) >= words and text.upper() == text
+
+
 def _header_cells(lines: list[str]) -> list[str]:
     """Header lines -> cells: an upper-case line starts a cell, a lower-case one goes on."""
     cells: list[str] = []
@@ -262,7 +269,7 @@ class _ColumnReader:
         while i < n:
             raw = self.lines[i]
             s = raw.strip()
-            if raw == PAGE_BREAK or (raw.startswith("\f") and (not s or _PAGE_NO.match(s))):
+            if raw == PAGE_BREAK or (raw.startswith("\f") and (not s or PAGE_NUMBER.match(s))):
                 self._page_break()  # a form feed, and the next page's number ("\f5")
                 i += 1
                 continue
@@ -292,8 +299,7 @@ class _ColumnReader:
             return False
         if self._numbers_next_row(s) or (not self.rows and _ROW_NUMBER.match(s)):
             return False  # "1 KIỂM SOÁT PHÁT THẢI …": a group row in capitals, numbered
-        words = [w for w in s.split() if any(ch.isalpha() for ch in w)]
-        return len(words) >= 3 and s.upper() == s and not self._in_title()
+        return _in_capitals(s, 3) and not self._in_title()
 
     def _page_break(self) -> None:
         """A row cut by a page goes on at the next page's top column by column, from
@@ -346,8 +352,7 @@ class _ColumnReader:
         """ "IV" / "ỨNG DỤNG CÔNG NGHỆ …": a group row after a row with no time cell
         (a quarter's "Quý" / "IV" goes on with "/2026" or "năm 2026")."""
         title = rest or next((ln.strip() for ln in self.lines[i + 1 : i + 3] if ln.strip()), "")
-        words = [w for w in title.split() if any(ch.isalpha() for ch in w)]
-        return len(words) >= 2 and title.upper() == title
+        return _in_capitals(title, 2)
 
     def _next_numbers(self) -> tuple[int, ...]:
         """Under a group the numbers start again at 1 or run on from the last group's."""
@@ -374,9 +379,7 @@ class _ColumnReader:
         with no unit or time cell of its own: its sub-rows ("1.1 …") may follow."""
         row = self.rows[-1]
         title = row.cells.get(self.roles.index(Role.TITLE), [])
-        text = " ".join(title)
-        words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-        return len(row.cells) == 1 and len(words) >= 2 and text.upper() == text
+        return len(row.cells) == 1 and _in_capitals(" ".join(title), 2)
 
     def _open(self, number: str, i: int, rest: str | None) -> None:
         self.rows.append(_Row(number, i + 1))
@@ -563,7 +566,6 @@ def parse_column_table(lines: list[str], start: int) -> RawTable | None:
 
 # --- page furniture ----------------------------------------------------------------
 
-_PAGE_NO = re.compile(r"^\s*+[-–]?\s*+\d{1,4}\s*+[-–]?\s*+$")  # possessive: linear on blanks
 _FOOTNOTE = re.compile(r"^\d{1,2}\s+\S")
 _STAMP = re.compile(r"^(?:Ký bởi|Cơ quan|Ngày ký|Thời gian ký)\s*:", re.IGNORECASE)
 _MIN_REPEATS = 3
@@ -580,7 +582,7 @@ def _running_headers(lines: list[str]) -> set[str]:
         s = line.strip()
         if k and lines[k - 1].strip():
             continue
-        if 0 < len(s) <= 80 and _PAGE_NO.match(lines[k + 1]) and not _PAGE_NO.match(s):
+        if 0 < len(s) <= 80 and PAGE_NUMBER.match(lines[k + 1]) and not PAGE_NUMBER.match(s):
             counts[s] = counts.get(s, 0) + 1
     return {s for s, c in counts.items() if c >= _MIN_REPEATS}
 
@@ -593,7 +595,7 @@ def _headers_after_numbers(lines: list[str]) -> set[str]:
     seen: dict[str, list[int]] = {}
     for k in range(1, len(lines)):
         s = lines[k].strip()
-        if _MIN_TITLE <= len(s) <= 80 and _PAGE_NO.match(lines[k - 1]):
+        if _MIN_TITLE <= len(s) <= 80 and PAGE_NUMBER.match(lines[k - 1]):
             seen.setdefault(s, []).append(k)
     return {s for s, at in seen.items() if _one_a_page(lines, at)}
 
@@ -620,10 +622,10 @@ def strip_running_lines(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for k, line in enumerate(lines):
-        if k and line.strip() in under and _PAGE_NO.match(lines[k - 1]):
+        if k and line.strip() in under and PAGE_NUMBER.match(lines[k - 1]):
             out[k - 1], out[k] = PAGE_BREAK, ""
     for k, line in enumerate(lines):
-        if line.strip() not in heads or k + 1 >= len(lines) or not _PAGE_NO.match(lines[k + 1]):
+        if line.strip() not in heads or k + 1 >= len(lines) or not PAGE_NUMBER.match(lines[k + 1]):
             continue
         out[k], out[k + 1] = PAGE_BREAK, ""
         j = k + 2

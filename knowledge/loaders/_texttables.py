@@ -179,7 +179,8 @@ def _merged_once(row: RawRow) -> None:
         row.cells[k] = []
 
 
-_PAGE_NUMBER = re.compile(r"^[-–]?\s*\d{1,4}\s*[-–]?$")
+# A line that is only a page's number ("5", "- 5 -"); possessive: linear on blanks.
+PAGE_NUMBER = re.compile(r"^\s*+[-–]?\s*+\d{1,4}\s*+[-–]?\s*+$")
 _MAX_BREAK_LINES = 4
 
 
@@ -192,7 +193,7 @@ def _goes_on_after_page(lines: list[str], i: int, rows: list[RawRow]) -> int | N
     k = i
     while k < len(lines) and k - i < _MAX_BREAK_LINES:
         s = lines[k].strip()
-        if s and not _PAGE_NUMBER.match(s):
+        if s and not PAGE_NUMBER.match(s):
             break
         k += 1
     if k == i or k + 1 >= len(lines) or not rows or not is_markdown_row(lines[k].strip()):

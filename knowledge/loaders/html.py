@@ -32,6 +32,11 @@ _BOLD = {"b", "strong"}
 def load_html(path: Path, name: str) -> Document:
     """Read an ``.html`` / ``.htm`` file; raise ``DocumentError`` on unreadable input."""
     markup, _ext, warnings = read_text_file(path, name, ".html")
+    return markup_document(markup, name, warnings)
+
+
+def markup_document(markup: str, name: str, warnings: list[str]) -> Document:
+    """A page's decoded source as a document (a .htm file, or a .txt holding one)."""
     # Markup carries its text several times over; past this the tree alone would
     # take gigabytes, and the text limit could not be met anyway.
     limits.check_chars(len(markup) // _MARKUP_PER_CHAR, name)

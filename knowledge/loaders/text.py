@@ -100,10 +100,10 @@ def load_text(path: Path, name: str) -> Document:
     text, ext, warnings = read_text_file(path, name, ".txt")
     if is_markup(text):
         # A web page saved under a text name (Word's "Web Page, Filtered" read as text):
-        # its markup is the document, read as the page it is.
-        from knowledge.loaders.html import load_html
+        # its markup is the document, read as the page it is (decoded once, here).
+        from knowledge.loaders.html import markup_document
 
-        return load_html(path, name)
+        return markup_document(text, name, warnings)
     check_chars(len(text), name)  # before any parsing: a 200 MB text is refused at once
     doc = parse_text(text, name, fmt="md" if ext in (".md", ".markdown") else "txt")
     doc.warnings.extend(warnings)

@@ -17,6 +17,7 @@ from knowledge.answer.intents import Intent
 from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks, units_of
+from knowledge.answer.unitmatch import title_forms
 from knowledge.answer.windows import Window
 from knowledge.deadlines import parse_deadline
 from knowledge.retrieval.analyzer import syllables
@@ -120,13 +121,7 @@ def _role_asked(ask: Ask) -> str:
     m = re.search(r"phoi hop (\w+ \w+)", words)
     if m is None:
         return role
-    from storage.models import Document
-
-    titles = [
-        " ".join(syllables(d.title or ""))
-        for d in (ask.session.get(Document, i) for i in ask.scope.document_ids)
-        if d is not None
-    ]
+    titles = title_forms(ask.session, ask.scope.document_ids)
     return "lead" if any(f"phoi hop {m.group(1)}" in t for t in titles) else role
 
 
