@@ -65,6 +65,9 @@ BLIND16_FILE = ROOT / "tests" / "qa" / "blind16.jsonl"
 BLIND17_FILE = ROOT / "tests" / "qa" / "blind17.jsonl"
 # Written in round 20 after blind17's fixes (all 46 documents); first sight 73/80 at cb8efa0.
 BLIND18_FILE = ROOT / "tests" / "qa" / "blind18.jsonl"
+# Written at the end of round 20 to check its last fixes on unseen questions (27 documents);
+# first sight 32/40 at 524bb1f, not studied.
+BLIND19_FILE = ROOT / "tests" / "qa" / "blind19.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -198,6 +201,7 @@ def qa_files() -> list[Path]:
         BLIND16_FILE,
         BLIND17_FILE,
         BLIND18_FILE,
+        BLIND19_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
