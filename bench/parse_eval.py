@@ -137,6 +137,10 @@ WRITTEN11 = tuple(sorted(p.stem for p in WRITTEN11_GOLD.glob("*.jsonl")))
 # 19's readers; first sight at cb8efa0.
 WRITTEN12_GOLD = ROOT / "tests" / "gold" / "written12"
 WRITTEN12 = tuple(sorted(p.stem for p in WRITTEN12_GOLD.glob("*.jsonl")))
+# Round 21 (mammoth's HTML of a .docx, an Excel "XML Spreadsheet 2003" saved as .xls, a
+# Google Sheets CSV download), written after round 20's readers; first sight with the code of 0237c1a.
+WRITTEN13_GOLD = ROOT / "tests" / "gold" / "written13"
+WRITTEN13 = tuple(sorted(p.stem for p in WRITTEN13_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -150,6 +154,7 @@ WRITTEN_FOLDERS = (
     WRITTEN10_GOLD,
     WRITTEN11_GOLD,
     WRITTEN12_GOLD,
+    WRITTEN13_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -381,6 +386,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written10", WRITTEN10),
         ("written11", WRITTEN11),
         ("written12", WRITTEN12),
+        ("written13", WRITTEN13),
     ):
         total = Score()
         for stem in names:

@@ -68,6 +68,8 @@ BLIND18_FILE = ROOT / "tests" / "qa" / "blind18.jsonl"
 # Written at the end of round 20 to check its last fixes on unseen questions (27 documents);
 # first sight 32/40 at 524bb1f, not studied.
 BLIND19_FILE = ROOT / "tests" / "qa" / "blind19.jsonl"
+# Written at the start of round 21 over all 46 documents; first sight with the code of 0237c1a.
+BLIND20_FILE = ROOT / "tests" / "qa" / "blind20.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -202,6 +204,7 @@ def qa_files() -> list[Path]:
         BLIND17_FILE,
         BLIND18_FILE,
         BLIND19_FILE,
+        BLIND20_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
