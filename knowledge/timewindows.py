@@ -306,17 +306,46 @@ def _mask_references(s: str) -> str:
     return _REF_DATE.sub(blank, s)
 
 
+# One period of a reporting rhythm: "quý I", "6 tháng" (not "6 tháng đầu năm"), "9 tháng",
+# "năm" closing the list.
+_PERIOD = (
+    rf"(?:quy\s*(?:{QUARTER_WORD})(?![a-z0-9])|0?[69]\s+thang(?!\s+(?:dau|cuoi))|ca\s+nam|nam\b)"
+)
+_PERIOD_LIST = re.compile(rf"\b{_PERIOD}(?:\s*(?:,|va|;)\s*{_PERIOD})+")
+_PART_YEAR = re.compile(r"\b0?[69]\s+thang\b")
+
+
+def _mask_rhythm(s: str) -> str:
+    """Blank a list of report periods ("báo cáo quý I, 6 tháng, quý III và năm"): it names
+    how often something is reported, not when the asker's tasks fall due. A list counts
+    when it holds a half-year or nine-month period, or three periods or more; "quý I và
+    quý II" alone stays a window."""
+
+    def blank(m: re.Match[str]) -> str:
+        run = m.group(0)
+        items = len(re.findall(r",|\bva\b|;", run)) + 1
+        if items >= 3 or _PART_YEAR.search(run):
+            return " " * len(run)
+        return run
+
+    return _PERIOD_LIST.sub(blank, s)
+
+
+def _masked(original: str) -> str:
+    return _mask_rhythm(_mask_references(match_form(original)))
+
+
 def parse_quarter(text: str, now: date) -> TimeWindow | None:
     """The quarter a question names ("quý II/2026", "q4"), or None when it names none."""
     original = collapse(text)
-    window = _quarter(_mask_references(match_form(original)), original, now)
+    window = _quarter(_masked(original), original, now)
     return window if window is not None and plausible_year(window.start.year) else None
 
 
 def parse_time_window(text: str, now: date) -> TimeWindow | None:
     """The time window a question names, relative to ``now``; None when it names none."""
     original = collapse(text)
-    s = _mask_references(match_form(original))
+    s = _masked(original)
     for reader in _READERS:
         window = reader(s, original, now)
         if window is not None and plausible_year(window.start.year):

@@ -7,7 +7,7 @@ answer must give each with its source); units have aliases (SNV, Sở TT&TT).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -244,3 +244,23 @@ def ask(user: ChatUser, text: str) -> str:
 def cited(user: ChatUser) -> list[str]:
     """The sources cited by the last reply."""
     return [c.source for c in user.replies[0].citations]
+
+
+def chat_over_plans(
+    folder: Path, plans: dict[str, str], now: datetime, role: str = "leader"
+) -> ChatUser:
+    """A linked chat user over ``plans`` (file name -> text written in the test), each
+    written to ``folder`` and ingested by the real parser into a fresh keyword store."""
+    from fakes.chat import linked
+
+    from handlers.dispatcher import Dispatcher
+    from handlers.services import Services
+    from knowledge.ingest import ingest_file
+
+    db, settings = populated_store(folder / "data", (), retrieval_mode="keyword")
+    for name, text in plans.items():
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        ingest_file(db, path, settings=settings)
+    services = Services(db, settings, clock=lambda: now)
+    return linked(services, Dispatcher(services), "an", role)

@@ -39,7 +39,7 @@ from knowledge.answer.kinds import KINDS
 from knowledge.answer.kinds.planwide import target_page
 from knowledge.answer.kinds.tasklist import task_page
 from knowledge.answer.outline import lists_parts
-from knowledge.answer.plans import issued_by, names_a_plan, plan_labels
+from knowledge.answer.plans import issued_by, issued_by_a_peer, names_a_plan, plan_labels
 from knowledge.answer.queries import (
     asked_years,
     cited_by,
@@ -638,6 +638,9 @@ class Engine:
             if reading.intent not in LIST_INTENTS and owns
             else None
         )
+        peer = issued is None and owns and reading.intent in WHOLE_PLAN
+        if peer and issued_by_a_peer(session, units, scope):
+            return nothing_found(reading.intent)  # that body's plan is not loaded
         if issued is not None:
             # "chủ đề CCHC năm 2026 của Văn phòng UBND tỉnh Nghệ An": that office's plan.
             unit_spans = [sp for phrase in match.mentioned for sp in _span(question, phrase)]

@@ -146,23 +146,42 @@ def which_plan(ask: Ask) -> Answer:
     return answer
 
 
+def _long(text: str) -> str:
+    """Folded syllables with abbreviations written out, padded: " bo tai chinh "."""
+    from knowledge.retrieval.analyzer import abbreviation_map
+
+    abbr = abbreviation_map()
+    return " " + " ".join(abbr.get(w, w) for w in syllables(text)) + " "
+
+
 def issued_by(session: Session, units: list[Unit], scope: DocScope) -> int | None:
     """The one plan (of those the question fits) that the unit it names issued."""
     if len(units) != 1:
         return None
-    from knowledge.retrieval.analyzer import abbreviation_map
-
-    abbr = abbreviation_map()
-
-    def long(text: str) -> str:
-        return " " + " ".join(abbr.get(w, w) for w in syllables(text)) + " "
-
-    name = long(units[0].name)
+    name = _long(units[0].name)
     stmt = select(Document.id, Document.issuer).where(Document.issuer.is_not(None))
     if scope.document_ids:
         stmt = stmt.where(Document.id.in_(scope.document_ids))
-    issued = [i for i, issuer in session.execute(stmt) if name in long(issuer or "")]
+    issued = [i for i, issuer in session.execute(stmt) if name in _long(issuer or "")]
     return issued[0] if len(issued) == 1 else None
+
+
+def issued_by_a_peer(session: Session, units: list[Unit], scope: DocScope) -> bool:
+    """ "Lịch … năm 2026 của Bộ Tài chính" when the plan of that title is the Bộ Nội vụ's:
+    the owner named issued none of the plans the question fits, and a body of the same kind
+    ("Bộ" and "Bộ") issued them, so another body's plan is not the one asked for. A unit of
+    another kind ("Sở Nội vụ" for the UBND's plan it drafted) says nothing against it."""
+    if len(units) != 1:
+        return False
+    stmt = select(Document.issuer).where(Document.issuer.is_not(None))
+    if scope.document_ids:
+        stmt = stmt.where(Document.id.in_(scope.document_ids))
+    issuers = [_long(i) for i in session.scalars(stmt) if i]
+    name = _long(units[0].name)
+    if not issuers or any(name in i or i.strip() in name for i in issuers):
+        return False
+    kind = name.split()[:1]
+    return any(i.split()[:1] == kind for i in issuers)
 
 
 def names_a_plan(session: Session, match: UnitMatch) -> bool:

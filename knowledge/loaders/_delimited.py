@@ -14,9 +14,12 @@ import io
 import re
 
 from knowledge.loaders._markup import pipe_row, pipe_rule
+from knowledge.plan.columns import looks_like_header
 from knowledge.vietnamese import fold
 
-_DELIMITERS = (";",)  # tab-separated tables have their own reader; "," is prose
+# Tab-separated tables have their own reader. "," is tried last: prose has commas too, but
+# prose never gives most records the same width of three fields or more.
+_DELIMITERS = (";", ",")
 _MIN_FIELDS = 3
 _SHEET_SHARE = 0.8  # records of the sheet's width, of the non-empty ones
 _MIN_RECORDS = 5
@@ -66,7 +69,7 @@ def sheet_as_markdown(text: str) -> str | None:
     records = _sheet(text.lstrip("\ufeff"))
     if records is None:
         return None
-    return _as_markdown(records)
+    return sheet_records_as_markdown(records)
 
 
 def pasted_range_as_markdown(text: str) -> str:
@@ -83,7 +86,7 @@ def pasted_range_as_markdown(text: str) -> str:
     width = max(len(r) for r in filled)
     if width < _MIN_FIELDS or sum(len(r) == width for r in filled) < _SHEET_SHARE * len(filled):
         return text
-    return text[:start] + _as_markdown(filled)
+    return text[:start] + sheet_records_as_markdown(filled)
 
 
 # "STT<TAB>Nội dung …<TAB>…": the header row of a pasted range, at a line's start.
@@ -98,21 +101,37 @@ def _range_start(text: str) -> int | None:
     return m.start()
 
 
-def _as_markdown(records: list[list[str]]) -> str:
+def _joined(upper: str, lower: str) -> str:
+    return upper if upper == lower or not lower else f"{upper} {lower}".strip()
+
+
+def sheet_records_as_markdown(records: list[list[str]]) -> str:
     out: list[str] = []
     in_table = False
+    header_cells: list[str] = []
     for record in records:
         cells = [_cell(c) for c in record]
         filled = [c for c in cells if c]
-        header = fold(cells[0]).rstrip(".") in _HEADER_FIRST
+        # "STT | …", or a row of column names without it ("Mục CT | Nội dung | Chủ trì …")
+        header = fold(cells[0]).rstrip(".") in _HEADER_FIRST or (
+            not in_table and len(filled) >= _MIN_FIELDS and looks_like_header(cells)
+        )
         if header:
+            if in_table and out[-1] == pipe_rule(len(cells)):
+                # a two-row header ("Thời gian thực hiện" over "Bắt đầu", "Hoàn thành"):
+                # one row, each column named by both
+                cells = [_joined(a, b) for a, b in zip(header_cells, cells, strict=True)]
+                del out[-3:]
+            header_cells = cells
             out += ["", pipe_row(cells), pipe_rule(len(cells))]
             in_table = True
         elif in_table and len(filled) >= 2:
             out.append(pipe_row(cells))
         else:
-            if in_table and len(filled) == 1 and cells[0] and not cells[0][:1].isalpha():
-                out.append(pipe_row(cells))  # a numbered row with one cell
+            if in_table and len(filled) == 1 and not cells[0][:1].isalpha():
+                # a numbered row with one cell, or a group row written in the content
+                # column ("", "NHIỆM VỤ CỦA CÁC SỞ, BAN, NGÀNH TỈNH", "", …)
+                out.append(pipe_row(cells))
                 continue
             in_table = False
             out += [""] + filled  # a title, a heading or a sentence the sheet holds

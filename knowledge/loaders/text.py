@@ -67,6 +67,7 @@ from knowledge.loaders._texttables import (
 )
 from knowledge.loaders._tracked_changes import changes_accepted
 from knowledge.loaders._web_markdown import web_markdown_plain
+from knowledge.loaders._xml_sheet import xml_sheet_as_markdown
 from knowledge.loaders.ocr_digits import repair_ocr_digits
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold, nfc
@@ -111,11 +112,22 @@ def load_text(path: Path, name: str) -> Document:
 
 
 _MARKUP_START = re.compile(r"\A\s*+(?:<!doctype html|<html[\s>]|<\?xml[^>]*>\s*<html)", re.I)
+# A body without <html> (what docx-to-HTML converters such as mammoth write): it opens with
+# a block tag and its tags close as HTML does.
+_FRAGMENT_START = re.compile(r"\A\s*+<(?:p|table|h[1-6]|ol|ul|div)[\s>]", re.I)
+_BLOCK_CLOSE = re.compile(r"</(?:p|td|li|h[1-6])>", re.I)
+_MIN_CLOSES = 5
 
 
 def is_markup(text: str) -> bool:
-    """The text is an HTML document's source (it opens with its ``<html>`` or doctype)."""
-    return _MARKUP_START.match(text[:2048]) is not None
+    """The text is an HTML document's source: it opens with its ``<html>`` or doctype, or it
+    is a body fragment of block tags."""
+    head = text[:2048]
+    if _MARKUP_START.match(head) is not None:
+        return True
+    return (
+        _FRAGMENT_START.match(head) is not None and len(_BLOCK_CLOSE.findall(head)) >= _MIN_CLOSES
+    )
 
 
 def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
@@ -124,6 +136,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
     text = json_as_text(text)  # a plan exported as JSON by a task-tracking system
+    text = xml_sheet_as_markdown(text)  # an Excel "XML Spreadsheet 2003" workbook
     text = vietnamese_only(text)  # a bilingual edition: the English lines are a translation
     text = changes_accepted(text)  # a Word file's tracked changes, as pandoc shows them
     text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page

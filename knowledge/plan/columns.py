@@ -36,7 +36,7 @@ Role = Literal[
 # Order matters: "Chịu trách nhiệm chỉ đạo tiến độ" holds "tien do" (a deadline
 # word) and "Văn bản giao nhiệm vụ" holds "nhiem vu" (a content word).
 _RULES: list[tuple[Role, re.Pattern[str]]] = [
-    ("number", re.compile(r"^(s\s*/\s*t|stt|tt|so\s*tt|so thu tu|s\.tt|st)$")),
+    ("number", re.compile(r"^(s\s*/\s*t|stt|tt|so\s*tt|so thu tu|s\.tt|st|muc|so muc)$")),
     ("supervisor", re.compile(r"chi dao|phu trach|lanh dao")),
     ("coordinating", re.compile(r"phoi hop")),
     ("source_doc", re.compile(r"van ban giao|can cu|nguon goc")),

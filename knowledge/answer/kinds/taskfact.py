@@ -402,6 +402,25 @@ def _absent(ask: Ask, task: TaskRow) -> bool:
     return not units_of(task, "lead")
 
 
+# A day the task's words set, with what makes it recur: "trước ngày 15 tháng 12", "trước
+# ngày 30 tháng 01 của năm tiếp theo", "trước ngày 20/11".
+_DAY_SET = re.compile(
+    r"(?:trước|chậm nhất|đến|vào)\s+ngày\s+\d{1,2}(?:/\d{1,2}(?:/\d{4})?|\s+tháng\s+\d{1,2}"
+    r"(?:\s+năm\s+\d{4})?)(?![\d/])(?:\s+(?:của\s+)?năm\s+(?:tiếp\s+theo|sau))?",
+    re.I,
+)
+
+
+def _days_in_words(task: TaskRow) -> list[str]:
+    """A rhythm with no date ("hằng năm") whose words set the days ("… gửi báo cáo trước
+    ngày 15 tháng 12 …, báo cáo Thủ tướng trước ngày 30 tháng 01 của năm tiếp theo"):
+    those days, since they are what "trước ngày nào" asks."""
+    days = [m.group(0) for m in _DAY_SET.finditer(_REFERENCE_DATE.sub(" ", task.title))]
+    if not days:
+        return []
+    return [texts.ANS_DEADLINE_DAYS.format(days="; ".join(dict.fromkeys(days)))]
+
+
 def deadline_lines(ask: Ask, task: TaskRow) -> list[str]:
     """For several occurrences: the next one and those already passed."""
     dates = sorted({d.due_date for d in task.deadlines})
@@ -445,6 +464,8 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
             )
             if task.due_date is not None:
                 lead += texts.ANS_DEADLINE_DATE.format(due=texts.fmt_date(task.due_date))
+            else:
+                details += _days_in_words(task)
         else:
             lead = texts.ANS_DEADLINE_NONE.format(title=title)
         details += deadline_lines(ask, task)
