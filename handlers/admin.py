@@ -26,6 +26,7 @@ from handlers.render import caps_for
 from handlers.turn import Turn
 from knowledge import limits
 from knowledge.document import DocumentError
+from knowledge.loaders import SUPPORTED
 from storage import chat
 from storage import outbox as outbox_store
 from storage.models import Invite, OutboxMessage, Unit
@@ -33,7 +34,7 @@ from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-UPLOAD_SUFFIXES = (".docx", ".pdf", ".txt", ".md")
+UPLOAD_SUFFIXES = SUPPORTED  # what the loader reads, one list
 
 
 def admin_cmd(turn: Turn) -> list[Reply]:

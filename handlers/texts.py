@@ -192,7 +192,10 @@ CHAT_BUTTON_EXPIRED = "Nút này đã hết hạn. Vui lòng mở lại danh sá
 
 CHAT_FILE_NOT_ALLOWED = "Chỉ quản trị viên mới gửi được tệp kế hoạch để nạp."
 
-CHAT_FILE_BAD_TYPE = "Tệp “{name}” không được hỗ trợ. Vui lòng gửi tệp .docx, .pdf, .txt hoặc .md."
+CHAT_FILE_BAD_TYPE = (
+    "Tệp “{name}” không được hỗ trợ. "
+    "Vui lòng gửi tệp .docx, .xlsx, .csv, .pdf, .txt, .md, .json hoặc .html."
+)
 
 CHAT_FILE_RECEIVED = "Đã nhận tệp “{name}”, đang nạp kế hoạch…"
 
@@ -292,7 +295,7 @@ CHAT_ADMIN_BROADCAST_DONE = "Đã gửi thông báo tới {count} tài khoản."
 CHAT_ADMIN_BROADCAST_PREFIX = "📢 Thông báo: "
 
 CHAT_ADMIN_UPLOAD_PROMPT = (
-    "Gửi tệp kế hoạch (.docx, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
+    "Gửi tệp kế hoạch (.docx, .xlsx, .csv, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
 )
 
 CHAT_ADMIN_HELD_NOTE = (

@@ -31,7 +31,11 @@ def plan_label(doc_type: str | None, number: str | None, title: str) -> str:
 
 UNSUPPORTED_FORMAT = (
     "Không đọc được tệp “{name}”: định dạng {ext} chưa được hỗ trợ. "
-    "Vui lòng gửi tệp .docx, .pdf, .txt, .md, .json hoặc .html."
+    "Vui lòng gửi tệp .docx, .xlsx, .csv, .pdf, .txt, .md, .json hoặc .html."
+)
+BINARY_XLS = (
+    "Tệp “{name}” là bảng tính Excel 97-2003 (.xls), chưa đọc được. "
+    "Vui lòng mở tệp và lưu lại dưới dạng .xlsx hoặc .csv rồi gửi lại."
 )
 FILE_NOT_FOUND = "Không tìm thấy tệp “{name}”."
 BROKEN_FILE = "Tệp “{name}” bị hỏng hoặc không đúng định dạng {ext}, không đọc được nội dung."

@@ -162,3 +162,56 @@ def test_an_html_body_without_html_tags_is_read_as_a_page(tmp_path: Path) -> Non
         "III.3": ["Sở Văn hóa, Thể thao và Du lịch"],
     }
     assert not any("<p>" in t.title for t in plan.tasks)
+
+
+def test_sheets_sent_as_files_are_read(tmp_path: Path) -> None:
+    """The same sheet as a .csv download, and an Excel XML workbook kept as .xls."""
+    csv_path = tmp_path / "theo_doi.csv"
+    csv_path.write_text(_CSV, encoding="utf-8")
+    assert len(parse_plan(load_document(csv_path)).tasks) == 4
+    xls_path = tmp_path / "phu_luc.xls"
+    xls_path.write_text(_XML_SHEET, encoding="utf-8")
+    assert sorted(t.number for t in parse_plan(load_document(xls_path)).tasks) == ["1.1", "1.2"]
+
+
+def test_an_xlsx_workbook_is_read_with_its_merged_cells(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["KẾ HOẠCH PHÒNG CHỐNG DỊCH BỆNH GIA SÚC NĂM 2026"])
+    sheet.append(["STT", "Nhiệm vụ", "Chủ trì", "Phối hợp", "Thời hạn", "Mã"])
+    sheet.append(
+        [
+            "1",
+            "Tiêm phòng lở mồm long móng đợt 1",
+            "Sở Nông nghiệp và Môi trường",
+            "",
+            "Tháng 5/2026",
+            "A1",
+        ]
+    )
+    sheet.append(
+        ["2", "Tiêm phòng lở mồm long móng đợt 2", None, "Sở Y tế", date(2026, 11, 30), "A2"]
+    )
+    sheet.merge_cells("C3:C4")
+    sheet.column_dimensions["F"].hidden = True
+    path = tmp_path / "dich_benh.xlsx"
+    book.save(path)
+    plan = parse_plan(load_document(path))
+    second = _task(plan, "2")
+    assert second.lead_units == ["Sở Nông nghiệp và Môi trường"]  # the merged lead
+    assert second.deadline.due_dates == [date(2026, 11, 30)]
+    assert not any("A2" in t.title for t in plan.tasks)
+
+
+def test_an_old_binary_xls_gets_a_clear_message(tmp_path: Path) -> None:
+    import pytest
+
+    from knowledge.document import DocumentError
+
+    path = tmp_path / "cu.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096))
+    with pytest.raises(DocumentError) as err:
+        load_document(path)
+    assert "Excel 97-2003" in str(err.value) and ".xlsx" in str(err.value)

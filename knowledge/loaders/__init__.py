@@ -16,7 +16,11 @@ from pathlib import Path
 from knowledge import limits, texts
 from knowledge.document import Block, Document, DocumentError, Row, Table
 
-SUPPORTED = (".txt", ".md", ".markdown", ".json", ".docx", ".pdf", ".html", ".htm")
+# A sheet saved as CSV or as Excel's XML Spreadsheet (often named .xls, or .xml) is text.
+TEXT_FORMATS = (".txt", ".md", ".markdown", ".json", ".csv", ".xml", ".xls")
+SUPPORTED = (*TEXT_FORMATS, ".docx", ".xlsx", ".pdf", ".html", ".htm")
+# An .xls of Excel 97-2003 is a binary compound file, not the XML one.
+_OLE2 = b"\xd0\xcf\x11\xe0"
 
 
 def check_readable(path: Path, name: str, active: limits.Limits | None = None) -> int:
@@ -68,10 +72,16 @@ def load_document(
 
 
 def _load(p: Path, name: str, ext: str) -> Document:
-    if ext in (".txt", ".md", ".markdown", ".json"):  # a JSON export is text
+    if ext in TEXT_FORMATS:  # a JSON export is text
         from knowledge.loaders.text import load_text
 
+        if ext == ".xls" and _is_binary_workbook(p):
+            raise DocumentError(texts.BINARY_XLS.format(name=name))
         return load_text(p, name)
+    if ext == ".xlsx":
+        from knowledge.loaders.xlsx import load_xlsx
+
+        return load_xlsx(p, name)
     if ext in (".html", ".htm"):
         from knowledge.loaders.html import load_html
 
@@ -83,6 +93,11 @@ def _load(p: Path, name: str, ext: str) -> Document:
     from knowledge.loaders.pdf import load_pdf
 
     return load_pdf(p, name)
+
+
+def _is_binary_workbook(p: Path) -> bool:
+    with p.open("rb") as fh:
+        return fh.read(4) == _OLE2
 
 
 def _legacy_fonts(doc: Document) -> None:
