@@ -107,13 +107,16 @@ def get_searcher(db: Database, settings: Settings) -> Searcher:
 _OWNER_CUES = ("cua", "do", "thuoc")
 
 
-def _names_owner(question: str, match: UnitMatch) -> bool:
+def _names_owner(question: str, match: UnitMatch, *, surely: bool = False) -> bool:
     """The unit is named as a plan's owner, not as one the work goes to ("gửi … về Bộ
-    Xây dựng"): "của / do / thuộc" before it, or "ban hành" after it."""
+    Xây dựng"): "của / do / thuộc" before it, or "ban hành" after it. ``surely``: only
+    when the words say so (not for a name typed in a form the folded text does not hold)."""
     q = f" {' '.join(s.replace('&', '') for s in syllables(question))} "
     for phrase in match.mentioned:
         at = q.find(f" {phrase} ")
         if at < 0:
+            if surely:
+                continue
             return True  # typed in a form the folded text does not hold: keep the old reading
         before = q[:at].split()[-1:] or [""]
         after = q[at + len(phrase) + 2 :].split()[:2]
@@ -638,7 +641,8 @@ class Engine:
             if reading.intent not in LIST_INTENTS and owns
             else None
         )
-        peer = issued is None and owns and reading.intent in WHOLE_PLAN
+        peer = issued is None and reading.intent in WHOLE_PLAN
+        peer = peer and _names_owner(question, match, surely=True)
         if peer and issued_by_a_peer(session, units, scope):
             return nothing_found(reading.intent)  # that body's plan is not loaded
         if issued is not None:

@@ -24,6 +24,7 @@ _MIN_FIELDS = 3
 _SHEET_SHARE = 0.8  # records of the sheet's width, of the non-empty ones
 _MIN_RECORDS = 5
 _HEADER_FIRST = {"stt", "tt", "so tt"}
+_HEAD_CHARS = 6000
 
 
 def _records(text: str, delimiter: str) -> list[list[str]] | None:
@@ -38,17 +39,26 @@ def _sheet(text: str) -> list[list[str]] | None:
     for delimiter in _DELIMITERS:
         if delimiter not in text.split("\n", 1)[0] + text[:2000]:
             continue
-        records = _records(text, delimiter)
-        if not records:
+        # The sheet shows in its first lines: a plain text costs one short read, not a
+        # parse of the whole file for each delimiter.
+        if len(text) > _HEAD_CHARS and _same_width(_records(text[:_HEAD_CHARS], delimiter)) is None:
             continue
-        filled = [r for r in records if any(c.strip() for c in r)]
-        if len(filled) < _MIN_RECORDS:
-            continue
-        width = max(len(r) for r in filled)
-        same = sum(len(r) == width for r in filled)
-        if width >= _MIN_FIELDS and same >= _SHEET_SHARE * len(filled):
+        filled = _same_width(_records(text, delimiter))
+        if filled is not None:
             return filled
     return None
+
+
+def _same_width(records: list[list[str]] | None) -> list[list[str]] | None:
+    """The non-empty records, when enough of them are of one width of three fields or more."""
+    if not records:
+        return None
+    filled = [r for r in records if any(c.strip() for c in r)]
+    if len(filled) < _MIN_RECORDS:
+        return None
+    width = max(len(r) for r in filled)
+    same = sum(len(r) == width for r in filled)
+    return filled if width >= _MIN_FIELDS and same >= _SHEET_SHARE * len(filled) else None
 
 
 def _cell(text: str) -> str:
