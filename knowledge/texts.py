@@ -262,6 +262,12 @@ ANS_TASK_NUMBER = "Nhiệm vụ {number} của {plan}: {title}"
 ANS_TASK_NUMBER_ITEMS = "Mục {number} của {plan} gồm {count} nhiệm vụ{lead}:"
 ANS_TASK_NUMBER_ITEMS_LEAD = ", do {units} chủ trì"
 ANS_TASK_NUMBER_NONE = "{plan} không có nhiệm vụ số {number}."
+# The number restarts under each group: every task so numbered, under its group.
+ANS_TASK_NUMBER_REPEATED = (
+    "{plan} có {count} nhiệm vụ cùng đánh số {number} (ở các nhóm khác nhau); "
+    "bạn nêu thêm nhóm hoặc nội dung để chọn đúng nhiệm vụ:"
+)
+ANS_TASK_NUMBER_AT = "{where}: {title}{facts}"
 ANS_UNIT_UNKNOWN = "Không có nhiệm vụ nào của {unit} trong các kế hoạch đã nạp."
 ANS_UNIT_NOT_IN_PLAN = "Không có nhiệm vụ nào của {unit} trong {plan}."
 ANS_DETAIL_PARENT = "Thuộc nhiệm vụ: {text}"

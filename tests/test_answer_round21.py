@@ -4,7 +4,8 @@ tháng, quý III") names the report, not a window its tasks must fall in; a year
 whose words set the days ("trước ngày 15 tháng 12 …, trước ngày 30 tháng 01 của năm tiếp
 theo") answers "trước ngày nào" with those days; a plan asked for as another body's ("lịch
 … của Bộ Tài chính" when the one loaded is the Bộ Nội vụ's) is not loaded, and nothing is
-cited.
+cited; a task number printed in two
+groups (numbering restarts under each) shows both, unless the question's words choose one.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ NOW = datetime(2026, 4, 10, 9, 0)
 OFFICE = "kh_07_cchc_van_phong.txt"
 PROGRAMME = "qd_90_chuong_trinh_du_lieu.txt"
 CALENDAR = "qd_515_lich_cong_bo_so_lieu.txt"
+GROUPS = "kh_40_do_thi_thong_minh.txt"
 
 _OFFICE = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
 VĂN PHÒNG
@@ -60,11 +62,29 @@ KT. BỘ TRƯỞNG
 THỨ TRƯỞNG
 Lê Văn Khánh
 """
+_GROUPS = """ỦY BAN NHÂN DÂN TỈNH QUẢNG BÌNH
+Số: 40/KH-UBND
+Quảng Bình, ngày 02 tháng 3 năm 2026
+KẾ HOẠCH
+Phát triển đô thị thông minh năm 2026
+I. NHIỆM VỤ VỀ DỮ LIỆU
+1. Sở Khoa học và Công nghệ xây dựng kho dữ liệu dùng chung của tỉnh, hoàn thành trước
+ngày 30/6/2026.
+2. Sở Nội vụ số hóa hồ sơ cán bộ, công chức, hoàn thành trong Quý IV/2026.
+II. NHIỆM VỤ VỀ HẠ TẦNG
+1. Sở Xây dựng rà soát hạ tầng cáp ngầm tại các phường, hoàn thành trong Quý III/2026.
+2. Công an tỉnh lắp camera giám sát giao thông tại các nút giao, hoàn thành trong Tháng 10/2026.
+"""
 
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
-    plans = {OFFICE: _OFFICE, PROGRAMME: _PROGRAMME, CALENDAR: _CALENDAR}
+    plans = {
+        OFFICE: _OFFICE,
+        PROGRAMME: _PROGRAMME,
+        CALENDAR: _CALENDAR,
+        GROUPS: _GROUPS,
+    }
     return chat_over_plans(tmp_path, plans, NOW)
 
 
@@ -95,3 +115,12 @@ def test_a_plan_asked_as_another_bodys_is_not_loaded(user: ChatUser) -> None:
     assert "Lê Văn Khánh" in reply and cited(user) == [CALENDAR]
     reply = ask(user, "Lich cong bo so lieu thong ke nam 2026 cua Bo Tai chinh do ai ky?")
     assert "Lê Văn Khánh" not in reply and cited(user) == []
+
+
+def test_a_number_printed_in_two_groups_shows_both(user: ChatUser) -> None:
+    reply = ask(user, "nhiem vu so 1 cua KH 40 do thi thong minh la gi, ai chu tri?")
+    assert "kho dữ liệu" in reply and "cáp ngầm" in reply  # both, each under its group
+    assert "Sở Khoa học và Công nghệ" in reply and "Sở Xây dựng" in reply
+    # words of one of them choose it
+    reply = ask(user, "nhiem vu so 1 cua KH 40 ve ha tang cap ngam la gi?")
+    assert "cáp ngầm" in reply and "kho dữ liệu" not in reply

@@ -397,7 +397,7 @@ def task_number(ask: Ask) -> Answer:
         return found
     doc = found
     number = ask.reading.number
-    ids = _numbered(ask, doc, number)
+    ids, tied = _numbered(ask, doc, number)
     label = label_of(doc)
     if not ids and (items := _sub_items(ask, doc, number) or _under_parent(ask, doc, number)):
         return _with_plan(_items_answer(ask, label, number, items), doc)
@@ -409,6 +409,8 @@ def task_number(ask: Ask) -> Answer:
             ),
             doc,
         )
+    if tied > 1:
+        return _with_plan(_repeated_number(ask, label, number, ids[: min(tied, 8)]), doc)
     tasks = load_tasks(ask.session, ids[:3])
     main = tasks[0]
     answer = Answer(
@@ -421,6 +423,30 @@ def task_number(ask: Ask) -> Answer:
     )
     answer.context = {"task_id": main.id}
     return _with_plan(answer, doc)
+
+
+# The facts a line of several tasks leaves out: who coordinates, what the parent says.
+_NOT_SHOWN = (texts.ANS_DETAIL_COORD.split("{")[0], texts.ANS_DETAIL_PARENT.split("{")[0])
+
+
+def _repeated_number(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:
+    """Each task the plan prints with this number, under its group, with its facts."""
+    tasks = load_tasks(ask.session, ids)
+    details = []
+    for task in tasks:
+        facts = "; ".join(f for f in _facts(task) if not f.startswith(_NOT_SHOWN))
+        where = shorten(task.section.split(" > ")[-1], 80) if task.section else ""
+        details.append(
+            texts.ANS_TASK_NUMBER_AT.format(
+                where=where, title=shorten(task.title, 200), facts=f" ({facts})" if facts else ""
+            )
+        )
+    return Answer(
+        text=texts.ANS_TASK_NUMBER_REPEATED.format(plan=label, number=number, count=len(tasks)),
+        details=details,
+        citations=[cite_task(ask, t) for t in tasks],
+        intent=Intent.TASK_NUMBER,
+    )
 
 
 SUB_ITEMS_SHOWN = 8
@@ -480,11 +506,11 @@ def _facts(task: TaskRow) -> list[str]:
     return out
 
 
-def _numbered(ask: Ask, doc: Document, number: str) -> list[int]:
+def _numbered(ask: Ask, doc: Document, number: str) -> tuple[list[int], int]:
     """The plan's tasks printed with ``number``, the best fit first: its own number
     ("11", or "I.11" under a part), then in the part the question names ("mục I",
     "phần A", "nội dung 4"), under the heading its noun names ("kiến nghị số 5"), and
-    sharing the most words with the question."""
+    sharing the most words with the question; and how many of the first fit alike."""
     forms = set(_forms(number))
     tail = "." + number.strip(".")
     rows = ask.session.execute(
@@ -496,16 +522,43 @@ def _numbered(ask: Ask, doc: Document, number: str) -> list[int]:
     if names_appendix(ask.question):
         # "nhiệm vụ thứ 9 trong phụ lục": a row of the appendix's table, not item VI.9
         found = [r for r in found if in_appendix(r.section, r.locator)]
+        which = _APPENDIX_NAMED.search(" ".join(syllables(ask.question)))
+        if which is not None:
+            # "phụ lục I": that appendix's rows, when the plan has one so named
+            named = [r for r in found if _in_appendix_named(r.section, which.group(1))]
+            found = named or found
     part = part_asked(ask.question)
     noun = _noun_asked(ask.question)
-    words = set(syllables(ask.asked))
+    # What the task is about, not what is asked of it ("ai chủ trì, thời hạn"): a title
+    # that happens to say "chủ trì" is no better fit.
+    words = set(syllables(intents.topic(ask.asked))) - _ASKED_FIELDS
 
     def fit(row: Any) -> tuple[int, int, bool, int]:
         heading = noun is not None and noun in fold(row.section)
         overlap = len(words & set(syllables(f"{row.title} {row.section}")))
         return (in_part(row.number, row.section, part), heading, row.number in forms, overlap)
 
-    return [r.id for r in sorted(found, key=fit, reverse=True)]
+    ranked = sorted(found, key=fit, reverse=True)
+    if not ranked:
+        return [], 0
+    top = fit(ranked[0])
+    # Rows alike but for a word or so the question shares: the plan prints this number
+    # more than once (numbering restarts under each group) and the question does not say
+    # which.
+    tied = [r for r in ranked if fit(r)[:3] == top[:3] and top[3] - fit(r)[3] < _CLEAR_LEAD]
+    return [r.id for r in ranked], len(tied)
+
+
+_APPENDIX_NAMED = re.compile(r"(?:^| )phu luc (i{1,3}|iv|v|vi{0,3}|\d{1,2})(?= |$)")
+
+
+def _in_appendix_named(section: str, label: str) -> bool:
+    head = " ".join(syllables(section)[:3])
+    return head == f"phu luc {label}"
+
+
+_CLEAR_LEAD = 2  # shared words by which one row of a repeated number stands out
+_ASKED_FIELDS = frozenset({"chu", "tri", "phoi", "hop", "la", "gi", "nhiem", "vu", "so"})
 
 
 # "kiến nghị số 5", "giải pháp số 2": the heading the item sits under names its noun.
