@@ -12,11 +12,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from answer_fixtures import ask, cited, populated_store
-from fakes.chat import ChatUser, linked
-
-from handlers.dispatcher import Dispatcher
-from handlers.services import Services
+from answer_fixtures import ask, chat_over_plans, cited
+from fakes.chat import ChatUser
 
 NOW = datetime(2026, 6, 10, 9, 0)
 PLAN = "kh_21_cao_bang.txt"
@@ -67,15 +64,7 @@ a) Bảo đảm thông tuyến các quốc lộ bị sạt lở trong tháng 12 
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
-    from knowledge.ingest import ingest_file
-
-    db, settings = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
-    for name, text in ((PLAN, _PLAN), (RESOLUTION, _RESOLUTION)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        ingest_file(db, path, settings=settings)
-    services = Services(db, settings, clock=lambda: NOW)
-    return linked(services, Dispatcher(services), "an", "leader")
+    return chat_over_plans(tmp_path, {PLAN: _PLAN, RESOLUTION: _RESOLUTION}, NOW)
 
 
 def test_a_figure_in_a_tasks_result_cell_answers_how_many_first(user: ChatUser) -> None:

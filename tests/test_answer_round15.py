@@ -14,11 +14,8 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from answer_fixtures import ask, cited, populated_store
-from fakes.chat import ChatUser, linked
-
-from handlers.dispatcher import Dispatcher
-from handlers.services import Services
+from answer_fixtures import ask, chat_over_plans, cited
+from fakes.chat import ChatUser
 
 NOW = datetime(2026, 4, 10, 9, 0)
 PROGRAMME = "kh_30_chuyen_doi_so.txt"
@@ -98,15 +95,7 @@ Phạm Văn Hùng
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
-    from knowledge.ingest import ingest_file
-
-    db, settings = populated_store(tmp_path / "data", (), retrieval_mode="keyword")
-    for name, text in ((PROGRAMME, _PROGRAMME), (CITY, _CITY), (DISPATCH, _DISPATCH)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        ingest_file(db, path, settings=settings)
-    services = Services(db, settings, clock=lambda: NOW)
-    return linked(services, Dispatcher(services), "an", "leader")
+    return chat_over_plans(tmp_path, {PROGRAMME: _PROGRAMME, CITY: _CITY, DISPATCH: _DISPATCH}, NOW)
 
 
 def test_how_many_groups_names_them_and_the_last_one(user: ChatUser) -> None:
