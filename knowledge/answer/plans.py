@@ -159,11 +159,16 @@ def issued_by(session: Session, units: list[Unit], scope: DocScope) -> int | Non
     if len(units) != 1:
         return None
     name = _long(units[0].name)
+    issued = [i for i, issuer in _issuers(session, scope) if name in _long(issuer)]
+    return issued[0] if len(issued) == 1 else None
+
+
+def _issuers(session: Session, scope: DocScope) -> list[tuple[int, str]]:
+    """(id, issuer) of the plans the question fits that name their issuer."""
     stmt = select(Document.id, Document.issuer).where(Document.issuer.is_not(None))
     if scope.document_ids:
         stmt = stmt.where(Document.id.in_(scope.document_ids))
-    issued = [i for i, issuer in session.execute(stmt) if name in _long(issuer or "")]
-    return issued[0] if len(issued) == 1 else None
+    return [(i, issuer) for i, issuer in session.execute(stmt) if issuer]
 
 
 def issued_by_a_peer(session: Session, units: list[Unit], scope: DocScope) -> bool:
@@ -173,10 +178,7 @@ def issued_by_a_peer(session: Session, units: list[Unit], scope: DocScope) -> bo
     another kind ("Sở Nội vụ" for the UBND's plan it drafted) says nothing against it."""
     if len(units) != 1:
         return False
-    stmt = select(Document.issuer).where(Document.issuer.is_not(None))
-    if scope.document_ids:
-        stmt = stmt.where(Document.id.in_(scope.document_ids))
-    issuers = [_long(i) for i in session.scalars(stmt) if i]
+    issuers = [_long(issuer) for _, issuer in _issuers(session, scope)]
     name = _long(units[0].name)
     if not issuers or any(name in i or i.strip() in name for i in issuers):
         return False

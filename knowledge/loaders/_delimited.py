@@ -36,8 +36,10 @@ def _records(text: str, delimiter: str) -> list[list[str]] | None:
 
 def _sheet(text: str) -> list[list[str]] | None:
     """The records, when the text is one sheet of a fixed width (≥ 3 fields)."""
+    line_end = text.find("\n")
+    head = text if line_end < 0 else text[: max(line_end, 2000)]  # the first line, 2000 chars
     for delimiter in _DELIMITERS:
-        if delimiter not in text.split("\n", 1)[0] + text[:2000]:
+        if delimiter not in head:
             continue
         # The sheet shows in its first lines: a plain text costs one short read, not a
         # parse of the whole file for each delimiter.
@@ -49,12 +51,14 @@ def _sheet(text: str) -> list[list[str]] | None:
     return None
 
 
-def _same_width(records: list[list[str]] | None) -> list[list[str]] | None:
+def _same_width(
+    records: list[list[str]] | None, min_records: int = _MIN_RECORDS
+) -> list[list[str]] | None:
     """The non-empty records, when enough of them are of one width of three fields or more."""
     if not records:
         return None
     filled = [r for r in records if any(c.strip() for c in r)]
-    if len(filled) < _MIN_RECORDS:
+    if not filled or len(filled) < min_records:
         return None
     width = max(len(r) for r in filled)
     same = sum(len(r) == width for r in filled)
@@ -89,12 +93,8 @@ def pasted_range_as_markdown(text: str) -> str:
     start = _range_start(text)
     if start is None:
         return text
-    records = _records(text[start:], "\t")
-    if not records:
-        return text
-    filled = [r for r in records if any(c.strip() for c in r)]
-    width = max(len(r) for r in filled)
-    if width < _MIN_FIELDS or sum(len(r) == width for r in filled) < _SHEET_SHARE * len(filled):
+    filled = _same_width(_records(text[start:], "\t"), min_records=1)
+    if filled is None:
         return text
     return text[:start] + sheet_records_as_markdown(filled)
 

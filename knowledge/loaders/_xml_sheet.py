@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET  # noqa: S405 - Excel's own XML; expat refuses entity bombs
+from datetime import date
 
+from knowledge import texts
 from knowledge.loaders._delimited import sheet_records_as_markdown
 
 _NS = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -81,6 +83,7 @@ def _grid(table: ET.Element) -> tuple[Grid, int, int]:
     for row in table.findall(f"{_SS}Row"):
         r = int(row.get(f"{_SS}Index", r + 2)) - 1
         cells = row.findall(f"{_SS}Cell")
+        last, plain = _last_filled(cells), _has_plain(cells)
         c = 0
         for cell in cells:
             c = int(cell.get(f"{_SS}Index", c + 1)) - 1
@@ -89,7 +92,7 @@ def _grid(table: ET.Element) -> tuple[Grid, int, int]:
             across = int(cell.get(f"{_SS}MergeAcross", "0"))
             down = int(cell.get(f"{_SS}MergeDown", "0"))
             value = _value(cell)
-            spread = across if cell is not _last_filled(cells) and _has_plain(cells) else 0
+            spread = across if cell is not last and plain else 0
             for dr in range(down + 1):
                 for dc in range(across + 1):
                     if dr or dc:
@@ -120,7 +123,7 @@ def _value(cell: ET.Element) -> str:
     if kind == "DateTime":
         m = _ISO_DAY.match(text)
         if m:
-            return f"{m.group(3)}/{m.group(2)}/{m.group(1)}"
+            return texts.fmt_date(date(int(m.group(1)), int(m.group(2)), int(m.group(3))))
     if kind == "Number" and text.endswith(".0"):
         return text[:-2]
     return text

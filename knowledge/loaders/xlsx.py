@@ -65,8 +65,10 @@ def _shown(value: object) -> str:
     """A cell's value as Excel shows it: a whole day as dd/mm/yyyy, 2026.0 as 2026."""
     if value is None:
         return ""
-    if isinstance(value, datetime | date):
-        return value.strftime("%d/%m/%Y")
+    if isinstance(value, datetime):
+        return texts.fmt_date(value.date())
+    if isinstance(value, date):
+        return texts.fmt_date(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return " ".join(str(value).split("\n")).strip() if isinstance(value, str) else str(value)

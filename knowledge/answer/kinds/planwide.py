@@ -425,16 +425,12 @@ def task_number(ask: Ask) -> Answer:
     return _with_plan(answer, doc)
 
 
-# The facts a line of several tasks leaves out: who coordinates, what the parent says.
-_NOT_SHOWN = (texts.ANS_DETAIL_COORD.split("{")[0], texts.ANS_DETAIL_PARENT.split("{")[0])
-
-
 def _repeated_number(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:
     """Each task the plan prints with this number, under its group, with its facts."""
     tasks = load_tasks(ask.session, ids)
     details = []
     for task in tasks:
-        facts = "; ".join(f for f in _facts(task) if not f.startswith(_NOT_SHOWN))
+        facts = "; ".join(_facts(task, brief=True))
         where = shorten(task.section.split(" > ")[-1], 80) if task.section else ""
         details.append(
             texts.ANS_TASK_NUMBER_AT.format(
@@ -492,16 +488,18 @@ def _items_answer(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:
     return answer
 
 
-def _facts(task: TaskRow) -> list[str]:
+def _facts(task: TaskRow, *, brief: bool = False) -> list[str]:
+    """The task's lead, coordinators, deadline, product and parent; ``brief``: one line of
+    several, without the coordinators and the parent."""
     leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
     out = [texts.ANS_DETAIL_LEAD.format(units="; ".join(leads))] if leads else []
-    if coords:
+    if coords and not brief:
         out.append(texts.ANS_DETAIL_COORD.format(units="; ".join(coords)))
     if task.deadline_text:
         out.append(texts.ANS_DETAIL_DEADLINE.format(text=task.deadline_text))
     if task.product:
         out.append(texts.ANS_DETAIL_PRODUCT.format(text=shorten(task.product, 160)))
-    if task.parent_task:
+    if task.parent_task and not brief:
         out.append(texts.ANS_DETAIL_PARENT.format(text=shorten(task.parent_task, 160)))
     return out
 
@@ -522,11 +520,6 @@ def _numbered(ask: Ask, doc: Document, number: str) -> tuple[list[int], int]:
     if names_appendix(ask.question):
         # "nhiệm vụ thứ 9 trong phụ lục": a row of the appendix's table, not item VI.9
         found = [r for r in found if in_appendix(r.section, r.locator)]
-        which = _APPENDIX_NAMED.search(" ".join(syllables(ask.question)))
-        if which is not None:
-            # "phụ lục I": that appendix's rows, when the plan has one so named
-            named = [r for r in found if _in_appendix_named(r.section, which.group(1))]
-            found = named or found
     part = part_asked(ask.question)
     noun = _noun_asked(ask.question)
     # What the task is about, not what is asked of it ("ai chủ trì, thời hạn"): a title
@@ -538,23 +531,16 @@ def _numbered(ask: Ask, doc: Document, number: str) -> tuple[list[int], int]:
         overlap = len(words & set(syllables(f"{row.title} {row.section}")))
         return (in_part(row.number, row.section, part), heading, row.number in forms, overlap)
 
-    ranked = sorted(found, key=fit, reverse=True)
+    # stable: rows that fit alike stay in the plan's order
+    ranked = sorted(((fit(r), r.id) for r in found), key=lambda kr: kr[0], reverse=True)
     if not ranked:
         return [], 0
-    top = fit(ranked[0])
+    top = ranked[0][0]
     # Rows alike but for a word or so the question shares: the plan prints this number
     # more than once (numbering restarts under each group) and the question does not say
     # which.
-    tied = [r for r in ranked if fit(r)[:3] == top[:3] and top[3] - fit(r)[3] < _CLEAR_LEAD]
-    return [r.id for r in ranked], len(tied)
-
-
-_APPENDIX_NAMED = re.compile(r"(?:^| )phu luc (i{1,3}|iv|v|vi{0,3}|\d{1,2})(?= |$)")
-
-
-def _in_appendix_named(section: str, label: str) -> bool:
-    head = " ".join(syllables(section)[:3])
-    return head == f"phu luc {label}"
+    tied = [k for k, _ in ranked if k[:3] == top[:3] and top[3] - k[3] < _CLEAR_LEAD]
+    return [i for _, i in ranked], len(tied)
 
 
 _CLEAR_LEAD = 2  # shared words by which one row of a repeated number stands out
