@@ -59,9 +59,7 @@ _ENDS = frozenset(
 # "giải pháp trọng tâm") names a heading of the plan.
 _TASK_NOUNS = ("nhiem vu", "cong viec", "hoat dong", "nhom", "viec", "cac", "nhung")
 # "phần I …", "mục II", "nội dung 3": a part of the plan named by its number.
-_PART = re.compile(
-    r"(?:^| )(?:phan|muc|noi dung|chuong|phu luc)\s+([ivx]{1,4}|\d{1,2}|[a-e])(?= |$)"
-)
+_PART = re.compile(r"(?:^| )(?:phan|muc|noi dung|chuong)\s+([ivx]{1,4}|\d{1,2}|[a-e])(?= |$)")
 _ITEM = re.compile(r"^\s*(\d{1,2})\s*[.)]\s")
 # Under "6. Chỉ tiêu chủ yếu", items numbered "6.1.", "6.2." (the heading's own number first).
 _SUB_ITEM = re.compile(r"^\s*(\d{1,2})\.(\d{1,2})\.?\s")
@@ -309,8 +307,7 @@ def _tabled_tasks(session: Session, doc_id: int) -> bool:
 
 
 def part_asked(question: str) -> str:
-    """ "… mục II …", "phần A", "nội dung 4", "phụ lục I" -> "ii", "a", "4", "i"; "" when no
-    part is named."""
+    """ "… mục II …", "phần A", "nội dung 4" -> "ii", "a", "4"; "" when no part is named."""
     m = _PART.search(" ".join(syllables(question)))
     return m.group(1) if m else ""
 
@@ -327,9 +324,8 @@ def in_part(number: str, section: str, part: str) -> int:
     return int(any(_segment_number(seg) == part for seg in (section or "").split(" > ")))
 
 
-# The words a heading may put before its number: "Phần I", "Mục 2", "Nội dung 7.", "Chương II",
-# "Phụ lục I".
-_PART_WORDS = (("phan",), ("muc",), ("noi", "dung"), ("chuong",), ("phu", "luc"))
+# The words a heading may put before its number: "Phần I", "Mục 2", "Nội dung 7.", "Chương II".
+_PART_WORDS = (("phan",), ("muc",), ("noi", "dung"), ("chuong",))
 
 
 def _segment_number(segment: str) -> str:

@@ -520,6 +520,13 @@ def _numbered(ask: Ask, doc: Document, number: str) -> tuple[list[int], int]:
     if names_appendix(ask.question):
         # "nhiệm vụ thứ 9 trong phụ lục": a row of the appendix's table, not item VI.9
         found = [r for r in found if in_appendix(r.section, r.locator)]
+        which = _APPENDIX_NAMED.search(" ".join(syllables(ask.question)))
+        if which is not None:
+            # "phụ lục I": that appendix's rows, when the plan has one so named (not a part
+            # of the outline reader: "phụ lục" there would turn a whole-plan count into a
+            # part's)
+            named = [r for r in found if _in_appendix_named(r.section, which.group(1))]
+            found = named or found
     part = part_asked(ask.question)
     noun = _noun_asked(ask.question)
     # What the task is about, not what is asked of it ("ai chủ trì, thời hạn"): a title
@@ -541,6 +548,13 @@ def _numbered(ask: Ask, doc: Document, number: str) -> tuple[list[int], int]:
     # which.
     tied = [k for k, _ in ranked if k[:3] == top[:3] and top[3] - k[3] < _CLEAR_LEAD]
     return [i for _, i in ranked], len(tied)
+
+
+_APPENDIX_NAMED = re.compile(r"(?:^| )phu luc (i{1,3}|iv|v|vi{0,3}|\d{1,2})(?= |$)")
+
+
+def _in_appendix_named(section: str, label: str) -> bool:
+    return " ".join(syllables(section)[:3]) == f"phu luc {label}"
 
 
 _CLEAR_LEAD = 2  # shared words by which one row of a repeated number stands out
