@@ -6,6 +6,7 @@ The chat and knowledge texts are re-exported, so bot code imports one module.
 from __future__ import annotations
 
 from handlers.texts import *  # noqa: F403 - one texts module per layer
+from knowledge.texts import FORMATS_BRIEF
 
 CLI_DESCRIPTION = "Trợ lý Kế hoạch — đọc văn bản kế hoạch, trả lời câu hỏi, chạy bot trò chuyện."
 
@@ -29,7 +30,7 @@ CLI_DATE_METAVAR = "YYYY-MM-DD"
 
 CLI_PARSE = "phân tích một tệp kế hoạch (không lưu)"
 
-CLI_PARSE_FILE = "tệp kế hoạch (.txt, .md, .docx, .pdf, .html)"
+CLI_PARSE_FILE = f"tệp kế hoạch ({FORMATS_BRIEF})"
 
 CLI_PARSE_SUMMARY = "Chỉ tiêu: {targets} · Cảnh báo: {warnings}"
 

@@ -7,7 +7,7 @@ The knowledge layer's texts (answers, parse messages, shared formatting) live in
 from __future__ import annotations
 
 from knowledge.texts import *  # noqa: F403 - one texts module per layer
-from knowledge.texts import fmt_date  # noqa: F401 - used by the texts below
+from knowledge.texts import FORMATS_BRIEF, FORMATS_LIST, fmt_date  # noqa: F401 - used below
 
 CHAT_NOT_LINKED = (
     "Xin chào! Trợ lý Kế hoạch chỉ dành cho cán bộ đã được cấp quyền. "
@@ -192,10 +192,7 @@ CHAT_BUTTON_EXPIRED = "Nút này đã hết hạn. Vui lòng mở lại danh sá
 
 CHAT_FILE_NOT_ALLOWED = "Chỉ quản trị viên mới gửi được tệp kế hoạch để nạp."
 
-CHAT_FILE_BAD_TYPE = (
-    "Tệp “{name}” không được hỗ trợ. "
-    "Vui lòng gửi tệp .docx, .xlsx, .csv, .pdf, .txt, .md, .json hoặc .html."
-)
+CHAT_FILE_BAD_TYPE = f"Tệp “{{name}}” không được hỗ trợ. Vui lòng gửi tệp {FORMATS_LIST}."
 
 CHAT_FILE_RECEIVED = "Đã nhận tệp “{name}”, đang nạp kế hoạch…"
 
@@ -294,9 +291,7 @@ CHAT_ADMIN_BROADCAST_DONE = "Đã gửi thông báo tới {count} tài khoản."
 
 CHAT_ADMIN_BROADCAST_PREFIX = "📢 Thông báo: "
 
-CHAT_ADMIN_UPLOAD_PROMPT = (
-    "Gửi tệp kế hoạch (.docx, .xlsx, .csv, .pdf, .txt, .md) vào cuộc trò chuyện này để nạp."
-)
+CHAT_ADMIN_UPLOAD_PROMPT = f"Gửi tệp kế hoạch ({FORMATS_BRIEF}) vào cuộc trò chuyện này để nạp."
 
 CHAT_ADMIN_HELD_NOTE = (
     "Không gửi được tin nhắn tới {name} qua Zalo OA vì đã quá thời hạn tương tác "

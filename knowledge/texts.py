@@ -29,9 +29,18 @@ def plan_label(doc_type: str | None, number: str | None, title: str) -> str:
 
 # --- Loading documents ---------------------------------------------------------
 
+# The formats a user is told to send, by the name each kind is known by; the loader
+# (``knowledge.loaders.SUPPORTED``) also reads .markdown, .htm, and .xls/.xml workbooks.
+SHOWN_FORMATS = (".docx", ".xlsx", ".csv", ".pdf", ".txt", ".md", ".json", ".html")
+FORMATS_LIST = ", ".join(SHOWN_FORMATS[:-1]) + " hoặc " + SHOWN_FORMATS[-1]
+FORMATS_BRIEF = ", ".join(SHOWN_FORMATS)
 UNSUPPORTED_FORMAT = (
     "Không đọc được tệp “{name}”: định dạng {ext} chưa được hỗ trợ. "
-    "Vui lòng gửi tệp .docx, .xlsx, .csv, .pdf, .txt, .md, .json hoặc .html."
+    f"Vui lòng gửi tệp {FORMATS_LIST}."
+)
+XML_NOT_WORKBOOK = (
+    "Tệp “{name}” là tệp XML nhưng không phải bảng tính Excel (XML Spreadsheet) hay trang web, "
+    f"chưa đọc được. Vui lòng gửi tệp {FORMATS_LIST}."
 )
 BINARY_XLS = (
     "Tệp “{name}” là bảng tính Excel 97-2003 (.xls), chưa đọc được. "

@@ -215,3 +215,35 @@ def test_an_old_binary_xls_gets_a_clear_message(tmp_path: Path) -> None:
     with pytest.raises(DocumentError) as err:
         load_document(path)
     assert "Excel 97-2003" in str(err.value) and ".xlsx" in str(err.value)
+
+
+def test_an_xml_file_that_is_no_workbook_gets_a_clear_message(tmp_path: Path) -> None:
+    import pytest
+
+    from knowledge.document import DocumentError
+
+    path = tmp_path / "ke_hoach.xml"
+    path.write_text(
+        '<?xml version="1.0"?><w:wordDocument xmlns:w="urn:x"><w:body><w:p><w:t>'
+        "Sở Y tế chủ trì</w:t></w:p></w:body></w:wordDocument>",
+        encoding="utf-8",
+    )
+    with pytest.raises(DocumentError) as err:
+        load_document(path)
+    assert "không phải bảng tính Excel" in str(err.value) and ".docx" in str(err.value)
+
+
+def test_every_format_named_to_the_user_is_one_the_loader_reads() -> None:
+    from bot import texts as bot_texts
+    from handlers import texts as chat_texts
+    from knowledge.loaders import SUPPORTED
+
+    shown = chat_texts.SHOWN_FORMATS
+    assert set(shown) <= set(SUPPORTED) and ".xlsx" in shown and ".csv" in shown
+    for message in (
+        chat_texts.UNSUPPORTED_FORMAT,
+        chat_texts.CHAT_FILE_BAD_TYPE,
+        chat_texts.CHAT_ADMIN_UPLOAD_PROMPT,
+        bot_texts.CLI_PARSE_FILE,
+    ):
+        assert all(ext in message for ext in shown), message

@@ -67,7 +67,7 @@ from knowledge.loaders._texttables import (
 )
 from knowledge.loaders._tracked_changes import changes_accepted
 from knowledge.loaders._web_markdown import web_markdown_plain
-from knowledge.loaders._xml_sheet import xml_sheet_as_markdown
+from knowledge.loaders._xml_sheet import is_xml_sheet, xml_sheet_as_markdown
 from knowledge.loaders.ocr_digits import repair_ocr_digits
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold, nfc
@@ -99,6 +99,9 @@ _GAPS = re.compile(r"\S {3,}\S")
 def load_text(path: Path, name: str) -> Document:
     """Read a ``.txt`` / ``.md`` file; raise ``DocumentError`` on unreadable input."""
     text, ext, warnings = read_text_file(path, name, ".txt")
+    if ext == ".xml" and not is_markup(text) and not is_xml_sheet(text):
+        # Another XML (Word 2003 XML, an e-office export) read as text would be tag soup.
+        raise DocumentError(texts.XML_NOT_WORKBOOK.format(name=name))
     if is_markup(text):
         # A web page saved under a text name (Word's "Web Page, Filtered" read as text):
         # its markup is the document, read as the page it is (decoded once, here).
