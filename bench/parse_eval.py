@@ -141,6 +141,10 @@ WRITTEN12 = tuple(sorted(p.stem for p in WRITTEN12_GOLD.glob("*.jsonl")))
 # Google Sheets CSV download), written after round 20's readers; first sight with the code of 0237c1a.
 WRITTEN13_GOLD = ROOT / "tests" / "gold" / "written13"
 WRITTEN13 = tuple(sorted(p.stem for p in WRITTEN13_GOLD.glob("*.jsonl")))
+# Round 22 (striprtf's text of an .rtf, odt2txt of an .odt, PyMuPDF's get_text of a PDF
+# with a two-column Phụ lục), written after round 21's readers; first sight at f3b9af4.
+WRITTEN14_GOLD = ROOT / "tests" / "gold" / "written14"
+WRITTEN14 = tuple(sorted(p.stem for p in WRITTEN14_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -155,6 +159,7 @@ WRITTEN_FOLDERS = (
     WRITTEN11_GOLD,
     WRITTEN12_GOLD,
     WRITTEN13_GOLD,
+    WRITTEN14_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -387,6 +392,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written11", WRITTEN11),
         ("written12", WRITTEN12),
         ("written13", WRITTEN13),
+        ("written14", WRITTEN14),
     ):
         total = Score()
         for stem in names:

@@ -70,6 +70,8 @@ BLIND18_FILE = ROOT / "tests" / "qa" / "blind18.jsonl"
 BLIND19_FILE = ROOT / "tests" / "qa" / "blind19.jsonl"
 # Written at the start of round 21 over all 46 documents; first sight with the code of 0237c1a.
 BLIND20_FILE = ROOT / "tests" / "qa" / "blind20.jsonl"
+# Written at the start of round 22 over all 46 documents; first sight at f3b9af4.
+BLIND21_FILE = ROOT / "tests" / "qa" / "blind21.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -205,6 +207,7 @@ def qa_files() -> list[Path]:
         BLIND18_FILE,
         BLIND19_FILE,
         BLIND20_FILE,
+        BLIND21_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
