@@ -511,12 +511,26 @@ def _recurrence(s: str) -> str | None:
     return min(hits)[1] if hits else None
 
 
+# "trong tháng Sáu năm 2026": a month named in words, capitalised as a name is ("tháng sau"
+# is "next month", so the capital is what tells them apart).
+_MONTH_NAMES = {
+    "Giêng": 1, "Một": 1, "Hai": 2, "Ba": 3, "Tư": 4, "Năm": 5, "Sáu": 6, "Bảy": 7,
+    "Tám": 8, "Chín": 9, "Mười": 10, "Mười Một": 11, "Mười Hai": 12, "Chạp": 12,
+}  # fmt: skip
+MONTH_NAME = "|".join(sorted(map(re.escape, _MONTH_NAMES), key=len, reverse=True))
+_MONTH_IN_WORDS = re.compile(rf"\b([Tt]háng)\s+({MONTH_NAME})(?!\w)")
+
+
+def _months_as_numbers(text: str) -> str:
+    return _MONTH_IN_WORDS.sub(lambda m: f"{m.group(1)} {_MONTH_NAMES[m.group(2)]}", text)
+
+
 def parse_deadline(raw: str, plan_year: int | None = None) -> Deadline:
     """Parse a deadline cell/phrase; ``plan_year`` resolves "Trong năm", "6 tháng"."""
     text = collapse(raw)
     if not text:
         return Deadline(raw=text, kind="none")
-    s = match_form(text)
+    s = match_form(_months_as_numbers(text))
     if _processing(s):
         return Deadline(raw=text, kind="unspecified")
     s = _time_part(s)

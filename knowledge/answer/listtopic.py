@@ -39,6 +39,16 @@ def with_heads(session: Any, unit_ids: list[int], units: list[Any]) -> list[int]
 # Phrases that ask for a list or name a role or a plan, not what the tasks are about
 # (with every phrase the question readers know: "đến hạn", "quá hạn", "chưa hoàn thành" …).
 _OWN_PHRASES = (
+    # Asking words: "liệt kê các nhiệm vụ mà X chủ trì", "cho biết …" ("mà" only after
+    # the list's noun: alone it is also "mã", and "ma túy" is a topic).
+    "liet ke",
+    "cho biet",
+    "cho hoi",
+    "cac nhiem vu ma",
+    "nhung nhiem vu ma",
+    "nhiem vu ma",
+    "nhung viec ma",
+    "viec ma",
     "nhiem vu",
     "trach nhiem",  # "Sở X có trách nhiệm gì": its tasks, whatever they are about
     "thuong xuyen",  # "nhiệm vụ thường xuyên": the unit's standing duties (``task_list``)

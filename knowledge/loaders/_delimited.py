@@ -146,3 +146,54 @@ def sheet_records_as_markdown(records: list[list[str]]) -> str:
             in_table = False
             out += [""] + filled  # a title, a heading or a sentence the sheet holds
     return "\n".join(out) + "\n"
+
+
+# A row of cells written with "|" between them and no frame ("1|Rà soát …|Công an tỉnh|…|"),
+# as text extracted from an .rtf or a .doc writes a table: a cell's own line breaks cut the
+# row across lines, and only the row's last line ends with "|".
+_BARE_ROW = re.compile(r"^[^|\s][^\n]*\|[^\n]*\|")
+_MAX_ROW_LINES = 12  # a row cut over more lines than this is no row: the table ends
+
+
+def bare_pipe_rows_as_markdown(text: str) -> str:
+    """From each header row of column names written as bare "|"-separated cells on, the
+    table's rows as markdown; a row ends at the first of its lines that ends with "|"."""
+    if text.count("|") < 2 * _MIN_FIELDS:
+        return text
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        cells = _bare_cells(lines[i])
+        if cells is None or len(cells) < _MIN_FIELDS or not looks_like_header(cells):
+            out.append(lines[i])
+            i += 1
+            continue
+        records, i = _bare_records(lines, i, len(cells))
+        out.append(sheet_records_as_markdown(records))
+    return "\n".join(out)
+
+
+def _bare_cells(line: str) -> list[str] | None:
+    s = line.strip()
+    if not _BARE_ROW.match(s) or not s.endswith("|"):
+        return None
+    return s[:-1].split("|")
+
+
+def _bare_records(lines: list[str], start: int, width: int) -> tuple[list[list[str]], int]:
+    """The table's records from its header at ``start`` and the index of the line after."""
+    records: list[list[str]] = []
+    i = start
+    while i < len(lines) and "|" in lines[i]:
+        end = i
+        while not lines[end].rstrip().endswith("|"):
+            end += 1
+            if end >= len(lines) or end - i >= _MAX_ROW_LINES:
+                return records, i
+        cells = "\n".join(lines[i : end + 1]).rstrip()[:-1].split("|")
+        if len(cells) > width:
+            break  # wider than its header: no row of this table
+        records.append(cells + [""] * (width - len(cells)))
+        i = end + 1
+    return records, i

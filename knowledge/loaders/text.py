@@ -34,7 +34,11 @@ from knowledge.loaders._columns import (
     stt_led,
 )
 from knowledge.loaders._dash_tables import dash_tables_as_markdown
-from knowledge.loaders._delimited import pasted_range_as_markdown, sheet_as_markdown
+from knowledge.loaders._delimited import (
+    bare_pipe_rows_as_markdown,
+    pasted_range_as_markdown,
+    sheet_as_markdown,
+)
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._grid_table import grid_tables_as_markdown
 from knowledge.loaders._json_export import json_as_text
@@ -47,6 +51,7 @@ from knowledge.loaders._markup import (
     is_rule,
     split_glued_bold,
 )
+from knowledge.loaders._paragraph_cells import parse_paragraph_table
 from knowledge.loaders._quoted_mail import quoted_mail_plain
 from knowledge.loaders._record_rows import records_as_markdown
 from knowledge.loaders._run_on import lines_restored
@@ -149,6 +154,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = slides_as_text(text)  # a plan presented as a slide deck, dumped to text
     text = dash_tables_as_markdown(text)  # pandoc's simple and multiline tables
     text = sheet_as_markdown(text) or grid_tables_as_markdown(text)  # a CSV sheet, +---+ tables
+    text = bare_pipe_rows_as_markdown(text)  # an .rtf's table: "1|Rà soát …|Công an tỉnh|"
     text = pasted_range_as_markdown(text)  # an Excel range pasted under the prose
     text = column_runs_as_markdown(text)  # a table printed one column after another
     text = records_as_markdown(text)  # a table exported row by row as "label: value" lines
@@ -167,6 +173,13 @@ def _bounded_lines(text: str) -> list[str]:
     if all(len(line) <= MAX_LINE_CHARS for line in lines):
         return lines
     return [piece for line in lines for piece in split_long(line)]
+
+
+def _cell_lines_table(lines: list[str], i: int) -> RawTable | None:
+    """A table written a cell a line with blank lines between (docx2txt), or a cell a
+    paragraph with its empty cells left out (odt2txt): the reading with more rows."""
+    tables = [t for t in (parse_spaced_table(lines, i), parse_paragraph_table(lines, i)) if t]
+    return max(tables, key=lambda t: len(t.rows), default=None)
 
 
 def _too_wide(line: str) -> bool:
@@ -265,8 +278,8 @@ class _Reader:
         table: RawTable | None = None
         if _too_wide(line):
             pass  # thousands of separators on one line make no table: read it as text
-        elif len(s) <= 3 and (table := parse_spaced_table(self.lines, i)) is not None:
-            pass  # a Word table exported one cell a line, a blank line after each
+        elif len(s) <= 3 and (table := _cell_lines_table(self.lines, i)) is not None:
+            pass  # a Word or .odt table exported a cell a line or paragraph
         elif (
             (len(s) <= 3 or stt_led(s)) and (table := parse_column_table(self.lines, i)) is not None
         ) or ("  " in s and (table := parse_layout_table(self.lines, i)) is not None):

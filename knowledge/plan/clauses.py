@@ -22,7 +22,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from knowledge.deadlines import parse_deadline
+from knowledge.deadlines import MONTH_NAME, parse_deadline
 from knowledge.plan.model import Deadline
 from knowledge.plan.offices import expand_fields, field_list_head, office_units, places_list
 from knowledge.units import builtin_canonical, is_bare_noun, looks_like_unit
@@ -265,6 +265,7 @@ _DATED_FORM = (
     rf"|tháng\s+\d{{1,2}}(?:\s*(?:,|và)\s*(?:tháng\s+)?\d{{1,2}})*\s*(?:/|\s+năm\s+){_Y}"
     rf"|quý\s+[IV1-4]+(?:\s*(?:,|và|-|–)\s*(?:quý\s+)?[IV1-4]+)*\s*(?:/|\s+năm\s+){_Y}"
     rf"|(?:6|06|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_Y})?"
+    rf"|tháng\s+(?:{MONTH_NAME})\s+năm\s+{_Y}"  # "tháng Sáu năm 2026"
 )
 _DATE_FORM = _DATED_FORM + rf"|năm\s+{_Y}"
 # With a firm cue a day may stand without its year ("hoàn thành trước 15/7"): the plan's.

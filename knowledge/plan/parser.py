@@ -87,14 +87,15 @@ def parse_plan(doc: Document) -> ParsedPlan:
     )
     plan.tasks.extend(_merge_duties(prose, duties))
     directive = is_directive(meta.number, meta.doc_type)
-    if directive or not plan.tasks:
-        no_intros: set[int] = set()
-        directives, intros = _guard(
-            lambda: extract_directives(blocks, outline, meta.plan_year, owner),
-            (no_tasks, no_intros),
-            "directives",
-            warnings,
-        )
+    no_intros: set[int] = set()
+    directives, intros = _guard(
+        lambda: extract_directives(blocks, outline, meta.plan_year, owner),
+        (no_tasks, no_intros),
+        "directives",
+        warnings,
+    )
+    ruled = directive or not plan.tasks
+    if ruled:
         plan.tasks = _with_directives(plan.tasks, directives, intros)
     taken = list(plan.tasks)
     plan.tasks.extend(
@@ -107,6 +108,8 @@ def parse_plan(doc: Document) -> ParsedPlan:
             warnings,
         )
     )
+    if not ruled:
+        plan.tasks.extend(_in_sections_left(plan.tasks, directives))
     _guard(lambda: _period_deadlines(blocks, outline, plan), None, "content", warnings)
     _guard(lambda: _heading_deadlines(plan), None, "content", warnings)
     _guard(lambda: _from_issue_date(plan), None, "content", warnings)
@@ -331,6 +334,23 @@ def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
             dropped.add(id(other))
         kept.append(duty)
     return [t for t in prose if id(t) not in dropped] + kept
+
+
+def _in_sections_left(tasks: list[Task], directives: list[Task]) -> list[Task]:
+    """In a plan whose tasks other readers found, the unit-led dated sentences of the
+    sections none of them read ("III.1. a) Sở Công Thương chủ trì …, trình trước ngày
+    30/6/2026" above a Phụ lục table): a section of such sentences is the plan's too."""
+    covered = {t.section.split(".")[0] for t in tasks if t.section and not t.locator.table}
+    lines = {t.locator.line for t in tasks if t.locator.line}
+    return [
+        t
+        for t in directives
+        if t.section
+        and t.section.split(".")[0] not in covered
+        and t.locator.line not in lines
+        and t.lead_units
+        and t.deadline.kind in _STATED
+    ]
 
 
 def _with_directives(tasks: list[Task], directives: list[Task], intros: set[int]) -> list[Task]:
