@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from knowledge.deadlines import parse_deadline
 from knowledge.loaders._columns import Role, column_role
+from knowledge.loaders._spaced_cells import STT_WORDS
 from knowledge.loaders._texttables import RawRow, RawTable
 from knowledge.plan.tables import NONE_MARK
 from knowledge.units import looks_like_unit
 from knowledge.vietnamese import fold
 
-_STT = {"tt", "stt", "so tt"}
 _MIN_COLUMNS = 3
 _MAX_COLUMNS = 10
 _MAX_CELL_LINES = 8
@@ -30,7 +30,7 @@ Paragraph = tuple[str, int]  # its text, joined, and the index of its first line
 
 def parse_paragraph_table(lines: list[str], start: int) -> RawTable | None:
     """The table whose "TT" paragraph is ``lines[start]``, or None when it is not one."""
-    if fold(lines[start].strip()).rstrip(".") not in _STT:
+    if fold(lines[start].strip()).rstrip(".") not in STT_WORDS:
         return None
     paras = _paragraphs(lines, start)
     width = next((k for k, (text, _) in enumerate(paras) if text == "1"), 0)
@@ -97,10 +97,9 @@ def _end_of(lines: list[str], first: int) -> int:
 
 def _placed(cells: list[str], roles: list[str]) -> list[list[str]]:
     """The row's paragraphs in their columns (see the module's docstring)."""
-    out: list[list[str]] = [[] for _ in roles]
     if len(cells) == len(roles):
         return [[c] for c in cells]
-    out[0] = [cells[0]]
+    out: list[list[str]] = [[cells[0]]] + [[] for _ in roles[1:]]
     free = list(range(1, len(roles)))
     for text in cells[1:]:
         column = _column_for(text, roles, free, out)

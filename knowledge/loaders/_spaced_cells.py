@@ -16,7 +16,7 @@ from knowledge.loaders._columns import Role, column_role
 from knowledge.loaders._texttables import RawRow, RawTable
 from knowledge.vietnamese import fold
 
-_STT = {"tt", "stt", "so tt", "s tt"}
+STT_WORDS = {"tt", "stt", "so tt", "s tt"}  # the number column's header, folded
 _ROW_NUMBER = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXL]{1,6}|[A-ZĐ])\.?$")
 _MIN_COLUMNS = 3
 _MAX_COLUMNS = 12
@@ -36,7 +36,7 @@ def _cells(lines: list[str], start: int) -> tuple[list[str], list[int]]:
 
 def parse_spaced_table(lines: list[str], start: int) -> RawTable | None:
     """The table whose "STT" cell is ``lines[start]``, or None when it is not one."""
-    if fold(lines[start].strip()).rstrip(".") not in _STT:
+    if fold(lines[start].strip()).rstrip(".") not in STT_WORDS:
         return None
     cells, at = _cells(lines, start)
     width = next((k for k, c in enumerate(cells) if _ROW_NUMBER.match(c)), 0)
