@@ -72,6 +72,8 @@ BLIND19_FILE = ROOT / "tests" / "qa" / "blind19.jsonl"
 BLIND20_FILE = ROOT / "tests" / "qa" / "blind20.jsonl"
 # Written at the start of round 22 over all 46 documents; first sight at f3b9af4.
 BLIND21_FILE = ROOT / "tests" / "qa" / "blind21.jsonl"
+# Round 23: 80 questions over 32 documents, written blind; scored first at the commit adding it.
+BLIND22_FILE = ROOT / "tests" / "qa" / "blind22.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -208,6 +210,7 @@ def qa_files() -> list[Path]:
         BLIND19_FILE,
         BLIND20_FILE,
         BLIND21_FILE,
+        BLIND22_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
