@@ -145,6 +145,9 @@ WRITTEN13 = tuple(sorted(p.stem for p in WRITTEN13_GOLD.glob("*.jsonl")))
 # with a two-column Phụ lục), written after round 21's readers; first sight at f3b9af4.
 WRITTEN14_GOLD = ROOT / "tests" / "gold" / "written14"
 WRITTEN14 = tuple(sorted(p.stem for p in WRITTEN14_GOLD.glob("*.jsonl")))
+# Round 23: docx2python, pypdf and pdfplumber text, written blind; first sight at the commit adding it.
+WRITTEN15_GOLD = ROOT / "tests" / "gold" / "written15"
+WRITTEN15 = tuple(sorted(p.stem for p in WRITTEN15_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -160,6 +163,7 @@ WRITTEN_FOLDERS = (
     WRITTEN12_GOLD,
     WRITTEN13_GOLD,
     WRITTEN14_GOLD,
+    WRITTEN15_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -393,6 +397,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written12", WRITTEN12),
         ("written13", WRITTEN13),
         ("written14", WRITTEN14),
+        ("written15", WRITTEN15),
     ):
         total = Score()
         for stem in names:
