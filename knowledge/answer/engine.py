@@ -25,6 +25,7 @@ from knowledge.answer.compose import not_loaded, nothing_found
 from knowledge.answer.compound import join_answers, split_compound
 from knowledge.answer.context import Ask
 from knowledge.answer.docscope import DocScope, find_scope, name_head_missing, named_places
+from knowledge.answer.hits import names_topic
 from knowledge.answer.intents import (
     LIST_INTENTS,
     LIST_WORDS,
@@ -52,6 +53,7 @@ from knowledge.answer.queries import (
     unloaded_full_numbers,
     with_kind,
 )
+from knowledge.answer.stated import stated_count_answer
 from knowledge.answer.unitmatch import (
     UnitMatch,
     capitalised,
@@ -138,8 +140,14 @@ def _unit_focused(question: str, match: UnitMatch) -> bool:
     return len(extra) <= 2
 
 
+# The plan a message's second question is asked in, when its first one found that plan.
+IN_PLAN = "in_plan"
+
+
 def _resolve_choice(question: str, context: dict[str, Any]) -> tuple[str, int | None]:
     """A chosen option re-asks the question it clarifies; a chosen plan scopes it."""
+    if context.get(IN_PLAN) is not None:
+        return question, int(context[IN_PLAN])
     pending, options = context.get("pending"), context.get("options") or []
     chosen = fold(question).strip(" .?")
     for option in options:
@@ -522,7 +530,9 @@ class Engine:
             question, now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
         )
         if not whole.citations:
-            return whole
+            # Asked together, the two found nothing ("… theo thông tư nào, cơ quan nào tổng
+            # hợp"): each is asked on its own, the second in the first one's plan.
+            return self._each(parts, now, context, unit_hint, reach) or whole
         follow = {**(context or {}), **whole.context}
         second = self.ask(
             parts[1], now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
@@ -536,6 +546,33 @@ class Engine:
             if first.intent != Intent.DOC_META:
                 whole = join_answers(whole, first)
         return join_answers(whole, second)
+
+    def _each(
+        self,
+        parts: tuple[str, str],
+        now: datetime | None,
+        context: dict[str, Any] | None,
+        unit_hint: str | None,
+        reach: list[int] | None,
+    ) -> Answer | None:
+        """Asked together, the two found nothing ("… theo thông tư nào, cơ quan nào tổng
+        hợp"): each is asked on its own, the second in the plan the first one found. Both
+        must be answered from that plan, or the message has no answer."""
+        first = self.ask(
+            parts[0], now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
+        )
+        plan = first.context.get("doc_id")
+        if not first.citations or plan is None or not names_topic(parts[0], first.as_text()):
+            return None
+        follow = {**(context or {}), **first.context, IN_PLAN: plan}
+        second = self.ask(
+            parts[1], now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
+        )
+        if not second.citations or {c.source for c in second.citations} != {
+            c.source for c in first.citations
+        }:
+            return None
+        return join_answers(first, second)
 
     def more(self, context: dict[str, Any], *, now: datetime | None = None) -> Answer:
         """The next page of the last list answer ("Xem thêm", or typing "thêm")."""
@@ -605,8 +642,10 @@ class Engine:
         # whole-plan answers come from the database, so the number is checked here.
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
         if by_plan and _quotes_unloaded(session, question, scope):
-            # "KH 142" when only KH 141 is loaded: not that plan; say which was asked.
-            return not_loaded(quoted_document(question), reading.intent)
+            # "KH 142" when only KH 141 is loaded: not that plan; say which was asked,
+            # unless a loaded text gives the counts asked of it ("QĐ 77 … có 12 mục tiêu").
+            said = self._counted_elsewhere(session, question, reading, today)
+            return said or not_loaded(quoted_document(question), reading.intent)
         if any(not quoted_in_text(session, n) for n in unloaded_full_numbers(session, question)):
             # "Thông báo 625/TB-VPCP …": neither loaded nor quoted by any loaded text.
             return not_loaded(quoted_document(question), reading.intent)
@@ -617,7 +656,8 @@ class Engine:
         if reading.intent in WHOLE_PLAN and name_head_missing(session, question, scope):
             scope = DocScope(named=True, unknown_name=True)  # a plan no loaded one is
         if scope.empty:
-            return nothing_found(reading.intent)
+            said = self._counted_elsewhere(session, question, reading, today)
+            return said or nothing_found(reading.intent)
         if _given_nothing(session, match, scope, reading):
             # "KH 0130 Đắk Lắk giao Sở Công Thương làm gì": no unit of that name has a
             # task in the plan named; say so, citing nothing
@@ -664,6 +704,8 @@ class Engine:
             if len(content_syllables(topic(rest))) >= TOPIC_WORDS or scope.by_issuer:
                 about = rest
         about = spelled_out(about, match)  # "so tc …" is searched as "Sở Tài chính …"
+        # "Cổng DVCQG" is searched as the plans name it; what is asked is read as typed.
+        about = self.searcher.spell_acronyms(about)
         about = _unassigned(about, units)
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.
@@ -682,6 +724,17 @@ class Engine:
             chat=context,
             labels=plan_labels(session),
         )
+
+    def _counted_elsewhere(
+        self, session: Session, question: str, reading: Reading, today: date
+    ) -> Answer | None:
+        """ "Chương trình … theo QĐ 77 có bao nhiêu mục tiêu": a plan that is not loaded,
+        whose counts a loaded text gives while quoting its number."""
+        if not reading.count:
+            return None
+        quoting = Ask(session, self.searcher, question, question, reading, today)
+        quoting.labels = plan_labels(session)
+        return stated_count_answer(quoting, need_numbers=True)
 
     def _follow_up(
         self,

@@ -153,6 +153,12 @@ def _bigram_share(question: str, have: set[str]) -> float:
     return sum(held(p) for p in pairs) / len(pairs)
 
 
+def names_topic(question: str, answer_text: str) -> bool:
+    """The answer holds what the question is about, its first topic word."""
+    head = _head(question)
+    return not head or head in syllables(answer_text)
+
+
 def _head(question: str) -> str:
     """The question's first topic word: not a figure, place, abbreviation or asked field."""
     from knowledge.answer.docscope import place_words
@@ -162,7 +168,12 @@ def _head(question: str) -> str:
     if len(terms) < HEAD_TERMS:
         return ""
     skip = GENERIC_HEADS | place_words() | set(abbreviation_map())
-    return next((t for t in terms if t.isalpha() and t not in skip), "")
+    # A word with no vowel is no syllable but an acronym ("CT", "KHCN"): it names what
+    # the text may spell out, so the topic is the first real word.
+    return next((t for t in terms if t.isalpha() and t not in skip and set(t) & _VOWELS), "")
+
+
+_VOWELS = frozenset("aeiouy")
 
 
 def _carries(
@@ -575,8 +586,15 @@ def measure_of(question: str) -> str:
     return "" if word in _NOT_MEASURES else word
 
 
-def _holds_measure(text: str, measure: str) -> bool:
-    """A number followed (within two words) by the measure: "22 trạm", "1.500 tỷ đồng"."""
+# "tỷ trọng … đạt bao nhiêu GRDP", "chiếm bao nhiêu đầu sách", "cắt giảm bao nhiêu thời gian": a share or a change
+# of the measure may answer ("30% GRDP", "30% thời gian"); "có bao nhiêu người" is a count.
+_ASKS_SHARE = re.compile(r"\b(?:ty (?:trong|le)|chiem|giam|tang|rut ngan|tiet kiem)\b")
+
+
+def _holds_measure(text: str, measure: str, share: bool = False) -> bool:
+    """A number followed (within two words) by the measure: "22 trạm", "1.500 tỷ đồng";
+    with ``share``, a percentage of it too ("30% GRDP"), which counts nothing: "90%
+    người nghiện" does not say how many people."""
     from knowledge.retrieval.analyzer import abbreviation_map
 
     words = _MEASURE_WORDS.get(measure, measure)
@@ -584,7 +602,8 @@ def _holds_measure(text: str, measure: str) -> bool:
     if long:  # "bao nhiêu TTHC": "53 thủ tục hành chính"
         words += "|" + re.escape(long)
     # "30% GRDP": a percent sign may stand between the figure and its measure.
-    pattern = rf"\d[\d.,]*+\s*+%?\s*+(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
+    sign = r"%?\s*+" if share else r"(?!%)"
+    pattern = rf"\d[\d.,]*+\s*+{sign}(?:[a-z0-9]+\s+){{0,2}}?(?:{words})\b"
     return re.search(pattern, fold(text)) is not None
 
 
@@ -618,7 +637,8 @@ def figure_test(question: str) -> Callable[[str], bool]:
     percent = bool(re.search(r"%|phan tram", fold(question)))
     measure = "" if percent else measure_of(question)
     if measure:
-        return lambda text: _holds_measure(text, measure)
+        share = _ASKS_SHARE.search(fold(question)) is not None
+        return lambda text: _holds_measure(text, measure, share)
     return lambda text: holds_figure(text, percent)
 
 

@@ -223,6 +223,19 @@ _UNIT_KINDS = (
     r"(?:so|bo|phong|ban|nganh|don vi|co quan|dia phuong|to chuc|cap|ubnd|lanh dao|tap doan)"
 )
 _WHICH_UNIT = re.compile(rf"(?:^| ){_UNIT_KINDS} nao(?: |$)")
+# "…, bộ nào trình Thủ tướng …": a clause opening with a unit kind asked, then a verb:
+# who does the work is asked ("Sở X chỉ đạo đơn vị nào …" asks another role). The plan's
+# name is cut from what is read, and with it the comma after "Theo NQ 51,".
+_SUBJECT_ASKED = re.compile(
+    rf"^(?:theo )?{_UNIT_KINDS} nao (?!co |la |khong |duoc |phai |nhu |hay |va |con )[a-z]"
+)
+_CLAUSES = re.compile(r"[,:;?.]\s*")
+
+
+def _clause_opens_with_unit_asked(question: str) -> bool:
+    return any(_SUBJECT_ASKED.match(" ".join(syllables(c))) for c in _CLAUSES.split(question))
+
+
 # "NQ 122 giao bộ nào trình …": the unit the work is given to is asked.
 _GIVEN_TO = re.compile(rf"(?:^| )giao(?: cho)?(?: nhung| cac)? {_UNIT_KINDS} nao(?: |$)")
 _GIVEN_ASKED = re.compile(r" giao(?: cho)? §")
@@ -328,7 +341,7 @@ PLAN_OBJECTIVE = (
 )
 # "nhiệm vụ số 10", "STT 10", "nhiem vu thu 3": a task by its number in the plan.
 TASK_NUMBER = re.compile(
-    r"(?:^| )(?:(?:muc|nhiem vu|cong viec|hoat dong|kien nghi|giai phap)"
+    r"(?:^| )(?:(?:muc|nhiem vu|noi dung|cong viec|hoat dong|kien nghi|giai phap)"
     r"(?:\s+(?:so|thu))?|stt|so thu tu|(?<=[ivx] )so)\s+(\d{1,3}(?:[. ]\d{1,2}(?= |$))*)(?= |$)"
 )  # the fold writes "9.5" as "9 5"; "mục III số 5" is item 5 of part III
 
@@ -337,6 +350,9 @@ def task_number(q: str) -> str:
     """The STT a folded question asks, dotted: "nhiệm vụ số 9.5" -> "9.5", and "mục 1
     nhiệm vụ (3)" -> "1.3" (an item named inside its part, one after the other)."""
     found = list(TASK_NUMBER.finditer(q))
+    if len(found) > 1:
+        # "nhiệm vụ số 2 nội dung 4": the "nội dung" names the part the task is in
+        found = [m for m in found if not m.group(0).lstrip().startswith("noi dung")] or found
     if not found:
         return ""
     parts = [found[0].group(1).replace(" ", ".")]
@@ -579,6 +595,7 @@ def read_question(
         _any(q, _ROLE_VERBS) or q.split(" ", 1)[0] == "do" or " do " in q
     )
     which_unit = which_unit or _GIVEN_TO.search(q) is not None
+    which_unit = which_unit or _clause_opens_with_unit_asked(question)
     asks_who = _any(q, WHO_LEAD) or directs or which_unit or _WHO_ASSIGNED.search(q) is not None
     if number and not scoped:
         return Reading(Intent.TASK_NUMBER, follow_up=follow, number=number)

@@ -97,7 +97,7 @@ def counted_words(question: str) -> tuple[list[str], bool]:
     return phrase.split(), tasks
 
 
-_NUMERALS = r"\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
+NUMERALS = r"\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 # "… gồm những nội dung cải cách nào", "có các giải pháp nào": the parts listed, not counted.
 _PART_NOUNS = r"noi dung|giai phap|muc tieu|phan|linh vuc|nhom|chuong trinh|de an|giai doan"
 _LISTED = re.compile(
@@ -114,6 +114,16 @@ def lists_parts(question: str) -> bool:
     return _LISTED.search(" ".join(syllables(question))) is not None
 
 
+# What a plan counts in words ("28 mục tiêu", "08 nhóm giải pháp").
+COUNTED_NOUNS = ("muc tieu", "nhiem vu", "giai phap", "chi tieu", "noi dung", "linh vuc", "nhom")
+
+
+def states_counts(text: str, nouns: list[str]) -> bool:
+    """``text`` gives a number for each of ``nouns`` ("có 28 mục tiêu … 40 nhiệm vụ")."""
+    folded = " ".join(syllables(text))
+    return all(re.search(rf"(?:^| )(?:{NUMERALS}) {n}(?: |$)", folded) for n in nouns)
+
+
 def stated_count(session: Session, doc_id: int, question: str) -> Passage | None:
     """The plan's own sentence giving the count asked: "… 08 nhóm giải pháp …"."""
     m = _COUNTED.search(" ".join(syllables(question)))
@@ -126,7 +136,7 @@ def stated_count(session: Session, doc_id: int, question: str) -> Passage | None
         words.append(w)
     if not words or " ".join(words).startswith(_TASK_NOUNS[:2]):
         return None  # "bao nhiêu nhiệm vụ": the parsed tasks answer that
-    said = re.compile(rf"(?:^| )(?:{_NUMERALS}) {' '.join(words)}(?: |$)")
+    said = re.compile(rf"(?:^| )(?:{NUMERALS}) {' '.join(words)}(?: |$)")
     rows = session.scalars(
         select(Passage).where(Passage.document_id == doc_id).order_by(Passage.ordinal)
     )
@@ -147,7 +157,7 @@ def headings_for(session: Session, doc_id: int, words: list[str]) -> list[Sectio
     if not words:
         return []
     sections = _sections(session, doc_id)
-    for want in (set(words), set(words[:2]) if " ".join(words[:2]) in _HEAD_NOUNS else None):
+    for want in (set(words), set(words[:2]) if " ".join(words[:2]) in HEAD_NOUNS else None):
         if not want:
             continue
         # "những nội dung cải cách nào" under "II. NỘI DUNG, MỤC TIÊU …": the words after
@@ -163,7 +173,7 @@ def headings_for(session: Session, doc_id: int, words: list[str]) -> list[Sectio
 # Nouns whose headings each name one of several ("Giai đoạn 2025 - 2030", "Lĩnh vực y tế").
 _PHASE_NOUNS = frozenset(["giai doan", "linh vuc"])
 # Two-word nouns of what a plan numbers under a heading ("nội dung", "giải pháp").
-_HEAD_NOUNS = frozenset(["noi dung", "giai phap", "muc tieu", "linh vuc", "giai doan"])
+HEAD_NOUNS = frozenset(["noi dung", "giai phap", "muc tieu", "linh vuc", "giai doan"])
 
 
 def items_under(session: Session, doc_id: int, head: SectionRow) -> Outline:

@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from knowledge.retrieval.acronyms import PASSAGES, spelled_acronyms
 from knowledge.retrieval.analyzer import _WORD, analyze
 from knowledge.retrieval.index import (
     KEYWORD_WEIGHT,
@@ -154,6 +155,16 @@ class Searcher:
                 )
             )
         return hits
+
+    def spell_acronyms(self, question: str) -> str:
+        """``question`` with acronyms no dictionary holds written out as the plans name
+        them ("Cổng DVCQG" -> "Cổng dich vu cong quoc gia"); keyword search finds them."""
+
+        def passages(rest: str) -> list[str]:
+            hits = self.search(rest, k=PASSAGES, mode="keyword")
+            return [h.record.text for h in hits]
+
+        return spelled_acronyms(question, passages)
 
     def _vector_ranked(
         self,

@@ -27,10 +27,13 @@ from knowledge.answer.kinds.tasklist import (
 )
 from knowledge.answer.listtopic import list_topic, targets_on
 from knowledge.answer.outline import (
+    HEAD_NOUNS,
     Outline,
     counted_words,
+    headings_for,
     in_appendix,
     in_part,
+    items_under,
     names_appendix,
     outline_count,
     part_asked,
@@ -40,6 +43,7 @@ from knowledge.answer.outline import (
 )
 from knowledge.answer.plans import issued_by, label_of, plan_in_context, which_plan
 from knowledge.answer.queries import load_tasks, units_of
+from knowledge.answer.stated import stated_count_answer
 from knowledge.retrieval.analyzer import syllables
 from knowledge.retrieval.records import text_locator
 from knowledge.vietnamese import fold
@@ -83,7 +87,7 @@ def count(ask: Ask) -> Answer:
         return task_list(ask)
     found = _plan(ask)
     if isinstance(found, Answer):
-        return found
+        return stated_count_answer(ask, need_numbers=True) or found
     doc = found
     structured = structured_answer(ask, doc)
     if structured is not None:
@@ -399,6 +403,9 @@ def task_number(ask: Ask) -> Answer:
     number = ask.reading.number
     ids, tied = _numbered(ask, doc, number)
     label = label_of(doc)
+    item = _outline_item(ask, doc, number, ids)
+    if item is not None:
+        return _with_plan(item, doc)
     if not ids and (items := _sub_items(ask, doc, number) or _under_parent(ask, doc, number)):
         return _with_plan(_items_answer(ask, label, number, items), doc)
     if not ids:
@@ -423,6 +430,38 @@ def task_number(ask: Ask) -> Answer:
     )
     answer.context = {"task_id": main.id}
     return _with_plan(answer, doc)
+
+
+_ITEM_LABEL = re.compile(r"^\s*\d{1,2}[.)]\s*")  # "7. Diễn tập …": the number is said already
+
+
+def _outline_item(ask: Ask, doc: Document, number: str, ids: list[int]) -> Answer | None:
+    """ "Nội dung thứ 7" of a plan whose "II. NỘI DUNG" numbers its items 1–8 as lines,
+    not tasks: that item, unless a task with the number stands under that heading. The
+    noun names the heading; a task numbered 7 elsewhere (an appendix row) is not it."""
+    noun = _noun_asked(ask.question)
+    if noun not in HEAD_NOUNS or not number.isdigit():
+        return None
+    first = ask.session.get(TaskRow, ids[0]) if ids else None
+    if first is not None and noun in fold(first.section):
+        return None
+    for head in headings_for(ask.session, doc.id, noun.split()):
+        items = items_under(ask.session, doc.id, head).items
+        if int(number) <= len(items):
+            heading = shorten(f"{head.number} {head.title}".strip(), 80)
+            text = shorten(_ITEM_LABEL.sub("", items[int(number) - 1]), OUTLINE_ITEM_CHARS)
+            return Answer(
+                text=texts.ANS_OUTLINE_ITEM.format(
+                    number=number, heading=heading, plan=label_of(doc), text=text
+                ),
+                citations=[
+                    AnswerCitation(
+                        doc.source_name, text_locator(head.path, {}), text, label_of(doc)
+                    )
+                ],
+                intent=Intent.TASK_NUMBER,
+            )
+    return None
 
 
 def _repeated_number(ask: Ask, label: str, number: str, ids: list[int]) -> Answer:
@@ -562,7 +601,7 @@ _ASKED_FIELDS = frozenset({"chu", "tri", "phoi", "hop", "la", "gi", "nhiem", "vu
 
 
 # "kiến nghị số 5", "giải pháp số 2": the heading the item sits under names its noun.
-_ITEM_NOUN = re.compile(r"(?:^| )(kien nghi|giai phap)\s+(?:so\s+|thu\s+)?\d")
+_ITEM_NOUN = re.compile(r"(?:^| )(kien nghi|giai phap|noi dung)\s+(?:so\s+|thu\s+)?\d")
 
 
 def _noun_asked(question: str) -> str | None:

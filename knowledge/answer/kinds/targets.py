@@ -18,6 +18,7 @@ from knowledge.answer.hits import (
     quantity_pattern,
     with_figure,
 )
+from knowledge.answer.stated import stated_count_answer
 from knowledge.plan.targets import period_of
 from knowledge.retrieval.index import Hit
 from knowledge.vietnamese import fold
@@ -138,7 +139,8 @@ def targets(ask: Ask) -> Answer:
         only = next(iter(named))
         hits = [h for h in hits if not _for_later_year(h, only)]
     if not hits:
-        return nothing_found(ask.reading.intent)
+        # "có bao nhiêu mục tiêu kinh tế số": how many the plan says it sets ("(16 mục tiêu)")
+        return stated_count_answer(ask, need_numbers=False) or nothing_found(ask.reading.intent)
     hits = _by_period(ask, _by_bound(ask, hits))
     chosen = per_document(hits, limit=4)
     quantity = True

@@ -1,0 +1,85 @@
+"""Acronyms a question types that no dictionary holds, spelled out from the plans' words.
+
+Officials shorten any long name to its syllables' first letters ("Cổng DVCQG" for "Cổng
+Dịch vụ công quốc gia", "Luật BVDLCN"), and no fixed table can hold them all. A plan
+rarely writes the short form; it writes the name. So the passages that match the rest
+of the question are read for a run of syllables whose first letters spell the acronym,
+and the question is searched with that run in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+
+from knowledge.retrieval.analyzer import abbreviation_map, syllables
+from knowledge.vietnamese import fold
+
+MIN_LETTERS = 3  # "QG" could be the start of anything
+MAX_LETTERS = 9
+PASSAGES = 20  # passages read for the spelled-out name
+# A typed word of capitals ("DVCQG"), or one with no vowel at all ("dvcqg"): no syllable.
+_TOKEN = re.compile(r"(?<![\w/&.-])[^\W\d_]+(?:&[^\W\d_]+)*(?![\w/&-])")
+_VOWELS = set("aeiouy")
+
+
+@lru_cache(maxsize=1)
+def _known_words() -> frozenset[str]:
+    """Short forms some table already reads: places ("HCM"), units ("SNV", "BCA")."""
+    from knowledge.provinces import PROVINCES, words
+    from knowledge.units import builtin_aliases
+
+    spellings = [s for p in PROVINCES for s in (p.name, *p.aliases)]
+    spellings += [a for aliases in builtin_aliases().values() for a in aliases]
+    return frozenset(w for s in spellings for w in words(s))
+
+
+def acronym_tokens(question: str) -> list[str]:
+    """The words of ``question`` that read as acronyms no dictionary holds."""
+    known = set(abbreviation_map()) | _known_words()
+    out = []
+    for m in _TOKEN.finditer(question):
+        word = m.group(0)
+        key = fold(word).replace("&", "")
+        if not MIN_LETTERS <= len(key) <= MAX_LETTERS or key in known:
+            continue
+        capitals = word.replace("&", "").isupper()
+        if capitals or not (set(key) & _VOWELS):
+            out.append(word)
+    return out
+
+
+def _initials_runs(text: str, letters: str) -> Iterable[tuple[str, ...]]:
+    sylls = syllables(text)
+    n = len(letters)
+    for i in range(len(sylls) - n + 1):
+        run = sylls[i : i + n]
+        if all(s[0] == c for s, c in zip(run, letters, strict=True)) and len(set(run)) > 1:
+            yield tuple(run)
+
+
+def spell_out(word: str, passages: list[str]) -> str | None:
+    """The name ``word`` shortens, as the passages write it (folded), or None."""
+    letters = fold(word).replace("&", "")
+    if any(letters in syllables(p) for p in passages[:3]):
+        return None  # the best passages use the short form itself
+    seen: Counter[tuple[str, ...]] = Counter()
+    for rank, text in enumerate(passages):
+        for run in set(_initials_runs(text, letters)):
+            seen[run] += len(passages) - rank  # earlier passages weigh more
+    if not seen:
+        return None
+    return " ".join(seen.most_common(1)[0][0])
+
+
+def spelled_acronyms(question: str, passages_for: Callable[[str], list[str]]) -> str:
+    """``question`` with each unknown acronym replaced by the name it shortens, when the
+    passages that match the rest of the question write that name."""
+    for word in acronym_tokens(question):
+        rest = question.replace(word, " ")
+        name = spell_out(word, passages_for(rest))
+        if name:
+            question = re.sub(rf"(?<![\w&]){re.escape(word)}(?![\w&])", name, question)
+    return question
