@@ -505,6 +505,8 @@ _UNIT_STARTS = (
     # forestry and farm bodies a plan gives work to ("Hạt Kiểm lâm khu vực", "Các chủ rừng")
     "hat kiem lam", "cac hat kiem lam", "kiem lam ", "chu rung", "cac chu rung",
     "hop tac xa", "cac hop tac xa",
+    # public institutions of culture ("Thư viện tỉnh", "Bảo tàng tỉnh")
+    "thu vien ", "bao tang ",
     # funds ("Quỹ Hỗ trợ phát triển hợp tác xã"); a bare "Quỹ"/"Quý" is no unit
     "quy ho tro", "quy phat trien", "quy dau tu", "quy bao ve", "quy bao tri",
 )  # fmt: skip
@@ -519,7 +521,7 @@ _NOT_UNIT_STARTS = (
     "vien chuc",
     "doan kiem tra", "doan cong tac",
     "lanh dao, chi dao", "lanh dao chi dao",
-    "truong hop", "hoi nghi", "hoi thao", "hoi thi", "dai hoi",
+    "truong hop", "hoi nghi", "hoi thao", "hoi thi", "dai hoi", "hoi sach", "hoi cho",
 )  # fmt: skip
 _NUMBER_PREFIX = re.compile(r"^\d+(\.\d+)*\.?\s+")  # "5.1. Trung tâm …"
 
@@ -674,6 +676,8 @@ _HEADS = [
     "Trường",
     "Viện",
     "Bệnh viện",
+    "Thư viện",
+    "Bảo tàng",
     "Kho bạc",
     "Ngân hàng",
     "Liên minh",

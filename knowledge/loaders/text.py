@@ -15,6 +15,7 @@ import re
 from pathlib import Path
 
 from knowledge import texts
+from knowledge.deadlines import starts_like_deadline
 from knowledge.document import Block, BlockKind, Document, DocumentError, Locator, Table
 from knowledge.limits import (
     MAX_LINE_CHARS,
@@ -23,6 +24,7 @@ from knowledge.limits import (
     check_time,
     split_long,
 )
+from knowledge.loaders._auto_labels import auto_labels_plain
 from knowledge.loaders._bilingual import vietnamese_only
 from knowledge.loaders._board_cards import cards_as_text
 from knowledge.loaders._chat_export import chat_as_text
@@ -51,9 +53,11 @@ from knowledge.loaders._markup import (
     is_rule,
     split_glued_bold,
 )
+from knowledge.loaders._page_numbers import page_numbers_dropped
 from knowledge.loaders._paragraph_cells import parse_paragraph_table
 from knowledge.loaders._quoted_mail import quoted_mail_plain
 from knowledge.loaders._record_rows import records_as_markdown
+from knowledge.loaders._run_cells import run_cells_as_markdown
 from knowledge.loaders._run_on import lines_restored
 from knowledge.loaders._slides import slides_as_text
 from knowledge.loaders._spaced_cells import parse_spaced_table
@@ -147,6 +151,7 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = xml_sheet_as_markdown(text)  # an Excel "XML Spreadsheet 2003" workbook
     text = vietnamese_only(text)  # a bilingual edition: the English lines are a translation
     text = changes_accepted(text)  # a Word file's tracked changes, as pandoc shows them
+    text = auto_labels_plain(text)  # docx2python's list labels: "1)\t", "\ta)\t", "--\t"
     text = web_markdown_plain(text)  # "\\- Rà soát …", "[Luật …](https://…)" from a web page
     text = quoted_mail_plain(text)  # a plan quoted ("> > ") in an e-mail thread
     text = chat_as_text(text)  # a plan forwarded in a group chat, saved as its export
@@ -157,9 +162,10 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = bare_pipe_rows_as_markdown(text)  # an .rtf's table: "1|Rà soát …|Công an tỉnh|"
     text = pasted_range_as_markdown(text)  # an Excel range pasted under the prose
     text = column_runs_as_markdown(text)  # a table printed one column after another
+    text = run_cells_as_markdown(text)  # pypdf: a row's cells run on, nothing between them
     text = records_as_markdown(text)  # a table exported row by row as "label: value" lines
     text = lines_restored(text)  # a plan pasted with its line breaks lost
-    reader = _Reader(strip_running_lines(_bounded_lines(text)))
+    reader = _Reader(page_numbers_dropped(strip_running_lines(_bounded_lines(text))))
     reader.read()
     if not reader.blocks and not reader.meta:
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
@@ -186,6 +192,8 @@ def _too_wide(line: str) -> bool:
     return line.count("|") > MAX_TABLE_COLUMNS or line.count("\t") > MAX_TABLE_COLUMNS
 
 
+# A time label at a line's end ("… tiền chất; thời gian:"): its value is on the next line.
+_TIME_LABEL_END = re.compile(r"\b(?:thời gian|thời hạn|hoàn thành)\s*:\s*$", re.IGNORECASE)
 _SOFT_SHARE = 0.3  # of the lines that go on: a PDF extractor that marks its soft wraps
 _MIN_SOFT_LINES = 6
 
@@ -420,6 +428,8 @@ class _Paragraphs:
             return True  # "Trong giai đoạn 2026" / "- 2030 phấn đấu …": a wrapped range
         if self.wrapped and _dash_goes_on(s) and not _ends_sentence(prev):
             return True  # "… từ sản xuất" / "- quản lý - tiêu thụ …": a dash inside the line
+        if _TIME_LABEL_END.search(prev) and starts_like_deadline(s):
+            return True  # "…; thời gian:" / "Quý III/2026.": the label's value, wrapped
         if _starts_block(s):
             return False
         if _ENUM.match(_plain_start(s)) and (_ends_sentence(prev) or not _open_before_item(prev)):

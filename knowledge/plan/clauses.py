@@ -45,7 +45,7 @@ _ACTION = (
     "đề nghị|là|được|giúp|chuyển|thúc đẩy|khắc phục|phấn đấu|đạt|hoàn tất|tiến hành|"
     "quyết tâm|nỗ lực|kết nối|đồng bộ|cập nhật|hỗ trợ|chuẩn bị|sửa đổi|bổ sung|công bố|"
     "nâng cấp|số hóa|huy động|chuẩn hóa|khôi phục|điều chỉnh|ứng phó|thẩm định|sửa|trân trọng|"
-    "mở|phát sóng|đăng tải|phát hành|kịp thời|phản ánh|phát động"
+    "mở|phát sóng|đăng tải|phát hành|kịp thời|phản ánh|phát động|đưa|lồng ghép|biên soạn"
 )  # not "giao": "Bộ Ngoại giao"; not "lập" in "sự nghiệp công lập"; "Giao X …" opens an item
 _VERB = re.compile(r"(?<!\s)\s*+:|,?(?<!\s)\s++(?:" + _ACTION + r")\b")
 SUBJECT_VERB = _VERB  # "2. Sở Tài chính chủ trì, …": where the subject unit ends

@@ -42,6 +42,7 @@ from knowledge.plan.model import Deadline, Section, Task, TaskKind
 from knowledge.plan.sections import (
     Outline,
     clean_text,
+    is_closing,
     parse_marker,
     qualified_number,
     stack_numbers,
@@ -498,6 +499,7 @@ def extract_prose_tasks(
     """Tasks whose lead unit and deadline are given by inline labels."""
     collector = _Collector(plan_year, owner)
     collector.topics = topic_siblings(outline.sections, lambda t: bool(_unit_heading(t)))
+    closed = False  # after "Nơi nhận:" come the addressees and the signature, no work
     for index, block in enumerate(blocks):
         if block.table is not None:
             collector.flush()
@@ -506,9 +508,13 @@ def extract_prose_tasks(
         section = outline.heading_at.get(index)
         if section is not None:
             collector.on_heading(section)
+            closed = False
             continue
         text = clean_text(block.text)
-        if text:
+        if text and is_closing(text):
+            collector.flush()
+            closed = True
+        if text and not closed:
             numbers = stack_numbers(outline.stacks[index])
             collector.on_paragraph(text, outline.path(index), block.locator, numbers)
     collector.flush()

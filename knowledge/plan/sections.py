@@ -369,7 +369,7 @@ def build_outline(blocks: list[Block]) -> Outline:
             stack.append((rank, section))
             outline.sections.append(section)
             outline.heading_at[index] = section
-        elif text and (_is_document_start(text) or _is_closing(text)):
+        elif text and (_is_document_start(text) or is_closing(text)):
             stack.clear()
         outline.stacks.append(tuple(s for _, s in stack))
     return outline
@@ -400,7 +400,7 @@ def _is_document_start(text: str) -> bool:
     return any(folded == t or folded.startswith(t + " ") and len(folded) < 14 for t in _DOC_TYPES)
 
 
-def _is_closing(text: str) -> bool:
+def is_closing(text: str) -> bool:
     """ "Nơi nhận:" ends a document's body: what follows is its addressees and signature."""
     return fold(text).startswith("noi nhan")
 
