@@ -11,7 +11,10 @@ and ingested by the real parser:
 - two questions in one message that find nothing together are asked one by one, the second
   in the first one's plan; when the first finds nothing on its topic, nothing is cited;
 - "có bao nhiêu người" is a count: "90% người …" does not answer it, while "giảm bao
-  nhiêu thời gian" is answered by "giảm 30% thời gian".
+  nhiêu thời gian" is answered by "giảm 30% thời gian"; "tổng kinh phí … là bao nhiêu"
+  asks a sum of money, which a date or a code does not answer;
+- "thực hiện QĐ nào của TTg" asks what the plan carries out, the kind typed short;
+  "đến giờ còn hạn không" asks the deadline.
 """
 
 from __future__ import annotations
@@ -43,6 +46,8 @@ Thủ tướng Chính phủ ban hành Quy chế khai thác Cổng Dịch vụ c�
 tháng 5 năm 2026.
 5. Bộ Tài chính hoàn thiện phương án phân bổ vốn đầu tư công, trình trước ngày 30 tháng 4
 năm 2026.
+6. Thủ tướng Chính phủ chỉ đạo các bộ hoàn thành thủ tục đầu tư các dự án trọng điểm trong
+Quý III năm 2026.
 """
 _DEFENCE = """ỦY BAN NHÂN DÂN TỈNH TUYÊN QUANG
 Số: 88/KH-UBND
@@ -89,19 +94,21 @@ III. CÁC BƯỚC ĐÁNH GIÁ
 IV. TỔ CHỨC THỰC HIỆN
 1. Sở Nông nghiệp và Môi trường tổng hợp chung các mẫu biểu, xây dựng báo cáo đánh giá gửi
 Ủy ban nhân dân thành phố trước ngày 15/12/2026.
-2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch.
+2. Sở Tài chính bố trí kinh phí thực hiện Kế hoạch cho 25 xã, phường.
 """
 _DRUGS = """ỦY BAN NHÂN DÂN TỈNH LÀO CAI
 Số: 64/KH-UBND
 Lào Cai, ngày 02 tháng 02 năm 2026
 KẾ HOẠCH
-Phòng, chống ma túy năm 2026
+Thực hiện Quyết định số 1234/QĐ-TTg của Thủ tướng Chính phủ về phòng, chống ma túy năm 2026
 II. CHỈ TIÊU
 1. Trên 90% người nghiện ma túy có hồ sơ quản lý được tư vấn, điều trị.
 2. Cắt giảm 30% thời gian giải quyết hồ sơ hỗ trợ cai nghiện so với năm 2025.
 III. NHIỆM VỤ
 1. Công an tỉnh rà soát, lập danh sách người sử dụng trái phép chất ma túy, hoàn thành
 trong Quý II/2026.
+IV. KINH PHÍ
+Tổng kinh phí thực hiện Kế hoạch khoảng 1,2 tỷ đồng từ ngân sách tỉnh.
 """
 
 
@@ -183,3 +190,23 @@ def test_a_count_of_people_is_not_answered_by_a_share(user: ChatUser) -> None:
         user, "KH 64 Lao Cai cat giam bao nhieu thoi gian giai quyet ho so ho tro cai nghien?"
     )
     assert "30% thời gian" in reply and cited(user) == [DRUGS]
+
+
+def test_a_sum_of_money_is_answered_by_money_only(user: ChatUser) -> None:
+    reply = ask(user, "KH 64 Lao Cai tong kinh phi thuc hien la bao nhieu?")
+    assert "1,2 tỷ đồng" in reply and cited(user) == [DRUGS]
+    ask(user, "KH 19 Hai Phong tong kinh phi thuc hien ke hoach la bao nhieu?")
+    assert cited(user) == []  # "cho 25 xã, phường" is a count, no sum of money
+
+
+def test_the_document_a_plan_carries_out_asked_with_its_kind_typed_short(
+    user: ChatUser,
+) -> None:
+    reply = ask(user, "KH 64 Lao Cai thuc hien QD nao cua TTg?")
+    assert "1234/QĐ-TTg" in reply and cited(user) == [DRUGS]
+    assert "Không tìm thấy nhiệm vụ" not in reply  # the Thủ tướng is no unit asked about
+
+
+def test_still_in_time_asks_the_deadline(user: ChatUser) -> None:
+    reply = ask(user, "KH 64 Lao Cai: viec lap danh sach nguoi su dung ma tuy den gio con han ko?")
+    assert "Quý II/2026" in reply and "30/06/2026" in reply and cited(user) == [DRUGS]

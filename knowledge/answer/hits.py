@@ -579,11 +579,20 @@ def passage_answer(
 
 
 def measure_of(question: str) -> str:
-    """What "bao nhiêu …" counts, folded ("tỷ", "trạm", "mẫu"); "" when it names nothing."""
+    """What "bao nhiêu …" counts, folded ("tỷ", "trạm", "mẫu"); "" when it names nothing.
+    A sum of money asked ("tổng vốn đầu tư … là bao nhiêu") is counted in money."""
     # "giảm bao nhiêu đối với …", "bao nhiêu cho …": what follows is no measure
-    m = re.search(r"\b(?:bao nhieu|may)\s+(?!doi voi\b)([a-z]+)", fold(question))
+    folded = fold(question)
+    m = re.search(r"\b(?:bao nhieu|may)\s+(?!doi voi\b)([a-z]+)", folded)
     word = m.group(1) if m else ""
+    if word in _NOT_MEASURES and _ASKS_MONEY.search(folded) and not _ASKS_RATIO.search(folded):
+        return "tien"
     return "" if word in _NOT_MEASURES else word
+
+
+# "tổng vốn đầu tư", "kinh phí thực hiện", "nguồn ngân sách": a sum of money is asked.
+_ASKS_RATIO = re.compile(r"\b(?:tren|grdp|ty le|ty trong|phan tram|chiem)\b|%")  # "… trên GRDP"
+_ASKS_MONEY = re.compile(r"\b(?:von dau tu|tong von|kinh phi|ngan sach|chi phi|tong muc dau tu)\b")
 
 
 # "tỷ trọng … đạt bao nhiêu GRDP", "chiếm bao nhiêu đầu sách", "cắt giảm bao nhiêu thời gian": a share or a change

@@ -271,6 +271,7 @@ DEADLINE = (
     "den han khi nao",
     "het han khi nao",
     "thoi diem nao",
+    "con han",  # "đến giờ còn hạn không"
     "han la",
     "han nao",
     "may gio",
@@ -459,9 +460,11 @@ DOC_KINDS = (
     "thong tu",
     "cong dien",
 )
+# … and their short forms as typed ("thực hiện QĐ nào của TTg").
+DOC_KIND_SHORT = ("qd", "nq", "ct", "tb", "kh", "nd", "tt", "cd")
 DOC_BASIS = re.compile(
     r"(?:^| )(?:trien khai|thuc hien|cu the hoa|kem theo|kem|can cu)(?: (?:nhung|cac))? "
-    rf"(?:{'|'.join((*DOC_KINDS, 'van ban'))}) (?:nao|gi)(?: |$)"
+    rf"(?:{'|'.join((*DOC_KINDS, *DOC_KIND_SHORT, 'van ban'))}) (?:nao|gi)(?: |$)"
 )
 
 

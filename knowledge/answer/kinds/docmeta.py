@@ -84,7 +84,7 @@ def doc_meta(ask: Ask) -> Answer:
     known = [
         f
         for f in dict.fromkeys(ask.reading.fields or [field_])
-        if said.get(f) or _known(doc, f, signer)
+        if said.get(f) or _known(doc, f, signer) or (f == "basis" and basis)
     ]
     answer = Answer(
         text=facts[0],
