@@ -42,6 +42,9 @@ _MIN_COLUMNS = 4
 _NUMBER = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,2})\.?(?:\s+(\S.*))?$")
 _PAGE_NO = re.compile(r"^\d{1,3}$")
 MIN_ROWS = 3
+MAX_ROW_LINES = 40  # a row's cells, wrapped; more is the prose after the table
+MAX_CELL_WORDS = 80  # where a row's units and time can start, after its task
+MAX_TIME_WORDS = 16  # "Đợt 1: trước ngày 30/6/2026; Đợt 2: trước ngày 30/11/2026"
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _MIN_TITLE_WORDS = 3  # a unit named sooner is inside the task's words, not its lead cell
 
@@ -65,6 +68,8 @@ def run_cells_as_markdown(text: str) -> str:
 
 def _header(line: str) -> list[str] | None:
     """The column names a header line is made of, or None when it is no such line."""
+    if "\t" in line or "|" in line:
+        return None  # a table with separators is another reader's
     rest, names = fold(line).strip(), []
     while rest:
         name = next((n for n in _NAMES if rest == n or rest.startswith(n + " ")), None)
@@ -93,8 +98,8 @@ def _read(lines: list[str], start: int, names: list[str]) -> tuple[list[str], in
         number = tuple(int(p) for p in m.group(1).split(".")) if m else None
         if m is not None and number is not None and _follows(rows[-1][0] if rows else None, number):
             rows.append((number, [m.group(2)] if m.group(2) else []))
-        elif rows and _table_ends(line):
-            break
+        elif rows and (_table_ends(line) or len(rows[-1][1]) >= MAX_ROW_LINES):
+            break  # prose after the last row
         elif rows:
             rows[-1][1].append(line)
         elif line.strip():
@@ -181,7 +186,8 @@ def _task(groups: list[str]) -> tuple[str, list[str]]:
     title, rest = " ".join(groups[:k]), groups[k:]
     if not rest:
         words = title.split()
-        cut = next((i for i in range(_MIN_TITLE_WORDS, len(words)) if _unit_at(words, i)), None)
+        reach = range(_MIN_TITLE_WORDS, min(len(words), MAX_CELL_WORDS))
+        cut = next((i for i in reach if _unit_at(words, i)), None)
         if cut is not None:
             return " ".join(words[:cut]), [" ".join(words[cut:])]
     return title, rest
@@ -196,7 +202,8 @@ def _unit_at(words: list[str], i: int) -> bool:
     numeral ("… lần thứ I Sở Văn hóa …")."""
     before = words[i - 1]
     plain = before[:1].islower() or _ROMAN.match(before) is not None or before.isdigit()
-    return words[i][:1].isupper() and plain and looks_like_unit(" ".join(words[i:]))
+    name = " ".join(words[i : i + MAX_TIME_WORDS])  # a name's opening words say it is one
+    return words[i][:1].isupper() and plain and looks_like_unit(name)
 
 
 # Words that open a body's name wherever they stand: the lead cell and the coordinators'
@@ -233,15 +240,15 @@ def _split_rest(rest: str) -> tuple[str, str, str]:
     """(units, time, product) of the text after the task: the time is the longest run
     from a word that opens one to a word that can end one."""
     words = rest.split()
-    for i in range(len(words)):
+    for i in range(min(len(words), MAX_CELL_WORDS)):
         if not (words[i][:1].isupper() or words[i][:1].isdigit()):
             continue
-        if not starts_like_deadline(" ".join(words[i:])):
+        if not starts_like_deadline(" ".join(words[i : i + MAX_TIME_WORDS])):
             continue
         end = next(
             (
                 j
-                for j in range(len(words), i, -1)
+                for j in range(min(len(words), i + MAX_TIME_WORDS), i, -1)
                 if _ends_time(words, j) and is_deadline_cell(" ".join(words[i:j]))
             ),
             None,
