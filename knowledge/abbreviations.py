@@ -90,6 +90,7 @@ _BUILTIN: list[tuple[tuple[str, ...], str]] = [
     (("PCI",), "Chỉ số năng lực cạnh tranh cấp tỉnh"),
     (("DDCI",), "Chỉ số năng lực cạnh tranh cấp sở, ngành và địa phương"),
     (("TW",), "Trung ương"),
+    (("VN",), "Việt Nam"),
     (("NQ",), "Nghị quyết"),
     (("NĐ",), "Nghị định"),
     (("QĐ",), "Quyết định"),

@@ -13,6 +13,8 @@ and ingested by the real parser:
 - "có bao nhiêu người" is a count: "90% người …" does not answer it, while "giảm bao
   nhiêu thời gian" is answered by "giảm 30% thời gian"; "tổng kinh phí … là bao nhiêu"
   asks a sum of money, which a date or a code does not answer;
+- a short form joined by a hyphen ("cơ sở VH-TT") spells words with "và" between them, and
+  names the plan, not a topic the unit's tasks must hold; "VN" is "Việt Nam";
 - "thực hiện QĐ nào của TTg" asks what the plan carries out, the kind typed short;
   "đến giờ còn hạn không" asks the deadline.
 """
@@ -32,6 +34,7 @@ DEFENCE = "kh_88_phong_thu_dan_su.txt"
 REVIEW = "bc_12_so_ket_cai_cach.txt"
 SURVEY = "kh_19_giam_sat_giam_ngheo.txt"
 DRUGS = "kh_64_phong_chong_ma_tuy.txt"
+CULTURE = "kh_15_co_so_van_hoa.txt"
 
 _SESSION = """CHÍNH PHỦ
 Số: 51/NQ-CP
@@ -111,6 +114,19 @@ IV. KINH PHÍ
 Tổng kinh phí thực hiện Kế hoạch khoảng 1,2 tỷ đồng từ ngân sách tỉnh.
 """
 
+_CULTURE = """BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH
+Số: 15/KH-BVHTTDL
+Hà Nội, ngày 20 tháng 01 năm 2026
+KẾ HOẠCH
+Thực hiện quy hoạch mạng lưới cơ sở văn hóa và thể thao đến năm 2030
+III. TỔ CHỨC THỰC HIỆN
+1. Viện Nghiên cứu Văn hóa Việt Nam
+a) Tổ chức điều tra hiện trạng nhà văn hóa thôn, bản tại các tỉnh miền núi, hoàn thành trong
+Quý III/2026.
+b) Tổng hợp, đề xuất danh mục thiết chế văn hóa cần ưu tiên đầu tư, trước ngày 30/11/2026.
+2. Vụ Kế hoạch, Tài chính bố trí vốn cho các dự án trọng điểm hằng năm.
+"""
+
 
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
@@ -120,6 +136,7 @@ def user(tmp_path: Path) -> ChatUser:
         REVIEW: _REVIEW,
         SURVEY: _SURVEY,
         DRUGS: _DRUGS,
+        CULTURE: _CULTURE,
     }
     return chat_over_plans(tmp_path, plans, NOW)
 
@@ -210,3 +227,12 @@ def test_the_document_a_plan_carries_out_asked_with_its_kind_typed_short(
 def test_still_in_time_asks_the_deadline(user: ChatUser) -> None:
     reply = ask(user, "KH 64 Lao Cai: viec lap danh sach nguoi su dung ma tuy den gio con han ko?")
     assert "Quý II/2026" in reply and "30/06/2026" in reply and cited(user) == [DRUGS]
+
+
+def test_a_hyphenated_short_form_names_the_plan_not_a_topic(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "Vien Nghien cuu Van hoa VN duoc giao nhung viec gi trong KH quy hoach co so VH-TT?",
+    )
+    assert "nhà văn hóa thôn, bản" in reply and "thiết chế văn hóa" in reply
+    assert set(cited(user)) == {CULTURE}

@@ -21,7 +21,7 @@ MIN_LETTERS = 3  # "QG" could be the start of anything
 MAX_LETTERS = 9
 PASSAGES = 20  # passages read for the spelled-out name
 # A typed word of capitals ("DVCQG"), or one with no vowel at all ("dvcqg"): no syllable.
-_TOKEN = re.compile(r"(?<![\w/&.-])[^\W\d_]+(?:&[^\W\d_]+)*(?![\w/&-])")
+_TOKEN = re.compile(r"(?<![\w/&.-])[^\W\d_]+(?:[&-][^\W\d_]+)*(?![\w/&-])")  # "VH-TT"
 _VOWELS = set("aeiouy")
 
 
@@ -38,31 +38,47 @@ def _known_words() -> frozenset[str]:
 
 def acronym_tokens(question: str) -> list[str]:
     """The words of ``question`` that read as acronyms no dictionary holds."""
-    known = set(abbreviation_map()) | _known_words()
+    codes = abbreviation_map()
+    known = set(codes) | _known_words()
     out = []
     for m in _TOKEN.finditer(question):
         word = m.group(0)
-        key = fold(word).replace("&", "")
+        key = fold(word).replace("&", "").replace("-", "")
         if not MIN_LETTERS <= len(key) <= MAX_LETTERS or key in known:
             continue
-        capitals = word.replace("&", "").isupper()
+        parts = [fold(p) for p in word.split("-")]
+        if len(parts) > 1 and any(p in codes for p in parts):
+            continue  # a document's code ("QĐ-TTg", "KH-UBND"), not a name
+        capitals = word.replace("&", "").replace("-", "").isupper()
         if capitals or not (set(key) & _VOWELS):
             out.append(word)
     return out
 
 
+_SKIPPED = "va"  # "KH&CN", "VH-TT": "và" has no letter in the short form
+
+
 def _initials_runs(text: str, letters: str) -> Iterable[tuple[str, ...]]:
+    """Runs of syllables whose first letters spell ``letters``, "và" inside skipped."""
     sylls = syllables(text)
-    n = len(letters)
-    for i in range(len(sylls) - n + 1):
-        run = sylls[i : i + n]
-        if all(s[0] == c for s, c in zip(run, letters, strict=True)) and len(set(run)) > 1:
+    for i in range(len(sylls)):
+        run, k, j = [], 0, i
+        while j < len(sylls) and k < len(letters):
+            if run and sylls[j] == _SKIPPED:
+                run.append(sylls[j])
+            elif sylls[j][0] == letters[k]:
+                run.append(sylls[j])
+                k += 1
+            else:
+                break
+            j += 1
+        if k == len(letters) and len(set(run)) > 1:
             yield tuple(run)
 
 
 def spell_out(word: str, passages: list[str]) -> str | None:
     """The name ``word`` shortens, as the passages write it (folded), or None."""
-    letters = fold(word).replace("&", "")
+    letters = fold(word).replace("&", "").replace("-", "")
     if any(letters in syllables(p) for p in passages[:3]):
         return None  # the best passages use the short form itself
     seen: Counter[tuple[str, ...]] = Counter()
@@ -81,5 +97,5 @@ def spelled_acronyms(question: str, passages_for: Callable[[str], list[str]]) ->
         rest = question.replace(word, " ")
         name = spell_out(word, passages_for(rest))
         if name:
-            question = re.sub(rf"(?<![\w&]){re.escape(word)}(?![\w&])", name, question)
+            question = re.sub(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])", name, question)
     return question
