@@ -62,7 +62,8 @@ def _initials_runs(text: str, letters: str) -> Iterable[tuple[str, ...]]:
     """Runs of syllables whose first letters spell ``letters``, "và" inside skipped."""
     sylls = syllables(text)
     for i in range(len(sylls)):
-        run, k, j = [], 0, i
+        run: list[str] = []
+        k, j = 0, i
         while j < len(sylls) and k < len(letters):
             if run and sylls[j] == _SKIPPED:
                 run.append(sylls[j])
