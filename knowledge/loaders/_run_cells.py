@@ -49,8 +49,14 @@ _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _MIN_TITLE_WORDS = 3  # a unit named sooner is inside the task's words, not its lead cell
 
 
+# A header line opens with "STT"/"TT" and names the lead column: looked for once in the text.
+_MAYBE_HEADER = re.compile(r"^\s*(?:số\s+)?s?tt\s[^\n|\t]*chủ\s+trì", re.IGNORECASE | re.MULTILINE)
+
+
 def run_cells_as_markdown(text: str) -> str:
     """``text`` with each such table written as a markdown pipe table."""
+    if _MAYBE_HEADER.search(text) is None:
+        return text
     lines = text.split("\n")
     k = 0
     while k < len(lines):

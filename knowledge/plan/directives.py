@@ -370,17 +370,30 @@ class _Reader:
 
 
 def extract_directives(
-    blocks: list[Block], outline: Outline, plan_year: int | None, owner: str | None
+    blocks: list[Block],
+    outline: Outline,
+    plan_year: int | None,
+    owner: str | None,
+    skipped: frozenset[str] = frozenset(),
 ) -> tuple[list[Task], set[int]]:
     """The directive tasks, and the lines of the items that only introduce a list
-    ("b) Các Bộ: … cụ thể:" over "(1) …"): no other pass may take those for tasks."""
+    ("b) Các Bộ: … cụ thể:" over "(1) …"): no other pass may take those for tasks.
+    ``skipped``: top-level parts whose paragraphs are not read (their headings are)."""
     reader = _Reader(outline, plan_year, owner)
     for index, block in enumerate(blocks):
-        if block.table is None:
-            reader.read(index, block)
+        if block.table is not None:
+            continue
+        if skipped and not outline.is_heading(index) and top_part(outline.path(index)) in skipped:
+            continue
+        reader.read(index, block)
     kept = [t for k, t in enumerate(reader.tasks) if k not in reader.drop]
     lines = (reader.tasks[k].locator.line for k in reader.drop)
     return kept, {line for line in lines if line is not None}
+
+
+def top_part(section: str) -> str:
+    """The plan's top-level part a section path stands in ("III" of "III. NHIỆM VỤ > 1.")."""
+    return section.split(".")[0]
 
 
 # "chủ trì, phối hợp với Văn phòng Chính phủ, Bộ Tài chính rà soát …": the units up to

@@ -28,7 +28,7 @@ from knowledge.plan._table_matrix import roles_from_marks
 from knowledge.plan.clauses import assignment_deadline
 from knowledge.plan.content_items import extract_content_items
 from knowledge.plan.cross_refs import assign_referenced_leads
-from knowledge.plan.directives import extract_directives, is_directive, partners
+from knowledge.plan.directives import extract_directives, is_directive, partners, top_part
 from knowledge.plan.duties import extract_duties
 from knowledge.plan.labels import assignment_tail
 from knowledge.plan.metadata import extract_metadata, owner_office
@@ -88,15 +88,18 @@ def parse_plan(doc: Document) -> ParsedPlan:
     plan.tasks.extend(_merge_duties(prose, duties))
     directive = is_directive(meta.number, meta.doc_type)
     no_intros: set[int] = set()
-    directives, intros = _guard(
-        lambda: extract_directives(blocks, outline, meta.plan_year, owner),
-        (no_tasks, no_intros),
-        "directives",
-        warnings,
-    )
     ruled = directive or not plan.tasks
+
+    def read_directives(skipped: frozenset[str] = frozenset()) -> tuple[list[Task], set[int]]:
+        return _guard(
+            lambda: extract_directives(blocks, outline, meta.plan_year, owner, skipped),
+            (no_tasks, no_intros),
+            "directives",
+            warnings,
+        )
+
     if ruled:
-        plan.tasks = _with_directives(plan.tasks, directives, intros)
+        plan.tasks = _with_directives(plan.tasks, *read_directives())
     taken = list(plan.tasks)
     plan.tasks.extend(
         _guard(
@@ -109,6 +112,8 @@ def parse_plan(doc: Document) -> ParsedPlan:
         )
     )
     if not ruled:
+        # Only the parts no other reader covered are read: the rest would be dropped.
+        directives, _ = read_directives(_covered_parts(plan.tasks))
         plan.tasks.extend(_in_sections_left(plan.tasks, directives))
     _guard(lambda: _period_deadlines(blocks, outline, plan), None, "content", warnings)
     _guard(lambda: _heading_deadlines(plan), None, "content", warnings)
@@ -336,17 +341,22 @@ def _merge_duties(prose: list[Task], duties: list[Task]) -> list[Task]:
     return [t for t in prose if id(t) not in dropped] + kept
 
 
+def _covered_parts(tasks: list[Task]) -> frozenset[str]:
+    """The top-level parts where a reader other than the tables' found tasks."""
+    return frozenset(top_part(t.section) for t in tasks if t.section and not t.locator.table)
+
+
 def _in_sections_left(tasks: list[Task], directives: list[Task]) -> list[Task]:
     """In a plan whose tasks other readers found, the unit-led dated sentences of the
     sections none of them read ("III.1. a) Sở Công Thương chủ trì …, trình trước ngày
     30/6/2026" above a Phụ lục table): a section of such sentences is the plan's too."""
-    covered = {t.section.split(".")[0] for t in tasks if t.section and not t.locator.table}
+    covered = _covered_parts(tasks)
     lines = {t.locator.line for t in tasks if t.locator.line}
     return [
         t
         for t in directives
         if t.section
-        and t.section.split(".")[0] not in covered
+        and top_part(t.section) not in covered
         and t.locator.line not in lines
         and t.lead_units
         and t.deadline.kind in _STATED
