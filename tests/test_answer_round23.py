@@ -15,6 +15,7 @@ and ingested by the real parser:
   asks a sum of money, which a date or a code does not answer;
 - a short form joined by a hyphen ("cơ sở VH-TT") spells words with "và" between them, and
   names the plan, not a topic the unit's tasks must hold; "VN" is "Việt Nam";
+- "<unit> … nội dung gì" asks the unit's list, however long the question;
 - "thực hiện QĐ nào của TTg" asks what the plan carries out, the kind typed short;
   "đến giờ còn hạn không" asks the deadline.
 """
@@ -233,6 +234,16 @@ def test_a_hyphenated_short_form_names_the_plan_not_a_topic(user: ChatUser) -> N
     reply = ask(
         user,
         "Vien Nghien cuu Van hoa VN duoc giao nhung viec gi trong KH quy hoach co so VH-TT?",
+    )
+    assert "nhà văn hóa thôn, bản" in reply and "thiết chế văn hóa" in reply
+    assert set(cited(user)) == {CULTURE}
+
+
+def test_what_a_unit_is_asked_to_do_lists_its_duties(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "KH 15 quy hoach co so van hoa: Vien Nghien cuu Van hoa Viet Nam khi trien khai o cac"
+        " tinh mien nui thuc hien noi dung gi",
     )
     assert "nhà văn hóa thôn, bản" in reply and "thiết chế văn hóa" in reply
     assert set(cited(user)) == {CULTURE}

@@ -168,6 +168,7 @@ UNIT_LIST_ASK = LIST_WORDS + (
     "nhung trach nhiem",
     "trach nhiem nao",
     "nhung noi dung gi",  # "Thuế tỉnh phải cho ý kiến những nội dung gì"
+    "noi dung gi",  # "Thuế tỉnh có ý kiến thẩm định nội dung gì"
     "nhung noi dung nao",
     "ve noi dung gi",
 )
