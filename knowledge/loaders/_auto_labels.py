@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-_LABEL = re.compile(r"^\t*+(\d{1,2}|[a-zđ]|[ivx]{1,4})\)\t\s*+", re.MULTILINE)
-_BULLET = re.compile(r"^\t*+--\t(?:[-–]\s+)?", re.MULTILINE)
+_LABEL = re.compile(r"^\t*+(\d{1,2}|[a-zđ]|[ivx]{1,4})\)\t[ \t]*+", re.MULTILINE)
+_BULLET = re.compile(r"^\t*+--\t(?:[-–][ \t]++)?", re.MULTILINE)
 _MIN_LABELS = 3
 
 

@@ -50,7 +50,9 @@ _MIN_TITLE_WORDS = 3  # a unit named sooner is inside the task's words, not its 
 
 
 # A header line opens with "STT"/"TT" and names the lead column: looked for once in the text.
-_MAYBE_HEADER = re.compile(r"^\s*(?:số\s+)?s?tt\s[^\n|\t]*chủ\s+trì", re.IGNORECASE | re.MULTILINE)
+_MAYBE_HEADER = re.compile(
+    r"^[ \t]*+(?:số[ \t]++)?s?tt[ \t][^\n|\t]*chủ[ \t]++trì", re.IGNORECASE | re.MULTILINE
+)  # blanks only within a line: a run of empty lines is crossed once, not once a line
 
 
 def run_cells_as_markdown(text: str) -> str:
