@@ -116,6 +116,14 @@ _SYLLABLE = re.compile(
 )
 
 
+_VOWELS = frozenset("aeiouy")
+
+
+def has_vowel(folded: str) -> bool:
+    """A folded word with no vowel ("ct", "dvcqg") is no syllable but a short form."""
+    return not _VOWELS.isdisjoint(folded)
+
+
 def is_syllable(word: str) -> bool:
     """True for one Vietnamese syllable in any case ("HOẠCH", "tế"); False for "UBND"."""
     return bool(_SYLLABLE.fullmatch(fold(word)))

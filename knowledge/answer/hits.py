@@ -34,7 +34,7 @@ from knowledge.retrieval.analyzer import abbreviation_map, analyze, syllables
 from knowledge.retrieval.index import Hit, content_syllables, question_terms
 from knowledge.retrieval.records import task_locator
 from knowledge.retrieval.search import corrected
-from knowledge.vietnamese import fold
+from knowledge.vietnamese import fold, has_vowel
 from storage.models import Document, TaskRow
 
 MIN_COVERAGE = 0.65
@@ -170,10 +170,7 @@ def _head(question: str) -> str:
     skip = GENERIC_HEADS | place_words() | set(abbreviation_map())
     # A word with no vowel is no syllable but an acronym ("CT", "KHCN"): it names what
     # the text may spell out, so the topic is the first real word.
-    return next((t for t in terms if t.isalpha() and t not in skip and set(t) & _VOWELS), "")
-
-
-_VOWELS = frozenset("aeiouy")
+    return next((t for t in terms if t.isalpha() and t not in skip and has_vowel(t)), "")
 
 
 def _carries(
@@ -590,14 +587,16 @@ def measure_of(question: str) -> str:
     return "" if word in _NOT_MEASURES else word
 
 
-# "tổng vốn đầu tư", "kinh phí thực hiện", "nguồn ngân sách": a sum of money is asked.
-_ASKS_RATIO = re.compile(r"\b(?:tren|grdp|ty le|ty trong|phan tram|chiem)\b|%")  # "… trên GRDP"
+# Words that ask a share ("tỷ trọng", "tỷ lệ", "chiếm bao nhiêu").
+_SHARE_WORDS = r"ty (?:trong|le)|chiem"
+# "tổng vốn đầu tư", "kinh phí thực hiện", "nguồn ngân sách": a sum of money is asked …
 _ASKS_MONEY = re.compile(r"\b(?:von dau tu|tong von|kinh phi|ngan sach|chi phi|tong muc dau tu)\b")
-
-
-# "tỷ trọng … đạt bao nhiêu GRDP", "chiếm bao nhiêu đầu sách", "cắt giảm bao nhiêu thời gian": a share or a change
-# of the measure may answer ("30% GRDP", "30% thời gian"); "có bao nhiêu người" is a count.
-_ASKS_SHARE = re.compile(r"\b(?:ty (?:trong|le)|chiem|giam|tang|rut ngan|tiet kiem)\b")
+# … unless a ratio of it is ("kinh phí R&D trên GRDP").
+_ASKS_RATIO = re.compile(rf"\b(?:{_SHARE_WORDS}|tren|grdp|phan tram)\b|%")
+# "tỷ trọng … đạt bao nhiêu GRDP", "chiếm bao nhiêu đầu sách", "cắt giảm bao nhiêu thời
+# gian": a share or a change of the measure may answer ("30% GRDP", "30% thời gian");
+# "có bao nhiêu người" is a count.
+_ASKS_SHARE = re.compile(rf"\b(?:{_SHARE_WORDS}|giam|tang|rut ngan|tiet kiem)\b")
 
 
 def _holds_measure(text: str, measure: str, share: bool = False) -> bool:
@@ -643,10 +642,11 @@ def figure_first(ask: Ask, hit: Hit, question: str, shown: str = "") -> str:
 
 def figure_test(question: str) -> Callable[[str], bool]:
     """Whether a text states the figure "bao nhiêu …" asks (with its measure when named)."""
-    percent = bool(re.search(r"%|phan tram", fold(question)))
+    folded = fold(question)
+    percent = bool(re.search(r"%|phan tram", folded))
     measure = "" if percent else measure_of(question)
     if measure:
-        share = _ASKS_SHARE.search(fold(question)) is not None
+        share = _ASKS_SHARE.search(folded) is not None
         return lambda text: _holds_measure(text, measure, share)
     return lambda text: holds_figure(text, percent)
 

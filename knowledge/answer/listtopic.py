@@ -7,7 +7,7 @@ from typing import Any
 
 from knowledge.answer import intents
 from knowledge.answer.context import Ask
-from knowledge.vietnamese import fold
+from knowledge.vietnamese import fold, has_vowel
 from storage.models import Document
 
 # Heads a task may be given to in a unit's stead ("Bộ trưởng Bộ Y tế chỉ đạo …").
@@ -106,7 +106,6 @@ _LIST_PHRASES = tuple(
 )
 # What is left of a period the question names ("quý III", "tháng 5", "năm 2026").
 _PERIOD_WORDS = frozenset({"i", "ii", "iii", "iv", "quy", "thang", "nam", "tuan", "ngay"})
-_VOWELS = frozenset("aeiouy")
 TOPIC_COVERAGE = 0.5  # share of the topic's weight a task must hold to be listed under it
 
 
@@ -142,7 +141,7 @@ def list_topic(ask: Ask, asking: tuple[str, ...] = ()) -> str:
         and w not in _PERIOD_WORDS
         and w not in place_words()
         and not (w in abbr and set(abbr[w].split()) <= listing)
-        and set(w) & _VOWELS  # an acronym no table holds ("VH-TT") names a plan, not a topic
+        and has_vowel(w)  # an acronym no table holds ("VH-TT") names a plan, not a topic
     ]
     return _as_typed(ask.question, words)
 

@@ -97,7 +97,7 @@ def counted_words(question: str) -> tuple[list[str], bool]:
     return phrase.split(), tasks
 
 
-NUMERALS = r"\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
+_NUMERALS = r"\d{1,3}|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi"
 # "… gồm những nội dung cải cách nào", "có các giải pháp nào": the parts listed, not counted.
 _PART_NOUNS = r"noi dung|giai phap|muc tieu|phan|linh vuc|nhom|chuong trinh|de an|giai doan"
 _LISTED = re.compile(
@@ -118,10 +118,15 @@ def lists_parts(question: str) -> bool:
 COUNTED_NOUNS = ("muc tieu", "nhiem vu", "giai phap", "chi tieu", "noi dung", "linh vuc", "nhom")
 
 
+def _counted(noun: str) -> re.Pattern[str]:
+    """A number before ``noun`` in folded text: "28 muc tieu", "tam nhom giai phap"."""
+    return re.compile(rf"(?:^| )(?:{_NUMERALS}) {noun}(?: |$)")
+
+
 def states_counts(text: str, nouns: list[str]) -> bool:
     """``text`` gives a number for each of ``nouns`` ("có 28 mục tiêu … 40 nhiệm vụ")."""
     folded = " ".join(syllables(text))
-    return all(re.search(rf"(?:^| )(?:{NUMERALS}) {n}(?: |$)", folded) for n in nouns)
+    return all(_counted(n).search(folded) for n in nouns)
 
 
 def stated_count(session: Session, doc_id: int, question: str) -> Passage | None:
@@ -136,7 +141,7 @@ def stated_count(session: Session, doc_id: int, question: str) -> Passage | None
         words.append(w)
     if not words or " ".join(words).startswith(_TASK_NOUNS[:2]):
         return None  # "bao nhiêu nhiệm vụ": the parsed tasks answer that
-    said = re.compile(rf"(?:^| )(?:{NUMERALS}) {' '.join(words)}(?: |$)")
+    said = _counted(" ".join(words))
     rows = session.scalars(
         select(Passage).where(Passage.document_id == doc_id).order_by(Passage.ordinal)
     )

@@ -31,6 +31,13 @@ def counted_nouns(question: str) -> list[str]:
     return [n for n in COUNTED_NOUNS if f" {n} " in folded[at:]]
 
 
+def _quotes(hit: Hit, numbers: set[str]) -> bool:
+    """The record, or the heading over it, quotes each of the numbers asked."""
+    if not numbers:
+        return True
+    return numbers <= set(syllables(f"{hit.record.searchable} {hit.record.locator}"))
+
+
 def _states(hit: Hit, nouns: list[str]) -> bool:
     return states_counts(f"{hit.record.locator} {hit.record.text}", nouns)
 
@@ -47,8 +54,9 @@ def stated_count_answer(ask: Ask, *, need_numbers: bool) -> Answer | None:
     query, docs = (ask.question, None) if need_numbers else (ask.asked, ask.doc_ids)
     hits = ask.searcher.search(query, k=COUNT_DEPTH, kinds=("passage",), document_ids=docs)
     for hit in hits:
-        have = set(syllables(f"{hit.record.searchable} {hit.record.locator}"))
-        if hit.coverage < MIN_COVERAGE_SCOPED or not numbers <= have or not _states(hit, nouns):
+        if hit.coverage < MIN_COVERAGE_SCOPED or not _quotes(hit, numbers):
+            continue
+        if not _states(hit, nouns):
             continue
         text = hit.record.display
         if not states_counts(text, nouns):

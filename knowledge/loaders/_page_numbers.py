@@ -23,23 +23,25 @@ _MIN_LETTERS = 3
 def page_numbers_dropped(lines: list[str]) -> list[str]:
     """``lines`` with the bare page numbers between text lines made page breaks; left as
     they are when the page headers already marked the pages (a Công báo text layer)."""
-    if PAGE_BREAK in lines or any("\f" in line for line in lines):
+    if any(PAGE_BREAK in line for line in lines):
         return lines
     found = [
         (k, int(m.group(1)))
         for k, line in enumerate(lines)
         if (m := _BARE.match(line)) and _between_text(lines, k)
     ]
-    run: list[int] = []
+    run: list[tuple[int, int]] = []  # (line, page number) of the run so far
     for k, n in found:
-        if run and n == int(lines[run[-1]].strip()) + 1 and k - run[-1] >= MIN_PAGE_LINES:
-            run.append(k)
-        elif not run or k - run[-1] >= MIN_PAGE_LINES:
-            run = run if len(run) >= MIN_PAGES else [k]
+        if run and k - run[-1][0] < MIN_PAGE_LINES:
+            continue  # too close to the last one: a table's row number
+        if run and n == run[-1][1] + 1:
+            run.append((k, n))
+        elif len(run) < MIN_PAGES:
+            run = [(k, n)]  # a new run starts; a run of two or more is kept
     if len(run) < MIN_PAGES:
         return lines
     out = list(lines)
-    for k in run:
+    for k, _ in run:
         out[k] = PAGE_BREAK
     return out
 

@@ -128,11 +128,9 @@ def _end_of(lines: list[str], first: int) -> int:
 
 def _placed(cells: list[str], roles: list[str]) -> list[list[str]]:
     """The row's paragraphs in their columns (see the module's docstring)."""
-    if len(cells) == len(roles):
-        return [[c] if c else _empty(roles[i]) for i, c in enumerate(cells)]
     if EMPTY in cells and len(cells) < len(roles):
         cells = cells + [EMPTY] * (len(roles) - len(cells))  # trailing empty cells
-    if EMPTY in cells and len(cells) == len(roles):
+    if len(cells) == len(roles):
         return [[c] if c else _empty(roles[i]) for i, c in enumerate(cells)]
     out: list[list[str]] = [[cells[0]]] + [[] for _ in roles[1:]]
     free = list(range(1, len(roles)))
@@ -178,13 +176,12 @@ def _column_for(text: str, roles: list[str], free: list[int], out: list[list[str
     if previous is None and task is not None:
         return task  # a task row's first cell after its number is the task, never empty
     wanted: int | None = None
-    timed = _timed(text)
-    goes_on = not timed and not looks_like_unit(text)
-    if previous is not None and roles[previous] == Role.TITLE and goes_on:
+    timed, unit = _timed(text), looks_like_unit(text)
+    if previous is not None and roles[previous] == Role.TITLE and not (timed or unit):
         return previous  # the task's second paragraph ("Chương trình … tại 10 xã")
     if timed:
         wanted = first(Role.DUE)
-    elif looks_like_unit(text):
+    elif unit:
         wanted = first(Role.LEAD)
         if wanted is None:
             wanted = first(Role.COORD)

@@ -98,13 +98,13 @@ def _read(lines: list[str], start: int, names: list[str]) -> tuple[list[str], in
     rows: list[Row] = []
     k = start + 1
     while k < len(lines):
-        line = lines[k].rstrip("\n")
+        line = lines[k]
         if _PAGE_NO.match(line.strip()) and k + 1 < len(lines) and _header(lines[k + 1]):
             k += 2  # a page number, then the header printed again
             continue
         m = _NUMBER.match(line.strip())
-        number = tuple(int(p) for p in m.group(1).split(".")) if m else None
-        if m is not None and number is not None and _follows(rows[-1][0] if rows else None, number):
+        number = tuple(int(p) for p in m.group(1).split(".")) if m else ()
+        if m is not None and _follows(rows[-1][0] if rows else None, number):
             rows.append((number, [m.group(2)] if m.group(2) else []))
         elif rows and (_table_ends(line) or len(rows[-1][1]) >= MAX_ROW_LINES):
             break  # prose after the last row

@@ -15,14 +15,13 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
-from knowledge.vietnamese import fold
+from knowledge.vietnamese import fold, has_vowel
 
 MIN_LETTERS = 3  # "QG" could be the start of anything
 MAX_LETTERS = 9
 PASSAGES = 20  # passages read for the spelled-out name
 # A typed word of capitals ("DVCQG"), or one with no vowel at all ("dvcqg"): no syllable.
 _TOKEN = re.compile(r"(?<![\w/&.-])[^\W\d_]+(?:[&-][^\W\d_]+)*(?![\w/&-])")  # "VH-TT"
-_VOWELS = set("aeiouy")
 
 
 @lru_cache(maxsize=1)
@@ -38,19 +37,18 @@ def _known_words() -> frozenset[str]:
 
 def acronym_tokens(question: str) -> list[str]:
     """The words of ``question`` that read as acronyms no dictionary holds."""
-    codes = abbreviation_map()
-    known = set(codes) | _known_words()
+    codes, known = abbreviation_map(), _known_words()
     out = []
     for m in _TOKEN.finditer(question):
         word = m.group(0)
         key = fold(word).replace("&", "").replace("-", "")
-        if not MIN_LETTERS <= len(key) <= MAX_LETTERS or key in known:
+        if not MIN_LETTERS <= len(key) <= MAX_LETTERS or key in codes or key in known:
             continue
         parts = [fold(p) for p in word.split("-")]
         if len(parts) > 1 and any(p in codes for p in parts):
             continue  # a document's code ("QĐ-TTg", "KH-UBND"), not a name
         capitals = word.replace("&", "").replace("-", "").isupper()
-        if capitals or not (set(key) & _VOWELS):
+        if capitals or not has_vowel(key):
             out.append(word)
     return out
 
