@@ -148,6 +148,10 @@ WRITTEN14 = tuple(sorted(p.stem for p in WRITTEN14_GOLD.glob("*.jsonl")))
 # Round 23: docx2python, pypdf and pdfplumber text, written blind; first sight at the commit adding it.
 WRITTEN15_GOLD = ROOT / "tests" / "gold" / "written15"
 WRITTEN15 = tuple(sorted(p.stem for p in WRITTEN15_GOLD.glob("*.jsonl")))
+# Round 24: pymupdf4llm markdown, pandoc gfm and a python-docx loader's text, written blind;
+# first sight at the commit adding it.
+WRITTEN16_GOLD = ROOT / "tests" / "gold" / "written16"
+WRITTEN16 = tuple(sorted(p.stem for p in WRITTEN16_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -164,6 +168,7 @@ WRITTEN_FOLDERS = (
     WRITTEN13_GOLD,
     WRITTEN14_GOLD,
     WRITTEN15_GOLD,
+    WRITTEN16_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -398,6 +403,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written13", WRITTEN13),
         ("written14", WRITTEN14),
         ("written15", WRITTEN15),
+        ("written16", WRITTEN16),
     ):
         total = Score()
         for stem in names:

@@ -76,6 +76,8 @@ BLIND21_FILE = ROOT / "tests" / "qa" / "blind21.jsonl"
 BLIND22_FILE = ROOT / "tests" / "qa" / "blind22.jsonl"
 # 30 questions over 20 documents, written blind after round 23's fixes; first sight at 7bb9700.
 BLIND23_FILE = ROOT / "tests" / "qa" / "blind23.jsonl"
+# Round 24: 80 questions over 37 documents, written blind; scored first at the commit adding it.
+BLIND24_FILE = ROOT / "tests" / "qa" / "blind24.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -214,6 +216,7 @@ def qa_files() -> list[Path]:
         BLIND21_FILE,
         BLIND22_FILE,
         BLIND23_FILE,
+        BLIND24_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
