@@ -153,6 +153,19 @@ _UNITS: dict[str, list[str]] = {
     "Đài Tiếng nói Việt Nam": [],
     "Thông tấn xã Việt Nam": [],
     "Ngân hàng Nhà nước Việt Nam": [],
+    # State groups: known by their trade names, which their initials do not spell.
+    "Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam": [
+        "PVN",
+        "Tập đoàn PVN",
+        "Petrovietnam",
+        "Tập đoàn Dầu khí Việt Nam",
+        "Tập đoàn Dầu khí Quốc gia Việt Nam",
+    ],
+    "Tập đoàn Điện lực Việt Nam": ["EVN", "Tập đoàn EVN"],
+    # Bare "VNPT", "Viettel" name their products too ("phần mềm VNPT - Ioffice").
+    "Tập đoàn Bưu chính Viễn thông Việt Nam": ["Tập đoàn VNPT"],
+    "Tập đoàn Công nghiệp - Viễn thông Quân đội": ["Tập đoàn Viettel"],
+    "Tập đoàn Công nghiệp Than - Khoáng sản Việt Nam": ["TKV", "Vinacomin", "Tập đoàn TKV"],
 }
 
 

@@ -65,6 +65,7 @@ from knowledge.answer.unitmatch import (
 )
 from knowledge.answer.windows import Window, parse_quarter, parse_window
 from knowledge.limits import Limits
+from knowledge.retrieval.acronyms import with_names
 from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import content_syllables
 from knowledge.retrieval.search import Searcher
@@ -82,6 +83,10 @@ MAX_UNIT_OPTIONS = 5
 # Words a question needs besides the plan's name to be about something in it; with
 # fewer ("… phải ban hành trước ngày nào?") the name's words are what it asks about.
 TOPIC_WORDS = 3
+# Readings of a question opening "<unit> được giao nhiệm vụ gì …" (its tail may ask a field).
+_UNIT_LIST_READINGS = frozenset(
+    {Intent.UNIT_TASKS, Intent.COUNT, Intent.SEARCH, Intent.DEADLINE, Intent.PRODUCT}
+)
 # Questions about one plan as a whole: a quoted number must be that plan's.
 WHOLE_PLAN = frozenset(
     {Intent.DOC_META, Intent.COUNT, Intent.PLAN_TARGETS, Intent.PLAN_OBJECTIVE, Intent.TASK_NUMBER}
@@ -638,6 +643,10 @@ class Engine:
             reading = read_question(asked, has_unit=False, has_window=bool(window))
         if _lists_the_plan(reading, match, scope, asked):
             reading = Reading(Intent.COUNT)  # the plan's tasks, counted and listed
+        if reading.intent == Intent.OVERDUE and window is not None and window.start == today:
+            # "tính đến 10/4/2026 … đã quá hạn", "hôm nay … đã quá": the day the overdue
+            # are counted at, not a period they fall due in
+            today, window = window.end, None
         # Search answers must carry a quoted number themselves (``hits``); lists and
         # whole-plan answers come from the database, so the number is checked here.
         by_plan = reading.intent in WHOLE_PLAN or reading.intent in LIST_INTENTS
@@ -667,7 +676,8 @@ class Engine:
         if match.options:
             return self._unit_options(match, question)
         units = match.units
-        if not units and reading.intent in (Intent.UNIT_TASKS, Intent.COUNT, Intent.SEARCH):
+        if not units and reading.intent in _UNIT_LIST_READINGS:
+            # "Hội X được giao nhiệm vụ gì, hạn khi nào": the list asked opens the question
             absent = unknown_unit(question) or unknown_unit(asked)  # as typed, when it can
             if absent:  # a unit no loaded plan names: it has no tasks here, say so
                 return Answer(
@@ -705,7 +715,8 @@ class Engine:
                 about = rest
         about = spelled_out(about, match)  # "so tc …" is searched as "Sở Tài chính …"
         # "Cổng DVCQG" is searched as the plans name it; what is asked is read as typed.
-        about = self.searcher.spell_acronyms(about)
+        # Capitals tell an acronym: it is found in the question as typed, not in ``about``.
+        about = with_names(about, self.searcher.acronym_names(question))
         about = _unassigned(about, units)
         if window is not None and window.matched and reading.intent not in LIST_INTENTS:
             # "tuần sau", "năm nay" say when, not what: they must not make a passage match.

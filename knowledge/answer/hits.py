@@ -25,6 +25,7 @@ from knowledge.answer.queries import (
     due_between,
     labelled_near,
     load_tasks,
+    measured_cells,
     quoted_numbers,
     units_of,
 )
@@ -185,7 +186,7 @@ def _carries(
     and a year it asks about (held by the record or covered by its plan: ``years`` is
     empty when the plan covers one; of a range, "2028-2030", one year held will do).
     ``loose``: fewer of the question's word pairs will do (a field of a named plan's task)."""
-    have = set(analyze(hit.record.searchable, exact=False))
+    have = set(analyze(f"{hit.record.searchable} || {hit.record.header}", exact=False))
     have |= {t.lstrip("0") for t in have if t.isdigit()}
     if years and not years & set(analyze(hit.record.text, exact=False)):
         return False  # "năm 2035" when the passage and its plan stop at 2030
@@ -634,7 +635,12 @@ def figure_first(ask: Ask, hit: Hit, question: str, shown: str = "") -> str:
     task's result or target cell ("Kiểm tra tại 90 cơ quan, đơn vị"), that cell first."""
     shown = shown or hit.record.display
     states = figure_test(ask.question or question)
-    if hit.record.kind != "task" or states(shown):
+    if states(shown):
+        return shown
+    if hit.record.kind == "passage":  # "Tổng cộng | 732" under "Tổng số (mẫu)"
+        measured = [c for c in measured_cells(ask.session, hit.record.ref_id) if states(c)]
+        return f"{shown} ({', '.join(measured)})" if measured else shown
+    if hit.record.kind != "task":
         return shown
     figure = next((c for c in _task_cells(ask, hit) if states(c)), "")
     return f"{figure} — {shown}" if figure else shown
@@ -659,7 +665,8 @@ def _completion(ask: Ask, hit: Hit) -> str:
         return " ".join(_task_cells(ask, hit))
     if hit.record.kind != "passage":
         return ""
-    return " ".join(labelled_near(ask.session, hit.record.ref_id))
+    near = labelled_near(ask.session, hit.record.ref_id)
+    return " ".join(near + measured_cells(ask.session, hit.record.ref_id))
 
 
 # The question asks how things stand now ("hiện có bao nhiêu trạm", "đến nay đã …").

@@ -93,6 +93,11 @@ DOC_LIST = ("nhung ke hoach nao", "cac ke hoach nao", "bao nhieu ke hoach", "dan
 
 # "đã đến hạn" is a deadline that has come, like "đã hết hạn"; "đến hạn" alone is a window.
 OVERDUE = ("qua han", "tre han", "cham tien do", "da het han", "da den han", "tre hen", "bi tre")
+# "những hạn nào … đã qua", "đã trễ những mốc nào": deadlines passed, asked by the date word.
+_PASSED = re.compile(
+    r"(?:^| )(?:han|moc)(?: [a-z0-9]+){0,8}? (?:da|bi) (?:qua|tre|lo)(?: |$)"
+    r"|(?:^| )(?:da|bi) (?:tre|lo) (?:nhung |cac )?(?:han|moc)(?: |$)"
+)
 # "… bây giờ / đến nay đã quá hạn chưa": when it is asked from, not what is asked about.
 NOW_WORDS = (
     "bay gio",
@@ -152,6 +157,8 @@ LIST_WORDS = (
     "hoat dong nao",
     "hoat dong gi",
 )
+# "… đã trễ những mốc nào", "có những hạn nào đã qua": the passed deadlines, listed.
+DEADLINE_LIST_WORDS = ("nhung moc", "cac moc", "moc nao", "nhung han nao", "cac han nao")
 # "Sở X phải làm gì / có những nhiệm vụ gì / được giao những việc gì …": a unit's list,
 # whatever else the question says (the rest narrows the list to that topic).
 UNIT_LIST_ASK = LIST_WORDS + (
@@ -588,7 +595,7 @@ def read_question(
             fields=fields,
             count=_any(q, COUNT) or _any(q, PLAN_TARGETS[:2]) or _HOW_MANY.search(q) is not None,
         )
-    if _any(q, OVERDUE):
+    if _any(q, OVERDUE) or _PASSED.search(q):
         return Reading(Intent.OVERDUE, follow_up=follow, mine=mine)
     if _any(q, COUNT):
         return Reading(Intent.COUNT, follow_up=follow, mine=mine, count=True)

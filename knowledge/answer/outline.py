@@ -9,6 +9,7 @@ nhiệm vụ?" counts the tasks of that part.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +17,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from knowledge.retrieval.analyzer import syllables
-from storage.models import Passage, SectionRow, TaskRow
+from storage.models import Document, Passage, SectionRow, TaskRow
 
 # What a count question counts: the words after "bao nhiêu / mấy", up to where it asks
 # something else ("… ai ký", "… liệt kê giúp", "… của kế hoạch").
@@ -356,16 +357,16 @@ def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[
     """ "Phần I … có mấy nhiệm vụ": (the part's heading, its tasks' ids), when the
     question names a part by its number and the plan's tasks are arranged in parts."""
     q = " ".join(syllables(question))
-    m = _PART.search(q)
-    if not m:
-        return None
-    number = m.group(1)
-    after = set(q[m.end() :].split())
     rows = session.execute(
         select(TaskRow.id, TaskRow.section)
         .where(TaskRow.document_id == doc_id, TaskRow.kind != "duty")
         .order_by(TaskRow.ordinal)
     ).all()
+    m = _PART.search(q)
+    if not m:
+        return _titled_part(session, doc_id, q, rows)
+    number = m.group(1)
+    after = set(q[m.end() :].split())
     parts: dict[str, list[int]] = {}
     for task_id, section in rows:
         for segment in (section or "").split(" > "):
@@ -378,3 +379,42 @@ def part_tasks(session: Session, doc_id: int, question: str) -> tuple[str, list[
     # the question repeats.
     best = max(parts, key=lambda seg: (len(after & set(syllables(seg))), len(parts[seg])))
     return best, parts[best]
+
+
+def _titled_part(
+    session: Session, doc_id: int, q: str, rows: Sequence[Any]
+) -> tuple[str, list[int]] | None:
+    """ "nội dung cải cách chế độ công vụ gồm mấy nhiệm vụ": the group of tasks whose
+    heading's title the question repeats word for word, when it is not the plan's own."""
+    title = session.scalar(select(Document.title).where(Document.id == doc_id)) or ""
+    own = f" {' '.join(syllables(title))} "
+    parts: dict[str, list[int]] = {}
+    for task_id, section in rows:
+        for segment in (section or "").split(" > "):
+            words = _part_title(segment)
+            asked = len(words.split()) >= MIN_TITLE_WORDS and f" {words} " in f" {q} "
+            if asked and f" {words} " not in own:  # "KH cải cách hành chính …" names the plan
+                parts.setdefault(segment, []).append(task_id)
+    if not parts:
+        return None
+    best = max(parts, key=lambda seg: (len(_part_title(seg).split()), len(parts[seg])))
+    if len(parts[best]) == len(rows):
+        return None  # the heading over every task: the plan's count
+    return best, parts[best]
+
+
+# Fewer words than this ("Kinh phí") are too common to name one group of tasks.
+MIN_TITLE_WORDS = 3
+
+
+def _part_title(segment: str) -> str:
+    """A heading's title folded, without its number or a stated count: "Nội dung 5: Cải
+    cách chế độ công vụ (4 nhiệm vụ)" -> "cai cach che do cong vu"."""
+    head = syllables(re.sub(r"\([^)]*\)", " ", segment))
+    for words in _PART_WORDS:
+        if tuple(head[: len(words)]) == words:
+            head = head[len(words) :]
+            break
+    while head and (head[0].isdigit() or re.fullmatch(r"[ivx]{1,4}|[a-e]", head[0])):
+        head = head[1:]
+    return " ".join(head)

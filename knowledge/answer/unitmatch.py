@@ -9,7 +9,7 @@ or its plans say which (``knowledge.unit_lookup``).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -397,16 +397,25 @@ def _as_written(match: UnitMatch) -> str:
     return match.mention
 
 
-# A unit's name at the head of a list question: "Sở Tài chính có nhiệm vụ gì?".
-_UNIT_HEAD = re.compile(
-    r"^(?:cho (?:toi |em )?hoi |xin hoi )?"
+_UNIT_HEADS = (
     r"((?:so|phong|ban|trung tam|van phong|chi cuc|cuc|ubnd|uy ban nhan dan|bo|cong an|"
     r"bo chi huy|thanh tra|kho bac|bao hiem xa hoi|hoi dong|vien|truong|hoi|dai|bao|"
     r"lien doan|tinh doan|mat tran|cong ty|tong cong ty|ngan hang)"
     r"(?: [a-z0-9&]+){1,8}?)"
-    r" (?:co (?:nhung |cac |bao nhieu )?(?:nhiem vu|viec|cong viec)|duoc giao|phai lam|can lam|"
+)
+# A unit's name at the head of a list question: "Sở Tài chính có nhiệm vụ gì?".
+_UNIT_HEAD = re.compile(
+    r"^(?:cho (?:toi |em )?hoi |xin hoi )?"
+    + _UNIT_HEADS
+    + r" (?:co (?:nhung |cac |bao nhieu )?(?:nhiem vu|viec|cong viec)|duoc giao|phai lam|can lam|"
     r"lam (?:gi|nhung gi)|chu tri (?:gi|nhung|cac|nhiem vu)|phoi hop (?:gi|nhung|cac|nhiem vu)|"
     r"phu trach (?:gi|nhung|viec)|nhan nhiem vu)\b"
+)
+# A unit given work in a plan: "NQ 122 giao Bộ X nhiệm vụ gì", "… giao cho Sở Y làm gì".
+_UNIT_GIVEN = re.compile(
+    r"(?:^| )giao (?:cho )?"
+    + _UNIT_HEADS
+    + r" (?:(?:nhung |cac )?(?:nhiem vu|viec|cong viec) (?:gi|nao)|lam (?:gi|nhung gi))\b"
 )
 # Words after a head that make it something other than a unit ("số hiệu", "ban hành").
 _NOT_UNIT = frozenset(
@@ -433,16 +442,15 @@ _NOT_UNIT = frozenset(
 
 def unknown_unit(question: str) -> str | None:
     """The unit a list question opens with, as typed, when no loaded plan knows it."""
-    words = question.strip().split()
     folded = " ".join(syllables(question))
-    m = _UNIT_HEAD.match(folded)
+    m = _UNIT_HEAD.match(folded) or _UNIT_GIVEN.search(folded)
     if not m:
         return None
     name = m.group(1).split()
     if len(name) < 2 or name[1] in _NOT_UNIT:
         return None
-    start = len(folded[: m.start(1)].split())
-    typed = " ".join(words[start : start + len(name)]) if len(words) >= start + len(name) else ""
+    span = _char_span(question, m.group(1))
+    typed = question[span[0] : span[1]] if span else ""
     return typed.strip(" ,.?") or m.group(1)
 
 
@@ -473,3 +481,10 @@ def _char_span(text: str, phrase: str) -> tuple[int, int] | None:
     words = r"\W+".join("&?".join(re.escape(c) for c in w) for w in phrase.split())
     found = re.search(rf"(?<!\w){words}(?!\w)", folded)
     return found.span() if found else None
+
+
+def quotes_coordination(question: str, titles: Iterable[str]) -> bool:
+    """The question's "phối hợp" is a title's own words ("Quy chế phối hợp tìm kiếm …"),
+    the next two words with it; ``titles`` folded."""
+    m = re.search(r"phoi hop (\w+ \w+)", " ".join(syllables(question)))
+    return m is not None and any(f"phoi hop {m.group(1)}" in t for t in titles)

@@ -89,12 +89,23 @@ def spell_out(word: str, passages: list[str]) -> str | None:
     return " ".join(seen.most_common(1)[0][0])
 
 
-def spelled_acronyms(question: str, passages_for: Callable[[str], list[str]]) -> str:
-    """``question`` with each unknown acronym replaced by the name it shortens, when the
-    passages that match the rest of the question write that name."""
+def acronym_names(question: str, passages_for: Callable[[str], list[str]]) -> list[tuple[str, str]]:
+    """(acronym as typed, the name it shortens) for each unknown acronym the passages
+    that match the rest of the question spell out."""
+    found = []
     for word in acronym_tokens(question):
-        rest = question.replace(word, " ")
-        name = spell_out(word, passages_for(rest))
+        name = spell_out(word, passages_for(question.replace(word, " ")))
         if name:
-            question = re.sub(rf"(?<![\w&-]){re.escape(word)}(?![\w&-])", name, question)
-    return question
+            found.append((word, name))
+    return found
+
+
+def with_names(text: str, names: list[tuple[str, str]]) -> str:
+    """``text`` with each acronym written as its name, whether ``text`` is as typed
+    ("QP-AN") or already folded ("qp an"): capitals tell an acronym only as typed."""
+    for word, name in names:
+        parts = [re.escape(p) for p in re.split(r"[&-]", word) if p]
+        typed = r"[&-]".join(parts)
+        folded = r"[\s&-]*".join(re.escape(fold(p)) for p in re.split(r"[&-]", word) if p)
+        text = re.sub(rf"(?<![\w&-])(?:{typed}|{folded})(?![\w&-])", name, text)
+    return text

@@ -30,7 +30,7 @@ from storage.settings import Settings
 
 log = logging.getLogger(__name__)
 
-_CACHE_VERSION = 10
+_CACHE_VERSION = 11
 RRF_K = 60
 # Weighted reciprocal-rank fusion: the keyword side leads (it measured far ahead on
 # our questions), the vector side breaks ties and rescues paraphrases.

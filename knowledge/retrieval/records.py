@@ -43,6 +43,9 @@ class IndexRecord:
     text: str  # what is searched: the record's own words
     display: str  # what is quoted in a citation
     context: str = ""  # its document's title and issuer, searched with less weight
+    # A table row's header: covers a question like the context, but is not indexed (a
+    # table's column names repeated on every row would sink those words' weight).
+    header: str = ""
     unit_ids: list[int] = field(default_factory=list)
     year: int | None = None
     due: date | None = None
@@ -50,6 +53,11 @@ class IndexRecord:
     @property
     def searchable(self) -> str:
         return f"{self.text} || {self.context}" if self.context else self.text
+
+    @property
+    def around(self) -> str:
+        """What covers a question with less weight than the record's own words."""
+        return f"{self.header} | {self.context}" if self.header else self.context
 
     @property
     def digest(self) -> str:
@@ -205,8 +213,11 @@ def load_records(session: Session) -> list[IndexRecord]:
             )
         )
     passages = list(session.scalars(select(Passage).order_by(Passage.document_id, Passage.ordinal)))
+    headers: dict[tuple[int, int], str] = {}  # a table's first row: its columns' names
     for i, passage in enumerate(passages):
         doc = docs[passage.document_id]
+        table = (passage.locator or {}).get("table")
+        header = headers.setdefault((doc.id, table), passage.text) if table else ""
         followers = []
         for nxt in passages[i + 1 : i + 1 + FOLLOWERS]:
             same = nxt.document_id == passage.document_id and nxt.section == passage.section
@@ -224,6 +235,9 @@ def load_records(session: Session) -> list[IndexRecord]:
                 locator=text_locator(passage.section, passage.locator),
                 text=f"{body}. {passage.section}",
                 context=contexts[doc.id],
+                # "Tổng cộng | 120" is "Tổng số (mẫu)": a row's cells are named by its
+                # table's header, as its words are placed by the plan's title
+                header=header if header != passage.text else "",
                 display=passage.text,
                 year=doc.plan_year,
             )

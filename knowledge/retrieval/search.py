@@ -8,7 +8,7 @@ import time
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from knowledge.retrieval.acronyms import PASSAGES, spelled_acronyms
+from knowledge.retrieval.acronyms import PASSAGES, acronym_names
 from knowledge.retrieval.analyzer import _WORD, analyze
 from knowledge.retrieval.index import (
     KEYWORD_WEIGHT,
@@ -151,20 +151,21 @@ class Searcher:
                     rec,
                     score,
                     kw_score.get(i, 0.0),
-                    coverage(q_terms, rec.text, idf, n, rec.context),
+                    coverage(q_terms, rec.text, idf, n, rec.around),
                 )
             )
         return hits
 
-    def spell_acronyms(self, question: str) -> str:
-        """``question`` with acronyms no dictionary holds written out as the plans name
-        them ("Cổng DVCQG" -> "Cổng dich vu cong quoc gia"); keyword search finds them."""
+    def acronym_names(self, question: str) -> list[tuple[str, str]]:
+        """The acronyms no dictionary holds that ``question`` types, each with the name
+        the plans write for it ("DVCQG" -> "dich vu cong quoc gia"); keyword search
+        finds the name, never the acronym."""
 
         def passages(rest: str) -> list[str]:
             hits = self.search(rest, k=PASSAGES, mode="keyword")
             return [h.record.text for h in hits]
 
-        return spelled_acronyms(question, passages)
+        return acronym_names(question, passages)
 
     def _vector_ranked(
         self,

@@ -22,8 +22,10 @@ from knowledge.answer.hits import (
 )
 from knowledge.answer.intents import Intent, topic
 from knowledge.answer.queries import continued, labelled_near, load_tasks, units_of
+from knowledge.answer.unitmatch import quotes_coordination
 from knowledge.retrieval.analyzer import syllables
 from knowledge.retrieval.index import Hit
+from knowledge.vietnamese import fold
 from storage.models import TaskRow
 
 DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
@@ -441,6 +443,8 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
     title = shorten(task.title, 160)
     leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
     intent, role = ask.reading.intent, ask.reading.role
+    if role == "coordinate" and quotes_coordination(ask.question, [fold(task.title)]):
+        role = "lead"  # "quy chế phối hợp tìm kiếm … giao ai": the task's name, not the role
     details: list[str] = []
     rhythm = asked_clause(ask.question, task.title) if intent == Intent.DEADLINE else None
     yearly = yearly_lines(ask, task) if intent == Intent.DEADLINE else None

@@ -17,7 +17,7 @@ from knowledge.answer.intents import Intent
 from knowledge.answer.listtopic import list_topic, on_topic, with_heads
 from knowledge.answer.progress import reported_done
 from knowledge.answer.queries import load_tasks, units_of
-from knowledge.answer.unitmatch import title_forms
+from knowledge.answer.unitmatch import quotes_coordination, title_forms
 from knowledge.answer.windows import Window
 from knowledge.deadlines import parse_deadline
 from knowledge.retrieval.analyzer import syllables
@@ -31,9 +31,10 @@ MAX_CITED = 40  # tasks cited under a list answer
 MAX_MORE = 300  # task ids kept for "Xem thêm"
 PARENT_CHARS = 70
 LINE_CHARS = 140
-# A list this short shows each task whole: its words are the answer, not a pointer to it.
-SHORT_LIST = 3
-SHORT_LIST_CHARS = 450
+# A list this short shows each task whole, or as much as one message holds: its words
+# are the answer, not a pointer to it ("Bộ Y tế được giao những việc gì": the 4 items).
+SHORT_LIST = 5
+SHORT_LIST_BUDGET = 1800  # characters shared by a short list's lines (a Zalo message is 2000)
 ONE_TASK_CHARS = 900  # the only task listed is the whole answer
 ONE_TASK_MARGIN = 0.15  # a task (it has due dates) answers unless a passage covers much better
 TOPIC_WORDS = 3  # content words beyond the unit's name that make an overdue question about one task
@@ -117,12 +118,8 @@ def _role_asked(ask: Ask) -> str:
     role = _role(ask.asked)
     if role != "coordinate" or not ask.scope.document_ids:
         return role
-    words = " ".join(syllables(ask.asked))
-    m = re.search(r"phoi hop (\w+ \w+)", words)
-    if m is None:
-        return role
     titles = title_forms(ask.session, ask.scope.document_ids)
-    return "lead" if any(f"phoi hop {m.group(1)}" in t for t in titles) else role
+    return "lead" if quotes_coordination(ask.asked, titles) else role
 
 
 def _scope_text(ask: Ask, role: str) -> str:
@@ -167,10 +164,10 @@ def _rows(ask: Ask, role: str) -> list[Any]:
 def one_overdue(ask: Ask) -> Answer | None:
     """ "Việc X đã quá hạn chưa?": that task's missed (or next) due date, not a list."""
     from knowledge.answer.hits import good_hits
-    from knowledge.answer.intents import LIST_WORDS, asks_any, topic
+    from knowledge.answer.intents import DEADLINE_LIST_WORDS, LIST_WORDS, asks_any, topic
     from knowledge.retrieval.index import content_syllables
 
-    if asks_any(ask.question, LIST_WORDS):
+    if asks_any(ask.question, LIST_WORDS + DEADLINE_LIST_WORDS):
         return None  # "các nhiệm vụ quý I … đã quá hạn chưa, gồm những việc gì": a list
     about = topic(ask.asked)
     named = {w for u in ask.units for w in fold(u.name).split()}
@@ -286,7 +283,7 @@ def task_page(ask: Ask, ids: list[int], start: int, lead: str, leads: bool | Non
     overdue = ask.reading.intent == Intent.OVERDUE
     limit = LINE_CHARS
     if len(ids) <= SHORT_LIST:
-        limit = ONE_TASK_CHARS if len(ids) == 1 else SHORT_LIST_CHARS
+        limit = max(LINE_CHARS, min(ONE_TASK_CHARS, SHORT_LIST_BUDGET // max(1, len(ids))))
     details = []
     for t in shown:
         miss = missed(t, ask.today) if overdue else None
