@@ -116,6 +116,7 @@ def parse_tab_table(lines: list[str], start: int) -> RawTable:
     rows: list[RawRow] = []
     i = start
     end = start
+    after_header = False
     while i < len(lines):
         line = lines[i]
         if not line.strip():
@@ -123,10 +124,52 @@ def parse_tab_table(lines: list[str], start: int) -> RawTable:
             continue
         if not is_tab_row(line) and "\t" not in line:
             break
-        rows.append(RawRow([[c] for c in line.split("\t")], i + 1))
+        cells = line.split("\t")
+        if rows and _completes_row(rows[-1], cells, len(rows[0].cells)):
+            # A cell of several paragraphs broke its row over lines ("Đợt 1: …;" /
+            # "Đợt 2: …\tDanh sách …"): the first piece goes on in the last cell.
+            rows[-1].cells[-1].append(cells[0])
+            rows[-1].cells.extend([c] for c in cells[1:])
+        elif after_header and len(rows) >= 3 and not cells[0].strip():
+            # The header again after a page break, then the cut row's tail: its cells
+            # go on in the row before the header (which is dropped).
+            while len(rows) > 2 and (_same_header(rows[0], rows[-1]) or _numbers_row(rows[-1])):
+                rows.pop()
+            cut = rows[-1].cells
+            cut.extend([] for _ in range(len(cells) - len(cut)))  # cut inside its row
+            for n, cell in enumerate(cells):
+                if cell.strip():
+                    cut[n].append(cell)
+        else:
+            rows.append(RawRow([[c] for c in cells], i + 1))
+        numbers = all(_COLUMN_NUMBER.match(c.strip()) for c in cells if c.strip())
+        # (the column numbers "(1) (2) …" may stand under the header again)
+        after_header = len(rows) > 1 and (
+            _same_header(rows[0], rows[-1]) or after_header and numbers
+        )
         i += 1
         end = i
     return RawTable("tab", rows, end)
+
+
+def _numbers_row(row: RawRow) -> bool:
+    filled = [" ".join(c).strip() for c in row.cells if " ".join(c).strip()]
+    return bool(filled) and all(_COLUMN_NUMBER.match(c) for c in filled)
+
+
+def _completes_row(row: RawRow, cells: list[str], width: int) -> bool:
+    """``cells`` are the rest of ``row``, cut where a cell's paragraph ended: together
+    they make the table's width, and the rest opens with no row number."""
+    if len(row.cells) >= width or len(row.cells) + len(cells) - 1 != width:
+        return False
+    first = cells[0].strip()
+    return bool(first) and not re.match(r"^(?:\d{1,3}|[IVX]{1,4})\.?$", first)
+
+
+def _same_header(header: RawRow, row: RawRow) -> bool:
+    return len(header.cells) == len(row.cells) and [
+        _header_key(" ".join(c)) for c in header.cells
+    ] == [_header_key(" ".join(c)) for c in row.cells]
 
 
 # --- markdown pipe table -----------------------------------------------------------
@@ -203,14 +246,37 @@ def _goes_on_after_page(lines: list[str], i: int, rows: list[RawRow]) -> int | N
     cells = _split_markdown(lines[k].strip())
     if len(cells) != len(rows[0].cells):
         return None
-    if [c.lower() for c in cells] == [" ".join(c).lower() for c in rows[0].cells]:
-        return k + 2  # the header again, at the new page's top
+    if [_header_key(c) for c in cells] == [_header_key(" ".join(c)) for c in rows[0].cells]:
+        # The header again, at the new page's top; a row under it with no number is the
+        # cut row's tail, whatever its case ("| | tại các bến … | | Ủy ban … | Quý III/2026 |").
+        after = k + 2
+        row = lines[after].strip() if after < len(lines) else ""
+        tail = [_unmarked(c) for c in _split_markdown(row)] if is_markdown_row(row) else []
+        if len(tail) == len(cells) and not tail[0] and any(tail) and any(rows[-1].cells[0]):
+            for n, cell in enumerate(tail):
+                if cell:
+                    above = rows[-1].cells[n]
+                    above[:] = [*(ln for ln in above if _unmarked(ln)), cell]
+            return after + 1
+        return after
     if not _wraps_row(rows[-1], cells):
         return None
     for n, cell in enumerate(cells):
         if cell:
             rows[-1].cells[n].append(cell)
     return k + 2
+
+
+def _unmarked(cell: str) -> str:
+    """A cell without the mark of one left empty ("–", as an HTML table's is written)."""
+    return "" if cell.strip() in ("–", "—") else cell
+
+
+def _header_key(cell: str) -> str:
+    """A header cell as words only: the page's number a converter put in it ("5<br>**Cơ
+    quan chủ trì**"), its markup and where its lines broke do not make another header."""
+    text = re.sub(r"<br\s*/?>|\*\*|__", " ", cell)
+    return " ".join(w for w in fold(text).split() if not w.isdigit())
 
 
 def _wraps_row(above: RawRow, cells: list[str]) -> bool:
@@ -495,9 +561,31 @@ class _CellReader:
 
     def _close_row(self) -> None:
         if self.cur and any(self.cur):
-            self.rows.append(RawRow(self.cur, self.row_line))
-            self.widths[len(self.cur)] = self.widths.get(len(self.cur), 0) + 1
+            if self.rows and _totals(self.rows[-1].cells, self.cur):
+                # "Tổng cộng | | | | 732": the empty cells between the label and its
+                # figure looked like a row break; the figure is the label's row
+                self.rows[-1].cells.extend(self.cur)
+            else:
+                self.rows.append(RawRow(self.cur, self.row_line))
+                self.widths[len(self.cur)] = self.widths.get(len(self.cur), 0) + 1
         self.cur = []
+
+
+# The label of a table's total row: "Tổng cộng", "Tổng số", "Cộng".
+_TOTAL_LABEL = re.compile(r"^(?:tong cong|tong so|tong|cong)$")
+_FIGURE = re.compile(r"^[\d.,%]+$")
+
+
+def _totals(label_row: list[list[str]], figures: list[list[str]]) -> bool:
+    """A row holding only a total's label, and a row of figures only after it."""
+    labels = [fold(clean_cell_lines(c)).strip(" :") for c in label_row if any(c)]
+    values = [clean_cell_lines(c).strip() for c in figures if any(c)]
+    return (
+        len(labels) == 1
+        and _TOTAL_LABEL.match(labels[0]) is not None
+        and bool(values)
+        and all(_FIGURE.match(v) for v in values)
+    )
 
 
 def _first_word(cell: list[str]) -> str:

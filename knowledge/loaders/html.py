@@ -180,7 +180,7 @@ class _Walker:
 
     def _table(self, tag: Tag) -> None:
         self.flush_loose()
-        rows = _expand(tag)
+        rows = expand_table(tag)
         if not rows:
             return
         self.count += 1
@@ -208,8 +208,14 @@ def _span(cell: Tag, attr: str) -> int:
     return min(max(value, 1), limits.MAX_SPAN)
 
 
-def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
-    """Rows as (cells, is_header, bold, line) with colspan / rowspan expanded."""
+def expand_table(
+    table: Tag, spans: str = "", empty: str = ""
+) -> list[tuple[list[str], bool, bool, int | None]]:
+    """Rows as (cells, is_header, bold, line) with colspan / rowspan expanded.
+
+    By default the rows a cell spans get "" below it, as the document model has merged
+    cells; with ``spans`` set they repeat its text, and a cell empty in the markup
+    reads ``empty`` (for text that must tell the two apart)."""
     grid: list[list[str | None]] = []
     meta: list[tuple[bool, bool, int | None]] = []
     own_rows = _own_rows(table)
@@ -225,7 +231,7 @@ def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
         for cell in cells:
             while col < len(row) and row[col] is not None:
                 col += 1
-            text = _clean(_text(cell))
+            text = _clean(_text(cell)) or empty
             colspan, rowspan = _span(cell, "colspan"), _span(cell, "rowspan")
             # Rows past the table's own are dropped below anyway: never build them.
             rowspan = min(rowspan, len(own_rows) - r)
@@ -238,7 +244,8 @@ def _expand(table: Tag) -> list[tuple[list[str], bool, bool, int | None]]:
                 while len(target) < col + colspan:
                     target.append(None)
                 for dc in range(colspan):
-                    target[col + dc] = text if dr == 0 and dc == 0 else ""
+                    below = text if spans and text != empty else ""
+                    target[col + dc] = text if dr == 0 and dc == 0 else below if dc == 0 else ""
             col += colspan
         in_head = tr.find_parent("thead") is not None
         all_th = bool(cells) and all(c.name == "th" for c in cells)

@@ -35,6 +35,7 @@ from knowledge.loaders._columns import (
     strip_running_lines,
     stt_led,
 )
+from knowledge.loaders._cut_bullets import cut_bullets_joined
 from knowledge.loaders._dash_tables import dash_tables_as_markdown
 from knowledge.loaders._delimited import (
     bare_pipe_rows_as_markdown,
@@ -43,6 +44,7 @@ from knowledge.loaders._delimited import (
 )
 from knowledge.loaders._encoding import read_text_file
 from knowledge.loaders._grid_table import grid_tables_as_markdown
+from knowledge.loaders._html_tables import has_text_around_tables, html_tables_as_markdown
 from knowledge.loaders._json_export import json_as_text
 from knowledge.loaders._layout_table import parse_layout_table
 from knowledge.loaders._markup import (
@@ -111,7 +113,7 @@ def load_text(path: Path, name: str) -> Document:
     if ext == ".xml" and not is_markup(text) and not is_xml_sheet(text):
         # Another XML (Word 2003 XML, an e-office export) read as text would be tag soup.
         raise DocumentError(texts.XML_NOT_WORKBOOK.format(name=name))
-    if is_markup(text):
+    if is_markup(text) and not has_text_around_tables(text):
         # A web page saved under a text name (Word's "Web Page, Filtered" read as text):
         # its markup is the document, read as the page it is (decoded once, here).
         from knowledge.loaders.html import markup_document
@@ -147,6 +149,8 @@ def parse_text(text: str, name: str, fmt: str = "txt") -> Document:
     text = repair_ocr_digits(nfc(text).replace("\r\n", "\n").replace("\r", "\n"))
     if not text.strip():
         raise DocumentError(texts.EMPTY_FILE.format(name=name))
+    text = html_tables_as_markdown(text)  # pandoc gfm: raw <table> between markdown
+    text = cut_bullets_joined(text)  # pymupdf4llm: "- … hoàn" / "- thành trước …"
     text = json_as_text(text)  # a plan exported as JSON by a task-tracking system
     text = xml_sheet_as_markdown(text)  # an Excel "XML Spreadsheet 2003" workbook
     text = vietnamese_only(text)  # a bilingual edition: the English lines are a translation

@@ -43,6 +43,12 @@ def group_heading(
     first = cells[filled[0]]
     if len(filled) == 2 and filled[0] == (number_col or 0) and is_row_number(first):
         return _numbered_title(first, cells[filled[1]], raw[filled[1]])
+    if len(filled) > 2 and filled[0] == (number_col or 0) and is_group_number(first):
+        # "III | KIỂM TRA, … SƠ KẾT, T | ỔNG KẾT": a title a PDF reader cut over the next
+        # column is still one title, all capitals
+        rest = [cells[i] for i in filled[1:]]
+        if all(c.isupper() for c in rest):
+            return _numbered_title(first, " ".join(rest), raw[filled[1]])
     if len(filled) != 1:
         return None
     index = filled[0]

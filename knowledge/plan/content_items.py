@@ -36,6 +36,7 @@ from knowledge.plan._unit_memo import unit_names
 from knowledge.plan.clauses import assignment_deadline, names_unit, subject_of
 from knowledge.plan.labels import assignment_tail, starts_with_label
 from knowledge.plan.model import Section, Task
+from knowledge.plan.prose_tasks import unit_heading
 from knowledge.plan.sections import (
     RANK_LETTER,
     Outline,
@@ -47,6 +48,7 @@ from knowledge.plan.sections import (
     strip_bullet,
 )
 from knowledge.plan.targets import in_target_section
+from knowledge.units import builtin_canonical
 from knowledge.vietnamese import fold
 
 # Headings whose items are the work to be done ("II. NHIỆM VỤ, GIẢI PHÁP CHỦ YẾU").
@@ -302,9 +304,15 @@ _GIVING = re.compile(r"^(?:giao|de nghi|yeu cau)\s+")
 
 def _given_unit(title: str) -> str:
     """The unit a heading gives the items below to ("Giao Ủy ban nhân dân tỉnh tổ chức
-    thực hiện …, trong đó tập trung các nhiệm vụ sau"), or ""."""
+    thực hiện …, trong đó tập trung các nhiệm vụ sau", "Sở Y tế:"), or ""."""
     m = _GIVING.match(fold(title))
-    if m is None or not fold(title).rstrip(" :.").endswith(("sau", "nhu sau", "cu the")):
+    if m is None:
+        # "1. Ủy ban nhân dân các xã, phường", "Sở Tài chính - Cơ quan thường trực": a
+        # heading that only names a known unit gives it the items below ("i) Doanh
+        # nghiệp số" is a topic, though it reads like a name)
+        unit = unit_heading(title)
+        return unit if unit and builtin_canonical(unit) is not None else ""
+    if not fold(title).rstrip(" :.").endswith(("sau", "nhu sau", "cu the")):
         return ""
     unit, _rest = subject_of(title[m.end() :])
     return unit

@@ -318,6 +318,10 @@ class _Reader:
         first_body = parent is not None and not parent.body_read and parent.number
         if not unit and first_body and parent is not None and not parent.unit:
             unit, rest = subject_of(text)  # "5. Thực hiện … giám sát" / "Các bộ, … chuyển mạnh …"
+        if not unit and _LEADS.search(text[:_LEAD_REACH]):
+            # "Sở Tài chính chủ trì thẩm định …": a paragraph whose list mark a converter
+            # dropped still gives its unit the work
+            unit, rest = subject_of(text)
         if parent is not None:
             parent.body_read = True
         if unit and len(rest) > 3 and not text.endswith(":"):
@@ -367,6 +371,10 @@ class _Reader:
             raw_lead=unit,
             locator=locator,
         )
+
+
+_LEADS = re.compile(r"\schủ trì[\s,]")
+_LEAD_REACH = 160  # "chủ trì" this near the start follows the subject unit
 
 
 def extract_directives(

@@ -121,6 +121,7 @@ def parse_plan(doc: Document) -> ParsedPlan:
     _guard(lambda: _within_campaign(blocks, plan), None, "content", warnings)
     addressed = _addressee_lines(blocks)
     plan.tasks = [t for t in plan.tasks if t.locator.table or t.locator.line not in addressed]
+    plan.tasks = [t for t in _read_once(plan.tasks) if not _role_only(t)]
     _guard(lambda: assign_referenced_leads(plan.tasks), None, "content", warnings)
     _guard(lambda: _read_tails(plan.tasks, meta.plan_year), None, "content", warnings)
     _guard(lambda: _partners_in_words(plan.tasks, owner), None, "content", warnings)
@@ -135,6 +136,32 @@ def parse_plan(doc: Document) -> ParsedPlan:
     plan.warnings = _unique(warnings)
     plan.quality = _guard(lambda: assess(plan), None, "quality", warnings)
     return plan
+
+
+# "a) Là cơ quan thường trực, giúp Ủy ban nhân dân tỉnh theo dõi …": the unit's role
+# over the items that follow, not work of its own.
+# "Là cơ quan thường trực, chủ trì tham mưu …" is work: only the office that "helps"
+# (giúp) is a role.
+_ROLE = re.compile(r"^là (?:cơ quan|đơn vị) (?:thường trực|đầu mối)\b[^,;]{0,60},\s*giúp\b", re.I)
+
+
+def _role_only(task: Task) -> bool:
+    """A role stated with no time of its own (a timed one carries work: "…, tổng hợp
+    báo cáo trước ngày 15/12")."""
+    return bool(_ROLE.match(task.title)) and not task.deadline.raw
+
+
+def _read_once(tasks: list[Task]) -> list[Task]:
+    """Each task once: readers tell what others took by its line, and a web page's
+    paragraphs have no line, so two readers may both take the same item."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
+    for t in tasks:
+        key = (t.section, t.number, t.title, t.locator.table, t.locator.row, t.locator.line)
+        if key not in seen:
+            seen.add(key)
+            kept.append(t)
+    return kept
 
 
 _STATED = ("date", "recurring", "event")

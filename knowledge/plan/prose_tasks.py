@@ -129,7 +129,7 @@ class _Collector:
         self.unit_from = len(self.tasks)
         self.heading = section
         topic = id(section) in self.topics and not _OWNER_OF.match(section.title)
-        self.unit = "" if topic else _unit_heading(section.title)
+        self.unit = "" if topic else unit_heading(section.title)
         self.unit_number = section.number if self.unit else ""
         self.own_units = False
         self.siblings = []
@@ -173,7 +173,7 @@ class _Collector:
     def _unit_item(self, text: str, para: _Para, path: str, locator: Locator) -> bool:
         """Under a unit heading every bullet is one task of that unit; a numbered line
         that only names a unit ("1.3. Các cơ quan …", not taken as a heading) is one."""
-        unit = _unit_heading(para.text) if para.number and len(para.text) <= 240 else ""
+        unit = unit_heading(para.text) if para.number and len(para.text) <= 240 else ""
         if unit and not _has_verb(para.text):
             self.flush()
             self.pending, self.siblings = [], []
@@ -457,7 +457,7 @@ def _sibling_number(heading: str, item: str) -> bool:
     return a[:-1] == b[:-1] and int(b[-1]) == int(a[-1]) + 1
 
 
-def _unit_heading(title: str) -> str:
+def unit_heading(title: str) -> str:
     """The unit a heading names ("Sở Tài chính - Cơ quan thường trực …"), or ""."""
     text = clean_text(title).strip(" *_:")
     text = _NOTE_TAIL.sub("", text)  # "(gồm các Sở: Xây dựng, …)"
@@ -498,7 +498,7 @@ def extract_prose_tasks(
 ) -> list[Task]:
     """Tasks whose lead unit and deadline are given by inline labels."""
     collector = _Collector(plan_year, owner)
-    collector.topics = topic_siblings(outline.sections, lambda t: bool(_unit_heading(t)))
+    collector.topics = topic_siblings(outline.sections, lambda t: bool(unit_heading(t)))
     closed = False  # after "Nơi nhận:" come the addressees and the signature, no work
     for index, block in enumerate(blocks):
         if block.table is not None:

@@ -46,6 +46,7 @@ from knowledge.plan.columns import (
 )
 from knowledge.plan.labels import split_joint_cell
 from knowledge.plan.model import Deadline, Task
+from knowledge.units import builtin_canonical
 from knowledge.vietnamese import fold
 
 # The deadlines area provides ``looks_like_deadline``; read it lazily so this
@@ -152,6 +153,8 @@ def _joint_units(cmap: ColumnMap) -> bool:
     return "phoi hop" in cmap.header_folds[lead]
 
 
+# A unit's name cut off after a joining word: "Sở Nông nghiệp và", "Sở Văn hóa,".
+_DANGLING = re.compile(r"(?:\s(?:và|và các)|[,&-])\s*$")
 NONE_MARK = "–"  # a cell that says "none": never filled from the row above
 NONE_MARKS = ("-", NONE_MARK, "—")
 
@@ -241,7 +244,27 @@ class _Reader:
             self.after_header = False
             self.last_page = page
         self._table_warnings()
+        self._rejoin_split_leads()
         return self.tasks
+
+    def _rejoin_split_leads(self) -> None:
+        """A merged Chủ trì cell a PDF reader cut between the rows it spans: "" | "Sở
+        Nông nghiệp và" | "Môi trường". A lead that breaks off on a joining word goes on
+        in the next row's; the whole name leads both rows and the empty ones just above
+        (the cell printed mid-span), when it is a known unit's name."""
+        tasks = self.tasks
+        for i in range(len(tasks) - 1):
+            first, second = tasks[i].raw_lead.strip(), tasks[i + 1].raw_lead.strip()
+            if not first or not second or not _DANGLING.search(first):
+                continue
+            name = f"{first} {second}"
+            if builtin_canonical(name) is None:
+                continue
+            k = i
+            while k > 0 and not tasks[k - 1].raw_lead.strip():
+                k -= 1
+            for t in tasks[k : i + 2]:
+                t.raw_lead, t.lead_units = name, self._units(name)
 
     def _read_row(self, r: _Row) -> None:
         group = self._group(r)
