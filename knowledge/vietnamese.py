@@ -124,6 +124,22 @@ def has_vowel(folded: str) -> bool:
     return not _VOWELS.isdisjoint(folded)
 
 
+# Family names (họ) of most Vietnamese people: a person's full name opens with one.
+SURNAMES = (
+    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào "
+    "Trương Lâm Mai Hà Tô Lương Trịnh Cao Châu Tạ Thái Kiều Quách Lưu Phùng Tăng Triệu "
+    "Đoàn Nông Lò Vương Chu Tống Khổng Giang Từ Lại Mạc Âu Doãn Hứa Kim Lã"
+).split()
+# A full name: a family name and two or three more capitalised syllables ("Hồ Quốc
+# Dũng"); two-syllable places ("Hà Tĩnh", "Lâm Đồng") are no person.
+_PERSON = re.compile(rf"(?<!\w)(?:{'|'.join(SURNAMES)})(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){{2,3}}(?!\w)")
+
+
+def has_person_name(text: str) -> bool:
+    """``text`` names a person by their full name."""
+    return _PERSON.search(nfc(text)) is not None
+
+
 def is_syllable(word: str) -> bool:
     """True for one Vietnamese syllable in any case ("HOẠCH", "tế"); False for "UBND"."""
     return bool(_SYLLABLE.fullmatch(fold(word)))

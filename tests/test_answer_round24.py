@@ -13,7 +13,9 @@ and ingested by the real parser:
 - "… pháp luật 2026-2030" is a plan's period, not a law numbered 2026;
 - "quy chế phối hợp … giao ai": the task's name says "phối hợp", the question asks its lead;
 - "Hội X được giao nhiệm vụ gì, hạn khi nào" for a body no plan names: no tasks, no citation;
-- a state group asked by its trade name ("Tập đoàn PVN") is the group the plan names.
+- a state group asked by its trade name ("Tập đoàn PVN") is the group the plan names;
+- "… tên là gì" asks a person's name: a passage that names none answers nothing; "chủ tịch
+  … ký KH 77 là ai" asks the signer; "mức phạt tiền … bao nhiêu" asks a sum of money.
 """
 
 from __future__ import annotations
@@ -154,6 +156,8 @@ c) Gửi báo cáo kết quả kiểm kê về Sở Tài chính trước ngày 3
 d) Lưu trữ hồ sơ kiểm kê theo quy định, hoàn thành trước ngày 30/9/2026.
 2. Tập đoàn Công nghiệp - Năng lượng Quốc gia Việt Nam phối hợp cung cấp số liệu đường ống
 khí do Nhà nước đầu tư, hoàn thành trước ngày 30/6/2026.
+3. Tập đoàn Điện lực Việt Nam cung cấp số liệu lưới điện do Nhà nước đầu tư, hoàn thành
+trước ngày 31/7/2026.
 PHỤ LỤC NHIỆM VỤ BAN HÀNH VĂN BẢN
 | STT | Nhiệm vụ | Chủ trì | Phối hợp | Thời gian | Sản phẩm |
 |---|---|---|---|---|---|
@@ -172,6 +176,15 @@ II. NHIỆM VỤ
 1. Sở Nội vụ chủ trì đưa nội dung kỹ năng soạn thảo văn bản vào chương trình bồi dưỡng công
 chức hằng năm.
 2. Sở Tư pháp chủ trì tổ chức hội thi cán bộ pháp chế giỏi, hoàn thành trong Quý IV/2027.
+3. Sở Tư pháp hướng dẫn tổ chức, cá nhân thực hiện quy định về xử phạt vi phạm hành chính
+trong lĩnh vực bổ trợ tư pháp tại khoản 3 Điều 12 của Nghị định, hoàn thành trong Quý III/2026.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Minh Khang
 """
 
 
@@ -226,6 +239,17 @@ def test_a_total_row_answers_with_its_columns_unit(user: ChatUser) -> None:
     assert "Tổng cộng" in reply
 
 
+def test_an_acronym_is_written_out_in_folded_text_too() -> None:
+    from knowledge.retrieval.acronyms import with_names
+
+    names = [("QP-AN", "quoc phong va an ninh")]
+    # a question that names its plan is searched folded: the capitals are gone
+    assert with_names("boi duong qp an cho doi tuong 4", names) == (
+        "boi duong quoc phong va an ninh cho doi tuong 4"
+    )
+    assert with_names("bồi dưỡng QP-AN", names) == "bồi dưỡng quoc phong va an ninh"
+
+
 def test_an_acronym_in_a_question_naming_its_plan_is_spelled_out(user: ChatUser) -> None:
     reply = ask(
         user,
@@ -270,4 +294,22 @@ def test_a_body_no_plan_names_asked_with_a_deadline(user: ChatUser) -> None:
 
 def test_a_state_group_by_its_trade_name(user: ChatUser) -> None:
     reply = ask(user, "Tap doan PVN duoc giao viec gi trong KH 45 kiem ke tai san?")
-    assert "đường ống khí" in reply and cited(user) == [INVENTORY]
+    assert "đường ống khí" in reply and "lưới điện" not in reply and cited(user) == [INVENTORY]
+    reply = ask(user, "EVN co bao nhieu nhiem vu trong KH 45")
+    assert reply.startswith("Tập đoàn Điện lực Việt Nam có 1 nhiệm vụ")
+
+
+def test_a_person_asked_by_name_and_the_signer(user: ChatUser) -> None:
+    reply = ask(user, "Giám đốc Sở Tư pháp Hưng Yên, đơn vị tổ chức hội thi theo KH 77, tên là gì?")
+    assert reply.startswith("Không tìm thấy") and cited(user) == []
+    reply = ask(user, "chu tich UBND tinh Hung Yen ky KH 77 la ai")
+    assert "Nguyễn Minh Khang" in reply and cited(user) == [LAWMAKING]
+
+
+def test_a_fine_asked_is_a_sum_of_money(user: ChatUser) -> None:
+    ask(
+        user,
+        "muc phat tien toi da voi to chuc vi pham hanh chinh trong linh vuc bo tro tu phap "
+        "theo KH 77 la bao nhieu?",
+    )
+    assert cited(user) == []

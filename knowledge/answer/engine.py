@@ -70,7 +70,7 @@ from knowledge.retrieval.analyzer import abbreviation_map, syllables
 from knowledge.retrieval.index import content_syllables
 from knowledge.retrieval.search import Searcher
 from knowledge.unit_lookup import label as unit_label
-from knowledge.vietnamese import fold, nfc
+from knowledge.vietnamese import fold, has_person_name, nfc
 from storage import repositories as repo
 from storage.db import Database
 from storage.models import Document, TaskRow, TaskUnit, Unit
@@ -393,6 +393,22 @@ def _due_in(session: Session, doc_id: int, years: set[int]) -> bool:
     return False
 
 
+# "Giám đốc Sở Tài chính … tên là gì": a person is asked for by name ("trưởng ban là ai"
+# is answered by an office: "Chủ tịch UBND tỉnh").
+_ASKS_PERSON = re.compile(r"(?:^| )(?:ten (?:la )?gi|ho (?:va )?ten|ten cua (?:ong|ba))(?: |$)")
+
+
+def _person_named(ask: Ask, answer: Answer) -> Answer:
+    """A person asked for by name is answered by a text that names one, or by nothing:
+    a passage about the office's work names no one."""
+    if not answer.citations or ask.reading.intent == Intent.DOC_META:
+        return answer
+    if not _ASKS_PERSON.search(" ".join(syllables(ask.question))):
+        return answer
+    shown = " ".join([answer.text, *answer.details])
+    return answer if has_person_name(shown) else nothing_found(ask.reading.intent)
+
+
 def _none_in_quarter(ask: Ask, answer: Answer) -> Answer:
     """A quarter asked that nothing found falls in is said so, naming the quarter."""
     if answer.citations or not answer.text.startswith(texts.ANS_NOTHING_FOUND):
@@ -514,6 +530,7 @@ class Engine:
                 ask.units = allowed
             answer = _outline(ask) or KINDS.get(ask.reading.intent, KINDS[Intent.SEARCH])(ask)
             answer = _none_in_quarter(ask, answer)
+            answer = _person_named(ask, answer)
             if "plan_ids" not in answer.context and answer.intent == Intent.CLARIFY:
                 answer.context["plan_ids"] = _plan_ids(ask, answer)
         answer.context = self._context_for(answer, ask)

@@ -590,8 +590,10 @@ def measure_of(question: str) -> str:
 
 # Words that ask a share ("tỷ trọng", "tỷ lệ", "chiếm bao nhiêu").
 _SHARE_WORDS = r"ty (?:trong|le)|chiem"
-# "tổng vốn đầu tư", "kinh phí thực hiện", "nguồn ngân sách": a sum of money is asked …
-_ASKS_MONEY = re.compile(r"\b(?:von dau tu|tong von|kinh phi|ngan sach|chi phi|tong muc dau tu)\b")
+# "tổng vốn đầu tư", "kinh phí thực hiện", "mức phạt tiền": a sum of money is asked …
+_ASKS_MONEY = re.compile(
+    r"\b(?:von dau tu|tong von|kinh phi|ngan sach|chi phi|tong muc dau tu|phat tien|muc phat)\b"
+)
 # … unless a ratio of it is ("kinh phí R&D trên GRDP").
 _ASKS_RATIO = re.compile(rf"\b(?:{_SHARE_WORDS}|tren|grdp|phan tram)\b|%")
 # "tỷ trọng … đạt bao nhiêu GRDP", "chiếm bao nhiêu đầu sách", "cắt giảm bao nhiêu thời

@@ -476,6 +476,11 @@ DOC_BASIS = re.compile(
 )
 
 
+# "chủ tịch … ký QĐ 3369 là ai": who signed, the document between.
+# ("chữ ký số … là ai chủ trì" asks a lead)
+_SIGNED_BY_WHOM = re.compile(
+    r"(?:^| )(?<!chu )ky(?! so)(?: [a-z0-9]+){0,6} la ai(?! chu tri| phoi hop| thuc hien)(?: |$)"
+)
 # "gồm bao nhiêu thủ tục, ai ký": a count asked beside a plan fact.
 _HOW_MANY = re.compile(r"(?:^| )(?:bao nhieu|tong so|so luong) [a-z]")
 
@@ -485,6 +490,8 @@ def doc_fields(q: str) -> list[str]:
     found: list[tuple[int, str]] = []
     if (m := DOC_BASIS.search(q)) is not None:
         found.append((m.start(), "basis"))
+    if (m := _SIGNED_BY_WHOM.search(q)) is not None and not _any(q, DOC_SIGNER):
+        found.append((m.start(), "signer"))
     for phrases, name in (
         (DOC_NUMBER, "number"),
         (DOC_SIGNER, "signer"),
