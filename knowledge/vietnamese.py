@@ -125,11 +125,59 @@ def has_vowel(folded: str) -> bool:
 
 
 # Family names (họ) of most Vietnamese people: a person's full name opens with one.
-SURNAMES = (
-    "Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Đinh Đào "
-    "Trương Lâm Mai Hà Tô Lương Trịnh Cao Châu Tạ Thái Kiều Quách Lưu Phùng Tăng Triệu "
-    "Đoàn Nông Lò Vương Chu Tống Khổng Giang Từ Lại Mạc Âu Doãn Hứa Kim Lã"
-).split()
+SURNAMES = [
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Đào",
+    "Trương",
+    "Lâm",
+    "Mai",
+    "Hà",
+    "Tô",
+    "Lương",
+    "Trịnh",
+    "Cao",
+    "Châu",
+    "Tạ",
+    "Thái",
+    "Kiều",
+    "Quách",
+    "Lưu",
+    "Phùng",
+    "Tăng",
+    "Triệu",
+    "Đoàn",
+    "Nông",
+    "Lò",
+    "Vương",
+    "Chu",
+    "Tống",
+    "Khổng",
+    "Giang",
+    "Từ",
+    "Lại",
+    "Mạc",
+    "Âu",
+    "Doãn",
+    "Hứa",
+    "Kim",
+    "Lã",
+]
 # A full name: a family name and two or three more capitalised syllables ("Hồ Quốc
 # Dũng"); two-syllable places ("Hà Tĩnh", "Lâm Đồng") are no person.
 _PERSON = re.compile(rf"(?<!\w)(?:{'|'.join(SURNAMES)})(?:\s+[A-ZĐÀ-Ỹ][a-zđà-ỹ]+){{2,3}}(?!\w)")
