@@ -34,6 +34,7 @@ SAMPLES = "kh_40_quan_trac_nuoc.txt"
 DEFENCE = "kh_31_phong_thu_dan_su.txt"
 INVENTORY = "kh_45_kiem_ke_tai_san.txt"
 LAWMAKING = "kh_77_can_bo_phap_luat.txt"
+CEREMONY = "cd_99_le_khoi_cong.txt"
 
 _OFFICE = """ỦY BAN NHÂN DÂN TỈNH LẠNG SƠN
 VĂN PHÒNG
@@ -188,6 +189,19 @@ Nguyễn Minh Khang
 """
 
 
+_CEREMONY = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 99/CĐ-TTg
+Hà Nội, ngày 25 tháng 11 năm 2025
+CÔNG ĐIỆN
+Về việc chuẩn bị lễ khởi công các công trình giao thông trọng điểm
+Thủ tướng Chính phủ yêu cầu Bộ Xây dựng chủ trì tổ chức lễ khởi công trực tuyến đồng thời
+tại các địa phương vào ngày 20 tháng 12 năm 2025, kỷ niệm ngày thành lập ngành giao thông.
+Theo báo cáo của Bộ Xây dựng, đã có 9 bộ, ngành và 21 địa phương gửi đăng ký với tổng cộng
+86 dự án, công trình, tổng vốn đầu tư khoảng 410.000 tỷ đồng.
+1. Bộ Xây dựng hoàn thành danh mục công trình khởi công trước ngày 05 tháng 12 năm 2025.
+"""
+
+
 @pytest.fixture
 def user(tmp_path: Path) -> ChatUser:
     plans = {
@@ -197,6 +211,7 @@ def user(tmp_path: Path) -> ChatUser:
         DEFENCE: _DEFENCE,
         INVENTORY: _INVENTORY,
         LAWMAKING: _LAWMAKING,
+        CEREMONY: _CEREMONY,
     }
     return chat_over_plans(tmp_path, plans, NOW)
 
@@ -313,3 +328,14 @@ def test_a_fine_asked_is_a_sum_of_money(user: ChatUser) -> None:
         "theo KH 77 la bao nhieu?",
     )
     assert cited(user) == []
+
+
+def test_each_question_of_a_message_is_answered(user: ChatUser) -> None:
+    # "tổng số dự án … bao nhiêu" counts projects ("86 dự án"), not the years of a date;
+    # the message's first question is answered beside its last
+    reply = ask(
+        user,
+        "CD 99 ve le khoi cong cong trinh giao thong: tong so du an dang ky bao nhieu, to chuc ngay nao",
+    )
+    assert "86 dự án" in reply and "20 tháng 12 năm 2025" in reply
+    assert set(cited(user)) == {CEREMONY}

@@ -559,14 +559,14 @@ class Engine:
         second = self.ask(
             parts[1], now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
         )
-        if whole.intent == Intent.DOC_META:
-            # "Chủ đề … là gì, ai ký?": the plan's facts answer the "ai ký"; a first
-            # question of another kind is asked on its own and its answer joined on
-            first = self.ask(
-                parts[0], now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
-            )
-            if first.intent != Intent.DOC_META:
-                whole = join_answers(whole, first)
+        # "Chủ đề … là gì, ai ký?", "tổng số dự án bao nhiêu, tổ chức ngày nào": the whole
+        # message is read as its last question asks; the first, of another kind, is
+        # asked on its own and its answer joined on
+        first = self.ask(
+            parts[0], now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
+        )
+        if first.intent != whole.intent:
+            whole = join_answers(whole, first)
         return join_answers(whole, second)
 
     def _each(

@@ -585,7 +585,18 @@ def measure_of(question: str) -> str:
     word = m.group(1) if m else ""
     if word in _NOT_MEASURES and _ASKS_MONEY.search(folded) and not _ASKS_RATIO.search(folded):
         return "tien"
+    if word in _NOT_MEASURES and not _ASKS_RATIO.search(folded):
+        # "tổng số dự án đăng ký (là) bao nhiêu": the noun counted stands before it (not
+        # in "tỷ lệ hồ sơ … trên tổng số hồ sơ … bao nhiêu", a share)
+        before = _COUNTED_BEFORE.search(folded)
+        word = before.group(1) if before else ""
     return "" if word in _NOT_MEASURES else word
+
+
+# "tổng số dự án …", "số lượng mẫu …" before a closing "(là) bao nhiêu".
+_COUNTED_BEFORE = re.compile(
+    r"\b(?:tong so|so luong)\s+([a-z]+)\b(?=[^,;?]*\bbao nhieu\s*(?:[,;?.]|$))"
+)
 
 
 # Words that ask a share ("tỷ trọng", "tỷ lệ", "chiếm bao nhiêu").

@@ -12,6 +12,8 @@ import re
 
 from bs4 import BeautifulSoup
 
+from knowledge.plan.tables import NONE_MARK
+
 # A table's markup from its opening to its closing tag; tables are not nested in the
 # text pandoc writes (a nested one is flattened by the HTML reader's cell text).
 _TABLE = re.compile(r"<table\b[^>]*+>.*?</table\s*>", re.I | re.S)
@@ -58,5 +60,3 @@ def _cell(text: str, header: bool) -> str:
         return ""
     return " ".join(text.replace("|", "/").split())
 
-
-NONE_MARK = "–"  # what the table reader takes for a cell that says "none" (plan.tables)

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 
 from knowledge.document import Locator, Row
 from knowledge.loaders._markup import clean_cell_lines, is_all_bold
+from knowledge.plan.tables import NONE_MARKS
 from knowledge.vietnamese import fold
 
 # A cell of the ``cells`` layout longer than this is prose that followed the table
@@ -269,7 +270,7 @@ def _goes_on_after_page(lines: list[str], i: int, rows: list[RawRow]) -> int | N
 
 def _unmarked(cell: str) -> str:
     """A cell without the mark of one left empty ("–", as an HTML table's is written)."""
-    return "" if cell.strip() in ("–", "—") else cell
+    return "" if cell.strip() in NONE_MARKS else cell
 
 
 def _header_key(cell: str) -> str:
