@@ -59,4 +59,3 @@ def _cell(text: str, header: bool) -> str:
     if header and text == NONE_MARK:
         return ""
     return " ".join(text.replace("|", "/").split())
-
