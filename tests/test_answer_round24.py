@@ -139,6 +139,7 @@ Nâng cao nhận thức của cán bộ và Nhân dân về phòng thủ dân s�
 II. NHIỆM VỤ
 1. Bộ Chỉ huy Quân sự tỉnh chủ trì, phối hợp với Sở Nội vụ đưa nội dung phòng thủ dân sự vào kế hoạch bồi dưỡng kiến thức quốc phòng và an ninh cho đối tượng 4, hoàn thành trong Quý III/2026.
 2. Sở Văn hóa, Thể thao và Du lịch chủ trì biên soạn tài liệu tuyên truyền về phòng thủ dân sự cho các xã, phường, hoàn thành trong Quý II/2026.
+3. Công an tỉnh chủ trì triển khai các phương án bảo đảm an toàn thông tin, an ninh mạng cho các hệ thống thông tin, cơ sở dữ liệu phục vụ chỉ huy phòng thủ dân sự đã, đang và sẽ xây dựng trong phạm vi quản lý theo tiêu chuẩn TCVN 11930:2017 về an toàn hệ thống thông tin theo cấp độ, thực hiện thường xuyên.
 """
 
 
@@ -339,3 +340,12 @@ def test_each_question_of_a_message_is_answered(user: ChatUser) -> None:
     )
     assert "86 dự án" in reply and "20 tháng 12 năm 2025" in reply
     assert set(cited(user)) == {CEREMONY}
+
+
+def test_the_words_asked_about_are_shown_from_a_long_task(user: ChatUser) -> None:
+    reply = ask(
+        user,
+        "KH 31 Cao Bang: don vi nao chu tri bao dam an toan thong tin cho co so du lieu chi huy "
+        "phong thu dan su, ap dung tieu chuan gi",
+    )
+    assert reply.startswith("Công an tỉnh chủ trì") and "TCVN 11930:2017" in reply

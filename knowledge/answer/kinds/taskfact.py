@@ -24,7 +24,7 @@ from knowledge.answer.intents import Intent, topic
 from knowledge.answer.queries import continued, labelled_near, load_tasks, units_of
 from knowledge.answer.unitmatch import quotes_coordination
 from knowledge.retrieval.analyzer import syllables
-from knowledge.retrieval.index import Hit
+from knowledge.retrieval.index import Hit, content_syllables
 from knowledge.vietnamese import fold
 from storage.models import TaskRow
 
@@ -438,9 +438,25 @@ def deadline_lines(ask: Ask, task: TaskRow) -> list[str]:
     return out
 
 
+TITLE_CHARS = 160
+WHOLE_TITLE_CHARS = 900
+
+
+def _shown_title(ask: Ask, task: TaskRow) -> str:
+    """The task's name, shortened unless the words the question asks about stand in the
+    part a shortening would cut ("… theo tiêu chuẩn TCVN 14423:2025" for "áp dụng tiêu
+    chuẩn gì")."""
+    short = shorten(task.title, TITLE_CHARS)
+    if len(short) < len(task.title):
+        asked = set(content_syllables(topic(ask.asked)))
+        if asked & (set(syllables(task.title)) - set(syllables(short))):
+            short = shorten(task.title, WHOLE_TITLE_CHARS)
+    return short.rstrip(" .;")  # quoted: “… quan trọng”, not “… quan trọng.”.
+
+
 def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
     """The asked field as the answer's first words; the task's other facts as details."""
-    title = shorten(task.title, 160)
+    title = _shown_title(ask, task)
     leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
     intent, role = ask.reading.intent, ask.reading.role
     if role == "coordinate" and quotes_coordination(ask.question, [fold(task.title)]):
