@@ -11,7 +11,9 @@ for, each on a document written here in our own words:
   breaks its row over two lines, the header and the column numbers printed again after a
   page break, list numbers lost ("Sở X chủ trì …" paragraphs under a heading);
 - a heading that only names a unit gives it the items under it, also in a plan with an
-  appendix table; "Là cơ quan thường trực, giúp …" is the unit's role, not a task.
+  appendix table; "Là cơ quan thường trực, giúp …" is the unit's role, not a task;
+- an empty time cell of a pipe table is no deadline (filling it from the row above invented
+  six dates over the gold sets and found one).
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def test_the_round_twenty_four_set_reads_as_measured() -> None:
     total = _set_score(parse_eval.WRITTEN16)
     assert total.gold == 66
     assert total.found >= 66 and total.lead >= 66  # 49 and 47 at first sight
-    assert total.due >= 64 and total.invented <= 2  # 39 and 5 at first sight
+    assert total.due >= 65 and total.invented <= 1  # 39 and 5 at first sight
 
 
 def _due(task: object) -> date | None:
@@ -233,3 +235,22 @@ def test_a_unit_heading_gives_its_items_a_lead_beside_an_appendix() -> None:
     assert _task(plan, "II.1.a").lead_units == ["UBND cấp xã"]
     assert _task(plan, "II.1.b").lead_units == ["UBND cấp xã"]
     assert _titled(plan, "hướng dẫn kỹ thuật").lead_units == ["Sở Nông nghiệp và Môi trường"]
+
+
+_PIPE_TABLE = """KẾ HOẠCH
+Cấp nước sạch nông thôn năm 2026
+PHỤ LỤC
+| STT | Nhiệm vụ | Chủ trì | Thời gian |
+|---|---|---|---|
+| 1 | Khảo sát nguồn nước các xã vùng cao | Sở Nông nghiệp và Môi trường | Quý II/2026 |
+| 2 | Cấp bồn chứa nước cho hộ khó khăn | Sở Nông nghiệp và Môi trường | |
+| 3 | Tuyên truyền sử dụng nước tiết kiệm | Sở Văn hóa, Thể thao và Du lịch | Năm 2026 |
+"""
+
+
+def test_an_empty_time_cell_of_a_pipe_table_is_no_deadline() -> None:
+    # converters writing pipe tables print a time rows share in each row: an empty cell
+    # is a task with no date, never the row above's
+    plan = _parse(_PIPE_TABLE)
+    assert _titled(plan, "bồn chứa nước").deadline.due_dates == []
+    assert _due(_titled(plan, "Khảo sát nguồn nước")) == date(2026, 6, 30)

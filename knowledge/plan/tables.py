@@ -142,8 +142,12 @@ def _same_columns(a: ColumnMap | None, b: ColumnMap) -> bool:
 
 
 _RULE = re.compile(r"^:?-{3,}:?$")
-# Tables read from a PDF text layer: one cell a line ("columns") or fixed-width ("layout").
-_TEXT_LAYERS = ("columns", "layout")
+# Layouts whose empty time cell is no deadline, never the row above's: a PDF text layer
+# (one cell a line, "columns", or fixed-width, "layout") prints a merged cell once,
+# mid-span; the pipe tables converters write (docling, pymupdf4llm, a sheet or an .rtf
+# read as markdown) print a time rows share in each row or mid-span too. Measured on the
+# gold sets: filling down invented six dates there and found one.
+_TIME_NOT_MERGED = ("columns", "layout", "markdown")
 
 
 def _joint_units(cmap: ColumnMap) -> bool:
@@ -467,9 +471,7 @@ class _Reader:
             individually = role in ("lead", "supervisor", "deadline") or (
                 role == "coordinating" and (self.flattened or not values.get("lead"))
             )
-            if role == "deadline" and (self.table.layout in _TEXT_LAYERS or self.cmap.periods):
-                # A text layer prints a merged cell once, mid-span, not in its first
-                # row: an empty time cell there is no deadline, never the row above's.
+            if role == "deadline" and (self.table.layout in _TIME_NOT_MERGED or self.cmap.periods):
                 continue
             if role in missing or all_empty or individually:
                 values[role] = self.prev.get(role, "")
