@@ -71,6 +71,7 @@ II. NHIỆM VỤ CỤ THỂ
 7. Bộ Y tế:
 a) Hoàn thiện hồ sơ, trình Thủ tướng Chính phủ phê duyệt Đề án nâng cao năng lực y tế cơ sở ở các xã vùng cao, bảo đảm mỗi trạm y tế có bác sĩ làm việc thường xuyên.
 b) Chủ trì, phối hợp với Bộ Xây dựng và Bộ Tài chính chỉ đạo các chủ đầu tư rà soát toàn bộ hồ sơ, tháo gỡ vướng mắc về thủ tục, giải phóng mặt bằng và nguồn vốn tại các dự án bệnh viện tuyến tỉnh đang chậm tiến độ, báo cáo kết quả xử lý từng dự án với Thủ tướng Chính phủ, công khai danh sách các nhà thầu vi phạm cam kết, điều chuyển vốn của dự án không giải ngân được sang dự án có khả năng giải ngân, kiểm tra chất lượng các hạng mục đã nghiệm thu, tổ chức đào tạo đội ngũ quản lý vận hành và đưa hai bệnh viện vùng Tây Bắc vào hoạt động trong quý III năm 2026.
+Tổng vốn đầu tư công giải ngân trong tháng 4 năm 2026 đạt khoảng 95.000 tỷ đồng.
 8. Bộ Công Thương:
 a) Chủ trì xây dựng phương án bảo đảm cung ứng xăng dầu cho các tỉnh miền núi trong mùa mưa lũ, phối hợp với các địa phương bố trí kho dự trữ tại các điểm thường bị chia cắt và công bố đường dây nóng tiếp nhận phản ánh của người dân về giá bán lẻ.
 b) Rà soát quy hoạch hệ thống chợ đầu mối nông sản ở các vùng sản xuất lớn, đề xuất danh mục chợ cần nâng cấp để kết nối với sàn thương mại điện tử và mở rộng tiêu thụ hàng hóa của hợp tác xã.
@@ -339,6 +340,13 @@ def test_each_question_of_a_message_is_answered(user: ChatUser) -> None:
         "CD 99 ve le khoi cong cong trinh giao thong: tong so du an dang ky bao nhieu, to chuc ngay nao",
     )
     assert "86 dự án" in reply and "20 tháng 12 năm 2025" in reply
+    assert set(cited(user)) == {CEREMONY}
+    # the last question, a figure two plans give, is answered in the plan the message is about
+    reply = ask(
+        user,
+        "CD 99 le khoi cong giao thong co bao nhieu nhiem vu, tong von dau tu khoang bao nhieu",
+    )
+    assert "410.000 tỷ đồng" in reply and "95.000" not in reply
     assert set(cited(user)) == {CEREMONY}
 
 

@@ -559,14 +559,26 @@ class Engine:
         second = self.ask(
             parts[1], now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
         )
-        # "Chủ đề … là gì, ai ký?", "tổng số dự án bao nhiêu, tổ chức ngày nào": the whole
-        # message is read as its last question asks; the first, of another kind, is
-        # asked on its own and its answer joined on
-        first = self.ask(
-            parts[0], now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
-        )
-        if first.intent != whole.intent:
-            whole = join_answers(whole, first)
+        plan = whole.context.get("doc_id")
+        sources = {c.source for c in whole.citations}
+        elsewhere = not {c.source for c in second.citations} <= sources
+        other = second.intent != whole.intent and not quoted_numbers(parts[1])
+        if plan is not None and other and elsewhere:
+            # "…, tỷ trọng kinh tế số bao nhiêu % GRDP" found in four plans: the one the
+            # message is about answers it
+            follow[IN_PLAN] = plan
+            second = self.ask(
+                parts[1], now=now, context=follow, unit_hint=unit_hint, reach=reach, _part=True
+            )
+        if whole.intent in (Intent.DOC_META, second.intent):
+            # "Chủ đề … là gì, ai ký?", "tổng số dự án bao nhiêu, tổ chức ngày nào": the
+            # whole message was read as its last question asks; the first is asked on its
+            # own and its answer joined on
+            first = self.ask(
+                parts[0], now=now, context=context, unit_hint=unit_hint, reach=reach, _part=True
+            )
+            if first.intent != whole.intent:
+                whole = join_answers(whole, first)
         return join_answers(whole, second)
 
     def _each(
