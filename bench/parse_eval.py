@@ -152,6 +152,10 @@ WRITTEN15 = tuple(sorted(p.stem for p in WRITTEN15_GOLD.glob("*.jsonl")))
 # first sight at the commit adding it.
 WRITTEN16_GOLD = ROOT / "tests" / "gold" / "written16"
 WRITTEN16 = tuple(sorted(p.stem for p in WRITTEN16_GOLD.glob("*.jsonl")))
+# Round 25: markitdown of a .docx and pypdfium2 text of a PDF, written blind after round 24's
+# readers; first sight at the commit adding it.
+WRITTEN17_GOLD = ROOT / "tests" / "gold" / "written17"
+WRITTEN17 = tuple(sorted(p.stem for p in WRITTEN17_GOLD.glob("*.jsonl")))
 WRITTEN_FOLDERS = (
     WRITTEN_GOLD,
     WRITTEN2_GOLD,
@@ -169,6 +173,7 @@ WRITTEN_FOLDERS = (
     WRITTEN14_GOLD,
     WRITTEN15_GOLD,
     WRITTEN16_GOLD,
+    WRITTEN17_GOLD,
 )
 _WORD = re.compile(r"[a-z0-9]+")
 _STOP = {"va", "cac", "cua", "ve", "cho", "voi", "the", "theo", "tren", "trong", "de", "la"}
@@ -404,6 +409,7 @@ def report(stems: list[str], pred_dir: Path | None, show_misses: bool) -> dict[s
         ("written14", WRITTEN14),
         ("written15", WRITTEN15),
         ("written16", WRITTEN16),
+        ("written17", WRITTEN17),
     ):
         total = Score()
         for stem in names:
