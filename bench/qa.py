@@ -78,6 +78,9 @@ BLIND22_FILE = ROOT / "tests" / "qa" / "blind22.jsonl"
 BLIND23_FILE = ROOT / "tests" / "qa" / "blind23.jsonl"
 # Round 24: 80 questions over 37 documents, written blind; scored first at the commit adding it.
 BLIND24_FILE = ROOT / "tests" / "qa" / "blind24.jsonl"
+# 40 questions over 32 documents, written blind after round 24's fixes; first sight at the
+# commit adding it.
+BLIND25_FILE = ROOT / "tests" / "qa" / "blind25.jsonl"
 # Written from the documents by the issue 8 helper (h8a) before each change it scored.
 DEV3_FILE = ROOT / "tests" / "qa" / "dev3.jsonl"
 # Questions admins made from 👎 feedback (``planbot feedback --to-question``).
@@ -217,6 +220,7 @@ def qa_files() -> list[Path]:
         BLIND22_FILE,
         BLIND23_FILE,
         BLIND24_FILE,
+        BLIND25_FILE,
         DEV3_FILE,
         FEEDBACK_FILE,
     )
