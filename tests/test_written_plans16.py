@@ -254,3 +254,69 @@ def test_an_empty_time_cell_of_a_pipe_table_is_no_deadline() -> None:
     plan = _parse(_PIPE_TABLE)
     assert _titled(plan, "bồn chứa nước").deadline.due_dates == []
     assert _due(_titled(plan, "Khảo sát nguồn nước")) == date(2026, 6, 30)
+
+
+def test_round_twenty_five_set_reads_as_measured() -> None:
+    # written17 (markitdown of a .docx, pypdfium2 text of a PDF), written after round 24's
+    # readers: 40 / 35 / 37 / 0 at first sight (4050046)
+    total = _set_score(parse_eval.WRITTEN17)
+    assert total.gold == 46
+    assert total.found >= 46 and total.lead >= 43 and total.due >= 46 and total.invented == 0
+
+
+_PYPDFIUM2 = "\n".join(
+    [
+        "KẾ HOẠCH",
+        "Phòng, chống đuối nước học sinh năm 2026",
+        "PHỤ LỤC",
+        "TT Nội dung hoạt động Đơn vị chủ trì Đơn vị phối hợp Thời gian thực",
+        "hiện",
+        "Sản phẩm dự",
+        "kiến",
+        "I TRUYỀN THÔNG, GIÁO DỤC",
+        "1",
+        "Phát hành tờ rơi hướng dẫn kỹ năng an toàn dưới nước ",
+        "cho học sinh tiểu học",
+        "Sở Giáo dục và Đào tạo Đoàn Thanh niên tỉnh Tháng 5/2026 Tờ rơi",
+        "2",
+        "Dạy bơi miễn phí cho học sinh vùng ven sông trong dịp hè ",
+        "năm 2026",
+        "Sở Văn hóa, Thể thao và Du lịch Ủy ban nhân dân các xã, phường Tháng 7/2026 Lớp học",
+        "II KIỂM TRA, SƠ KẾT",
+        "1",
+        "Kiểm tra an toàn tại các bến đò ngang, bến khách ngang sông",
+        "Công an tỉnh Sở Xây dựng Quý III/2026 Biên bản",
+        "2",
+        "Sơ kết công tác phòng, chống đuối nước",
+        "Sở Giáo dục và Đào tạo Các sở, ngành Tháng 12/2026 Báo cáo",
+    ]
+)
+_MARKITDOWN = """KẾ HOẠCH
+
+Bảo vệ nguồn lợi thủy sản năm 2026
+
+| **STT** | **Nhiệm vụ** | **Cơ quan chủ trì** | **Cơ quan phối hợp** | **Thời gian hoàn thành** | **Sản phẩm** |
+| --- | --- | --- | --- | --- | --- |
+| 1 | Thả giống tái tạo nguồn lợi thủy sản tại đầm phá | Sở Nông nghiệp và Môi trường | Ủy ban nhân dân các xã, phường ven biển | Quý II/2026 | Báo cáo |
+| 2 | Tuần tra vùng cấm khai thác có thời hạn | Bộ Chỉ huy Bộ đội Biên phòng tỉnh; Công an tỉnh | Quý III/2026 | Biên bản |
+| 3 | Lắp phao tiêu đánh dấu khu bảo tồn biển | Sở Xây dựng; Sở Tài chính | Năm 2026 | Phao tiêu |
+"""
+
+
+def test_pypdfium2_runs_a_wrapped_header_and_groups_numbered_afresh() -> None:
+    plan = _parse(_PYPDFIUM2)
+    swim = _titled(plan, "Dạy bơi miễn phí")
+    assert swim.lead_units == ["Sở Văn hóa, Thể thao và Du lịch"] and _due(swim) == date(
+        2026, 7, 31
+    )
+    ferry = _titled(plan, "bến đò ngang")
+    assert ferry.lead_units == ["Công an tỉnh"] and "KIỂM TRA, SƠ KẾT" in ferry.section
+    assert len(plan.tasks) == 4
+
+
+def test_markitdown_row_that_lost_its_merged_lead_takes_it_from_above() -> None:
+    plan = _parse(_MARKITDOWN)
+    patrol = _titled(plan, "Tuần tra vùng cấm")
+    assert patrol.lead_units == ["Sở Nông nghiệp và Môi trường"]
+    assert patrol.coordinating_units == ["Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Công an tỉnh"]
+    assert _due(_titled(plan, "Lắp phao tiêu")) == date(2026, 12, 31)

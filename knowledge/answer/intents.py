@@ -158,7 +158,14 @@ LIST_WORDS = (
     "hoat dong gi",
 )
 # "… đã trễ những mốc nào", "có những hạn nào đã qua": the passed deadlines, listed.
-DEADLINE_LIST_WORDS = ("nhung moc", "cac moc", "moc nao", "nhung han nao", "cac han nao")
+DEADLINE_LIST_WORDS = (
+    "nhung moc",
+    "cac moc",
+    "moc nao",
+    "moc han nao",
+    "nhung han nao",
+    "cac han nao",
+)
 # "Sở X phải làm gì / có những nhiệm vụ gì / được giao những việc gì …": a unit's list,
 # whatever else the question says (the rest narrows the list to that topic).
 UNIT_LIST_ASK = LIST_WORDS + (

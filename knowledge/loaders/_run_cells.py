@@ -46,6 +46,8 @@ MAX_ROW_LINES = 40  # a row's cells, wrapped; more is the prose after the table
 MAX_CELL_WORDS = 80  # where a row's units and time can start, after its task
 MAX_TIME_WORDS = 16  # "Đợt 1: trước ngày 30/6/2026; Đợt 2: trước ngày 30/11/2026"
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
+_GROUP_LINE = re.compile(r"^([IVX]{1,4})\s+(\S.*)$")
+_GAP = re.compile(r"\S {3,}\S")  # columns laid out with spaces (pdftotext -layout)
 _MIN_TITLE_WORDS = 3  # a unit named sooner is inside the task's words, not its lead cell
 
 
@@ -62,9 +64,9 @@ def run_cells_as_markdown(text: str) -> str:
     lines = text.split("\n")
     k = 0
     while k < len(lines):
-        names = _header(lines[k])
-        if names is not None:
-            table = _read(lines, k, names)
+        header = _header_at(lines, k)
+        if header is not None:
+            table = _read(lines, k, *header)
             if table is not None:
                 rows, end = table
                 lines[k:end] = rows
@@ -74,10 +76,31 @@ def run_cells_as_markdown(text: str) -> str:
     return "\n".join(lines)
 
 
+MAX_HEADER_LINES = 4  # "… Thời gian thực" / "hiện" / "Sản phẩm dự" / "kiến"
+_SHORT_WRAP = 4  # words on a header line that carries a wrapped column name on
+
+
+def _header_at(lines: list[str], k: int) -> tuple[list[str], int] | None:
+    """(column names, index of the line after the header) when a header starts at line
+    ``k``: one line, or a few, when its last column names wrapped ("Thời gian thực" /
+    "hiện"). The line ``k`` must name the lead column on its own."""
+    if not _MAYBE_HEADER.match(lines[k]):
+        return None
+    joined, best = lines[k], None
+    for end in range(k + 1, min(k + 1 + MAX_HEADER_LINES, len(lines)) + 1):
+        names = _header(joined)
+        if names is not None:
+            best = (names, end)  # the longest reading wins: "… Sản phẩm dự" / "kiến"
+        if end == len(lines) or len(lines[end].split()) > _SHORT_WRAP:
+            break
+        joined = f"{joined} {lines[end].strip()}"
+    return best
+
+
 def _header(line: str) -> list[str] | None:
     """The column names a header line is made of, or None when it is no such line."""
-    if "\t" in line or "|" in line:
-        return None  # a table with separators is another reader's
+    if "\t" in line or "|" in line or _GAP.search(line.strip()):
+        return None  # a table with separators, or laid out in columns, is another reader's
     rest, names = fold(line).strip(), []
     while rest:
         name = next((n for n in _NAMES if rest == n or rest.startswith(n + " ")), None)
@@ -94,17 +117,27 @@ def _header(line: str) -> list[str] | None:
 Row = tuple[tuple[int, ...], list[str]]  # its number, its lines (the number cut off)
 
 
-def _read(lines: list[str], start: int, names: list[str]) -> tuple[list[str], int] | None:
+def _read(
+    lines: list[str], start: int, names: list[str], first: int
+) -> tuple[list[str], int] | None:
     rows: list[Row] = []
-    k = start + 1
+    k = first
     while k < len(lines):
         line = lines[k]
-        if _PAGE_NO.match(line.strip()) and k + 1 < len(lines) and _header(lines[k + 1]):
-            k += 2  # a page number, then the header printed again
+        again = _header_at(lines, k + 1) if k + 1 < len(lines) else None
+        if _PAGE_NO.match(line.strip()) and again is not None:
+            k = again[1]  # a page number, then the header printed again
+            continue
+        group = _GROUP_LINE.match(line.strip())
+        if group is not None and group.group(2).isupper():
+            # "I TRUYỀN THÔNG, NÂNG CAO NHẬN THỨC": a group; its rows number from 1 again
+            rows.append(((), [line.strip()]))
+            k += 1
             continue
         m = _NUMBER.match(line.strip())
         number = tuple(int(p) for p in m.group(1).split(".")) if m else ()
-        if m is not None and _follows(rows[-1][0] if rows else None, number):
+        previous = rows[-1][0] if rows and rows[-1][0] else None
+        if m is not None and _follows(previous, number):
             rows.append((number, [m.group(2)] if m.group(2) else []))
         elif rows and (_table_ends(line) or len(rows[-1][1]) >= MAX_ROW_LINES):
             break  # prose after the last row
@@ -120,7 +153,10 @@ def _read(lines: list[str], start: int, names: list[str]) -> tuple[list[str], in
     for i, (number, body) in enumerate(rows):
         label = ".".join(map(str, number))
         child = i + 1 < len(rows) and rows[i + 1][0] == (*number, 1)
-        if child:
+        if not number:  # a group line
+            roman, title = body[0].split(None, 1)
+            out.append(pipe_row([roman, title] + [""] * (len(names) - 2)))
+        elif child:
             out.append(
                 pipe_row([label, " ".join(s.strip() for s in body)] + [""] * (len(names) - 2))
             )
@@ -202,6 +238,10 @@ def _task(groups: list[str]) -> tuple[str, list[str]]:
 
 
 def _opens_cell(group: str) -> bool:
+    # A group in lower case goes on with the task ("bạo lực gia đình tại 12 xã, phường"):
+    # a unit's name opens with a capital.
+    if group[:1].islower():
+        return False
     return looks_like_unit(group) or starts_like_deadline(group)
 
 

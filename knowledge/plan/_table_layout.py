@@ -158,8 +158,11 @@ def _cell_score(value: str, col: int, cmap: ColumnMap, is_deadline: DeadlineTest
     if role == "deadline":
         return 3.0 if deadline else (-2.0 if unit else -1.0)
     if role in ("lead", "coordinating", "supervisor"):
-        # A lone unit more likely leads than coordinates (an empty lead is rarer).
-        bonus = 0.5 if role == "lead" else 0.0
+        # A lone unit more likely leads than coordinates (an empty lead is rarer); a list
+        # of units ("Bộ Chỉ huy …; Công an tỉnh") more likely coordinates, under a lead
+        # merged from the row above.
+        several = ";" in value
+        bonus = 0.5 if role == ("coordinating" if several else "lead") else 0.0
         return 2.0 + bonus if unit else (-2.0 if deadline else -1.5)
     if role == "budget":
         if looks_like_budget(value):
