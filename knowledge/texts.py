@@ -312,6 +312,7 @@ ANS_DUTIES = " Ngoài ra có {count} nhiệm vụ thường xuyên theo chức n
 ANS_TASK_ITEM = "{title}{due}"
 ANS_TASK_DUE = " (hạn {due})"
 ANS_TASK_DUE_TERM = " (hạn {term}, tức {due})"
+ANS_TASK_DUE_BEFORE = " (hạn trước ngày {due})"
 # A list of many units' tasks says whose each one is.
 ANS_TASK_LEAD = " — chủ trì: {units}"
 ANS_TASK_DEADLINE_RAW = " (thời hạn: {text})"

@@ -281,6 +281,8 @@ def test_overdue_as_of_a_day_named_in_the_question(user: ChatUser) -> None:
     )
     assert "3 nhiệm vụ đã quá hạn" in reply and "tính đến 10/04/2026" in reply
     assert "Lưu trữ hồ sơ" not in reply
+    # "hoàn thành trước ngày 20/11/2025" is a limit, shown as the plan states it
+    assert "(hạn trước ngày 20/11/2025)" in reply
     reply = ask(user, "KH 45 Dien Bien: UBND cac xa, phuong co nhung han nao da qua?")
     assert "3 nhiệm vụ đã quá hạn" in reply and "tổ kiểm kê" in reply
     reply = ask(

@@ -85,7 +85,14 @@ def due_on(task: TaskRow, day: date) -> str:
     period = len(term) <= TERM_CHARS and _PERIOD.search(folded) and not _DAY.search(folded)
     if period and len(task.deadlines) <= 1 and parse_deadline(term).due_dates == [day]:
         return texts.ANS_TASK_DUE_TERM.format(term=term, due=texts.fmt_date(day))
+    if _BEFORE_DAY.match(folded) and len(task.deadlines) <= 1:
+        # "Trước ngày 15/11/2025": a limit, as the plan states it ("hạn 15/11/2025" reads
+        # as the day the work is done)
+        return texts.ANS_TASK_DUE_BEFORE.format(due=texts.fmt_date(day))
     return texts.ANS_TASK_DUE.format(due=texts.fmt_date(day))
+
+
+_BEFORE_DAY = re.compile(r"^(?:hoan thanh )?truoc(?: ngay)? \d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\.?$")
 
 
 def missed(task: TaskRow, today: date) -> date | None:
