@@ -25,7 +25,6 @@ from knowledge.answer.queries import (
     due_between,
     labelled_near,
     load_tasks,
-    measured_cells,
     quoted_numbers,
     units_of,
 )
@@ -629,6 +628,27 @@ def _holds_measure(text: str, measure: str, share: bool = False) -> bool:
     return re.search(pattern, fold(text)) is not None
 
 
+def measured_cells(hit: Hit) -> list[str]:
+    """A table row's figures with the unit its column's header gives them: "732 mẫu"
+    for "732" under "Tổng số (mẫu)". Vietnamese tables put a column's unit in
+    brackets after its name ("Kinh phí (triệu đồng)", "Diện tích (ha)"); the row alone
+    says "732". Cells are matched from the right, where a merged label cell cannot
+    shift them ("Tổng cộng | 732"). The header is the one the index keeps with the row."""
+    if hit.record.kind != "passage" or not hit.record.header:
+        return []
+    names, cells = hit.record.header.split(" | "), hit.record.display.split(" | ")
+    out = []
+    for name, cell in zip(reversed(names), reversed(cells), strict=False):
+        unit = _COLUMN_UNIT.search(name)
+        if unit and _FIGURE_CELL.match(cell.strip()):
+            out.append(f"{cell.strip()} {unit.group(1)}")
+    return out[::-1]
+
+
+_COLUMN_UNIT = re.compile(r"\(([^()\d]{1,20})\)\s*$")  # "Tổng số (mẫu)" -> "mẫu"
+_FIGURE_CELL = re.compile(r"^\d[\d.,]*$")
+
+
 def with_figure(ask: Ask, question: str, hits: list[Hit]) -> list[Hit]:
     """For "bao nhiêu …": only records that state that figure (with its measure when named)."""
     if not ask.reading.count:
@@ -651,7 +671,7 @@ def figure_first(ask: Ask, hit: Hit, question: str, shown: str = "") -> str:
     if states(shown):
         return shown
     if hit.record.kind == "passage":  # "Tổng cộng | 732" under "Tổng số (mẫu)"
-        measured = [c for c in measured_cells(ask.session, hit.record.ref_id) if states(c)]
+        measured = [c for c in measured_cells(hit) if states(c)]
         return f"{shown} ({', '.join(measured)})" if measured else shown
     if hit.record.kind != "task":
         return shown
@@ -679,7 +699,7 @@ def _completion(ask: Ask, hit: Hit) -> str:
     if hit.record.kind != "passage":
         return ""
     near = labelled_near(ask.session, hit.record.ref_id)
-    return " ".join(near + measured_cells(ask.session, hit.record.ref_id))
+    return " ".join(near + measured_cells(hit))
 
 
 # The question asks how things stand now ("hiện có bao nhiêu trạm", "đến nay đã …").

@@ -388,16 +388,19 @@ def _titled_part(
     heading's title the question repeats word for word, when it is not the plan's own."""
     title = session.scalar(select(Document.title).where(Document.id == doc_id)) or ""
     own = f" {' '.join(syllables(title))} "
+    titles: dict[str, str] = {}  # each heading's title, read once: many tasks share one
     parts: dict[str, list[int]] = {}
     for task_id, section in rows:
         for segment in (section or "").split(" > "):
-            words = _part_title(segment)
+            if segment not in titles:
+                titles[segment] = _part_title(segment)
+            words = titles[segment]
             asked = len(words.split()) >= MIN_TITLE_WORDS and f" {words} " in f" {q} "
             if asked and f" {words} " not in own:  # "KH cải cách hành chính …" names the plan
                 parts.setdefault(segment, []).append(task_id)
     if not parts:
         return None
-    best = max(parts, key=lambda seg: (len(_part_title(seg).split()), len(parts[seg])))
+    best = max(parts, key=lambda seg: (len(titles[seg].split()), len(parts[seg])))
     if len(parts[best]) == len(rows):
         return None  # the heading over every task: the plan's count
     return best, parts[best]

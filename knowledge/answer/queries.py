@@ -213,42 +213,6 @@ def labelled_near(session: Session, passage_id: int) -> list[str]:
     return (before + after)[:5]
 
 
-def measured_cells(session: Session, passage_id: int) -> list[str]:
-    """A table row's figures with the unit its column's header gives them: "732 mẫu"
-    for "732" under "Tổng số (mẫu)". Vietnamese tables put a column's unit in
-    brackets after its name ("Kinh phí (triệu đồng)", "Diện tích (ha)"); the row alone
-    says "732". Cells are matched from the right, where a merged label cell cannot
-    shift them ("Tổng cộng | 732")."""
-    hit = session.get(Passage, passage_id)
-    table = (hit.locator or {}).get("table") if hit is not None else None
-    if hit is None or table is None:
-        return []
-    rows = session.scalars(
-        select(Passage)
-        .where(
-            Passage.document_id == hit.document_id,
-            Passage.ordinal < hit.ordinal,
-            Passage.ordinal >= hit.ordinal - HEADER_REACH,
-        )
-        .order_by(Passage.ordinal)
-    )
-    header = next((r for r in rows if (r.locator or {}).get("table") == table), None)
-    if header is None:
-        return []
-    names, cells = header.text.split(" | "), hit.text.split(" | ")
-    out = []
-    for name, cell in zip(reversed(names), reversed(cells), strict=False):
-        unit = _COLUMN_UNIT.search(name)
-        if unit and _FIGURE_CELL.match(cell.strip()):
-            out.append(f"{cell.strip()} {unit.group(1)}")
-    return out[::-1]
-
-
-HEADER_REACH = 200  # passages back to a row's table header
-_COLUMN_UNIT = re.compile(r"\(([^()\d]{1,20})\)\s*$")  # "Tổng số (mẫu)" -> "mẫu"
-_FIGURE_CELL = re.compile(r"^\d[\d.,]*$")
-
-
 def continued(session: Session, passage_id: int, limit: int) -> str:
     """A short passage with the lines that follow it in its section, up to ``limit`` chars.
 

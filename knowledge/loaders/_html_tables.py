@@ -45,7 +45,7 @@ def _markdown(markup: str) -> str:
         return markup
     # The markup says which cells are merged and which are empty; pipes cannot, so a
     # merged cell's text goes in every row it spans and an empty cell says so.
-    rows = expand_table(table, spans="repeat", empty=NONE_MARK)
+    rows = expand_table(table, repeat_spans=True, empty=NONE_MARK)
     if not rows:
         return ""
     lines = ["| " + " | ".join(_cell(c, head) for c in cells) + " |" for cells, head, *_ in rows]

@@ -17,6 +17,9 @@ _OTHER_TAGS = re.compile(r"<\s*/?\s*(?:i|em|u|span|br|p)\b[^>]*>", re.IGNORECASE
 _ITALIC = re.compile(r"(?<![\w*(])\*(?=[^\s*)])|(?<=[^\s*(])\*(?![\w*)])")
 _LONE_STARS = re.compile(r"(?:(?<=\s)|^)\*+(?=\s|$)")
 _RULE = re.compile(r"^[-_=–—]{3,}$")
+# Columns laid out with spaces (pdftotext -layout, a signature block): three or more
+# spaces between two words.
+COLUMN_GAP = re.compile(r"\S {3,}\S")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b]+")
 _GLUE = re.compile(r"\*{4}")
 _ALNUM = re.compile(r"\w")

@@ -21,7 +21,7 @@ import re
 
 from knowledge.deadlines import is_deadline_cell, starts_like_deadline
 from knowledge.loaders._columns import Role, column_role
-from knowledge.loaders._markup import pipe_row, pipe_rule
+from knowledge.loaders._markup import COLUMN_GAP, pipe_row, pipe_rule
 from knowledge.units import looks_like_unit, split_units
 from knowledge.vietnamese import fold
 
@@ -47,7 +47,6 @@ MAX_CELL_WORDS = 80  # where a row's units and time can start, after its task
 MAX_TIME_WORDS = 16  # "Đợt 1: trước ngày 30/6/2026; Đợt 2: trước ngày 30/11/2026"
 _ROMAN = re.compile(r"^[IVX]{1,4}$")
 _GROUP_LINE = re.compile(r"^([IVX]{1,4})\s+(\S.*)$")
-_GAP = re.compile(r"\S {3,}\S")  # columns laid out with spaces (pdftotext -layout)
 _MIN_TITLE_WORDS = 3  # a unit named sooner is inside the task's words, not its lead cell
 
 
@@ -99,7 +98,7 @@ def _header_at(lines: list[str], k: int) -> tuple[list[str], int] | None:
 
 def _header(line: str) -> list[str] | None:
     """The column names a header line is made of, or None when it is no such line."""
-    if "\t" in line or "|" in line or _GAP.search(line.strip()):
+    if "\t" in line or "|" in line or COLUMN_GAP.search(line.strip()):
         return None  # a table with separators, or laid out in columns, is another reader's
     rest, names = fold(line).strip(), []
     while rest:

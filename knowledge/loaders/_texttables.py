@@ -168,9 +168,9 @@ def _completes_row(row: RawRow, cells: list[str], width: int) -> bool:
 
 
 def _same_header(header: RawRow, row: RawRow) -> bool:
-    return len(header.cells) == len(row.cells) and [
-        _header_key(" ".join(c)) for c in header.cells
-    ] == [_header_key(" ".join(c)) for c in row.cells]
+    return _header_keys([" ".join(c) for c in header.cells]) == _header_keys(
+        [" ".join(c) for c in row.cells]
+    )
 
 
 # --- markdown pipe table -----------------------------------------------------------
@@ -247,7 +247,7 @@ def _goes_on_after_page(lines: list[str], i: int, rows: list[RawRow]) -> int | N
     cells = _split_markdown(lines[k].strip())
     if len(cells) != len(rows[0].cells):
         return None
-    if [_header_key(c) for c in cells] == [_header_key(" ".join(c)) for c in rows[0].cells]:
+    if _header_keys(cells) == _header_keys([" ".join(c) for c in rows[0].cells]):
         # The header again, at the new page's top; a row under it with no number is the
         # cut row's tail, whatever its case ("| | tại các bến … | | Ủy ban … | Quý III/2026 |").
         after = k + 2
@@ -273,11 +273,11 @@ def _unmarked(cell: str) -> str:
     return "" if cell.strip() in NONE_MARKS else cell
 
 
-def _header_key(cell: str) -> str:
-    """A header cell as words only: the page's number a converter put in it ("5<br>**Cơ
-    quan chủ trì**"), its markup and where its lines broke do not make another header."""
-    text = re.sub(r"<br\s*/?>|\*\*|__", " ", cell)
-    return " ".join(w for w in fold(text).split() if not w.isdigit())
+def _header_keys(cells: list[str]) -> list[str]:
+    """A header's cells as words only: the page's number a converter put in one ("5<br>**Cơ
+    quan chủ trì**"), their markup and where their lines broke make no other header."""
+    texts = (re.sub(r"<br\s*/?>|\*\*|__", " ", c) for c in cells)
+    return [" ".join(w for w in fold(t).split() if not w.isdigit()) for t in texts]
 
 
 def _wraps_row(above: RawRow, cells: list[str]) -> bool:

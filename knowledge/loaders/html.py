@@ -209,12 +209,12 @@ def _span(cell: Tag, attr: str) -> int:
 
 
 def expand_table(
-    table: Tag, spans: str = "", empty: str = ""
+    table: Tag, repeat_spans: bool = False, empty: str = ""
 ) -> list[tuple[list[str], bool, bool, int | None]]:
     """Rows as (cells, is_header, bold, line) with colspan / rowspan expanded.
 
     By default the rows a cell spans get "" below it, as the document model has merged
-    cells; with ``spans`` set they repeat its text, and a cell empty in the markup
+    cells; with ``repeat_spans`` they repeat its text, and a cell empty in the markup
     reads ``empty`` (for text that must tell the two apart)."""
     grid: list[list[str | None]] = []
     meta: list[tuple[bool, bool, int | None]] = []
@@ -244,7 +244,7 @@ def expand_table(
                 while len(target) < col + colspan:
                     target.append(None)
                 for dc in range(colspan):
-                    below = text if spans and text != empty else ""
+                    below = text if repeat_spans and text != empty else ""
                     target[col + dc] = text if dr == 0 and dc == 0 else below if dc == 0 else ""
             col += colspan
         in_head = tr.find_parent("thead") is not None

@@ -48,6 +48,7 @@ from knowledge.loaders._html_tables import has_text_around_tables, html_tables_a
 from knowledge.loaders._json_export import json_as_text
 from knowledge.loaders._layout_table import parse_layout_table
 from knowledge.loaders._markup import (
+    COLUMN_GAP,
     clean_inline,
     has_open_bold,
     has_open_italic,
@@ -104,7 +105,6 @@ _DASH_GOES_ON = re.compile(r"^[-–]\s+(?=[^\W\d_])")
 _SHORT_LINE = 30
 _PROSE_LINE = 40  # shorter lines are cells or headings, not wrapped prose
 _MIN_WRAPPED_LINES = 12
-_GAPS = re.compile(r"\S {3,}\S")
 
 
 def load_text(path: Path, name: str) -> Document:
@@ -231,7 +231,7 @@ def _prose_lengths(lines: list[str]) -> list[int]:
     return sorted(
         len(s)
         for s in (ln.strip() for ln in lines)
-        if s and not is_pipes(s) and not is_markdown_row(s) and not _GAPS.search(s)
+        if s and not is_pipes(s) and not is_markdown_row(s) and not COLUMN_GAP.search(s)
     )
 
 

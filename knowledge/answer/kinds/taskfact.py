@@ -22,10 +22,9 @@ from knowledge.answer.hits import (
 )
 from knowledge.answer.intents import Intent, topic
 from knowledge.answer.queries import continued, labelled_near, load_tasks, units_of
-from knowledge.answer.unitmatch import quotes_coordination
+from knowledge.answer.unitmatch import expanded_forms, quotes_coordination
 from knowledge.retrieval.analyzer import syllables
 from knowledge.retrieval.index import Hit, content_syllables
-from knowledge.vietnamese import fold
 from storage.models import TaskRow
 
 DEEP_K = 80  # passages of one document searched for the evidence a "who" answer needs
@@ -459,7 +458,7 @@ def describe(ask: Ask, task: TaskRow) -> tuple[str, list[str]]:
     title = _shown_title(ask, task)
     leads, coords = units_of(task, "lead"), units_of(task, "coordinate")
     intent, role = ask.reading.intent, ask.reading.role
-    if role == "coordinate" and quotes_coordination(ask.question, [fold(task.title)]):
+    if role == "coordinate" and quotes_coordination(ask.question, expanded_forms(task.title)):
         role = "lead"  # "quy chế phối hợp tìm kiếm … giao ai": the task's name, not the role
     details: list[str] = []
     rhythm = asked_clause(ask.question, task.title) if intent == Intent.DEADLINE else None
